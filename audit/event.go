@@ -1,0 +1,176 @@
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"time"
+)
+
+// Event types written by Hushdesk.
+const (
+	TypeDecision   = "decision"    // the assistant answered, abstained or handed off
+	TypeFeedback   = "feedback"    // a customer rated an answer
+	TypeErasure    = "erasure"     // a subject's or conversation's content key was shredded
+	TypeExport     = "export"      // someone exported events (chain of custody)
+	TypeIngest     = "kb.ingest"   // the knowledge base changed
+	TypeRetention  = "retention"   // the retention job ran
+	TypeAgentReply = "agent.reply" // a person answered a handed-off conversation
+	TypeHandoff    = "handoff"     // a hand-off changed state (claimed, resolved)
+)
+
+// Source is a knowledge-base passage behind an answer.
+type Source struct {
+	DocID   string  `json:"doc_id"`
+	Version string  `json:"version,omitempty"`
+	Chunk   string  `json:"chunk,omitempty"`
+	Score   float64 `json:"score"`
+}
+
+// Envelope is the part of an event kept in clear. It must never hold
+// personal data: conversations and subjects appear only as keyed
+// pseudonyms, text only in the encrypted Content.
+type Envelope struct {
+	Time          time.Time          `json:"time"`
+	Type          string             `json:"type"`
+	Conversation  string             `json:"conversation,omitempty"`
+	Subject       string             `json:"subject,omitempty"`
+	Message       string             `json:"message,omitempty"`
+	Decision      string             `json:"decision,omitempty"`
+	ReasonCode    string             `json:"reason_code,omitempty"`
+	Reason        string             `json:"reason,omitempty"`
+	Language      string             `json:"language,omitempty"`
+	Generator     string             `json:"generator,omitempty"`
+	Model         string             `json:"model,omitempty"`
+	ModelDigest   string             `json:"model_digest,omitempty"`
+	PromptVersion string             `json:"prompt_version,omitempty"`
+	Sources       []Source           `json:"sources,omitempty"`
+	Thresholds    map[string]float64 `json:"thresholds,omitempty"`
+	Scores        map[string]float64 `json:"scores,omitempty"`
+	LatencyMS     float64            `json:"latency_ms,omitempty"`
+	Redactions    map[string]int     `json:"redactions,omitempty"`
+	Outcome       string             `json:"outcome,omitempty"`
+	Actor         string             `json:"actor,omitempty"`
+	Attrs         map[string]string  `json:"attrs,omitempty"`
+}
+
+// Content is the encrypted part of an event: redacted text only.
+type Content struct {
+	Question string `json:"question,omitempty"`
+	Answer   string `json:"answer,omitempty"`
+	Text     string `json:"text,omitempty"`
+}
+
+// Event is one entry of the log as read back.
+type Event struct {
+	Seq  uint64 `json:"seq"`
+	Hash string `json:"hash"`
+	Envelope
+	// Content is the decrypted content; nil when the event has none, when
+	// it was not asked for, or when its key has been shredded.
+	Content  *Content `json:"content,omitempty"`
+	Shredded bool     `json:"shredded,omitempty"`
+
+	kid    string
+	sealed []byte
+}
+
+// record is an event as stored: the binary value under its sequence key.
+//
+//	version  1 byte
+//	prev     32 bytes, the previous event's hash
+//	hash     32 bytes
+//	kid      uint16 length + bytes, the content key's id
+//	envelope uint32 length + JSON bytes
+//	sealed   uint32 length + nonce||ciphertext
+type record struct {
+	prev, hash [32]byte
+	kid        string
+	env        []byte
+	sealed     []byte
+}
+
+const recordVersion = 1
+
+var hashDomain = []byte("hushdesk/audit/v1\x00")
+
+// chainHash is the hash that links an event into the chain: it covers the
+// sequence number, the previous hash, the key id, the envelope and the
+// ciphertext.
+func chainHash(seq uint64, prev [32]byte, kid string, env, sealed []byte) [32]byte {
+	h := sha256.New()
+	var n [8]byte
+	h.Write(hashDomain)
+	binary.BigEndian.PutUint64(n[:], seq)
+	h.Write(n[:])
+	h.Write(prev[:])
+	binary.BigEndian.PutUint32(n[:4], uint32(len(kid)))
+	h.Write(n[:4])
+	h.Write([]byte(kid))
+	binary.BigEndian.PutUint32(n[:4], uint32(len(env)))
+	h.Write(n[:4])
+	h.Write(env)
+	binary.BigEndian.PutUint32(n[:4], uint32(len(sealed)))
+	h.Write(n[:4])
+	h.Write(sealed)
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
+}
+
+func (r *record) marshal() []byte {
+	b := make([]byte, 0, 1+64+2+len(r.kid)+4+len(r.env)+4+len(r.sealed))
+	b = append(b, recordVersion)
+	b = append(b, r.prev[:]...)
+	b = append(b, r.hash[:]...)
+	b = binary.BigEndian.AppendUint16(b, uint16(len(r.kid)))
+	b = append(b, r.kid...)
+	b = binary.BigEndian.AppendUint32(b, uint32(len(r.env)))
+	b = append(b, r.env...)
+	b = binary.BigEndian.AppendUint32(b, uint32(len(r.sealed)))
+	b = append(b, r.sealed...)
+	return b
+}
+
+// unmarshalRecord decodes a stored value. The slices alias b, which bbolt
+// owns only for the life of the transaction.
+func unmarshalRecord(b []byte) (record, error) {
+	var r record
+	if len(b) < 1+64+2 || b[0] != recordVersion {
+		return r, fmt.Errorf("record header: %w", ErrTampered)
+	}
+	copy(r.prev[:], b[1:33])
+	copy(r.hash[:], b[33:65])
+	b = b[65:]
+	n := int(binary.BigEndian.Uint16(b))
+	b = b[2:]
+	if len(b) < n+4 {
+		return r, fmt.Errorf("record key id: %w", ErrTampered)
+	}
+	r.kid = string(b[:n])
+	b = b[n:]
+	n = int(binary.BigEndian.Uint32(b))
+	b = b[4:]
+	if len(b) < n+4 {
+		return r, fmt.Errorf("record envelope: %w", ErrTampered)
+	}
+	r.env = b[:n]
+	b = b[n:]
+	n = int(binary.BigEndian.Uint32(b))
+	b = b[4:]
+	if len(b) != n {
+		return r, fmt.Errorf("record content: %w", ErrTampered)
+	}
+	r.sealed = b
+	return r, nil
+}
+
+func seqKey(seq uint64) []byte {
+	var k [8]byte
+	binary.BigEndian.PutUint64(k[:], seq)
+	return k[:]
+}
+
+// HashString renders a chain hash as it appears in exports.
+func HashString(h [32]byte) string { return hex.EncodeToString(h[:]) }

@@ -1,0 +1,177 @@
+package audit
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Export formats.
+const (
+	FormatJSONL = "jsonl"
+	FormatCSV   = "csv"
+)
+
+// ErrFormat is returned for an export format other than jsonl or csv.
+var ErrFormat = errors.New("export format must be jsonl or csv")
+
+// ExportRequest describes one export.
+type ExportRequest struct {
+	Filter  Filter
+	Format  string // jsonl (default) or csv
+	Content bool   // include the decrypted, redacted content
+	Actor   string // who asked, recorded in the export event
+}
+
+// ExportSummary says what an export wrote. The export itself is recorded
+// as an event, so every export is on the chain of custody.
+type ExportSummary struct {
+	Events   int    `json:"events"`
+	SHA256   string `json:"sha256"`
+	AuditSeq uint64 `json:"audit_seq"`
+}
+
+// Export streams the selected events to w and then appends an export event
+// recording the filter, the count and the SHA-256 of what was written.
+func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (ExportSummary, error) {
+	var sum ExportSummary
+	h := sha256.New()
+	out := io.MultiWriter(w, h)
+	var write func(Event) error
+	var flush func() error
+	switch req.Format {
+	case "", FormatJSONL:
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		write = func(e Event) error { return enc.Encode(&e) }
+		flush = func() error { return nil }
+	case FormatCSV:
+		cw := csv.NewWriter(out)
+		if err := cw.Write(csvHeader(req.Content)); err != nil {
+			return sum, fmt.Errorf("write csv header: %w", err)
+		}
+		write = func(e Event) error { return cw.Write(csvRow(&e, req.Content)) }
+		flush = func() error { cw.Flush(); return cw.Error() }
+	default:
+		return sum, fmt.Errorf("%q: %w", req.Format, ErrFormat)
+	}
+	err := s.Scan(ctx, req.Filter, req.Content, func(e Event) error {
+		sum.Events++
+		return write(e)
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return sum, fmt.Errorf("export: %w", err)
+	}
+	sum.SHA256 = hex.EncodeToString(h.Sum(nil))
+	if s.reqs == nil { // read-only: custody cannot be recorded
+		return sum, nil
+	}
+	sum.AuditSeq, err = s.Append(ctx, Envelope{
+		Type:  TypeExport,
+		Actor: req.Actor,
+		Attrs: map[string]string{
+			"format":  cmpOr(req.Format, FormatJSONL),
+			"filter":  req.Filter.String(),
+			"events":  strconv.Itoa(sum.Events),
+			"sha256":  sum.SHA256,
+			"content": strconv.FormatBool(req.Content),
+		},
+	}, nil)
+	if err != nil {
+		return sum, fmt.Errorf("record export: %w", err)
+	}
+	return sum, nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// String renders a filter for the record of an export.
+func (f Filter) String() string {
+	var parts []string
+	add := func(k, v string) {
+		if v != "" {
+			parts = append(parts, k+"="+v)
+		}
+	}
+	if !f.From.IsZero() {
+		add("from", f.From.UTC().Format(time.RFC3339))
+	}
+	if !f.To.IsZero() {
+		add("to", f.To.UTC().Format(time.RFC3339))
+	}
+	add("type", strings.Join(f.Types, ","))
+	add("decision", f.Decision)
+	add("model", f.Model)
+	add("conversation", f.Conversation)
+	add("subject", f.Subject)
+	if f.AfterSeq > 0 {
+		add("after_seq", strconv.FormatUint(f.AfterSeq, 10))
+	}
+	return strings.Join(parts, " ")
+}
+
+func csvHeader(content bool) []string {
+	h := []string{"seq", "time", "type", "conversation", "subject", "message", "decision", "reason_code",
+		"reason", "language", "generator", "model", "model_digest", "prompt_version", "sources",
+		"latency_ms", "redactions", "outcome", "actor", "attrs", "hash"}
+	if content {
+		h = append(h, "question", "answer", "text", "shredded")
+	}
+	return h
+}
+
+func csvRow(e *Event, content bool) []string {
+	var src []string
+	for _, s := range e.Sources {
+		src = append(src, fmt.Sprintf("%s@%s:%.4f", s.DocID, s.Version, s.Score))
+	}
+	row := []string{
+		strconv.FormatUint(e.Seq, 10), e.Time.UTC().Format(time.RFC3339Nano), e.Type, e.Conversation,
+		e.Subject, e.Message, e.Decision, e.ReasonCode, e.Reason, e.Language, e.Generator, e.Model,
+		e.ModelDigest, e.PromptVersion, strings.Join(src, ";"),
+		strconv.FormatFloat(e.LatencyMS, 'f', 2, 64), joinCounts(e.Redactions), e.Outcome, e.Actor,
+		joinAttrs(e.Attrs), e.Hash,
+	}
+	if content {
+		var c Content
+		if e.Content != nil {
+			c = *e.Content
+		}
+		row = append(row, c.Question, c.Answer, c.Text, strconv.FormatBool(e.Shredded))
+	}
+	return row
+}
+
+func joinCounts(m map[string]int) string {
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, k+"="+strconv.Itoa(m[k]))
+	}
+	return strings.Join(parts, ";")
+}
+
+func joinAttrs(m map[string]string) string {
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, k+"="+m[k])
+	}
+	return strings.Join(parts, ";")
+}

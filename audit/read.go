@@ -1,0 +1,176 @@
+package audit
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Filter selects events. Zero fields select everything.
+type Filter struct {
+	From, To     time.Time // From inclusive, To exclusive
+	Types        []string
+	Decision     string
+	Model        string
+	Conversation string // internal conversation id (k_...)
+	Subject      string // subject pseudonym (s_...)
+	AfterSeq     uint64
+	Limit        int
+}
+
+func (f *Filter) match(e *Envelope) bool {
+	switch {
+	case !f.From.IsZero() && e.Time.Before(f.From),
+		!f.To.IsZero() && !e.Time.Before(f.To),
+		len(f.Types) > 0 && !slices.Contains(f.Types, e.Type),
+		f.Decision != "" && e.Decision != f.Decision,
+		f.Model != "" && e.Model != f.Model,
+		f.Conversation != "" && e.Conversation != f.Conversation,
+		f.Subject != "" && e.Subject != f.Subject:
+		return false
+	}
+	return true
+}
+
+// scanBatch is how many events one read transaction covers, so that long
+// exports never hold a transaction open for long.
+const scanBatch = 1024
+
+// Scan calls fn for every event the filter selects, in sequence order.
+// With content set it decrypts each event's content; events whose key has
+// been shredded come with Shredded set and no content.
+func (s *Store) Scan(ctx context.Context, f Filter, content bool, fn func(Event) error) error {
+	next := f.AfterSeq + 1
+	sent := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var evs []Event
+		var last uint64
+		err := s.db.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketEvents).Cursor()
+			n := 0
+			for k, v := c.Seek(seqKey(next)); k != nil && n < scanBatch; k, v = c.Next() {
+				n++
+				last = binary.BigEndian.Uint64(k)
+				ev, err := decodeEvent(last, v)
+				if err != nil {
+					return fmt.Errorf("event %d: %w", last, err)
+				}
+				if f.match(&ev.Envelope) {
+					evs = append(evs, ev)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if last == 0 || last < next {
+			return nil
+		}
+		for i := range evs {
+			if content {
+				s.decrypt(&evs[i])
+			}
+			if err := fn(evs[i]); err != nil {
+				return err
+			}
+			sent++
+			if f.Limit > 0 && sent >= f.Limit {
+				return nil
+			}
+		}
+		next = last + 1
+	}
+}
+
+// decodeEvent turns a stored record into an Event, keeping the sealed
+// content for later decryption.
+func decodeEvent(seq uint64, v []byte) (Event, error) {
+	rec, err := unmarshalRecord(v)
+	if err != nil {
+		return Event{}, err
+	}
+	ev := Event{Seq: seq, Hash: HashString(rec.hash)}
+	if err := json.Unmarshal(rec.env, &ev.Envelope); err != nil {
+		return Event{}, fmt.Errorf("envelope: %w", ErrTampered)
+	}
+	if len(rec.sealed) > 0 {
+		ev.sealed = append([]byte(nil), rec.sealed...)
+		ev.kid = rec.kid
+	}
+	return ev, nil
+}
+
+func (s *Store) decrypt(ev *Event) {
+	if ev.sealed == nil || s.keys == nil {
+		return
+	}
+	k, err := s.dataKey(ev.kid, false)
+	if errors.Is(err, ErrShredded) {
+		ev.Shredded = true
+		return
+	}
+	if err != nil {
+		s.log.Warn("audit content key unreadable", "seq", ev.Seq, "err", err)
+		return
+	}
+	plain, err := open(k.aead, ev.kid, ev.sealed)
+	if err != nil {
+		s.log.Warn("audit content unreadable", "seq", ev.Seq, "err", err)
+		return
+	}
+	var c Content
+	if err := json.Unmarshal(plain, &c); err != nil {
+		s.log.Warn("audit content undecodable", "seq", ev.Seq, "err", err)
+		return
+	}
+	ev.Content = &c
+}
+
+// Conversation returns a conversation's events in order, with content.
+func (s *Store) Conversation(ctx context.Context, ref string) ([]Event, error) {
+	return s.indexed(ctx, bucketByConv, ref)
+}
+
+// Subject returns a subject's events in order, with content.
+func (s *Store) Subject(ctx context.Context, pseudonym string) ([]Event, error) {
+	return s.indexed(ctx, bucketBySubject, pseudonym)
+}
+
+func (s *Store) indexed(ctx context.Context, bucket []byte, id string) ([]Event, error) {
+	var evs []Event
+	err := s.db.View(func(tx *bolt.Tx) error {
+		events := tx.Bucket(bucketEvents)
+		for _, seq := range seqsFor(tx, bucket, id) {
+			v := events.Get(seqKey(seq))
+			if v == nil {
+				return fmt.Errorf("index names missing event %d: %w", seq, ErrTampered)
+			}
+			ev, err := decodeEvent(seq, v)
+			if err != nil {
+				return fmt.Errorf("event %d: %w", seq, err)
+			}
+			evs = append(evs, ev)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range evs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		s.decrypt(&evs[i])
+	}
+	return evs, nil
+}

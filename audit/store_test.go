@@ -1,0 +1,255 @@
+package audit
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// openTestStore opens a store in a fresh directory and closes it when the
+// test ends.
+func openTestStore(t testing.TB, dir string) *Store {
+	t.Helper()
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func decision(conv string, i int) Envelope {
+	return Envelope{Type: TypeDecision, Conversation: conv, Decision: "answer", Model: "m:1",
+		Message: fmt.Sprintf("m_%d", i), Sources: []Source{{DocID: "en/returns.md", Version: "v1", Score: 1.5}}}
+}
+
+func TestAppendVerifyReopen(t *testing.T) {
+	dir := t.TempDir()
+	s := openTestStore(t, dir)
+	ctx := context.Background()
+	for i := 1; i <= 5; i++ {
+		seq, err := s.Append(ctx, decision("k_a", i), &Content{Question: "q secret-marker", Answer: "a"})
+		if err != nil || seq != uint64(i) {
+			t.Fatalf("Append %d = %d, %v", i, seq, err)
+		}
+	}
+	res, err := s.Verify(ctx)
+	if err != nil || !res.OK || res.Events != 5 {
+		t.Fatalf("Verify = %+v, %v", res, err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(raw, []byte("secret-marker")) {
+		t.Fatal("content is stored in clear")
+	}
+	s2 := openTestStore(t, dir)
+	seq, err := s2.Append(ctx, decision("k_a", 6), nil)
+	if err != nil || seq != 6 {
+		t.Fatalf("Append after reopen = %d, %v", seq, err)
+	}
+	evs, err := s2.Conversation(ctx, "k_a")
+	if err != nil || len(evs) != 6 {
+		t.Fatalf("Conversation = %d events, %v", len(evs), err)
+	}
+	if evs[0].Content == nil || evs[0].Content.Question != "q secret-marker" {
+		t.Fatalf("content not decrypted: %+v", evs[0])
+	}
+	if res, _ := s2.Verify(ctx); !res.OK || res.Events != 6 {
+		t.Fatalf("Verify after reopen = %+v", res)
+	}
+}
+
+func TestConcurrentAppendsAreContiguous(t *testing.T) {
+	s := openTestStore(t, "")
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	seen := make(chan uint64, 64*20)
+	for w := range 64 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				seq, err := s.Append(ctx, decision(fmt.Sprintf("k_%d", w), i), &Content{Question: "x"})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				seen <- seq
+			}
+		}()
+	}
+	wg.Wait()
+	close(seen)
+	got := map[uint64]bool{}
+	for seq := range seen {
+		if got[seq] {
+			t.Fatalf("sequence %d given twice", seq)
+		}
+		got[seq] = true
+	}
+	for i := uint64(1); i <= 64*20; i++ {
+		if !got[i] {
+			t.Fatalf("sequence %d missing", i)
+		}
+	}
+	if res, _ := s.Verify(ctx); !res.OK || res.Events != 64*20 {
+		t.Fatalf("Verify = %+v", res)
+	}
+}
+
+// tamper opens the closed store's file directly and applies fn.
+func tamper(t *testing.T, dir string, fn func(tx *bolt.Tx) error) {
+	t.Helper()
+	db, err := bolt.Open(filepath.Join(dir, FileName), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestVerifyCatchesTampering(t *testing.T) {
+	tests := []struct {
+		name     string
+		fn       func(tx *bolt.Tx) error
+		firstBad uint64
+	}{
+		{"flip a byte in an envelope", func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketEvents)
+			v := append([]byte(nil), b.Get(seqKey(3))...)
+			i := bytes.Index(v, []byte(`"answer"`))
+			v[i+1] = 'A'
+			return b.Put(seqKey(3), v)
+		}, 3},
+		{"flip a byte in the ciphertext", func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketEvents)
+			v := append([]byte(nil), b.Get(seqKey(2))...)
+			v[len(v)-1] ^= 1
+			return b.Put(seqKey(2), v)
+		}, 2},
+		{"delete an event", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketEvents).Delete(seqKey(4))
+		}, 4},
+		{"insert an event", func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketEvents)
+			// Shift events 3..5 up by one and put a forged event at 3.
+			for seq := uint64(5); seq >= 3; seq-- {
+				if err := b.Put(seqKey(seq+1), append([]byte(nil), b.Get(seqKey(seq))...)); err != nil {
+					return err
+				}
+			}
+			return b.Put(seqKey(3), append([]byte(nil), b.Get(seqKey(2))...))
+		}, 3},
+		{"truncate the tail", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketEvents).Delete(seqKey(5))
+		}, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s, err := Open(dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 1; i <= 5; i++ {
+				if _, err := s.Append(context.Background(), decision("k_a", i), &Content{Answer: "a"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s.Close()
+			tamper(t, dir, tt.fn)
+			s = openTestStore(t, dir)
+			res, err := s.Verify(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.OK || res.FirstBad != tt.firstBad {
+				t.Fatalf("Verify = %+v, want first bad %d", res, tt.firstBad)
+			}
+		})
+	}
+}
+
+func TestSecondOpenFailsFast(t *testing.T) {
+	dir := t.TempDir()
+	openTestStore(t, dir)
+	_, err := Open(dir, Options{})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Open = %v, want ErrLocked", err)
+	}
+}
+
+func TestWrongMasterKey(t *testing.T) {
+	dir := t.TempDir()
+	s := openTestStore(t, dir)
+	s.Close()
+	_, err := Open(dir, Options{MasterKey: strings.Repeat("ab", 32)})
+	if !errors.Is(err, ErrBadMasterKey) {
+		t.Fatalf("Open with another key = %v, want ErrBadMasterKey", err)
+	}
+}
+
+func TestExport(t *testing.T) {
+	s := openTestStore(t, "")
+	ctx := context.Background()
+	for i := 1; i <= 3; i++ {
+		if _, err := s.Append(ctx, decision("k_a", i), &Content{Question: "where is my parcel"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Append(ctx, Envelope{Type: TypeFeedback, Conversation: "k_a"}, nil)
+
+	var buf bytes.Buffer
+	sum, err := s.Export(ctx, &buf, ExportRequest{Filter: Filter{Types: []string{TypeDecision}}, Actor: "test"})
+	if err != nil || sum.Events != 3 {
+		t.Fatalf("Export = %+v, %v", sum, err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	for i, l := range lines {
+		var e map[string]any
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e["seq"] != float64(i+1) || e["content"] != nil {
+			t.Fatalf("line %d = %s", i, l)
+		}
+	}
+	buf.Reset()
+	if _, err := s.Export(ctx, &buf, ExportRequest{Format: FormatCSV, Content: true}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// header + 3 decisions + feedback + the first export's own event
+	if len(rows) != 6 || rows[0][0] != "seq" || rows[1][0] != "1" || rows[1][len(rows[1])-4] != "where is my parcel" {
+		t.Fatalf("csv = %q", rows)
+	}
+	if rows[5][2] != TypeExport {
+		t.Fatalf("the first export was not recorded: %q", rows[5])
+	}
+	if _, err := s.Export(ctx, &buf, ExportRequest{Format: "xml"}); !errors.Is(err, ErrFormat) {
+		t.Fatalf("bad format = %v", err)
+	}
+}

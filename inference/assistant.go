@@ -1,0 +1,367 @@
+package inference
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/redact"
+	"github.com/hushdesk/hushdesk/retrieval"
+)
+
+// Redactor removes personal data from text.
+type Redactor interface {
+	Redact(text string, ph *redact.Placeholders) redact.Result
+}
+
+// Retriever finds knowledge-base passages for a question.
+type Retriever interface {
+	Search(ctx context.Context, q retrieval.Query) (retrieval.Result, error)
+}
+
+// Recorder appends events to the audit log and names conversations and
+// subjects by their pseudonyms.
+type Recorder interface {
+	Append(ctx context.Context, env audit.Envelope, content *audit.Content) (uint64, error)
+	ConversationRef(capability string) string
+	SubjectPseudonym(id string) string
+}
+
+// Generator produces an answer with a language model.
+type Generator interface {
+	Generate(ctx context.Context, p Prompt, fn func(token string) error) error
+	Model() ModelInfo
+}
+
+// Options configures an Assistant.
+type Options struct {
+	// Company is the organisation's name, used in the prompt.
+	// Default "our company".
+	Company string
+	// MaxQuestionChars is the longest question accepted, in characters.
+	// Default 4000.
+	MaxQuestionChars int
+	// MinConfidence is the retrieval confidence below which the assistant
+	// abstains. Default 0.3.
+	MinConfidence float64
+	// Passages is how many passages the model is given. Default 4.
+	Passages int
+	// IdleConversation is how long a conversation's in-memory state is
+	// kept after its last message. Default 24h.
+	IdleConversation time.Duration
+	Logger           *slog.Logger
+	Now              func() time.Time
+}
+
+// Assistant answers customers' questions. It is safe for concurrent use.
+type Assistant struct {
+	redactor  Redactor
+	retriever Retriever
+	gen       Generator // nil: extractive only
+	rec       Recorder
+	opts      Options
+	log       *slog.Logger
+	convs     *conversations
+}
+
+// New returns an Assistant. gen may be nil, in which case every answer is
+// extractive.
+func New(redactor Redactor, retriever Retriever, gen Generator, rec Recorder, opts Options) *Assistant {
+	if opts.Company == "" {
+		opts.Company = "our company"
+	}
+	if opts.MaxQuestionChars <= 0 {
+		opts.MaxQuestionChars = 4000
+	}
+	if opts.MinConfidence <= 0 {
+		opts.MinConfidence = 0.3
+	}
+	if opts.Passages <= 0 {
+		opts.Passages = 4
+	}
+	if opts.IdleConversation <= 0 {
+		opts.IdleConversation = 24 * time.Hour
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Assistant{
+		redactor: redactor, retriever: retriever, gen: gen, rec: rec, opts: opts, log: opts.Logger,
+		convs: newConversations(opts.IdleConversation, opts.Now),
+	}
+}
+
+// Stream receives an answer as it is made: Meta once, when the decision and
+// sources are known, then Token for each piece of the answer text.
+type Stream struct {
+	Meta  func(Reply) error
+	Token func(text string) error
+}
+
+// Ask takes a question through the whole flow and returns the reply once
+// the decision is recorded in the audit log. stream may be nil.
+func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply, error) {
+	start := a.opts.Now()
+	text, err := validate(q, a.opts.MaxQuestionChars)
+	if err != nil {
+		return Reply{}, err
+	}
+	if q.ConversationID == "" {
+		q.ConversationID = NewConversationID()
+	}
+	conv := a.convs.get(q.ConversationID)
+	red := a.redactor.Redact(text, conv.placeholders)
+	lang := retrieval.NormalizeLanguage(q.Language)
+	if lang == "" {
+		lang = retrieval.DetectLanguage(red.Text)
+	}
+	t := textFor(lang)
+	reply := Reply{
+		ConversationID: q.ConversationID,
+		MessageID:      newMessageID(),
+		Language:       lang,
+		AIGenerated:    true,
+		Disclosure:     t.disclosure,
+		Sources:        []Source{},
+		Redactions:     redactionCounts(red),
+		Generator:      GeneratorInfo{Mode: ModeExtractive},
+	}
+	env := audit.Envelope{
+		Type:          audit.TypeDecision,
+		Conversation:  a.rec.ConversationRef(q.ConversationID),
+		Message:       reply.MessageID,
+		Language:      lang,
+		PromptVersion: PromptVersion,
+		Thresholds:    map[string]float64{"min_confidence": a.opts.MinConfidence},
+		Redactions:    envelopeCounts(red),
+		Outcome:       "ok",
+	}
+	if q.Subject != "" {
+		env.Subject = a.rec.SubjectPseudonym(q.Subject)
+	}
+
+	var passages []retrieval.Passage
+	switch {
+	case asksForPerson(red.Text):
+		reply.Decision, reply.ReasonCode = DecisionHandoff, ReasonAskedPerson
+	default:
+		res, err := a.retriever.Search(ctx, retrieval.Query{Text: red.Text, Lang: lang, K: a.opts.Passages})
+		if err != nil {
+			return Reply{}, fmt.Errorf("retrieve: %w", err)
+		}
+		env.Scores = map[string]float64{"retrieval_confidence": res.Confidence}
+		switch {
+		case len(res.Passages) == 0:
+			reply.Decision, reply.ReasonCode = DecisionAbstain, ReasonNoRelevant
+		case res.Confidence < a.opts.MinConfidence:
+			reply.Decision, reply.ReasonCode = DecisionAbstain, ReasonLowConfidence
+		default:
+			reply.Decision, reply.ReasonCode = DecisionAnswer, ReasonAnswered
+			passages = res.Passages
+		}
+	}
+	reply.Reason = reasons[reply.ReasonCode]
+	for _, p := range passages {
+		reply.Sources = append(reply.Sources, Source{DocID: p.DocID, Title: sourceTitle(p), Snippet: snippet(p.Text), Score: p.Score})
+		env.Sources = append(env.Sources, audit.Source{DocID: p.DocID, Version: p.Version, Chunk: p.ChunkID, Score: p.Score})
+	}
+
+	var answer string // as stored: placeholders, never the customer's values
+	switch reply.Decision {
+	case DecisionHandoff:
+		answer = t.handoff
+		a.setHandedOff(conv)
+	case DecisionAbstain:
+		answer = t.abstain
+	case DecisionAnswer:
+		answer, err = a.generate(ctx, &reply, &env, lang, red.Text, passages, conv, stream)
+		if err != nil {
+			return Reply{}, err
+		}
+	}
+	if stream != nil && reply.Decision != DecisionAnswer {
+		if err := a.sendMeta(stream, reply); err != nil {
+			return Reply{}, err
+		}
+		if err := sendToken(stream, answer); err != nil {
+			return Reply{}, err
+		}
+	}
+	// The model only ever saw redacted text, but what it wrote is
+	// redacted again before it is stored: nothing in clear reaches disk.
+	stored := a.redactor.Redact(answer, conv.placeholders).Text
+	reply.Answer = conv.placeholders.Restore(answer)
+	env.Decision, env.ReasonCode, env.Reason = reply.Decision, reply.ReasonCode, reply.Reason
+	env.Generator, env.Model, env.ModelDigest = reply.Generator.Mode, reply.Generator.Model, reply.Generator.Digest
+	env.LatencyMS = float64(a.opts.Now().Sub(start).Microseconds()) / 1000
+	seq, err := a.rec.Append(ctx, env, &audit.Content{Question: red.Text, Answer: stored})
+	if err != nil {
+		return Reply{}, fmt.Errorf("record decision: %w", err)
+	}
+	reply.AuditSeq = seq
+	a.noteDecision(conv, reply.Decision)
+	return reply, nil
+}
+
+// generate produces the answer text, with the model when one is
+// available and extractively otherwise or when the model fails.
+func (a *Assistant) generate(ctx context.Context, reply *Reply, env *audit.Envelope, lang, question string,
+	passages []retrieval.Passage, conv *conversation, stream *Stream) (string, error) {
+	t := textFor(lang)
+	var info ModelInfo
+	if a.gen != nil {
+		info = a.gen.Model()
+	}
+	if !info.Available {
+		if a.gen != nil {
+			env.Outcome = "model_unavailable"
+		}
+		if err := a.sendMeta(stream, *reply); err != nil {
+			return "", err
+		}
+		answer := extractiveAnswer(lang, question, passages, t.extractiveIntro)
+		return answer, sendToken(stream, conv.placeholders.Restore(answer))
+	}
+	reply.Generator = GeneratorInfo{Mode: ModeOllama, Model: info.Name, Digest: info.Digest}
+	if err := a.sendMeta(stream, *reply); err != nil {
+		return "", err
+	}
+	var out strings.Builder
+	rs := restorer{restore: conv.placeholders.Restore}
+	var clientErr error
+	err := a.gen.Generate(ctx, buildPrompt(a.opts.Company, lang, question, passages), func(tok string) error {
+		out.WriteString(tok)
+		if stream != nil && stream.Token != nil {
+			if s := rs.push(tok); s != "" {
+				if err := stream.Token(s); err != nil {
+					clientErr = err
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if clientErr != nil {
+		return "", fmt.Errorf("stream to client: %w", clientErr)
+	}
+	if err == nil {
+		if s := rs.flush(); s != "" && stream != nil && stream.Token != nil {
+			if err := stream.Token(s); err != nil {
+				return "", fmt.Errorf("stream to client: %w", err)
+			}
+		}
+		return strings.TrimSpace(out.String()), nil
+	}
+	if ctx.Err() != nil {
+		return "", fmt.Errorf("generate: %w", ctx.Err())
+	}
+	// The model failed: say so, record what happened, and answer from the
+	// knowledge base instead.
+	partial := out.Len() > 0
+	a.log.Warn("model failed, answering extractively", "model", info.Name, "partial", partial, "err", err)
+	env.Outcome = "model_error"
+	if errors.Is(err, ErrInterrupted) && partial {
+		env.Outcome = "model_interrupted"
+	}
+	env.Attrs = map[string]string{"model_error": err.Error()}
+	reply.Interrupted = true
+	reply.Generator = GeneratorInfo{Mode: ModeExtractive}
+	intro := t.interrupted
+	if !partial {
+		intro = t.extractiveIntro
+	}
+	answer := extractiveAnswer(lang, question, passages, intro)
+	if partial {
+		if err := sendToken(stream, "\n\n"); err != nil {
+			return "", err
+		}
+	}
+	return answer, sendToken(stream, conv.placeholders.Restore(answer))
+}
+
+func (a *Assistant) sendMeta(stream *Stream, r Reply) error {
+	if stream == nil || stream.Meta == nil {
+		return nil
+	}
+	if err := stream.Meta(r); err != nil {
+		return fmt.Errorf("stream to client: %w", err)
+	}
+	return nil
+}
+
+func sendToken(stream *Stream, s string) error {
+	if stream == nil || stream.Token == nil || s == "" {
+		return nil
+	}
+	if err := stream.Token(s); err != nil {
+		return fmt.Errorf("stream to client: %w", err)
+	}
+	return nil
+}
+
+func (a *Assistant) setHandedOff(c *conversation) {
+	c.mu.Lock()
+	c.handedOff = true
+	c.mu.Unlock()
+}
+
+func (a *Assistant) noteDecision(c *conversation, decision string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if decision == DecisionAbstain {
+		c.abstentions++
+	} else {
+		c.abstentions = 0
+	}
+}
+
+// Forget drops a conversation's in-memory state (its placeholder mapping),
+// as when the customer erases it.
+func (a *Assistant) Forget(conversationID string) { a.convs.forget(conversationID) }
+
+func redactionCounts(r redact.Result) []Redaction {
+	counts := r.Counts()
+	out := make([]Redaction, 0, len(counts))
+	for _, t := range slices.Sorted(maps.Keys(counts)) {
+		out = append(out, Redaction{Type: string(t), Count: counts[t]})
+	}
+	return out
+}
+
+func envelopeCounts(r redact.Result) map[string]int {
+	counts := r.Counts()
+	if len(counts) == 0 {
+		return nil
+	}
+	out := make(map[string]int, len(counts))
+	for t, n := range counts {
+		out[string(t)] = n
+	}
+	return out
+}
+
+// snippet shortens a passage for display.
+func snippet(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= 240 {
+		return s
+	}
+	cut := 240
+	for i := 240; i > 180; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return string(r[:cut]) + "…"
+}

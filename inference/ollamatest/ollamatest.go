@@ -1,0 +1,183 @@
+// Package ollamatest provides a fake Ollama server for tests: a real HTTP
+// server speaking Ollama's API (model list, streamed NDJSON chat) whose
+// behaviour a test controls. No model is involved.
+package ollamatest
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Behaviour selects how the fake answers a chat.
+type Behaviour int
+
+const (
+	// Answer streams the reply and finishes normally.
+	Answer Behaviour = iota
+	// DieMidStream sends part of the reply and drops the connection.
+	DieMidStream
+	// Stall sends part of the reply and then goes silent until the
+	// client gives up.
+	Stall
+	// NoModel answers every chat with 404, as Ollama does for a model it
+	// does not have.
+	NoModel
+)
+
+// Digest is the digest the fake reports for its model.
+const Digest = "9f4a2c1b7e3d5a6f8b0c2d4e6f8a0b1c3d5e7f9a1b3c5d7e9f0a2b4c6d8e0f1a"
+
+// Server is a fake Ollama.
+type Server struct {
+	*httptest.Server
+	Model string
+
+	mu        sync.Mutex
+	behaviour Behaviour
+	reply     func(system, user string) string
+	tokenGap  time.Duration
+	// Prompts holds the user prompts received, in order.
+	prompts []string
+	chats   atomic.Int64
+}
+
+// NewServer starts a fake Ollama serving model. By default it answers
+// every chat with a fixed sentence citing source [1], as fast as it can.
+func NewServer(model string) *Server {
+	s := &Server{Model: model, reply: func(string, string) string {
+		return "You can return an item within 30 days of delivery [1]. Start the return from your account [1]."
+	}}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/tags", s.tags)
+	mux.HandleFunc("POST /api/chat", s.chat)
+	mux.HandleFunc("GET /api/version", func(w http.ResponseWriter, _ *http.Request) {
+		w.Write([]byte(`{"version":"0.17.4"}`))
+	})
+	s.Server = httptest.NewServer(mux)
+	return s
+}
+
+// SetBehaviour changes how the next chats are answered.
+func (s *Server) SetBehaviour(b Behaviour) {
+	s.mu.Lock()
+	s.behaviour = b
+	s.mu.Unlock()
+}
+
+// SetReply sets the function that writes the model's answer.
+func (s *Server) SetReply(f func(system, user string) string) {
+	s.mu.Lock()
+	s.reply = f
+	s.mu.Unlock()
+}
+
+// SetTokenGap makes the fake wait between tokens.
+func (s *Server) SetTokenGap(d time.Duration) {
+	s.mu.Lock()
+	s.tokenGap = d
+	s.mu.Unlock()
+}
+
+// Prompts returns the user prompts received so far.
+func (s *Server) Prompts() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.prompts...)
+}
+
+// Chats returns how many chat requests arrived.
+func (s *Server) Chats() int64 { return s.chats.Load() }
+
+func (s *Server) tags(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	b := s.behaviour
+	s.mu.Unlock()
+	models := []map[string]any{}
+	if b != NoModel {
+		models = append(models, map[string]any{"name": s.Model, "model": s.Model, "digest": Digest, "size": 1})
+	}
+	json.NewEncoder(w).Encode(map[string]any{"models": models})
+}
+
+type chatRequest struct {
+	Model    string `json:"model"`
+	Messages []struct {
+		Role    string `json:"role"`
+		Content string `json:"content"`
+	} `json:"messages"`
+}
+
+func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
+	s.chats.Add(1)
+	var req chatRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		http.Error(w, `{"error":"bad request"}`, http.StatusBadRequest)
+		return
+	}
+	var system, user string
+	for _, m := range req.Messages {
+		switch m.Role {
+		case "system":
+			system = m.Content
+		case "user":
+			user = m.Content
+		}
+	}
+	s.mu.Lock()
+	b, reply, gap := s.behaviour, s.reply, s.tokenGap
+	s.prompts = append(s.prompts, user)
+	s.mu.Unlock()
+	if b == NoModel || req.Model != s.Model {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusNotFound)
+		w.Write([]byte(`{"error":"model '` + req.Model + `' not found"}`))
+		return
+	}
+	w.Header().Set("Content-Type", "application/x-ndjson")
+	flusher := w.(http.Flusher)
+	tokens := splitTokens(reply(system, user))
+	enc := json.NewEncoder(w)
+	for i, tok := range tokens {
+		if (b == DieMidStream || b == Stall) && i == len(tokens)/2 {
+			flusher.Flush()
+			if b == DieMidStream {
+				if hj, ok := w.(http.Hijacker); ok {
+					conn, _, err := hj.Hijack()
+					if err == nil {
+						conn.Close()
+					}
+				}
+				return
+			}
+			<-r.Context().Done()
+			return
+		}
+		enc.Encode(map[string]any{"model": s.Model, "created_at": time.Now().UTC(), "message": map[string]string{"role": "assistant", "content": tok}, "done": false})
+		flusher.Flush()
+		if gap > 0 {
+			time.Sleep(gap)
+		}
+	}
+	enc.Encode(map[string]any{"model": s.Model, "created_at": time.Now().UTC(), "message": map[string]string{"role": "assistant", "content": ""}, "done": true, "done_reason": "stop"})
+	flusher.Flush()
+}
+
+// splitTokens cuts text into word-sized pieces, keeping the spaces.
+func splitTokens(text string) []string {
+	var out []string
+	for len(text) > 0 {
+		i := strings.IndexByte(text[1:], ' ')
+		if i < 0 {
+			out = append(out, text)
+			break
+		}
+		out = append(out, text[:i+1])
+		text = text[i+1:]
+	}
+	return out
+}

@@ -1,0 +1,121 @@
+package retrieval
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hushdesk/hushdesk/retrieval/samplekb"
+)
+
+// openSample returns an in-memory index holding the sample knowledge base.
+func openSample(t testing.TB) *Index {
+	t.Helper()
+	ix, err := OpenMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	docs, err := LoadFS(samplekb.FS(), ".", samplekb.Prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) < 12*5 {
+		t.Fatalf("sample knowledge base has %d documents", len(docs))
+	}
+	if _, err := ix.Ingest(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func TestSearchSampleKnowledgeBase(t *testing.T) {
+	ix := openSample(t)
+	tests := []struct {
+		query, lang, wantDoc string
+	}{
+		{"How do I return an item?", "en", "sample/en/returns.md"},
+		{"when will I get my money back", "en", "sample/en/refunds.md"},
+		{"I forgot my password", "en", "sample/en/password.md"},
+		{"Hvordan returnerer jeg en vare?", "da", "sample/da/returns.md"},
+		{"Kan jeg betale med MobilePay?", "da", "sample/da/payment.md"},
+		{"我忘记密码了怎么办", "zh-Hans", "sample/zh-Hans/password.md"},
+		{"怎么退货", "zh-Hans", "sample/zh-Hans/returns.md"},
+		{"請問保固多久", "zh-Hant", "sample/zh-Hant/warranty.md"},
+		{"Bagaimana saya boleh memulangkan barang?", "ms", "sample/ms/returns.md"},
+		{"bila waktu operasi khidmat pelanggan", "ms", "sample/ms/opening-hours.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), Query{Text: tt.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Lang != tt.lang {
+				t.Errorf("language = %s, want %s", res.Lang, tt.lang)
+			}
+			if len(res.Passages) == 0 {
+				t.Fatal("no passages")
+			}
+			var got []string
+			for _, p := range res.Passages {
+				got = append(got, p.DocID)
+			}
+			if res.Passages[0].DocID != tt.wantDoc {
+				t.Errorf("top = %v, want %s first", got, tt.wantDoc)
+			}
+			t.Logf("confidence %.2f score %.2f", res.Confidence, res.Passages[0].Score)
+		})
+	}
+}
+
+func TestSearchUnrelatedHasLowConfidence(t *testing.T) {
+	ix := openSample(t)
+	for _, q := range []string{"What is the capital of Mongolia?", "quantum chromodynamics lattice"} {
+		res, err := ix.Search(context.Background(), Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Confidence >= 0.5 {
+			t.Errorf("%q: confidence %.2f for %v", q, res.Confidence, res.Passages)
+		}
+	}
+}
+
+func TestIngestSkipsUnchangedAndReplacesChanged(t *testing.T) {
+	ix, err := OpenMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	doc := Document{ID: "kb/a.md", Text: "# Shipping\n\nWe ship with carrier pigeons.\n\n## Costs\n\nPigeons are free."}
+	rep, err := ix.Ingest(ctx, []Document{doc})
+	if err != nil || rep.Added != 1 || rep.Chunks != 2 {
+		t.Fatalf("first ingest = %+v, %v", rep, err)
+	}
+	rep, _ = ix.Ingest(ctx, []Document{doc})
+	if rep.Unchanged != 1 {
+		t.Fatalf("second ingest = %+v", rep)
+	}
+	doc.Text = strings.ReplaceAll(doc.Text, "pigeons", "owls")
+	rep, _ = ix.Ingest(ctx, []Document{doc})
+	if rep.Updated != 1 {
+		t.Fatalf("changed ingest = %+v", rep)
+	}
+	res, _ := ix.Search(ctx, Query{Text: "pigeons"})
+	for _, p := range res.Passages {
+		if strings.Contains(p.Text, "carrier pigeons") {
+			t.Fatalf("old version still found: %+v", p)
+		}
+	}
+	if n, _ := ix.Chunks(); n != 2 {
+		t.Fatalf("chunks = %d, want 2", n)
+	}
+	if n, _ := ix.Prune(ctx, "kb/", map[string]bool{}); n != 1 {
+		t.Fatalf("Prune removed %d", n)
+	}
+	if n, _ := ix.Chunks(); n != 0 {
+		t.Fatalf("chunks after prune = %d", n)
+	}
+}
