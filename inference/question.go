@@ -2,9 +2,9 @@ package inference
 
 import (
 	"crypto/rand"
-	"fmt"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
