@@ -154,7 +154,7 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 	case asksForPerson(red.Text):
 		reply.Decision, reply.ReasonCode = DecisionHandoff, ReasonAskedPerson
 	default:
-		res, err := a.retriever.Search(ctx, retrieval.Query{Text: red.Text, Lang: lang, K: a.opts.Passages})
+		res, err := a.retriever.Search(ctx, retrieval.Query{Text: redact.RemovePlaceholders(red.Text), Lang: lang, K: a.opts.Passages})
 		if err != nil {
 			return Reply{}, fmt.Errorf("retrieve: %w", err)
 		}

@@ -1,60 +1,71 @@
 package inference
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/hushdesk/hushdesk/retrieval"
 )
 
-// extractiveAnswer answers from the knowledge base alone: the sentences of
-// the best passage that share most with the question, in their original
-// order, cited as [1].
+// extractiveMax is about the longest passage text an extractive answer
+// quotes, in bytes.
+const extractiveMax = 900
+
+// extractiveAnswer answers from the knowledge base alone: it quotes the
+// best passage under its heading, cited as [1]. A passage too long to
+// quote whole is cut to the run of sentences that shares most words with
+// the question.
 func extractiveAnswer(lang, question string, passages []retrieval.Passage, intro string) string {
 	if len(passages) == 0 {
 		return ""
 	}
 	p := passages[0]
-	sentences := splitSentences(p.Text)
-	qterms := terms(question)
-	type scored struct {
-		i     int
-		score float64
+	body := strings.TrimSpace(p.Text)
+	if len(body) > extractiveMax {
+		body = bestWindow(splitSentences(body), terms(question), extractiveMax, isCJK(lang))
 	}
-	var ss []scored
-	for i, s := range sentences {
-		st := terms(s)
-		overlap := 0
-		for t := range st {
-			if qterms[t] {
-				overlap++
-			}
-		}
-		ss = append(ss, scored{i, float64(overlap) - float64(i)*0.01})
-	}
-	sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
-	keep := min(3, len(ss))
-	idx := make([]int, 0, keep)
-	for _, s := range ss[:keep] {
-		idx = append(idx, s.i)
-	}
-	sort.Ints(idx)
 	var b strings.Builder
 	b.WriteString(intro)
-	for _, i := range idx {
-		sep := " "
-		if isCJK(lang) {
-			sep = ""
-		}
-		if b.Len() == len(intro) {
-			sep = "\n\n"
-		}
-		b.WriteString(sep)
-		b.WriteString(sentences[i])
+	b.WriteString("\n\n")
+	if p.Heading != "" {
+		b.WriteString(p.Heading)
+		b.WriteString(":\n")
 	}
+	b.WriteString(body)
 	b.WriteString(" [1]")
 	return b.String()
+}
+
+// bestWindow returns the run of consecutive sentences, at most max bytes
+// long, that holds the most question terms.
+func bestWindow(sentences []string, qterms map[string]bool, max int, cjk bool) string {
+	sep := " "
+	if cjk {
+		sep = ""
+	}
+	score := make([]int, len(sentences))
+	for i, s := range sentences {
+		for t := range terms(s) {
+			if qterms[t] {
+				score[i]++
+			}
+		}
+	}
+	bestFrom, bestTo, best := 0, 1, -1
+	for from := range sentences {
+		size, sum := 0, 0
+		for to := from; to < len(sentences); to++ {
+			size += len(sentences[to]) + len(sep)
+			if size > max && to > from {
+				break
+			}
+			sum += score[to]
+			if sum > best {
+				bestFrom, bestTo, best = from, to+1, sum
+			}
+		}
+	}
+	return strings.Join(sentences[bestFrom:bestTo], sep)
 }
 
 func isCJK(lang string) bool { return strings.HasPrefix(lang, "zh") }

@@ -109,7 +109,7 @@ func validate(q Question, maxChars int) (string, error) {
 	if n := utf8.RuneCountInString(text); n > maxChars {
 		return "", &tooLongError{n: n, max: maxChars}
 	}
-	if q.ConversationID != "" && !validConversationID(q.ConversationID) {
+	if q.ConversationID != "" && !ValidConversationID(q.ConversationID) {
 		return "", ErrBadConversation
 	}
 	if len(q.Subject) > 256 || strings.ContainsFunc(q.Subject, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
@@ -141,8 +141,9 @@ func NewConversationID() string { return newID("c_", 16) }
 
 func newMessageID() string { return newID("m_", 12) }
 
-// validConversationID reports whether id has the form of a capability.
-func validConversationID(id string) bool {
+// ValidConversationID reports whether id has the form of a conversation
+// capability.
+func ValidConversationID(id string) bool {
 	if len(id) != 24 || !strings.HasPrefix(id, "c_") {
 		return false
 	}

@@ -85,3 +85,12 @@ func (p *Placeholders) Len() int {
 	defer p.mu.Unlock()
 	return len(p.values)
 }
+
+// RemovePlaceholders replaces every <TYPE_n> placeholder in text with a
+// space: for search, where a placeholder is no evidence of a topic.
+func RemovePlaceholders(text string) string {
+	if !strings.Contains(text, "<") {
+		return text
+	}
+	return stripPlaceholders(text)
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -83,7 +84,8 @@ func Open(path string, opts Options) (*Index, error) {
 }
 
 // OpenMemory returns an index held in memory only, for evaluations and
-// tests.
+// tests. It is the same index type (scorch) as on disk, so it scores the
+// same.
 func OpenMemory(opts Options) (*Index, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
@@ -92,7 +94,7 @@ func OpenMemory(opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.NewMemOnly(im)
+	idx, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create in-memory index: %w", err)
 	}

@@ -63,7 +63,10 @@ var (
 		tak hej venligst gerne bestilling ordre pakke levering returnere adgangskode konto penge`)
 	malayWords = wordSet(`saya aku kami kita anda awak dan atau yang untuk tidak tak boleh bagaimana macam
 		mana apa bila di ke dari ini itu ada sudah belum nak mahu hendak dengan pada akan telah
-		tolong terima kasih pesanan bungkusan penghantaran bayaran akaun kata laluan barang wang`)
+		tolong terima kasih pesanan bungkusan penghantaran bayaran akaun kata laluan barang wang
+		berapa lama jaminan produk bagi kepada sahaja juga lagi masa hari minggu bulan tahun
+		sudahkah adakah bolehkah bila-bila kenapa mengapa pulangkan memulangkan hantar beli
+		dibayar bayar rosak baru harga percuma kad kedai alamat tukar batal pembatalan`)
 )
 
 func wordSet(s string) map[string]bool {
@@ -113,6 +116,9 @@ func DetectLanguage(text string) string {
 		if strings.ContainsAny(w, "æøå") {
 			da += 2
 		}
+		if malayAffixed(w) {
+			ms += 0.5
+		}
 	}
 	switch {
 	case da > en && da >= ms:
@@ -121,6 +127,20 @@ func DetectLanguage(text string) string {
 		return Malay
 	}
 	return English
+}
+
+// malayAffixed reports whether a word carries a Malay affix (men-, mem-,
+// meng-, ber-, di-...-kan, -nya): weak evidence, worth half a word.
+func malayAffixed(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, p := range []string{"mem", "men", "meng", "peng", "pem", "ber", "ter"} {
+		if strings.HasPrefix(w, p) && (strings.HasSuffix(w, "kan") || strings.HasSuffix(w, "an")) {
+			return true
+		}
+	}
+	return strings.HasSuffix(w, "nya") || (strings.HasPrefix(w, "di") && strings.HasSuffix(w, "kan"))
 }
 
 // Characters written differently in the two Chinese scripts: the

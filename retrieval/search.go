@@ -110,7 +110,20 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		}
 		res.Passages = append(res.Passages, p)
 	}
-	sort.SliceStable(res.Passages, func(i, j int) bool { return res.Passages[i].Score > res.Passages[j].Score })
+	// Rerank: half the BM25 score (relative to the best), half the share
+	// of the query's terms the passage holds, so that a short passage
+	// matching one frequent word does not beat one that answers the
+	// whole question.
+	top := 0.0
+	for _, p := range res.Passages {
+		top = max(top, p.Score)
+	}
+	cov := make(map[string]float64, len(res.Passages))
+	for _, p := range res.Passages {
+		cov[p.ChunkID] = ix.coverage(text, p)
+	}
+	rank := func(p Passage) float64 { return 0.5*p.Score/top + 0.5*cov[p.ChunkID] }
+	sort.SliceStable(res.Passages, func(i, j int) bool { return rank(res.Passages[i]) > rank(res.Passages[j]) })
 	// At most two passages from one document, so the sources vary.
 	kept := res.Passages[:0]
 	for _, p := range res.Passages {
@@ -121,7 +134,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	res.Passages = kept
 	if len(kept) > 0 {
-		res.Confidence = ix.coverage(text, kept[0])
+		res.Confidence = cov[kept[0].ChunkID]
 	}
 	return res, nil
 }

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/redact"
+	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/samplekb"
+	"github.com/hushdesk/hushdesk/web"
+)
+
+// The concrete types satisfy the interfaces their consumers declare.
+var (
+	_ inference.Retriever = (*retrieval.Index)(nil)
+	_ inference.Recorder  = (*audit.Store)(nil)
+	_ inference.Generator = (*inference.Ollama)(nil)
+	_ inference.Redactor  = (*redact.Redactor)(nil)
+	_ web.Asker           = (*inference.Assistant)(nil)
+	_ web.Transcripts     = (*audit.Store)(nil)
+)
+
+// Main is a Hushdesk process's wiring: it opens the data directory and
+// builds the parts. End-to-end tests use it as the binary does.
+type Main struct {
+	Config Config
+	Log    *slog.Logger
+
+	Redactor  *redact.Redactor
+	Store     *audit.Store
+	Index     *retrieval.Index
+	Model     *inference.Ollama
+	Assistant *inference.Assistant
+	Server    *web.Server
+
+	lock *os.File
+}
+
+// NewMain returns a Main for a configuration, logging to logOut.
+func NewMain(c Config, logOut io.Writer) *Main {
+	r := redact.New(redact.Options{Allow: samplekb.Contacts})
+	return &Main{Config: c, Redactor: r, Log: newLogger(logOut, c.LogLevel, c.LogFormat, r)}
+}
+
+// Open locks the data directory and opens the audit store and the
+// knowledge base, loading the sample articles into an empty one.
+func (m *Main) Open(ctx context.Context) error {
+	lock, err := lockDataDir(m.Config.Data)
+	if err != nil {
+		return err
+	}
+	m.lock = lock
+	m.Store, err = audit.Open(m.Config.Data, audit.Options{MasterKey: m.Config.MasterKey, Logger: m.Log})
+	if err != nil {
+		return fmt.Errorf("open audit store: %w", err)
+	}
+	m.Index, err = retrieval.Open(filepath.Join(m.Config.Data, retrieval.DirName), retrieval.Options{
+		Scrub:  m.scrub,
+		Logger: m.Log,
+	})
+	if err != nil {
+		return err
+	}
+	if len(m.Index.Documents()) == 0 {
+		if err := m.loadSample(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scrub redacts knowledge-base text before it is indexed.
+func (m *Main) scrub(text string) (string, map[string]int) {
+	res := m.Redactor.Redact(text, nil)
+	counts := map[string]int{}
+	for t, n := range res.Counts() {
+		counts[string(t)] = n
+	}
+	return res.Text, counts
+}
+
+// loadSample ingests the bundled sample knowledge base.
+func (m *Main) loadSample(ctx context.Context) error {
+	docs, err := retrieval.LoadFS(samplekb.FS(), ".", samplekb.Prefix)
+	if err != nil {
+		return fmt.Errorf("read sample knowledge base: %w", err)
+	}
+	rep, err := m.Index.Ingest(ctx, docs)
+	if err != nil {
+		return fmt.Errorf("load sample knowledge base: %w", err)
+	}
+	m.Log.Info("knowledge base was empty; loaded the sample help centre", "documents", rep.Added, "passages", rep.Chunks)
+	return nil
+}
+
+// OpenAssistant connects the model (probing Ollama once) and builds the
+// assistant. When the model cannot be reached it warns and answers
+// extractively.
+func (m *Main) OpenAssistant(ctx context.Context) error {
+	model, err := inference.NewOllama(inference.OllamaOptions{Host: m.Config.Ollama, Model: m.Config.Model, Logger: m.Log})
+	if err != nil {
+		return err
+	}
+	m.Model = model
+	if err := model.Probe(ctx); err != nil {
+		m.Log.Warn("the chat model is not available; answering extractively from the knowledge base until it is",
+			"model", m.Config.Model, "ollama", m.Config.Ollama, "err", err)
+	} else {
+		m.Log.Info("chat model ready", "model", model.Model().Name, "digest", model.Model().Digest)
+	}
+	m.Assistant = inference.New(m.Redactor, m.Index, model, m.Store, inference.Options{
+		Company:          m.Config.Company,
+		MaxQuestionChars: m.Config.MaxQuestionChars,
+		MinConfidence:    m.Config.MinConfidence,
+		Logger:           m.Log,
+	})
+	return nil
+}
+
+// watchModel probes Ollama while the model is unavailable, so that answers
+// switch back to the model once it is there.
+func (m *Main) watchModel(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if m.Model.Model().Available {
+			continue
+		}
+		if err := m.Model.Probe(ctx); err == nil {
+			m.Log.Info("chat model is available again", "model", m.Model.Model().Name, "digest", m.Model.Model().Digest)
+		}
+	}
+}
+
+// NewServer builds the HTTP server.
+func (m *Main) NewServer() {
+	m.Server = web.New(m.Assistant, m.Store, web.Options{
+		Addr:    m.Config.Addr,
+		TLSCert: m.Config.TLSCert,
+		TLSKey:  m.Config.TLSKey,
+		Company: m.Config.Company,
+		Ready: map[string]web.Check{
+			"knowledge_base": m.Index.Ready,
+			"audit_store":    func(context.Context) error { return nil },
+		},
+		ModelAvailable: func() bool { return m.Model.Model().Available },
+		Logger:         m.Log,
+	})
+}
+
+// Close closes everything that was opened, in reverse order.
+func (m *Main) Close() error {
+	var errs []error
+	if m.Index != nil {
+		errs = append(errs, m.Index.Close())
+	}
+	if m.Store != nil {
+		errs = append(errs, m.Store.Close())
+	}
+	if m.lock != nil {
+		errs = append(errs, m.lock.Close())
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hushdesk/hushdesk/inference"
+)
+
+// benchQuestions is a mix of what customers ask, in the four languages,
+// some with personal data to redact and one asking for a person.
+var benchQuestions = []string{
+	"How do I return an item?",
+	"When will I get my money back? My email is jane.doe@example.com",
+	"Can I pay with PayPal?",
+	"Hvordan returnerer jeg en vare?",
+	"Hvor lang tid tager levering til Danmark? Ring på +45 20 12 34 56",
+	"怎么退货？",
+	"退款多久到账",
+	"請問保固多久？",
+	"Bagaimana saya boleh memulangkan barang?",
+	"Berapa lama jaminan produk elektronik?",
+	"I forgot my password",
+	"I want to talk to a human",
+}
+
+// percentile returns the p-th percentile of sorted durations.
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(float64(len(sorted)-1) * p)
+	return sorted[i]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// drive runs n calls of do across clients goroutines and returns the
+// latencies, sorted, and the wall time.
+func drive(b *testing.B, n, clients int, do func(i int) error) ([]time.Duration, time.Duration) {
+	lat := make([]time.Duration, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				t0 := time.Now()
+				if err := do(i); err != nil {
+					b.Error(err)
+					return
+				}
+				lat[i] = time.Since(t0)
+			}
+		}()
+	}
+	wg.Wait()
+	wall := time.Since(start)
+	slices.Sort(lat)
+	return lat, wall
+}
+
+// BenchmarkAskPipeline measures the whole request path (HTTP, redaction,
+// retrieval, decision, a zero-latency model over Ollama's streaming
+// protocol, the audit append with its fsync, the JSON reply) with 16
+// concurrent clients, and the same model called directly, so the figure
+// that matters is what Hushdesk adds:
+//
+//	go test ./cmd/hushdesk -run '^$' -bench AskPipeline -benchtime 20000x
+func BenchmarkAskPipeline(b *testing.B) {
+	const clients = 16
+	ts := startServer(b, func(c *Config) { c.LogLevel = "info" })
+	ts.Main.Log.Info("benchmark starting")
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients * 2, Proxy: nil}}
+	bodies := make([][]byte, len(benchQuestions))
+	for i, q := range benchQuestions {
+		bodies[i], _ = json.Marshal(map[string]string{"question": q})
+	}
+	ask := func(i int) error {
+		resp, err := client.Post(ts.URL+"/api/v1/ask", "application/json", strings.NewReader(string(bodies[i%len(bodies)])))
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+			return err
+		}
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("status %d", resp.StatusCode)
+		}
+		return nil
+	}
+	// Warm up both paths.
+	drive(b, 200, clients, ask)
+
+	model, err := inference.NewOllama(inference.OllamaOptions{Host: ts.Ollama.URL, Model: "test-model:1b"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	prompt := inference.Prompt{System: "You are a support assistant.", User: strings.Repeat("Sources: ... ", 80)}
+	direct := func(int) error {
+		return model.Generate(context.Background(), prompt, func(string) error { return nil })
+	}
+	drive(b, 200, clients, direct)
+
+	b.ResetTimer()
+	lat, wall := drive(b, b.N, clients, ask)
+	b.StopTimer()
+	mlat, _ := drive(b, b.N, clients, direct)
+
+	b.ReportMetric(float64(b.N)/wall.Seconds(), "questions/s")
+	b.ReportMetric(ms(percentile(lat, 0.50)), "p50_ms")
+	b.ReportMetric(ms(percentile(lat, 0.99)), "p99_ms")
+	b.ReportMetric(ms(percentile(mlat, 0.99)), "model_p99_ms")
+	b.ReportMetric(ms(percentile(lat, 0.99)-percentile(mlat, 0.99)), "added_p99_ms")
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/hushdesk/hushdesk/inference"
+)
+
+func runAsk(ctx context.Context, e env) error {
+	fs := newFlagSet("ask", e.stderr)
+	asJSON := fs.Bool("json", false, "print the full response object as JSON")
+	conv := fs.String("conversation", "", "continue a conversation (its conversation_id)")
+	subject := fs.String("subject", "", "the customer's id, when known")
+	lang := fs.String("language", "", "language hint (BCP-47)")
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	question := strings.Join(fs.Args(), " ")
+	if strings.TrimSpace(question) == "" {
+		return fmt.Errorf("%w: ask [--json] QUESTION", errUsage)
+	}
+	c, err := loadConfig(fs, os.Getenv)
+	if err != nil {
+		return err
+	}
+	m := NewMain(c, e.stderr)
+	defer m.Close()
+	if err := m.Open(ctx); err != nil {
+		return err
+	}
+	if err := m.OpenAssistant(ctx); err != nil {
+		return err
+	}
+	q := inference.Question{Text: question, ConversationID: *conv, Subject: *subject, Language: *lang}
+	var stream *inference.Stream
+	if !*asJSON {
+		stream = &inference.Stream{Token: func(s string) error {
+			_, err := fmt.Fprint(e.stdout, s)
+			return err
+		}}
+	}
+	reply, err := m.Assistant.Ask(ctx, q, stream)
+	if err != nil {
+		if inference.IsBadInput(err) {
+			return fmt.Errorf("%w: %w", errUsage, err)
+		}
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(reply)
+	}
+	fmt.Fprintln(e.stdout)
+	for i, s := range reply.Sources {
+		fmt.Fprintf(e.stdout, "[%d] %s (%s)\n", i+1, s.Title, s.DocID)
+	}
+	gen := reply.Generator.Mode
+	if reply.Generator.Model != "" {
+		gen += " " + reply.Generator.Model
+	}
+	fmt.Fprintf(e.stdout, "\ndecision: %s (%s) · generator: %s · audit seq %d · conversation %s\n",
+		reply.Decision, reply.ReasonCode, gen, reply.AuditSeq, reply.ConversationID)
+	return nil
+}

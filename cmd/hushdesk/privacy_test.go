@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/hushdesk/hushdesk/audit"
+)
+
+func exportAll() audit.ExportRequest { return audit.ExportRequest{Content: true, Actor: "test"} }
+
+// planted are personal data values put into questions. None may appear on
+// disk, in the logs, or in a prompt sent to the model.
+var planted = []struct{ value, question string }{
+	{"olivia.hansen@example.dk", "How do I return an item? Write to me at olivia.hansen@example.dk"},
+	{"+45 61 23 45 67", "Ring til mig på +45 61 23 45 67 om min returnering"},
+	{"4556 7375 8689 9855", "I paid with card 4556 7375 8689 9855, when is my refund coming?"},
+	{"DK50 0040 0440 1162 43", "Please refund to IBAN DK50 0040 0440 1162 43"},
+	{"070761-4285", "Mit CPR-nummer er 070761-4285, hvordan sletter jeg min konto?"},
+	{"11010519491231002X", "我的身份证号是11010519491231002X，怎么退货？"},
+	{"880512-14-5673", "No. IC saya 880512-14-5673, bagaimana nak pulangkan barang?"},
+	{"0912-345-678", "我的電話是0912-345-678，請問保固多久？"},
+	{"203.0.113.77", "My IP is 203.0.113.77 and I cannot log in, I forgot my password"},
+	{"priya.nair@example.my", "I want to talk to a human, my email is priya.nair@example.my"},
+}
+
+// variants returns the forms a value could be stored in: as written, and
+// with separators removed.
+func variants(v string) []string {
+	out := []string{v}
+	compact := strings.NewReplacer(" ", "", "-", "", ".", "").Replace(v)
+	if compact != v && len(compact) >= 8 {
+		out = append(out, compact)
+	}
+	return out
+}
+
+func TestNoPersonalDataOnDiskOrInLogs(t *testing.T) {
+	ts := startServer(t, nil)
+	// The model echoes the question back, so a leak through the prompt
+	// would also reach the stored answer.
+	ts.Ollama.SetReply(func(_, user string) string {
+		q := user[strings.Index(user, "<question>")+len("<question>"):]
+		return "You asked: " + strings.TrimSpace(q[:strings.Index(q, "</question>")]) + " [1]"
+	})
+	conv := ""
+	for i, p := range planted {
+		body := fmt.Sprintf(`{"question": %q, "subject": "customer-%d@example.org"}`, p.question, i)
+		if i%2 == 1 {
+			ts.askStream(t, body)
+			continue
+		}
+		code, r, raw := ts.ask(t, body)
+		if code != 200 {
+			t.Fatalf("ask %d = %s", i, raw)
+		}
+		if conv == "" {
+			conv = r.ConversationID
+		}
+		// The customer's own reply may show their values again.
+		if r.Decision == "answer" && !strings.Contains(r.Answer, p.value) {
+			t.Errorf("live reply to %q does not restore the customer's value: %q", p.question, r.Answer)
+		}
+	}
+	// Everything the CLI can export goes to a buffer, then the server stops
+	// so that every file is flushed.
+	var exported bytes.Buffer
+	if _, err := ts.Main.Store.Export(context.Background(), &exported, exportAll()); err != nil {
+		t.Fatal(err)
+	}
+	prompts := strings.Join(ts.Ollama.Prompts(), "\n")
+	ts.stop()
+
+	files := 0
+	for _, p := range planted {
+		for _, v := range variants(p.value) {
+			if strings.Contains(prompts, v) {
+				t.Errorf("the model was sent %q", v)
+			}
+			if strings.Contains(ts.Logs.String(), v) {
+				t.Errorf("the logs hold %q", v)
+			}
+			if strings.Contains(exported.String(), v) {
+				t.Errorf("the decrypted export holds %q", v)
+			}
+		}
+	}
+	walkFiles(t, ts.Main.Config.Data, func(path string, data []byte) {
+		files++
+		for _, p := range planted {
+			for _, v := range variants(p.value) {
+				if bytes.Contains(data, []byte(v)) {
+					t.Errorf("%s holds %q", path, v)
+				}
+			}
+		}
+		for i := range planted {
+			if s := fmt.Sprintf("customer-%d@example.org", i); bytes.Contains(data, []byte(s)) {
+				t.Errorf("%s holds the subject id %q", path, s)
+			}
+		}
+		if conv != "" && bytes.Contains(data, []byte(conv)) {
+			t.Errorf("%s holds a conversation capability", path)
+		}
+	})
+	if files < 3 {
+		t.Fatalf("only %d files under the data directory; the walk is not looking at the store", files)
+	}
+	// The grep must be able to fail: the redacted text is in the export.
+	if !strings.Contains(exported.String(), "<EMAIL_1>") {
+		t.Fatalf("export lacks the placeholders; the test would prove nothing:\n%.500s", exported.String())
+	}
+}
+
+func TestCLIAskVerifyExportRedact(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	runCLI := func(stdin string, args ...string) int {
+		out.Reset()
+		errOut.Reset()
+		return run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	}
+	// No Ollama at this address: the CLI answers extractively.
+	if code := runCLI("", "ask", "--data", dir, "--ollama", "http://127.0.0.1:1", "--json", "How long is the warranty?"); code != 0 {
+		t.Fatalf("ask: %d %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), `"decision": "answer"`) || !strings.Contains(out.String(), `"mode": "extractive"`) {
+		t.Fatalf("ask output: %s", out.String())
+	}
+	if code := runCLI("", "audit", "verify", "--data", dir); code != 0 || !strings.HasPrefix(out.String(), "ok: 1 events") {
+		t.Fatalf("verify: %d %s %s", code, out.String(), errOut.String())
+	}
+	if code := runCLI("", "audit", "export", "--data", dir, "--format", "csv"); code != 0 || !strings.HasPrefix(out.String(), "seq,time,type") {
+		t.Fatalf("export: %d %s %s", code, out.String(), errOut.String())
+	}
+	if code := runCLI("", "audit", "export", "--data", dir, "--type", "export"); code != 0 || !strings.Contains(out.String(), `"seq":2`) {
+		t.Fatalf("the csv export was not recorded: %s", out.String())
+	}
+	if code := runCLI("", "audit", "export", "--data", dir, "--from", "yesterday"); code != 2 || !strings.Contains(errOut.String(), "YYYY-MM-DD") {
+		t.Fatalf("bad --from: %d %s", code, errOut.String())
+	}
+
+	in := `{"id": 1, "text": "mail me at a@example.com"}
+not json
+{"id": "x", "text": "nothing here"}
+`
+	code := runCLI(in, "redact", "--jsonl")
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if code != 1 || len(lines) != 3 {
+		t.Fatalf("redact: %d %q", code, out.String())
+	}
+	if lines[0] != `{"id":1,"text":"mail me at <EMAIL_1>","findings":[{"type":"EMAIL","start":11,"end":24,"score":0.95}]}` {
+		t.Fatalf("line 1 = %s", lines[0])
+	}
+	if !strings.Contains(lines[1], `"error":"line is not a JSON object"`) || !strings.Contains(lines[2], `"findings":[]`) {
+		t.Fatalf("lines = %q", lines)
+	}
+	if code := runCLI("", "redact"); code != 2 {
+		t.Fatalf("redact without --jsonl: %d", code)
+	}
+	_ = io.Discard
+}

@@ -1,0 +1,129 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/hushdesk/hushdesk/inference"
+)
+
+// askRequest is the body of POST /api/v1/ask.
+type askRequest struct {
+	Question       *string `json:"question"`
+	ConversationID string  `json:"conversation_id"`
+	Subject        string  `json:"subject"`
+	Language       string  `json:"language"`
+}
+
+// decodeJSON reads a JSON body into v with messages that say what is wrong.
+func decodeJSON(c echo.Context, v any) error {
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		var he *echo.HTTPError
+		if errors.As(err, &he) {
+			return he
+		}
+		return badRequest("could not read the request body")
+	}
+	if len(strings.TrimSpace(string(body))) == 0 {
+		return badRequest("request body is empty; send a JSON object")
+	}
+	if !utf8.Valid(body) {
+		return badRequest("request body is not valid UTF-8")
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return badRequest(fmt.Sprintf("invalid JSON at byte %d: %s", se.Offset, se.Error()))
+		case errors.As(err, &te):
+			return badRequest(fmt.Sprintf("invalid JSON: field %q must be a %s", te.Field, te.Type))
+		}
+		return badRequest("invalid JSON: " + err.Error())
+	}
+	return nil
+}
+
+// ask answers POST /api/v1/ask, as JSON or, when the client accepts
+// text/event-stream, as server-sent events: meta, token..., done.
+func (s *Server) ask(c echo.Context) error {
+	var req askRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if req.Question == nil {
+		return badRequest(`missing field "question"`)
+	}
+	q := inference.Question{Text: *req.Question, ConversationID: req.ConversationID, Subject: req.Subject, Language: req.Language}
+	start := time.Now()
+	if !acceptsEventStream(c.Request()) {
+		reply, err := s.asker.Ask(c.Request().Context(), q, nil)
+		if err != nil {
+			return err
+		}
+		s.metrics.observeReply(reply, time.Since(start))
+		return c.JSON(http.StatusOK, reply)
+	}
+	sse := &eventStream{c: c}
+	reply, err := s.asker.Ask(c.Request().Context(), q, &inference.Stream{
+		Meta: func(r inference.Reply) error { return sse.send("meta", r) },
+		Token: func(text string) error {
+			return sse.send("token", map[string]string{"text": text})
+		},
+	})
+	if err != nil {
+		if !sse.started {
+			return err // nothing sent yet: an ordinary error answer
+		}
+		s.log.Warn("ask stream failed", "err", err)
+		msg := "the answer could not be completed; please try again"
+		if inference.IsBadInput(err) {
+			msg = err.Error()
+		}
+		sse.send("error", map[string]string{"error": msg})
+		return nil
+	}
+	s.metrics.observeReply(reply, time.Since(start))
+	return sse.send("done", reply)
+}
+
+func acceptsEventStream(r *http.Request) bool {
+	return strings.Contains(r.Header.Get("Accept"), "text/event-stream")
+}
+
+// eventStream writes server-sent events, sending the headers with the
+// first event so that errors before it can still be ordinary answers.
+type eventStream struct {
+	c       echo.Context
+	started bool
+}
+
+func (e *eventStream) send(event string, v any) error {
+	w := e.c.Response()
+	if !e.started {
+		h := w.Header()
+		h.Set("Content-Type", "text/event-stream; charset=utf-8")
+		h.Set("Cache-Control", "no-cache")
+		h.Set("X-Accel-Buffering", "no")
+		w.WriteHeader(http.StatusOK)
+		e.started = true
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %s event: %w", event, err)
+	}
+	if _, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", event, data); err != nil {
+		return fmt.Errorf("write %s event: %w", event, err)
+	}
+	w.Flush()
+	return nil
+}

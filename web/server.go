@@ -1,0 +1,183 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/inference"
+)
+
+// Asker answers a customer's question.
+type Asker interface {
+	Ask(ctx context.Context, q inference.Question, stream *inference.Stream) (inference.Reply, error)
+}
+
+// Transcripts reads a conversation's events back from the log.
+type Transcripts interface {
+	Conversation(ctx context.Context, ref string) ([]audit.Event, error)
+	ConversationRef(capability string) string
+}
+
+// Check is a readiness check: nil when the part it checks is ready.
+type Check func(ctx context.Context) error
+
+// Options configures a Server.
+type Options struct {
+	// Addr is the listen address. Default 127.0.0.1:8080.
+	Addr string
+	// TLSCert and TLSKey, when both set, serve HTTPS.
+	TLSCert, TLSKey string
+	// MaxBodyBytes bounds request bodies. Default 64 KiB.
+	MaxBodyBytes int64
+	// Ready lists the readiness checks by name.
+	Ready map[string]Check
+	// Company is the organisation's name shown on the chat page.
+	Company string
+	// ModelAvailable reports whether the chat model answers, for metrics.
+	ModelAvailable func() bool
+	Logger         *slog.Logger
+}
+
+// Server is the HTTP server.
+type Server struct {
+	echo        *echo.Echo
+	opts        Options
+	log         *slog.Logger
+	asker       Asker
+	transcripts Transcripts
+	metrics     *metrics
+}
+
+// New builds the server and its routes.
+func New(asker Asker, transcripts Transcripts, opts Options) *Server {
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:8080"
+	}
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = 64 << 10
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Company == "" {
+		opts.Company = "Hushdesk"
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	s := &Server{echo: e, opts: opts, log: opts.Logger, asker: asker, transcripts: transcripts}
+	s.metrics = newMetrics(opts.ModelAvailable)
+	e.HTTPErrorHandler = s.errorHandler
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: s.logPanic}))
+	e.Use(s.accessLog)
+	e.Use(securityHeaders)
+	e.Use(middleware.BodyLimit(fmt.Sprintf("%dB", opts.MaxBodyBytes)))
+
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", echo.WrapHandler(s.metrics.handler()))
+	api := e.Group("/api/v1")
+	api.POST("/ask", s.ask)
+	api.GET("/conversations/:id", s.conversation)
+	s.routeUI()
+	return s
+}
+
+// Handler returns the server's HTTP handler, for tests.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// Run listens on the configured address and serves until ctx ends.
+func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.opts.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.opts.Addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx ends, then shuts down gracefully.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.echo,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() {
+		var err error
+		if s.opts.TLSCert != "" && s.opts.TLSKey != "" {
+			err = srv.ServeTLS(ln, s.opts.TLSCert, s.opts.TLSKey)
+		} else {
+			err = srv.Serve(ln)
+		}
+		errc <- err
+	}()
+	s.log.Info("listening", "addr", ln.Addr().String(), "tls", s.opts.TLSCert != "")
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// accessLog logs one line per request with the route template (never the
+// raw path or query, which may carry a conversation capability).
+func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err)
+		}
+		route := c.Path()
+		if route == "" {
+			route = "unmatched"
+		}
+		status := c.Response().Status
+		d := time.Since(start)
+		s.metrics.observeHTTP(c.Request().Method, route, status, d)
+		level := slog.LevelInfo
+		if route == "/healthz" || route == "/readyz" || route == "/metrics" {
+			level = slog.LevelDebug
+		}
+		s.log.Log(c.Request().Context(), level, "http request", "method", c.Request().Method, "route", route,
+			"status", status, "duration_ms", float64(d.Microseconds())/1000, "bytes", c.Response().Size)
+		return nil
+	}
+}
+
+func (s *Server) logPanic(c echo.Context, err error, stack []byte) error {
+	s.log.Error("handler panic", "route", c.Path(), "err", err)
+	return err
+}
+
+// securityHeaders sets the headers every answer carries.
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+		return next(c)
+	}
+}

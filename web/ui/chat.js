@@ -1,0 +1,138 @@
+// Hushdesk chat page: sends questions to /api/v1/ask and renders the
+// streamed answer (server-sent events: meta, token, done). All customer and
+// model text is inserted with textContent, never as HTML.
+(function () {
+  "use strict";
+  var form = document.getElementById("ask");
+  var input = document.getElementById("question");
+  var send = document.getElementById("send");
+  var log = document.getElementById("log");
+  var errorBox = document.getElementById("error");
+  var conversation = sessionStorage.getItem("hushdesk.conversation") || "";
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function addMessage(role, text) {
+    var li = el("li", "msg " + role);
+    var body = el("span", "text", text);
+    li.appendChild(body);
+    log.appendChild(li);
+    li.scrollIntoView({ block: "end" });
+    return li;
+  }
+
+  function showError(msg) {
+    errorBox.textContent = msg;
+    errorBox.hidden = !msg;
+  }
+
+  function finish(li, reply) {
+    li.classList.remove("streaming");
+    li.querySelector(".text").textContent = reply.answer;
+    if (reply.decision === "handoff") li.classList.add("handoff");
+    var meta = el("span", "meta");
+    var gen = reply.generator || {};
+    var parts = [];
+    if (reply.ai_generated) parts.push(gen.mode === "ollama" ? "AI-generated · " + gen.model : "AI assistant · quoted from our help centre");
+    if (reply.decision === "handoff") parts.push("handed to a person");
+    if (reply.decision === "abstain") parts.push("no answer found");
+    meta.textContent = parts.join(" · ");
+    li.appendChild(meta);
+    if (reply.sources && reply.sources.length) {
+      var ol = el("ol", "sources");
+      ol.setAttribute("aria-label", "Sources");
+      reply.sources.forEach(function (s, i) {
+        var item = el("li");
+        item.appendChild(el("span", "title", "[" + (i + 1) + "] " + s.title));
+        item.appendChild(el("span", "snippet", s.snippet));
+        ol.appendChild(item);
+      });
+      li.appendChild(ol);
+    }
+    conversation = reply.conversation_id;
+    sessionStorage.setItem("hushdesk.conversation", conversation);
+  }
+
+  // parseEvents splits a server-sent-event buffer into complete events and
+  // returns them with the unparsed rest.
+  function parseEvents(buf) {
+    var events = [];
+    var idx;
+    while ((idx = buf.indexOf("\n\n")) >= 0) {
+      var block = buf.slice(0, idx);
+      buf = buf.slice(idx + 2);
+      var ev = { event: "message", data: "" };
+      block.split("\n").forEach(function (line) {
+        if (line.indexOf("event: ") === 0) ev.event = line.slice(7);
+        else if (line.indexOf("data: ") === 0) ev.data += line.slice(6);
+      });
+      events.push(ev);
+    }
+    return { events: events, rest: buf };
+  }
+
+  async function ask(question) {
+    var body = { question: question };
+    if (conversation) body.conversation_id = conversation;
+    body.language = navigator.language || "";
+    var resp = await fetch("/api/v1/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
+      body: JSON.stringify(body)
+    });
+    var ctype = resp.headers.get("Content-Type") || "";
+    if (!resp.ok || ctype.indexOf("text/event-stream") < 0) {
+      var msg = "Something went wrong (" + resp.status + ").";
+      try { msg = (await resp.json()).error || msg; } catch (e) { /* keep the generic message */ }
+      throw new Error(msg);
+    }
+    var li = addMessage("assistant streaming", "");
+    var text = li.querySelector(".text");
+    var reader = resp.body.getReader();
+    var decoder = new TextDecoder();
+    var buf = "";
+    for (;;) {
+      var r = await reader.read();
+      if (r.done) break;
+      var parsed = parseEvents(buf + decoder.decode(r.value, { stream: true }));
+      buf = parsed.rest;
+      for (var i = 0; i < parsed.events.length; i++) {
+        var ev = parsed.events[i];
+        var data = JSON.parse(ev.data);
+        if (ev.event === "token") text.textContent += data.text;
+        else if (ev.event === "done") finish(li, data);
+        else if (ev.event === "error") { li.classList.remove("streaming"); throw new Error(data.error); }
+      }
+    }
+  }
+
+  form.addEventListener("submit", async function (e) {
+    e.preventDefault();
+    var q = input.value.trim();
+    if (!q) return;
+    showError("");
+    addMessage("customer", q);
+    input.value = "";
+    send.disabled = true;
+    try {
+      await ask(q);
+    } catch (err) {
+      showError(err.message);
+    } finally {
+      send.disabled = false;
+      input.focus();
+    }
+  });
+
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+})();
