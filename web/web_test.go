@@ -39,7 +39,7 @@ func (f *fakeAsker) Ask(ctx context.Context, q inference.Question, s *inference.
 type noTranscripts struct{}
 
 func (noTranscripts) Conversation(context.Context, string) ([]audit.Event, error) { return nil, nil }
-func (noTranscripts) ConversationRef(c string) string                          { return "k_" + c }
+func (noTranscripts) ConversationRef(c string) string                             { return "k_" + c }
 
 func newTestServer(a Asker) *httptest.Server {
 	return httptest.NewServer(New(a, noTranscripts{}, Options{Company: "Testco"}).Handler())
