@@ -50,6 +50,10 @@ type Options struct {
 	// MinConfidence is the retrieval confidence below which the assistant
 	// abstains. Default 0.3.
 	MinConfidence float64
+	// MinGrounding is the share of an answer's sentences the sources must
+	// support; a model answer below it (or citing a source it was not
+	// given) is replaced by an extractive one. Default 0.6.
+	MinGrounding float64
 	// Passages is how many passages the model is given. Default 4.
 	Passages int
 	// IdleConversation is how long a conversation's in-memory state is
@@ -81,6 +85,9 @@ func New(redactor Redactor, retriever Retriever, gen Generator, rec Recorder, op
 	}
 	if opts.MinConfidence <= 0 {
 		opts.MinConfidence = 0.3
+	}
+	if opts.MinGrounding <= 0 {
+		opts.MinGrounding = 0.6
 	}
 	if opts.Passages <= 0 {
 		opts.Passages = 4
@@ -142,6 +149,7 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		Language:      lang,
 		PromptVersion: PromptVersion,
 		Thresholds:    map[string]float64{"min_confidence": a.opts.MinConfidence},
+		Scores:        map[string]float64{},
 		Redactions:    envelopeCounts(red),
 		Outcome:       "ok",
 	}
@@ -158,7 +166,7 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		if err != nil {
 			return Reply{}, fmt.Errorf("retrieve: %w", err)
 		}
-		env.Scores = map[string]float64{"retrieval_confidence": res.Confidence}
+		env.Scores["retrieval_confidence"] = res.Confidence
 		switch {
 		case len(res.Passages) == 0:
 			reply.Decision, reply.ReasonCode = DecisionAbstain, ReasonNoRelevant
@@ -259,7 +267,21 @@ func (a *Assistant) generate(ctx context.Context, reply *Reply, env *audit.Envel
 				return "", fmt.Errorf("stream to client: %w", err)
 			}
 		}
-		return strings.TrimSpace(out.String()), nil
+		answer := strings.TrimSpace(out.String())
+		g := checkGrounding(answer, lang, passages)
+		env.Thresholds["min_grounding"] = a.opts.MinGrounding
+		env.Scores["grounding"] = g.Score
+		env.Scores["citations"] = float64(g.Citations)
+		env.Scores["bad_citations"] = float64(g.BadCitations)
+		if g.Grounded(a.opts.MinGrounding) {
+			return answer, nil
+		}
+		// Not supported by the sources: show what the sources say
+		// instead. The streamed text is replaced by the final answer.
+		env.Outcome = "ungrounded"
+		reply.Replaced = true
+		reply.Generator = GeneratorInfo{Mode: ModeExtractive}
+		return extractiveAnswer(lang, question, passages, t.extractiveIntro), nil
 	}
 	if ctx.Err() != nil {
 		return "", fmt.Errorf("generate: %w", ctx.Err())

@@ -290,3 +290,21 @@ func TestSamePlaceholderAcrossMessages(t *testing.T) {
 		t.Fatalf("conversation refs = %s / %s", evs[0].Conversation, evs[1].Conversation)
 	}
 }
+
+func TestUngroundedAnswerIsReplaced(t *testing.T) {
+	f := newFixture(t, true)
+	f.ollama.SetReply(func(_, _ string) string {
+		return "You have 90 days to return anything, and we pay you DKK 500 for the trouble [1]. See also [7]."
+	})
+	reply, err := f.a.Ask(context.Background(), Question{Text: "How do I return an item?"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reply.Replaced || reply.Generator.Mode != ModeExtractive || strings.Contains(reply.Answer, "90 days") {
+		t.Fatalf("reply = %+v", reply)
+	}
+	ev := f.events(t)[0]
+	if ev.Outcome != "ungrounded" || ev.Scores["grounding"] >= 0.6 || ev.Scores["bad_citations"] != 1 {
+		t.Fatalf("envelope = %+v", ev.Envelope)
+	}
+}

@@ -95,6 +95,10 @@ type Reply struct {
 	// Interrupted is set when the model stopped mid-answer and the
 	// answer was completed from the knowledge base instead.
 	Interrupted bool `json:"interrupted,omitempty"`
+	// Replaced is set when the model's answer was not supported by the
+	// sources and an answer quoted from them was shown instead; a
+	// streaming client must show the final answer, not the tokens.
+	Replaced bool `json:"replaced,omitempty"`
 }
 
 // validate checks a question and returns its trimmed text.

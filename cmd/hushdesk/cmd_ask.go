@@ -57,6 +57,9 @@ func runAsk(ctx context.Context, e env) error {
 		return enc.Encode(reply)
 	}
 	fmt.Fprintln(e.stdout)
+	if reply.Replaced {
+		fmt.Fprintf(e.stdout, "\n(The model's answer above was not supported by the sources and was replaced by:)\n%s\n", reply.Answer)
+	}
 	for i, s := range reply.Sources {
 		fmt.Fprintf(e.stdout, "[%d] %s (%s)\n", i+1, s.Title, s.DocID)
 	}

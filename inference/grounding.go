@@ -1,0 +1,163 @@
+package inference
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/hushdesk/hushdesk/redact"
+	"github.com/hushdesk/hushdesk/retrieval"
+)
+
+// Grounding says how well an answer is supported by the sources it was
+// given. It is computed after generation and recorded with the decision.
+type Grounding struct {
+	// Score is the share of the answer's checkable sentences that the
+	// sources support, from 0 to 1 (1 when nothing was checkable).
+	Score float64
+	// Citations counts the [n] citations in the answer.
+	Citations int
+	// BadCitations counts citations that point at no source.
+	BadCitations int
+	// Sentences and Supported count the checked sentences.
+	Sentences, Supported int
+}
+
+// Grounded reports whether the answer may be shown: every citation points
+// at a given source and enough sentences are supported.
+func (g Grounding) Grounded(min float64) bool { return g.BadCitations == 0 && g.Score >= min }
+
+var citationRE = regexp.MustCompile(`\[(\d{1,3})\]`)
+
+// minSupport is the share of a sentence's words that must occur in its
+// sources for the sentence to count as supported.
+const minSupport = 0.5
+
+// checkGrounding checks an answer against its sources. Each sentence is
+// compared with the sources it cites (all sources when it cites none): it
+// is supported when at least half its words occur there and every number
+// in it does. When the answer is in another language than the sources,
+// only citations and numbers can be checked.
+func checkGrounding(answer, lang string, passages []retrieval.Passage) Grounding {
+	var g Grounding
+	sameLang := len(passages) > 0 && sameFamily(lang, passages[0].Lang)
+	srcTerms := make([]map[string]bool, len(passages))
+	srcNums := make([]map[string]bool, len(passages))
+	for i, p := range passages {
+		text := p.Title + " " + p.Heading + " " + p.Text
+		srcTerms[i], srcNums[i] = terms(text), numbers(text)
+	}
+	for _, sentence := range splitSentences(redact.RemovePlaceholders(answer)) {
+		var cited []int
+		for _, m := range citationRE.FindAllStringSubmatch(sentence, -1) {
+			g.Citations++
+			n, _ := strconv.Atoi(m[1])
+			if n < 1 || n > len(passages) {
+				g.BadCitations++
+				continue
+			}
+			cited = append(cited, n-1)
+		}
+		if len(cited) == 0 {
+			for i := range passages {
+				cited = append(cited, i)
+			}
+		}
+		body := citationRE.ReplaceAllString(sentence, " ")
+		words, nums := terms(body), numbers(body)
+		for w := range words {
+			if functionWords[w] {
+				delete(words, w)
+			}
+		}
+		if len(nums) == 0 && (!sameLang || len(words) < 3) {
+			continue // nothing to check in this sentence
+		}
+		g.Sentences++
+		if supported(words, nums, cited, srcTerms, srcNums, sameLang) {
+			g.Supported++
+		}
+	}
+	g.Score = 1
+	if g.Sentences > 0 {
+		g.Score = float64(g.Supported) / float64(g.Sentences)
+	}
+	return g
+}
+
+// functionWords are frequent words that say nothing about support.
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the and for you your our are was were will would can could should this that
+		these those with from into about within have has had not but all any its it's they them their there
+		what when where which who how also just than then only very more most some such
+		og det den der til med for som har ikke kan vil skal fra din dit dine vores jeres når hvis eller
+		men også bliver blev være være efter inden under over
+		dan yang untuk dengan ini itu anda kami akan boleh tidak ada dari pada dalam atau juga jika
+		sudah telah bagi kepada oleh mana apa bila saya`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func supported(words, nums map[string]bool, cited []int, srcTerms, srcNums []map[string]bool, sameLang bool) bool {
+	for n := range nums {
+		found := false
+		for _, i := range cited {
+			if srcNums[i][n] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	if !sameLang || len(words) == 0 {
+		return true
+	}
+	hit := 0
+	for w := range words {
+		for _, i := range cited {
+			if srcTerms[i][w] {
+				hit++
+				break
+			}
+		}
+	}
+	return float64(hit)/float64(len(words)) >= minSupport
+}
+
+// numbers returns the numbers in a text (digit runs, with decimal and
+// thousands separators removed), which an answer must not invent.
+func numbers(s string) map[string]bool {
+	out := map[string]bool{}
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out[strings.TrimLeft(cur.String(), "0")+"#"] = true
+			cur.Reset()
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r >= '0' && r <= '9':
+			cur.WriteRune(r)
+		case r >= '０' && r <= '９':
+			cur.WriteRune('0' + r - '０')
+		case (r == ',' || r == '.') && cur.Len() > 0 && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9':
+			// a separator inside a number: 2,400 or 1.299
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// sameFamily reports whether two language tags are written alike enough
+// for word overlap to mean something.
+func sameFamily(a, b string) bool {
+	return a == b || strings.HasPrefix(a, "zh") && strings.HasPrefix(b, "zh")
+}
