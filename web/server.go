@@ -42,6 +42,9 @@ type Options struct {
 	Ready map[string]Check
 	// Company is the organisation's name shown on the chat page.
 	Company string
+	// Auth checks bearer tokens; nil means no endpoint needing a role can
+	// be used.
+	Auth Authenticator
 	// ModelAvailable reports whether the chat model answers, for metrics.
 	ModelAvailable func() bool
 	Logger         *slog.Logger
@@ -55,6 +58,7 @@ type Server struct {
 	asker       Asker
 	transcripts Transcripts
 	metrics     *metrics
+	sessions    *sessions
 }
 
 // New builds the server and its routes.
@@ -73,7 +77,7 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{echo: e, opts: opts, log: opts.Logger, asker: asker, transcripts: transcripts}
+	s := &Server{echo: e, opts: opts, log: opts.Logger, asker: asker, transcripts: transcripts, sessions: newSessions()}
 	s.metrics = newMetrics(opts.ModelAvailable)
 	e.HTTPErrorHandler = s.errorHandler
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: s.logPanic}))
@@ -87,6 +91,9 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	api := e.Group("/api/v1")
 	api.POST("/ask", s.ask)
 	api.GET("/conversations/:id", s.conversation)
+	e.POST("/console/login", s.login)
+	e.POST("/console/logout", s.logout)
+	e.GET("/console/session", s.whoami)
 	s.routeUI()
 	return s
 }
