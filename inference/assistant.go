@@ -69,13 +69,15 @@ type Assistant struct {
 	retriever Retriever
 	gen       Generator // nil: extractive only
 	rec       Recorder
+	history   History // nil: no feedback
 	opts      Options
 	log       *slog.Logger
 	convs     *conversations
 }
 
 // New returns an Assistant. gen may be nil, in which case every answer is
-// extractive.
+// extractive. When rec can also read conversations back (History), the
+// assistant takes feedback.
 func New(redactor Redactor, retriever Retriever, gen Generator, rec Recorder, opts Options) *Assistant {
 	if opts.Company == "" {
 		opts.Company = "our company"
@@ -101,8 +103,9 @@ func New(redactor Redactor, retriever Retriever, gen Generator, rec Recorder, op
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	history, _ := rec.(History)
 	return &Assistant{
-		redactor: redactor, retriever: retriever, gen: gen, rec: rec, opts: opts, log: opts.Logger,
+		redactor: redactor, retriever: retriever, gen: gen, rec: rec, history: history, opts: opts, log: opts.Logger,
 		convs: newConversations(opts.IdleConversation, opts.Now),
 	}
 }
@@ -176,6 +179,9 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 			reply.Decision, reply.ReasonCode = DecisionAnswer, ReasonAnswered
 			passages = res.Passages
 		}
+	}
+	if reply.Decision == DecisionAbstain && a.abstainedLast(conv) {
+		reply.Decision, reply.ReasonCode = DecisionHandoff, ReasonRepeatedMiss
 	}
 	reply.Reason = reasons[reply.ReasonCode]
 	for _, p := range passages {
@@ -334,6 +340,14 @@ func (a *Assistant) setHandedOff(c *conversation) {
 	c.mu.Lock()
 	c.handedOff = true
 	c.mu.Unlock()
+}
+
+// abstainedLast reports whether the conversation's last decision was an
+// abstention.
+func (a *Assistant) abstainedLast(c *conversation) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.abstentions > 0
 }
 
 func (a *Assistant) noteDecision(c *conversation, decision string) {

@@ -12,6 +12,8 @@ const (
 	ReasonAskedPerson   = "customer_asked_for_person"
 	ReasonNoRelevant    = "no_relevant_passages"
 	ReasonLowConfidence = "low_retrieval_confidence"
+	ReasonThumbsDown    = "thumbs_down"
+	ReasonRepeatedMiss  = "repeated_abstention"
 )
 
 // reasons are the explanations a reviewer reads, by reason code.
@@ -20,6 +22,8 @@ var reasons = map[string]string{
 	ReasonAskedPerson:   "The customer asked to talk to a person; a person must take over.",
 	ReasonNoRelevant:    "Nothing in the knowledge base matched the question, so the assistant did not answer.",
 	ReasonLowConfidence: "The best passages matched too little of the question to answer from them safely.",
+	ReasonThumbsDown:    "The customer rated an answer as unhelpful; a person takes over.",
+	ReasonRepeatedMiss:  "The assistant could not answer twice in a row; a person takes over.",
 }
 
 // personPhrases are ways customers ask for a human, in the four languages.

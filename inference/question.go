@@ -28,7 +28,8 @@ var (
 // question) rather than the server's.
 func IsBadInput(err error) bool {
 	return errors.Is(err, ErrEmptyQuestion) || errors.Is(err, ErrQuestionTooLong) ||
-		errors.Is(err, ErrInvalidUTF8) || errors.Is(err, ErrBadConversation) || errors.Is(err, ErrBadSubject)
+		errors.Is(err, ErrInvalidUTF8) || errors.Is(err, ErrBadConversation) || errors.Is(err, ErrBadSubject) ||
+		errors.Is(err, ErrBadFeedback)
 }
 
 // Question is what a customer asks.

@@ -34,6 +34,8 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 		status, msg = ae.status, ae.msg
 	case inference.IsBadInput(err):
 		status, msg = http.StatusBadRequest, err.Error()
+	case errors.Is(err, inference.ErrUnknownMessage):
+		status, msg = http.StatusNotFound, err.Error()
 	case errors.As(err, &he):
 		status = he.Code
 		if m, ok := he.Message.(string); ok {

@@ -21,6 +21,7 @@ type metrics struct {
 	decisions  *prometheus.CounterVec
 	redactions *prometheus.CounterVec
 	askSeconds *prometheus.HistogramVec
+	feedback   *prometheus.CounterVec
 }
 
 func newMetrics(modelAvailable func() bool) *metrics {
@@ -42,7 +43,10 @@ func newMetrics(modelAvailable func() bool) *metrics {
 		Name: "hushdesk_ask_duration_seconds", Help: "Time to answer a question, audit fsync included.",
 		Buckets: prometheus.ExponentialBuckets(0.001, 2, 16),
 	}, []string{"generator"})
-	m.reg.MustRegister(m.requests, m.latency, m.decisions, m.redactions, m.askSeconds,
+	m.feedback = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "hushdesk_feedback_total", Help: "Customer ratings of answers.",
+	}, []string{"rating"})
+	m.reg.MustRegister(m.requests, m.latency, m.decisions, m.redactions, m.askSeconds, m.feedback,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if modelAvailable != nil {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{

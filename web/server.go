@@ -45,6 +45,8 @@ type Options struct {
 	// Auth checks bearer tokens; nil means no endpoint needing a role can
 	// be used.
 	Auth Authenticator
+	// Feedback takes ratings of answers; nil disables POST /api/v1/feedback.
+	Feedback FeedbackRecorder
 	// ModelAvailable reports whether the chat model answers, for metrics.
 	ModelAvailable func() bool
 	Logger         *slog.Logger
@@ -91,6 +93,7 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	api := e.Group("/api/v1")
 	api.POST("/ask", s.ask)
 	api.GET("/conversations/:id", s.conversation)
+	api.POST("/feedback", s.feedback)
 	e.POST("/console/login", s.login)
 	e.POST("/console/logout", s.logout)
 	e.GET("/console/session", s.whoami)

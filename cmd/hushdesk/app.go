@@ -20,12 +20,14 @@ import (
 
 // The concrete types satisfy the interfaces their consumers declare.
 var (
-	_ inference.Retriever = (*retrieval.Index)(nil)
-	_ inference.Recorder  = (*audit.Store)(nil)
-	_ inference.Generator = (*inference.Ollama)(nil)
-	_ inference.Redactor  = (*redact.Redactor)(nil)
-	_ web.Asker           = (*inference.Assistant)(nil)
-	_ web.Transcripts     = (*audit.Store)(nil)
+	_ inference.Retriever  = (*retrieval.Index)(nil)
+	_ inference.Recorder   = (*audit.Store)(nil)
+	_ inference.Generator  = (*inference.Ollama)(nil)
+	_ inference.Redactor   = (*redact.Redactor)(nil)
+	_ web.Asker            = (*inference.Assistant)(nil)
+	_ web.Transcripts      = (*audit.Store)(nil)
+	_ web.FeedbackRecorder = (*inference.Assistant)(nil)
+	_ inference.History    = (*audit.Store)(nil)
 )
 
 // Main is a Hushdesk process's wiring: it opens the data directory and
@@ -156,6 +158,7 @@ func (m *Main) NewServer() {
 			"knowledge_base": m.Index.Ready,
 			"audit_store":    func(context.Context) error { return nil },
 		},
+		Feedback:       m.Assistant,
 		ModelAvailable: func() bool { return m.Model.Model().Available },
 		Logger:         m.Log,
 	})

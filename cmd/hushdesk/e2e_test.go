@@ -376,3 +376,30 @@ func walkFiles(t *testing.T, dir string, fn func(path string, data []byte)) {
 		t.Fatal(err)
 	}
 }
+
+func TestFeedbackThroughHTTP(t *testing.T) {
+	ts := startServer(t, nil)
+	_, r, _ := ts.ask(t, `{"question": "How do I return an item?"}`)
+	post := func(body string) (int, string) {
+		resp, err := http.Post(ts.URL+"/api/v1/feedback", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	code, body := post(fmt.Sprintf(`{"conversation_id": %q, "message_id": %q, "rating": "down", "comment": "wrong answer"}`, r.ConversationID, r.MessageID))
+	if code != 200 || !strings.Contains(body, `"decision":"handoff"`) || !strings.Contains(body, `"reason_code":"thumbs_down"`) {
+		t.Fatalf("feedback = %d %s", code, body)
+	}
+	if code, body = post(fmt.Sprintf(`{"conversation_id": %q, "message_id": "m_other", "rating": "up"}`, r.ConversationID)); code != 404 {
+		t.Fatalf("unknown message = %d %s", code, body)
+	}
+	if code, body = post(fmt.Sprintf(`{"conversation_id": %q, "message_id": %q, "rating": "sideways"}`, r.ConversationID, r.MessageID)); code != 400 || !strings.Contains(body, "rating") {
+		t.Fatalf("bad rating = %d %s", code, body)
+	}
+	if !strings.Contains(get(t, ts.URL+"/metrics"), `hushdesk_feedback_total{rating="down"} 1`) {
+		t.Fatal("feedback not counted")
+	}
+}

@@ -1,0 +1,121 @@
+package inference
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hushdesk/hushdesk/audit"
+)
+
+// Errors for feedback that cannot be taken.
+var (
+	// ErrBadFeedback means the feedback is malformed.
+	ErrBadFeedback = errors.New("feedback is malformed")
+	// ErrUnknownMessage means the message is not part of the conversation.
+	ErrUnknownMessage = errors.New("no such message in this conversation")
+)
+
+// History reads a conversation's events back from the log.
+type History interface {
+	Conversation(ctx context.Context, ref string) ([]audit.Event, error)
+}
+
+// Feedback is a customer's rating of one answer.
+type Feedback struct {
+	ConversationID string
+	MessageID      string
+	Rating         string // up or down
+	Comment        string
+}
+
+// FeedbackReceipt is what the customer gets back.
+type FeedbackReceipt struct {
+	AuditSeq uint64 `json:"audit_seq"`
+	// Handoff is set when the feedback handed the conversation to a
+	// person (a thumbs-down does).
+	Handoff *Reply `json:"handoff,omitempty"`
+}
+
+// maxComment bounds a feedback comment, in characters.
+const maxComment = 2000
+
+// RecordFeedback records a rating of an answer. The comment is redacted
+// before it is stored. A thumbs-down hands the conversation to a person.
+func (a *Assistant) RecordFeedback(ctx context.Context, f Feedback) (FeedbackReceipt, error) {
+	var rec FeedbackReceipt
+	switch {
+	case !ValidConversationID(f.ConversationID):
+		return rec, ErrBadConversation
+	case f.Rating != "up" && f.Rating != "down":
+		return rec, fmt.Errorf(`%w: rating must be "up" or "down"`, ErrBadFeedback)
+	case !utf8.ValidString(f.Comment):
+		return rec, ErrInvalidUTF8
+	case utf8.RuneCountInString(f.Comment) > maxComment:
+		return rec, fmt.Errorf("%w: the comment is longer than %d characters", ErrBadFeedback, maxComment)
+	case a.history == nil:
+		return rec, errors.New("feedback needs the conversation history")
+	}
+	ref := a.rec.ConversationRef(f.ConversationID)
+	evs, err := a.history.Conversation(ctx, ref)
+	if err != nil {
+		return rec, fmt.Errorf("read conversation: %w", err)
+	}
+	var answered *audit.Event
+	for i := range evs {
+		if evs[i].Type == audit.TypeDecision && evs[i].Message == f.MessageID {
+			answered = &evs[i]
+		}
+	}
+	if answered == nil {
+		return rec, ErrUnknownMessage
+	}
+	conv := a.convs.get(f.ConversationID)
+	comment := a.redactor.Redact(strings.TrimSpace(f.Comment), conv.placeholders)
+	env := audit.Envelope{
+		Type: audit.TypeFeedback, Conversation: ref, Subject: answered.Subject, Message: f.MessageID,
+		Language: answered.Language, Model: answered.Model, Redactions: envelopeCounts(comment),
+		Attrs: map[string]string{"rating": f.Rating},
+	}
+	var content *audit.Content
+	if comment.Text != "" {
+		content = &audit.Content{Text: comment.Text}
+	}
+	if rec.AuditSeq, err = a.rec.Append(ctx, env, content); err != nil {
+		return rec, fmt.Errorf("record feedback: %w", err)
+	}
+	if f.Rating == "down" {
+		reply, err := a.handOff(ctx, f.ConversationID, answered.Subject, answered.Language, ReasonThumbsDown)
+		if err != nil {
+			return rec, err
+		}
+		rec.Handoff = &reply
+	}
+	return rec, nil
+}
+
+// handOff records a hand-off that no question triggered (a thumbs-down,
+// say) and returns the message the customer sees.
+func (a *Assistant) handOff(ctx context.Context, conversationID, subject, lang, reason string) (Reply, error) {
+	t := textFor(lang)
+	reply := Reply{
+		ConversationID: conversationID, MessageID: newMessageID(), Decision: DecisionHandoff,
+		ReasonCode: reason, Reason: reasons[reason], Answer: t.handoff, Language: lang,
+		Sources: []Source{}, AIGenerated: true, Disclosure: t.disclosure, Generator: GeneratorInfo{Mode: ModeExtractive},
+		Redactions: []Redaction{},
+	}
+	env := audit.Envelope{
+		Type: audit.TypeDecision, Conversation: a.rec.ConversationRef(conversationID), Subject: subject,
+		Message: reply.MessageID, Decision: reply.Decision, ReasonCode: reason, Reason: reply.Reason,
+		Language: lang, Outcome: "ok",
+	}
+	seq, err := a.rec.Append(ctx, env, &audit.Content{Answer: t.handoff})
+	if err != nil {
+		return Reply{}, fmt.Errorf("record hand-off: %w", err)
+	}
+	reply.AuditSeq = seq
+	a.setHandedOff(a.convs.get(conversationID))
+	return reply, nil
+}

@@ -1,0 +1,45 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/hushdesk/hushdesk/inference"
+)
+
+// FeedbackRecorder takes customers' ratings of answers.
+type FeedbackRecorder interface {
+	RecordFeedback(ctx context.Context, f inference.Feedback) (inference.FeedbackReceipt, error)
+}
+
+type feedbackRequest struct {
+	ConversationID string `json:"conversation_id"`
+	MessageID      string `json:"message_id"`
+	Rating         string `json:"rating"`
+	Comment        string `json:"comment"`
+}
+
+// feedback answers POST /api/v1/feedback. The conversation id is the
+// customer's proof that the conversation is theirs.
+func (s *Server) feedback(c echo.Context) error {
+	if s.opts.Feedback == nil {
+		return &apiError{status: http.StatusNotImplemented, msg: "feedback is not enabled"}
+	}
+	var req feedbackRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if req.ConversationID == "" || req.MessageID == "" {
+		return badRequest(`"conversation_id" and "message_id" are required`)
+	}
+	rec, err := s.opts.Feedback.RecordFeedback(c.Request().Context(), inference.Feedback{
+		ConversationID: req.ConversationID, MessageID: req.MessageID, Rating: req.Rating, Comment: req.Comment,
+	})
+	if err != nil {
+		return err
+	}
+	s.metrics.feedback.WithLabelValues(req.Rating).Inc()
+	return c.JSON(http.StatusOK, rec)
+}
