@@ -279,6 +279,7 @@ func (a *Assistant) generate(ctx context.Context, reply *Reply, env *audit.Envel
 		env.Scores["grounding"] = g.Score
 		env.Scores["citations"] = float64(g.Citations)
 		env.Scores["bad_citations"] = float64(g.BadCitations)
+		env.Scores["miscited"] = float64(g.Miscited)
 		if g.Grounded(a.opts.MinGrounding) {
 			return answer, nil
 		}

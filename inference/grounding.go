@@ -19,8 +19,10 @@ type Grounding struct {
 	Citations int
 	// BadCitations counts citations that point at no source.
 	BadCitations int
-	// Sentences and Supported count the checked sentences.
-	Sentences, Supported int
+	// Sentences and Supported count the checked sentences; Miscited
+	// counts supported sentences whose support is in another source than
+	// the one they cite.
+	Sentences, Supported, Miscited int
 }
 
 // Grounded reports whether the answer may be shown: every citation points
@@ -36,7 +38,8 @@ const minSupport = 0.5
 // checkGrounding checks an answer against its sources. Each sentence is
 // compared with the sources it cites (all sources when it cites none): it
 // is supported when at least half its words occur there and every number
-// in it does. When the answer is in another language than the sources,
+// in it does. A sentence supported only by another source than the one it
+// cites still counts as supported, and is counted as miscited. When the answer is in another language than the sources,
 // only citations and numbers can be checked.
 func checkGrounding(answer, lang string, passages []retrieval.Passage) Grounding {
 	var g Grounding
@@ -46,6 +49,10 @@ func checkGrounding(answer, lang string, passages []retrieval.Passage) Grounding
 	for i, p := range passages {
 		text := p.Title + " " + p.Heading + " " + p.Text
 		srcTerms[i], srcNums[i] = terms(text), numbers(text)
+	}
+	all := make([]int, len(passages))
+	for i := range all {
+		all[i] = i
 	}
 	for _, sentence := range splitSentences(redact.RemovePlaceholders(answer)) {
 		var cited []int
@@ -59,9 +66,7 @@ func checkGrounding(answer, lang string, passages []retrieval.Passage) Grounding
 			cited = append(cited, n-1)
 		}
 		if len(cited) == 0 {
-			for i := range passages {
-				cited = append(cited, i)
-			}
+			cited = all
 		}
 		body := citationRE.ReplaceAllString(sentence, " ")
 		words, nums := terms(body), numbers(body)
@@ -74,8 +79,12 @@ func checkGrounding(answer, lang string, passages []retrieval.Passage) Grounding
 			continue // nothing to check in this sentence
 		}
 		g.Sentences++
-		if supported(words, nums, cited, srcTerms, srcNums, sameLang) {
+		switch {
+		case supported(words, nums, cited, srcTerms, srcNums, sameLang):
 			g.Supported++
+		case supported(words, nums, all, srcTerms, srcNums, sameLang):
+			g.Supported++
+			g.Miscited++
 		}
 	}
 	g.Score = 1

@@ -46,3 +46,12 @@ func TestNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestMiscitedSentenceCountsAsSupported(t *testing.T) {
+	a := retrieval.Passage{Lang: "en", Text: "You have 30 days to return an item."}
+	b := retrieval.Passage{Lang: "en", Text: "Start a return from My account and print the return label."}
+	g := checkGrounding("You have 30 days to return an item [1]. Start the return from your account [1].", "en", []retrieval.Passage{a, b})
+	if !g.Grounded(0.6) || g.Miscited != 1 {
+		t.Fatalf("grounding = %+v", g)
+	}
+}

@@ -125,6 +125,7 @@ type askReply struct {
 	} `json:"redactions"`
 	AuditSeq    uint64 `json:"audit_seq"`
 	Interrupted bool   `json:"interrupted"`
+	Replaced    bool   `json:"replaced"`
 }
 
 func (ts *testServer) ask(t testing.TB, body string) (int, askReply, string) {

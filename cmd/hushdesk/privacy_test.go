@@ -61,8 +61,9 @@ func TestNoPersonalDataOnDiskOrInLogs(t *testing.T) {
 		if conv == "" {
 			conv = r.ConversationID
 		}
-		// The customer's own reply may show their values again.
-		if r.Decision == "answer" && !strings.Contains(r.Answer, p.value) {
+		// The customer's own reply may show their values again (unless
+		// the echo was replaced for not being grounded in the sources).
+		if r.Decision == "answer" && !r.Replaced && !strings.Contains(r.Answer, p.value) {
 			t.Errorf("live reply to %q does not restore the customer's value: %q", p.question, r.Answer)
 		}
 	}

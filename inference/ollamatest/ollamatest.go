@@ -47,11 +47,11 @@ type Server struct {
 }
 
 // NewServer starts a fake Ollama serving model. By default it answers
-// every chat with a fixed sentence citing source [1], as fast as it can.
+// every chat, as fast as it can, by quoting the first two lines of the
+// first source in the prompt and citing it as [1]: a grounded answer in
+// the sources' language, as a good model would give.
 func NewServer(model string) *Server {
-	s := &Server{Model: model, reply: func(string, string) string {
-		return "You can return an item within 30 days of delivery [1]. Start the return from your account [1]."
-	}}
+	s := &Server{Model: model, reply: QuoteFirstSource}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/tags", s.tags)
 	mux.HandleFunc("POST /api/chat", s.chat)
@@ -165,6 +165,28 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 	}
 	enc.Encode(map[string]any{"model": s.Model, "created_at": time.Now().UTC(), "message": map[string]string{"role": "assistant", "content": ""}, "done": true, "done_reason": "stop"})
 	flusher.Flush()
+}
+
+// QuoteFirstSource answers with the first two lines of the prompt's
+// first <source> block, cited as [1].
+func QuoteFirstSource(_, user string) string {
+	_, rest, ok := strings.Cut(user, "<source id=\"1\"")
+	if !ok {
+		return "I do not know."
+	}
+	_, rest, _ = strings.Cut(rest, ">\n")
+	body, _, _ := strings.Cut(rest, "</source>")
+	var out []string
+	for _, line := range strings.Split(body, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*0123456789. "))
+		if line != "" {
+			out = append(out, line)
+		}
+		if len(out) == 2 {
+			break
+		}
+	}
+	return strings.Join(out, " ") + " [1]"
 }
 
 // splitTokens cuts text into word-sized pieces, keeping the spaces.
