@@ -33,16 +33,28 @@ Placeholders such as <EMAIL_1> or <PHONE_1> stand for the customer's personal da
 	var b strings.Builder
 	b.WriteString("Sources:\n")
 	for i, p := range passages {
-		fmt.Fprintf(&b, "<source id=\"%d\" title=%q>\n", i+1, sourceTitle(p))
-		b.WriteString(strings.TrimSpace(p.Text))
+		fmt.Fprintf(&b, "<source id=\"%d\" title=%q>\n", i+1, fence(sourceTitle(p)))
+		b.WriteString(fence(strings.TrimSpace(p.Text)))
 		b.WriteString("\n</source>\n")
 	}
 	b.WriteString("\n<question>\n")
-	b.WriteString(question)
+	b.WriteString(fence(question))
 	b.WriteString("\n</question>\n")
 	fmt.Fprintf(&b, "\nAnswer in %s, citing sources as [n].", langName)
 	return Prompt{System: system, User: b.String()}
 }
+
+// fenceTags are the prompt's own tags; text that contains them could close
+// its fence and pose as instructions.
+var fenceTags = strings.NewReplacer(
+	"<source", "‹source", "</source", "‹/source", "<question", "‹question", "</question", "‹/question",
+	"<SOURCE", "‹SOURCE", "</SOURCE", "‹/SOURCE", "<QUESTION", "‹QUESTION", "</QUESTION", "‹/QUESTION",
+)
+
+// fence neutralises the prompt's tags inside customer or document text, so
+// the text stays inside its fence whatever it says. Placeholders such as
+// <EMAIL_1> are left alone.
+func fence(s string) string { return fenceTags.Replace(s) }
 
 func sourceTitle(p retrieval.Passage) string {
 	if p.Heading != "" {
