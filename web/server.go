@@ -47,6 +47,11 @@ type Options struct {
 	Auth Authenticator
 	// Feedback takes ratings of answers; nil disables POST /api/v1/feedback.
 	Feedback FeedbackRecorder
+	// Knowledge is the knowledge base behind /api/v1/documents (admin);
+	// KnowledgeAudit records its changes. Nil Knowledge disables the
+	// endpoints.
+	Knowledge      KnowledgeBase
+	KnowledgeAudit KnowledgeAudit
 	// ModelAvailable reports whether the chat model answers, for metrics.
 	ModelAvailable func() bool
 	Logger         *slog.Logger
@@ -85,7 +90,13 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: s.logPanic}))
 	e.Use(s.accessLog)
 	e.Use(securityHeaders)
-	e.Use(middleware.BodyLimit(fmt.Sprintf("%dB", opts.MaxBodyBytes)))
+	bodyLimit := middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
+		Limit: fmt.Sprintf("%dB", opts.MaxBodyBytes),
+		Skipper: func(c echo.Context) bool {
+			return c.Path() == "/api/v1/documents" && c.Request().Method == "POST"
+		},
+	})
+	e.Use(bodyLimit)
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
@@ -94,6 +105,12 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	api.POST("/ask", s.ask)
 	api.GET("/conversations/:id", s.conversation)
 	api.POST("/feedback", s.feedback)
+	if opts.Knowledge != nil {
+		admin := s.requireRole(RoleAdmin)
+		api.GET("/documents", s.listDocuments, admin)
+		api.POST("/documents", s.uploadDocuments, admin, middleware.BodyLimit(fmt.Sprintf("%dB", maxUploadBytes)))
+		api.DELETE("/documents", s.deleteDocuments, admin)
+	}
 	e.POST("/console/login", s.login)
 	e.POST("/console/logout", s.logout)
 	e.GET("/console/session", s.whoami)

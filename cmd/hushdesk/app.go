@@ -99,6 +99,13 @@ func (m *Main) loadSample(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load sample knowledge base: %w", err)
 	}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	if err := m.RecordIngest(ctx, "system", "sample", ids, rep); err != nil {
+		return err
+	}
 	m.Log.Info("knowledge base was empty; loaded the sample help centre", "documents", rep.Added, "passages", rep.Chunks)
 	return nil
 }
@@ -159,6 +166,8 @@ func (m *Main) NewServer() {
 			"audit_store":    func(context.Context) error { return nil },
 		},
 		Feedback:       m.Assistant,
+		Knowledge:      m.Index,
+		KnowledgeAudit: m,
 		ModelAvailable: func() bool { return m.Model.Model().Available },
 		Logger:         m.Log,
 	})

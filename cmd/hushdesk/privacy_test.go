@@ -132,13 +132,13 @@ func TestCLIAskVerifyExportRedact(t *testing.T) {
 	if !strings.Contains(out.String(), `"decision": "answer"`) || !strings.Contains(out.String(), `"mode": "extractive"`) {
 		t.Fatalf("ask output: %s", out.String())
 	}
-	if code := runCLI("", "audit", "verify", "--data", dir); code != 0 || !strings.HasPrefix(out.String(), "ok: 1 events") {
+	if code := runCLI("", "audit", "verify", "--data", dir); code != 0 || !strings.HasPrefix(out.String(), "ok: 2 events") {
 		t.Fatalf("verify: %d %s %s", code, out.String(), errOut.String())
 	}
 	if code := runCLI("", "audit", "export", "--data", dir, "--format", "csv"); code != 0 || !strings.HasPrefix(out.String(), "seq,time,type") {
 		t.Fatalf("export: %d %s %s", code, out.String(), errOut.String())
 	}
-	if code := runCLI("", "audit", "export", "--data", dir, "--type", "export"); code != 0 || !strings.Contains(out.String(), `"seq":2`) {
+	if code := runCLI("", "audit", "export", "--data", dir, "--type", "export"); code != 0 || !strings.Contains(out.String(), `"seq":3`) {
 		t.Fatalf("the csv export was not recorded: %s", out.String())
 	}
 	if code := runCLI("", "audit", "export", "--data", dir, "--from", "yesterday"); code != 2 || !strings.Contains(errOut.String(), "YYYY-MM-DD") {
