@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/inference/policy"
 	"github.com/hushdesk/hushdesk/redact"
 	"github.com/hushdesk/hushdesk/retrieval"
 )
@@ -31,6 +32,13 @@ type Recorder interface {
 	Append(ctx context.Context, env audit.Envelope, content *audit.Content) (uint64, error)
 	ConversationRef(capability string) string
 	SubjectPseudonym(id string) string
+}
+
+// Policy decides from a (redacted) message whether a person must take
+// over, and which team.
+type Policy interface {
+	Decide(text, lang string, docHints []string) (policy.Handoff, bool)
+	Route(text string, docHints []string) string
 }
 
 // Generator produces an answer with a language model.
@@ -56,6 +64,9 @@ type Options struct {
 	MinGrounding float64
 	// Passages is how many passages the model is given. Default 4.
 	Passages int
+	// Policy decides hand-offs. Default: policy.New with default
+	// options.
+	Policy Policy
 	// IdleConversation is how long a conversation's in-memory state is
 	// kept after its last message. Default 24h.
 	IdleConversation time.Duration
@@ -69,6 +80,7 @@ type Assistant struct {
 	retriever Retriever
 	gen       Generator // nil: extractive only
 	rec       Recorder
+	policy    Policy
 	history   History // nil: no feedback
 	opts      Options
 	log       *slog.Logger
@@ -78,7 +90,7 @@ type Assistant struct {
 // New returns an Assistant. gen may be nil, in which case every answer is
 // extractive. When rec can also read conversations back (History), the
 // assistant takes feedback.
-func New(redactor Redactor, retriever Retriever, gen Generator, rec Recorder, opts Options) *Assistant {
+func New(redactor Redactor, retriever Retriever, gen Generator, rec Recorder, opts Options) (*Assistant, error) {
 	if opts.Company == "" {
 		opts.Company = "our company"
 	}
@@ -103,11 +115,18 @@ func New(redactor Redactor, retriever Retriever, gen Generator, rec Recorder, op
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Policy == nil {
+		p, err := policy.New(policy.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("hand-off policy: %w", err)
+		}
+		opts.Policy = p
+	}
 	history, _ := rec.(History)
 	return &Assistant{
-		redactor: redactor, retriever: retriever, gen: gen, rec: rec, history: history, opts: opts, log: opts.Logger,
-		convs: newConversations(opts.IdleConversation, opts.Now),
-	}
+		redactor: redactor, retriever: retriever, gen: gen, rec: rec, policy: opts.Policy, history: history,
+		opts: opts, log: opts.Logger, convs: newConversations(opts.IdleConversation, opts.Now),
+	}, nil
 }
 
 // Stream receives an answer as it is made: Meta once, when the decision and
@@ -160,16 +179,30 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		env.Subject = a.rec.SubjectPseudonym(q.Subject)
 	}
 
+	res, err := a.retriever.Search(ctx, retrieval.Query{Text: redact.RemovePlaceholders(red.Text), Lang: lang, K: a.opts.Passages})
+	if err != nil {
+		return Reply{}, fmt.Errorf("retrieve: %w", err)
+	}
+	env.Scores["retrieval_confidence"] = res.Confidence
+	hints := docHints(res.Passages)
+
 	var passages []retrieval.Passage
-	switch {
-	case asksForPerson(red.Text):
-		reply.Decision, reply.ReasonCode = DecisionHandoff, ReasonAskedPerson
-	default:
-		res, err := a.retriever.Search(ctx, retrieval.Query{Text: redact.RemovePlaceholders(red.Text), Lang: lang, K: a.opts.Passages})
-		if err != nil {
-			return Reply{}, fmt.Errorf("retrieve: %w", err)
+	var answer string // as stored: placeholders, never the customer's values
+	if h, triggered := a.policy.Decide(red.Text, lang, hints); triggered {
+		// A person must take over (or, for an injection attempt, the
+		// assistant declines): the model is not asked.
+		reply.ReasonCode = string(h.Trigger)
+		answer = policy.CustomerMessage(h.Trigger, lang)
+		for _, sig := range h.Signals {
+			env.Scores["trigger_"+string(sig.Trigger)] = sig.Score
 		}
-		env.Scores["retrieval_confidence"] = res.Confidence
+		reply.Decision = DecisionHandoff
+		if h.Decision == policy.DecisionRefuse {
+			reply.Decision = DecisionAbstain
+		} else {
+			env.Attrs = map[string]string{"team": h.Team}
+		}
+	} else {
 		switch {
 		case len(res.Passages) == 0:
 			reply.Decision, reply.ReasonCode = DecisionAbstain, ReasonNoRelevant
@@ -179,23 +212,23 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 			reply.Decision, reply.ReasonCode = DecisionAnswer, ReasonAnswered
 			passages = res.Passages
 		}
+		if reply.Decision == DecisionAbstain {
+			answer = t.abstain
+			if a.abstainedLast(conv) {
+				reply.Decision, reply.ReasonCode = DecisionHandoff, ReasonRepeatedMiss
+				answer = policy.CustomerMessage(policy.RepeatedFailure, lang)
+				env.Attrs = map[string]string{"team": a.policy.Route(red.Text, hints)}
+			}
+		}
 	}
-	if reply.Decision == DecisionAbstain && a.abstainedLast(conv) {
-		reply.Decision, reply.ReasonCode = DecisionHandoff, ReasonRepeatedMiss
-	}
-	reply.Reason = reasons[reply.ReasonCode]
+	reply.Reason = reasonFor(reply.ReasonCode)
 	for _, p := range passages {
 		reply.Sources = append(reply.Sources, Source{DocID: p.DocID, Title: sourceTitle(p), Snippet: snippet(p.Text), Score: p.Score})
 		env.Sources = append(env.Sources, audit.Source{DocID: p.DocID, Version: p.Version, Chunk: p.ChunkID, Score: p.Score})
 	}
-
-	var answer string // as stored: placeholders, never the customer's values
 	switch reply.Decision {
 	case DecisionHandoff:
-		answer = t.handoff
 		a.setHandedOff(conv)
-	case DecisionAbstain:
-		answer = t.abstain
 	case DecisionAnswer:
 		answer, err = a.generate(ctx, &reply, &env, lang, red.Text, passages, conv, stream)
 		if err != nil {
@@ -382,6 +415,16 @@ func envelopeCounts(r redact.Result) map[string]int {
 	out := make(map[string]int, len(counts))
 	for t, n := range counts {
 		out[string(t)] = n
+	}
+	return out
+}
+
+// docHints are the ids and titles of retrieved passages, which help route
+// a hand-off to the right team.
+func docHints(ps []retrieval.Passage) []string {
+	out := make([]string, 0, 2*len(ps))
+	for _, p := range ps {
+		out = append(out, p.DocID, p.Title)
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/inference/policy"
 )
 
 // Errors for feedback that cannot be taken.
@@ -87,7 +88,11 @@ func (a *Assistant) RecordFeedback(ctx context.Context, f Feedback) (FeedbackRec
 		return rec, fmt.Errorf("record feedback: %w", err)
 	}
 	if f.Rating == "down" {
-		reply, err := a.handOff(ctx, f.ConversationID, answered.Subject, answered.Language, ReasonThumbsDown)
+		var hints []string
+		for _, src := range answered.Sources {
+			hints = append(hints, src.DocID)
+		}
+		reply, err := a.handOff(ctx, f.ConversationID, answered.Subject, answered.Language, ReasonThumbsDown, a.policy.Route("", hints))
 		if err != nil {
 			return rec, err
 		}
@@ -98,20 +103,21 @@ func (a *Assistant) RecordFeedback(ctx context.Context, f Feedback) (FeedbackRec
 
 // handOff records a hand-off that no question triggered (a thumbs-down,
 // say) and returns the message the customer sees.
-func (a *Assistant) handOff(ctx context.Context, conversationID, subject, lang, reason string) (Reply, error) {
+func (a *Assistant) handOff(ctx context.Context, conversationID, subject, lang, reason, team string) (Reply, error) {
 	t := textFor(lang)
+	msg := policy.CustomerMessage(policy.RepeatedFailure, lang)
 	reply := Reply{
 		ConversationID: conversationID, MessageID: newMessageID(), Decision: DecisionHandoff,
-		ReasonCode: reason, Reason: reasons[reason], Answer: t.handoff, Language: lang,
+		ReasonCode: reason, Reason: reasonFor(reason), Answer: msg, Language: lang,
 		Sources: []Source{}, AIGenerated: true, Disclosure: t.disclosure, Generator: GeneratorInfo{Mode: ModeExtractive},
 		Redactions: []Redaction{},
 	}
 	env := audit.Envelope{
 		Type: audit.TypeDecision, Conversation: a.rec.ConversationRef(conversationID), Subject: subject,
 		Message: reply.MessageID, Decision: reply.Decision, ReasonCode: reason, Reason: reply.Reason,
-		Language: lang, Outcome: "ok",
+		Language: lang, Outcome: "ok", Attrs: map[string]string{"team": team},
 	}
-	seq, err := a.rec.Append(ctx, env, &audit.Content{Answer: t.handoff})
+	seq, err := a.rec.Append(ctx, env, &audit.Content{Answer: msg})
 	if err != nil {
 		return Reply{}, fmt.Errorf("record hand-off: %w", err)
 	}

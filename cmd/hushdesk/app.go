@@ -12,6 +12,7 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/policy"
 	"github.com/hushdesk/hushdesk/redact"
 	"github.com/hushdesk/hushdesk/retrieval"
 	"github.com/hushdesk/hushdesk/retrieval/samplekb"
@@ -125,13 +126,18 @@ func (m *Main) OpenAssistant(ctx context.Context) error {
 	} else {
 		m.Log.Info("chat model ready", "model", model.Model().Name, "digest", model.Model().Digest)
 	}
-	m.Assistant = inference.New(m.Redactor, m.Index, model, m.Store, inference.Options{
+	pol, err := policy.New(m.Config.Policy)
+	if err != nil {
+		return fmt.Errorf("hand-off policy: %w", err)
+	}
+	m.Assistant, err = inference.New(m.Redactor, m.Index, model, m.Store, inference.Options{
 		Company:          m.Config.Company,
 		MaxQuestionChars: m.Config.MaxQuestionChars,
 		MinConfidence:    m.Config.MinConfidence,
+		Policy:           pol,
 		Logger:           m.Log,
 	})
-	return nil
+	return err
 }
 
 // watchModel probes Ollama while the model is unavailable, so that answers

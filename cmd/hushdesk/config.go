@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/hushdesk/hushdesk/inference/policy"
 )
 
 // Config is every setting of a Hushdesk process.
@@ -27,6 +30,9 @@ type Config struct {
 	MinConfidence    float64
 	LogLevel         string
 	LogFormat        string
+	// Policy configures the hand-off policy (thresholds, teams); from the
+	// config file's "policy" section only.
+	Policy policy.Options
 	// From the environment only: secrets never go in flags.
 	AdminToken string
 	MasterKey  string
@@ -128,7 +134,7 @@ func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	fromFile := map[string]string{}
 	if file != "" {
 		var err error
-		if fromFile, err = readConfigFile(file); err != nil {
+		if fromFile, c.Policy, err = readConfigFile(file); err != nil {
 			return c, err
 		}
 	}
@@ -156,16 +162,18 @@ func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	return c, nil
 }
 
-// readConfigFile reads a YAML file of key: value settings. Unknown keys
-// are an error, so a misspelt setting is not silently ignored.
-func readConfigFile(path string) (map[string]string, error) {
+// readConfigFile reads a YAML file of key: value settings and the
+// optional "policy" section. Unknown keys are an error, so a misspelt
+// setting is not silently ignored.
+func readConfigFile(path string) (map[string]string, policy.Options, error) {
+	var pol policy.Options
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("config file: %w", err)
+		return nil, pol, fmt.Errorf("config file: %w", err)
 	}
 	raw := map[string]any{}
 	if err := yaml.Unmarshal(b, &raw); err != nil {
-		return nil, fmt.Errorf("config file %s: %w", path, err)
+		return nil, pol, fmt.Errorf("config file %s: %w", path, err)
 	}
 	known := map[string]bool{}
 	for _, s := range settings {
@@ -173,10 +181,25 @@ func readConfigFile(path string) (map[string]string, error) {
 	}
 	out := map[string]string{}
 	for k, v := range raw {
+		if k == "policy" {
+			section, err := yaml.Marshal(v)
+			if err == nil {
+				dec := yaml.NewDecoder(bytes.NewReader(section))
+				dec.KnownFields(true)
+				err = dec.Decode(&pol)
+			}
+			if err == nil {
+				err = pol.Validate()
+			}
+			if err != nil {
+				return nil, pol, fmt.Errorf("config file %s: policy: %w", path, err)
+			}
+			continue
+		}
 		if !known[k] || k == "" {
-			return nil, fmt.Errorf("config file %s: unknown setting %q", path, k)
+			return nil, pol, fmt.Errorf("config file %s: unknown setting %q", path, k)
 		}
 		out[k] = strings.TrimSpace(fmt.Sprint(v))
 	}
-	return out, nil
+	return out, pol, nil
 }

@@ -55,6 +55,7 @@ func commands() []command {
 		{"ingest", "add or update files and folders in the knowledge base: ingest PATH...", runIngest},
 		{"redact", "redact JSON lines from stdin to stdout: redact --jsonl", runRedact},
 		{"audit", "the decision log: audit verify | audit export [--from T] [--to T] [--type T] [--format jsonl|csv]", runAudit},
+		{"eval", "reproduce a measured figure: eval decisions --gold FILE", runEval},
 	}
 }
 
