@@ -49,7 +49,9 @@ type Main struct {
 
 // NewMain returns a Main for a configuration, logging to logOut.
 func NewMain(c Config, logOut io.Writer) *Main {
-	r := redact.New(redact.Options{Allow: samplekb.Contacts})
+	// The organisation's own contacts and the help lines given to
+	// customers are not personal data.
+	r := redact.New(redact.Options{Allow: append(append([]string(nil), samplekb.Contacts...), policy.HelpLines()...)})
 	return &Main{Config: c, Redactor: r, Log: newLogger(logOut, c.LogLevel, c.LogFormat, r)}
 }
 
