@@ -1,32 +1,112 @@
 package audit
 
 import (
-	"encoding/binary"
+	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
 
-// appendReq is one event waiting for the group-commit writer.
+// errNoType is returned for an event with no type.
+var errNoType = fmt.Errorf("event has no type: %w", ErrInvalid)
+
+// appendReq is one event (or one checkpoint) waiting for the group-commit
+// writer.
 type appendReq struct {
 	env     Envelope
 	envJSON []byte
 	kid     string
 	sealed  []byte
-	key     *dataKey // set when the key must be written with this event
 	done    chan appendResult
+
+	// assign is set when this event is the first sealed with a key: the
+	// writer records that the key belongs to owner since assigned.
+	assign   *dataKey
+	owner    string
+	assigned time.Time
+
+	// checkpoint asks the writer to sign the chain as it stands at this
+	// point of the batch, instead of writing an event.
+	checkpoint bool
+	// check runs in the writer's transaction before the event is written;
+	// an error rejects this event alone. It may change env. It must not
+	// write.
+	check func(tx *bolt.Tx, env *Envelope) error
+	// apply runs in the same transaction after the event is written, so
+	// that state and its record commit together.
+	apply func(tx *bolt.Tx, seq uint64) error
 }
 
 type appendResult struct {
 	seq uint64
+	cp  Checkpoint
 	err error
+}
+
+// appendOpts are the extras of internal appends.
+type appendOpts struct {
+	owner string // seal content under this owner's key instead of the envelope's
+	check func(tx *bolt.Tx, env *Envelope) error
+	apply func(tx *bolt.Tx, seq uint64) error
+}
+
+// Append writes one event and returns its sequence number once it is
+// durable on disk.
+func (s *Store) Append(ctx context.Context, env Envelope, content *Content) (uint64, error) {
+	return s.append(ctx, env, content, appendOpts{})
+}
+
+func (s *Store) append(ctx context.Context, env Envelope, content *Content, o appendOpts) (uint64, error) {
+	if env.Type == "" {
+		return 0, errNoType
+	}
+	if !validID(env.Subject) || !validID(env.Conversation) {
+		return 0, invalid("subject and conversation must be pseudonyms")
+	}
+	if env.Time.IsZero() {
+		env.Time = s.now().UTC()
+	}
+	req := &appendReq{env: env, check: o.check, apply: o.apply}
+	if err := s.prepare(req, content, o.owner); err != nil {
+		return 0, err
+	}
+	res, err := s.submit(ctx, req)
+	if err != nil {
+		return 0, err
+	}
+	return res.seq, res.err
+}
+
+// submit hands a request to the writer and waits for its answer.
+func (s *Store) submit(ctx context.Context, req *appendReq) (appendResult, error) {
+	req.done = make(chan appendResult, 1)
+	s.mu.RLock()
+	if s.closed || s.reqs == nil {
+		s.mu.RUnlock()
+		if s.opts.ReadOnly {
+			return appendResult{}, ErrReadOnly
+		}
+		return appendResult{}, ErrClosed
+	}
+	select {
+	case s.reqs <- req:
+	case <-ctx.Done():
+		s.mu.RUnlock()
+		return appendResult{}, fmt.Errorf("append: %w", ctx.Err())
+	}
+	s.mu.RUnlock()
+	// Once queued the event will be written; wait for the truth rather
+	// than give up on ctx, so the caller never reports a written event as
+	// lost.
+	return <-req.done, nil
 }
 
 // prepare does the per-event work that needs no ordering (encoding and
 // encryption) in the caller's goroutine, so the writer only chains and
 // writes.
-func (s *Store) prepare(req *appendReq, content *Content) error {
+func (s *Store) prepare(req *appendReq, content *Content, owner string) error {
 	var err error
 	if req.envJSON, err = json.Marshal(&req.env); err != nil {
 		return fmt.Errorf("encode envelope: %w", err)
@@ -34,11 +114,17 @@ func (s *Store) prepare(req *appendReq, content *Content) error {
 	if content == nil || *content == (Content{}) {
 		return nil
 	}
-	req.kid = keyID(&req.env)
-	k, err := s.dataKey(req.kid, true)
+	if s.keys == nil {
+		return ErrReadOnly
+	}
+	if owner == "" {
+		owner = keyOwner(&req.env)
+	}
+	k, err := s.sealingKey(owner)
 	if err != nil {
 		return fmt.Errorf("content key: %w", err)
 	}
+	req.kid = k.kid
 	plain, err := json.Marshal(content)
 	if err != nil {
 		return fmt.Errorf("encode content: %w", err)
@@ -47,8 +133,8 @@ func (s *Store) prepare(req *appendReq, content *Content) error {
 		return err
 	}
 	s.keys.mu.Lock()
-	if !k.persisted {
-		req.key = k
+	if !k.recorded {
+		req.assign, req.owner, req.assigned = k, k.owner, k.assigned
 	}
 	s.keys.mu.Unlock()
 	return nil
@@ -56,89 +142,93 @@ func (s *Store) prepare(req *appendReq, content *Content) error {
 
 // appender is the single writer. It takes every request waiting, writes
 // them in one transaction (one fsync), and only then answers the callers.
-// While a transaction commits, the next batch gathers in the channel.
+// While a transaction commits, the next batch gathers in the channel. On
+// its timer it signs a checkpoint when events arrived since the last one.
 func (s *Store) appender() {
 	defer close(s.done)
+	var tick <-chan time.Time
+	if s.opts.CheckpointInterval > 0 {
+		t := time.NewTicker(s.opts.CheckpointInterval)
+		defer t.Stop()
+		tick = t.C
+	}
 	batch := make([]*appendReq, 0, s.max)
-	for first := range s.reqs {
-		batch = append(batch[:0], first)
-	gather:
-		for len(batch) < s.max {
-			select {
-			case r, ok := <-s.reqs:
-				if !ok {
+	for {
+		select {
+		case first, ok := <-s.reqs:
+			if !ok {
+				return
+			}
+			batch = append(batch[:0], first)
+		gather:
+			for len(batch) < s.max {
+				select {
+				case r, ok := <-s.reqs:
+					if !ok {
+						break gather
+					}
+					batch = append(batch, r)
+				default:
 					break gather
 				}
-				batch = append(batch, r)
-			default:
-				break gather
+			}
+			s.commit(batch, false)
+		case <-tick:
+			if s.headSeq > s.cpEventSeq { // only this goroutine writes either
+				s.commit(nil, true)
 			}
 		}
-		s.commit(batch)
 	}
 }
 
-func (s *Store) commit(batch []*appendReq) {
-	s.headMu.Lock()
-	seq, head := s.headSeq, s.headHash
-	s.headMu.Unlock()
-	first := seq + 1
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		events := tx.Bucket(bucketEvents)
-		keys := tx.Bucket(bucketKeys)
-		shredded := tx.Bucket(bucketShredded)
-		byConv := tx.Bucket(bucketByConv)
-		bySubj := tx.Bucket(bucketBySubject)
-		events.FillPercent = 1 // keys only ever grow
-		for _, r := range batch {
-			if r.key != nil && keys.Get([]byte(r.kid)) == nil && shredded.Get([]byte(r.kid)) == nil {
-				if err := keys.Put([]byte(r.kid), r.key.wrapped); err != nil {
-					return fmt.Errorf("put key: %w", err)
-				}
-			}
-			seq++
-			rec := record{prev: head, kid: r.kid, env: r.envJSON, sealed: r.sealed}
-			rec.hash = chainHash(seq, rec.prev, rec.kid, rec.env, rec.sealed)
-			if err := events.Put(seqKey(seq), rec.marshal()); err != nil {
-				return fmt.Errorf("put event: %w", err)
-			}
-			if r.env.Conversation != "" {
-				if err := byConv.Put(indexKey(r.env.Conversation, seq), nil); err != nil {
-					return fmt.Errorf("index conversation: %w", err)
-				}
-			}
-			if r.env.Subject != "" {
-				if err := bySubj.Put(indexKey(r.env.Subject, seq), nil); err != nil {
-					return fmt.Errorf("index subject: %w", err)
-				}
-			}
-			head = rec.hash
-		}
-		meta := tx.Bucket(bucketMeta)
-		if err := meta.Put(metaHeadSeq, binary.BigEndian.AppendUint64(nil, seq)); err != nil {
-			return err
-		}
-		return meta.Put(metaHeadHash, head[:])
-	})
-	if err != nil {
-		err = fmt.Errorf("write %d events: %w", len(batch), err)
+// commit writes one batch: the events, their index entries, the
+// assignments of keys they are the first to use, and any checkpoint due,
+// in one transaction. Keys are in the key file before they are used.
+func (s *Store) commit(batch []*appendReq, tick bool) {
+	results := make([]appendResult, len(batch))
+	fail := func(err error) {
 		s.log.Error("audit append failed", "events", len(batch), "err", err)
 		for _, r := range batch {
 			r.done <- appendResult{err: err}
 		}
+	}
+	s.headMu.Lock()
+	w := chainWriter{s: s, seq: s.headSeq, head: s.headHash, cpSeq: s.cpSeq, cpEventSeq: s.cpEventSeq}
+	s.headMu.Unlock()
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		w.begin(tx)
+		for i, r := range batch {
+			res, err := w.request(r)
+			if err != nil {
+				return err
+			}
+			results[i] = res
+		}
+		due := tick && w.seq > w.cpEventSeq ||
+			s.opts.CheckpointEvery > 0 && w.seq >= w.cpSeq+uint64(s.opts.CheckpointEvery) && w.seq > w.cpEventSeq
+		if due && s.signer != nil {
+			if _, err := w.checkpoint(); err != nil {
+				return err
+			}
+		}
+		return w.finish()
+	})
+	if err != nil {
+		fail(fmt.Errorf("write %d events: %w", len(batch), err))
 		return
 	}
 	s.headMu.Lock()
-	s.headSeq, s.headHash = seq, head
+	s.headSeq, s.headHash = w.seq, w.head
 	s.headMu.Unlock()
+	s.cpSeq, s.cpEventSeq = w.cpSeq, w.cpEventSeq
 	s.keys.mu.Lock()
-	for _, r := range batch {
-		if r.key != nil {
-			r.key.persisted = true
+	for i, r := range batch {
+		if r.assign != nil && results[i].err == nil {
+			r.assign.recorded = true
 		}
 	}
 	s.keys.mu.Unlock()
 	for i, r := range batch {
-		r.done <- appendResult{seq: first + uint64(i)}
+		r.done <- results[i]
 	}
 }

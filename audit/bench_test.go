@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -11,22 +12,40 @@ import (
 )
 
 // BenchmarkAppend64 measures durable appends (each fsynced before Append
-// returns) with 64 concurrent writers through the group-commit appender.
+// returns) with 64 concurrent writers through the group-commit appender,
+// with the default options: a signed checkpoint every 1000 events.
 func BenchmarkAppend64(b *testing.B) {
-	s := openTestStore(b, b.TempDir())
+	benchAppend(b, Options{}, func(w, i int) string { return "k_bench" })
+}
+
+// BenchmarkAppend64NoCheckpoints is the same without checkpoints, to show
+// what signing them costs.
+func BenchmarkAppend64NoCheckpoints(b *testing.B) {
+	benchAppend(b, Options{CheckpointEvery: -1, CheckpointInterval: -1}, func(w, i int) string { return "k_bench" })
+}
+
+// BenchmarkAppend64NewConversations starts a new conversation, hence a new
+// content key that must reach the key file first, every 8 events of each
+// writer.
+func BenchmarkAppend64NewConversations(b *testing.B) {
+	benchAppend(b, Options{}, func(w, i int) string { return fmt.Sprintf("k_%d_%d", w, i/8) })
+}
+
+func benchAppend(b *testing.B, opts Options, conv func(w, i int) string) {
+	opts.RetentionInterval = -1
+	s := openWith(b, b.TempDir(), opts)
 	ctx := context.Background()
-	env := decision("k_bench", 1)
 	content := &Content{Question: "where is my parcel <PHONE_1>", Answer: "Your parcel ships in 2 days [1]."}
 	var n atomic.Int64
 	b.ResetTimer()
 	start := time.Now()
 	var wg sync.WaitGroup
-	for range 64 {
+	for w := range 64 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for n.Add(1) <= int64(b.N) {
-				if _, err := s.Append(ctx, env, content); err != nil {
+			for i := 0; n.Add(1) <= int64(b.N); i++ {
+				if _, err := s.Append(ctx, decision(conv(w, i), 1), content); err != nil {
 					b.Error(err)
 					return
 				}
@@ -93,4 +112,32 @@ func BenchmarkVerify(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(events*b.N)/time.Since(start).Seconds(), "events/s")
+}
+
+// BenchmarkEraseSubject measures one erasure in a store holding 20,000
+// content keys: the key file is rewritten whole each time.
+func BenchmarkEraseSubject(b *testing.B) {
+	s := openWith(b, b.TempDir(), Options{RetentionInterval: -1})
+	ctx := context.Background()
+	const keys = 20000
+	var wg sync.WaitGroup
+	for w := range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range keys / 50 {
+				env := Envelope{Type: TypeDecision, Subject: fmt.Sprintf("s_%d_%d", w, i), Conversation: "k_c"}
+				if _, err := s.Append(ctx, env, &Content{Question: "q"}); err != nil {
+					b.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	b.ResetTimer()
+	for i := range b.N {
+		if _, err := s.EraseSubject(ctx, fmt.Sprintf("s_%d_%d", i%50, i/50), "bench"); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -18,7 +18,30 @@ const (
 	TypeRetention  = "retention"   // the retention job ran
 	TypeAgentReply = "agent.reply" // a person answered a handed-off conversation
 	TypeHandoff    = "handoff"     // a hand-off changed state (claimed, resolved)
+
+	TypeCheckpoint       = "checkpoint"        // a signed checkpoint of the chain was taken
+	TypeSubjectExport    = "subject.export"    // everything held about a subject was exported
+	TypeRequestOpened    = "request.opened"    // a data-subject request was received
+	TypeRequestCompleted = "request.completed" // a data-subject request was answered
+	TypeHoldPlaced       = "hold.placed"       // a legal hold was placed
+	TypeHoldReleased     = "hold.released"     // a legal hold was released
+	TypeTokenCreated     = "token.created"     // an access token was created
+	TypeTokenRevoked     = "token.revoked"     // an access token was revoked
 )
+
+// administrative reports whether events of this type record an action on
+// the store rather than a conversation. They name subjects and
+// conversations in the envelope but are kept out of the subject and
+// conversation indexes, so that an erasure leaves nothing there.
+func administrative(typ string) bool {
+	switch typ {
+	case TypeErasure, TypeExport, TypeRetention, TypeCheckpoint, TypeSubjectExport,
+		TypeRequestOpened, TypeRequestCompleted, TypeHoldPlaced, TypeHoldReleased,
+		TypeTokenCreated, TypeTokenRevoked:
+		return true
+	}
+	return false
+}
 
 // Source is a knowledge-base passage behind an answer.
 type Source struct {

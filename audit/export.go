@@ -36,9 +36,10 @@ type ExportRequest struct {
 // ExportSummary says what an export wrote. The export itself is recorded
 // as an event, so every export is on the chain of custody.
 type ExportSummary struct {
-	Events   int    `json:"events"`
-	SHA256   string `json:"sha256"`
-	AuditSeq uint64 `json:"audit_seq"`
+	Events   int      `json:"events"`
+	SHA256   string   `json:"sha256"`
+	AuditSeq uint64   `json:"audit_seq"`
+	Manifest Manifest `json:"manifest"`
 }
 
 // Export streams the selected events to w and then appends an export event
@@ -76,7 +77,12 @@ func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (Exp
 		return sum, fmt.Errorf("export: %w", err)
 	}
 	sum.SHA256 = hex.EncodeToString(h.Sum(nil))
-	if s.reqs == nil { // read-only: custody cannot be recorded
+	sum.Manifest = Manifest{SHA256: sum.SHA256, Filter: req.Filter, FilterText: req.Filter.String(),
+		Events: sum.Events, Format: cmpOr(req.Format, FormatJSONL), Content: req.Content, Created: s.now().UTC()}
+	if s.reqs == nil { // read-only: custody cannot be recorded, nor a checkpoint signed
+		if cp, err := s.LatestCheckpoint(ctx); err == nil {
+			sum.Manifest.Checkpoint = &cp
+		}
 		return sum, nil
 	}
 	sum.AuditSeq, err = s.Append(ctx, Envelope{
@@ -93,6 +99,12 @@ func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (Exp
 	if err != nil {
 		return sum, fmt.Errorf("record export: %w", err)
 	}
+	sum.Manifest.AuditSeq = sum.AuditSeq
+	cp, err := s.Checkpoint(ctx)
+	if err != nil {
+		return sum, fmt.Errorf("sign export: %w", err)
+	}
+	sum.Manifest.Checkpoint = &cp
 	return sum, nil
 }
 

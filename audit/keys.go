@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/hkdf"
@@ -71,16 +72,27 @@ type keyring struct {
 	wrap   cipher.AEAD
 	pseudo []byte // HMAC key for pseudonyms
 	check  []byte // proves the master key belongs to this store
+	tokens []byte // HMAC key for access-token hashes
 
-	mu    sync.Mutex
-	cache map[string]*dataKey
+	mu      sync.Mutex
+	epoch   uint64              // bumped whenever keys are shredded
+	sealing map[string]*dataKey // owner -> the key new content is sealed with
+	reading map[string]*dataKey // key id -> key
 }
 
-// dataKey is one subject's or conversation's content key.
+// dataKey is one content key. Keys are made ahead of need and stored
+// before they are used; the first event sealed with one records, in the
+// same transaction, that it belongs to an owner (a subject within one
+// conversation, a subject, or a conversation) for one rotation period.
+// Fields after wrapped are guarded by keyring.mu.
 type dataKey struct {
-	aead      cipher.AEAD
-	wrapped   []byte
-	persisted bool
+	kid     string
+	aead    cipher.AEAD
+	wrapped []byte
+
+	owner    string    // empty while in the pool
+	assigned time.Time // when it began to seal the owner's content
+	recorded bool      // the assignment is in the log
 }
 
 func newKeyring(master []byte) (*keyring, error) {
@@ -95,15 +107,16 @@ func newKeyring(master []byte) (*keyring, error) {
 	if err != nil {
 		return nil, err
 	}
-	pk, err := derive("pseudonyms")
-	if err != nil {
-		return nil, fmt.Errorf("derive pseudonym key: %w", err)
+	k := &keyring{wrap: wrap, sealing: make(map[string]*dataKey), reading: make(map[string]*dataKey)}
+	for _, d := range []struct {
+		label string
+		out   *[]byte
+	}{{"pseudonyms", &k.pseudo}, {"check", &k.check}, {"access tokens", &k.tokens}} {
+		if *d.out, err = derive(d.label); err != nil {
+			return nil, fmt.Errorf("derive %s key: %w", d.label, err)
+		}
 	}
-	ck, err := derive("check")
-	if err != nil {
-		return nil, fmt.Errorf("derive check value: %w", err)
-	}
-	return &keyring{wrap: wrap, pseudo: pk, check: ck, cache: make(map[string]*dataKey)}, nil
+	return k, nil
 }
 
 func newGCM(key []byte) (cipher.AEAD, error) {
@@ -119,8 +132,8 @@ func newGCM(key []byte) (cipher.AEAD, error) {
 }
 
 // pseudonym returns the keyed hash that stands for an identifier.
-func (k *keyring) pseudonym(prefix, kind, id string) string {
-	m := hmac.New(sha256.New, k.pseudo)
+func (kr *keyring) pseudonym(prefix, kind, id string) string {
+	m := hmac.New(sha256.New, kr.pseudo)
 	m.Write([]byte(kind))
 	m.Write([]byte{0})
 	m.Write([]byte(id))
@@ -129,7 +142,7 @@ func (k *keyring) pseudonym(prefix, kind, id string) string {
 
 // newDataKey makes a fresh key and its wrapped form (creation time, nonce,
 // ciphertext; the key id is the additional data).
-func (k *keyring) newDataKey(kid string, now time.Time) (*dataKey, error) {
+func (kr *keyring) newDataKey(kid string, now time.Time) (*dataKey, error) {
 	raw := make([]byte, 32)
 	if _, err := rand.Read(raw); err != nil {
 		return nil, fmt.Errorf("generate data key: %w", err)
@@ -138,31 +151,52 @@ func (k *keyring) newDataKey(kid string, now time.Time) (*dataKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := binary.BigEndian.AppendUint64(nil, uint64(now.Unix()))
-	nonce := make([]byte, k.wrap.NonceSize())
-	if _, err := rand.Read(nonce); err != nil {
-		return nil, fmt.Errorf("generate nonce: %w", err)
-	}
-	w = append(w, nonce...)
-	w = k.wrap.Seal(w, nonce, raw, []byte(kid))
-	return &dataKey{aead: aead, wrapped: w}, nil
-}
-
-// unwrap opens a stored data key.
-func (k *keyring) unwrap(kid string, w []byte) (*dataKey, error) {
-	ns := k.wrap.NonceSize()
-	if len(w) < 8+ns {
-		return nil, fmt.Errorf("wrapped key %s: %w", kid, ErrBadMasterKey)
-	}
-	raw, err := k.wrap.Open(nil, w[8:8+ns], w[8+ns:], []byte(kid))
-	if err != nil {
-		return nil, fmt.Errorf("unwrap key %s: %w", kid, ErrBadMasterKey)
-	}
-	aead, err := newGCM(raw)
+	w, err := kr.wrapSecret(binary.BigEndian.AppendUint64(nil, uint64(now.Unix())), kid, raw)
 	if err != nil {
 		return nil, err
 	}
-	return &dataKey{aead: aead, wrapped: append([]byte(nil), w...), persisted: true}, nil
+	clear(raw)
+	return &dataKey{kid: kid, aead: aead, wrapped: w}, nil
+}
+
+// wrapSecret appends nonce||ciphertext of secret, bound to label, to dst.
+func (kr *keyring) wrapSecret(dst []byte, label string, secret []byte) ([]byte, error) {
+	nonce := make([]byte, kr.wrap.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		return nil, fmt.Errorf("generate nonce: %w", err)
+	}
+	dst = append(dst, nonce...)
+	return kr.wrap.Seal(dst, nonce, secret, []byte(label)), nil
+}
+
+// unwrapSecret opens what wrapSecret sealed (without its prefix).
+func (kr *keyring) unwrapSecret(label string, w []byte) ([]byte, error) {
+	ns := kr.wrap.NonceSize()
+	if len(w) < ns {
+		return nil, fmt.Errorf("wrapped %s: %w", label, ErrBadMasterKey)
+	}
+	raw, err := kr.wrap.Open(nil, w[:ns], w[ns:], []byte(label))
+	if err != nil {
+		return nil, fmt.Errorf("unwrap %s: %w", label, ErrBadMasterKey)
+	}
+	return raw, nil
+}
+
+// unwrap opens a stored data key.
+func (kr *keyring) unwrap(kid string, w []byte) (*dataKey, error) {
+	if len(w) < 8 {
+		return nil, fmt.Errorf("wrapped key %s: %w", kid, ErrBadMasterKey)
+	}
+	raw, err := kr.unwrapSecret(kid, w[8:])
+	if err != nil {
+		return nil, err
+	}
+	aead, err := newGCM(raw)
+	clear(raw)
+	if err != nil {
+		return nil, err
+	}
+	return &dataKey{kid: kid, aead: aead, wrapped: bytes.Clone(w)}, nil
 }
 
 // keyCreated returns when a wrapped key was made.

@@ -14,14 +14,15 @@ import (
 
 // Filter selects events. Zero fields select everything.
 type Filter struct {
-	From, To     time.Time // From inclusive, To exclusive
-	Types        []string
-	Decision     string
-	Model        string
-	Conversation string // internal conversation id (k_...)
-	Subject      string // subject pseudonym (s_...)
-	AfterSeq     uint64
-	Limit        int
+	From         time.Time `json:"from,omitzero"` // inclusive
+	To           time.Time `json:"to,omitzero"`   // exclusive
+	Types        []string  `json:"types,omitempty"`
+	Decision     string    `json:"decision,omitempty"`
+	Model        string    `json:"model,omitempty"`
+	Conversation string    `json:"conversation,omitempty"` // internal conversation id (k_...)
+	Subject      string    `json:"subject,omitempty"`      // subject pseudonym (s_...)
+	AfterSeq     uint64    `json:"after_seq,omitempty"`
+	Limit        int       `json:"limit,omitempty"`
 }
 
 func (f *Filter) match(e *Envelope) bool {
@@ -114,7 +115,7 @@ func (s *Store) decrypt(ev *Event) {
 	if ev.sealed == nil || s.keys == nil {
 		return
 	}
-	k, err := s.dataKey(ev.kid, false)
+	k, err := s.readingKey(ev.kid)
 	if errors.Is(err, ErrShredded) {
 		ev.Shredded = true
 		return
@@ -149,19 +150,9 @@ func (s *Store) Subject(ctx context.Context, pseudonym string) ([]Event, error) 
 func (s *Store) indexed(ctx context.Context, bucket []byte, id string) ([]Event, error) {
 	var evs []Event
 	err := s.db.View(func(tx *bolt.Tx) error {
-		events := tx.Bucket(bucketEvents)
-		for _, seq := range seqsFor(tx, bucket, id) {
-			v := events.Get(seqKey(seq))
-			if v == nil {
-				return fmt.Errorf("index names missing event %d: %w", seq, ErrTampered)
-			}
-			ev, err := decodeEvent(seq, v)
-			if err != nil {
-				return fmt.Errorf("event %d: %w", seq, err)
-			}
-			evs = append(evs, ev)
-		}
-		return nil
+		var err error
+		evs, err = decodeSeqs(tx, seqsFor(tx, bucket, id))
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -173,4 +164,17 @@ func (s *Store) indexed(ctx context.Context, bucket []byte, id string) ([]Event,
 		s.decrypt(&evs[i])
 	}
 	return evs, nil
+}
+
+// event reads one event, without its content.
+func (s *Store) event(seq uint64) (Event, error) {
+	var ev Event
+	err := s.db.View(func(tx *bolt.Tx) error {
+		evs, err := decodeSeqs(tx, []uint64{seq})
+		if err == nil {
+			ev = evs[0]
+		}
+		return err
+	})
+	return ev, err
 }

@@ -1,10 +1,11 @@
 package audit
 
 import (
-	"bytes"
 	"context"
+	"crypto/ed25519"
 	"crypto/hmac"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -21,45 +22,37 @@ import (
 const FileName = "audit.db"
 
 var (
-	bucketEvents    = []byte("events")
-	bucketKeys      = []byte("keys")
-	bucketShredded  = []byte("shredded")
-	bucketMeta      = []byte("meta")
-	bucketByConv    = []byte("by_conversation")
-	bucketBySubject = []byte("by_subject")
+	bucketEvents      = []byte("events")
+	bucketShredded    = []byte("shredded")
+	bucketMeta        = []byte("meta")
+	bucketByConv      = []byte("by_conversation")
+	bucketBySubject   = []byte("by_subject")
+	bucketCheckpoints = []byte("checkpoints")
+	bucketRequests    = []byte("requests")
+	bucketHolds       = []byte("holds")
+	bucketTokens      = []byte("tokens")
+	bucketLegacyKeys  = []byte("keys") // content keys, before they moved to keys.db
 
-	metaHeadSeq  = []byte("head_seq")
-	metaHeadHash = []byte("head_hash")
-	metaKeyCheck = []byte("key_check")
-	metaCreated  = []byte("created")
+	metaHeadSeq    = []byte("head_seq")
+	metaHeadHash   = []byte("head_hash")
+	metaKeyCheck   = []byte("key_check")
+	metaCreated    = []byte("created")
+	metaSigningKey = []byte("signing_key")
+	metaPublicKey  = []byte("public_key")
+	metaRetention  = []byte("retention_ran")
 )
-
-// Options configures a Store. The zero value is usable.
-type Options struct {
-	// MasterKey, 64 hex digits, wraps every other key. When empty the
-	// key is read from master.key in the data directory, and created
-	// there (mode 0600) on first use.
-	MasterKey string
-	// LockTimeout is how long Open waits for another process to release
-	// the file before failing with ErrLocked. Default 100ms.
-	LockTimeout time.Duration
-	// MaxBatch caps how many events share one transaction. Default 4096.
-	MaxBatch int
-	// ReadOnly opens the store for reading and verification only.
-	ReadOnly bool
-	// Logger receives operational messages. Default slog.Default().
-	Logger *slog.Logger
-	// Now is the clock. Default time.Now.
-	Now func() time.Time
-}
 
 // Store is the audit log. It is safe for concurrent use.
 type Store struct {
-	db   *bolt.DB
-	keys *keyring
-	log  *slog.Logger
-	now  func() time.Time
-	max  int
+	db      *bolt.DB
+	keyFile *keyFile // nil when read-only and the store has no key file
+	keys    *keyring // nil when read-only
+	signer  ed25519.PrivateKey
+	public  ed25519.PublicKey
+	opts    Options
+	log     *slog.Logger
+	now     func() time.Time
+	max     int
 
 	mu     sync.RWMutex // guards closed and sends on reqs
 	closed bool
@@ -69,22 +62,23 @@ type Store struct {
 	headMu   sync.Mutex // guards the head while the appender owns it
 	headSeq  uint64
 	headHash [32]byte
+
+	// owned by the appender goroutine
+	cpSeq      uint64 // the sequence number the last checkpoint covers
+	cpEventSeq uint64 // the last checkpoint's own event
+
+	stopJobs context.CancelFunc
+	jobs     sync.WaitGroup
+
+	tokens tokenCache
+	pool   keyPool
 }
 
-// Open opens (creating if needed) the audit store in dir.
+// Open opens (creating if needed) the audit store in dir. Unless
+// read-only it starts the group-commit writer, which also signs
+// checkpoints, and the retention job; Close stops both.
 func Open(dir string, opts Options) (*Store, error) {
-	if opts.LockTimeout <= 0 {
-		opts.LockTimeout = 100 * time.Millisecond
-	}
-	if opts.MaxBatch <= 0 {
-		opts.MaxBatch = 4096
-	}
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
+	opts = opts.withDefaults()
 	path := filepath.Join(dir, FileName)
 	if opts.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
@@ -93,6 +87,33 @@ func Open(dir string, opts Options) (*Store, error) {
 	} else if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
+	db, err := openBolt(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, opts: opts, log: opts.Logger, now: opts.Now, max: opts.MaxBatch}
+	if err := s.init(dir); err != nil {
+		if s.db != nil {
+			s.db.Close()
+		}
+		s.keyFile.close()
+		return nil, err
+	}
+	if !opts.ReadOnly {
+		s.reqs = make(chan *appendReq, opts.MaxBatch)
+		s.done = make(chan struct{})
+		go s.appender()
+		ctx, cancel := context.WithCancel(context.Background())
+		s.stopJobs = cancel
+		if opts.RetentionInterval > 0 {
+			s.jobs.Add(1)
+			go s.retentionLoop(ctx)
+		}
+	}
+	return s, nil
+}
+
+func openBolt(path string, opts Options) (*bolt.DB, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
 		Timeout:        opts.LockTimeout,
 		ReadOnly:       opts.ReadOnly,
@@ -105,59 +126,80 @@ func Open(dir string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open audit store %s: %w", path, err)
 	}
-	s := &Store{db: db, log: opts.Logger, now: opts.Now, max: opts.MaxBatch}
-	if err := s.init(dir, opts); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if !opts.ReadOnly {
-		s.reqs = make(chan *appendReq, opts.MaxBatch)
-		s.done = make(chan struct{})
-		go s.appender()
-	}
-	return s, nil
+	return db, nil
 }
 
-func (s *Store) init(dir string, opts Options) error {
-	if opts.ReadOnly {
-		return s.db.View(func(tx *bolt.Tx) error {
+func (s *Store) init(dir string) error {
+	var err error
+	if s.opts.ReadOnly {
+		err = s.db.View(func(tx *bolt.Tx) error {
 			if tx.Bucket(bucketEvents) == nil {
 				return fmt.Errorf("%s is not a Hushdesk audit store", s.db.Path())
 			}
-			s.loadHead(tx)
+			s.loadState(tx)
 			return nil
 		})
+		if err == nil {
+			s.keyFile, err = openKeyFile(dir, true, s.opts.LockTimeout)
+		}
+		if err == nil {
+			err = s.loadTokens()
+		}
+		return err
 	}
-	master, err := loadMasterKey(dir, opts.MasterKey)
+	master, err := loadMasterKey(dir, s.opts.MasterKey)
 	if err != nil {
 		return err
 	}
 	if s.keys, err = newKeyring(master); err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketEvents, bucketKeys, bucketShredded, bucketMeta, bucketByConv, bucketBySubject} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return fmt.Errorf("create bucket %s: %w", b, err)
-			}
-		}
-		meta := tx.Bucket(bucketMeta)
-		if check := meta.Get(metaKeyCheck); check == nil {
-			if err := meta.Put(metaKeyCheck, s.keys.check); err != nil {
-				return err
-			}
-			if err := meta.Put(metaCreated, []byte(s.now().UTC().Format(time.RFC3339))); err != nil {
-				return err
-			}
-		} else if !hmac.Equal(check, s.keys.check) {
-			return fmt.Errorf("%s: %w", s.db.Path(), ErrBadMasterKey)
-		}
-		s.loadHead(tx)
-		return nil
-	})
+	if err := s.db.Update(s.initBuckets); err != nil {
+		return err
+	}
+	if s.keyFile, err = openKeyFile(dir, false, s.opts.LockTimeout); err != nil {
+		return err
+	}
+	if err := s.migrateKeys(); err != nil {
+		return err
+	}
+	if err := s.reconcileKeys(); err != nil {
+		return err
+	}
+	if err := s.loadPool(); err != nil {
+		return err
+	}
+	return s.loadTokens()
 }
 
-func (s *Store) loadHead(tx *bolt.Tx) {
+func (s *Store) initBuckets(tx *bolt.Tx) error {
+	for _, b := range [][]byte{bucketEvents, bucketShredded, bucketMeta, bucketByConv, bucketBySubject,
+		bucketCheckpoints, bucketRequests, bucketHolds, bucketTokens, bucketKeyOwners} {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return fmt.Errorf("create bucket %s: %w", b, err)
+		}
+	}
+	meta := tx.Bucket(bucketMeta)
+	if check := meta.Get(metaKeyCheck); check == nil {
+		if err := meta.Put(metaKeyCheck, s.keys.check); err != nil {
+			return err
+		}
+		if err := meta.Put(metaCreated, []byte(s.now().UTC().Format(time.RFC3339))); err != nil {
+			return err
+		}
+	} else if !hmac.Equal(check, s.keys.check) {
+		return fmt.Errorf("%s: %w", s.db.Path(), ErrBadMasterKey)
+	}
+	if err := s.initSigner(meta); err != nil {
+		return err
+	}
+	s.loadState(tx)
+	return nil
+}
+
+// loadState reads the head, the signing key's public half and the last
+// checkpoint.
+func (s *Store) loadState(tx *bolt.Tx) {
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil {
 		return
@@ -166,9 +208,21 @@ func (s *Store) loadHead(tx *bolt.Tx) {
 		s.headSeq = binary.BigEndian.Uint64(v)
 	}
 	copy(s.headHash[:], meta.Get(metaHeadHash))
+	if v := meta.Get(metaPublicKey); len(v) == ed25519.PublicKeySize {
+		s.public = ed25519.PublicKey(append([]byte(nil), v...))
+	}
+	if b := tx.Bucket(bucketCheckpoints); b != nil {
+		if k, v := b.Cursor().Last(); k != nil {
+			var cp storedCheckpoint
+			if json.Unmarshal(v, &cp) == nil {
+				s.cpSeq, s.cpEventSeq = cp.Seq, cp.EventSeq
+			}
+		}
+	}
 }
 
-// Close waits for pending appends to be written, then closes the file.
+// Close stops the retention job, waits for pending appends to be
+// written, then closes the files.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -176,6 +230,12 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	s.mu.Unlock()
+	if s.stopJobs != nil {
+		s.stopJobs()
+		s.jobs.Wait()
+	}
+	s.mu.Lock()
 	if s.reqs != nil {
 		close(s.reqs)
 	}
@@ -183,7 +243,7 @@ func (s *Store) Close() error {
 	if s.done != nil {
 		<-s.done
 	}
-	return s.db.Close()
+	return errors.Join(s.keyFile.close(), s.db.Close())
 }
 
 // Path is the store's file.
@@ -206,107 +266,9 @@ func (s *Store) ConversationRef(capability string) string {
 	return s.keys.pseudonym("k_", "conversation", capability)
 }
 
-// keyID names the key an event's content is sealed with: the subject's
-// when there is one, else the conversation's.
-func keyID(env *Envelope) string {
-	switch {
-	case env.Subject != "":
-		return "s/" + env.Subject
-	case env.Conversation != "":
-		return "c/" + env.Conversation
+func (s *Store) writable() error {
+	if s.opts.ReadOnly {
+		return ErrReadOnly
 	}
-	return "system"
-}
-
-// dataKey returns the key for kid, loading or creating it.
-func (s *Store) dataKey(kid string, create bool) (*dataKey, error) {
-	s.keys.mu.Lock()
-	defer s.keys.mu.Unlock()
-	if k, ok := s.keys.cache[kid]; ok {
-		return k, nil
-	}
-	var wrapped []byte
-	var shredded bool
-	err := s.db.View(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bucketKeys).Get([]byte(kid)); v != nil {
-			wrapped = append([]byte(nil), v...)
-		}
-		shredded = tx.Bucket(bucketShredded).Get([]byte(kid)) != nil
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read key %s: %w", kid, err)
-	}
-	switch {
-	case wrapped != nil:
-		k, err := s.keys.unwrap(kid, wrapped)
-		if err != nil {
-			return nil, err
-		}
-		s.keys.cache[kid] = k
-		return k, nil
-	case shredded || !create:
-		return nil, ErrShredded
-	}
-	k, err := s.keys.newDataKey(kid, s.now())
-	if err != nil {
-		return nil, err
-	}
-	s.keys.cache[kid] = k
-	return k, nil
-}
-
-func indexKey(id string, seq uint64) []byte {
-	k := make([]byte, 0, len(id)+9)
-	k = append(k, id...)
-	k = append(k, 0)
-	return binary.BigEndian.AppendUint64(k, seq)
-}
-
-func indexPrefix(id string) []byte { return append([]byte(id), 0) }
-
-// seqsFor returns the sequence numbers an index bucket lists for id.
-func seqsFor(tx *bolt.Tx, bucket []byte, id string) []uint64 {
-	var out []uint64
-	p := indexPrefix(id)
-	c := tx.Bucket(bucket).Cursor()
-	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-		out = append(out, binary.BigEndian.Uint64(k[len(p):]))
-	}
-	return out
-}
-
-// ErrEmptyEnvelope is returned for an event with no type.
-var errNoType = errors.New("event has no type")
-
-// Append writes one event and returns its sequence number once it is
-// durable on disk.
-func (s *Store) Append(ctx context.Context, env Envelope, content *Content) (uint64, error) {
-	if env.Type == "" {
-		return 0, errNoType
-	}
-	if env.Time.IsZero() {
-		env.Time = s.now().UTC()
-	}
-	req := &appendReq{env: env, done: make(chan appendResult, 1)}
-	if err := s.prepare(req, content); err != nil {
-		return 0, err
-	}
-	s.mu.RLock()
-	if s.closed || s.reqs == nil {
-		s.mu.RUnlock()
-		return 0, ErrClosed
-	}
-	select {
-	case s.reqs <- req:
-	case <-ctx.Done():
-		s.mu.RUnlock()
-		return 0, fmt.Errorf("append: %w", ctx.Err())
-	}
-	s.mu.RUnlock()
-	// Once queued the event will be written; wait for the truth rather
-	// than give up on ctx, so the caller never reports a written event as
-	// lost.
-	res := <-req.done
-	return res.seq, res.err
+	return nil
 }

@@ -1,0 +1,200 @@
+package audit
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Checkpoint is a signed statement that the log's event Seq had hash Head
+// at Time. Held outside the data directory, it lets a verifier catch a
+// log that was rewritten or cut short, which the chain alone cannot show.
+type Checkpoint struct {
+	Seq       uint64    `json:"seq"`
+	Head      string    `json:"head"`
+	Time      time.Time `json:"time"`
+	PublicKey string    `json:"public_key"` // Ed25519, hex
+	Signature string    `json:"signature"`  // Ed25519 over the domain, Seq, Head and Time, hex
+}
+
+// storedCheckpoint is a checkpoint as kept in the checkpoints bucket,
+// with the sequence number of the event that records it.
+type storedCheckpoint struct {
+	Checkpoint
+	EventSeq uint64 `json:"event_seq"`
+}
+
+var checkpointDomain = []byte("hushdesk/audit/checkpoint/v1\x00")
+
+const signingKeyLabel = "hushdesk signing key"
+
+func checkpointMessage(seq uint64, head [32]byte, t time.Time) []byte {
+	m := append([]byte(nil), checkpointDomain...)
+	m = binary.BigEndian.AppendUint64(m, seq)
+	m = append(m, head[:]...)
+	return binary.BigEndian.AppendUint64(m, uint64(t.UnixNano()))
+}
+
+// check decodes a checkpoint and checks its signature against its own
+// public key.
+func (cp Checkpoint) check() (ed25519.PublicKey, [32]byte, error) {
+	var head [32]byte
+	pub, err := hex.DecodeString(cp.PublicKey)
+	if err != nil || len(pub) != ed25519.PublicKeySize {
+		return nil, head, invalid("checkpoint public key is not an Ed25519 key in hex")
+	}
+	h, err := hex.DecodeString(cp.Head)
+	if err != nil || len(h) != len(head) {
+		return nil, head, invalid("checkpoint head is not a SHA-256 hash in hex")
+	}
+	copy(head[:], h)
+	sig, err := hex.DecodeString(cp.Signature)
+	if err != nil || len(sig) != ed25519.SignatureSize {
+		return nil, head, invalid("checkpoint signature is not an Ed25519 signature in hex")
+	}
+	if !ed25519.Verify(pub, checkpointMessage(cp.Seq, head, cp.Time), sig) {
+		return pub, head, errors.New("checkpoint signature does not verify")
+	}
+	return pub, head, nil
+}
+
+// initSigner loads the signing key, wrapped by the master key, or makes
+// one on first use.
+func (s *Store) initSigner(meta *bolt.Bucket) error {
+	if w := meta.Get(metaSigningKey); w != nil {
+		seed, err := s.keys.unwrapSecret(signingKeyLabel, w)
+		if err != nil {
+			return err
+		}
+		s.signer = ed25519.NewKeyFromSeed(seed)
+		clear(seed)
+		if pub := meta.Get(metaPublicKey); !bytes.Equal(pub, s.signer.Public().(ed25519.PublicKey)) {
+			s.log.Error("audit store's recorded public key is not its signing key's; verifying with the signing key")
+		}
+		s.public = s.signer.Public().(ed25519.PublicKey)
+		return nil
+	}
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return fmt.Errorf("generate signing key: %w", err)
+	}
+	w, err := s.keys.wrapSecret(nil, signingKeyLabel, priv.Seed())
+	if err != nil {
+		return err
+	}
+	if err := meta.Put(metaSigningKey, w); err != nil {
+		return err
+	}
+	if err := meta.Put(metaPublicKey, pub); err != nil {
+		return err
+	}
+	s.signer, s.public = priv, pub
+	return nil
+}
+
+// checkpoint signs the chain as it stands, records the checkpoint as an
+// event and in the checkpoints bucket.
+func (w *chainWriter) checkpoint() (Checkpoint, error) {
+	s := w.s
+	if s.signer == nil {
+		return Checkpoint{}, ErrReadOnly
+	}
+	now := s.now().UTC()
+	cp := Checkpoint{
+		Seq:       w.seq,
+		Head:      HashString(w.head),
+		Time:      now,
+		PublicKey: hex.EncodeToString(s.public),
+		Signature: hex.EncodeToString(ed25519.Sign(s.signer, checkpointMessage(w.seq, w.head, now))),
+	}
+	env := Envelope{Time: now, Type: TypeCheckpoint, Attrs: map[string]string{
+		"seq": strconv.FormatUint(cp.Seq, 10), "head": cp.Head, "public_key": cp.PublicKey, "signature": cp.Signature,
+	}}
+	envJSON, err := json.Marshal(&env)
+	if err != nil {
+		return cp, fmt.Errorf("encode checkpoint: %w", err)
+	}
+	evSeq, err := w.put(&env, envJSON, "", nil)
+	if err != nil {
+		return cp, err
+	}
+	stored, err := json.Marshal(storedCheckpoint{Checkpoint: cp, EventSeq: evSeq})
+	if err != nil {
+		return cp, fmt.Errorf("encode checkpoint: %w", err)
+	}
+	if err := w.tx.Bucket(bucketCheckpoints).Put(seqKey(cp.Seq), stored); err != nil {
+		return cp, fmt.Errorf("put checkpoint: %w", err)
+	}
+	w.cpSeq, w.cpEventSeq = cp.Seq, evSeq
+	return cp, nil
+}
+
+// Checkpoint signs the log's current head now and records it, and returns
+// it. Export it and keep it apart from the data directory.
+func (s *Store) Checkpoint(ctx context.Context) (Checkpoint, error) {
+	if err := s.writable(); err != nil {
+		return Checkpoint{}, err
+	}
+	res, err := s.submit(ctx, &appendReq{checkpoint: true})
+	if err == nil {
+		err = res.err
+	}
+	if err != nil {
+		return Checkpoint{}, fmt.Errorf("checkpoint: %w", err)
+	}
+	return res.cp, nil
+}
+
+// LatestCheckpoint returns the newest recorded checkpoint, or
+// ErrNoCheckpoint.
+func (s *Store) LatestCheckpoint(ctx context.Context) (Checkpoint, error) {
+	var cp storedCheckpoint
+	found := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketCheckpoints)
+		if b == nil {
+			return nil
+		}
+		if k, v := b.Cursor().Last(); k != nil {
+			found = true
+			return json.Unmarshal(v, &cp)
+		}
+		return nil
+	})
+	if err != nil {
+		return Checkpoint{}, fmt.Errorf("read checkpoint: %w", err)
+	}
+	if !found {
+		return Checkpoint{}, ErrNoCheckpoint
+	}
+	return cp.Checkpoint, nil
+}
+
+// storedCheckpoints returns every recorded checkpoint by the sequence
+// number it covers.
+func storedCheckpoints(tx *bolt.Tx) (map[uint64]Checkpoint, error) {
+	out := make(map[uint64]Checkpoint)
+	b := tx.Bucket(bucketCheckpoints)
+	if b == nil {
+		return out, nil
+	}
+	err := b.ForEach(func(k, v []byte) error {
+		var cp storedCheckpoint
+		if err := json.Unmarshal(v, &cp); err != nil || len(k) != 8 || binary.BigEndian.Uint64(k) != cp.Seq {
+			return fmt.Errorf("stored checkpoint %x is malformed: %w", k, ErrTampered)
+		}
+		out[cp.Seq] = cp.Checkpoint
+		return nil
+	})
+	return out, err
+}

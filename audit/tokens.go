@@ -1,0 +1,218 @@
+package audit
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Roles an access token can carry; admin includes the others.
+const (
+	RoleAgent      = "agent"
+	RoleCompliance = "compliance"
+	RoleAdmin      = "admin"
+)
+
+// Token is an access token for the HTTP API, without its secret.
+type Token struct {
+	ID      string    `json:"id"`
+	Role    string    `json:"role"`
+	Label   string    `json:"label"`
+	Created time.Time `json:"created"`
+}
+
+// storedToken is a token as kept: the secret only as a keyed hash.
+type storedToken struct {
+	Token
+	Hash      []byte `json:"hash"`
+	Bootstrap bool   `json:"bootstrap,omitempty"`
+}
+
+// tokenCache holds the live tokens, loaded at Open and kept in step by
+// the writes, so that a lookup needs no disk access.
+type tokenCache struct {
+	mu   sync.RWMutex
+	live []storedToken
+}
+
+func (s *Store) tokenHash(secret string) []byte {
+	m := hmac.New(sha256.New, s.keys.tokens)
+	m.Write([]byte(secret))
+	return m.Sum(nil)
+}
+
+func (s *Store) loadTokens() error {
+	var live []storedToken
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketTokens)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(_, v []byte) error {
+			var t storedToken
+			if err := json.Unmarshal(v, &t); err != nil {
+				return fmt.Errorf("decode token: %w", err)
+			}
+			live = append(live, t)
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("read tokens: %w", err)
+	}
+	s.tokens.mu.Lock()
+	s.tokens.live = live
+	s.tokens.mu.Unlock()
+	return nil
+}
+
+// CreateToken makes a token with a fresh secret (256 random bits) and
+// returns the secret, which is not kept: only a keyed hash of it is.
+func (s *Store) CreateToken(ctx context.Context, role, label, actor string) (string, Token, error) {
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return "", Token{}, fmt.Errorf("generate token: %w", err)
+	}
+	secret := "hd_" + base64.RawURLEncoding.EncodeToString(raw)
+	t, err := s.addToken(ctx, secret, role, label, actor, false)
+	if err != nil {
+		return "", Token{}, err
+	}
+	return secret, t, nil
+}
+
+// EnsureToken makes sure secret is a live token with role, for the
+// bootstrap admin token given in the environment. It does nothing when the
+// token exists; when the secret is new it is stored and any earlier token
+// seeded this way is revoked, so a changed environment takes effect.
+func (s *Store) EnsureToken(ctx context.Context, secret, role, label string) error {
+	if secret == "" {
+		return invalid("empty token")
+	}
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if _, err := s.LookupToken(ctx, secret); err == nil {
+		return nil
+	}
+	if len(secret) < 16 {
+		s.log.Warn("bootstrap access token is short; use at least 32 random characters")
+	}
+	if _, err := s.addToken(ctx, secret, role, label, "bootstrap", true); err != nil {
+		return err
+	}
+	s.tokens.mu.RLock()
+	var old []string
+	for _, t := range s.tokens.live {
+		if t.Bootstrap && !hmac.Equal(t.Hash, s.tokenHash(secret)) {
+			old = append(old, t.ID)
+		}
+	}
+	s.tokens.mu.RUnlock()
+	for _, id := range old {
+		if err := s.RevokeToken(ctx, id, "bootstrap"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) addToken(ctx context.Context, secret, role, label, actor string, bootstrap bool) (Token, error) {
+	if err := s.writable(); err != nil {
+		return Token{}, err
+	}
+	if !slices.Contains([]string{RoleAgent, RoleCompliance, RoleAdmin}, role) {
+		return Token{}, invalid("role %q is not agent, compliance or admin", role)
+	}
+	id := make([]byte, 8)
+	rand.Read(id)
+	t := storedToken{
+		Token:     Token{ID: "t_" + hex.EncodeToString(id), Role: role, Label: label, Created: s.now().UTC()},
+		Hash:      s.tokenHash(secret),
+		Bootstrap: bootstrap,
+	}
+	v, err := json.Marshal(t)
+	if err != nil {
+		return Token{}, fmt.Errorf("encode token: %w", err)
+	}
+	env := Envelope{Time: t.Created, Type: TypeTokenCreated, Actor: actor,
+		Attrs: map[string]string{"token_id": t.ID, "role": role}}
+	s.tokens.mu.Lock() // a lookup never sees a token the log does not hold
+	defer s.tokens.mu.Unlock()
+	_, err = s.append(ctx, env, nil, appendOpts{
+		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketTokens).Put([]byte(t.ID), v) },
+	})
+	if err != nil {
+		return Token{}, fmt.Errorf("create token: %w", err)
+	}
+	s.tokens.live = append(s.tokens.live, t)
+	return t.Token, nil
+}
+
+// LookupToken returns the live token whose secret this is, or ErrNoToken.
+// The secret's keyed hash is compared with every live token's in constant
+// time.
+func (s *Store) LookupToken(ctx context.Context, secret string) (Token, error) {
+	if s.keys == nil {
+		return Token{}, ErrReadOnly
+	}
+	h := s.tokenHash(secret)
+	s.tokens.mu.RLock()
+	defer s.tokens.mu.RUnlock()
+	found := -1
+	for i := range s.tokens.live {
+		if subtle.ConstantTimeCompare(s.tokens.live[i].Hash, h) == 1 {
+			found = i
+		}
+	}
+	if found < 0 {
+		return Token{}, ErrNoToken
+	}
+	return s.tokens.live[found].Token, nil
+}
+
+// RevokeToken ends a token, or fails with ErrNoToken.
+func (s *Store) RevokeToken(ctx context.Context, id, actor string) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	s.tokens.mu.Lock()
+	defer s.tokens.mu.Unlock()
+	i := slices.IndexFunc(s.tokens.live, func(t storedToken) bool { return t.ID == id })
+	if i < 0 {
+		return fmt.Errorf("%q: %w", id, ErrNoToken)
+	}
+	env := Envelope{Type: TypeTokenRevoked, Actor: actor,
+		Attrs: map[string]string{"token_id": id, "role": s.tokens.live[i].Role}}
+	_, err := s.append(ctx, env, nil, appendOpts{
+		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketTokens).Delete([]byte(id)) },
+	})
+	if err != nil {
+		return fmt.Errorf("revoke token: %w", err)
+	}
+	s.tokens.live = slices.Delete(s.tokens.live, i, i+1)
+	return nil
+}
+
+// Tokens lists the live tokens, oldest first.
+func (s *Store) Tokens(ctx context.Context) ([]Token, error) {
+	s.tokens.mu.RLock()
+	defer s.tokens.mu.RUnlock()
+	out := make([]Token, 0, len(s.tokens.live))
+	for _, t := range s.tokens.live {
+		out = append(out, t.Token)
+	}
+	slices.SortFunc(out, func(a, b Token) int { return a.Created.Compare(b.Created) })
+	return out, nil
+}
