@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
 )
 
@@ -36,6 +37,20 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 		status, msg = http.StatusBadRequest, err.Error()
 	case errors.Is(err, inference.ErrUnknownMessage):
 		status, msg = http.StatusNotFound, err.Error()
+	case errors.Is(err, audit.ErrLegalHold):
+		if body, ok := holdConflict(err); ok {
+			c.JSON(http.StatusConflict, body)
+			return
+		}
+		status, msg = http.StatusConflict, err.Error()
+	case errors.Is(err, audit.ErrInvalid):
+		status, msg = http.StatusBadRequest, err.Error()
+	case errors.Is(err, audit.ErrNoHold), errors.Is(err, audit.ErrNoRequest), errors.Is(err, audit.ErrNoToken):
+		status, msg = http.StatusNotFound, err.Error()
+	case errors.Is(err, audit.ErrRequestClosed):
+		status, msg = http.StatusConflict, err.Error()
+	case errors.Is(err, audit.ErrReadOnly), errors.Is(err, audit.ErrClosed):
+		status, msg = http.StatusServiceUnavailable, "the audit store is not writable right now"
 	case errors.As(err, &he):
 		status = he.Code
 		if m, ok := he.Message.(string); ok {

@@ -52,6 +52,19 @@ type Options struct {
 	// endpoints.
 	Knowledge      KnowledgeBase
 	KnowledgeAudit KnowledgeAudit
+	// The compliance side, all backed by the audit store; nil disables
+	// the endpoints that need them.
+	AuditLog     AuditLog
+	AuditBrowser AuditBrowser
+	Pseudonyms   Pseudonyms
+	Subjects     SubjectRights
+	Requests     RequestLog
+	Holds        LegalHolds
+	Transparency Transparency
+	Tokens       TokenAdmin
+	// Forgetter drops a conversation's in-memory state when the customer
+	// erases it.
+	Forgetter Forgetter
 	// ModelAvailable reports whether the chat model answers, for metrics.
 	ModelAvailable func() bool
 	Logger         *slog.Logger
@@ -66,6 +79,7 @@ type Server struct {
 	transcripts Transcripts
 	metrics     *metrics
 	sessions    *sessions
+	manifests   *manifestCache
 }
 
 // New builds the server and its routes.
@@ -84,7 +98,8 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{echo: e, opts: opts, log: opts.Logger, asker: asker, transcripts: transcripts, sessions: newSessions()}
+	s := &Server{echo: e, opts: opts, log: opts.Logger, asker: asker, transcripts: transcripts, sessions: newSessions(),
+		manifests: newManifestCache()}
 	s.metrics = newMetrics(opts.ModelAvailable)
 	e.HTTPErrorHandler = s.errorHandler
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: s.logPanic}))
@@ -105,6 +120,7 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	api.POST("/ask", s.ask)
 	api.GET("/conversations/:id", s.conversation)
 	api.POST("/feedback", s.feedback)
+	s.routeCompliance(api)
 	if opts.Knowledge != nil {
 		admin := s.requireRole(RoleAdmin)
 		api.GET("/documents", s.listDocuments, admin)
@@ -206,5 +222,41 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 		return next(c)
+	}
+}
+
+// routeCompliance adds the endpoints of compliance officers and admins,
+// for the parts that are configured.
+func (s *Server) routeCompliance(api *echo.Group) {
+	compliance, admin := s.requireRole(RoleCompliance), s.requireRole(RoleAdmin)
+	if s.opts.AuditLog != nil && s.opts.Pseudonyms != nil {
+		api.GET("/audit", s.exportAudit, compliance)
+		api.GET("/audit/verify", s.verifyAudit, compliance)
+		api.GET("/audit/checkpoint", s.latestCheckpoint, compliance)
+		api.GET("/audit/exports/:seq", s.exportManifest, compliance)
+	}
+	if s.opts.AuditBrowser != nil && s.opts.Pseudonyms != nil {
+		api.GET("/audit/events", s.browseAudit, compliance)
+	}
+	if s.opts.Subjects != nil && s.opts.Requests != nil && s.opts.Pseudonyms != nil {
+		api.GET("/subjects/:id/export", s.exportSubject, compliance)
+		api.DELETE("/subjects/:id", s.eraseSubject, compliance)
+		api.DELETE("/conversations/:id", s.eraseConversation)
+		api.GET("/requests", s.listRequests, compliance)
+		api.POST("/requests", s.openRequest, compliance)
+		api.POST("/requests/:id/complete", s.completeRequest, compliance)
+	}
+	if s.opts.Holds != nil && s.opts.Pseudonyms != nil {
+		api.GET("/holds", s.listHolds, compliance)
+		api.POST("/holds", s.placeHold, compliance)
+		api.DELETE("/holds/:target", s.releaseHold, compliance)
+	}
+	if s.opts.Transparency != nil {
+		api.GET("/reports/transparency", s.transparencyReport, compliance)
+	}
+	if s.opts.Tokens != nil {
+		api.GET("/tokens", s.listTokens, admin)
+		api.POST("/tokens", s.createToken, admin)
+		api.DELETE("/tokens/:id", s.revokeToken, admin)
 	}
 }

@@ -162,8 +162,14 @@ func (m *Main) watchModel(ctx context.Context, every time.Duration) {
 	}
 }
 
-// NewServer builds the HTTP server.
-func (m *Main) NewServer() {
+// NewServer builds the HTTP server, seeding the bootstrap admin token
+// from HUSHDESK_ADMIN_TOKEN when it is set.
+func (m *Main) NewServer(ctx context.Context) error {
+	if m.Config.AdminToken != "" {
+		if err := m.Store.EnsureToken(ctx, m.Config.AdminToken, audit.RoleAdmin, "bootstrap (HUSHDESK_ADMIN_TOKEN)"); err != nil {
+			return fmt.Errorf("seed the admin token: %w", err)
+		}
+	}
 	m.Server = web.New(m.Assistant, m.Store, web.Options{
 		Addr:    m.Config.Addr,
 		TLSCert: m.Config.TLSCert,
@@ -176,9 +182,20 @@ func (m *Main) NewServer() {
 		Feedback:       m.Assistant,
 		Knowledge:      m.Index,
 		KnowledgeAudit: m,
+		Auth:           tokenAuth{m.Store},
+		AuditLog:       m.Store,
+		AuditBrowser:   m.Store,
+		Pseudonyms:     m.Store,
+		Subjects:       m.Store,
+		Requests:       m.Store,
+		Holds:          m.Store,
+		Transparency:   m.Store,
+		Tokens:         m.Store,
+		Forgetter:      m.Assistant,
 		ModelAvailable: func() bool { return m.Model.Model().Available },
 		Logger:         m.Log,
 	})
+	return nil
 }
 
 // Close closes everything that was opened, in reverse order.

@@ -34,7 +34,9 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener) error {
 	if err := m.OpenAssistant(ctx); err != nil {
 		return err
 	}
-	m.NewServer()
+	if err := m.NewServer(ctx); err != nil {
+		return err
+	}
 	go m.watchModel(ctx, 30*time.Second)
 	if ln == nil {
 		var err error

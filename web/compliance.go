@@ -1,0 +1,243 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/hushdesk/hushdesk/audit"
+)
+
+// AuditLog is the decision log as compliance officers read it.
+type AuditLog interface {
+	Export(ctx context.Context, w io.Writer, req audit.ExportRequest) (audit.ExportSummary, error)
+	Verify(ctx context.Context) (audit.VerifyResult, error)
+	LatestCheckpoint(ctx context.Context) (audit.Checkpoint, error)
+}
+
+// AuditBrowser pages through the log for the console.
+type AuditBrowser interface {
+	Scan(ctx context.Context, f audit.Filter, content bool, fn func(audit.Event) error) error
+}
+
+// Pseudonyms turns the identifiers people use into the ones in the log.
+type Pseudonyms interface {
+	SubjectPseudonym(id string) string
+	ConversationRef(capability string) string
+}
+
+// auditFilter reads the filter query parameters shared by the audit
+// endpoints: from, to (RFC 3339 or YYYY-MM-DD), type (comma-separated,
+// repeatable), decision, model, conversation (a conversation id or its
+// k_ reference), subject (a customer id) or subject_pseudonym (s_...).
+func (s *Server) auditFilter(c echo.Context) (audit.Filter, error) {
+	var f audit.Filter
+	var err error
+	if f.From, err = parseTimeParam(c.QueryParam("from")); err != nil {
+		return f, badRequest("from: " + err.Error())
+	}
+	if f.To, err = parseTimeParam(c.QueryParam("to")); err != nil {
+		return f, badRequest("to: " + err.Error())
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
+		return f, badRequest("from must be before to")
+	}
+	for _, t := range c.QueryParams()["type"] {
+		for _, part := range strings.Split(t, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				f.Types = append(f.Types, part)
+			}
+		}
+	}
+	f.Decision, f.Model = c.QueryParam("decision"), c.QueryParam("model")
+	switch conv := c.QueryParam("conversation"); {
+	case strings.HasPrefix(conv, "k_"):
+		f.Conversation = conv
+	case conv != "":
+		f.Conversation = s.opts.Pseudonyms.ConversationRef(conv)
+	}
+	switch {
+	case c.QueryParam("subject") != "":
+		f.Subject = s.opts.Pseudonyms.SubjectPseudonym(c.QueryParam("subject"))
+	case c.QueryParam("subject_pseudonym") != "":
+		f.Subject = c.QueryParam("subject_pseudonym")
+	}
+	if v := c.QueryParam("after_seq"); v != "" {
+		if f.AfterSeq, err = strconv.ParseUint(v, 10, 64); err != nil {
+			return f, badRequest("after_seq must be a whole number")
+		}
+	}
+	return f, nil
+}
+
+// parseTimeParam reads an RFC 3339 time or a date (midnight UTC).
+func parseTimeParam(v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is neither RFC 3339 nor YYYY-MM-DD", v)
+	}
+	return t, nil
+}
+
+// exportAudit answers GET /api/v1/audit: the selected events streamed as
+// JSON lines (default) or CSV, each carrying seq. The export is recorded
+// in the log; its SHA-256 and the event's seq arrive as HTTP trailers,
+// and the full manifest is at /api/v1/audit/exports/{seq}.
+func (s *Server) exportAudit(c echo.Context) error {
+	f, err := s.auditFilter(c)
+	if err != nil {
+		return err
+	}
+	format := c.QueryParam("format")
+	switch format {
+	case "", audit.FormatJSONL:
+		format = audit.FormatJSONL
+		c.Response().Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
+	case audit.FormatCSV:
+		c.Response().Header().Set("Content-Type", "text/csv; charset=utf-8")
+	default:
+		return badRequest("format must be jsonl or csv")
+	}
+	content := c.QueryParam("content") == "true"
+	h := c.Response().Header()
+	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="hushdesk-audit-%s.%s"`, time.Now().UTC().Format("20060102T150405Z"), format))
+	h.Set("Trailer", "X-Hushdesk-Export-Sha256, X-Hushdesk-Export-Seq, X-Hushdesk-Export-Events")
+	c.Response().WriteHeader(http.StatusOK)
+	sum, err := s.opts.AuditLog.Export(c.Request().Context(), c.Response(), audit.ExportRequest{
+		Filter: f, Format: format, Content: content, Actor: principal(c).Actor(),
+	})
+	if err != nil {
+		// The status is sent; the missing trailers tell the client the
+		// export is incomplete.
+		s.log.Error("audit export failed", "err", err)
+		return nil
+	}
+	h.Set("X-Hushdesk-Export-Sha256", sum.SHA256)
+	h.Set("X-Hushdesk-Export-Seq", strconv.FormatUint(sum.AuditSeq, 10))
+	h.Set("X-Hushdesk-Export-Events", strconv.Itoa(sum.Events))
+	s.manifests.put(sum.Manifest)
+	return nil
+}
+
+// exportManifest answers GET /api/v1/audit/exports/{seq}: the manifest of
+// a recent export made through this server.
+func (s *Server) exportManifest(c echo.Context) error {
+	seq, err := strconv.ParseUint(c.Param("seq"), 10, 64)
+	if err != nil {
+		return badRequest("the export's seq must be a whole number")
+	}
+	m, ok := s.manifests.get(seq)
+	if !ok {
+		return &apiError{status: http.StatusNotFound, msg: "no recent export with that seq on this server"}
+	}
+	return c.JSON(http.StatusOK, m)
+}
+
+// verifyAudit answers GET /api/v1/audit/verify.
+func (s *Server) verifyAudit(c echo.Context) error {
+	res, err := s.opts.AuditLog.Verify(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, res)
+}
+
+// latestCheckpoint answers GET /api/v1/audit/checkpoint: the latest signed
+// checkpoint, to be kept outside the data directory.
+func (s *Server) latestCheckpoint(c echo.Context) error {
+	cp, err := s.opts.AuditLog.LatestCheckpoint(c.Request().Context())
+	if errors.Is(err, audit.ErrNoCheckpoint) {
+		return &apiError{status: http.StatusNotFound, msg: err.Error()}
+	}
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, cp)
+}
+
+// maxPage bounds one page of the audit browser.
+const maxPage = 500
+
+// browseAudit answers GET /api/v1/audit/events: one page of envelopes for
+// the console (after_seq, limit up to 500, and the export filters).
+// Content is not included: reading it is an export, with its record.
+func (s *Server) browseAudit(c echo.Context) error {
+	f, err := s.auditFilter(c)
+	if err != nil {
+		return err
+	}
+	f.Limit = 100
+	if v := c.QueryParam("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxPage {
+			return badRequest(fmt.Sprintf("limit must be from 1 to %d", maxPage))
+		}
+		f.Limit = n
+	}
+	evs := []audit.Event{}
+	err = s.opts.AuditBrowser.Scan(c.Request().Context(), f, false, func(e audit.Event) error {
+		evs = append(evs, e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	next := uint64(0)
+	if len(evs) == f.Limit {
+		next = evs[len(evs)-1].Seq
+	}
+	return c.JSON(http.StatusOK, map[string]any{"events": evs, "next_after_seq": next})
+}
+
+// manifestCache keeps the manifests of the last exports for download.
+type manifestCache struct {
+	mu  sync.Mutex
+	all map[uint64]audit.Manifest
+}
+
+func newManifestCache() *manifestCache { return &manifestCache{all: map[uint64]audit.Manifest{}} }
+
+func (m *manifestCache) put(x audit.Manifest) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.all) >= 256 {
+		for k := range m.all {
+			delete(m.all, k)
+			break
+		}
+	}
+	m.all[x.AuditSeq] = x
+}
+
+func (m *manifestCache) get(seq uint64) (audit.Manifest, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	x, ok := m.all[seq]
+	return x, ok
+}
+
+// writeJSONAttachment sends v as a downloadable JSON file.
+func writeJSONAttachment(c echo.Context, name string, v any) error {
+	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename=%q`, name))
+	c.Response().Header().Set("Content-Type", "application/json; charset=utf-8")
+	c.Response().WriteHeader(http.StatusOK)
+	enc := json.NewEncoder(c.Response())
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,139 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"html/template"
+	"math"
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/hushdesk/hushdesk/audit"
+)
+
+// Transparency computes the transparency figures for a time range.
+type Transparency interface {
+	Transparency(ctx context.Context, from, to time.Time) (audit.TransparencyReport, error)
+}
+
+//go:embed reports/*.html
+var reportFiles embed.FS
+
+var reportTemplates = template.Must(template.New("").Funcs(template.FuncMap{
+	"bars": bars,
+	"day":  func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"when": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
+	"pct": func(n, total int) string {
+		if total == 0 {
+			return "0%"
+		}
+		return template.HTMLEscapeString(formatPct(float64(n) / float64(total)))
+	},
+}).ParseFS(reportFiles, "reports/*.html"))
+
+// reportRange reads ?from=&to=; the default is the last 30 days.
+func reportRange(c echo.Context) (time.Time, time.Time, error) {
+	to, err := parseTimeParam(c.QueryParam("to"))
+	if err != nil {
+		return to, to, badRequest("to: " + err.Error())
+	}
+	if to.IsZero() {
+		to = time.Now().UTC()
+	}
+	from, err := parseTimeParam(c.QueryParam("from"))
+	if err != nil {
+		return from, to, badRequest("from: " + err.Error())
+	}
+	if from.IsZero() {
+		from = to.AddDate(0, 0, -30)
+	}
+	if !from.Before(to) {
+		return from, to, badRequest("from must be before to")
+	}
+	return from, to, nil
+}
+
+// wantsHTML reports whether the client asked for the printable page.
+func wantsHTML(c echo.Context) bool {
+	return c.QueryParam("format") == "html"
+}
+
+// transparencyReport answers GET /api/v1/reports/transparency?from=&to=
+// as JSON, or with format=html as a printable page.
+func (s *Server) transparencyReport(c echo.Context) error {
+	from, to, err := reportRange(c)
+	if err != nil {
+		return err
+	}
+	rep, err := s.opts.Transparency.Transparency(c.Request().Context(), from, to)
+	if err != nil {
+		return err
+	}
+	if !wantsHTML(c) {
+		return c.JSON(http.StatusOK, rep)
+	}
+	return s.renderReport(c, "transparency.html", map[string]any{"R": rep, "Company": s.opts.Company})
+}
+
+func (s *Server) renderReport(c echo.Context, name string, data any) error {
+	var buf bytes.Buffer
+	if err := reportTemplates.ExecuteTemplate(&buf, name, data); err != nil {
+		return err
+	}
+	return c.HTMLBlob(http.StatusOK, buf.Bytes())
+}
+
+// bar is one row of an inline SVG bar chart.
+type bar struct {
+	Label string
+	Value float64
+	Text  string
+	Y     int
+	W     float64
+}
+
+// chart is an inline SVG bar chart: no script, no external resource.
+type chart struct {
+	Bars   []bar
+	Height int
+}
+
+// bars turns counts into a horizontal bar chart, largest first.
+func bars(counts any) chart {
+	var bs []bar
+	switch m := counts.(type) {
+	case map[string]int:
+		for k, v := range m {
+			bs = append(bs, bar{Label: k, Value: float64(v), Text: itoa(v)})
+		}
+	case map[string]audit.DecisionStats:
+		for k, v := range m {
+			bs = append(bs, bar{Label: k, Value: float64(v.Count), Text: itoa(v.Count)})
+		}
+	case map[string]float64:
+		for k, v := range m {
+			bs = append(bs, bar{Label: k, Value: v, Text: formatPct(v)})
+		}
+	}
+	sort.Slice(bs, func(i, j int) bool {
+		if bs[i].Value != bs[j].Value {
+			return bs[i].Value > bs[j].Value
+		}
+		return bs[i].Label < bs[j].Label
+	})
+	top := 0.0
+	for _, b := range bs {
+		top = math.Max(top, b.Value)
+	}
+	for i := range bs {
+		bs[i].Y = i * 22
+		if top > 0 {
+			bs[i].W = math.Round(bs[i].Value / top * 300)
+		}
+	}
+	return chart{Bars: bs, Height: len(bs)*22 + 4}
+}

@@ -1,0 +1,233 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/inference"
+)
+
+// SubjectRights carries out data-subject access and erasure.
+type SubjectRights interface {
+	ExportSubject(ctx context.Context, pseudonym, actor string) (audit.SubjectExport, error)
+	EraseSubject(ctx context.Context, pseudonym, actor string) (audit.Receipt, error)
+	EraseConversation(ctx context.Context, ref, actor string) (audit.Receipt, error)
+}
+
+// RequestLog keeps the subject requests and their deadlines.
+type RequestLog interface {
+	OpenRequest(ctx context.Context, kind, pseudonym, regime, actor string) (audit.Request, error)
+	CompleteRequest(ctx context.Context, id, actor string) (audit.Request, error)
+	Requests(ctx context.Context) ([]audit.Request, error)
+}
+
+// LegalHolds suspend erasure and retention for a subject or conversation.
+type LegalHolds interface {
+	PlaceHold(ctx context.Context, target, basis, actor string) (audit.Hold, error)
+	ReleaseHold(ctx context.Context, target, actor string) error
+	Holds(ctx context.Context) ([]audit.Hold, error)
+}
+
+// Forgetter drops a conversation's in-memory state after its erasure.
+type Forgetter interface {
+	Forget(conversationID string)
+}
+
+// regime reads the ?regime= parameter (gdpr by default).
+func regime(c echo.Context) string {
+	if r := c.QueryParam("regime"); r != "" {
+		return r
+	}
+	return audit.RegimeGDPR
+}
+
+// exportSubject answers GET /api/v1/subjects/{id}/export: everything held
+// about one customer (GDPR Art. 15 and 20), logged as an answered access
+// request.
+func (s *Server) exportSubject(c echo.Context) error {
+	ctx, actor := c.Request().Context(), principal(c).Actor()
+	pseudonym := s.opts.Pseudonyms.SubjectPseudonym(c.Param("id"))
+	req, err := s.opts.Requests.OpenRequest(ctx, audit.RequestAccess, pseudonym, regime(c), actor)
+	if err != nil {
+		return err
+	}
+	exp, err := s.opts.Subjects.ExportSubject(ctx, pseudonym, actor)
+	if err != nil {
+		return err
+	}
+	if _, err := s.opts.Requests.CompleteRequest(ctx, req.ID, actor); err != nil {
+		return err
+	}
+	return writeJSONAttachment(c, "subject-"+pseudonym+".json", exp)
+}
+
+// eraseSubject answers DELETE /api/v1/subjects/{id} (GDPR Art. 17): the
+// subject's keys are shredded and a receipt comes back; a legal hold
+// answers 409 with its basis.
+func (s *Server) eraseSubject(c echo.Context) error {
+	ctx, actor := c.Request().Context(), principal(c).Actor()
+	pseudonym := s.opts.Pseudonyms.SubjectPseudonym(c.Param("id"))
+	req, err := s.opts.Requests.OpenRequest(ctx, audit.RequestErasure, pseudonym, regime(c), actor)
+	if err != nil {
+		return err
+	}
+	rec, err := s.opts.Subjects.EraseSubject(ctx, pseudonym, actor)
+	if err != nil {
+		return err // the request stays open, with its deadline
+	}
+	if _, err := s.opts.Requests.CompleteRequest(ctx, req.ID, actor); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{
+		"subject": rec.Subject, "erased_at": rec.ErasedAt, "events_affected": rec.EventsAffected,
+		"audit_seq": rec.AuditSeq, "request_id": req.ID,
+	})
+}
+
+// eraseConversation answers DELETE /api/v1/conversations/{id}: the
+// customer erases their own conversation.
+func (s *Server) eraseConversation(c echo.Context) error {
+	id := c.Param("id")
+	if !inference.ValidConversationID(id) {
+		return badRequest("conversation id is malformed")
+	}
+	ref := s.opts.Pseudonyms.ConversationRef(id)
+	evs, err := s.transcripts.Conversation(c.Request().Context(), ref)
+	if err != nil {
+		return err
+	}
+	if len(evs) == 0 {
+		return &apiError{status: http.StatusNotFound, msg: "conversation not found"}
+	}
+	rec, err := s.opts.Subjects.EraseConversation(c.Request().Context(), ref, "customer")
+	if err != nil {
+		return err
+	}
+	if s.opts.Forgetter != nil {
+		s.opts.Forgetter.Forget(id)
+	}
+	return c.JSON(http.StatusOK, rec)
+}
+
+// listRequests answers GET /api/v1/requests: the subject request log with
+// deadlines, oldest first.
+func (s *Server) listRequests(c echo.Context) error {
+	reqs, err := s.opts.Requests.Requests(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	if reqs == nil {
+		reqs = []audit.Request{}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"requests": reqs})
+}
+
+// openRequest answers POST /api/v1/requests {"kind", "subject", "regime"}:
+// logs a request received by post, e-mail or phone, starting its clock.
+func (s *Server) openRequest(c echo.Context) error {
+	var body struct{ Kind, Subject, Regime string }
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	if strings.TrimSpace(body.Subject) == "" {
+		return badRequest(`"subject" (the customer's id) is required`)
+	}
+	if body.Regime == "" {
+		body.Regime = audit.RegimeGDPR
+	}
+	req, err := s.opts.Requests.OpenRequest(c.Request().Context(), body.Kind,
+		s.opts.Pseudonyms.SubjectPseudonym(body.Subject), body.Regime, principal(c).Actor())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, req)
+}
+
+// completeRequest answers POST /api/v1/requests/{id}/complete.
+func (s *Server) completeRequest(c echo.Context) error {
+	req, err := s.opts.Requests.CompleteRequest(c.Request().Context(), c.Param("id"), principal(c).Actor())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, req)
+}
+
+// listHolds answers GET /api/v1/holds.
+func (s *Server) listHolds(c echo.Context) error {
+	holds, err := s.opts.Holds.Holds(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	if holds == nil {
+		holds = []audit.Hold{}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"holds": holds})
+}
+
+// holdTarget reads the target of a hold: a customer id ("subject"), a
+// conversation id ("conversation_id"), or a pseudonym ("target").
+func (s *Server) holdTarget(subject, conversation, target string) (string, error) {
+	switch {
+	case subject != "":
+		return s.opts.Pseudonyms.SubjectPseudonym(subject), nil
+	case conversation != "":
+		if !inference.ValidConversationID(conversation) {
+			return "", badRequest("conversation_id is malformed")
+		}
+		return s.opts.Pseudonyms.ConversationRef(conversation), nil
+	case strings.HasPrefix(target, "s_") || strings.HasPrefix(target, "k_"):
+		return target, nil
+	}
+	return "", badRequest(`name the hold's target: "subject", "conversation_id" or "target" (an s_ or k_ pseudonym)`)
+}
+
+// placeHold answers POST /api/v1/holds {"subject"|"conversation_id"|"target", "basis"}.
+func (s *Server) placeHold(c echo.Context) error {
+	var body struct {
+		Subject        string `json:"subject"`
+		ConversationID string `json:"conversation_id"`
+		Target         string `json:"target"`
+		Basis          string `json:"basis"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	target, err := s.holdTarget(body.Subject, body.ConversationID, body.Target)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(body.Basis) == "" {
+		return badRequest(`a legal hold needs its "basis" (a case or legal reference, not a person's name)`)
+	}
+	h, err := s.opts.Holds.PlaceHold(c.Request().Context(), target, body.Basis, principal(c).Actor())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, h)
+}
+
+// releaseHold answers DELETE /api/v1/holds/{target}.
+func (s *Server) releaseHold(c echo.Context) error {
+	target, err := s.holdTarget("", "", c.Param("target"))
+	if err != nil {
+		return err
+	}
+	if err := s.opts.Holds.ReleaseHold(c.Request().Context(), target, principal(c).Actor()); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// holdConflict is the body of a 409 caused by a legal hold.
+func holdConflict(err error) (map[string]any, bool) {
+	var he audit.HoldError
+	if !errors.As(err, &he) {
+		return nil, false
+	}
+	return map[string]any{"error": he.Error(), "hold": he.Hold}, true
+}
