@@ -24,6 +24,11 @@ type AuditLog interface {
 	LatestCheckpoint(ctx context.Context) (audit.Checkpoint, error)
 }
 
+// Checkpointer signs a checkpoint at the head of the log.
+type Checkpointer interface {
+	Checkpoint(ctx context.Context) (audit.Checkpoint, error)
+}
+
 // AuditBrowser pages through the log for the console.
 type AuditBrowser interface {
 	Scan(ctx context.Context, f audit.Filter, content bool, fn func(audit.Event) error) error
@@ -162,12 +167,22 @@ func (s *Server) verifyAudit(c echo.Context) error {
 func (s *Server) latestCheckpoint(c echo.Context) error {
 	cp, err := s.opts.AuditLog.LatestCheckpoint(c.Request().Context())
 	if errors.Is(err, audit.ErrNoCheckpoint) {
-		return &apiError{status: http.StatusNotFound, msg: err.Error()}
+		return &apiError{status: http.StatusNotFound, msg: err.Error() + "; POST to this endpoint signs one now"}
 	}
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, cp)
+}
+
+// signCheckpoint answers POST /api/v1/audit/checkpoint: a checkpoint
+// signed now, at the head of the log.
+func (s *Server) signCheckpoint(c echo.Context) error {
+	cp, err := s.opts.Checkpointer.Checkpoint(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, cp)
 }
 
 // maxPage bounds one page of the audit browser.

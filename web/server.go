@@ -62,6 +62,8 @@ type Options struct {
 	Holds        LegalHolds
 	Transparency Transparency
 	Tokens       TokenAdmin
+	Backup       Backuper
+	Checkpointer Checkpointer
 	// Forgetter drops a conversation's in-memory state when the customer
 	// erases it.
 	Forgetter Forgetter
@@ -253,6 +255,12 @@ func (s *Server) routeCompliance(api *echo.Group) {
 	}
 	if s.opts.Transparency != nil {
 		api.GET("/reports/transparency", s.transparencyReport, compliance)
+	}
+	if s.opts.Checkpointer != nil {
+		api.POST("/audit/checkpoint", s.signCheckpoint, compliance)
+	}
+	if s.opts.Backup != nil {
+		api.GET("/audit/backup", s.backup, admin)
 	}
 	if s.opts.Tokens != nil {
 		api.GET("/tokens", s.listTokens, admin)

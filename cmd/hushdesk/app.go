@@ -191,6 +191,8 @@ func (m *Main) NewServer(ctx context.Context) error {
 		Holds:          m.Store,
 		Transparency:   m.Store,
 		Tokens:         m.Store,
+		Backup:         m.Store,
+		Checkpointer:   m.Store,
 		Forgetter:      m.Assistant,
 		ModelAvailable: func() bool { return m.Model.Model().Available },
 		Logger:         m.Log,

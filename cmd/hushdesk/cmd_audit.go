@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -13,21 +14,26 @@ import (
 )
 
 func runAudit(ctx context.Context, e env) error {
+	subs := map[string]func(context.Context, env) error{
+		"verify":     runAuditVerify,
+		"export":     runAuditExport,
+		"checkpoint": runAuditCheckpoint,
+		"backup":     runAuditBackup,
+		"restore":    runAuditRestore,
+		"retention":  runAuditRetention,
+	}
 	if len(e.args) == 0 {
-		return fmt.Errorf("%w: audit verify | audit export", errUsage)
+		return fmt.Errorf("%w: audit verify | export | checkpoint | backup | restore | retention", errUsage)
 	}
-	sub, rest := e.args[0], env{args: e.args[1:], stdin: e.stdin, stdout: e.stdout, stderr: e.stderr}
-	switch sub {
-	case "verify":
-		return runAuditVerify(ctx, rest)
-	case "export":
-		return runAuditExport(ctx, rest)
+	run, ok := subs[e.args[0]]
+	if !ok {
+		return fmt.Errorf("%w: unknown audit command %q (verify, export, checkpoint, backup, restore, retention)", errUsage, e.args[0])
 	}
-	return fmt.Errorf("%w: unknown audit command %q (verify, export)", errUsage, sub)
+	return run(ctx, env{args: e.args[1:], stdin: e.stdin, stdout: e.stdout, stderr: e.stderr})
 }
 
 // openAudit locks the data directory and opens the audit store alone.
-func openAudit(fs *flag.FlagSet, stderr interface{ Write([]byte) (int, error) }, readOnly bool) (*Main, error) {
+func openAudit(fs *flag.FlagSet, stderr io.Writer, readOnly bool) (*Main, error) {
 	c, err := loadConfig(fs, os.Getenv)
 	if err != nil {
 		return nil, err
@@ -38,7 +44,7 @@ func openAudit(fs *flag.FlagSet, stderr interface{ Write([]byte) (int, error) },
 		return nil, err
 	}
 	m.lock = lock
-	m.Store, err = audit.Open(c.Data, audit.Options{MasterKey: c.MasterKey, ReadOnly: readOnly, Logger: m.Log})
+	m.Store, err = audit.Open(c.Data, audit.Options{MasterKey: c.MasterKey, ReadOnly: readOnly, Logger: m.Log, RetentionInterval: -1})
 	if err != nil {
 		m.Close()
 		return nil, fmt.Errorf("open audit store: %w", err)
@@ -46,32 +52,103 @@ func openAudit(fs *flag.FlagSet, stderr interface{ Write([]byte) (int, error) },
 	return m, nil
 }
 
+// readJSONFile decodes a JSON file into v.
+func readJSONFile(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
 func runAuditVerify(ctx context.Context, e env) error {
 	fs := newFlagSet("audit verify", e.stderr, storeSettings...)
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	cpFile := fs.String("checkpoint", "", "also verify against a checkpoint kept outside the data directory (from audit checkpoint)")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
+	}
+	var cp *audit.Checkpoint
+	if *cpFile != "" {
+		cp = new(audit.Checkpoint)
+		if err := readJSONFile(*cpFile, cp); err != nil {
+			return fmt.Errorf("%w: --checkpoint: %w", errUsage, err)
+		}
 	}
 	m, err := openAudit(fs, e.stderr, true)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	res, err := m.Store.Verify(ctx)
+	var res audit.VerifyResult
+	if cp != nil {
+		res, err = m.Store.VerifyCheckpoint(ctx, *cp)
+	} else {
+		res, err = m.Store.Verify(ctx)
+	}
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		json.NewEncoder(e.stdout).Encode(res)
-	} else if res.OK {
+	switch {
+	case *asJSON:
+		writeJSON(e.stdout, res)
+	case res.OK && cp != nil:
+		fmt.Fprintf(e.stdout, "ok: %d events, head %s; matches the checkpoint at seq %d\n", res.Events, res.Head, cp.Seq)
+	case res.OK:
 		fmt.Fprintf(e.stdout, "ok: %d events, head %s\n", res.Events, res.Head)
-	} else {
-		fmt.Fprintf(e.stdout, "FAILED at seq %d: %s (%d events verified before it)\n", res.FirstBad, res.Problem, res.FirstBad-1)
+	default:
+		fmt.Fprintf(e.stdout, "FAILED at seq %d: %s\n", res.FirstBad, res.Problem)
 	}
 	if !res.OK {
 		return errFailed
 	}
 	return nil
+}
+
+func runAuditCheckpoint(ctx context.Context, e env) error {
+	fs := newFlagSet("audit checkpoint", e.stderr, storeSettings...)
+	out := fs.String("out", "", "write the checkpoint to this file instead of stdout")
+	latest := fs.Bool("latest", false, "export the latest checkpoint the server wrote instead of signing one at the head now")
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	m, err := openAudit(fs, e.stderr, *latest)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	var cp audit.Checkpoint
+	if *latest {
+		cp, err = m.Store.LatestCheckpoint(ctx)
+	} else {
+		cp, err = m.Store.Checkpoint(ctx)
+	}
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return writeJSON(e.stdout, cp)
+	}
+	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := writeJSON(f, cp); err != nil {
+		f.Close()
+		return err
+	}
+	fmt.Fprintf(e.stderr, "checkpoint at seq %d written to %s; keep it outside the data directory\n", cp.Seq, *out)
+	return f.Close()
 }
 
 func runAuditExport(ctx context.Context, e env) error {
@@ -82,6 +159,8 @@ func runAuditExport(ctx context.Context, e env) error {
 	format := fs.String("format", "jsonl", "jsonl or csv")
 	decision := fs.String("decision", "", "only decisions of this kind (answer, abstain, handoff)")
 	model := fs.String("model", "", "only events from this model")
+	subject := fs.String("subject", "", "only events of this customer id")
+	manifest := fs.String("manifest", "", "write the export's manifest (SHA-256, filter, signed checkpoint) to this file")
 	content := fs.Bool("content", false, "include the decrypted (redacted) question and answer text")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
@@ -105,13 +184,36 @@ func runAuditExport(ctx context.Context, e env) error {
 		return err
 	}
 	defer m.Close()
-	actor := "cli:" + os.Getenv("USER")
-	sum, err := m.Store.Export(ctx, e.stdout, audit.ExportRequest{Filter: f, Format: *format, Content: *content, Actor: actor})
+	if *subject != "" {
+		f.Subject = m.Store.SubjectPseudonym(*subject)
+	}
+	sum, err := m.Store.Export(ctx, e.stdout, audit.ExportRequest{Filter: f, Format: *format, Content: *content, Actor: cliActor()})
 	if err != nil {
 		return err
 	}
+	if *manifest != "" {
+		mf, err := os.OpenFile(*manifest, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return err
+		}
+		if err := writeJSON(mf, sum.Manifest); err != nil {
+			mf.Close()
+			return err
+		}
+		if err := mf.Close(); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(e.stderr, "exported %d events (sha256 %s); recorded as audit event %d\n", sum.Events, sum.SHA256, sum.AuditSeq)
 	return nil
+}
+
+// cliActor names the person at the shell in audit records.
+func cliActor() string {
+	if u := os.Getenv("USER"); u != "" {
+		return "cli:" + u
+	}
+	return "cli"
 }
 
 // parseTime reads an RFC 3339 time or a date (midnight UTC).

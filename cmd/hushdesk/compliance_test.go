@@ -90,6 +90,13 @@ func TestComplianceAPI(t *testing.T) {
 		t.Fatalf("bad from = %d %s", code, body)
 	}
 
+	// A checkpoint signed on demand, then fetched as the latest.
+	code, cp, _ := ts.call(t, "POST", "/api/v1/audit/checkpoint", officer, "")
+	code2, latest, _ := ts.call(t, "GET", "/api/v1/audit/checkpoint", officer, "")
+	if code != 201 || code2 != 200 || !strings.Contains(cp, `"signature"`) || cp != latest {
+		t.Fatalf("checkpoint = %d %s / %d %s", code, cp, code2, latest)
+	}
+
 	// Access: everything about cust-42, and the request is logged.
 	code, body, _ = ts.call(t, "GET", "/api/v1/subjects/cust-42/export", officer, "")
 	if code != 200 || !strings.Contains(body, marker) || strings.Contains(body, "lena.berg") || !strings.Contains(body, `"statement"`) {

@@ -11,6 +11,7 @@
 //	hushdesk ingest PATH...        add files and folders to the knowledge base
 //	hushdesk redact --jsonl        redact JSON lines from stdin to stdout
 //	hushdesk audit verify|export   check or export the decision log
+//	hushdesk subject export|erase  data-subject access and erasure
 //
 // Run "hushdesk help" for the settings.
 package main
@@ -54,7 +55,10 @@ func commands() []command {
 		{"ask", "ask one question through the full pipeline: ask [--json] QUESTION", runAsk},
 		{"ingest", "add or update files and folders in the knowledge base: ingest PATH...", runIngest},
 		{"redact", "redact JSON lines from stdin to stdout: redact --jsonl", runRedact},
-		{"audit", "the decision log: audit verify | audit export [--from T] [--to T] [--type T] [--format jsonl|csv]", runAudit},
+		{"audit", "the decision log: audit verify [--checkpoint FILE] | export [--from T] [--to T] [--type T] [--format jsonl|csv] | checkpoint | backup FILE | restore FILE | retention", runAudit},
+		{"subject", "data-subject rights: subject export ID | erase ID | requests | hold ID --basis TEXT | release ID", runSubject},
+		{"token", "API tokens: token create --role ROLE --label TEXT | list | revoke ID", runToken},
+		{"report", "figures from the log: report transparency [--from T] [--to T]", runReport},
 		{"eval", "reproduce a measured figure: eval decisions --gold FILE", runEval},
 	}
 }
