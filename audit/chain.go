@@ -84,6 +84,9 @@ func (w *chainWriter) put(env *Envelope, envJSON []byte, kid string, sealed []by
 				return 0, fmt.Errorf("index subject: %w", err)
 			}
 		}
+		if err := projectDecision(w.tx, env, w.seq); err != nil {
+			return 0, fmt.Errorf("project hand-off: %w", err)
+		}
 	}
 	w.head = rec.hash
 	return w.seq, nil

@@ -200,6 +200,9 @@ func (e *erasure) targets() []string {
 // unindex removes the erased events from the subject and conversation
 // indexes.
 func (e *erasure) unindex(tx *bolt.Tx) error {
+	if err := forgetHandoffs(tx, e.convs, e.subject); err != nil {
+		return err
+	}
 	for conv := range e.convs {
 		if _, err := unindex(tx, bucketByConv, conv); err != nil {
 			return err

@@ -174,7 +174,8 @@ func (s *Store) init(dir string) error {
 
 func (s *Store) initBuckets(tx *bolt.Tx) error {
 	for _, b := range [][]byte{bucketEvents, bucketShredded, bucketMeta, bucketByConv, bucketBySubject,
-		bucketCheckpoints, bucketRequests, bucketHolds, bucketTokens, bucketKeyOwners} {
+		bucketCheckpoints, bucketRequests, bucketHolds, bucketTokens, bucketKeyOwners,
+		bucketHandoffs, bucketHandoffByConv} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return fmt.Errorf("create bucket %s: %w", b, err)
 		}

@@ -82,6 +82,7 @@ type Assistant struct {
 	rec       Recorder
 	policy    Policy
 	history   History // nil: no feedback
+	desk      Desk    // nil: no agent queue
 	opts      Options
 	log       *slog.Logger
 	convs     *conversations
@@ -123,8 +124,9 @@ func New(redactor Redactor, retriever Retriever, gen Generator, rec Recorder, op
 		opts.Policy = p
 	}
 	history, _ := rec.(History)
+	desk, _ := rec.(Desk)
 	return &Assistant{
-		redactor: redactor, retriever: retriever, gen: gen, rec: rec, policy: opts.Policy, history: history,
+		redactor: redactor, retriever: retriever, gen: gen, rec: rec, policy: opts.Policy, history: history, desk: desk,
 		opts: opts, log: opts.Logger, convs: newConversations(opts.IdleConversation, opts.Now),
 	}, nil
 }
@@ -179,6 +181,17 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		env.Subject = a.rec.SubjectPseudonym(q.Subject)
 	}
 
+	if a.desk != nil {
+		if _, taken, err := a.desk.ActiveHandoff(ctx, env.Conversation); err != nil {
+			return Reply{}, fmt.Errorf("read hand-off: %w", err)
+		} else if taken {
+			// A person has this conversation: the message joins the
+			// hand-off and the assistant stays out of it.
+			reply.Decision, reply.ReasonCode = DecisionHandoff, ReasonAwaitingPerson
+			reply.Reason = reasonFor(ReasonAwaitingPerson)
+			return a.finish(ctx, reply, env, conv, red, a.awaitingPerson(lang), stream, start)
+		}
+	}
 	res, err := a.retriever.Search(ctx, retrieval.Query{Text: redact.RemovePlaceholders(red.Text), Lang: lang, K: a.opts.Passages})
 	if err != nil {
 		return Reply{}, fmt.Errorf("retrieve: %w", err)
@@ -226,15 +239,19 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		reply.Sources = append(reply.Sources, Source{DocID: p.DocID, Title: sourceTitle(p), Snippet: snippet(p.Text), Score: p.Score})
 		env.Sources = append(env.Sources, audit.Source{DocID: p.DocID, Version: p.Version, Chunk: p.ChunkID, Score: p.Score})
 	}
-	switch reply.Decision {
-	case DecisionHandoff:
-		a.setHandedOff(conv)
-	case DecisionAnswer:
+	if reply.Decision == DecisionAnswer {
 		answer, err = a.generate(ctx, &reply, &env, lang, red.Text, passages, conv, stream)
 		if err != nil {
 			return Reply{}, err
 		}
 	}
+	return a.finish(ctx, reply, env, conv, red, answer, stream, start)
+}
+
+// finish streams a non-answer's text, records the decision and returns the
+// reply once the event is durable.
+func (a *Assistant) finish(ctx context.Context, reply Reply, env audit.Envelope, conv *conversation,
+	red redact.Result, answer string, stream *Stream, start time.Time) (Reply, error) {
 	if stream != nil && reply.Decision != DecisionAnswer {
 		if err := a.sendMeta(stream, reply); err != nil {
 			return Reply{}, err
@@ -368,12 +385,6 @@ func sendToken(stream *Stream, s string) error {
 		return fmt.Errorf("stream to client: %w", err)
 	}
 	return nil
-}
-
-func (a *Assistant) setHandedOff(c *conversation) {
-	c.mu.Lock()
-	c.handedOff = true
-	c.mu.Unlock()
 }
 
 // abstainedLast reports whether the conversation's last decision was an

@@ -13,8 +13,7 @@ import (
 type conversation struct {
 	mu           sync.Mutex
 	placeholders *redact.Placeholders
-	abstentions  int  // abstentions in a row
-	handedOff    bool // a person has been asked to take over
+	abstentions  int // abstentions in a row
 	lastSeen     time.Time
 }
 

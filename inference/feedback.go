@@ -92,7 +92,8 @@ func (a *Assistant) RecordFeedback(ctx context.Context, f Feedback) (FeedbackRec
 		for _, src := range answered.Sources {
 			hints = append(hints, src.DocID)
 		}
-		reply, err := a.handOff(ctx, f.ConversationID, answered.Subject, answered.Language, ReasonThumbsDown, a.policy.Route("", hints))
+		reply, err := a.handOff(ctx, f.ConversationID, answered.Subject, answered.Language, ReasonThumbsDown,
+			a.policy.Route("", hints), policy.CustomerMessage(policy.RepeatedFailure, answered.Language))
 		if err != nil {
 			return rec, err
 		}
@@ -102,10 +103,10 @@ func (a *Assistant) RecordFeedback(ctx context.Context, f Feedback) (FeedbackRec
 }
 
 // handOff records a hand-off that no question triggered (a thumbs-down,
-// say) and returns the message the customer sees.
-func (a *Assistant) handOff(ctx context.Context, conversationID, subject, lang, reason, team string) (Reply, error) {
+// the "talk to a person" button) and returns the message msg the customer
+// sees.
+func (a *Assistant) handOff(ctx context.Context, conversationID, subject, lang, reason, team, msg string) (Reply, error) {
 	t := textFor(lang)
-	msg := policy.CustomerMessage(policy.RepeatedFailure, lang)
 	reply := Reply{
 		ConversationID: conversationID, MessageID: newMessageID(), Decision: DecisionHandoff,
 		ReasonCode: reason, Reason: reasonFor(reason), Answer: msg, Language: lang,
@@ -122,6 +123,5 @@ func (a *Assistant) handOff(ctx context.Context, conversationID, subject, lang, 
 		return Reply{}, fmt.Errorf("record hand-off: %w", err)
 	}
 	reply.AuditSeq = seq
-	a.setHandedOff(a.convs.get(conversationID))
 	return reply, nil
 }

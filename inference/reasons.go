@@ -14,11 +14,12 @@ const (
 
 // reasons are the explanations a reviewer reads, by reason code.
 var reasons = map[string]string{
-	ReasonAnswered:      "Relevant help-centre passages were found; the answer is drawn from them and cites them.",
-	ReasonNoRelevant:    "Nothing in the knowledge base matched the question, so the assistant did not answer.",
-	ReasonLowConfidence: "The best passages matched too little of the question to answer from them safely.",
-	ReasonThumbsDown:    "The customer rated an answer as unhelpful; a person takes over.",
-	ReasonRepeatedMiss:  "The assistant could not answer twice in a row; a person takes over.",
+	ReasonAnswered:       "Relevant help-centre passages were found; the answer is drawn from them and cites them.",
+	ReasonNoRelevant:     "Nothing in the knowledge base matched the question, so the assistant did not answer.",
+	ReasonLowConfidence:  "The best passages matched too little of the question to answer from them safely.",
+	ReasonThumbsDown:     "The customer rated an answer as unhelpful; a person takes over.",
+	ReasonRepeatedMiss:   "The assistant could not answer twice in a row; a person takes over.",
+	ReasonAwaitingPerson: "A person has taken over this conversation; the assistant does not answer and the message goes to them.",
 }
 
 // reasonFor returns the reviewer's sentence for a reason code.

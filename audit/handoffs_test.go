@@ -1,0 +1,107 @@
+package audit
+
+import (
+	"context"
+	"errors"
+	"testing"
+)
+
+func handoffDecision(conv, msg, team string) Envelope {
+	subject := "s_cust"
+	if conv == "k_b" {
+		subject = "s_other"
+	}
+	return Envelope{Type: TypeDecision, Conversation: conv, Subject: subject, Message: msg, Decision: "handoff",
+		ReasonCode: "person_requested", Language: "en", Attrs: map[string]string{"team": team}}
+}
+
+func TestHandoffQueue(t *testing.T) {
+	s := openTestStore(t, "")
+	ctx := context.Background()
+	mustAppend := func(env Envelope, c *Content) uint64 {
+		t.Helper()
+		seq, err := s.Append(ctx, env, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return seq
+	}
+	mustAppend(decision("k_a", 1), &Content{Question: "where is my parcel"})
+	mustAppend(handoffDecision("k_a", "m_h1", "delivery"), &Content{Question: "I want a human"})
+	// The customer writes again while waiting: same hand-off, one more message.
+	mustAppend(Envelope{Type: TypeDecision, Conversation: "k_a", Message: "m_2", Decision: "handoff", ReasonCode: "awaiting_person"}, &Content{Question: "hello?"})
+	mustAppend(handoffDecision("k_b", "m_h2", "billing"), nil)
+
+	open, err := s.Handoffs(ctx, "active", "")
+	if err != nil || len(open) != 2 {
+		t.Fatalf("active = %+v, %v", open, err)
+	}
+	h, _ := s.Handoff(ctx, "m_h1")
+	if h.Status != HandoffOpen || h.Messages != 2 || h.Team != "delivery" || h.Conversation != "k_a" {
+		t.Fatalf("hand-off = %+v", h)
+	}
+	if got, _ := s.Handoffs(ctx, "", "billing"); len(got) != 1 || got[0].ID != "m_h2" {
+		t.Fatalf("billing = %+v", got)
+	}
+
+	if h, err = s.ClaimHandoff(ctx, "m_h1", "agent:t1"); err != nil || h.Status != HandoffClaimed || h.ClaimedBy != "agent:t1" {
+		t.Fatalf("claim = %+v, %v", h, err)
+	}
+	if _, err := s.ClaimHandoff(ctx, "m_h1", "agent:t2"); !errors.Is(err, ErrHandoffTaken) {
+		t.Fatalf("second claim = %v", err)
+	}
+	if _, _, err := s.ReplyHandoff(ctx, "m_h1", "agent:t2", "m_r0", "me too"); !errors.Is(err, ErrHandoffTaken) {
+		t.Fatalf("reply by another agent = %v", err)
+	}
+	seq, h, err := s.ReplyHandoff(ctx, "m_h1", "agent:t1", "m_r1", "Your parcel left today, <EMAIL_1>.")
+	if err != nil || h.Replies != 1 {
+		t.Fatalf("reply = %+v, %v", h, err)
+	}
+	evs, _ := s.Conversation(ctx, "k_a")
+	last := evs[len(evs)-1]
+	if last.Seq != seq || last.Type != TypeAgentReply || last.Content == nil || last.Content.Text != "Your parcel left today, <EMAIL_1>." || last.Attrs["handoff"] != "m_h1" {
+		t.Fatalf("agent reply event = %+v", last)
+	}
+	// Replying to an open hand-off claims it.
+	if _, h, err = s.ReplyHandoff(ctx, "m_h2", "agent:t2", "m_r2", "Hi"); err != nil || h.ClaimedBy != "agent:t2" {
+		t.Fatalf("reply to open = %+v, %v", h, err)
+	}
+	if h, err = s.ResolveHandoff(ctx, "m_h1", "agent:t1"); err != nil || h.Status != HandoffResolved || h.Resolved == nil {
+		t.Fatalf("resolve = %+v, %v", h, err)
+	}
+	// After resolution a new hand-off in the same conversation is new.
+	mustAppend(handoffDecision("k_a", "m_h3", "delivery"), nil)
+	if got, _ := s.Handoffs(ctx, "active", ""); len(got) != 2 {
+		t.Fatalf("active after resolve = %+v", got)
+	}
+	if _, err := s.Handoff(ctx, "m_nope"); !errors.Is(err, ErrNoHandoff) {
+		t.Fatalf("unknown = %v", err)
+	}
+	if res, _ := s.Verify(ctx); !res.OK {
+		t.Fatalf("verify = %+v", res)
+	}
+
+	// Erasing the subject removes its hand-offs from the queue.
+	if _, err := s.EraseSubject(ctx, "s_cust", "compliance:t3"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Handoffs(ctx, "", ""); len(got) != 1 || got[0].ID != "m_h2" {
+		t.Fatalf("after erasure = %+v", got)
+	}
+}
+
+func TestActiveHandoff(t *testing.T) {
+	s := openTestStore(t, "")
+	ctx := context.Background()
+	if _, ok, err := s.ActiveHandoff(ctx, "k_a"); ok || err != nil {
+		t.Fatalf("before = %v %v", ok, err)
+	}
+	s.Append(ctx, handoffDecision("k_a", "m_h1", "delivery"), nil)
+	if h, ok, _ := s.ActiveHandoff(ctx, "k_a"); !ok || h.ID != "m_h1" {
+		t.Fatalf("after = %+v %v", h, ok)
+	}
+	s.ResolveHandoff(ctx, "m_h1", "agent:x")
+	if _, ok, _ := s.ActiveHandoff(ctx, "k_a"); ok {
+		t.Fatal("resolved hand-off still active")
+	}
+}
