@@ -71,6 +71,7 @@ func (s *Server) ask(c echo.Context) error {
 			return err
 		}
 		s.metrics.observeReply(reply, time.Since(start))
+		s.notifyHandoff(c.Request().Context(), reply)
 		return c.JSON(http.StatusOK, reply)
 	}
 	sse := &eventStream{c: c}
@@ -93,6 +94,7 @@ func (s *Server) ask(c echo.Context) error {
 		return nil
 	}
 	s.metrics.observeReply(reply, time.Since(start))
+	s.notifyHandoff(c.Request().Context(), reply)
 	return sse.send("done", reply)
 }
 

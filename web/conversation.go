@@ -39,6 +39,11 @@ func (s *Server) conversation(c echo.Context) error {
 	if len(evs) == 0 {
 		return &apiError{status: http.StatusNotFound, msg: "conversation not found"}
 	}
+	return c.JSON(http.StatusOK, map[string]any{"conversation_id": id, "messages": transcript(evs)})
+}
+
+// transcript turns a conversation's events into its messages.
+func transcript(evs []audit.Event) []transcriptMessage {
 	msgs := []transcriptMessage{}
 	for _, e := range evs {
 		content := e.Content
@@ -53,8 +58,8 @@ func (s *Server) conversation(c echo.Context) error {
 				Text: content.Answer, Erased: e.Shredded, Decision: e.Decision, Reason: e.Reason,
 				Generator: e.Generator, Model: e.Model, Sources: e.Sources, AuditSeq: e.Seq})
 		case audit.TypeAgentReply:
-			msgs = append(msgs, transcriptMessage{Time: e.Time, Role: "agent", Text: content.Text, Erased: e.Shredded, AuditSeq: e.Seq})
+			msgs = append(msgs, transcriptMessage{MessageID: e.Message, Time: e.Time, Role: "agent", Text: content.Text, Erased: e.Shredded, AuditSeq: e.Seq})
 		}
 	}
-	return c.JSON(http.StatusOK, map[string]any{"conversation_id": id, "messages": msgs})
+	return msgs
 }

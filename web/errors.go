@@ -45,7 +45,12 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 		status, msg = http.StatusConflict, err.Error()
 	case errors.Is(err, audit.ErrInvalid):
 		status, msg = http.StatusBadRequest, err.Error()
-	case errors.Is(err, audit.ErrNoHold), errors.Is(err, audit.ErrNoRequest), errors.Is(err, audit.ErrNoToken):
+	case errors.Is(err, inference.ErrEmptyReply):
+		status, msg = http.StatusBadRequest, err.Error()
+	case errors.Is(err, audit.ErrHandoffTaken):
+		status, msg = http.StatusConflict, err.Error()
+	case errors.Is(err, audit.ErrNoHold), errors.Is(err, audit.ErrNoRequest), errors.Is(err, audit.ErrNoToken),
+		errors.Is(err, audit.ErrNoHandoff):
 		status, msg = http.StatusNotFound, err.Error()
 	case errors.Is(err, audit.ErrRequestClosed):
 		status, msg = http.StatusConflict, err.Error()

@@ -41,5 +41,8 @@ func (s *Server) feedback(c echo.Context) error {
 		return err
 	}
 	s.metrics.feedback.WithLabelValues(req.Rating).Inc()
+	if rec.Handoff != nil {
+		s.notifyHandoff(c.Request().Context(), *rec.Handoff)
+	}
 	return c.JSON(http.StatusOK, rec)
 }

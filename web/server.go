@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -64,6 +65,12 @@ type Options struct {
 	Tokens       TokenAdmin
 	Backup       Backuper
 	Checkpointer Checkpointer
+	// The agent queue; nil Queue disables the hand-off endpoints.
+	Queue        Queue
+	QueueActions QueueActions
+	Desk         AgentDesk
+	// Webhook, when set, is told about every hand-off change.
+	Webhook *Webhook
 	// Forgetter drops a conversation's in-memory state when the customer
 	// erases it.
 	Forgetter Forgetter
@@ -82,6 +89,8 @@ type Server struct {
 	metrics     *metrics
 	sessions    *sessions
 	manifests   *manifestCache
+	hub         *hub
+	closing     chan struct{} // closed when the server shuts down
 }
 
 // New builds the server and its routes.
@@ -101,7 +110,7 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	s := &Server{echo: e, opts: opts, log: opts.Logger, asker: asker, transcripts: transcripts, sessions: newSessions(),
-		manifests: newManifestCache()}
+		manifests: newManifestCache(), hub: newHub(), closing: make(chan struct{})}
 	s.metrics = newMetrics(opts.ModelAvailable)
 	e.HTTPErrorHandler = s.errorHandler
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: s.logPanic}))
@@ -123,6 +132,7 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	api.GET("/conversations/:id", s.conversation)
 	api.POST("/feedback", s.feedback)
 	s.routeCompliance(api)
+	s.routeQueue(api)
 	if opts.Knowledge != nil {
 		admin := s.requireRole(RoleAdmin)
 		api.GET("/documents", s.listDocuments, admin)
@@ -157,6 +167,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
+	var once sync.Once
+	srv.RegisterOnShutdown(func() { once.Do(func() { close(s.closing) }) })
 	errc := make(chan error, 1)
 	go func() {
 		var err error
@@ -267,4 +279,19 @@ func (s *Server) routeCompliance(api *echo.Group) {
 		api.POST("/tokens", s.createToken, admin)
 		api.DELETE("/tokens/:id", s.revokeToken, admin)
 	}
+}
+
+// routeQueue adds the agent queue and the customer's side of hand-offs.
+func (s *Server) routeQueue(api *echo.Group) {
+	if s.opts.Queue == nil || s.opts.QueueActions == nil || s.opts.Desk == nil || s.opts.Pseudonyms == nil {
+		return
+	}
+	agent := s.requireRole(RoleAgent)
+	api.GET("/handoffs", s.listHandoffs, agent)
+	api.GET("/handoffs/:id", s.getHandoff, agent)
+	api.POST("/handoffs/:id/claim", s.claimHandoff, agent)
+	api.POST("/handoffs/:id/reply", s.replyHandoff, agent)
+	api.POST("/handoffs/:id/resolve", s.resolveHandoff, agent)
+	api.POST("/handoff", s.requestPerson)
+	api.GET("/conversations/:id/events", s.conversationEvents)
 }

@@ -43,6 +43,7 @@ type Main struct {
 	Model     *inference.Ollama
 	Assistant *inference.Assistant
 	Server    *web.Server
+	Webhook   *web.Webhook
 
 	lock *os.File
 }
@@ -170,6 +171,9 @@ func (m *Main) NewServer(ctx context.Context) error {
 			return fmt.Errorf("seed the admin token: %w", err)
 		}
 	}
+	if m.Config.WebhookURL != "" {
+		m.Webhook = web.NewWebhook(m.Config.WebhookURL, m.Config.WebhookSecret, m.Log)
+	}
 	m.Server = web.New(m.Assistant, m.Store, web.Options{
 		Addr:    m.Config.Addr,
 		TLSCert: m.Config.TLSCert,
@@ -194,6 +198,10 @@ func (m *Main) NewServer(ctx context.Context) error {
 		Backup:         m.Store,
 		Checkpointer:   m.Store,
 		Forgetter:      m.Assistant,
+		Queue:          m.Store,
+		QueueActions:   m.Store,
+		Desk:           m.Assistant,
+		Webhook:        m.Webhook,
 		ModelAvailable: func() bool { return m.Model.Model().Available },
 		Logger:         m.Log,
 	})
@@ -203,6 +211,9 @@ func (m *Main) NewServer(ctx context.Context) error {
 // Close closes everything that was opened, in reverse order.
 func (m *Main) Close() error {
 	var errs []error
+	if m.Webhook != nil {
+		m.Webhook.Close()
+	}
 	if m.Index != nil {
 		errs = append(errs, m.Index.Close())
 	}

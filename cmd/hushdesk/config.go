@@ -30,12 +30,14 @@ type Config struct {
 	MinConfidence    float64
 	LogLevel         string
 	LogFormat        string
+	WebhookURL       string
 	// Policy configures the hand-off policy (thresholds, teams); from the
 	// config file's "policy" section only.
 	Policy policy.Options
 	// From the environment only: secrets never go in flags.
-	AdminToken string
-	MasterKey  string
+	AdminToken    string
+	MasterKey     string
+	WebhookSecret string
 }
 
 // DefaultModel is the chat model used when none is configured: a small
@@ -77,6 +79,7 @@ var settings = []setting{
 		c.MinConfidence = f
 		return nil
 	}},
+	{"webhook-url", "HUSHDESK_WEBHOOK_URL", "webhook_url", "", "tell this URL about hand-offs (signed JSON; secret in HUSHDESK_WEBHOOK_SECRET)", str(func(c *Config) *string { return &c.WebhookURL })},
 	{"log-level", "HUSHDESK_LOG_LEVEL", "log_level", "info", "debug, info, warn or error", str(func(c *Config) *string { return &c.LogLevel })},
 	{"log-format", "HUSHDESK_LOG_FORMAT", "log_format", "text", "text or json", str(func(c *Config) *string { return &c.LogFormat })},
 }
@@ -153,6 +156,10 @@ func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	}
 	c.AdminToken = getenv("HUSHDESK_ADMIN_TOKEN")
 	c.MasterKey = getenv("HUSHDESK_MASTER_KEY")
+	c.WebhookSecret = getenv("HUSHDESK_WEBHOOK_SECRET")
+	if c.WebhookURL != "" && c.WebhookSecret == "" {
+		return c, fmt.Errorf("%w: webhook-url needs HUSHDESK_WEBHOOK_SECRET to sign what it sends", errUsage)
+	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return c, fmt.Errorf("%w: log-format must be text or json, not %q", errUsage, c.LogFormat)
 	}

@@ -411,3 +411,16 @@ func TestFeedbackThroughHTTP(t *testing.T) {
 		t.Fatal("feedback not counted")
 	}
 }
+
+// startHTTP serves h on a loopback port for the test's life.
+func startHTTP(t *testing.T, h http.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String()
+}

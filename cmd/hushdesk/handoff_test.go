@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hushdesk/hushdesk/web"
+)
+
+// webhookSink records what the webhook receives, failing the first call to
+// exercise the retry.
+type webhookSink struct {
+	mu     sync.Mutex
+	events []string
+	bad    int
+	calls  int
+}
+
+func (w *webhookSink) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.calls++
+	if w.calls == 1 {
+		rw.WriteHeader(http.StatusServiceUnavailable)
+		return
+	}
+	if r.Header.Get("X-Hushdesk-Signature") != web.Sign("hook-secret", body) {
+		w.bad++
+	}
+	w.events = append(w.events, r.Header.Get("X-Hushdesk-Event")+" "+string(body))
+}
+
+func (w *webhookSink) snapshot() ([]string, int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.events...), w.bad
+}
+
+// openEvents subscribes to a conversation's events and returns a channel
+// of "name data" lines.
+func openEvents(t *testing.T, url string) (<-chan string, func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(chan string, 16)
+	go func() {
+		defer resp.Body.Close()
+		defer close(out)
+		sc := bufio.NewScanner(resp.Body)
+		name := ""
+		for sc.Scan() {
+			line := sc.Text()
+			if n, ok := strings.CutPrefix(line, "event: "); ok {
+				name = n
+			} else if d, ok := strings.CutPrefix(line, "data: "); ok {
+				out <- name + " " + d
+			}
+		}
+	}()
+	return out, cancel
+}
+
+func next(t *testing.T, ch <-chan string) string {
+	t.Helper()
+	select {
+	case s := <-ch:
+		return s
+	case <-time.After(5 * time.Second):
+		t.Fatal("no event within 5s")
+	}
+	return ""
+}
+
+func TestHandoffToAgentAndBack(t *testing.T) {
+	sink := &webhookSink{}
+	hook := startHTTP(t, sink)
+	t.Setenv("HUSHDESK_WEBHOOK_SECRET", "hook-secret")
+	ts := startServer(t, func(c *Config) {
+		c.AdminToken, c.WebhookURL, c.WebhookSecret = adminToken, hook, "hook-secret"
+	})
+	// The customer asks for a person and keeps the conversation open.
+	code, r, raw := ts.ask(t, `{"question": "Can I talk to a real person? My parcel LH123456789DK is lost"}`)
+	if code != 200 || r.Decision != "handoff" {
+		t.Fatalf("ask = %s", raw)
+	}
+	events, stop := openEvents(t, ts.URL+"/api/v1/conversations/"+r.ConversationID+"/events")
+	defer stop()
+	if ev := next(t, events); !strings.Contains(ev, `"status":"open"`) {
+		t.Fatalf("first event = %s", ev)
+	}
+
+	agent, other := ts.newToken(t, "agent"), ts.newToken(t, "agent")
+	_, body, _ := ts.call(t, "GET", "/api/v1/handoffs", agent, "")
+	var list struct {
+		Handoffs []struct{ ID, Team, Status, ReasonCode string }
+	}
+	json.Unmarshal([]byte(body), &list)
+	if len(list.Handoffs) != 1 || list.Handoffs[0].ID != r.MessageID || list.Handoffs[0].Team != "delivery" {
+		t.Fatalf("queue = %s", body)
+	}
+	code, body, _ = ts.call(t, "GET", "/api/v1/handoffs/"+r.MessageID, agent, "")
+	if code != 200 || !strings.Contains(body, "LH123456789DK") || !strings.Contains(body, `"role":"customer"`) {
+		t.Fatalf("detail = %d %s", code, body)
+	}
+	if code, _, _ := ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/claim", agent, ""); code != 200 {
+		t.Fatalf("claim = %d", code)
+	}
+	if next(t, events) == "" {
+		t.Fatal("no claim event")
+	}
+	if code, body, _ := ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/claim", other, ""); code != 409 {
+		t.Fatalf("second agent's claim = %d %s", code, body)
+	}
+
+	// The agent's reply reaches the open conversation as written, and is
+	// stored redacted.
+	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/reply", agent,
+		`{"text": "Hello! I've found it; we'll email you at ole@example.dk today."}`)
+	if code != 200 || !strings.Contains(body, `"delivered_live":true`) || strings.Contains(body, `"stored":"Hello! I've found it; we'll email you at ole@`) {
+		t.Fatalf("reply = %d %s", code, body)
+	}
+	if ev := next(t, events); !strings.HasPrefix(ev, "agent_reply") || !strings.Contains(ev, "ole@example.dk") {
+		t.Fatalf("customer got %s", ev)
+	}
+	next(t, events) // the status change of the reply
+	_, tr, _ := ts.call(t, "GET", "/api/v1/conversations/"+r.ConversationID, "", "")
+	if !strings.Contains(tr, `"role":"agent"`) || strings.Contains(tr, "ole@example.dk") {
+		t.Fatalf("transcript = %s", tr)
+	}
+	// While the person has it, the assistant stays quiet.
+	_, r2, _ := ts.ask(t, fmt.Sprintf(`{"question": "thanks! how do returns work?", "conversation_id": %q}`, r.ConversationID))
+	if r2.ReasonCode != "awaiting_person" {
+		t.Fatalf("while handed off = %+v", r2)
+	}
+	if code, _, _ := ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/resolve", agent, ""); code != 200 {
+		t.Fatalf("resolve = %d", code)
+	}
+	if ev := next(t, events); !strings.Contains(ev, `"status":"resolved"`) {
+		t.Fatalf("resolve event = %s", ev)
+	}
+	_, r3, _ := ts.ask(t, fmt.Sprintf(`{"question": "how do returns work?", "conversation_id": %q}`, r.ConversationID))
+	if r3.Decision != "answer" {
+		t.Fatalf("after resolution = %+v", r3)
+	}
+	// The customer's button asks for a person directly.
+	code, body, _ = ts.call(t, "POST", "/api/v1/handoff", "", `{"language": "ms"}`)
+	if code != 200 || !strings.Contains(body, `"decision":"handoff"`) || !strings.Contains(body, `"language":"ms"`) {
+		t.Fatalf("button = %d %s", code, body)
+	}
+	if code, _, _ := ts.call(t, "GET", "/api/v1/handoffs", "", ""); code != 401 {
+		t.Fatalf("queue without a token = %d", code)
+	}
+
+	// The webhook got every change, signed, after one failed delivery.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		evs, bad := sink.snapshot()
+		if len(evs) >= 5 {
+			if bad != 0 {
+				t.Fatalf("%d unsigned webhook calls", bad)
+			}
+			joined := strings.Join(evs, "\n")
+			for _, want := range []string{"handoff.created", "handoff.claimed", "handoff.replied", "handoff.resolved"} {
+				if !strings.Contains(joined, want) {
+					t.Fatalf("webhook lacks %s:\n%s", want, joined)
+				}
+			}
+			if strings.Contains(joined, "LH123456789DK") || strings.Contains(joined, "ole@") {
+				t.Fatalf("webhook carried customer text:\n%s", joined)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("webhook got %d events: %v", len(evs), evs)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

@@ -1,0 +1,205 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/inference"
+)
+
+// Queue is the agent queue as agents read and move it.
+type Queue interface {
+	Handoffs(ctx context.Context, status, team string) ([]audit.Handoff, error)
+	Handoff(ctx context.Context, id string) (audit.Handoff, error)
+	ActiveHandoff(ctx context.Context, conversation string) (audit.Handoff, bool, error)
+}
+
+// QueueActions claim and resolve hand-offs.
+type QueueActions interface {
+	ClaimHandoff(ctx context.Context, id, actor string) (audit.Handoff, error)
+	ResolveHandoff(ctx context.Context, id, actor string) (audit.Handoff, error)
+}
+
+// AgentDesk lets agents answer and customers ask for a person.
+type AgentDesk interface {
+	ReplyAsAgent(ctx context.Context, handoffID, actor, text string) (inference.AgentReply, error)
+	RequestPerson(ctx context.Context, conversationID, subject, language string) (inference.Reply, error)
+}
+
+// listHandoffs answers GET /api/v1/handoffs?status=active|open|claimed|resolved&team=
+// (agent): active hand-offs by default, newest activity first.
+func (s *Server) listHandoffs(c echo.Context) error {
+	status := c.QueryParam("status")
+	switch status {
+	case "":
+		status = "active"
+	case "active", "all", audit.HandoffOpen, audit.HandoffClaimed, audit.HandoffResolved:
+	default:
+		return badRequest("status must be active, open, claimed, resolved or all")
+	}
+	if status == "all" {
+		status = ""
+	}
+	hs, err := s.opts.Queue.Handoffs(c.Request().Context(), status, c.QueryParam("team"))
+	if err != nil {
+		return err
+	}
+	if hs == nil {
+		hs = []audit.Handoff{}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"handoffs": hs})
+}
+
+// getHandoff answers GET /api/v1/handoffs/{id} (agent): the hand-off and its
+// conversation as stored (redacted).
+func (s *Server) getHandoff(c echo.Context) error {
+	h, err := s.opts.Queue.Handoff(c.Request().Context(), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	evs, err := s.transcripts.Conversation(c.Request().Context(), h.Conversation)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"handoff": h, "messages": transcript(evs)})
+}
+
+// claimHandoff answers POST /api/v1/handoffs/{id}/claim (agent).
+func (s *Server) claimHandoff(c echo.Context) error {
+	h, err := s.opts.QueueActions.ClaimHandoff(c.Request().Context(), c.Param("id"), principal(c).Actor())
+	if err != nil {
+		return err
+	}
+	s.handoffChanged("handoff.claimed", h)
+	return c.JSON(http.StatusOK, h)
+}
+
+// resolveHandoff answers POST /api/v1/handoffs/{id}/resolve (agent): the
+// conversation goes back to the assistant.
+func (s *Server) resolveHandoff(c echo.Context) error {
+	h, err := s.opts.QueueActions.ResolveHandoff(c.Request().Context(), c.Param("id"), principal(c).Actor())
+	if err != nil {
+		return err
+	}
+	s.handoffChanged("handoff.resolved", h)
+	return c.JSON(http.StatusOK, h)
+}
+
+// replyHandoff answers POST /api/v1/handoffs/{id}/reply {"text"} (agent).
+// The text is redacted before it is stored and delivered live to the
+// customer's open conversation.
+func (s *Server) replyHandoff(c echo.Context) error {
+	var body struct{ Text string }
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	rep, err := s.opts.Desk.ReplyAsAgent(c.Request().Context(), c.Param("id"), principal(c).Actor(), body.Text)
+	if err != nil {
+		return err
+	}
+	s.hub.publish(rep.Handoff.Conversation, hubEvent{Name: "agent_reply", Data: map[string]any{
+		"message_id": rep.MessageID, "text": rep.Text, "time": time.Now().UTC(), "audit_seq": rep.AuditSeq,
+	}})
+	s.handoffChanged("handoff.replied", rep.Handoff)
+	return c.JSON(http.StatusOK, map[string]any{
+		"message_id": rep.MessageID, "audit_seq": rep.AuditSeq, "stored": rep.Stored,
+		"redactions": rep.Redactions, "handoff": rep.Handoff, "delivered_live": s.hub.watchers(rep.Handoff.Conversation) > 0,
+	})
+}
+
+// requestPerson answers POST /api/v1/handoff {"conversation_id", "language",
+// "subject"}: the customer's "talk to a person" button.
+func (s *Server) requestPerson(c echo.Context) error {
+	var body struct {
+		ConversationID string `json:"conversation_id"`
+		Subject        string `json:"subject"`
+		Language       string `json:"language"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	if body.ConversationID != "" && s.opts.Queue != nil {
+		ref := s.opts.Pseudonyms.ConversationRef(body.ConversationID)
+		if h, ok, err := s.opts.Queue.ActiveHandoff(c.Request().Context(), ref); err == nil && ok {
+			return c.JSON(http.StatusOK, map[string]any{"conversation_id": body.ConversationID, "decision": "handoff",
+				"reason_code": inference.ReasonAwaitingPerson, "handoff": h})
+		}
+	}
+	reply, err := s.opts.Desk.RequestPerson(c.Request().Context(), body.ConversationID, body.Subject, body.Language)
+	if err != nil {
+		return err
+	}
+	s.metrics.observeReply(reply, 0)
+	s.notifyHandoff(c.Request().Context(), reply)
+	return c.JSON(http.StatusOK, reply)
+}
+
+// notifyHandoff tells the webhook about a reply that opened a hand-off.
+func (s *Server) notifyHandoff(ctx context.Context, r inference.Reply) {
+	if r.Decision != inference.DecisionHandoff || r.ReasonCode == inference.ReasonAwaitingPerson || s.opts.Queue == nil {
+		return
+	}
+	h, err := s.opts.Queue.Handoff(ctx, r.MessageID)
+	if err != nil {
+		if !errors.Is(err, audit.ErrNoHandoff) {
+			s.log.Warn("read new hand-off", "err", err)
+		}
+		return
+	}
+	s.handoffChanged("handoff.created", h)
+}
+
+// handoffChanged tells the customer's open conversation and the webhook.
+func (s *Server) handoffChanged(event string, h audit.Handoff) {
+	s.hub.publish(h.Conversation, hubEvent{Name: "status", Data: map[string]any{
+		"event": event, "handoff_id": h.ID, "status": h.Status, "time": h.Updated,
+	}})
+	if s.opts.Webhook != nil {
+		s.opts.Webhook.Send(event, h)
+	}
+}
+
+// conversationEvents answers GET /api/v1/conversations/{id}/events: a
+// server-sent event stream of the conversation's agent replies
+// (agent_reply) and hand-off changes (status), until the client leaves.
+func (s *Server) conversationEvents(c echo.Context) error {
+	id := c.Param("id")
+	if !inference.ValidConversationID(id) {
+		return badRequest("conversation id is malformed")
+	}
+	ref := s.opts.Pseudonyms.ConversationRef(id)
+	events, cancel := s.hub.subscribe(ref)
+	defer cancel()
+	sse := &eventStream{c: c}
+	state := map[string]any{"status": "none"}
+	if h, ok, err := s.opts.Queue.ActiveHandoff(c.Request().Context(), ref); err == nil && ok {
+		state = map[string]any{"status": h.Status, "handoff_id": h.ID, "time": h.Updated}
+	}
+	if err := sse.send("status", state); err != nil {
+		return nil
+	}
+	ping := time.NewTicker(20 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-c.Request().Context().Done():
+			return nil
+		case <-s.closing:
+			return nil
+		case ev := <-events:
+			if sse.send(ev.Name, ev.Data) != nil {
+				return nil
+			}
+		case <-ping.C:
+			if _, err := c.Response().Write([]byte(": ping\n\n")); err != nil {
+				return nil
+			}
+			c.Response().Flush()
+		}
+	}
+}
