@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"sync"
@@ -25,24 +26,75 @@ import (
 // DirName is the index's directory in the data directory.
 const DirName = "kb.bleve"
 
+// Personal-data policies (Options.OnPersonalData).
+const (
+	// PersonalDataRedact indexes the redacted text and reports what was
+	// found. It is the default.
+	PersonalDataRedact = "redact"
+	// PersonalDataRefuse refuses a document in which personal data is
+	// found: the ingest fails with ErrPersonalData and changes nothing.
+	PersonalDataRefuse = "refuse"
+)
+
+// ErrPersonalData is returned, under PersonalDataRefuse, for documents in
+// which the scrubber found personal data.
+var ErrPersonalData = errors.New("document holds personal data")
+
 // Options configures an Index. The zero value is usable.
 type Options struct {
 	// Scrub, when set, is applied to every document's text before it is
 	// indexed; it returns the text to keep and what it found (counts by
 	// type). Hushdesk passes the redactor here.
 	Scrub func(text string) (string, map[string]int)
+	// OnPersonalData is what happens to a document in which Scrub finds
+	// personal data: PersonalDataRedact (the default) or
+	// PersonalDataRefuse.
+	OnPersonalData string
+	// Embedder, when set, embeds passages as they are ingested and
+	// queries as they are searched, and Search fuses the nearest
+	// passages with the BM25 ranking. Nil means BM25 only.
+	Embedder Embedder
+	// EmbedBatch is how many passages go into one embedding request.
+	// Default 32.
+	EmbedBatch int
+	// QueryEmbedTimeout bounds the embedding of a query; when it runs
+	// out, the search goes on with BM25 alone. Default 2s.
+	QueryEmbedTimeout time.Duration
 	// Logger receives progress and warnings. Default slog.Default().
 	Logger *slog.Logger
 }
 
+// validate fills in defaults and checks the options.
+func (o *Options) validate() error {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	switch o.OnPersonalData {
+	case "":
+		o.OnPersonalData = PersonalDataRedact
+	case PersonalDataRedact, PersonalDataRefuse:
+	default:
+		return fmt.Errorf("personal-data policy %q: want %q or %q", o.OnPersonalData, PersonalDataRedact, PersonalDataRefuse)
+	}
+	if o.EmbedBatch <= 0 {
+		o.EmbedBatch = 32
+	}
+	if o.QueryEmbedTimeout <= 0 {
+		o.QueryEmbedTimeout = 2 * time.Second
+	}
+	return nil
+}
+
 // Index is the knowledge base. It is safe for concurrent use.
 type Index struct {
-	idx   bleve.Index
-	opts  Options
-	log   *slog.Logger
-	mu    sync.Mutex // serialises writers and guards docs
-	docs  map[string]DocInfo
-	langs map[string]int // chunks per analysis family
+	idx  bleve.Index
+	opts Options
+	log  *slog.Logger
+	vecs *vectorStore
+	mu   sync.Mutex // serialises writers and guards docs
+	docs map[string]DocInfo
+	synCache
+	warned warnLimiter
 }
 
 // DocInfo describes an indexed document.
@@ -57,12 +109,24 @@ type DocInfo struct {
 	Redactions map[string]int `json:"redactions,omitempty"`
 }
 
-var internalDocs = []byte("hushdesk.documents")
+var (
+	internalDocs   = []byte("hushdesk.documents")
+	internalSchema = []byte("hushdesk.schema")
+)
+
+// schemaVersion names the index layout (fields and analyzers). An index
+// written with another layout is rebuilt from its stored passages when it
+// is opened.
+const schemaVersion = "2"
+
+// vectorFile is the name of the passage vectors' file in the index
+// directory.
+const vectorFile = "vectors.db"
 
 // Open opens the index at path, creating it when it does not exist.
 func Open(path string, opts Options) (*Index, error) {
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
+	if err := opts.validate(); err != nil {
+		return nil, err
 	}
 	var (
 		idx bleve.Index
@@ -73,22 +137,29 @@ func Open(path string, opts Options) (*Index, error) {
 		if im, err = newMapping(); err != nil {
 			return nil, err
 		}
-		idx, err = bleve.New(path, im)
+		if idx, err = bleve.New(path, im); err == nil {
+			err = idx.SetInternal(internalSchema, []byte(schemaVersion))
+		}
 	} else {
-		idx, err = bleve.Open(path)
+		idx, err = openCurrent(path, opts.Logger)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open knowledge-base index %s: %w", path, err)
 	}
-	return newIndex(idx, opts)
+	vecs, err := openVectorStore(filepath.Join(path, vectorFile))
+	if err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return newIndex(idx, vecs, opts)
 }
 
 // OpenMemory returns an index held in memory only, for evaluations and
 // tests. It is the same index type (scorch) as on disk, so it scores the
 // same.
 func OpenMemory(opts Options) (*Index, error) {
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
+	if err := opts.validate(); err != nil {
+		return nil, err
 	}
 	im, err := newMapping()
 	if err != nil {
@@ -98,30 +169,35 @@ func OpenMemory(opts Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create in-memory index: %w", err)
 	}
-	return newIndex(idx, opts)
+	vecs, _ := openVectorStore("")
+	return newIndex(idx, vecs, opts)
 }
 
-func newIndex(idx bleve.Index, opts Options) (*Index, error) {
-	ix := &Index{idx: idx, opts: opts, log: opts.Logger, docs: make(map[string]DocInfo), langs: make(map[string]int)}
+func newIndex(idx bleve.Index, vecs *vectorStore, opts Options) (*Index, error) {
+	ix := &Index{idx: idx, opts: opts, log: opts.Logger, vecs: vecs, docs: make(map[string]DocInfo)}
+	fail := func(err error) (*Index, error) {
+		vecs.close()
+		idx.Close()
+		return nil, err
+	}
 	raw, err := idx.GetInternal(internalDocs)
 	if err != nil {
-		idx.Close()
-		return nil, fmt.Errorf("read document list: %w", err)
+		return fail(fmt.Errorf("read document list: %w", err))
 	}
 	if raw != nil {
 		if err := json.Unmarshal(raw, &ix.docs); err != nil {
-			idx.Close()
-			return nil, fmt.Errorf("decode document list: %w", err)
+			return fail(fmt.Errorf("decode document list: %w", err))
 		}
 	}
-	for _, d := range ix.docs {
-		ix.langs[analysisKey(d.Lang)] += d.Chunks
+	if err := ix.syncSynonyms(context.Background()); err != nil {
+		return fail(err)
 	}
 	return ix, nil
 }
 
-// newMapping builds the index mapping: one chunk document type with a
-// title, heading and body field per analysis family, BM25 scoring.
+// newMapping builds the index mapping: one passage document type with a
+// title, heading and body field per analysis family, each with its
+// family's synonyms, and BM25 scoring.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
 	im.ScoringModel = index.BM25Scoring
@@ -146,13 +222,14 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	chunk.AddFieldMappingsAt("doc_id", kw())
 	chunk.AddFieldMappingsAt("lang", kw())
-	for _, name := range []string{"title", "heading", "text", "version"} {
+	for _, name := range []string{"title", "heading", "text", "version", "terms"} {
 		chunk.AddFieldMappingsAt(name, stored())
 	}
 	for _, fam := range families {
 		for _, field := range []string{"title", "heading", "body"} {
 			f := bleve.NewTextFieldMapping()
 			f.Analyzer = analyzers[fam]
+			f.SynonymSource = synonymSource(fam)
 			f.Store = false
 			f.IncludeInAll = false
 			f.IncludeTermVectors = false
@@ -166,7 +243,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 }
 
 // Close closes the index.
-func (ix *Index) Close() error { return ix.idx.Close() }
+func (ix *Index) Close() error {
+	return errors.Join(ix.vecs.close(), ix.idx.Close())
+}
 
 // Documents lists the indexed documents, sorted by id.
 func (ix *Index) Documents() []DocInfo {
@@ -185,6 +264,9 @@ func (ix *Index) Chunks() (uint64, error) {
 	n, err := ix.idx.DocCount()
 	if err != nil {
 		return 0, fmt.Errorf("count passages: %w", err)
+	}
+	if syn := uint64(synonymDocs()); n >= syn {
+		n -= syn
 	}
 	return n, nil
 }
@@ -205,6 +287,20 @@ func version(doc Document) string {
 }
 
 func chunkID(docID string, n int) string { return docID + "#" + strconv.Itoa(n) }
+
+// readerFor returns a reader of the index's current snapshot; the caller
+// closes it.
+func (ix *Index) readerFor() (index.IndexReader, error) {
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index internals: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index reader: %w", err)
+	}
+	return r, nil
+}
 
 // analyzer returns the named analyzer of the index mapping.
 func (ix *Index) analyzer(fam string) analysis.Analyzer {

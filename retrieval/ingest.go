@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // IngestReport says what an ingest changed.
@@ -16,6 +19,8 @@ type IngestReport struct {
 	Unchanged int `json:"unchanged"`
 	Removed   int `json:"removed"`
 	Chunks    int `json:"chunks"`
+	// Embedded counts the passages given a vector.
+	Embedded int `json:"embedded,omitempty"`
 	// PersonalData lists documents in which the scrubber found personal
 	// data, with counts by type.
 	PersonalData map[string]map[string]int `json:"personal_data,omitempty"`
@@ -24,30 +29,73 @@ type IngestReport struct {
 // ErrEmptyDocument is returned for a document with no text.
 var ErrEmptyDocument = errors.New("document has no text")
 
+// IngestOptions adjust one ingest.
+type IngestOptions struct {
+	// OnPersonalData overrides Options.OnPersonalData for this ingest
+	// when not empty.
+	OnPersonalData string
+	// Progress, when set, is called as the ingest goes on.
+	Progress func(IngestProgress)
+}
+
+// IngestProgress is how far an ingest has come.
+type IngestProgress struct {
+	// Phase is "index" while passages are indexed, then "embed" while
+	// they are embedded (with an Embedder only).
+	Phase string
+	// Done and Total count documents while indexing, passages while
+	// embedding.
+	Done, Total int
+}
+
 // batchSize is how many passages go into one index batch.
 const batchSize = 500
+
+// prepared is a changed document, scrubbed and cut into passages.
+type prepared struct {
+	info   DocInfo
+	chunks []map[string]any
+	old    *DocInfo
+}
 
 // Ingest adds or replaces documents. A document whose content has not
 // changed since it was last ingested is left alone.
 func (ix *Index) Ingest(ctx context.Context, docs []Document) (IngestReport, error) {
+	return ix.IngestWith(ctx, docs, IngestOptions{})
+}
+
+// IngestWith is Ingest with options. Every document is read, scrubbed and
+// checked before the index changes: an empty document, or under the
+// refuse policy one holding personal data, fails the whole ingest.
+func (ix *Index) IngestWith(ctx context.Context, docs []Document, o IngestOptions) (IngestReport, error) {
+	policy := o.OnPersonalData
+	if policy == "" {
+		policy = ix.opts.OnPersonalData
+	}
+	if policy != PersonalDataRedact && policy != PersonalDataRefuse {
+		return IngestReport{}, fmt.Errorf("personal-data policy %q: want %q or %q", policy, PersonalDataRedact, PersonalDataRefuse)
+	}
+	progress := func(p IngestProgress) {
+		if o.Progress != nil {
+			o.Progress(p)
+		}
+	}
 	rep := IngestReport{}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	batch := ix.idx.NewBatch()
-	flush := func() error {
-		if batch.Size() == 0 {
-			return nil
-		}
-		if err := ix.idx.Batch(batch); err != nil {
-			return fmt.Errorf("index batch: %w", err)
-		}
-		batch.Reset()
-		return nil
+
+	// The last of several documents with one id wins.
+	last := make(map[string]int, len(docs))
+	for i, doc := range docs {
+		last[doc.ID] = i
 	}
-	changed := false
-	for _, doc := range docs {
+	var work []prepared
+	for i, doc := range docs {
 		if err := ctx.Err(); err != nil {
 			return rep, err
+		}
+		if last[doc.ID] != i {
+			continue
 		}
 		if strings.TrimSpace(doc.Text) == "" {
 			return rep, fmt.Errorf("%s: %w", doc.ID, ErrEmptyDocument)
@@ -65,35 +113,83 @@ func (ix *Index) Ingest(ctx context.Context, docs []Document) (IngestReport, err
 			}
 			rep.PersonalData[doc.ID] = info.Redactions
 		}
+		p := prepared{info: info, chunks: chunks}
 		if exists {
-			for n := range old.Chunks {
-				batch.Delete(chunkID(doc.ID, n))
+			p.old = &old
+		}
+		work = append(work, p)
+	}
+	if policy == PersonalDataRefuse && len(rep.PersonalData) > 0 {
+		ids := make([]string, 0, len(rep.PersonalData))
+		for id := range rep.PersonalData {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		return rep, fmt.Errorf("%w: %s (nothing was ingested)", ErrPersonalData, strings.Join(ids, ", "))
+	}
+
+	batch := ix.idx.NewBatch()
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		if err := ix.idx.Batch(batch); err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
+		batch.Reset()
+		return nil
+	}
+	var fresh []string // passages to embed
+	for n, p := range work {
+		if err := ctx.Err(); err != nil {
+			return rep, errors.Join(err, flush(), ix.saveDocs())
+		}
+		id := p.info.ID
+		if p.old != nil {
+			var stale []string
+			for c := range p.old.Chunks {
+				batch.Delete(chunkID(id, c))
+				stale = append(stale, chunkID(id, c))
 			}
-			ix.langs[analysisKey(old.Lang)] -= old.Chunks
+			if err := ix.vecs.remove(stale); err != nil {
+				return rep, err
+			}
 			rep.Updated++
 		} else {
 			rep.Added++
 		}
-		for n, c := range chunks {
-			if err := batch.Index(chunkID(doc.ID, n), c); err != nil {
-				return rep, fmt.Errorf("index %s: %w", doc.ID, err)
+		for c, fields := range p.chunks {
+			if err := batch.Index(chunkID(id, c), fields); err != nil {
+				return rep, fmt.Errorf("index %s: %w", id, err)
 			}
+			fresh = append(fresh, chunkID(id, c))
 			if batch.Size() >= batchSize {
 				if err := flush(); err != nil {
 					return rep, err
 				}
 			}
 		}
-		rep.Chunks += len(chunks)
-		ix.docs[doc.ID] = info
-		ix.langs[analysisKey(info.Lang)] += info.Chunks
-		changed = true
+		rep.Chunks += len(p.chunks)
+		ix.docs[id] = p.info
+		progress(IngestProgress{Phase: "index", Done: n + 1, Total: len(work)})
 	}
 	if err := flush(); err != nil {
 		return rep, err
 	}
-	if changed {
-		return rep, ix.saveDocs()
+	if len(work) > 0 {
+		if err := ix.saveDocs(); err != nil {
+			return rep, err
+		}
+	}
+	if ix.opts.Embedder != nil && len(fresh) > 0 {
+		n, err := ix.embedPassages(ctx, fresh, progress)
+		rep.Embedded = n
+		if err != nil {
+			// The passages are indexed and found by BM25; their vectors
+			// are made by the next SyncVectors.
+			ix.log.Warn("could not embed every new passage; searching them by words only until the vectors are made",
+				"embedded", n, "passages", len(fresh), "err", err)
+		}
 	}
 	return rep, nil
 }
@@ -124,21 +220,10 @@ func (ix *Index) prepare(doc Document, v string) (DocInfo, []map[string]any) {
 	if lang == "" {
 		lang = DetectLanguage(title + "\n" + text)
 	}
-	fam := analysisKey(lang)
 	var chunks []map[string]any
 	for _, s := range sections {
 		for _, p := range pieces(s.text) {
-			chunks = append(chunks, map[string]any{
-				"doc_id":         doc.ID,
-				"lang":           lang,
-				"title":          title,
-				"heading":        s.heading,
-				"text":           p,
-				"version":        v,
-				"title_" + fam:   title,
-				"heading_" + fam: s.heading,
-				"body_" + fam:    title + "\n" + s.heading + "\n" + p,
-			})
+			chunks = append(chunks, chunkFields(ix.analyzer, doc.ID, lang, title, s.heading, p, v))
 		}
 	}
 	info := DocInfo{ID: doc.ID, Title: title, Lang: lang, Version: v, Chunks: len(chunks), Ingested: time.Now().UTC()}
@@ -148,12 +233,34 @@ func (ix *Index) prepare(doc Document, v string) (DocInfo, []map[string]any) {
 	return info, chunks
 }
 
+// chunkFields is one passage as indexed: stored fields for the answer,
+// and title, heading and body analysed in the passage's language family.
+// The body holds title and heading too, so that every term is scored
+// against one collection. Its analysed terms are stored for reranking.
+func chunkFields(analyzer func(fam string) analysis.Analyzer, docID, lang, title, heading, text, v string) map[string]any {
+	fam := analysisKey(lang)
+	body := title + "\n" + heading + "\n" + text
+	return map[string]any{
+		"terms":          passageTerms(analyzer(fam), body),
+		"doc_id":         docID,
+		"lang":           lang,
+		"title":          title,
+		"heading":        heading,
+		"text":           text,
+		"version":        v,
+		"title_" + fam:   title,
+		"heading_" + fam: heading,
+		"body_" + fam:    body,
+	}
+}
+
 // Remove deletes documents by id; unknown ids are ignored. It returns how
 // many were removed.
 func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	batch := ix.idx.NewBatch()
+	var stale []string
 	n := 0
 	for _, id := range ids {
 		d, ok := ix.docs[id]
@@ -162,9 +269,9 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 		}
 		for c := range d.Chunks {
 			batch.Delete(chunkID(id, c))
+			stale = append(stale, chunkID(id, c))
 		}
 		delete(ix.docs, id)
-		ix.langs[analysisKey(d.Lang)] -= d.Chunks
 		n++
 	}
 	if n == 0 {
@@ -172,6 +279,9 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 	}
 	if err := ix.idx.Batch(batch); err != nil {
 		return 0, fmt.Errorf("remove documents: %w", err)
+	}
+	if err := ix.vecs.remove(stale); err != nil {
+		return 0, err
 	}
 	return n, ix.saveDocs()
 }

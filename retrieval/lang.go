@@ -60,13 +60,18 @@ var (
 		please help order refund return delivery parcel package account password want need get`)
 	danishWords = wordSet(`jeg mig min mit mine er var og eller i på til af det den en et at hvordan hvad
 		hvornår hvor hvorfor kan kunne vil skal ikke har have med fra som du din dit jeres vi os
-		tak hej venligst gerne bestilling ordre pakke levering returnere adgangskode konto penge`)
+		tak hej venligst gerne bestilling ordre pakke levering returnere adgangskode konto penge
+		fragt pris varen vare kodeord virker gavekort rabatkode kvittering faktura klage fortryde
+		annullere ændre slette oplysninger pakken leveringen forsinket betale kort afvist hvornår
+		returnering retur returnerings beskadiget stykker åbningstider kundeservice tilbage`)
 	malayWords = wordSet(`saya aku kami kita anda awak dan atau yang untuk tidak tak boleh bagaimana macam
 		mana apa bila di ke dari ini itu ada sudah belum nak mahu hendak dengan pada akan telah
 		tolong terima kasih pesanan bungkusan penghantaran bayaran akaun kata laluan barang wang
 		berapa lama jaminan produk bagi kepada sahaja juga lagi masa hari minggu bulan tahun
 		sudahkah adakah bolehkah bila-bila kenapa mengapa pulangkan memulangkan hantar beli
-		dibayar bayar rosak baru harga percuma kad kedai alamat tukar batal pembatalan`)
+		dibayar bayar rosak baru harga percuma kad kedai alamat tukar batal pembatalan
+		duit masuk dah lepas guna nak cakap orang sebenar barang sampai lewat emel padam
+		belum terima minta atas nama syarikat buat aduan cukai resit pembelian waktu operasi`)
 )
 
 func wordSet(s string) map[string]bool {

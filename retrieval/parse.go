@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"path"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Document is one knowledge-base document before indexing.
@@ -31,7 +33,7 @@ var ErrUnsupported = errors.New("unsupported document type")
 // Formats the knowledge base reads, by file extension.
 var formats = map[string]string{
 	".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
-	".html": "html", ".htm": "html",
+	".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf",
 }
 
 // Supported reports whether a file name has a readable extension.
@@ -40,30 +42,71 @@ func Supported(name string) bool {
 	return ok
 }
 
-// ParseDocument reads a document's bytes by its name's extension.
+// ParseDocument reads a document's bytes by its name's extension
+// (Markdown, plain text, HTML, PDF); a name without one is read by what
+// its bytes look like. Text that is not UTF-8 is read as Windows-1252,
+// the usual encoding of older Western documents.
 func ParseDocument(id string, data []byte) (Document, error) {
-	if !utf8.Valid(data) {
-		return Document{}, fmt.Errorf("%s: not valid UTF-8 text", id)
-	}
 	doc := Document{ID: id}
-	switch formats[strings.ToLower(path.Ext(id))] {
+	format, ok := formats[strings.ToLower(path.Ext(id))]
+	if !ok && path.Ext(id) == "" {
+		format, ok = sniff(data)
+	}
+	if !ok {
+		return Document{}, fmt.Errorf("%s: %w", id, ErrUnsupported)
+	}
+	switch format {
 	case "markdown":
-		doc.Text = string(data)
+		doc.Text = decodeText(data)
 	case "text":
-		doc.Text = string(data)
+		doc.Text = decodeText(data)
 		if first, _, _ := strings.Cut(strings.TrimSpace(doc.Text), "\n"); len(first) < 120 {
 			doc.Title = strings.TrimSpace(first)
 		}
 	case "html":
-		title, text, err := htmlToMarkdown(bytes.NewReader(data))
+		title, text, err := htmlToMarkdown(strings.NewReader(decodeText(data)))
 		if err != nil {
 			return Document{}, fmt.Errorf("%s: %w", id, err)
 		}
 		doc.Title, doc.Text = title, text
-	default:
-		return Document{}, fmt.Errorf("%s: %w", id, ErrUnsupported)
+	case "pdf":
+		title, text, err := pdfToText(data)
+		if err != nil {
+			return Document{}, fmt.Errorf("%s: %w", id, err)
+		}
+		doc.Title, doc.Text = title, text
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		return Document{}, fmt.Errorf("%s: %w", id, ErrEmptyDocument)
 	}
 	return doc, nil
+}
+
+// sniff tells a format from a document's first bytes.
+func sniff(data []byte) (string, bool) {
+	switch ct := http.DetectContentType(data); {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return "pdf", true
+	case strings.HasPrefix(ct, "text/html"):
+		return "html", true
+	case strings.HasPrefix(ct, "text/plain"):
+		return "text", true
+	}
+	return "", false
+}
+
+// decodeText returns data as a string: UTF-8 (without a byte-order
+// mark) as it is, anything else as Windows-1252.
+func decodeText(data []byte) string {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return strings.ToValidUTF8(string(data), "\uFFFD")
+	}
+	return string(out)
 }
 
 // LoadFS reads every supported file under root in fsys; ids are the paths

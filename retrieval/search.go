@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -37,8 +38,9 @@ type Result struct {
 	Lang     string
 	Passages []Passage
 	// Confidence, between 0 and 1, is how sure retrieval is that the top
-	// passage is about what was asked: the share of the query's terms
-	// that the passage holds.
+	// passage is about what was asked: the share of the query's weight
+	// (its terms, weighted by rarity) that the passage holds, directly,
+	// through a synonym or, for a misspelt word, nearly.
 	Confidence float64
 }
 
@@ -55,7 +57,24 @@ const (
 	// boostSameScript favours passages in the query's exact language
 	// (traditional over simplified Chinese, say) within its family.
 	boostSameScript = 1.2
+	// boostFuzzy weighs a near match of a word no passage holds.
+	boostFuzzy = 0.5
+	// rankSameFamily and rankOtherFamily weigh the reranked score of
+	// passages in the other script of the query's language, and in other
+	// languages.
+	rankSameFamily  = 0.85
+	rankOtherFamily = 0.7
+	// rerankLexical is the BM25 score's share in the reranking; the
+	// rest is the passage's coverage of the query.
+	rerankLexical = 0.5
+	// minFieldIDF: only words at least this rare (held by fewer than
+	// about one passage in eight) are searched in titles and headings.
+	minFieldIDF = 2.0
+	// candidates is how many passages, at least, are reranked.
+	candidates = 30
 )
+
+var storedFields = []string{"doc_id", "lang", "title", "heading", "text", "version", "terms"}
 
 // Search finds the passages that best answer q.
 func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
@@ -77,87 +96,142 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 			text = stripped
 		}
 	}
+	qterms, err := ix.analyseQuery(ctx, text)
+	if err != nil {
+		return res, err
+	}
 	var clauses []query.Query
 	for _, f := range families {
-		b := 1.0
-		if f != fam {
-			b = boostOther
-		}
-		for field, w := range map[string]float64{"title": boostTitle, "heading": boostHeading, "body": boostBody} {
-			m := bleve.NewMatchQuery(text)
-			m.SetField(field + "_" + f)
-			m.SetBoost(w * b)
-			clauses = append(clauses, m)
+		if len(qterms[f]) > 0 {
+			clauses = append(clauses, familyClauses(f, fam, qterms[f])...)
 		}
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), q.K*3, 0, false)
-	req.Fields = []string{"doc_id", "lang", "title", "heading", "text", "version"}
+	size := max(q.K*3, candidates)
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), size, 0, false)
+	req.Fields = storedFields
 	sr, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
-	perDoc := map[string]int{}
+	passages := make([]scored, 0, len(sr.Hits))
+	top := 0.0
 	for _, h := range sr.Hits {
-		p := Passage{ChunkID: h.ID, Score: h.Score}
-		p.DocID, _ = h.Fields["doc_id"].(string)
-		p.Lang, _ = h.Fields["lang"].(string)
-		p.Title, _ = h.Fields["title"].(string)
-		p.Heading, _ = h.Fields["heading"].(string)
-		p.Text, _ = h.Fields["text"].(string)
-		p.Version, _ = h.Fields["version"].(string)
+		p := hitPassage(h)
 		if p.Lang == lang {
 			p.Score *= boostSameScript
 		}
-		res.Passages = append(res.Passages, p)
-	}
-	// Rerank: half the BM25 score (relative to the best), half the share
-	// of the query's terms the passage holds, so that a short passage
-	// matching one frequent word does not beat one that answers the
-	// whole question.
-	top := 0.0
-	for _, p := range res.Passages {
 		top = max(top, p.Score)
+		passages = append(passages, scored{Passage: p, terms: termSet(h)})
 	}
-	cov := make(map[string]float64, len(res.Passages))
-	for _, p := range res.Passages {
-		cov[p.ChunkID] = ix.coverage(text, p)
+	// Rerank: half the BM25 score (relative to the best), half the
+	// weighted share of the query that the passage holds, so that a
+	// short passage matching one frequent word does not beat one that
+	// answers the whole question.
+	for i := range passages {
+		p := &passages[i]
+		p.coverage = coverage(qterms[analysisKey(p.Lang)], analysisKey(p.Lang), p.terms)
+		p.rank = (rerankLexical*p.Score/top + (1-rerankLexical)*p.coverage) * languageWeight(lang, p.Lang)
 	}
-	rank := func(p Passage) float64 { return 0.5*p.Score/top + 0.5*cov[p.ChunkID] }
-	sort.SliceStable(res.Passages, func(i, j int) bool { return rank(res.Passages[i]) > rank(res.Passages[j]) })
+	sort.SliceStable(passages, func(i, j int) bool { return passages[i].rank > passages[j].rank })
+	if ix.opts.Embedder != nil {
+		passages = ix.fuse(ctx, q.Text, passages, qterms, size)
+	}
 	// At most two passages from one document, so the sources vary.
-	kept := res.Passages[:0]
-	for _, p := range res.Passages {
-		if perDoc[p.DocID] < 2 && len(kept) < q.K {
+	perDoc := map[string]int{}
+	for _, p := range passages {
+		if perDoc[p.DocID] < 2 && len(res.Passages) < q.K {
 			perDoc[p.DocID]++
-			kept = append(kept, p)
+			res.Passages = append(res.Passages, p.Passage)
+			if len(res.Passages) == 1 {
+				res.Confidence = p.coverage
+			}
 		}
-	}
-	res.Passages = kept
-	if len(kept) > 0 {
-		res.Confidence = cov[kept[0].ChunkID]
 	}
 	return res, nil
 }
 
-// coverage is the share of the query's distinct terms, analysed in the
-// passage's language, that occur in the passage's title, heading or text.
-func (ix *Index) coverage(text string, p Passage) float64 {
-	a := ix.analyzer(analysisKey(p.Lang))
-	if a == nil {
-		return 0
+// languageWeight ranks a passage in the query's language above one in
+// the other script of its family, and both above other languages; when
+// the query's language has no passages, all weigh alike.
+func languageWeight(query, passage string) float64 {
+	switch {
+	case query == passage:
+		return 1
+	case analysisKey(query) == analysisKey(passage):
+		return rankSameFamily
 	}
-	want := map[string]bool{}
-	for _, t := range a.Analyze([]byte(text)) {
-		want[string(t.Term)] = true
+	return rankOtherFamily
+}
+
+// scored is a candidate passage with what the reranking knows of it.
+type scored struct {
+	Passage
+	terms    map[string]bool
+	coverage float64
+	rank     float64
+}
+
+// familyClauses searches the query in one family's fields: the words as
+// analysed there (with the family's synonyms) and, in the query's own
+// family, near matches of the words no passage holds. Other families'
+// passages weigh less, and count by their body only. Frequent words are
+// searched in the body only: their title and heading matches tell
+// passages apart little and cost as much to find.
+func familyClauses(f, queryFam string, terms []queryTerm) []query.Query {
+	b := 1.0
+	if f != queryFam {
+		b = boostOther
 	}
-	if len(want) == 0 {
-		return 0
-	}
-	have := map[string]bool{}
-	for _, t := range a.Analyze([]byte(p.Title + "\n" + p.Heading + "\n" + p.Text)) {
-		if want[string(t.Term)] {
-			have[string(t.Term)] = true
+	var out []query.Query
+	for _, fw := range []struct {
+		field string
+		w     float64
+	}{{"title", boostTitle}, {"heading", boostHeading}, {"body", boostBody}} {
+		if f != queryFam && fw.field != "body" {
+			continue
+		}
+		field := fw.field + "_" + f
+		var ts []query.Query
+		for _, t := range terms {
+			if fw.field != "body" && t.idf < minFieldIDF {
+				continue
+			}
+			tq := bleve.NewTermQuery(t.term)
+			tq.SetField(field)
+			tq.SetBoost(fw.w * b) // a disjunction's own boost is not applied
+			ts = append(ts, tq)
+		}
+		if len(ts) > 0 {
+			out = append(out, bleve.NewDisjunctionQuery(ts...))
 		}
 	}
-	return float64(len(have)) / float64(len(want))
+	for _, t := range terms {
+		if t.fuzz == 0 || f != queryFam {
+			continue
+		}
+		fq := bleve.NewFuzzyQuery(t.term)
+		fq.SetField("body_" + f)
+		fq.SetFuzziness(t.fuzz)
+		fq.SetBoost(boostFuzzy * b)
+		out = append(out, fq)
+	}
+	return out
+}
+
+func hitPassage(h *search.DocumentMatch) Passage {
+	str := func(k string) string { s, _ := h.Fields[k].(string); return s }
+	return Passage{
+		ChunkID: h.ID, Score: h.Score,
+		DocID: str("doc_id"), Lang: str("lang"), Title: str("title"),
+		Heading: str("heading"), Text: str("text"), Version: str("version"),
+	}
+}
+
+func termSet(h *search.DocumentMatch) map[string]bool {
+	s, _ := h.Fields["terms"].(string)
+	set := map[string]bool{}
+	for _, t := range strings.Fields(s) {
+		set[t] = true
+	}
+	return set
 }

@@ -119,3 +119,26 @@ func TestIngestSkipsUnchangedAndReplacesChanged(t *testing.T) {
 		t.Fatalf("chunks after prune = %d", n)
 	}
 }
+
+// TestSearchWhileIngesting runs searches and ingests at once; with -race
+// it checks that the index is safe for concurrent use.
+func TestSearchWhileIngesting(t *testing.T) {
+	ix := openSample(t)
+	ctx := context.Background()
+	done := make(chan error)
+	go func() {
+		var err error
+		for i := 0; i < 20 && err == nil; i++ {
+			_, err = ix.Ingest(ctx, []Document{{ID: "kb/extra.md", Text: "# Extra\n\nVersion " + strings.Repeat("x", i+1)}})
+		}
+		done <- err
+	}()
+	for i := 0; i < 50; i++ {
+		if _, err := ix.Search(ctx, Query{Text: []string{"refund", "退貨", "lupa kata laluan", "glemt kodeord"}[i%4]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

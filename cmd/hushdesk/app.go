@@ -68,10 +68,15 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("open audit store: %w", err)
 	}
-	m.Index, err = retrieval.Open(filepath.Join(m.Config.Data, retrieval.DirName), retrieval.Options{
-		Scrub:  m.scrub,
-		Logger: m.Log,
-	})
+	opts := retrieval.Options{Scrub: m.scrub, Logger: m.Log, OnPersonalData: m.Config.PersonalData}
+	if m.Config.EmbedModel != "" {
+		emb, err := inference.NewOllamaEmbedder(inference.EmbedderOptions{Host: m.Config.Ollama, Model: m.Config.EmbedModel})
+		if err != nil {
+			return err
+		}
+		opts.Embedder = emb
+	}
+	m.Index, err = retrieval.Open(filepath.Join(m.Config.Data, retrieval.DirName), opts)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 // evaluations are the measured figures Hushdesk can reproduce, by name.
 var evaluations = map[string]func(context.Context, env) error{
 	"decisions": runEvalDecisions,
+	"retrieval": runEvalRetrieval,
 }
 
 // runEval dispatches "hushdesk eval NAME".

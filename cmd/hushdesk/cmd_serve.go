@@ -38,6 +38,15 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	go m.watchModel(ctx, 30*time.Second)
+	if m.Config.EmbedModel != "" {
+		// Embed, in the background, the passages that have no vector yet
+		// (after a change of model, say); searches use words meanwhile.
+		go func() {
+			if n, err := m.Index.SyncVectors(ctx, nil); err != nil {
+				m.Log.Warn("could not embed every passage; searching the rest by words", "embedded", n, "err", err)
+			}
+		}()
+	}
 	if ln == nil {
 		var err error
 		if ln, err = net.Listen("tcp", m.Config.Addr); err != nil {

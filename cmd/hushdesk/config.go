@@ -31,6 +31,8 @@ type Config struct {
 	LogLevel         string
 	LogFormat        string
 	WebhookURL       string
+	EmbedModel       string
+	PersonalData     string
 	// Policy configures the hand-off policy (thresholds, teams); from the
 	// config file's "policy" section only.
 	Policy policy.Options
@@ -77,6 +79,14 @@ var settings = []setting{
 			return fmt.Errorf("min-confidence must be a number from 0 to 1, not %q", v)
 		}
 		c.MinConfidence = f
+		return nil
+	}},
+	{"embed-model", "HUSHDESK_EMBED_MODEL", "embed_model", "", "Ollama embedding model for hybrid search (empty: words only)", str(func(c *Config) *string { return &c.EmbedModel })},
+	{"personal-data", "HUSHDESK_PERSONAL_DATA", "personal_data", "redact", "a knowledge-base document holding personal data is indexed redacted (redact) or refused (refuse)", func(c *Config, v string) error {
+		if v != "redact" && v != "refuse" {
+			return fmt.Errorf("personal-data must be redact or refuse, not %q", v)
+		}
+		c.PersonalData = v
 		return nil
 	}},
 	{"webhook-url", "HUSHDESK_WEBHOOK_URL", "webhook_url", "", "tell this URL about hand-offs (signed JSON; secret in HUSHDESK_WEBHOOK_SECRET)", str(func(c *Config) *string { return &c.WebhookURL })},

@@ -55,6 +55,7 @@ func NewServer(model string) *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/tags", s.tags)
 	mux.HandleFunc("POST /api/chat", s.chat)
+	mux.HandleFunc("POST /api/embed", s.embed)
 	mux.HandleFunc("GET /api/version", func(w http.ResponseWriter, _ *http.Request) {
 		w.Write([]byte(`{"version":"0.17.4"}`))
 	})

@@ -1,0 +1,43 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/samplekb"
+)
+
+// SampleCorpus returns the sample knowledge base as a BEIR corpus: one
+// document per article, its id the article's document id
+// (sample/en/returns.md), its title the article's first heading and its
+// text the rest of the Markdown.
+func SampleCorpus() ([]CorpusDoc, error) {
+	docs, err := retrieval.LoadFS(samplekb.FS(), ".", samplekb.Prefix)
+	if err != nil {
+		return nil, fmt.Errorf("read sample knowledge base: %w", err)
+	}
+	out := make([]CorpusDoc, 0, len(docs))
+	for _, d := range docs {
+		title, text := d.Title, d.Text
+		if first, rest, ok := strings.Cut(text, "\n"); ok && strings.HasPrefix(first, "# ") {
+			title, text = strings.TrimSpace(first[2:]), strings.TrimLeft(rest, "\n")
+		}
+		out = append(out, CorpusDoc{ID: d.ID, Title: title, Text: text})
+	}
+	return out, nil
+}
+
+// WriteCorpus writes a corpus as BEIR JSON lines.
+func WriteCorpus(w io.Writer, corpus []CorpusDoc) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, d := range corpus {
+		if err := enc.Encode(d); err != nil {
+			return fmt.Errorf("write corpus: %w", err)
+		}
+	}
+	return nil
+}

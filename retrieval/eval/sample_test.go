@@ -1,0 +1,133 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/hushdesk/hushdesk/retrieval"
+)
+
+// dataDir is the evaluation set of the sample knowledge base.
+var dataDir = filepath.Join("..", "..", "testdata", "retrieval")
+
+func readSet(t testing.TB) ([]CorpusDoc, []EvalQuery, Qrels) {
+	t.Helper()
+	open := func(name string) *os.File {
+		f, err := os.Open(filepath.Join(dataDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	corpus, err := ReadCorpus(open("corpus.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries, err := ReadQueries(open("queries.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qrels, err := ReadQrels(open("qrels.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpus, queries, qrels
+}
+
+// TestSampleCorpusUpToDate fails when the corpus file no longer matches
+// the embedded articles; regenerate it with gencorpus.
+func TestSampleCorpusUpToDate(t *testing.T) {
+	corpus, err := SampleCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := WriteCorpus(&want, corpus); err != nil {
+		t.Fatal(err)
+	}
+	have, err := os.ReadFile(filepath.Join(dataDir, "corpus.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(have, want.Bytes()) {
+		t.Fatal("testdata/retrieval/corpus.jsonl is out of date: go run ./retrieval/eval/gencorpus > testdata/retrieval/corpus.jsonl")
+	}
+}
+
+// TestSampleEvaluation runs the evaluation set through the production
+// index and the plain BM25 baseline, and holds the production figures to
+// the targets.
+func TestSampleEvaluation(t *testing.T) {
+	ctx := context.Background()
+	corpus, queries, qrels := readSet(t)
+	ix, err := retrieval.OpenMemory(retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := Load(ctx, ix, corpus, nil); err != nil {
+		t.Fatal(err)
+	}
+	run, conf, err := Answer(ctx, ix, queries, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := NewBaseline(ctx, corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer base.Close()
+	brun, err := base.Search(ctx, queries, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prod, bl := Score(run, qrels, nil), Score(brun, qrels, nil)
+	t.Logf("production nDCG@10 %.3f R@5 %.3f MRR %.3f (%d queries)", prod.NDCG10, prod.Recall5, prod.MRR10, prod.Queries)
+	t.Logf("baseline   nDCG@10 %.3f R@5 %.3f MRR %.3f", bl.NDCG10, bl.Recall5, bl.MRR10)
+	lang := map[string]string{}
+	for _, q := range queries {
+		lang[q.ID] = q.Metadata.Lang
+	}
+	for _, l := range []string{"en", "da", "zh-Hans", "zh-Hant", "ms"} {
+		only := func(qid string) bool { return lang[qid] == l }
+		p, b := Score(run, qrels, only), Score(brun, qrels, only)
+		t.Logf("%-8s n=%2d production %.3f / %.3f / %.3f   baseline %.3f / %.3f / %.3f", l, p.Queries, p.NDCG10, p.Recall5, p.MRR10, b.NDCG10, b.Recall5, b.MRR10)
+	}
+	var js []Judged
+	for _, q := range queries {
+		switch {
+		case q.Unanswerable():
+			js = append(js, Judged{Confidence: conf[q.ID], Answerable: false})
+		case hasRelevant(qrels[q.ID]):
+			js = append(js, Judged{Confidence: conf[q.ID], Answerable: true})
+		}
+	}
+	a := AbstentionAt(js, 0.3)
+	best := BestThreshold(js)
+	t.Logf("confidence at 0.30: precision %.3f recall %.3f abstained %.3f; best F1 %.3f at %.3f", a.Precision, a.Recall, a.Abstained, best.F1, best.Threshold)
+	if testing.Verbose() {
+		for _, q := range queries {
+			top := ""
+			if len(run[q.ID]) > 0 {
+				top = run[q.ID][0].DocID
+			}
+			ok := qrels[q.ID][top] > 0
+			if !ok {
+				var rel []string
+				for d := range qrels[q.ID] {
+					rel = append(rel, d)
+				}
+				sort.Strings(rel)
+				t.Logf("miss %s %q conf %.2f top %s want %v", q.ID, q.Text, conf[q.ID], top, rel)
+			}
+		}
+	}
+	if prod.NDCG10 < 1.10*bl.NDCG10 {
+		t.Errorf("production nDCG@10 %.3f is below 1.10 x the baseline's %.3f", prod.NDCG10, bl.NDCG10)
+	}
+}

@@ -1,0 +1,126 @@
+package retrieval
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// openCurrent opens the index at path. An index written with another
+// layout (an older Hushdesk) is rebuilt with the current one from the
+// passages it stores, keeping their ids, so nothing needs re-ingesting.
+func openCurrent(path string, log *slog.Logger) (bleve.Index, error) {
+	old, err := bleve.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	schema, err := old.GetInternal(internalSchema)
+	if err != nil {
+		old.Close()
+		return nil, fmt.Errorf("read index layout: %w", err)
+	}
+	if string(schema) == schemaVersion {
+		return old, nil
+	}
+	log.Info("rebuilding the knowledge-base index for the current layout", "from", string(schema), "to", schemaVersion)
+	tmp := path + ".rebuild"
+	if err := os.RemoveAll(tmp); err != nil {
+		old.Close()
+		return nil, fmt.Errorf("clear %s: %w", tmp, err)
+	}
+	if err := rebuild(old, tmp); err != nil {
+		old.Close()
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	old.Close()
+	// The passage vectors stay valid: they depend on the text only.
+	if vf := path + "/" + vectorFile; fileExists(vf) {
+		if err := os.Rename(vf, tmp+"/"+vectorFile); err != nil {
+			return nil, fmt.Errorf("keep passage vectors: %w", err)
+		}
+	}
+	if err := os.RemoveAll(path); err != nil {
+		return nil, fmt.Errorf("remove old index: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return nil, fmt.Errorf("move rebuilt index: %w", err)
+	}
+	return bleve.Open(path)
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// rebuild copies every stored passage and the document list of old into a
+// new index at path.
+func rebuild(old bleve.Index, path string) error {
+	im, err := newMapping()
+	if err != nil {
+		return err
+	}
+	idx, err := bleve.New(path, im)
+	if err != nil {
+		return fmt.Errorf("create rebuilt index: %w", err)
+	}
+	defer idx.Close()
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1000, 0, false)
+		req.Fields = []string{"doc_id", "lang", "title", "heading", "text", "version"}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		sr, err := old.Search(req)
+		if err != nil {
+			return fmt.Errorf("read passages: %w", err)
+		}
+		if len(sr.Hits) == 0 {
+			break
+		}
+		b := idx.NewBatch()
+		for _, h := range sr.Hits {
+			fields := passageFields(im, h)
+			if fields == nil {
+				continue
+			}
+			if err := b.Index(h.ID, fields); err != nil {
+				return fmt.Errorf("copy passage %s: %w", h.ID, err)
+			}
+		}
+		if err := idx.Batch(b); err != nil {
+			return fmt.Errorf("copy passages: %w", err)
+		}
+		after = []string{sr.Hits[len(sr.Hits)-1].ID}
+	}
+	docs, err := old.GetInternal(internalDocs)
+	if err != nil {
+		return fmt.Errorf("read document list: %w", err)
+	}
+	if docs != nil {
+		if err := idx.SetInternal(internalDocs, docs); err != nil {
+			return fmt.Errorf("copy document list: %w", err)
+		}
+	}
+	return idx.SetInternal(internalSchema, []byte(schemaVersion))
+}
+
+// passageFields rebuilds the indexed fields of a stored passage. Synonym
+// definitions, which have no doc_id, are left behind: the new index gets
+// the current list.
+func passageFields(im *mapping.IndexMappingImpl, h *search.DocumentMatch) map[string]any {
+	str := func(k string) string { s, _ := h.Fields[k].(string); return s }
+	if str("doc_id") == "" {
+		return nil
+	}
+	analyzer := func(fam string) analysis.Analyzer { return im.AnalyzerNamed(analyzers[fam]) }
+	return chunkFields(analyzer, str("doc_id"), str("lang"), str("title"), str("heading"), str("text"), str("version"))
+}
