@@ -240,7 +240,7 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		env.Sources = append(env.Sources, audit.Source{DocID: p.DocID, Version: p.Version, Chunk: p.ChunkID, Score: p.Score})
 	}
 	if reply.Decision == DecisionAnswer {
-		answer, err = a.generate(ctx, &reply, &env, lang, red.Text, passages, conv, stream)
+		answer, err = a.generate(ctx, &reply, &env, lang, red.Text, passages, conv, stream, start)
 		if err != nil {
 			return Reply{}, err
 		}
@@ -266,7 +266,10 @@ func (a *Assistant) finish(ctx context.Context, reply Reply, env audit.Envelope,
 	reply.Answer = conv.placeholders.Restore(answer)
 	env.Decision, env.ReasonCode, env.Reason = reply.Decision, reply.ReasonCode, reply.Reason
 	env.Generator, env.Model, env.ModelDigest = reply.Generator.Mode, reply.Generator.Model, reply.Generator.Digest
-	env.LatencyMS = float64(a.opts.Now().Sub(start).Microseconds()) / 1000
+	env.LatencyMS = ms(a.opts.Now().Sub(start))
+	if _, ok := env.Scores["first_token_ms"]; !ok && env.Scores != nil {
+		env.Scores["first_token_ms"] = env.LatencyMS // the whole answer came at once
+	}
 	seq, err := a.rec.Append(ctx, env, &audit.Content{Question: red.Text, Answer: stored})
 	if err != nil {
 		return Reply{}, fmt.Errorf("record decision: %w", err)
@@ -279,7 +282,7 @@ func (a *Assistant) finish(ctx context.Context, reply Reply, env audit.Envelope,
 // generate produces the answer text, with the model when one is
 // available and extractively otherwise or when the model fails.
 func (a *Assistant) generate(ctx context.Context, reply *Reply, env *audit.Envelope, lang, question string,
-	passages []retrieval.Passage, conv *conversation, stream *Stream) (string, error) {
+	passages []retrieval.Passage, conv *conversation, stream *Stream, start time.Time) (string, error) {
 	t := textFor(lang)
 	var info ModelInfo
 	if a.gen != nil {
@@ -303,6 +306,9 @@ func (a *Assistant) generate(ctx context.Context, reply *Reply, env *audit.Envel
 	rs := restorer{restore: conv.placeholders.Restore}
 	var clientErr error
 	err := a.gen.Generate(ctx, buildPrompt(a.opts.Company, lang, question, passages), func(tok string) error {
+		if out.Len() == 0 {
+			env.Scores["first_token_ms"] = ms(a.opts.Now().Sub(start))
+		}
 		out.WriteString(tok)
 		if stream != nil && stream.Token != nil {
 			if s := rs.push(tok); s != "" {
@@ -429,6 +435,9 @@ func envelopeCounts(r redact.Result) map[string]int {
 	}
 	return out
 }
+
+// ms renders a duration in milliseconds.
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // docHints are the ids and titles of retrieved passages, which help route
 // a hand-off to the right team.

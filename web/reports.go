@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/inference"
 )
 
 // Transparency computes the transparency figures for a time range.
@@ -24,9 +25,23 @@ type Transparency interface {
 var reportFiles embed.FS
 
 var reportTemplates = template.Must(template.New("").Funcs(template.FuncMap{
-	"bars": bars,
-	"day":  func(t time.Time) string { return t.UTC().Format("2006-01-02") },
-	"when": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
+	"bars":  bars,
+	"day":   func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"when":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
+	"share": func(f float64) string { return formatPct(f) },
+	"csat": func(f *float64) string {
+		if f == nil {
+			return "no ratings"
+		}
+		return formatPct(*f)
+	},
+	"langRates": func(m map[string]inference.SupportStats) map[string]float64 {
+		out := map[string]float64{}
+		for l, st := range m {
+			out[l] = st.ResolutionRate
+		}
+		return out
+	},
 	"pct": func(n, total int) string {
 		if total == 0 {
 			return "0%"
@@ -136,4 +151,27 @@ func bars(counts any) chart {
 		}
 	}
 	return chart{Bars: bs, Height: len(bs)*22 + 4}
+}
+
+// SupportReporter computes the support figures and knowledge gaps.
+type SupportReporter interface {
+	SupportReport(ctx context.Context, from, to time.Time) (inference.SupportReport, error)
+}
+
+// supportReport answers GET /api/v1/reports/support?from=&to= (agent):
+// resolution, hand-off and abstention rates, answer times and CSAT by
+// language, and the knowledge gaps; format=html is a printable page.
+func (s *Server) supportReport(c echo.Context) error {
+	from, to, err := reportRange(c)
+	if err != nil {
+		return err
+	}
+	rep, err := s.opts.Support.SupportReport(c.Request().Context(), from, to)
+	if err != nil {
+		return err
+	}
+	if !wantsHTML(c) {
+		return c.JSON(http.StatusOK, rep)
+	}
+	return s.renderReport(c, "support.html", map[string]any{"R": rep, "Company": s.opts.Company})
 }

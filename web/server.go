@@ -69,6 +69,8 @@ type Options struct {
 	Queue        Queue
 	QueueActions QueueActions
 	Desk         AgentDesk
+	// Support computes the support report (agent); nil disables it.
+	Support SupportReporter
 	// Webhook, when set, is told about every hand-off change.
 	Webhook *Webhook
 	// Forgetter drops a conversation's in-memory state when the customer
@@ -294,4 +296,7 @@ func (s *Server) routeQueue(api *echo.Group) {
 	api.POST("/handoffs/:id/resolve", s.resolveHandoff, agent)
 	api.POST("/handoff", s.requestPerson)
 	api.GET("/conversations/:id/events", s.conversationEvents)
+	if s.opts.Support != nil {
+		api.GET("/reports/support", s.supportReport, agent)
+	}
 }

@@ -206,6 +206,7 @@ func (m *Main) NewServer(ctx context.Context) error {
 		Queue:          m.Store,
 		QueueActions:   m.Store,
 		Desk:           m.Assistant,
+		Support:        m.Assistant,
 		Webhook:        m.Webhook,
 		ModelAvailable: func() bool { return m.Model.Model().Available },
 		Logger:         m.Log,

@@ -163,6 +163,15 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 	if code, _, _ := ts.call(t, "GET", "/api/v1/handoffs", "", ""); code != 401 {
 		t.Fatalf("queue without a token = %d", code)
 	}
+	// The support report counts all this, and names the gaps.
+	code, body, _ = ts.call(t, "GET", "/api/v1/reports/support", agent, "")
+	if code != 200 || !strings.Contains(body, `"person_requested":2`) || !strings.Contains(body, `"knowledge_gaps"`) {
+		t.Fatalf("support report = %d %s", code, body)
+	}
+	code, body, _ = ts.call(t, "GET", "/api/v1/reports/support?format=html", agent, "")
+	if code != 200 || !strings.Contains(body, "Knowledge gaps") || !strings.Contains(body, "<svg") {
+		t.Fatalf("support page = %d %.300s", code, body)
+	}
 
 	// The webhook got every change, signed, after one failed delivery.
 	deadline := time.Now().Add(10 * time.Second)
