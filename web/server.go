@@ -41,6 +41,15 @@ type Options struct {
 	MaxBodyBytes int64
 	// Ready lists the readiness checks by name.
 	Ready map[string]Check
+	// AllowedOrigins are the sites that may embed the widget (CORS on the
+	// customer endpoints) and frame the chat page. Empty: none.
+	AllowedOrigins []string
+	// AskRatePerMinute bounds questions per client address. Default 30;
+	// negative turns the limit off.
+	AskRatePerMinute int
+	// TrustProxy reads client addresses from X-Forwarded-For (set it
+	// behind a reverse proxy on a private network only).
+	TrustProxy bool
 	// Company is the organisation's name shown on the chat page.
 	Company string
 	// Auth checks bearer tokens; nil means no endpoint needing a role can
@@ -109,6 +118,9 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	if opts.Company == "" {
 		opts.Company = "Hushdesk"
 	}
+	if opts.AskRatePerMinute == 0 {
+		opts.AskRatePerMinute = 30
+	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	s := &Server{echo: e, opts: opts, log: opts.Logger, asker: asker, transcripts: transcripts, sessions: newSessions(),
@@ -117,7 +129,14 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	e.HTTPErrorHandler = s.errorHandler
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: s.logPanic}))
 	e.Use(s.accessLog)
-	e.Use(securityHeaders)
+	if opts.TrustProxy {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader()
+	} else {
+		e.IPExtractor = echo.ExtractIPDirect()
+	}
+	e.Use(s.securityHeaders)
+	e.Use(s.cors())
+	e.Use(s.rateLimit())
 	bodyLimit := middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
 		Limit: fmt.Sprintf("%dB", opts.MaxBodyBytes),
 		Skipper: func(c echo.Context) bool {
@@ -227,18 +246,6 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 func (s *Server) logPanic(c echo.Context, err error, stack []byte) error {
 	s.log.Error("handler panic", "route", c.Path(), "err", err)
 	return err
-}
-
-// securityHeaders sets the headers every answer carries.
-func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		h := c.Response().Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-		return next(c)
-	}
 }
 
 // routeCompliance adds the endpoints of compliance officers and admins,

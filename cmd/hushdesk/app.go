@@ -180,10 +180,13 @@ func (m *Main) NewServer(ctx context.Context) error {
 		m.Webhook = web.NewWebhook(m.Config.WebhookURL, m.Config.WebhookSecret, m.Log)
 	}
 	m.Server = web.New(m.Assistant, m.Store, web.Options{
-		Addr:    m.Config.Addr,
-		TLSCert: m.Config.TLSCert,
-		TLSKey:  m.Config.TLSKey,
-		Company: m.Config.Company,
+		Addr:             m.Config.Addr,
+		TLSCert:          m.Config.TLSCert,
+		TLSKey:           m.Config.TLSKey,
+		Company:          m.Config.Company,
+		AllowedOrigins:   m.Config.WidgetOrigins,
+		AskRatePerMinute: m.Config.AskRate,
+		TrustProxy:       m.Config.TrustProxy,
 		Ready: map[string]web.Check{
 			"knowledge_base": m.Index.Ready,
 			"audit_store":    func(context.Context) error { return nil },

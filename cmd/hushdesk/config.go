@@ -33,6 +33,9 @@ type Config struct {
 	WebhookURL       string
 	EmbedModel       string
 	PersonalData     string
+	WidgetOrigins    []string
+	AskRate          int
+	TrustProxy       bool
 	// Policy configures the hand-off policy (thresholds, teams); from the
 	// config file's "policy" section only.
 	Policy policy.Options
@@ -87,6 +90,38 @@ var settings = []setting{
 			return fmt.Errorf("personal-data must be redact or refuse, not %q", v)
 		}
 		c.PersonalData = v
+		return nil
+	}},
+	{"widget-origins", "HUSHDESK_WIDGET_ORIGINS", "widget_origins", "", "sites that may embed the chat widget, comma-separated (https://www.example.com)", func(c *Config, v string) error {
+		c.WidgetOrigins = nil
+		for _, o := range strings.Split(strings.Trim(v, "[]"), ",") {
+			if o = strings.TrimSpace(o); o == "" {
+				continue
+			}
+			if !strings.HasPrefix(o, "https://") && !strings.HasPrefix(o, "http://") || strings.Count(o, "/") > 2 {
+				return fmt.Errorf("widget origin %q must be a scheme and host, like https://www.example.com", o)
+			}
+			c.WidgetOrigins = append(c.WidgetOrigins, strings.TrimRight(o, "/"))
+		}
+		return nil
+	}},
+	{"ask-rate", "HUSHDESK_ASK_RATE", "ask_rate", "30", "questions per minute one client address may ask (0: no limit)", func(c *Config, v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return fmt.Errorf("ask-rate must be a whole number of questions per minute, not %q", v)
+		}
+		c.AskRate = n
+		if n == 0 {
+			c.AskRate = -1
+		}
+		return nil
+	}},
+	{"trust-proxy", "HUSHDESK_TRUST_PROXY", "trust_proxy", "false", "read client addresses from X-Forwarded-For (behind a reverse proxy)", func(c *Config, v string) error {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("trust-proxy must be true or false, not %q", v)
+		}
+		c.TrustProxy = b
 		return nil
 	}},
 	{"webhook-url", "HUSHDESK_WEBHOOK_URL", "webhook_url", "", "tell this URL about hand-offs (signed JSON; secret in HUSHDESK_WEBHOOK_SECRET)", str(func(c *Config) *string { return &c.WebhookURL })},

@@ -51,7 +51,7 @@ func TestKillNineLosesNoAcknowledgedEvent(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(os.Args[0], "--", "serve", "--data", dir, "--addr", addr, "--ollama", fake.URL, "--model", "test-model:1b", "--log-level", "warn")
+	cmd := exec.Command(os.Args[0], "--", "serve", "--data", dir, "--addr", addr, "--ollama", fake.URL, "--model", "test-model:1b", "--log-level", "warn", "--ask-rate", "0")
 	cmd.Env = append(os.Environ(), "HUSHDESK_TEST_MAIN=1")
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {

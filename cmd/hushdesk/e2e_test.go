@@ -58,6 +58,7 @@ func startServer(t testing.TB, edit func(*Config)) *testServer {
 	c := Config{
 		Data: t.TempDir(), Ollama: ts.Ollama.URL, Model: "test-model:1b", Company: "Larkspur Home",
 		MaxQuestionChars: 4000, MinConfidence: 0.3, LogLevel: "debug", LogFormat: "json",
+		AskRate: -1, PersonalData: "redact",
 	}
 	if edit != nil {
 		edit(&c)

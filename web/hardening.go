@@ -1,0 +1,88 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/time/rate"
+)
+
+// customerRoutes are the endpoints a customer's browser calls, from the
+// chat page or from the widget on the company's own site.
+var customerRoutes = []string{
+	"/api/v1/ask", "/api/v1/feedback", "/api/v1/handoff", "/api/v1/widget/config",
+	"/api/v1/conversations/:id", "/api/v1/conversations/:id/events",
+}
+
+// cors lets the configured embedding origins call the customer endpoints
+// (the widget). Nothing else is open across origins, and no credentials
+// travel: the conversation id in the request is the customer's proof.
+func (s *Server) cors() echo.MiddlewareFunc {
+	return middleware.CORSWithConfig(middleware.CORSConfig{
+		Skipper: func(c echo.Context) bool {
+			return len(s.opts.AllowedOrigins) == 0 || !slices.Contains(customerRoutes, c.Path())
+		},
+		AllowOrigins: s.opts.AllowedOrigins,
+		AllowMethods: []string{http.MethodGet, http.MethodPost, http.MethodDelete},
+		AllowHeaders: []string{"Content-Type", "Accept"},
+		MaxAge:       600,
+	})
+}
+
+// rateLimit bounds how often one client address may ask, so that one
+// client cannot take the model away from everyone else.
+func (s *Server) rateLimit() echo.MiddlewareFunc {
+	limit := s.opts.AskRatePerMinute
+	return middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Skipper: func(c echo.Context) bool {
+			p := c.Path()
+			return limit <= 0 || (p != "/api/v1/ask" && p != "/api/v1/handoff" && p != "/api/v1/feedback")
+		},
+		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+			Rate: rate.Limit(float64(limit) / 60), Burst: max(limit/4, 5), ExpiresIn: 10 * time.Minute,
+		}),
+		IdentifierExtractor: func(c echo.Context) (string, error) { return c.RealIP(), nil },
+		DenyHandler: func(c echo.Context, _ string, _ error) error {
+			c.Response().Header().Set("Retry-After", "10")
+			return &apiError{status: http.StatusTooManyRequests, msg: "too many questions from this address; please wait a moment"}
+		},
+		ErrorHandler: func(c echo.Context, err error) error {
+			return &apiError{status: http.StatusForbidden, msg: "could not tell who is asking"}
+		},
+	})
+}
+
+// securityHeaders sets the headers every answer carries. Pages are never
+// framed, except the chat page by the configured embedding origins; every
+// asset comes from this server, so the CSP allows nothing else.
+func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+		if s.opts.TLSCert != "" {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		frame := "'none'"
+		switch c.Path() {
+		case "/":
+			if len(s.opts.AllowedOrigins) > 0 {
+				frame = "'self' " + strings.Join(s.opts.AllowedOrigins, " ")
+			}
+		case "/widget.js", "/widget.css":
+			// Loaded by other sites' pages.
+			h.Set("Cross-Origin-Resource-Policy", "cross-origin")
+		}
+		if frame == "'none'" {
+			h.Set("X-Frame-Options", "DENY")
+		}
+		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
+			"connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors "+frame+"; base-uri 'none'; form-action 'self'")
+		return next(c)
+	}
+}
