@@ -50,6 +50,11 @@ type Options struct {
 	// TrustProxy reads client addresses from X-Forwarded-For (set it
 	// behind a reverse proxy on a private network only).
 	TrustProxy bool
+	// MaxQuestionChars is the longest question, told to the widget.
+	MaxQuestionChars int
+	// ConfigView is the running configuration without secrets, shown to
+	// admins at GET /api/v1/config.
+	ConfigView map[string]any
 	// Company is the organisation's name shown on the chat page.
 	Company string
 	// Auth checks bearer tokens; nil means no endpoint needing a role can
@@ -152,6 +157,10 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	api.POST("/ask", s.ask)
 	api.GET("/conversations/:id", s.conversation)
 	api.POST("/feedback", s.feedback)
+	api.GET("/widget/config", s.widgetConfig)
+	if opts.ConfigView != nil {
+		api.GET("/config", s.runningConfig, s.requireRole(RoleAdmin))
+	}
 	s.routeCompliance(api)
 	s.routeQueue(api)
 	if opts.Knowledge != nil {

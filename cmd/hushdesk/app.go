@@ -186,6 +186,8 @@ func (m *Main) NewServer(ctx context.Context) error {
 		Company:          m.Config.Company,
 		AllowedOrigins:   m.Config.WidgetOrigins,
 		AskRatePerMinute: m.Config.AskRate,
+		MaxQuestionChars: m.Config.MaxQuestionChars,
+		ConfigView:       m.Config.view(),
 		TrustProxy:       m.Config.TrustProxy,
 		Ready: map[string]web.Check{
 			"knowledge_base": m.Index.Ready,

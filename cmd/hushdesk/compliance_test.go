@@ -169,6 +169,19 @@ func TestComplianceAPI(t *testing.T) {
 		t.Fatalf("transparency page = %d %.300s", code, body)
 	}
 
+	// Admins see the running configuration, without secrets.
+	code, body, _ = ts.call(t, "GET", "/api/v1/config", adminToken, "")
+	if code != 200 || !strings.Contains(body, `"admin_token":"set"`) || strings.Contains(body, adminToken) {
+		t.Fatalf("config = %d %s", code, body)
+	}
+	if code, _, _ = ts.call(t, "GET", "/api/v1/config", officer, ""); code != 403 {
+		t.Fatalf("config for compliance = %d", code)
+	}
+	code, body, _ = ts.call(t, "GET", "/api/v1/widget/config?lang=zh-TW", "", "")
+	if code != 200 || !strings.Contains(body, `"language":"zh-Hant"`) || !strings.Contains(body, "AI") {
+		t.Fatalf("widget config = %d %s", code, body)
+	}
+
 	// Nothing erased is left in any file, and no token is stored in clear.
 	ts.stop()
 	walkFiles(t, ts.Main.Config.Data, func(path string, data []byte) {

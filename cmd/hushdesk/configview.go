@@ -1,0 +1,35 @@
+package main
+
+// view is the configuration as admins may see it: every setting, with the
+// secrets only said to be set or not.
+func (c Config) view() map[string]any {
+	set := func(s string) string {
+		if s == "" {
+			return "not set"
+		}
+		return "set"
+	}
+	return map[string]any{
+		"data":               c.Data,
+		"addr":               c.Addr,
+		"ollama":             c.Ollama,
+		"model":              c.Model,
+		"embed_model":        c.EmbedModel,
+		"config_file":        c.ConfigFile,
+		"tls":                c.TLSCert != "",
+		"company":            c.Company,
+		"max_question_chars": c.MaxQuestionChars,
+		"min_confidence":     c.MinConfidence,
+		"personal_data":      c.PersonalData,
+		"widget_origins":     c.WidgetOrigins,
+		"ask_rate":           c.AskRate,
+		"trust_proxy":        c.TrustProxy,
+		"webhook_url":        c.WebhookURL,
+		"log_level":          c.LogLevel,
+		"log_format":         c.LogFormat,
+		"policy":             c.Policy,
+		"admin_token":        set(c.AdminToken),
+		"master_key":         map[bool]string{true: "from HUSHDESK_MASTER_KEY", false: "master.key in the data directory"}[c.MasterKey != ""],
+		"webhook_secret":     set(c.WebhookSecret),
+	}
+}
