@@ -20,12 +20,12 @@ var uiFiles embed.FS
 var indexTemplate = template.Must(template.ParseFS(uiFiles, "ui/index.html"))
 
 // pageText is the chat page's own wording per language.
-var pageText = map[string][2]string{ // placeholder, send
-	retrieval.English:            {"Ask a question about your order, delivery, returns ...", "Send"},
-	retrieval.Danish:             {"Stil et spørgsmål om din ordre, levering, returnering ...", "Send"},
-	retrieval.ChineseSimplified:  {"请输入您关于订单、配送、退货等的问题……", "发送"},
-	retrieval.ChineseTraditional: {"請輸入您關於訂單、配送、退貨等的問題……", "傳送"},
-	retrieval.Malay:              {"Tanya tentang pesanan, penghantaran, pemulangan ...", "Hantar"},
+var pageText = map[string][3]string{ // placeholder, send, talk to a person
+	retrieval.English:            {"Ask a question about your order, delivery, returns ...", "Send", "Talk to a person"},
+	retrieval.Danish:             {"Stil et spørgsmål om din ordre, levering, returnering ...", "Send", "Tal med en medarbejder"},
+	retrieval.ChineseSimplified:  {"请输入您关于订单、配送、退货等的问题……", "发送", "转人工客服"},
+	retrieval.ChineseTraditional: {"請輸入您關於訂單、配送、退貨等的問題……", "傳送", "轉接真人客服"},
+	retrieval.Malay:              {"Tanya tentang pesanan, penghantaran, pemulangan ...", "Hantar", "Bercakap dengan ejen"},
 }
 
 func (s *Server) routeUI() {
@@ -41,7 +41,7 @@ func (s *Server) index(c echo.Context) error {
 	var buf bytes.Buffer
 	err := indexTemplate.Execute(&buf, map[string]string{
 		"Lang": lang, "Company": s.opts.Company, "Disclosure": inference.Disclosure(lang),
-		"Placeholder": t[0], "Send": t[1],
+		"Placeholder": t[0], "Send": t[1], "Person": t[2],
 	})
 	if err != nil {
 		return err

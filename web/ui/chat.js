@@ -8,7 +8,9 @@
   var send = document.getElementById("send");
   var log = document.getElementById("log");
   var errorBox = document.getElementById("error");
+  var personButton = document.getElementById("person");
   var conversation = sessionStorage.getItem("hushdesk.conversation") || "";
+  var events = null;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -54,8 +56,51 @@
       });
       li.appendChild(ol);
     }
-    conversation = reply.conversation_id;
-    sessionStorage.setItem("hushdesk.conversation", conversation);
+    if (reply.decision === "answer") addRating(li, reply);
+    setConversation(reply.conversation_id);
+  }
+
+  // setConversation remembers the conversation and listens for agent
+  // replies in it.
+  function setConversation(id) {
+    if (!id) return;
+    conversation = id;
+    sessionStorage.setItem("hushdesk.conversation", id);
+    if (events) return;
+    events = new EventSource("/api/v1/conversations/" + encodeURIComponent(id) + "/events");
+    events.addEventListener("agent_reply", function (e) {
+      var data = JSON.parse(e.data);
+      var li = addMessage("agent", "");
+      li.insertBefore(el("span", "who", "Support team"), li.firstChild);
+      li.querySelector(".text").textContent = data.text;
+    });
+  }
+
+  // addRating puts thumbs up and down under an answer.
+  function addRating(li, reply) {
+    var box = el("span", "rate");
+    box.appendChild(el("span", "", "Helpful?"));
+    ["up", "down"].forEach(function (rating) {
+      var b = el("button", "", rating === "up" ? "👍" : "👎");
+      b.type = "button";
+      b.setAttribute("aria-label", rating === "up" ? "This answer helped" : "This answer did not help");
+      b.setAttribute("aria-pressed", "false");
+      b.addEventListener("click", async function () {
+        box.querySelectorAll("button").forEach(function (x) { x.disabled = true; });
+        b.setAttribute("aria-pressed", "true");
+        try {
+          var resp = await fetch("/api/v1/feedback", {
+            method: "POST", headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ conversation_id: reply.conversation_id, message_id: reply.message_id, rating: rating })
+          });
+          var data = await resp.json();
+          if (!resp.ok) throw new Error(data.error || "Could not send your rating.");
+          if (data.handoff) finish(addMessage("assistant", ""), data.handoff);
+        } catch (err) { showError(err.message); }
+      });
+      box.appendChild(b);
+    });
+    li.appendChild(box);
   }
 
   // parseEvents splits a server-sent-event buffer into complete events and
@@ -128,6 +173,24 @@
       input.focus();
     }
   });
+
+  personButton.addEventListener("click", async function () {
+    showError("");
+    personButton.disabled = true;
+    try {
+      var resp = await fetch("/api/v1/handoff", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ conversation_id: conversation, language: navigator.language || "" })
+      });
+      var data = await resp.json();
+      if (!resp.ok) throw new Error(data.error || "Could not reach a person.");
+      if (data.answer) finish(addMessage("assistant", ""), data);
+      else setConversation(data.conversation_id);
+    } catch (err) { showError(err.message); }
+    personButton.disabled = false;
+  });
+
+  if (conversation) setConversation(conversation);
 
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) {
