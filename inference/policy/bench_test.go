@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -29,6 +30,21 @@ func BenchmarkClassify(b *testing.B) {
 	}
 }
 
+// BenchmarkClassifyLexiconOnly is Classify without the learned model, to
+// show what the model costs.
+func BenchmarkClassifyLexiconOnly(b *testing.B) {
+	p, err := New(Options{LexiconOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p.Classify(typical[i%len(typical)], "")
+		i++
+	}
+}
+
 // BenchmarkClassifyLong is the longest question the assistant accepts.
 func BenchmarkClassifyLong(b *testing.B) {
 	p := newTestPolicy(b)
@@ -49,10 +65,24 @@ func BenchmarkRoute(b *testing.B) {
 	}
 }
 
+// BenchmarkNew is New once the model is trained: the lexicon and the
+// team keywords are compiled for every Policy.
 func BenchmarkNew(b *testing.B) {
 	for b.Loop() {
 		if _, err := New(Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkTrain is what the first New in a process adds: reading the
+// embedded training set and training the model on it.
+func BenchmarkTrain(b *testing.B) {
+	for b.Loop() {
+		samples, err := ReadSamples(bytes.NewReader(trainingSet))
+		if err != nil {
+			b.Fatal(err)
+		}
+		train(samples, defaultTraining)
 	}
 }

@@ -22,33 +22,77 @@ type evidence struct {
 	text       string
 }
 
-// Classify returns the triggers whose score reaches their threshold,
-// strongest first (equal scores in the order of Triggers). text is the
-// redacted message; placeholders such as <EMAIL_1> are skipped. lang is
-// the message's language (en, da, zh-Hans, zh-Hant, ms) or empty: cues of
-// every language are looked for, since customers mix languages, and lang
-// only decides which language-specific negations apply.
+// Classify returns the triggers that fired, strongest first (equal
+// scores in the order of Triggers). text is the redacted message;
+// placeholders such as <EMAIL_1> are skipped. lang is the message's
+// language (en, da, zh-Hans, zh-Hant, ms) or empty: cues of every
+// language are looked for, since customers mix languages, and lang only
+// decides which language-specific negations apply.
+//
+// A trigger fires when the lexicon's score reaches its threshold, or when
+// the learned model's probability reaches the trigger's model threshold
+// and the lexicon did not rule the trigger out anywhere in the message: a
+// look-alike of the trigger ("human resources", "人工费", "are you a
+// bot?"), a clause veto ("yesterday", "opening hours") or a cue that a
+// negation cancelled ("I don't need a human") keeps the model from firing
+// it alone.
 func (p *Policy) Classify(text, lang string) []Signal {
 	a := analyse(text)
+	lx := p.lexiconEvidence(a, lang)
+	sigs := p.score(p.intensity(a, lx.ev))
+	if p.model != nil {
+		sigs = p.modelSignals(text, sigs, lx.ruledOut|(p.anchored&^lx.anchors))
+	}
+	slices.SortStableFunc(sigs, func(x, y Signal) int {
+		switch {
+		case x.Score > y.Score:
+			return -1
+		case x.Score < y.Score:
+			return 1
+		}
+		return slices.Index(p.triggers, x.Trigger) - slices.Index(p.triggers, y.Trigger)
+	})
+	return sigs
+}
+
+// lexiconFindings is what the lexicon found in a message. The bit sets
+// are by trigger index.
+type lexiconFindings struct {
+	ev []evidence // cues that no look-alike or negation cancelled
+	// ruledOut: a look-alike or clause veto of the trigger stands in the
+	// message, or one of its cues was cancelled.
+	ruledOut uint32
+	anchors  uint32 // an anchor of the trigger stands in the message
+}
+
+// lexiconEvidence looks for the lexicon's patterns in a.
+func (p *Policy) lexiconEvidence(a analysis, lang string) lexiconFindings {
 	hits := p.idx.scan(a.tokens, make([]hit, 0, 16))
 	ev := make([]evidence, 0, 8)
+	var ruledOut, anchors uint32
 	msgLang := ""
 	if lang != "" {
 		msgLang = messageLang(lang)
 	}
 	for _, h := range hits {
 		r := p.rules[h.id]
+		switch r.kind {
+		case kindVeto, kindClauseVeto:
+			ruledOut |= 1 << r.trigger
+		case kindAnchor:
+			anchors |= 1 << r.trigger
+		}
 		if r.kind != kindCue || (r.lang != "" && msgLang != "" && r.lang != msgLang) {
 			continue
 		}
 		if p.vetoed(h, r.trigger, hits, a.tokens) || (r.negatable && p.negated(h, a.tokens, hits, msgLang)) {
+			ruledOut |= 1 << r.trigger
 			continue
 		}
 		ev = append(ev, evidence{trigger: r.trigger, w: r.weight, start: h.start, end: h.end,
 			text: a.norm[a.tokens[h.start].start:a.tokens[h.end-1].end]})
 	}
-	ev = p.intensity(a, ev)
-	return p.score(ev)
+	return lexiconFindings{ev: ev, ruledOut: ruledOut, anchors: anchors}
 }
 
 // vetoed reports whether a look-alike of the cue's trigger overlaps it,
@@ -155,15 +199,6 @@ func (p *Policy) score(ev []evidence) []Signal {
 			sigs = append(sigs, Signal{Trigger: t, Score: round3(s), Evidence: best})
 		}
 	}
-	slices.SortStableFunc(sigs, func(x, y Signal) int {
-		switch {
-		case x.Score > y.Score:
-			return -1
-		case x.Score < y.Score:
-			return 1
-		}
-		return 0
-	})
 	return sigs
 }
 

@@ -157,8 +157,12 @@ func TestNegation(t *testing.T) {
 	}
 }
 
+// TestIntensity checks the lexicon's intensity cues, without the model.
 func TestIntensity(t *testing.T) {
-	p := newTestPolicy(t)
+	p, err := New(Options{LexiconOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		text string
 		want bool

@@ -6,12 +6,26 @@
 // a sentence for reviewers and a sentence for the customer in English,
 // Danish, Chinese (simplified and traditional) and Malay.
 //
-// The classifier is a lexicon of phrase patterns in the four languages,
-// matched on word boundaries for spaced scripts and character by character
-// for Chinese, with negation ("I don't need a human"), look-alikes
-// ("human-readable invoice", "人工费") and intensity cues (ALL CAPS,
-// repeated "!!!"). It calls no model and runs in microseconds, so it can
-// look at every question.
+// The classifier has two parts. The first is a lexicon of phrase patterns
+// in the four languages, matched on word boundaries for spaced scripts
+// and character by character for Chinese, with negation ("I don't need a
+// human"), look-alikes ("human-readable invoice", "人工费"), intensity
+// cues (ALL CAPS, repeated "!!!") and misspellings one edit away
+// ("humna"). The person lexicon is built from parts: verbs for asking,
+// transferring and calling back, and words for the people asked for.
+//
+// The second is a learned model: one-vs-rest logistic regression over
+// hashed character n-grams, Chinese character n-grams, words and word
+// pairs,
+// trained by New (once per process, in a fraction of a second) from a
+// labelled set embedded in the package. The model fires a trigger the
+// lexicon missed when its probability reaches the trigger's model
+// threshold, unless the lexicon ruled the trigger out (a look-alike, a
+// clause such as "yesterday" or "opening hours", or a negated cue). It
+// only adds triggers: the lexicon's signals stand as they are.
+//
+// Neither part calls a service; Classify takes tens of microseconds, so
+// it can look at every question.
 //
 // Route picks the team that takes a hand-off from keywords in the question
 // and in the retrieved articles' ids and titles. Evaluate measures the

@@ -14,7 +14,13 @@ func FuzzClassify(f *testing.F) {
 	}
 	f.Add("saya nak cakap dengan ejen", "ms")
 	f.Add("tak jeg vil tale med en person", "")
+	f.Add("speak to humna", "en")
+	f.Add("搵個真人同我跟進", "zh-Hant")
 	p, err := New(Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	lex, err := New(Options{LexiconOnly: true})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -27,11 +33,17 @@ func FuzzClassify(f *testing.F) {
 				t.Fatalf("bad or repeated trigger in %v", sigs)
 			}
 			seen[s.Trigger] = true
-			if s.Score < DefaultThreshold || s.Score > 1 || s.Evidence == "" {
+			if s.Score <= 0 || s.Score > 1 || s.Evidence == "" {
 				t.Fatalf("bad signal %+v", s)
 			}
 			if i > 0 && s.Score > sigs[i-1].Score {
 				t.Fatalf("not strongest first: %v", sigs)
+			}
+		}
+		// The model only adds triggers: the lexicon's stand as they are.
+		for _, s := range lex.Classify(text, lang) {
+			if s.Score < DefaultThreshold || !slices.Contains(sigs, s) {
+				t.Fatalf("lexicon signal %+v missing or changed in %v", s, sigs)
 			}
 		}
 		h, ok := p.Decide(text, lang, []string{text})

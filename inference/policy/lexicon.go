@@ -14,6 +14,12 @@ type lexicon struct {
 	// clauseVetoes cancel a cue anywhere in the same clause: "I spoke to
 	// an agent yesterday" reports a past contact, it does not ask for one.
 	clauseVetoes []string
+	// anchors are words the message must hold for the learned model to
+	// fire the trigger alone: a word for a person, a call or a bot for a
+	// request for a person. Without them, "please help me track my order"
+	// could be taken for a request because requests are often polite. No
+	// anchors: the model needs none.
+	anchors []string
 }
 
 // cues are patterns that count as evidence of the same weight. lang, when
@@ -45,7 +51,7 @@ func negators() []cues {
 			// "if I want to talk to a person, when are you open?"
 			"if|hvis|kalau|jika|如果|要是",
 			"ikke|ingen|aldrig|uden",
-			"不用|不需要|无需|無需|不必|没有|沒有|没|沒|别|別|不要|不想|勿",
+			"不用|不需要|无需|無需|不必|没有|沒有|没|沒|别|別|不要|不想|勿|唔使|唔洗|唔駛|唔需要|唔好|唔要|冇|免",
 			"tidak|bukan|jangan|tiada|tanpa|usah",
 		}},
 		// "tak" is Malay for "not" and Danish for "thanks"; "x" is Malay
@@ -61,6 +67,8 @@ func negationExceptions() []string {
 		"kan|vil|kunne|ville|gider|skal i|du|de ikke",
 		"not only|just",
 		"no one|nobody|one",
+		"appreciate|appreciated|grateful|great|nice|good|helpful|happy ?it if",
+		"boleh|bolehkah|blh|ada|ke tak|x|tk",
 		"why|how_come ?do|does not|dont|doesnt|cant",
 	}
 }

@@ -1,7 +1,7 @@
 package policy
 
 // insults are words for the people a customer is angry with.
-const insults = "useless|stupid|idiot|idiots|idiotic|incompetent|pathetic|clowns|morons|moron|joke|dumb|worthless|" +
+const insults = "useless|stupid|idiot|idiots|idiotic|incompetent|pathetic|clowns|morons|moron|joke|dumb|worthless|clueless|hopeless|a_disgrace|" +
 	"liars|liar|thieves|scammers|crooks|frauds|a_joke|a_scam|hopeless|retarded|imbeciles|muppets|amateurs|garbage|trash|rubbish"
 
 func angerLexicon() lexicon {
@@ -16,7 +16,8 @@ func angerLexicon() lexicon {
 				"kali ketiga|keempat|kelima|ke_3|ke_4",
 			}},
 			{w: 0.9, p: []string{
-				"you|u|ya|youre|ur|your|you_are|you_guys|you_people|yall ~2 " + insults,
+				"you|u|ya|youre|ur|your|you_are|you_guys|you_people|yall|you_lot|your_lot|this_company|this_shop ~2 " + insults,
+				"absolute|complete|total|utter|bloody|fucking ~1 joke|shambles|disgrace|nightmare|farce|circus|clowns",
 				"useless|stupid|dumb|idiotic|pathetic|worthless|incompetent|shitty|crappy|bloody|fucking|damn ~1 bot|robot|machine|service|company|shop|app|assistant|ai|people|store",
 				"i|du|jer|din|dit|jeres|jeres_firma ~3 idioter|idiot|idioter|amatører|klovne|svindlere|tumper|tosser|håbløse|elendige|inkompetente|ubrugelig*|dumme|dum|nar|narrøve",
 				"ubrugelig*|elendig*|dumme|idiotiske|håbløse robot|bot|chatbot|service|kundeservice|firma|butik",
@@ -29,10 +30,12 @@ func angerLexicon() lexicon {
 				"rasende|ursinde|skidesur|pissesur|pisse_sur|tosset",
 				"fandme|fanden|fandens|for_helvede|helvede|satans|pis|lort|lortet|lorte*|fuck*|røv|møg*",
 				"svindel|svindlere|tyveri|fup",
-				"气死|氣死|气炸|氣炸|火大|受够|受夠|忍无可忍|忍無可忍",
+				"气死|氣死|气炸|氣炸|火大|受够|受夠|忍无可忍|忍無可忍|激死|激气|激氣|嬲死|好嬲|勁嬲|嬲爆|嬲到|火滾|火都嚟",
+				"做乜鬼|搞乜鬼|搞乜嘢|搞咩鬼|搞乜|乜鬼|咩鬼|仆街|on9|廢柴|废柴|屌|柒|黐線|痴线|呃錢|呃钱|呃人|呃我|呃晒",
 				"骗子|騙子|骗钱|騙錢|坑人|坑钱|坑錢|垃圾|烂透|爛透|太烂|太爛|什么破|什麼破|混蛋|王八蛋",
 				"他妈|他媽|妈的|媽的|tmd|卧槽|我靠|靠北|靠杯|靠夭|干你|幹你|操你|尼玛|尼瑪|草泥马|草泥馬",
 				"bodoh|bangang|celaka|sial|babi|bangsat|penipu|tipu|lahanat|haram_jadah|puki*|pukimak|cibai|bodo",
+				"muak|meluat|bengang|menyampah|geram|panas_hati|naik_angin|sakit_hati ~3 dengan|dgn|kat|sama ~2 korang|kau|awak|servis|syarikat|anda|you",
 			}},
 			{w: 0.7, p: []string{
 				"absolutely|utterly|totally|completely|so|really|fucking|bloody|just ~1 pathetic|ridiculous|useless|terrible|awful|unacceptable|disgusting|appalling|shocking|horrible|disgraceful|incompetent",
@@ -41,6 +44,9 @@ func angerLexicon() lexicon {
 				"kidding|joking me|right",
 				"taking the piss",
 				"for dumt|ringe|galt|latterligt|elendigt",
+				"så|pisse|skide|hamrende træt|led|sur af|på ~1 jer|dig|jeres|det_her",
+				"katastrofe|katastrofal|katastrofalt|håbløst|håbløse|amatøragtigt|uduelige|uduelig",
+				"fandeme|fandme|sgu ~2 for|ikke ~1 dårligt|ringe|langsomt",
 			}},
 			{w: 0.6, p: []string{
 				"disgraceful|disgusting|outrageous|appalling|shambles|scandalous|unacceptable|fed_up|sick_and_tired",
@@ -90,6 +96,7 @@ func angerFeelingLexicon() lexicon {
 			"angry|mad|sur|vred|marah|geram|annoyed|upset with|at|på ~1 myself|me_selv|mig_selv|diri|diri_sendiri|sendiri",
 			"marah|geram|sur|vred diri|diri_sendiri|sendiri|mig_selv",
 			"生 ~2 自己 ~1 的气|的氣",
+			"不生气|不生氣|没生气|沒生氣|冇嬲|唔嬲|唔係嬲|并不生气|並不生氣|不是生气|不是生氣",
 		},
 	}
 }
@@ -170,7 +177,7 @@ func legalLexicon() lexicon {
 				"forbrugerklagenævnet|forbrugerombudsmanden|nævnenes_hus|konkurrence_og_forbrugerstyrelsen|politianmeld*",
 				"起诉|起訴|告你|告你们|告你們|告上法庭|打官司|诉讼|訴訟|法院|法庭|提告|法律途径|法律途徑|法律行动|法律行動",
 				"找 ~1 律师|律師",
-				"消协|消協|消基会|消基會|消保官|消保会|消保會|工商局|市场监管局|市場監管局",
+				"消协|消協|消基会|消基會|消保官|消保会|消保會|工商局|市场监管局|市場監管局|消委会|消委會|消费者委员会|消費者委員會|海关|12315",
 				"saman|menyaman|disaman",
 				"peguam saya|kami",
 				"mahkamah|tribunal|kpdn|kpdnhep|kpdnkk",

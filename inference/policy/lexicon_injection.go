@@ -21,9 +21,11 @@ func injectionLexicon() lexicon {
 				"dine|jeres instruktioner|instrukser",
 				"du er nu ~3 bot|ai|assistent|uden|ubegrænset|fri|udvikler|admin|en_anden",
 				"uden begrænsninger|regler|filtre",
+				"ignorer|ignorér|glem|tilsidesæt ~2 alt|alting|alle ~1 ovenfor|ovenstående|før|tidligere|foregående",
 				"忽略|无视|無視|忘记|忘記|忘掉|不要理会|不要理會|覆盖|覆蓋 ~6 指令|指示|提示|规则|規則|设定|設定|要求",
 				"系统提示|系統提示|提示词|提示詞|系统指令|系統指令|系统设定|系統設定|系统消息|系統訊息",
-				"开发者模式|開發者模式|越狱|越獄|上帝模式|没有任何限制|沒有任何限制|不受任何限制|没有限制|沒有限制|无限制|無限制",
+				"开发者模式|開發者模式|越狱|越獄|上帝模式|没有任何限制|沒有任何限制|不受任何限制|没有限制|沒有限制|无限制|無限制|冇限制|冇任何限制",
+				"由而家开始|由而家開始|从现在开始|從現在開始|从现在起|從現在起|由今日起 ~3 你",
 				"abaikan|lupakan|ketepikan|abaikanlah ~3 arahan|peraturan|instruction|instructions|prompt|garis_panduan",
 				"arahan|prompt sistem|system|tersembunyi",
 				"anda|awak|kau|kamu|you sekarang|kini ~2 bot|ai|tanpa|pembantu|bukan",
@@ -58,6 +60,9 @@ func injectionLexicon() lexicon {
 				"administrator|admin|sudo|root",
 				"approve ~3 refund|discount|voucher",
 			}},
+		},
+		vetoes: []string{
+			"mailing|email|contact|marketing|wish|shopping list",
 		},
 	}
 }

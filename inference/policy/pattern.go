@@ -17,6 +17,7 @@ var ErrPattern = errors.New("bad pattern")
 //	?a|an                                an optional element
 //	idiot*                               a word beginning with "idiot"
 //	talk_to                              "_" joins words inside one alternative
+//	%human                               "human" or a word one edit away ("humna")
 //	转人工                               Chinese is matched character by character
 //	^agent$                              the clause is exactly this
 //
@@ -28,7 +29,10 @@ type pattern struct {
 }
 
 type elem struct {
-	alts      []alt
+	alts []alt
+	// words holds the alternatives that are one plain word, when there
+	// are many: a lookup instead of a comparison with each.
+	words     map[string]struct{}
 	opt       bool
 	gap       int  // > 0: skip 0 to gap tokens
 	anchorEnd bool // the clause ends here
@@ -39,6 +43,7 @@ type alt []ptok
 type ptok struct {
 	text   string
 	prefix bool
+	fuzzy  bool // also match a word one edit away (see oneEdit)
 }
 
 // compilePattern parses one pattern. The first element must be a word or
@@ -85,6 +90,7 @@ func compilePattern(src string, id int) (pattern, error) {
 			}
 			e.alts = append(e.alts, al)
 		}
+		e.indexWords()
 		p.elems = append(p.elems, e)
 	}
 	if anchorEnd {
@@ -93,8 +99,38 @@ func compilePattern(src string, id int) (pattern, error) {
 	return p, nil
 }
 
+// minWordSet is how many plain-word alternatives an element needs before
+// they are looked up in a set.
+const minWordSet = 6
+
+// indexWords moves an element's plain-word alternatives into a set when
+// there are enough of them.
+func (e *elem) indexWords() {
+	n := 0
+	for _, a := range e.alts {
+		if len(a) == 1 && !a[0].prefix && !a[0].fuzzy {
+			n++
+		}
+	}
+	if n < minWordSet {
+		return
+	}
+	e.words = make(map[string]struct{}, n)
+	rest := e.alts[:0]
+	for _, a := range e.alts {
+		if len(a) == 1 && !a[0].prefix && !a[0].fuzzy {
+			e.words[a[0].text] = struct{}{}
+		} else {
+			rest = append(rest, a)
+		}
+	}
+	e.alts = rest
+}
+
 // compileAlt turns one alternative into tokens, normalised like text.
 func compileAlt(a string) (alt, error) {
+	fuzzy := strings.HasPrefix(a, "%")
+	a = strings.TrimPrefix(a, "%")
 	prefix := strings.HasSuffix(a, "*")
 	a = strings.TrimSuffix(a, "*")
 	toks := analyse(strings.ReplaceAll(a, "_", " ")).tokens
@@ -104,6 +140,12 @@ func compileAlt(a string) (alt, error) {
 	out := make(alt, len(toks))
 	for i, t := range toks {
 		out[i] = ptok{text: t.text}
+	}
+	if fuzzy {
+		if len(toks) > 1 || prefix || toks[0].han || utf8.RuneCountInString(toks[0].text) < minFuzzyLen {
+			return nil, fmt.Errorf("fuzzy %q must be one word of %d letters or more, without a stem", a, minFuzzyLen)
+		}
+		out[0].fuzzy = true
 	}
 	out[len(out)-1].prefix = prefix
 	return out, nil
@@ -119,11 +161,16 @@ func (a alt) matchAt(toks []token, i, clause int) (int, bool) {
 		if j >= len(toks) || toks[j].clause != clause {
 			return 0, false
 		}
-		if pt.prefix && k == len(a)-1 {
+		switch {
+		case pt.prefix && k == len(a)-1:
 			if !strings.HasPrefix(toks[j].text, pt.text) {
 				return 0, false
 			}
-		} else if toks[j].text != pt.text {
+		case pt.fuzzy:
+			if toks[j].text != pt.text && !oneEdit(toks[j].text, pt.text) {
+				return 0, false
+			}
+		case toks[j].text != pt.text:
 			return 0, false
 		}
 	}
@@ -171,6 +218,13 @@ func matchElems(toks []token, i int, es []elem, clause int) (int, bool) {
 		}
 		return 0, false
 	}
+	if e.words != nil && i < len(toks) && toks[i].clause == clause {
+		if _, ok := e.words[toks[i].text]; ok {
+			if end, ok := matchElems(toks, i+1, es[1:], clause); ok {
+				return end, true
+			}
+		}
+	}
 	for _, a := range e.alts {
 		if j, ok := a.matchAt(toks, i, clause); ok {
 			if end, ok := matchElems(toks, j, es[1:], clause); ok {
@@ -182,80 +236,4 @@ func matchElems(toks []token, i int, es []elem, clause int) (int, bool) {
 		return matchElems(toks, i, es[1:], clause)
 	}
 	return 0, false
-}
-
-// index finds the patterns that can start at a token.
-type index struct {
-	patterns []pattern
-	exact    map[string][]int32 // first token -> patterns
-	stem     map[string][]int32 // first stemKeyLen letters of a leading stem -> patterns
-}
-
-func newIndex() *index {
-	return &index{exact: map[string][]int32{}, stem: map[string][]int32{}}
-}
-
-// add compiles src and indexes it under rule id.
-func (x *index) add(src string, id int) error {
-	p, err := compilePattern(src, id)
-	if err != nil {
-		return err
-	}
-	n := int32(len(x.patterns))
-	x.patterns = append(x.patterns, p)
-	seen := map[string]bool{}
-	for _, a := range p.elems[0].alts {
-		first := a[0]
-		if first.prefix && len(a) == 1 {
-			key := stemKey(first.text)
-			if !seen["s"+key] {
-				x.stem[key] = append(x.stem[key], n)
-				seen["s"+key] = true
-			}
-			continue
-		}
-		if !seen["e"+first.text] {
-			x.exact[first.text] = append(x.exact[first.text], n)
-			seen["e"+first.text] = true
-		}
-	}
-	return nil
-}
-
-func stemKey(s string) string {
-	n := 0
-	for i := range s {
-		if n == stemKeyLen {
-			return s[:i]
-		}
-		n++
-	}
-	return s
-}
-
-// hit is one pattern matched at toks[start:end].
-type hit struct {
-	id         int
-	start, end int
-}
-
-// scan appends every pattern match in toks to out.
-func (x *index) scan(toks []token, out []hit) []hit {
-	for i := range toks {
-		out = x.scanAt(toks, i, x.exact[toks[i].text], out)
-		if utf8.RuneCountInString(toks[i].text) >= stemKeyLen {
-			out = x.scanAt(toks, i, x.stem[stemKey(toks[i].text)], out)
-		}
-	}
-	return out
-}
-
-func (x *index) scanAt(toks []token, i int, cands []int32, out []hit) []hit {
-	for _, c := range cands {
-		p := &x.patterns[c]
-		if end, ok := p.match(toks, i); ok {
-			out = append(out, hit{id: p.id, start: i, end: end})
-		}
-	}
-	return out
 }

@@ -14,6 +14,7 @@ const (
 	kindClauseVeto
 	kindNegator
 	kindNegException
+	kindAnchor
 )
 
 // rule is what one compiled pattern means.
@@ -31,13 +32,18 @@ type Policy struct {
 	opts       Options
 	triggers   []Trigger // most severe first
 	thresholds []float64 // by trigger index; > 1 when disabled
+	model      *model    // nil with Options.LexiconOnly
+	modelThr   []float64 // by trigger index; > 1 when disabled
+	anchored   uint32    // triggers with anchors, by index: the model needs one
 	rules      []rule
 	idx        *index
 	markup     []string
 	router     router
 }
 
-// New compiles the lexicon and the team keywords.
+// New compiles the lexicon and the team keywords, and trains the learned
+// model on the embedded training set. Training happens once per process
+// and takes a fraction of a second; later calls reuse the model.
 func New(opts Options) (*Policy, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
@@ -45,14 +51,26 @@ func New(opts Options) (*Policy, error) {
 	opts = opts.withDefaults()
 	p := &Policy{opts: opts, triggers: Triggers(), idx: newIndex(), markup: markupCues()}
 	p.thresholds = make([]float64, len(p.triggers))
+	p.modelThr = make([]float64, len(p.triggers))
+	defModel := DefaultModelThresholds()
 	for i, t := range p.triggers {
-		p.thresholds[i] = DefaultThreshold
+		p.thresholds[i], p.modelThr[i] = DefaultThreshold, defModel[t]
 		if v, ok := opts.Thresholds[t]; ok {
 			p.thresholds[i] = v
 		}
-		if slices.Contains(opts.Disabled, t) {
-			p.thresholds[i] = 2
+		if v, ok := opts.ModelThresholds[t]; ok {
+			p.modelThr[i] = v
 		}
+		if slices.Contains(opts.Disabled, t) {
+			p.thresholds[i], p.modelThr[i] = 2, 2
+		}
+	}
+	if !opts.LexiconOnly {
+		m, err := builtinModel()
+		if err != nil {
+			return nil, err
+		}
+		p.model = m
 	}
 	for _, lx := range lexicons() {
 		ti := slices.Index(p.triggers, lx.trigger)
@@ -72,6 +90,12 @@ func New(opts Options) (*Policy, error) {
 			if err := p.addRule(src, rule{kind: kindClauseVeto, trigger: ti}); err != nil {
 				return nil, err
 			}
+		}
+		for _, src := range lx.anchors {
+			if err := p.addRule(src, rule{kind: kindAnchor, trigger: ti}); err != nil {
+				return nil, err
+			}
+			p.anchored |= 1 << ti
 		}
 	}
 	for _, c := range negators() {
@@ -103,8 +127,11 @@ func (p *Policy) addRule(src string, r rule) error {
 }
 
 // Signal is a trigger that fired, with its score (0 to 1) and the cue
-// that counted most. Evidence is customer text, lowercased: callers that
-// log or store it must treat it as such.
+// that counted most. The score is the lexicon's or, for a trigger only the
+// learned model found, the model's probability, which may be below
+// DefaultThreshold. Evidence is customer text, lowercased (for the model,
+// the word or characters that weighed most): callers that log or store it
+// must treat it as such.
 type Signal struct {
 	Trigger  Trigger `json:"trigger"`
 	Score    float64 `json:"score"`
