@@ -173,6 +173,7 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	e.POST("/console/logout", s.logout)
 	e.GET("/console/session", s.whoami)
 	s.routeUI()
+	s.routeWidgetAndConsole()
 	return s
 }
 

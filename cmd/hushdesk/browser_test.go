@@ -1,0 +1,627 @@
+package main
+
+// Browser tests: the widget on another site under a strict
+// Content-Security-Policy, and the console, driven in headless Chromium.
+// Without a Chromium they skip, unless CI=true, where they fail. On
+// failure each tab's screenshot is saved under $HUSHDESK_SCREENSHOTS (or
+// the test's temporary directory); with HUSHDESK_SCREENSHOTS set, the
+// tests also save one at each main step.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// stepTimeout bounds one step of a browser test: a wait for text, a
+// click, a navigation.
+const stepTimeout = 15 * time.Second
+
+// findChromium finds a Chromium or Chrome binary, skipping the test without
+// one (failing it when CI=true).
+func findChromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("no Chromium found (chromium, chromium-browser, google-chrome, headless-shell); the browser tests need one in CI")
+	}
+	t.Skip("no Chromium found (chromium, chromium-browser, google-chrome, headless-shell); skipping the browser tests")
+	return ""
+}
+
+// browserSession is one headless Chromium for one test.
+type browserSession struct {
+	t     *testing.T
+	ctx   context.Context // the browser; tabs derive from it
+	shots string          // where screenshots go
+	mu    sync.Mutex
+	tabs  map[string]context.Context
+	close []context.CancelFunc // the tabs', run after the failure screenshots
+	// problems collects script errors and CSP violations from every tab.
+	problems []string
+}
+
+func newBrowser(t *testing.T) *browserSession {
+	t.Helper()
+	exe := findChromium(t)
+	// Not t.TempDir: Chromium's helpers may still write there while the
+	// test's own directories are removed.
+	profile, err := os.MkdirTemp("", "hushdesk-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-dev-shm-usage", true), // /dev/shm is small in containers
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 900),
+		chromedp.Flag("lang", "en-US"),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	b := &browserSession{t: t, ctx: ctx, tabs: map[string]context.Context{}}
+	b.shots = os.Getenv("HUSHDESK_SCREENSHOTS")
+	if b.shots == "" {
+		b.shots = t.TempDir()
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			for name := range b.tabs {
+				b.screenshot(name, "failure")
+			}
+		}
+		for _, c := range b.close {
+			c()
+		}
+		cancel()
+		cancelAlloc()
+		os.RemoveAll(profile)
+	})
+	// The first Do starts the browser; it must run on ctx itself, since
+	// ending the context of that call ends the browser.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start %s: %v", exe, err)
+	}
+	return b
+}
+
+// tab opens a new tab named for screenshots and logs.
+func (b *browserSession) tab(name string) context.Context {
+	b.t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	b.close = append(b.close, cancel)
+	err := chromedp.Listen(ctx, func(ev any) {
+		var problem string
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			problem = "exception: " + ev.ExceptionDetails.Text
+			if ev.ExceptionDetails.Exception != nil {
+				problem += " " + ev.ExceptionDetails.Exception.Description
+			}
+		case *cdplog.EventEntryAdded:
+			// CSP violations are reported here; failed loads (a missing
+			// favicon) are not the widget's problem.
+			if strings.Contains(ev.Entry.Text, "Content Security Policy") ||
+				ev.Entry.Level == cdplog.EntryLevelError && ev.Entry.Source != cdplog.EntrySourceNetwork {
+				problem = string(ev.Entry.Source) + ": " + ev.Entry.Text
+			}
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError {
+				problem = "console.error"
+				for _, a := range ev.Args {
+					problem += " " + string(a.Value) + a.Description
+				}
+			}
+		}
+		if problem != "" {
+			b.mu.Lock()
+			b.problems = append(b.problems, name+": "+problem)
+			b.mu.Unlock()
+		}
+	})
+	if err != nil {
+		b.t.Fatalf("listen to the %s tab: %v", name, err)
+	}
+	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
+		b.t.Fatalf("enable the log of the %s tab: %v", name, err)
+	}
+	b.tabs[name] = ctx
+	return ctx
+}
+
+// run runs actions in a tab within stepTimeout, failing the test with
+// what was being done.
+func (b *browserSession) run(ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	c, cancel := context.WithTimeout(ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(c, actions...); err != nil {
+		b.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// waitFor polls a JavaScript expression until it is truthy.
+func (b *browserSession) waitFor(ctx context.Context, what, expr string) {
+	b.t.Helper()
+	b.run(ctx, "wait for "+what, chromedp.Poll[chromedp.Void](expr,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(stepTimeout)))
+}
+
+// jsEval evaluates a JavaScript expression.
+func jsEval[T any](b *browserSession, ctx context.Context, expr string) T {
+	b.t.Helper()
+	c, cancel := context.WithTimeout(ctx, stepTimeout)
+	defer cancel()
+	v, err := chromedp.Run(c, chromedp.Evaluate[T](expr))
+	if err != nil {
+		b.t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// screenshot saves the tab's viewport as a PNG.
+func (b *browserSession) screenshot(tab, step string) {
+	ctx, ok := b.tabs[tab]
+	if !ok {
+		return
+	}
+	c, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(c, chromedp.CaptureScreenshot())
+	if err != nil {
+		b.t.Logf("screenshot of %s: %v", tab, err)
+		return
+	}
+	name := filepath.Join(b.shots, fmt.Sprintf("%s-%s-%s.png", strings.ReplaceAll(b.t.Name(), "/", "_"), tab, step))
+	if err := os.WriteFile(name, png, 0o644); err != nil {
+		b.t.Logf("save screenshot: %v", err)
+		return
+	}
+	if os.Getenv("HUSHDESK_SCREENSHOTS") == "" {
+		b.t.Logf("screenshot: %s (removed with the test's directory; set HUSHDESK_SCREENSHOTS to keep it)", name)
+		return
+	}
+	b.t.Logf("screenshot: %s", name)
+}
+
+// step saves a screenshot of a main step when HUSHDESK_SCREENSHOTS is set.
+func (b *browserSession) step(tab, name string) {
+	if os.Getenv("HUSHDESK_SCREENSHOTS") != "" {
+		b.screenshot(tab, name)
+	}
+}
+
+// checkProblems fails the test on any script error or CSP violation.
+func (b *browserSession) checkProblems() {
+	b.t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		b.t.Errorf("browser reported %s", p)
+	}
+}
+
+// a11yCheck is a basic automated accessibility check over a document or
+// shadow root: every control has an accessible name, every image-like
+// SVG a label, and ids are unique. It returns the offenders.
+const a11yCheck = `(function (root) {
+  var bad = [];
+  function byId(id) { return root.getElementById ? root.getElementById(id) : root.querySelector("#" + CSS.escape(id)); }
+  function name(e) {
+    var n = (e.getAttribute("aria-label") || "").trim();
+    if (n) return n;
+    var by = e.getAttribute("aria-labelledby");
+    if (by) return by.split(" ").map(function (id) { var l = byId(id); return l ? l.textContent : ""; }).join(" ").trim();
+    if (e.labels && e.labels.length) return Array.prototype.map.call(e.labels, function (l) { return l.textContent; }).join(" ").trim();
+    if (e.tagName === "BUTTON" || e.tagName === "A") return e.textContent.trim();
+    return (e.getAttribute("title") || "").trim();
+  }
+  root.querySelectorAll("button, a[href], input:not([type=hidden]), select, textarea, [role=dialog], svg[role=img]").forEach(function (e) {
+    if (!name(e)) bad.push("no accessible name: " + e.outerHTML.slice(0, 100));
+  });
+  var seen = {};
+  root.querySelectorAll("[id]").forEach(function (e) {
+    if (seen[e.id]) bad.push("duplicate id " + e.id);
+    seen[e.id] = true;
+  });
+  return bad;
+})`
+
+func (b *browserSession) checkAccessibility(ctx context.Context, where, root string) {
+	b.t.Helper()
+	for _, p := range jsEval[[]string](b, ctx, a11yCheck+"("+root+")") {
+		b.t.Errorf("accessibility (%s): %s", where, p)
+	}
+}
+
+// inWidget is the JavaScript path of an element inside the widget's shadow
+// root (undefined until the widget is there).
+func inWidget(selector string) string {
+	return `document.querySelector("hushdesk-widget")?.shadowRoot?.querySelector(` + jsString(selector) + `)`
+}
+
+// widgetEl selects an element inside the widget's shadow root.
+func widgetEl(selector string) chromedp.JSPath { return chromedp.JSPath(inWidget(selector)) }
+
+// shadowRoot is the widget's shadow root, for checks over all of it.
+const shadowRoot = `document.querySelector("hushdesk-widget").shadowRoot`
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// shopPage is a page of a company's site that embeds the widget from
+// hushdesk under a strict CSP: scripts, styles and connections only from
+// hushdesk, nothing inline.
+func shopPage(hushdesk string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" && r.URL.Path != "/garden" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Security-Policy", "default-src 'none'; script-src "+hushdesk+"; style-src "+hushdesk+
+			"; connect-src "+hushdesk+"; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Larkspur Home</title></head>
+<body><h1>Larkspur Home</h1><p>Garden furniture, lamps and more.</p>
+<script src="%s/widget.js" async></script>
+</body></html>`, hushdesk)
+	})
+}
+
+// startWidgetSite starts hushdesk, allowing the shop's origin, and the
+// shop on another origin, and returns both.
+func startWidgetSite(t *testing.T, edit func(*Config)) (*testServer, string) {
+	t.Helper()
+	// The shop's address first: hushdesk must know it to allow it.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shop := "http://" + ln.Addr().String()
+	ts := startServer(t, func(c *Config) {
+		c.WidgetOrigins = []string{shop}
+		if edit != nil {
+			edit(c)
+		}
+	})
+	srv := &http.Server{Handler: shopPage(ts.URL)}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return ts, shop
+}
+
+// openWidget loads the shop page and opens the chat panel.
+func (b *browserSession) openWidget(tab context.Context, shop string) {
+	b.t.Helper()
+	b.run(tab, "open the shop", chromedp.Navigate(shop),
+		chromedp.WaitVisible(widgetEl(".hd-bubble")),
+		chromedp.Click(widgetEl(".hd-bubble")),
+		chromedp.WaitVisible(widgetEl(".hd-panel")))
+}
+
+func TestBrowserWidgetAsks(t *testing.T) {
+	start := time.Now()
+	b := newBrowser(t)
+	ts, shop := startWidgetSite(t, nil)
+	ts.Ollama.SetTokenGap(40 * time.Millisecond) // slow enough to watch the answer arrive
+	if shop == ts.URL {
+		t.Fatalf("the shop %s must be another origin than %s", shop, ts.URL)
+	}
+	tab := b.tab("customer")
+	b.openWidget(tab, shop)
+
+	// The AI disclosure, in the server's words, before any message.
+	b.waitFor(tab, "the disclosure", inWidget(".hd-disclosure")+`.textContent.includes("generated automatically")`)
+	if messages := jsEval[int](b, tab, inWidget(".hd-log")+`.children.length`); messages != 0 {
+		t.Fatalf("%d messages before the first question", messages)
+	}
+	// Focus moved into the question box, so the customer can type at once.
+	b.waitFor(tab, "focus in the question box", shadowRoot+`.activeElement.id === "hd-question"`)
+	b.checkAccessibility(tab, "widget", shadowRoot)
+	b.step("customer", "open")
+
+	b.run(tab, "ask", chromedp.KeyEvent("How do I return an item?"), chromedp.KeyEvent("\r"))
+	// Part of the answer shows while it is still streaming ...
+	b.waitFor(tab, "streamed tokens", `(function () { var m = `+inWidget(".hd-assistant.hd-streaming .hd-text")+
+		`; return m && m.textContent.length > 0; })()`)
+	b.step("customer", "streaming")
+	// ... then the final answer, marked as AI-made, with its sources.
+	b.waitFor(tab, "the final answer", `!`+inWidget(".hd-streaming")+` && !!`+inWidget(".hd-assistant .hd-meta"))
+	answer := jsEval[string](b, tab, inWidget(".hd-assistant .hd-text")+`.textContent`)
+	sources := jsEval[string](b, tab, inWidget(".hd-sources")+`.textContent`)
+	announced := jsEval[string](b, tab, inWidget("[aria-live]")+`.textContent`)
+	stored := jsEval[string](b, tab, `sessionStorage.getItem("hushdesk.conversation") || ""`)
+	if !strings.Contains(answer, "[1]") || !strings.Contains(sources, "Returning an item") || !strings.Contains(announced, answer) {
+		t.Errorf("answer %q, sources %q, announced %q", answer, sources, announced)
+	}
+	// The widget's conversation is the one the server recorded.
+	code, body, _ := ts.call(t, "GET", "/api/v1/conversations/"+stored, "", "")
+	if !strings.HasPrefix(stored, "c_") || code != 200 || !strings.Contains(body, "How do I return an item?") {
+		t.Errorf("conversation %q = %d %s", stored, code, body)
+	}
+	b.step("customer", "answered")
+
+	// Thumbs up.
+	b.run(tab, "rate", chromedp.Click(widgetEl(".hd-up")))
+	b.waitFor(tab, "thanks", inWidget(".hd-rating")+`.textContent.includes("Thanks")`)
+	if !strings.Contains(get(t, ts.URL+"/metrics"), `hushdesk_feedback_total{rating="up"} 1`) {
+		t.Error("the rating was not recorded")
+	}
+	b.checkAccessibility(tab, "widget after an answer", shadowRoot)
+
+	// On the next page of the site the conversation goes on: the widget
+	// keeps its id for the tab and shows the transcript as stored.
+	b.openWidget(tab, shop+"/garden")
+	b.waitFor(tab, "the earlier messages", inWidget(".hd-customer .hd-text")+`?.textContent === "How do I return an item?" && `+
+		inWidget(".hd-assistant .hd-text")+`.textContent.includes("[1]")`)
+
+	// Escape closes the panel and gives the focus back to the bubble.
+	b.run(tab, "escape", chromedp.KeyEvent("\x1b"))
+	b.waitFor(tab, "the panel to close", inWidget(".hd-panel")+`.hidden && `+shadowRoot+`.activeElement === `+inWidget(".hd-bubble"))
+
+	// On a small screen the open panel takes the whole screen.
+	b.run(tab, "open on a small screen", chromedp.EmulateViewport(375, 700, chromedp.EmulateMobile),
+		chromedp.Click(widgetEl(".hd-bubble")))
+	b.waitFor(tab, "a full-screen panel", `(function () { var r = `+inWidget(".hd-panel")+
+		`.getBoundingClientRect(); return r.width === innerWidth && r.height === innerHeight; })()`)
+	b.step("customer", "small-screen")
+	b.checkProblems()
+	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
+}
+
+// loginConsole logs into the console with a token.
+func (b *browserSession) loginConsole(tab context.Context, url, token string) {
+	b.t.Helper()
+	b.run(tab, "log in", chromedp.Navigate(url+"/console"),
+		chromedp.WaitVisible(chromedp.CSS("#login-token")),
+		chromedp.SendKeys(chromedp.CSS("#login-token"), token),
+		chromedp.Click(chromedp.CSS("#login-form button")),
+		chromedp.WaitVisible(chromedp.CSS("#nav")))
+}
+
+// visibleNav lists the console views the signed-in role sees.
+func (b *browserSession) visibleNav(tab context.Context) string {
+	return jsEval[string](b, tab, `Array.from(document.querySelectorAll("#nav li:not([hidden]) a")).map(function (a) { return a.textContent; }).join(", ")`)
+}
+
+func TestBrowserHandoffToAgent(t *testing.T) {
+	start := time.Now()
+	b := newBrowser(t)
+	ts, shop := startWidgetSite(t, func(c *Config) { c.AdminToken = adminToken })
+	customer := b.tab("customer")
+	// This customer's browser speaks Danish: the widget's labels and the
+	// disclosure follow it.
+	ua := jsEval[string](b, customer, "navigator.userAgent")
+	if _, err := chromedp.Call(customer, emulation.SetUserAgentOverride,
+		emulation.SetUserAgentOverrideParams{UserAgent: ua, AcceptLanguage: "da-DK,da"}); err != nil {
+		t.Fatal(err)
+	}
+	b.openWidget(customer, shop)
+	b.waitFor(customer, "the Danish disclosure", inWidget(".hd-disclosure")+`.textContent.includes("Svarene laves automatisk")`)
+	b.run(customer, "ask for a person", chromedp.Click(widgetEl(".hd-person")))
+	b.waitFor(customer, "the hand-off", inWidget(".hd-assistant.hd-handoff")+` !== null`)
+	b.waitFor(customer, "the waiting status", inWidget(".hd-status")+`.textContent.includes("Venter på en medarbejder")`)
+	// While waiting, the customer says what it is about; it joins the hand-off.
+	b.run(customer, "explain", chromedp.SendKeys(widgetEl("#hd-question"), "Min pakke LH123456789DK er aldrig kommet frem.\r"))
+	b.waitFor(customer, "the message to be passed on", inWidget(".hd-log")+`.children.length === 3 && !`+inWidget(".hd-streaming"))
+	b.step("customer", "waiting")
+
+	agent := b.tab("agent")
+	b.loginConsole(agent, ts.URL, ts.newToken(t, "agent"))
+	if nav := b.visibleNav(agent); nav != "Hand-offs, Reports" {
+		t.Errorf("an agent sees %q", nav)
+	}
+	// The queue shows the hand-off; open it, claim it, reply.
+	b.run(agent, "open the hand-off",
+		chromedp.WaitVisible(chromedp.CSS(`#queue-table tbody a`)),
+		chromedp.Click(chromedp.CSS(`#queue-table tbody a`)),
+		chromedp.WaitVisible(chromedp.CSS("#handoff-claim")))
+	b.waitFor(agent, "the transcript", `document.querySelector("#handoff-transcript").textContent.includes("LH123456789DK")`)
+	b.run(agent, "claim", chromedp.Click(chromedp.CSS("#handoff-claim")))
+	b.waitFor(agent, "the claim", `document.querySelector("#handoff-facts .badge").textContent === "Claimed"`)
+	b.waitFor(customer, "the claimed status", inWidget(".hd-status")+`.textContent.includes("En medarbejder er med")`)
+	reply := "Hej, det er Maja fra leveringsteamet. Jeg kigger på det nu."
+	b.run(agent, "reply",
+		chromedp.SendKeys(chromedp.CSS("#reply-text"), reply),
+		chromedp.Click(chromedp.CSS("#reply-form button")))
+	b.waitFor(agent, "delivery", `document.querySelector("#handoff-note").textContent.includes("delivered to the customer")`)
+	b.checkAccessibility(agent, "console queue", "document")
+	b.step("agent", "replied")
+
+	// The customer sees the reply arrive.
+	b.waitFor(customer, "the agent's reply", inWidget(".hd-agent .hd-text")+`?.textContent === `+jsString(reply))
+	b.step("customer", "reply")
+	b.run(agent, "resolve", chromedp.Click(chromedp.CSS("#handoff-resolve")))
+	b.waitFor(customer, "the resolved status", inWidget(".hd-status")+`.textContent.includes("assistenten svarer igen")`)
+	b.checkProblems()
+	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
+}
+
+func TestBrowserComplianceErasure(t *testing.T) {
+	start := time.Now()
+	b := newBrowser(t)
+	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken })
+	marker := "zebra-lamp-7731"
+	ts.ask(t, `{"question": "How do I return the `+marker+` I bought? Mail me at lena.berg@example.se", "subject": "cust-42"}`)
+	ts.ask(t, `{"question": "Can I pay with PayPal?", "subject": "cust-7"}`)
+
+	tab := b.tab("officer")
+	downloads := t.TempDir()
+	done := make(chan string, 4)
+	yes := true
+	if _, err := chromedp.CallBrowser(tab, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &yes,
+	}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
+	}
+	go func() {
+		for ev, err := range chromedp.BrowserEvents(tab, browser.DownloadProgress) {
+			if err != nil {
+				return
+			}
+			if ev.State == browser.DownloadProgressStateCompleted {
+				done <- ev.FilePath
+			}
+		}
+	}()
+	b.loginConsole(tab, ts.URL, ts.newToken(t, "compliance"))
+	if nav := b.visibleNav(tab); nav != "Audit log, Subject requests, Reports" {
+		t.Errorf("a compliance officer sees %q", nav)
+	}
+
+	// The audit log opens first; verify it.
+	b.run(tab, "verify", chromedp.WaitVisible(chromedp.CSS("#audit-verify")), chromedp.Click(chromedp.CSS("#audit-verify")))
+	b.waitFor(tab, "the verdict", `document.querySelector("#audit-verdict.ok")?.textContent.startsWith("Intact")`)
+	b.waitFor(tab, "audit rows", `document.querySelectorAll("#audit-table tbody tr").length >= 3`)
+	b.checkAccessibility(tab, "console audit", "document")
+	b.step("officer", "verified")
+
+	// Sign a checkpoint and download it; download the decisions as JSON lines.
+	b.run(tab, "sign a checkpoint", chromedp.Click(chromedp.CSS("#checkpoint-sign")))
+	b.waitFor(tab, "the signature", `document.querySelector("#toast").textContent.startsWith("Checkpoint signed")`)
+	b.run(tab, "download the checkpoint", chromedp.Click(chromedp.CSS("#checkpoint-download")))
+	if cp := nextDownload(t, done); !strings.Contains(cp, `"signature"`) || !strings.Contains(cp, `"public_key"`) {
+		t.Errorf("checkpoint = %.300s", cp)
+	}
+	b.run(tab, "filter the decisions", chromedp.SendKeys(chromedp.CSS("#audit-type"), "decision"),
+		chromedp.Click(chromedp.CSS("#audit-filters button")))
+	b.waitFor(tab, "the filtered rows", `document.querySelectorAll("#audit-table tbody tr").length === 2`)
+	b.run(tab, "export", chromedp.Click(chromedp.CSS("#export-jsonl")))
+	if lines := strings.Split(strings.TrimSpace(nextDownload(t, done)), "\n"); len(lines) != 2 || !strings.Contains(lines[0], `"seq":`) {
+		t.Errorf("JSON lines export = %q", lines)
+	}
+
+	// Find the customer and export what is held.
+	b.run(tab, "find the customer",
+		chromedp.Click(`#nav a[href="#subjects"]`),
+		chromedp.WaitVisible(chromedp.CSS("#subject-id")),
+		chromedp.SendKeys(chromedp.CSS("#subject-id"), "cust-42"),
+		chromedp.Click(chromedp.CSS("#subject-form button")))
+	b.waitFor(tab, "the summary", `document.querySelector("#subject-summary").textContent.includes("1 event in 1 conversation,")`)
+	b.run(tab, "export", chromedp.Click(chromedp.CSS("#subject-export")))
+	b.waitFor(tab, "the export", `document.querySelector("#subject-export-result").textContent.startsWith("Exported")`)
+	if exp := nextDownload(t, done); !strings.Contains(exp, marker) || strings.Contains(exp, "lena.berg@example.se") {
+		t.Errorf("downloaded export: %.500s", exp)
+	}
+
+	// Erasure needs the id typed again.
+	b.run(tab, "mistype the confirmation", chromedp.SendKeys(chromedp.CSS("#erase-confirm"), "cust-4"))
+	if !jsEval[bool](b, tab, `document.querySelector("#subject-erase").disabled`) {
+		t.Error("erase is possible with the wrong confirmation")
+	}
+	b.run(tab, "confirm", chromedp.SendKeys(chromedp.CSS("#erase-confirm"), "2"))
+	if jsEval[bool](b, tab, `document.querySelector("#subject-erase").disabled`) {
+		t.Fatal("erase is not possible with the right confirmation")
+	}
+	b.run(tab, "erase", chromedp.Click(chromedp.CSS("#subject-erase")))
+	b.waitFor(tab, "the receipt", `document.querySelector("#erase-result").textContent.startsWith("Erased s_")`)
+	b.waitFor(tab, "the request log", `Array.from(document.querySelectorAll("#requests-table tbody tr")).some(function (r) { return r.textContent.includes("erasure"); })`)
+	b.checkAccessibility(tab, "console subjects", "document")
+	b.step("officer", "erased")
+
+	// The transparency report, drawn in the page.
+	b.run(tab, "open the reports", chromedp.Click(chromedp.CSS(`#nav a[href="#reports"]`)))
+	b.waitFor(tab, "the charts", `document.querySelectorAll("#transparency-body svg.bars").length >= 2`)
+	if support := jsEval[bool](b, tab, `document.querySelector("#report-support").hidden`); !support {
+		t.Error("a compliance officer sees the support report, which needs the agent role")
+	}
+	b.checkAccessibility(tab, "console reports", "document")
+	b.step("officer", "reports")
+
+	// The log still verifies and the customer's text is gone.
+	officer := ts.newToken(t, "compliance")
+	if code, body, _ := ts.call(t, "GET", "/api/v1/audit/verify", officer, ""); code != 200 || !strings.Contains(body, `"ok":true`) {
+		t.Errorf("verify after erasure = %d %s", code, body)
+	}
+	if code, body, _ := ts.call(t, "GET", "/api/v1/subjects/cust-42/export", officer, ""); code != 200 || strings.Contains(body, marker) {
+		t.Errorf("export after erasure = %d %.300s", code, body)
+	}
+	b.checkProblems()
+	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
+}
+
+func TestBrowserAdminConsole(t *testing.T) {
+	start := time.Now()
+	b := newBrowser(t)
+	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken })
+	doc := filepath.Join(t.TempDir(), "warranty-claims.md")
+	os.WriteFile(doc, []byte("# Warranty claims\n\nSend warranty claims to our claims desk. Questions: call Jonas Holm on +45 32 12 34 56.\n"), 0o644)
+
+	tab := b.tab("admin")
+	b.loginConsole(tab, ts.URL, adminToken)
+	if nav := b.visibleNav(tab); nav != "Hand-offs, Audit log, Subject requests, Reports, Knowledge base, Configuration" {
+		t.Errorf("an admin sees %q", nav)
+	}
+	// The knowledge base: the sample documents, then an upload whose
+	// personal data is flagged.
+	b.run(tab, "open the knowledge base", chromedp.Click(chromedp.CSS(`#nav a[href="#knowledge"]`)))
+	b.waitFor(tab, "the documents", `document.querySelector("#knowledge-summary").textContent.includes("documents")`)
+	b.run(tab, "upload", chromedp.SetUploadFiles(chromedp.CSS("#upload-files"), []string{doc}),
+		chromedp.Click(chromedp.CSS("#upload-form button")))
+	b.waitFor(tab, "the upload", `document.querySelector("#knowledge-note").textContent.startsWith("Added 1")`)
+	b.waitFor(tab, "the warning", `Array.from(document.querySelectorAll("#documents-table tr.flagged")).some(function (r) { return r.textContent.includes("upload/warranty-claims.md") && r.textContent.includes("PHONE"); })`)
+	b.checkAccessibility(tab, "console knowledge base", "document")
+	b.step("admin", "knowledge")
+
+	// The running configuration, secrets only said to be set.
+	b.run(tab, "open the configuration", chromedp.Click(chromedp.CSS(`#nav a[href="#config"]`)))
+	b.waitFor(tab, "the configuration", `document.querySelector("#config-list").textContent.includes("test-model:1b")`)
+	if page := jsEval[string](b, tab, `document.querySelector("#config-list").textContent`); strings.Contains(page, adminToken) {
+		t.Error("the configuration view shows the admin token")
+	}
+	b.step("admin", "config")
+
+	// Reports: an admin sees both.
+	b.run(tab, "open the reports", chromedp.Click(chromedp.CSS(`#nav a[href="#reports"]`)))
+	b.waitFor(tab, "both reports", `document.querySelector("#support-body .stats") && document.querySelector("#transparency-body .stats")`)
+	b.step("admin", "reports")
+	b.checkProblems()
+	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
+}
+
+// nextDownload waits for the next finished download and returns its content.
+func nextDownload(t *testing.T, done <-chan string) string {
+	t.Helper()
+	select {
+	case path := <-done:
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("read the download: %v", err)
+		}
+		return string(data)
+	case <-time.After(stepTimeout):
+		t.Fatal("nothing was downloaded")
+	}
+	return ""
+}

@@ -1,0 +1,159 @@
+// Subject requests (role compliance): find what is held about a customer,
+// export it, erase it after a typed confirmation, the request log with its
+// deadlines, and legal holds.
+(function () {
+  "use strict";
+  var $ = HD.$, el = HD.el;
+  var subject = ""; // the customer id found last
+  var holds = [];
+
+  function note(msg, isError) {
+    var n = $("subjects-note");
+    n.textContent = msg;
+    n.classList.toggle("error", !!isError);
+  }
+
+  async function find(id) {
+    subject = id;
+    $("subject-result").hidden = false;
+    $("subject-export-result").textContent = "";
+    $("erase-result").textContent = "";
+    $("erase-confirm").value = "";
+    $("subject-erase").disabled = true;
+    var data = await HD.api("GET", "/api/v1/audit/events?limit=500&subject=" + encodeURIComponent(id));
+    var evs = data.events || [];
+    if (!evs.length) {
+      $("subject-summary").textContent = "Nothing is held about this customer id.";
+      return;
+    }
+    var convs = {};
+    evs.forEach(function (e) { if (e.conversation) convs[e.conversation] = true; });
+    var pseudonym = evs[0].subject;
+    var text = HD.count(evs.length, "event") + (data.next_after_seq ? " or more" : "") + " in " +
+      HD.count(Object.keys(convs).length, "conversation") + ", recorded as " + pseudonym + ".";
+    if (holds.some(function (h) { return h.target === pseudonym; })) text += " A legal hold applies: erasure will be refused.";
+    $("subject-summary").textContent = text;
+  }
+
+  async function exportSubject() {
+    var out = $("subject-export-result");
+    out.textContent = "Exporting…";
+    try {
+      var path = "/api/v1/subjects/" + encodeURIComponent(subject) + "/export?regime=" + $("subject-regime").value;
+      var exp = JSON.parse(await HD.download(path, "subject-export.json"));
+      out.textContent = "Exported " + HD.count(exp.events.length, "event") + " (" + exp.shredded_events +
+        " no longer readable) for " + exp.subject + "; the access request is logged as answered.";
+      loadRequests();
+    } catch (e) {
+      out.textContent = "Export failed: " + e.message;
+    }
+  }
+
+  async function erase() {
+    if ($("erase-confirm").value !== subject) return;
+    var out = $("erase-result");
+    try {
+      var r = await HD.api("DELETE", "/api/v1/subjects/" + encodeURIComponent(subject) + "?regime=" + $("subject-regime").value);
+      out.textContent = "Erased " + r.subject + " at " + HD.when(r.erased_at) + ": " + HD.count(r.events_affected, "event") +
+        " can no longer be read. Receipt: audit event " + r.audit_seq + ", request " + r.request_id + ".";
+      $("erase-confirm").value = "";
+      $("subject-erase").disabled = true;
+    } catch (e) {
+      out.textContent = e.data && e.data.hold ? "Refused: a legal hold applies (" + e.data.hold.basis + ", placed " +
+        HD.when(e.data.hold.placed) + ")." : "Erasure failed: " + e.message;
+    }
+    loadRequests();
+  }
+
+  async function loadRequests() {
+    try {
+      var data = await HD.api("GET", "/api/v1/requests");
+      var body = $("requests-table").tBodies[0];
+      body.textContent = "";
+      (data.requests || []).slice().reverse().forEach(function (r) {
+        var status = el("span", "badge " + r.status, r.status === "overdue" ? "Overdue" : r.status);
+        var action = r.completed ? HD.time(r.completed) :
+          HD.button("Mark answered", "secondary small", function () { complete(r.id); });
+        if (!r.completed) action.setAttribute("aria-label", "Mark request " + r.id + " answered");
+        var tr = HD.row([HD.short(r.id, 18), r.kind + " (" + r.regime.toUpperCase() + ")", HD.short(r.subject),
+          HD.time(r.received), HD.time(r.deadline), status, action]);
+        if (r.status === "overdue") tr.className = "overdue";
+        body.appendChild(tr);
+      });
+      if (!data.requests || !data.requests.length) {
+        var tr = HD.row(["No requests yet."]);
+        tr.firstChild.colSpan = 7;
+        body.appendChild(tr);
+      }
+    } catch (e) {
+      note(e.message, true);
+    }
+  }
+
+  function complete(id) {
+    HD.api("POST", "/api/v1/requests/" + encodeURIComponent(id) + "/complete")
+      .then(function () { note("Request marked answered."); loadRequests(); }, function (e) { note(e.message, true); });
+  }
+
+  async function loadHolds() {
+    try {
+      var data = await HD.api("GET", "/api/v1/holds");
+      holds = data.holds || [];
+      var body = $("holds-table").tBodies[0];
+      body.textContent = "";
+      holds.forEach(function (h) {
+        var release = HD.button("Release", "secondary small", function () {
+          if (!window.confirm("Release the legal hold on " + h.target + "?")) return;
+          HD.api("DELETE", "/api/v1/holds/" + encodeURIComponent(h.target))
+            .then(function () { note("Hold released."); loadHolds(); }, function (e) { note(e.message, true); });
+        });
+        release.setAttribute("aria-label", "Release the hold on " + h.target);
+        body.appendChild(HD.row([HD.short(h.target, 20), h.basis, HD.time(h.placed), h.actor, release]));
+      });
+      if (!holds.length) {
+        var tr = HD.row(["No legal holds."]);
+        tr.firstChild.colSpan = 5;
+        body.appendChild(tr);
+      }
+    } catch (e) {
+      note(e.message, true);
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    $("subject-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      find($("subject-id").value.trim()).catch(function (ex) { $("subject-summary").textContent = ex.message; });
+    });
+    $("subject-export").addEventListener("click", exportSubject);
+    $("erase-confirm").addEventListener("input", function () {
+      $("subject-erase").disabled = this.value !== subject || !subject;
+    });
+    $("subject-erase").addEventListener("click", erase);
+    $("request-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      HD.api("POST", "/api/v1/requests", { kind: $("request-kind").value, subject: $("request-subject").value.trim(), regime: $("request-regime").value })
+        .then(function (r) {
+          note("Request logged; it is due " + HD.when(r.deadline) + ".");
+          $("request-subject").value = "";
+          loadRequests();
+        }, function (ex) { note(ex.message, true); });
+    });
+    $("hold-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      var body = { basis: $("hold-basis").value.trim() };
+      body[$("hold-kind").value] = $("hold-target").value.trim();
+      HD.api("POST", "/api/v1/holds", body).then(function () {
+        note("Legal hold placed.");
+        $("hold-target").value = "";
+        $("hold-basis").value = "";
+        loadHolds();
+      }, function (ex) { note(ex.message, true); });
+    });
+  });
+
+  HD.view("subjects", {
+    roles: "compliance",
+    show: function () { loadRequests(); loadHolds(); }
+  });
+})();
