@@ -63,7 +63,11 @@ func (s *Server) ask(c echo.Context) error {
 	if req.Question == nil {
 		return badRequest(`missing field "question"`)
 	}
-	q := inference.Question{Text: *req.Question, ConversationID: req.ConversationID, Subject: req.Subject, Language: req.Language}
+	subject, err := s.subjectID(req.Subject)
+	if err != nil {
+		return err
+	}
+	q := inference.Question{Text: *req.Question, ConversationID: req.ConversationID, Subject: subject, Language: req.Language}
 	start := time.Now()
 	if !acceptsEventStream(c.Request()) {
 		reply, err := s.asker.Ask(c.Request().Context(), q, nil)

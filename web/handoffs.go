@@ -123,6 +123,10 @@ func (s *Server) requestPerson(c echo.Context) error {
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
+	subject, err := s.subjectID(body.Subject)
+	if err != nil {
+		return err
+	}
 	if body.ConversationID != "" && s.opts.Queue != nil {
 		ref := s.opts.Pseudonyms.ConversationRef(body.ConversationID)
 		if h, ok, err := s.opts.Queue.ActiveHandoff(c.Request().Context(), ref); err == nil && ok {
@@ -130,7 +134,7 @@ func (s *Server) requestPerson(c echo.Context) error {
 				"reason_code": inference.ReasonAwaitingPerson, "handoff": h})
 		}
 	}
-	reply, err := s.opts.Desk.RequestPerson(c.Request().Context(), body.ConversationID, body.Subject, body.Language)
+	reply, err := s.opts.Desk.RequestPerson(c.Request().Context(), body.ConversationID, subject, body.Language)
 	if err != nil {
 		return err
 	}

@@ -47,6 +47,9 @@ type Options struct {
 	// AskRatePerMinute bounds questions per client address. Default 30;
 	// negative turns the limit off.
 	AskRatePerMinute int
+	// SubjectSecret, when set, is the key the embedding site signs
+	// customer ids with (see SignSubject); unsigned ids are refused.
+	SubjectSecret string
 	// TrustProxy reads client addresses from X-Forwarded-For (set it
 	// behind a reverse proxy on a private network only).
 	TrustProxy bool

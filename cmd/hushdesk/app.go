@@ -176,6 +176,9 @@ func (m *Main) NewServer(ctx context.Context) error {
 			return fmt.Errorf("seed the admin token: %w", err)
 		}
 	}
+	if m.Config.SubjectSecret == "" {
+		m.Log.Info("customer ids (subject) from the chat are accepted unsigned; set HUSHDESK_SUBJECT_SECRET so that only your site can name a customer")
+	}
 	if m.Config.WebhookURL != "" {
 		m.Webhook = web.NewWebhook(m.Config.WebhookURL, m.Config.WebhookSecret, m.Log)
 	}
@@ -189,6 +192,7 @@ func (m *Main) NewServer(ctx context.Context) error {
 		MaxQuestionChars: m.Config.MaxQuestionChars,
 		ConfigView:       m.Config.view(),
 		TrustProxy:       m.Config.TrustProxy,
+		SubjectSecret:    m.Config.SubjectSecret,
 		Ready: map[string]web.Check{
 			"knowledge_base": m.Index.Ready,
 			"audit_store":    func(context.Context) error { return nil },

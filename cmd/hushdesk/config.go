@@ -43,6 +43,7 @@ type Config struct {
 	AdminToken    string
 	MasterKey     string
 	WebhookSecret string
+	SubjectSecret string
 }
 
 // DefaultModel is the chat model used when none is configured: a small
@@ -202,6 +203,7 @@ func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	c.AdminToken = getenv("HUSHDESK_ADMIN_TOKEN")
 	c.MasterKey = getenv("HUSHDESK_MASTER_KEY")
 	c.WebhookSecret = getenv("HUSHDESK_WEBHOOK_SECRET")
+	c.SubjectSecret = getenv("HUSHDESK_SUBJECT_SECRET")
 	if c.WebhookURL != "" && c.WebhookSecret == "" {
 		return c, fmt.Errorf("%w: webhook-url needs HUSHDESK_WEBHOOK_SECRET to sign what it sends", errUsage)
 	}

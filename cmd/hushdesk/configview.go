@@ -31,5 +31,6 @@ func (c Config) view() map[string]any {
 		"admin_token":        set(c.AdminToken),
 		"master_key":         map[bool]string{true: "from HUSHDESK_MASTER_KEY", false: "master.key in the data directory"}[c.MasterKey != ""],
 		"webhook_secret":     set(c.WebhookSecret),
+		"subject_secret":     set(c.SubjectSecret),
 	}
 }

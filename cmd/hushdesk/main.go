@@ -107,5 +107,7 @@ func usage(w io.Writer) {
 	for _, s := range settings {
 		fmt.Fprintf(w, "  --%-18s %-22s %-20s default %s\n", s.flag, s.env, s.key, s.def)
 	}
-	fmt.Fprintln(w, "  HUSHDESK_ADMIN_TOKEN seeds an admin token; HUSHDESK_MASTER_KEY (64 hex digits) replaces data/master.key.")
+	fmt.Fprintln(w, "  HUSHDESK_ADMIN_TOKEN seeds an admin token; HUSHDESK_MASTER_KEY (64 hex digits) replaces data/master.key;")
+	fmt.Fprintln(w, "  HUSHDESK_SUBJECT_SECRET makes the chat accept only customer ids your site signed;")
+	fmt.Fprintln(w, "  HUSHDESK_WEBHOOK_SECRET signs what --webhook-url is sent.")
 }
