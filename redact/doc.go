@@ -1,18 +1,44 @@
 // Package redact finds personal data in free text and replaces it with typed
 // placeholders such as <EMAIL_1> or <PHONE_2>.
 //
+// It knows customers who write in English, Danish, Malay and Chinese:
+//
+//   - contact data: e-mail addresses, phone numbers (validated against the
+//     numbering plans of the phone-number library, with the groupings people
+//     use in Denmark, China, Malaysia, Hong Kong, Taiwan, the UK and the US,
+//     full-width digits included), IPv4 and IPv6 addresses, and links with
+//     personal parts (a profile, a token, an e-mail address in the query);
+//   - payment data: card numbers (Luhn, 12 to 19 digits) and IBANs (mod 97
+//     and the country's length);
+//   - national identifiers: Danish CPR (date and century digit), Chinese
+//     resident IDs (ISO 7064 MOD 11-2, and the old 15-digit form), Malaysian
+//     NRIC (date and place of birth), Hong Kong and Taiwan identity cards
+//     (their check characters), US SSNs, UK National Insurance numbers, and
+//     driving licence and passport numbers after the words that name them;
+//   - dates of birth: dates near words such as "born", "fødselsdato",
+//     "tarikh lahir" or "出生";
+//   - street addresses in English, Danish, Malay and Chinese forms, and the
+//     places people say they live in or come from;
+//   - person names: from cues ("my name is", "jeg hedder", "nama saya",
+//     "我叫", titles, greetings, signatures), name lists compiled for the
+//     package (see names/README.md), capitals, position, and the endings of
+//     family names.
+//
+// Numbers that only look like personal data stay: order, invoice and
+// tracking numbers, SKUs, prices, times, versions, and numbers that fail
+// their checksum or their date.
+//
 // Detection runs on an NFKC-normalised copy of the text (so full-width digits
 // and compatibility forms are matched like their ASCII twins) and every
-// Finding is reported with byte offsets into the original text.
-//
-// Structured identifiers are validated before they are reported: payment
-// cards by the Luhn check, IBANs by mod 97 and their country's length,
-// national identifiers by their date and check-character rules. Numbers that
-// fail validation (order numbers, SKUs, tracking numbers, prices) are left
-// alone.
+// Finding is reported with byte offsets into the original text. Placeholders
+// already in a text are not read as words, and redacting a redacted text
+// changes nothing.
 //
 // A Placeholders value keeps, in memory only, which placeholder stands for
 // which value within one conversation, so that the same value always gets the
 // same placeholder and the live reply to a customer can put their own values
 // back. Nothing in this package writes anywhere.
+//
+// An optional NameModel (a local language model, say) can add the names the
+// rules miss; see Redactor.RedactContext. It is off by default.
 package redact

@@ -22,7 +22,7 @@ type normalized struct {
 // letters, the ideographic space and other compatibility forms become their
 // plain equivalents; ASCII and already-normal text is returned as is.
 func normalize(s string) normalized {
-	if isASCII(s) || norm.NFKC.IsNormalString(s) {
+	if allStable(s) {
 		return normalized{text: s}
 	}
 	var b strings.Builder
@@ -40,6 +40,8 @@ func normalize(s string) normalized {
 			out = string(buf[:n])
 		case r == 0x3000: // ideographic space
 			out = " "
+		case stableRune(r):
+			out = s[i : i+size]
 		default:
 			out = s[i : i+size]
 			if !norm.NFKC.IsNormalString(out) {
@@ -56,13 +58,41 @@ func normalize(s string) normalized {
 	return normalized{text: b.String(), orig: orig}
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+// allStable reports whether every rune of s is one NFKC leaves alone, so
+// that most texts skip the normaliser's own (slower) check.
+func allStable(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !stableRune(r) {
 			return false
 		}
+		i += size
 	}
 	return true
+}
+
+// stableRune reports whether NFKC maps r to itself and never composes it
+// with what precedes it: the letters of the Latin, Greek and Cyrillic
+// alphabets customers write in, Han characters, kana, hangul syllables,
+// and the common CJK and typographic punctuation. Other runes go through
+// the normaliser.
+func stableRune(r rune) bool {
+	switch {
+	case r >= 0xC0 && r <= 0x131, r >= 0x134 && r <= 0x13E, r >= 0x141 && r <= 0x148, r >= 0x14A && r <= 0x17E:
+		return true // Latin-1 letters and Latin Extended-A, less ĳ, ŀ, ŉ, ſ
+	case r >= 0x391 && r <= 0x3A9, r >= 0x3B1 && r <= 0x3C9, r >= 0x400 && r <= 0x4FF:
+		return true // Greek and Cyrillic letters
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA:
+		return true // Han, hangul, hiragana, katakana
+	case r >= 0x3001 && r <= 0x3002, r >= 0x3008 && r <= 0x3011, r == 0x2013, r == 0x2014, r >= 0x2018 && r <= 0x2019,
+		r >= 0x201C && r <= 0x201D, r == 0x20AC, r == 0xA5, r == 0xA3, r == 0xA7, r == 0xB0, r == 0xB7:
+		return true // 、。〈〉《》「」『』【】 – — ‘ ’ “ ” € ¥ £ § ° ·
+	}
+	return false
 }
 
 // origStart maps a start offset in the normalised text to the original.

@@ -1,19 +1,86 @@
 package redact
 
 import (
-	"github.com/nyaruka/phonenumbers"
+	"strconv"
+	"strings"
 )
 
-// phoneRegions are the numbering plans a national number (one written
-// without a country code) is tried against, in order.
-var phoneRegions = []string{"DK", "MY", "CN", "HK", "TW", "SG", "GB", "US"}
+// phonePlan is how a region's numbers are written without a country
+// code: the trunk prefix dialled before them, and their lengths.
+type phonePlan struct {
+	region     string
+	code       int32
+	trunk      string // "0", "1" or none
+	trunkOpt   bool   // the number may also be written without the trunk prefix
+	minN, maxN int    // digits of the national significant number
+}
 
-// phoneContext reports whether the words before a number say it is a phone
-// number, in the languages customers write in.
-func phoneContext(ctx string) bool {
-	return hasAny(ctx, "phone", "call", "tel", "mobile", "cell", "number", "whatsapp", "sms", "text me",
-		"ring", "telefon", "tlf", "mobil", "nummer", "电话", "電話", "手机", "手機", "号码", "號碼",
-		"联系", "聯絡", "致电", "telefon bimbit", "nombor", "hubungi", "no. tel", "h/p")
+// phonePlans are the numbering plans a national number (one written
+// without a country code) is tried against, in order.
+var phonePlans = []phonePlan{
+	{"DK", 45, "", false, 8, 8},
+	{"MY", 60, "0", false, 8, 10},
+	{"CN", 86, "0", true, 9, 11},
+	{"HK", 852, "", false, 8, 8},
+	{"TW", 886, "0", false, 8, 9},
+	{"SG", 65, "", false, 8, 8},
+	{"GB", 44, "0", false, 9, 10},
+	{"US", 1, "1", true, 10, 10},
+}
+
+// national returns the national significant number of digits written the
+// national way in the plan's region, or "" when they cannot be one.
+func (p phonePlan) national(d string) string {
+	nsn := d
+	switch {
+	case p.trunk != "" && strings.HasPrefix(d, p.trunk) && len(d)-1 >= p.minN:
+		nsn = d[1:]
+	case p.trunk != "" && !p.trunkOpt:
+		return ""
+	}
+	if len(nsn) < p.minN || len(nsn) > p.maxN || nsn[0] == '0' {
+		return ""
+	}
+	return nsn
+}
+
+// numberCues reads the phone, not-personal and identifier cues before a
+// number in one pass.
+var numberCues = newCueGroups(phoneCueWords, notPersonalCueWords, idCueWords, numberWords)
+
+// numberWords say a number follows, of whatever kind.
+var numberWords = []string{"number", "nummer", "nombor", "号码", "號碼"}
+
+// phoneCueWords are words that say a phone number follows.
+var phoneCueWords = []string{"phone", "call", "tel", "mobile", "cell", "whatsapp", "sms", "text me",
+	"ring", "telefon", "tlf", "mobil", "电话", "電話", "手机", "手機",
+	"联系", "聯絡", "致电", "telefon bimbit", "hubungi", "no. tel", "h/p", "answering",
+	"reach me", "reach us", "dial", "fax", "landline", "contact"}
+
+// idCueWords name identifiers that are not phone numbers.
+var idCueWords = []string{"cpr", "personnummer", "nric", "mykad", "ic", "kad pengenalan", "ssn", "social security",
+	"iban", "card", "kort", "kad", "身份证", "身份證", "身分證", "卡号", "卡號", "passport", "license", "licence"}
+
+// phoneContextAfter reports whether the words right after a number label
+// it as a phone number: "-Office", " fax", " (mobile)".
+func phoneContextAfter(after string) bool {
+	after = strings.TrimLeft(after, " -(,")
+	for _, w := range []string{"office", "fax", "mobile", "cell", "home", "work", "tel", "mobil", "kontor", "pejabat", "rumah"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithDate reports whether the first groups are a written date, as
+// in "1994-06-17 08:11".
+func (c numCandidate) startsWithDate() bool {
+	if len(c.groups) < 4 || c.seps[0] != c.seps[1] || len(c.seps[0]) != 1 || strings.IndexByte("-./", c.seps[0][0]) < 0 {
+		return false
+	}
+	g := c.groups
+	return g[0] == 4 && g[1] <= 2 && g[2] <= 2 || g[0] <= 2 && g[1] <= 2 && g[2] == 4
 }
 
 // looksLikeDate reports whether the grouping is that of a written date.
@@ -25,45 +92,56 @@ func (c numCandidate) looksLikeDate() bool {
 		c.grouped(2, 1, 4) || c.grouped(1, 1, 4) || c.grouped(4, 1, 1) || c.grouped(4, 2, 1) || c.grouped(4, 1, 2)
 }
 
-func phoneNumber(t string, c numCandidate, ctx string) (float64, string, bool) {
+// phoneNumber reads a candidate as a phone number: validated by the
+// numbering plan of its country code, or of one of the regions customers
+// write from; or, failing that, shaped like a phone number and labelled as
+// one by the words around it.
+func phoneNumber(t string, c numCandidate, ctx, after string) (float64, string, bool) {
 	d := c.digits
-	if len(d) < 7 || len(d) > 15 || c.looksLikeDate() {
+	if len(d) < 6 || len(d) > 15 || c.looksLikeDate() || c.startsWithDate() {
 		return 0, "", false
 	}
-	context := phoneContext(ctx)
-	international := c.plus || (len(d) > 9 && d[0] == '0' && d[1] == '0')
-	if international {
-		raw := d
-		if !c.plus {
-			raw = d[2:]
-		}
-		n, err := phonenumbers.Parse("+"+raw, "")
-		if err != nil {
-			return 0, "", false
-		}
-		switch {
-		case phonenumbers.IsValidNumber(n):
-			return 0.95, phonenumbers.Format(n, phonenumbers.E164), true
-		case context && phonenumbers.IsPossibleNumber(n):
-			return 0.7, phonenumbers.Format(n, phonenumbers.E164), true
+	var last [4]int
+	numberCues.lastEach(ctx, last[:])
+	pc, npc, idc := max(last[0], last[3]), last[1], last[2]
+	// "number" alone says little; an unvalidated number needs a word
+	// that names a phone.
+	specific := last[0] >= 0 || phoneContextAfter(after)
+	context := pc >= 0 || phoneContextAfter(after)
+	shaped := c.sepsOnly(" -.()")
+	if len(d) < 7 {
+		if specific && shaped && len(c.groups) > 1 {
+			return 0.6, d, true
 		}
 		return 0, "", false
 	}
-	if notPersonalContext(ctx) && !context {
+	if c.plus || (len(d) > 9 && d[0] == '0' && d[1] == '0') {
+		return internationalNumber(c, context)
+	}
+	// The nearest cue decides: an order number, or an identifier (a
+	// mistyped CPR number is not a phone number either).
+	if npc > pc || idc > pc {
 		return 0, "", false
 	}
-	var found *phonenumbers.PhoneNumber
-	for _, region := range phoneRegions {
-		n, err := phonenumbers.Parse(d, region)
-		if err == nil && phonenumbers.IsValidNumberForRegion(n, region) {
-			found = n
-			break
+	canon := ""
+	for _, pr := range phonePlans {
+		nsn := pr.national(d)
+		if nsn == "" || !rulesFor(pr.region).valid(nsn) {
+			continue
 		}
+		// Grouping only matters when no word says this is a phone.
+		if !context && !groupsFit(c, pr.region, nsn) {
+			continue
+		}
+		canon = "+" + strconv.Itoa(int(pr.code)) + nsn
+		break
 	}
-	if found == nil {
+	if canon == "" {
+		if specific && shaped {
+			return 0.65, d, true
+		}
 		return 0, "", false
 	}
-	canon := phonenumbers.Format(found, phonenumbers.E164)
 	bracketed := c.start < len(t) && t[c.start] == '('
 	switch {
 	case context:
@@ -76,4 +154,63 @@ func phoneNumber(t string, c numCandidate, ctx string) (float64, string, bool) {
 		return 0.65, canon, true
 	}
 	return 0.45, canon, true
+}
+
+// internationalNumber reads a number written with its country code, after
+// + or 00.
+func internationalNumber(c numCandidate, context bool) (float64, string, bool) {
+	raw := c.digits
+	if !c.plus {
+		raw = raw[2:]
+	}
+	cc, nsn, valid, possible := internationalParts(raw)
+	canon := "+" + strconv.Itoa(cc) + nsn
+	switch {
+	case valid:
+		return 0.95, canon, true
+	case context && possible:
+		return 0.7, canon, true
+	}
+	return 0, "", false
+}
+
+// groupsFit reports whether a number written in groups breaks its digits
+// only where the numbering plan's own national format does: "2012 3456"
+// fits Danish "20 12 34 56", but "620472-7768" does not fit American
+// "(620) 472-7768", so it is no American number. A break right after the
+// trunk prefix is allowed.
+func groupsFit(c numCandidate, region, nsn string) bool {
+	if len(c.groups) < 2 {
+		return true
+	}
+	shift := 0
+	switch len(c.digits) - len(nsn) {
+	case 0:
+	case 1:
+		shift = 1 // written with the trunk prefix
+	default:
+		return true // written in a way the format cannot judge
+	}
+	breaks := rulesFor(region).breaks(nsn)
+	if breaks == nil {
+		return true
+	}
+	at := 0
+	for _, g := range c.groups[:len(c.groups)-1] {
+		at += g
+		if shift == 1 && at == 1 {
+			continue
+		}
+		ok := false
+		for _, b := range breaks {
+			if b+shift == at {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }

@@ -12,36 +12,88 @@ import (
 //
 // The mapping lives only in memory; it must never be stored or logged.
 type Placeholders struct {
-	mu     sync.Mutex
-	byKey  map[string]string // type + canonical value -> placeholder
-	values map[string]string // placeholder -> original value as written
-	next   map[Type]int
+	mu      sync.Mutex
+	entries []placeholder
+	// The indexes are built once a conversation holds more than a few
+	// values; below that a scan of entries is faster than a map.
+	byKey   map[placeholderKey]int
+	byLabel map[string]int
 }
 
-// NewPlaceholders returns an empty mapping.
-func NewPlaceholders() *Placeholders {
-	return &Placeholders{
-		byKey:  make(map[string]string),
-		values: make(map[string]string),
-		next:   make(map[Type]int),
-	}
+// placeholder is one value of the conversation and its label.
+type placeholder struct {
+	key          placeholderKey
+	label, value string
 }
+
+// placeholderKey is a type and a canonical value.
+type placeholderKey struct {
+	t     Type
+	canon string
+}
+
+// indexAbove is the number of values from which the indexes are kept.
+const indexAbove = 8
+
+// NewPlaceholders returns an empty mapping.
+func NewPlaceholders() *Placeholders { return &Placeholders{} }
 
 func (p *Placeholders) label(t Type, canon, value string) string {
 	if canon == "" {
 		canon = value
 	}
-	key := string(t) + "\x00" + canon
+	key := placeholderKey{t, canon}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if l, ok := p.byKey[key]; ok {
-		return l
+	if p.byKey != nil {
+		if i, ok := p.byKey[key]; ok {
+			return p.entries[i].label
+		}
+	} else {
+		for _, e := range p.entries {
+			if e.key == key {
+				return e.label
+			}
+		}
 	}
-	p.next[t]++
-	l := "<" + string(t) + "_" + strconv.Itoa(p.next[t]) + ">"
-	p.byKey[key] = l
-	p.values[l] = value
+	n := 1
+	for _, e := range p.entries {
+		if e.key.t == t {
+			n++
+		}
+	}
+	l := "<" + string(t) + "_" + strconv.Itoa(n) + ">"
+	p.entries = append(p.entries, placeholder{key: key, label: l, value: value})
+	switch {
+	case p.byKey != nil:
+		p.byKey[key] = len(p.entries) - 1
+		p.byLabel[l] = len(p.entries) - 1
+	case len(p.entries) > indexAbove:
+		p.byKey = make(map[placeholderKey]int, 2*len(p.entries))
+		p.byLabel = make(map[string]int, 2*len(p.entries))
+		for i, e := range p.entries {
+			p.byKey[e.key] = i
+			p.byLabel[e.label] = i
+		}
+	}
 	return l
+}
+
+// valueOf returns the value behind a placeholder; p.mu must be held.
+func (p *Placeholders) valueOf(label string) (string, bool) {
+	if p.byLabel != nil {
+		i, ok := p.byLabel[label]
+		if !ok {
+			return "", false
+		}
+		return p.entries[i].value, true
+	}
+	for _, e := range p.entries {
+		if e.label == label {
+			return e.value, true
+		}
+	}
+	return "", false
 }
 
 // Restore puts the original values back in place of this conversation's
@@ -52,7 +104,7 @@ func (p *Placeholders) Restore(text string) string {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if len(p.values) == 0 {
+	if len(p.entries) == 0 {
 		return text
 	}
 	var b strings.Builder
@@ -65,7 +117,7 @@ func (p *Placeholders) Restore(text string) string {
 		if j < 0 {
 			break
 		}
-		if v, ok := p.values[text[i:i+j+1]]; ok {
+		if v, ok := p.valueOf(text[i : i+j+1]); ok {
 			b.WriteString(text[:i])
 			b.WriteString(v)
 		} else {
@@ -83,7 +135,7 @@ func (p *Placeholders) Restore(text string) string {
 func (p *Placeholders) Len() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return len(p.values)
+	return len(p.entries)
 }
 
 // RemovePlaceholders replaces every <TYPE_n> placeholder in text with a

@@ -1,7 +1,6 @@
 package redact
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -27,6 +26,13 @@ const (
 	DateOfBirth  Type = "DATE_OF_BIRTH"
 	Address      Type = "ADDRESS"
 	Person       Type = "PERSON"
+	// Location is a place a person says they live in, come from or are
+	// at: "I'm from Aarhus", "saya tinggal di Ipoh".
+	Location Type = "LOCATION"
+	// DriverLicense and Passport are document numbers, recognised by the
+	// words before them.
+	DriverLicense Type = "DRIVER_LICENSE"
+	Passport      Type = "PASSPORT"
 )
 
 // Finding is one piece of personal data found in a text.
@@ -52,12 +58,16 @@ type Options struct {
 	// organisation's own published e-mail addresses and phone numbers.
 	// Matching ignores case, spaces and punctuation.
 	Allow []string
+	// Names, when set, is asked for the person names in a text by
+	// RedactContext, on top of the rules. Default nil: no model is used.
+	Names NameModel
 }
 
 // Redactor finds and replaces personal data. It is safe for concurrent use.
 type Redactor struct {
 	minScore float64
 	allow    map[string]bool
+	names    NameModel
 }
 
 // New returns a Redactor with the given options.
@@ -65,7 +75,7 @@ func New(opts Options) *Redactor {
 	if opts.MinScore <= 0 {
 		opts.MinScore = 0.5
 	}
-	r := &Redactor{minScore: opts.MinScore, allow: make(map[string]bool)}
+	r := &Redactor{minScore: opts.MinScore, allow: make(map[string]bool), names: opts.Names}
 	for _, v := range opts.Allow {
 		if k := allowKey(v); k != "" {
 			r.allow[k] = true
@@ -92,14 +102,32 @@ func (r *Redactor) Find(text string) []Finding {
 	if text == "" {
 		return nil
 	}
-	n := normalize(text)
-	s := &scan{text: n.text}
+	s, n := scanText(text)
+	defer s.release()
+	numbers := s.has.any(wDigits, wMixed)
+	words := s.has&hasCap != 0 || s.caseless
 	detectEmails(s)
-	detectIPs(s)
-	detectIBANs(s)
-	detectNumbers(s)
-	found := resolve(s.found, r.minScore)
-	out := found[:0]
+	detectURLs(s)
+	if numbers {
+		detectIPs(s)
+		detectIBANs(s)
+		detectNumbers(s)
+		detectLetterIDs(s)
+		detectBirthDates(s)
+	}
+	if words {
+		detectPersons(s)
+		detectLocations(s)
+	}
+	if words || numbers {
+		detectAddresses(s)
+	}
+	detectZh(s)
+	found := resolve(s.text, s.found, r.minScore)
+	if len(found) == 0 {
+		return nil
+	}
+	out := make([]Finding, 0, len(found)) // found shares the pooled buffer
 	for _, f := range found {
 		if len(r.allow) > 0 && r.allow[allowKey(n.text[f.Start:f.End])] {
 			continue
@@ -127,76 +155,4 @@ func (res Result) Counts() map[Type]int {
 		m[f.Type]++
 	}
 	return m
-}
-
-// Redact replaces the personal data in text with placeholders. When ph is
-// nil each call numbers its placeholders afresh; pass the conversation's
-// Placeholders to keep them stable across messages.
-func (r *Redactor) Redact(text string, ph *Placeholders) Result {
-	found := r.Find(text)
-	if len(found) == 0 {
-		return Result{Text: text}
-	}
-	if ph == nil {
-		ph = NewPlaceholders()
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	last := 0
-	for _, f := range found {
-		b.WriteString(text[last:f.Start])
-		b.WriteString(ph.label(f.Type, f.canon, text[f.Start:f.End]))
-		last = f.End
-	}
-	b.WriteString(text[last:])
-	return Result{Text: b.String(), Findings: found}
-}
-
-// scan is the state shared by the detectors during one Find.
-type scan struct {
-	text  string
-	found []Finding
-}
-
-func (s *scan) add(t Type, start, end int, score float64, canon string) {
-	s.found = append(s.found, Finding{Type: t, Start: start, End: end, Score: score, canon: canon})
-}
-
-// resolve keeps, among overlapping findings, the one with the highest score
-// (then the longest, then the earliest), and drops those below min.
-func resolve(found []Finding, min float64) []Finding {
-	cands := found[:0]
-	for _, f := range found {
-		if f.Score >= min && f.End > f.Start {
-			cands = append(cands, f)
-		}
-	}
-	if len(cands) < 2 {
-		return cands
-	}
-	sort.Slice(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
-			return la > lb
-		}
-		return a.Start < b.Start
-	})
-	kept := make([]Finding, 0, len(cands))
-	for _, f := range cands {
-		overlaps := false
-		for _, k := range kept {
-			if f.Start < k.End && k.Start < f.End {
-				overlaps = true
-				break
-			}
-		}
-		if !overlaps {
-			kept = append(kept, f)
-		}
-	}
-	sort.Slice(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
-	return kept
 }

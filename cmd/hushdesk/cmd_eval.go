@@ -11,6 +11,7 @@ import (
 var evaluations = map[string]func(context.Context, env) error{
 	"decisions": runEvalDecisions,
 	"retrieval": runEvalRetrieval,
+	"redact":    runEvalRedact,
 }
 
 // runEval dispatches "hushdesk eval NAME".

@@ -1,0 +1,108 @@
+package redact
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// contextBefore returns the lower-case text just before offset i. (The
+// lower-case copy has placeholders blanked out, so that a redacted
+// <PHONE_1> is not read as the word phone.)
+func (s *scan) contextBefore(i int) string {
+	from := max(0, i-40)
+	for from > 0 && from < i && s.lower[from]&0xC0 == 0x80 {
+		from--
+	}
+	return s.lower[from:i]
+}
+
+// stripPlaceholders removes <TYPE_n> placeholders from s.
+func stripPlaceholders(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 || !isPlaceholder(s[i:i+j+1]) {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteByte(' ')
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// isPlaceholder reports whether s has the form <TYPE_n>.
+func isPlaceholder(s string) bool {
+	if len(s) < 5 || s[0] != '<' || s[len(s)-1] != '>' {
+		return false
+	}
+	u := strings.LastIndexByte(s, '_')
+	if u < 2 || u == len(s)-2 {
+		return false
+	}
+	for i := 1; i < u; i++ {
+		if !isUpper(s[i]) && s[i] != '_' {
+			return false
+		}
+	}
+	for i := u + 1; i < len(s)-1; i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasAny reports whether any of words occurs in s at the start of a word.
+func hasAny(s string, words ...string) bool { return lastCue(s, words...) >= 0 }
+
+// lastCue returns the offset of the last occurrence in s of any of words
+// that starts a word (a cue written in Latin letters must not be the tail
+// of another word: "call" is not in "Callum"), or -1.
+func lastCue(s string, words ...string) int {
+	best := -1
+	for _, w := range words {
+		for end := len(s); ; {
+			i := strings.LastIndex(s[:end], w)
+			if i < 0 {
+				break
+			}
+			if i == 0 || !isAlnum(w[0]) || !isAlnum(s[i-1]) && s[i-1] < 0x80 || s[i-1] >= 0x80 && !latinLetterBefore(s, i) {
+				best = max(best, i)
+				break
+			}
+			end = i
+		}
+	}
+	return best
+}
+
+// latinLetterBefore reports whether the rune ending at i is a letter of a
+// script written with spaces (so that "søn" is one word, not "s" + "øn").
+func latinLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) && !isCJK(r)
+}
+
+// notPersonalCues say that the number after them is an order, invoice,
+// tracking or product number.
+var notPersonalCues = newCueSet(notPersonalCueWords...)
+
+var notPersonalCueWords = []string{"order", "ordre", "bestilling", "invoice", "faktura", "sku", "tracking",
+	"track", "sporing", "pesanan", "invois", "订单", "訂單", "单号", "單號", "发票", "發票",
+	"#", "no.", "nr.", "ref", "serial", "serienummer", "model", "version", "版本", "ticket", "case", "kunde",
+	"customer", "kundenummer", "varenr", "item", "ordrenummer", "penjejakan", "resit", "receipt", "kvittering"}
+
+func notPersonalContext(ctx string) bool { return notPersonalCues.has(ctx) }
+
+// notPersonalAfter reports whether a not-personal cue stands in ctx after
+// offset other (the nearest cue decides: "手機 5912 9776，訂單 20249690").
+func notPersonalAfter(ctx string, other int) bool { return notPersonalCues.last(ctx) > other }

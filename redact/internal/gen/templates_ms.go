@@ -1,0 +1,47 @@
+package main
+
+// Malay messages to a support desk.
+var msTemplates = []string{
+	"Hai, nama saya {NAME}. Pesanan {ORDER} saya belum sampai. Nombor penjejakan {TRACK}.",
+	"Sila hantar barang ke alamat ini: {ADDR}.",
+	"Boleh hubungi saya di {PHONE} selepas {TIME} atau emel {EMAIL}.",
+	"No. IC saya {NRIC}, tolong kemas kini akaun saya.",
+	"Saya sudah bayar {PRICE} guna kad {CARD} tetapi status pesanan {ORDER} masih belum dibayar.",
+	"Barang sudah sampai, terima kasih atas bantuan.\n\nTerima kasih,\n{NAME}",
+	"Tarikh lahir saya {DOB}, bukan {DATE} seperti dalam sistem.",
+	"Bungkusan {TRACK} untuk {HON} masih di gudang {CITY}.",
+	"Bayaran balik ke akaun {IBAN} ya. Invois {INVOICE}.",
+	"Aplikasi versi {VERSION} tidak boleh log masuk dari IP {IP}.",
+	"Kad {BADCARD} ditolak, jadi saya guna {CARD} pula.",
+	"Isteri saya {NAME2} akan ambil barang di kedai {CITY}.",
+	"Adakah {PRODUCT} ada stok di {CITY}? Harga {PRICE} di {URLN}.",
+	"Salam, saya {NAME}. Nombor telefon baru saya {PHONE}.",
+	"Alamat penghantaran: {ADDR}\nNama: {NAME}\nTel: {PHONE}",
+	"Hai {GIVEN}, terima kasih atas bantuan semalam. SKU {SKU} sudah sampai.",
+	"Pesanan {ORDER} dan invois {INVOICE} berjumlah {PRICE}.",
+	"Saya dilahirkan pada {DOB} dan IC saya {NRIC}.",
+	"Pukul berapa kedai buka hari Sabtu? Saya datang pukul {TIME}.",
+	"Saya di luar negara sekarang, sila WhatsApp {PHONE_ANY}.",
+	"Nama penuh saya {NAME}, emel {EMAIL}. Saya mahu padam akaun.",
+	"Pautan reset {URLP} sudah tamat tempoh.",
+	"Tolong hantar invois {INVOICE} kepada {HON} di {ADDR}.",
+	"Kad pengenalan {NRIC}, pesanan {ORDER}, jumlah {PRICE}.",
+	"Nombor kad pengenalan saya {NRIC}.",
+	"MyKad: {NRIC}, telefon {PHONE}.",
+	"IC {NRIC} untuk pesanan {ORDER}, jumlah {PRICE}.",
+	"Pautan profil saya {URLP}",
+	"Saya warga Hong Kong, HKID {HKID}, telefon {PHONE_ANY}.",
+	"Log masuk gagal dari alamat IP {IP} pada {TIME}.",
+}
+
+var msPlain = []string{
+	"Berapa lama penghantaran ke Sabah?",
+	"Boleh saya pulangkan sofa jika tidak muat?",
+	"Adakah kedai menawarkan pemasangan almari?",
+	"Apakah waranti untuk meja Aurora?",
+	"Bila sofa Havana warna hijau ada stok semula?",
+	"Kod diskaun saya tidak berfungsi semasa pembayaran.",
+	"Boleh tukar tarikh penghantaran pesanan {ORDER} ke minggu depan?",
+	"Manual untuk {SKU} tiada muka surat 4.",
+	"Saya mahu bercakap dengan pegawai tentang aduan.",
+}

@@ -1,0 +1,53 @@
+package main
+
+// Chinese messages to a support desk, in simplified and traditional
+// characters.
+var zhTemplates = []string{
+	"你好，我叫{NAME}，我的订单{ORDER}还没到，快递单号{TRACK}。",
+	"请把新的灯寄到{ADDR}，谢谢。",
+	"我的手机号码是{PHONE}，{TIME}以后可以打给我，或者发邮件到{EMAIL}。",
+	"我的身份证号是{CNID}，请帮我更新实名信息。",
+	"旧身份证号码{CNID15}已经不用了。",
+	"我用信用卡{CARD}付了{PRICE}，但订单{ORDER}还是显示未付款。",
+	"联系人：{NAME}\n电话：{PHONE}\n地址：{ADDR}",
+	"{HON}您好，您的包裹{TRACK}已经到{CITY}了。",
+	"我的出生日期是{DOB}，系统里写成了{DATE}。",
+	"香港身份證號碼{HKID}，請更新我的資料。",
+	"我的身分證字號是{TWID}，電話{PHONE}。",
+	"卡号{BADCARD}被拒了，后来用{CARD}才成功。",
+	"App版本{VERSION}登录时崩溃，IP是{IP}。",
+	"请问{PRODUCT}在{CITY}有货吗？网站{URLN}上标价{PRICE}。",
+	"收件人：{NAME}，手机{PHONE}。",
+	"退款请转到{IBAN}，发票号{INVOICE}。",
+	"订单{ORDER}和发票{INVOICE}一共{PRICE}。",
+	"我太太{NAME2}会去{CITY}门店取货。",
+	"身份证号{BADCNID}是我输错的，正确的是{CNID}。",
+	"请问周六几点开门？我{TIME}到。",
+	"我是{NAME}，生日{DOB}，想查询我的个人资料。",
+	"東西收到了，謝謝！\n{NAME}",
+	"我現在在國外，請打{PHONE_ANY}聯絡我。",
+	"請寄到{ADDR}，收件人{NAME}。",
+	"我的邮箱是{EMAIL}，订单{ORDER}的发票{INVOICE}请发到这里。",
+	"身份证：{CNID}，手机：{PHONE}",
+	"我的香港身份證是{HKID}，電話{PHONE_ANY}。",
+	"身分證字號：{TWID}",
+	"請核對身分證{TWID}和生日{DOB}。",
+	"HKID {HKID}，訂單{ORDER}。",
+	"我的主页是{URLP}",
+	"身份证号码{CNID}，订单{ORDER}，金额{PRICE}。",
+	"台灣身分證{TWID}，手機{PHONE}，訂單{ORDER}。",
+	"我的IP地址是{IP}，一直打不开{URLN}。",
+}
+
+var zhPlain = []string{
+	"请问送货到西藏需要多久？",
+	"沙发进不了门可以退货吗？",
+	"你们提供衣柜安装服务吗？",
+	"Aurora书桌的保修期是多久？",
+	"Havana沙发有绿色的吗？什么时候补货？",
+	"优惠码在结账时用不了。",
+	"订单{ORDER}可以改到下周送货吗？",
+	"{SKU}的说明书缺了第4页。",
+	"我想和人工客服谈一下投诉。",
+	"請問可以用信用卡分期付款嗎？",
+}

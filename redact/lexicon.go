@@ -1,0 +1,141 @@
+package redact
+
+import (
+	"embed"
+	"strings"
+)
+
+// names holds the name lists: one name a line, # starts a comment.
+//
+//go:embed names/*.txt
+var names embed.FS
+
+// lexFlags says what a lower-case word can be.
+type lexFlags uint32
+
+const (
+	lxGiven      lexFlags = 1 << iota // a given name
+	lxSurname                         // a family name
+	lxCommon                          // a name that is also an everyday word: Will, May, Rose
+	lxStop                            // a function word, never part of a name
+	lxNotName                         // a capitalised word that is no name: Monday, Customer
+	lxHonorific                       // Mr, Fru, Encik
+	lxParticle                        // van, de, bin, binti: inside a name
+	lxSuffix                          // Jr, PhD: after a name
+	lxOrg                             // Ltd, ApS, Bhd: after a company name
+	lxStreet                          // street, vej, gade: after a street name
+	lxStreetPre                       // rue, jalan: before a street name
+	lxUnit                            // apt, suite, box: parts of an address
+	lxCountry                         // a country or city, or the first word of one
+	lxMonth                           // a month name
+	lxZhSyllable                      // a syllable of a romanised Chinese given name
+	lxGreeting                        // hi, dear, hej, kære, hai
+	lxSignOff                         // regards, mvh, hilsen
+	lxZhSurname                       // a romanised Chinese family name
+	lxAddrCueEnd                      // the last word of an address or postcode cue
+	lxNameCueEnd                      // the last word of a name cue
+	lxLooked                          // set in scan.flags once the word was looked up
+)
+
+// lexicon maps lower-case words to what they can be. It is built once and
+// never changed.
+var lexicon, hanSurnames, countries = buildLexicon() // countries holds cities too
+
+func buildLexicon() (map[string]lexFlags, map[string]bool, map[string]bool) {
+	lex := make(map[string]lexFlags, 8000)
+	addList := func(f lexFlags, list string) {
+		for _, w := range strings.Fields(list) {
+			lex[w] |= f
+		}
+	}
+	files := []struct {
+		name string
+		flag lexFlags
+	}{
+		{"given_en.txt", lxGiven}, {"given_da.txt", lxGiven}, {"given_ms.txt", lxGiven},
+		{"given_intl.txt", lxGiven}, {"given_zh.txt", lxZhSyllable},
+		{"surnames_en.txt", lxSurname}, {"surnames_da.txt", lxSurname}, {"surnames_zh.txt", lxSurname | lxZhSurname},
+		{"surnames_intl.txt", lxSurname}, {"common.txt", lxCommon},
+	}
+	for _, f := range files {
+		addList(f.flag, strings.ToLower(readList(f.name)))
+	}
+	addList(lxStop, stopWords)
+	addList(lxNotName, notNames)
+	addList(lxHonorific, honorifics)
+	addList(lxParticle, nameParticles)
+	addList(lxSuffix, nameSuffixes)
+	addList(lxOrg, orgSuffixes)
+	addList(lxStreet, streetWords)
+	addList(lxStreetPre, streetPrefixes)
+	addList(lxUnit, unitWords)
+	addList(lxMonth, monthNames)
+	addList(lxGreeting, greetings)
+	addList(lxSignOff, signOffs)
+	for _, list := range [][]string{addressCues, postcodeCueForms} {
+		for _, c := range list {
+			lex[lastCueWord(c)] |= lxAddrCueEnd
+		}
+	}
+	for _, list := range [][]string{strongNameCues, speechCues, weakNameCues} {
+		for _, c := range list {
+			lex[lastCueWord(c)] |= lxNameCueEnd
+		}
+	}
+	han := make(map[string]bool)
+	for _, w := range strings.Fields(readList("surnames_zh_han.txt")) {
+		han[w] = true
+	}
+	ctry := make(map[string]bool)
+	for _, line := range strings.Split(strings.ToLower(countryNames+cityNames), "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			continue
+		}
+		ctry[line] = true
+		first, _, _ := strings.Cut(line, " ")
+		lex[first] |= lxCountry
+	}
+	return lex, han, ctry
+}
+
+// lastCueWord returns the last word of a cue phrase, without its colon.
+func lastCueWord(c string) string {
+	c = strings.TrimRight(c, ":")
+	return c[strings.LastIndexByte(c, ' ')+1:]
+}
+
+// readList returns an embedded list without its comments.
+func readList(name string) string {
+	data, err := names.ReadFile("names/" + name)
+	if err != nil {
+		panic("redact: missing name list " + name) // embedded: cannot happen
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(string(data), "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// lex returns what word k of the scan can be.
+// The lookup is made the first time a detector asks, so that words no
+// detector looks at cost nothing.
+func (s *scan) lex(k int) lexFlags {
+	f := s.flags[k]
+	if f&lxLooked == 0 {
+		f = lxLooked
+		if w := s.words[k]; w.kind == wLetters {
+			f |= lexicon[s.lower[w.start:w.end]]
+		}
+		s.flags[k] = f
+	}
+	return f &^ lxLooked
+}
+
+// isName reports whether the flags include a given or family name.
+func (f lexFlags) isName() bool { return f&(lxGiven|lxSurname) != 0 }

@@ -1,0 +1,276 @@
+package redact
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Chinese is written without spaces or capitals, so names and addresses
+// are found from the characters around them: a cue ("我叫", "收件人") or a
+// title ("先生", "女士") for names, the road and number characters ("路",
+// "号") for addresses.
+
+// zhStop holds characters that do not occur inside a Chinese name or
+// address but often right next to one: particles, pronouns, common verbs.
+var zhStop = func() map[rune]bool {
+	m := make(map[rune]bool)
+	for _, r := range "的了是在和与與我你他她它们們请請给給找问問叫及或把被向跟同对對让讓为為个個这這那有要想会會能说說谢謝" +
+		"您好吗嗎呢吧啊已不没沒帮幫也都就还還刚剛今昨电電手机機打来來去寄送往到从從于於住址收件人联聯系繫号號码碼" {
+		m[r] = true
+	}
+	return m
+}()
+
+// zhNameCues come right before a name.
+var zhNameCues = []string{"我叫", "我的名字是", "名字是", "名字叫", "姓名是", "姓名", "联系人", "聯絡人", "聯繫人",
+	"收件人", "收货人", "收貨人", "寄件人", "持卡人", "户名", "戶名", "账户名", "帳戶名", "申请人", "申請人", "本人", "我是",
+	"我太太", "我老婆", "我先生", "我老公", "我丈夫", "我妻子", "我儿子", "我兒子", "我女儿", "我女兒", "我妈妈", "我媽媽",
+	"我爸爸", "我朋友", "我同事"}
+
+// zhLabelCues are form labels ("收件人：..."), cues only with a colon or
+// a space after them.
+var zhLabelCues = map[string]bool{"姓名": true, "联系人": true, "聯絡人": true, "聯繫人": true, "收件人": true,
+	"收货人": true, "收貨人": true, "寄件人": true, "持卡人": true, "户名": true, "戶名": true, "账户名": true,
+	"帳戶名": true, "申请人": true, "申請人": true}
+
+// zhTitles come right after a name (or a family name alone).
+var zhTitles = []string{"先生", "女士", "小姐", "太太", "老师", "老師", "经理", "經理", "医生", "醫生", "律师", "律師", "教授", "同学", "同學"}
+
+// hasCJK reports whether the scan has any CJK word.
+func (s *scan) hasCJK() bool {
+	for _, w := range s.words {
+		if w.kind == wCJK {
+			return true
+		}
+	}
+	return false
+}
+
+// detectZh finds Chinese names and addresses.
+func detectZh(s *scan) {
+	if !s.hasCJK() {
+		return
+	}
+	t := s.text
+	for _, w := range s.words {
+		if w.kind != wCJK {
+			continue
+		}
+		for i := w.start; i < w.end; {
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if r < 0x10000 && zhFirstRunes[r>>3]&(1<<(r&7)) == 0 {
+				i += size
+				continue
+			}
+			for _, cue := range zhCueIndex[r] {
+				if !strings.HasPrefix(t[i:], cue) {
+					continue
+				}
+				at := skipZhPunct(t, i+len(cue))
+				strong := cue != "本人" && cue != "我是"
+				if zhLabelCues[cue] && at == i+len(cue) {
+					// A label without its colon ("收件人王慧") must be
+					// followed by a family name that does not start an
+					// everyday word: not 联系人工客服, not 收件人支付.
+					if zhSurnameAt(t, at) == 0 || zhCommonWordAt(t, at) {
+						break
+					}
+					strong = false
+				}
+				if end, score := zhName(t, at, strong); end > at {
+					s.add(Person, at, end, score, t[at:end])
+				}
+				break
+			}
+			for _, title := range zhTitleIndex[r] {
+				if strings.HasPrefix(t[i:], title) {
+					if start, score := zhNameBefore(t, i); start < i {
+						s.add(Person, start, i, score, t[start:i])
+					}
+					break
+				}
+			}
+			i += size
+		}
+	}
+	detectZhSignature(s)
+	detectZhAddresses(s)
+}
+
+// runeIndex indexes phrases by their first rune.
+func runeIndex(phrases []string) map[rune][]string {
+	m := make(map[rune][]string)
+	for _, p := range phrases {
+		r, _ := utf8.DecodeRuneInString(p)
+		m[r] = append(m[r], p)
+	}
+	return m
+}
+
+var (
+	zhCueIndex   = runeIndex(zhNameCues)
+	zhTitleIndex = runeIndex(zhTitles)
+	// zhFirstRunes marks the runes (of the basic plane) that start a cue
+	// or a title, so that most characters cost one bit test.
+	zhFirstRunes = func() (set [0x10000 / 8]byte) {
+		for _, list := range [][]string{zhNameCues, zhTitles} {
+			for _, p := range list {
+				r, _ := utf8.DecodeRuneInString(p)
+				set[r>>3] |= 1 << (r & 7)
+			}
+		}
+		return set
+	}()
+)
+
+// skipZhPunct skips colons and spaces after a cue.
+func skipZhPunct(t string, i int) int {
+	for i < len(t) {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if r != ':' && r != ' ' && r != '：' && r != '\t' {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// zhSurnameAt returns the length in bytes of the family name at i: a
+// two-character one if listed, else a one-character one, else 0.
+func zhSurnameAt(t string, i int) int {
+	r1, s1 := utf8.DecodeRuneInString(t[i:])
+	if i+s1 < len(t) {
+		_, s2 := utf8.DecodeRuneInString(t[i+s1:])
+		if hanSurnames[t[i:i+s1+s2]] {
+			return s1 + s2
+		}
+	}
+	if isCJK(r1) && hanSurnames[t[i:i+s1]] {
+		return s1
+	}
+	return 0
+}
+
+// zhGiven returns the end of a one- or two-character given name at i.
+func zhGiven(t string, i int) int {
+	end := i
+	for n := 0; n < 2 && end < len(t); n++ {
+		if zhTitleAt(t, end) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(t[end:])
+		if !isCJK(r) || zhStop[r] {
+			break
+		}
+		end += size
+	}
+	return end
+}
+
+// zhName reads a name at i after a cue: a family name and a given name,
+// or, after a strong cue, two or three characters.
+func zhName(t string, i int, strong bool) (int, float64) {
+	if i >= len(t) {
+		return i, 0
+	}
+	if n := zhSurnameAt(t, i); n > 0 {
+		if end := zhGiven(t, i+n); end > i+n {
+			return end, 0.85
+		}
+		if strong {
+			return i + n, 0.6
+		}
+		return i, 0
+	}
+	if !strong {
+		return i, 0
+	}
+	end := zhGiven(t, i)
+	if end > i {
+		if r, size := utf8.DecodeRuneInString(t[end:]); isCJK(r) && !zhStop[r] {
+			end += size // three characters
+		}
+		if utf8.RuneCountInString(t[i:end]) >= 2 {
+			return end, 0.7
+		}
+	}
+	return i, 0
+}
+
+// zhNameBefore finds the name ending at i, before a title: 王小明先生,
+// 李女士. It returns the start of the name and its score.
+func zhNameBefore(t string, i int) (int, float64) {
+	// Try a family name plus two, one or no given characters.
+	for given := 2; given >= 0; given-- {
+		start := i
+		ok := true
+		for n := 0; n < given; n++ {
+			r, size := utf8.DecodeLastRuneInString(t[:start])
+			if !isCJK(r) || zhStop[r] {
+				ok = false
+				break
+			}
+			start -= size
+		}
+		if !ok || start == 0 {
+			continue
+		}
+		for _, sl := range []int{6, 3} { // two- then one-character family names
+			if start-sl < 0 || !hanSurnames[t[start-sl:start]] {
+				continue
+			}
+			if r, _ := utf8.DecodeLastRuneInString(t[:start-sl]); start-sl > 0 && isCJK(r) && !zhStop[r] && given > 1 {
+				continue // perhaps the family name is the end of a longer word
+			}
+			if given == 0 {
+				return start - sl, 0.6
+			}
+			return start - sl, 0.85
+		}
+	}
+	return i, 0
+}
+
+// zhTitleAt reports whether a title (先生, 女士 ...) starts at i.
+func zhTitleAt(t string, i int) bool {
+	for _, title := range zhTitles {
+		if strings.HasPrefix(t[i:], title) {
+			return true
+		}
+	}
+	return false
+}
+
+// detectZhSignature finds a name written alone on the last line of a
+// message, as Chinese writers sign: "谢谢！\n王小明".
+func detectZhSignature(s *scan) {
+	t := strings.TrimRight(s.text, " \n\r\t")
+	i := strings.LastIndexByte(t, '\n')
+	if i < 0 {
+		return
+	}
+	line := strings.TrimSpace(t[i+1:])
+	start := i + 1 + strings.Index(t[i+1:], line)
+	n := zhSurnameAt(line, 0)
+	if n == 0 {
+		return
+	}
+	if end := zhGiven(line, n); end == len(line) && end > n {
+		s.add(Person, start, start+end, 0.8, line)
+	}
+}
+
+// zhCommonWords are everyday words that begin with a family-name character.
+var zhCommonWords = []string{"支付", "支持", "方式", "方法", "方便", "安装", "安全", "时间", "时候", "時間", "時候",
+	"明天", "明白", "文件", "常见", "常見", "原因", "申请", "申請", "信息", "平台", "高兴", "高興", "金额", "金額", "于是",
+	"费用", "費用", "包裹", "商品", "程序", "马上", "馬上", "周末", "和我", "和你", "工作", "人工", "邮件", "郵件"}
+
+// zhCommonWordAt reports whether an everyday word starts at i.
+func zhCommonWordAt(t string, i int) bool {
+	for _, w := range zhCommonWords {
+		if strings.HasPrefix(t[i:], w) {
+			return true
+		}
+	}
+	return false
+}
