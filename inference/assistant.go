@@ -150,7 +150,7 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		q.ConversationID = NewConversationID()
 	}
 	conv := a.convs.get(q.ConversationID)
-	red := a.redactor.Redact(text, conv.placeholders)
+	red := a.redactQuestion(ctx, text, conv.placeholders)
 	lang := retrieval.NormalizeLanguage(q.Language)
 	if lang == "" {
 		lang = retrieval.DetectLanguage(red.Text)
@@ -434,6 +434,26 @@ func envelopeCounts(r redact.Result) map[string]int {
 		out[string(t)] = n
 	}
 	return out
+}
+
+// contextRedactor is a redactor with the model-assisted pass for names.
+type contextRedactor interface {
+	RedactContext(ctx context.Context, text string, ph *redact.Placeholders) (redact.Result, error)
+}
+
+// redactQuestion redacts a question, with the model-assisted pass for
+// names when the redactor has one; when that model fails, the rules'
+// redaction is used and the failure logged.
+func (a *Assistant) redactQuestion(ctx context.Context, text string, ph *redact.Placeholders) redact.Result {
+	cr, ok := a.redactor.(contextRedactor)
+	if !ok {
+		return a.redactor.Redact(text, ph)
+	}
+	res, err := cr.RedactContext(ctx, text, ph)
+	if err != nil {
+		a.log.Warn("the name model failed; the question is redacted by the rules alone", "err", err)
+	}
+	return res
 }
 
 // ms renders a duration in milliseconds.

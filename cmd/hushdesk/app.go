@@ -37,13 +37,16 @@ type Main struct {
 	Config Config
 	Log    *slog.Logger
 
-	Redactor  *redact.Redactor
-	Store     *audit.Store
-	Index     *retrieval.Index
-	Model     *inference.Ollama
-	Assistant *inference.Assistant
-	Server    *web.Server
-	Webhook   *web.Webhook
+	Redactor *redact.Redactor
+	// QuestionRedactor redacts customers' questions: the Redactor, with
+	// the model-assisted pass for names when a name model is set.
+	QuestionRedactor *redact.Redactor
+	Store            *audit.Store
+	Index            *retrieval.Index
+	Model            *inference.Ollama
+	Assistant        *inference.Assistant
+	Server           *web.Server
+	Webhook          *web.Webhook
 
 	lock *os.File
 }
@@ -52,8 +55,21 @@ type Main struct {
 func NewMain(c Config, logOut io.Writer) *Main {
 	// The organisation's own contacts and the help lines given to
 	// customers are not personal data.
-	r := redact.New(redact.Options{Allow: append(append([]string(nil), samplekb.Contacts...), policy.HelpLines()...)})
-	return &Main{Config: c, Redactor: r, Log: newLogger(logOut, c.LogLevel, c.LogFormat, r)}
+	allow := append(append([]string(nil), samplekb.Contacts...), policy.HelpLines()...)
+	r := redact.New(redact.Options{Allow: allow})
+	m := &Main{Config: c, Redactor: r, Log: newLogger(logOut, c.LogLevel, c.LogFormat, r)}
+	m.QuestionRedactor = r
+	if c.NameModel != "" {
+		names, err := inference.NewOllamaNames(c.Ollama, c.NameModel, 0)
+		if err != nil {
+			m.Log.Warn("name model not used", "err", err)
+		} else {
+			// Questions get the model-assisted pass; logs and documents
+			// keep the rules alone.
+			m.QuestionRedactor = redact.New(redact.Options{Allow: allow, Names: names})
+		}
+	}
+	return m
 }
 
 // Open locks the data directory and opens the audit store and the
@@ -138,7 +154,7 @@ func (m *Main) OpenAssistant(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("hand-off policy: %w", err)
 	}
-	m.Assistant, err = inference.New(m.Redactor, m.Index, model, m.Store, inference.Options{
+	m.Assistant, err = inference.New(m.QuestionRedactor, m.Index, model, m.Store, inference.Options{
 		Company:          m.Config.Company,
 		MaxQuestionChars: m.Config.MaxQuestionChars,
 		MinConfidence:    m.Config.MinConfidence,

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/hushdesk/hushdesk/inference"
 	"github.com/hushdesk/hushdesk/redact"
 	"github.com/hushdesk/hushdesk/redact/redacteval"
 )
@@ -15,7 +16,7 @@ import (
 // presidio-research format: token precision, recall and F2 over all
 // personal data, recall per type, and the values that leaked.
 func runEvalRedact(ctx context.Context, e env) error {
-	fs := newFlagSet("eval redact", e.stderr, "config", "log-level", "log-format")
+	fs := newFlagSet("eval redact", e.stderr, "config", "log-level", "log-format", "ollama", "name-model")
 	gold := fs.String("gold", "", "gold file: JSON array of {full_text, spans} (required)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	minScore := fs.Float64("min-score", 0, "lowest finding score counted (0: the redactor's default)")
@@ -46,8 +47,26 @@ func runEvalRedact(ctx context.Context, e env) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := redact.New(redact.Options{MinScore: *minScore})
-	rep := redacteval.Evaluate(samples, redacteval.Redacted(r), redacteval.Options{Mapping: m})
+	c, err := loadConfig(fs, os.Getenv)
+	if err != nil {
+		return err
+	}
+	var finder redacteval.Finder = redacteval.Redacted(redact.New(redact.Options{MinScore: *minScore}))
+	var withModel *redacteval.ModelFinder
+	if c.NameModel != "" {
+		// Measure the model-assisted pass for names on its own terms:
+		// run once with --name-model and once without.
+		names, err := inference.NewOllamaNames(c.Ollama, c.NameModel, 0)
+		if err != nil {
+			return fmt.Errorf("%w: %w", errUsage, err)
+		}
+		withModel = &redacteval.ModelFinder{Ctx: ctx, Redactor: redact.New(redact.Options{MinScore: *minScore, Names: names})}
+		finder = withModel
+	}
+	rep := redacteval.Evaluate(samples, finder, redacteval.Options{Mapping: m})
+	if withModel != nil && withModel.Errors > 0 {
+		fmt.Fprintf(e.stderr, "the name model failed on %d of %d texts; their findings are the rules' alone\n", withModel.Errors, len(samples))
+	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/ollamatest"
 )
 
 // redactGold is the project's multilingual gold set.
@@ -86,5 +88,25 @@ func TestEvalRedactBadUsage(t *testing.T) {
 		if errors.Is(err, errUsage) != tt.usage {
 			t.Errorf("%s: error %v, usage error = %v, want %v", tt.name, err, errors.Is(err, errUsage), tt.usage)
 		}
+	}
+}
+
+func TestEvalRedactWithNameModel(t *testing.T) {
+	fake := ollamatest.NewServer("names:1b")
+	defer fake.Close()
+	gold := filepath.Join(t.TempDir(), "gold.json")
+	os.WriteFile(gold, []byte(`[{"full_text": "Hi, I am Sigrid Vang and my parcel is late", "spans": [{"entity_type": "PERSON", "entity_value": "Sigrid Vang", "start_position": 9, "end_position": 20}]}]`), 0o644)
+	// A model that finds the name...
+	fake.SetReply(func(_, user string) string { return `{"names": ["Sigrid Vang"]}` })
+	code, out, stderr := cli(t, "eval", "redact", "--gold", gold, "--ollama", fake.URL, "--name-model", "names:1b", "--json")
+	if code != 0 || !strings.Contains(out, `"recall": 1`) {
+		t.Fatalf("with a name model: %d %s %s", code, out, stderr)
+	}
+	// ...and one that fails: the rules' findings stand and the failures
+	// are counted.
+	fake.SetBehaviour(ollamatest.NoModel)
+	code, _, stderr = cli(t, "eval", "redact", "--gold", gold, "--ollama", fake.URL, "--name-model", "names:1b")
+	if code != 0 || !strings.Contains(stderr, "failed on 1 of 1") {
+		t.Fatalf("failing name model: %d %s", code, stderr)
 	}
 }

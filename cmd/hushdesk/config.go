@@ -32,6 +32,7 @@ type Config struct {
 	LogFormat        string
 	WebhookURL       string
 	EmbedModel       string
+	NameModel        string
 	PersonalData     string
 	WidgetOrigins    []string
 	AskRate          int
@@ -86,6 +87,7 @@ var settings = []setting{
 		return nil
 	}},
 	{"embed-model", "HUSHDESK_EMBED_MODEL", "embed_model", "", "Ollama embedding model for hybrid search (empty: words only)", str(func(c *Config) *string { return &c.EmbedModel })},
+	{"name-model", "HUSHDESK_NAME_MODEL", "name_model", "", "Ollama model for the model-assisted pass for names in questions (empty: rules only)", str(func(c *Config) *string { return &c.NameModel })},
 	{"personal-data", "HUSHDESK_PERSONAL_DATA", "personal_data", "redact", "a knowledge-base document holding personal data is indexed redacted (redact) or refused (refuse)", func(c *Config, v string) error {
 		if v != "redact" && v != "refuse" {
 			return fmt.Errorf("personal-data must be redact or refuse, not %q", v)

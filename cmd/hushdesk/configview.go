@@ -15,6 +15,7 @@ func (c Config) view() map[string]any {
 		"ollama":             c.Ollama,
 		"model":              c.Model,
 		"embed_model":        c.EmbedModel,
+		"name_model":         c.NameModel,
 		"config_file":        c.ConfigFile,
 		"tls":                c.TLSCert != "",
 		"company":            c.Company,
