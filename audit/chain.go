@@ -16,6 +16,7 @@ type chainWriter struct {
 	tx         *bolt.Tx
 	events     *bolt.Bucket
 	byConv     *bolt.Bucket
+	byMessage  *bolt.Bucket
 	bySubj     *bolt.Bucket
 	seq        uint64
 	head       [32]byte
@@ -28,6 +29,7 @@ func (w *chainWriter) begin(tx *bolt.Tx) {
 	w.events = tx.Bucket(bucketEvents)
 	w.events.FillPercent = 1 // keys only ever grow
 	w.byConv = tx.Bucket(bucketByConv)
+	w.byMessage = tx.Bucket(bucketByMessage)
 	w.bySubj = tx.Bucket(bucketBySubject)
 }
 
@@ -82,6 +84,11 @@ func (w *chainWriter) put(env *Envelope, envJSON []byte, kid string, sealed []by
 		if env.Subject != "" {
 			if err := w.bySubj.Put(indexKey(env.Subject, w.seq), nil); err != nil {
 				return 0, fmt.Errorf("index subject: %w", err)
+			}
+		}
+		if env.Type == TypeDecision && env.Message != "" {
+			if err := w.byMessage.Put([]byte(env.Message), seqKey(w.seq)); err != nil {
+				return 0, fmt.Errorf("index message: %w", err)
 			}
 		}
 		if err := projectDecision(w.tx, env, w.seq); err != nil {

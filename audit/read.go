@@ -178,3 +178,34 @@ func (s *Store) event(seq uint64) (Event, error) {
 	})
 	return ev, err
 }
+
+// ErrNoMessage means no decision has that message id.
+var ErrNoMessage = errors.New("no decision with that message id")
+
+// MessageEvent returns the decision event that gave a message id, with
+// its content.
+func (s *Store) MessageEvent(ctx context.Context, message string) (Event, error) {
+	var ev Event
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketByMessage)
+		if b == nil {
+			return ErrNoMessage
+		}
+		k := b.Get([]byte(message))
+		if k == nil {
+			return ErrNoMessage
+		}
+		v := tx.Bucket(bucketEvents).Get(k)
+		if v == nil {
+			return fmt.Errorf("index names a missing event: %w", ErrTampered)
+		}
+		var err error
+		ev, err = decodeEvent(binary.BigEndian.Uint64(k), v)
+		return err
+	})
+	if err != nil {
+		return ev, err
+	}
+	s.decrypt(&ev)
+	return ev, nil
+}

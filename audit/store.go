@@ -26,6 +26,7 @@ var (
 	bucketShredded    = []byte("shredded")
 	bucketMeta        = []byte("meta")
 	bucketByConv      = []byte("by_conversation")
+	bucketByMessage   = []byte("by_message") // a decision's message id -> its seq
 	bucketBySubject   = []byte("by_subject")
 	bucketCheckpoints = []byte("checkpoints")
 	bucketRequests    = []byte("requests")
@@ -175,7 +176,7 @@ func (s *Store) init(dir string) error {
 func (s *Store) initBuckets(tx *bolt.Tx) error {
 	for _, b := range [][]byte{bucketEvents, bucketShredded, bucketMeta, bucketByConv, bucketBySubject,
 		bucketCheckpoints, bucketRequests, bucketHolds, bucketTokens, bucketKeyOwners,
-		bucketHandoffs, bucketHandoffByConv} {
+		bucketHandoffs, bucketHandoffByConv, bucketByMessage} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return fmt.Errorf("create bucket %s: %w", b, err)
 		}

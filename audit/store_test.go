@@ -188,3 +188,17 @@ func TestExport(t *testing.T) {
 		t.Fatalf("bad format = %v", err)
 	}
 }
+
+func TestMessageEvent(t *testing.T) {
+	s := openTestStore(t, "")
+	ctx := context.Background()
+	s.Append(ctx, decision("k_a", 1), &Content{Question: "q1"})
+	seq, _ := s.Append(ctx, decision("k_a", 2), &Content{Question: "q2"})
+	ev, err := s.MessageEvent(ctx, "m_2")
+	if err != nil || ev.Seq != seq || ev.Content == nil || ev.Content.Question != "q2" {
+		t.Fatalf("MessageEvent = %+v, %v", ev, err)
+	}
+	if _, err := s.MessageEvent(ctx, "m_nope"); !errors.Is(err, ErrNoMessage) {
+		t.Fatalf("unknown = %v", err)
+	}
+}

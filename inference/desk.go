@@ -82,7 +82,7 @@ func (a *Assistant) RequestPerson(ctx context.Context, conversationID, subject, 
 	if subject != "" {
 		pseudonym = a.rec.SubjectPseudonym(subject)
 	}
-	return a.handOff(ctx, conversationID, pseudonym, lang, string(policy.PersonRequested), a.policy.Route("", nil),
+	return a.handOff(ctx, conversationID, a.rec.ConversationRef(conversationID), pseudonym, lang, string(policy.PersonRequested), a.policy.Route("", nil),
 		policy.CustomerMessage(policy.PersonRequested, lang))
 }
 

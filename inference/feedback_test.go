@@ -40,10 +40,26 @@ func TestFeedback(t *testing.T) {
 		{Feedback{ConversationID: r.ConversationID, MessageID: r.MessageID, Rating: "meh"}, ErrBadFeedback},
 		{Feedback{ConversationID: "c_x", MessageID: r.MessageID, Rating: "up"}, ErrBadConversation},
 		{Feedback{ConversationID: NewConversationID(), MessageID: r.MessageID, Rating: "up"}, ErrUnknownMessage},
+		{Feedback{MessageID: "m_nope", Rating: "up"}, ErrUnknownMessage},
+		{Feedback{Rating: "up"}, ErrBadFeedback},
 	} {
 		if _, err := f.a.RecordFeedback(ctx, bad.fb); !errors.Is(err, bad.want) {
 			t.Errorf("RecordFeedback(%+v) = %v, want %v", bad.fb, err, bad.want)
 		}
+	}
+}
+
+func TestFeedbackByMessageIDAlone(t *testing.T) {
+	f := newFixture(t, false)
+	ctx := context.Background()
+	r, _ := f.a.Ask(ctx, Question{Text: "How do I reset my password?"}, nil)
+	rec, err := f.a.RecordFeedback(ctx, Feedback{MessageID: r.MessageID, Rating: "down", Comment: "not what I asked"})
+	if err != nil || rec.Handoff == nil {
+		t.Fatalf("feedback = %+v, %v", rec, err)
+	}
+	evs := f.events(t)
+	if len(evs) != 3 || evs[1].Conversation != evs[0].Conversation || evs[2].Conversation != evs[0].Conversation {
+		t.Fatalf("events = %+v", evs)
 	}
 }
 

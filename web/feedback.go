@@ -21,8 +21,9 @@ type feedbackRequest struct {
 	Comment        string `json:"comment"`
 }
 
-// feedback answers POST /api/v1/feedback. The conversation id is the
-// customer's proof that the conversation is theirs.
+// feedback answers POST /api/v1/feedback. The message id, which only the
+// customer was given, is the proof that the answer is theirs; the
+// conversation id may come with it.
 func (s *Server) feedback(c echo.Context) error {
 	if s.opts.Feedback == nil {
 		return &apiError{status: http.StatusNotImplemented, msg: "feedback is not enabled"}
@@ -31,8 +32,8 @@ func (s *Server) feedback(c echo.Context) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	if req.ConversationID == "" || req.MessageID == "" {
-		return badRequest(`"conversation_id" and "message_id" are required`)
+	if req.MessageID == "" {
+		return badRequest(`"message_id" is required`)
 	}
 	rec, err := s.opts.Feedback.RecordFeedback(c.Request().Context(), inference.Feedback{
 		ConversationID: req.ConversationID, MessageID: req.MessageID, Rating: req.Rating, Comment: req.Comment,
