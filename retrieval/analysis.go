@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
@@ -35,21 +34,31 @@ var families = []string{"en", "da", "zh", "ms"}
 // distort (and fuzzy matching can repair), not CJK bigrams.
 func latinFamily(fam string) bool { return fam != "zh" }
 
-// malayStopWords are frequent Malay function words that carry no meaning
-// for search.
-var malayStopWords = []any{
-	"ada", "adalah", "agar", "akan", "aku", "anda", "apa", "apabila", "atau", "awak", "bagi",
-	"bagaimana", "bahawa", "belum", "beliau", "berapa", "boleh", "bila", "dan", "dalam", "dapat",
-	"dari", "daripada", "dengan", "di", "dia", "ialah", "ini", "itu", "jika", "juga", "kami",
-	"kamu", "kan", "kah", "ke", "kepada", "kita", "lagi", "lah", "mahu", "mana", "masih", "mereka",
-	"nak", "oleh", "pada", "para", "pun", "saja", "sahaja", "saya", "se", "sebab", "sebagai",
-	"sedang", "sendiri", "sudah", "supaya", "tapi", "tetapi", "telah", "tentang", "untuk",
-	"yang", "ya", "macam", "hendak", "tolong", "sila", "dah", "tak", "tidak", "ni", "tu",
-}
+// englishFillers and danishFillers are words of customers' questions
+// that say nothing of the topic ("how many days", "something", "please")
+// and that the languages' stop lists keep. Rare in articles, they would
+// weigh much, as rare words do.
+var (
+	englishFillers = []any{"many", "much", "something", "anything", "everything", "thing", "things", "stuff",
+		"anyone", "someone's", "please", "hi", "hello", "hey", "thanks", "thank", "get", "got", "getting",
+		"need", "want", "wanted", "like", "know", "just", "also", "really", "able", "way", "possible", "ok",
+		"okay", "guys", "question", "tell", "let", "lot", "kind", "still", "even", "already", "anymore", "yet",
+		"ago", "now", "soon", "actually", "maybe", "pls", "thx", "im", "ive", "dont", "cant", "wont"}
+	danishFillers = []any{"gerne", "bare", "lige", "tak", "hej", "venligst", "måske", "stadig", "endnu",
+		"allerede", "altså", "egentlig", "godt", "okay", "noget", "nogen", "nu", "få", "kunne", "ville"}
+)
 
-// addAnalysis registers the analyzers, their parts and the synonym
-// sources on an index mapping.
+// addAnalysis registers the analyzers and their parts on an index
+// mapping.
 func addAnalysis(im *mapping.IndexMappingImpl) error {
+	for name, words := range map[string][]any{"hushdesk_en_extra": englishFillers, "hushdesk_da_extra": danishFillers} {
+		if err := im.AddCustomTokenMap(name+"_words", map[string]any{"type": tokenmap.Name, "tokens": words}); err != nil {
+			return fmt.Errorf("%s words: %w", name, err)
+		}
+		if err := im.AddCustomTokenFilter(name, map[string]any{"type": stop.Name, "stop_token_map": name + "_words"}); err != nil {
+			return fmt.Errorf("%s filter: %w", name, err)
+		}
+	}
 	if err := im.AddCustomTokenMap("hushdesk_ms_stop_words", map[string]any{
 		"type":   tokenmap.Name,
 		"tokens": malayStopWords,
@@ -73,11 +82,11 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 	chains := map[string]map[string]any{
 		"en": {
 			"char_filters":  []any{"hushdesk_phrases_en"},
-			"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+			"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, "hushdesk_en_extra", porter.Name},
 		},
 		"da": {
 			"char_filters":  []any{"hushdesk_phrases_da"},
-			"token_filters": []any{lowercase.Name, da.StopName, da.SnowballStemmerName},
+			"token_filters": []any{lowercase.Name, da.StopName, "hushdesk_da_extra", da.SnowballStemmerName},
 		},
 		"zh": {
 			"char_filters":  []any{foldFilterName, "hushdesk_phrases_zh"},
@@ -95,30 +104,6 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 		if err := im.AddCustomAnalyzer(analyzers[fam], cfg); err != nil {
 			return fmt.Errorf("%s analyzer: %w", fam, err)
 		}
-		if err := im.AddSynonymSource(synonymSource(fam), map[string]any{
-			"collection": synonymCollection(fam),
-			"analyzer":   analyzers[fam],
-		}); err != nil {
-			return fmt.Errorf("%s synonym source: %w", fam, err)
-		}
 	}
 	return nil
 }
-
-// chineseStopPhrases are the words of a Chinese question that carry no
-// topic ("please may I ask", "how", "what", "my"). They are removed before
-// a Chinese query is cut into bigrams, so that neither they nor the
-// bigrams straddling them count as terms. The query has been folded to
-// simplified characters first.
-var chineseStopPhrases = strings.NewReplacer(func() []string {
-	var pairs []string
-	for _, p := range strings.Fields(`请问 怎么办 怎么样 怎么 怎样 如何 什么 为什么 可以 能否 能不能
-		可不可以 是否 有没有 我的 我们 你们 您的 你的 一下 吗 呢 吧 啊 呀 了 的 得 哪里 哪儿 多少
-		需要 想要 想 要 帮我 请 谢谢 您好 你好 我 你 您 是 在 有 和 与 或 ？ ? ， 。 ！`) {
-		pairs = append(pairs, p, " ")
-	}
-	return pairs
-}()...)
-
-// stripChineseStopPhrases removes topic-less words from a Chinese query.
-func stripChineseStopPhrases(s string) string { return chineseStopPhrases.Replace(foldChinese(s)) }

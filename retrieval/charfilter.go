@@ -73,8 +73,9 @@ func (foldFilter) Filter(in []byte) []byte { return []byte(foldChinese(string(in
 
 // phraseFilter appends, after each support-domain phrase of several words
 // ("money back", "log in"), the phrase joined into one term
-// ("money_back"), so that the synonym list, whose entries Bleve takes as
-// single terms, can name it. The words themselves stay.
+// ("money_back"), so that the synonym list, whose entries are single
+// terms, can name it. The words themselves stay; a query counts the
+// joined term as standing for each of them (expand.go).
 type phraseFilter struct{ phrases *phraseSet }
 
 func (f phraseFilter) Filter(in []byte) []byte {

@@ -122,7 +122,7 @@ func (ix *Index) fetch(ctx context.Context, ids []string) ([]scored, error) {
 	}
 	out := make([]scored, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
-		out = append(out, scored{Passage: hitPassage(h), terms: termSet(h)})
+		out = append(out, hitScored(h))
 	}
 	return out, nil
 }
@@ -130,7 +130,7 @@ func (ix *Index) fetch(ctx context.Context, ids []string) ([]scored, error) {
 // fuse merges the lexical ranking with the passages nearest to the
 // query's embedding by reciprocal rank fusion. When the query cannot be
 // embedded, the lexical ranking stands.
-func (ix *Index) fuse(ctx context.Context, text string, lexical []scored, qterms map[string][]queryTerm, n int) []scored {
+func (ix *Index) fuse(ctx context.Context, text, lang string, lexical []scored, qterms map[string][]queryTerm, n int) []scored {
 	ectx, cancel := context.WithTimeout(ctx, ix.opts.QueryEmbedTimeout)
 	vecs, err := ix.opts.Embedder.Embed(ectx, []string{text})
 	cancel()
@@ -163,8 +163,7 @@ func (ix *Index) fuse(ctx context.Context, text string, lexical []scored, qterms
 			return lexical
 		}
 		for _, p := range more {
-			fam := analysisKey(p.Lang)
-			p.coverage = coverage(qterms[fam], fam, p.terms)
+			p.measure(qterms, lang)
 			byID[p.ChunkID] = p
 		}
 	}

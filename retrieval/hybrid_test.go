@@ -180,4 +180,12 @@ func TestOpenRebuildsOlderLayout(t *testing.T) {
 	if err != nil || len(res.Passages) == 0 || res.Passages[0].DocID != "kb/bike.md" {
 		t.Fatalf("search after rebuild = %+v, %v", res.Passages, err)
 	}
+	// The rebuilt passages know their document's title and lead.
+	ps, err := ix.fetch(ctx, []string{chunkID("kb/bike.md", 0)})
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("fetch after rebuild = %+v, %v", ps, err)
+	}
+	if !ps[0].titleTerms.has("bike") || !ps[0].leadTerms.has("bicycl") {
+		t.Errorf("rebuilt passage: title terms %v, lead terms %v", ps[0].titleTerms, ps[0].leadTerms)
+	}
 }

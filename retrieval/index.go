@@ -87,13 +87,15 @@ func (o *Options) validate() error {
 
 // Index is the knowledge base. It is safe for concurrent use.
 type Index struct {
-	idx  bleve.Index
-	opts Options
-	log  *slog.Logger
-	vecs *vectorStore
-	mu   sync.Mutex // serialises writers and guards docs
-	docs map[string]DocInfo
-	synCache
+	idx    bleve.Index
+	opts   Options
+	log    *slog.Logger
+	vecs   *vectorStore
+	mu     sync.Mutex // serialises writers and guards docs
+	docs   map[string]DocInfo
+	topics topicVocab
+	thes   thesauri
+	dfs    dfCache
 	warned warnLimiter
 }
 
@@ -116,8 +118,11 @@ var (
 
 // schemaVersion names the index layout (fields and analyzers). An index
 // written with another layout is rebuilt from its stored passages when it
-// is opened.
-const schemaVersion = "2"
+// is opened. Version 3 dropped the synonym sources (the search expands
+// synonyms itself) and the title and heading fields (the reranking reads
+// them), and stores the analysed terms of each passage's title, lead and
+// heading.
+const schemaVersion = "3"
 
 // vectorFile is the name of the passage vectors' file in the index
 // directory.
@@ -189,15 +194,16 @@ func newIndex(idx bleve.Index, vecs *vectorStore, opts Options) (*Index, error) 
 			return fail(fmt.Errorf("decode document list: %w", err))
 		}
 	}
-	if err := ix.syncSynonyms(context.Background()); err != nil {
-		return fail(err)
+	for _, d := range ix.docs {
+		ix.addTitle(d, 1)
 	}
 	return ix, nil
 }
 
 // newMapping builds the index mapping: one passage document type with a
-// title, heading and body field per analysis family, each with its
-// family's synonyms, and BM25 scoring.
+// body field per analysis family (title, heading and text, analysed in
+// the family's language), stored fields for the answer and the
+// reranking, and BM25 scoring.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
 	im.ScoringModel = index.BM25Scoring
@@ -222,20 +228,17 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	chunk.AddFieldMappingsAt("doc_id", kw())
 	chunk.AddFieldMappingsAt("lang", kw())
-	for _, name := range []string{"title", "heading", "text", "version", "terms"} {
+	for _, name := range storedFields[2:] {
 		chunk.AddFieldMappingsAt(name, stored())
 	}
 	for _, fam := range families {
-		for _, field := range []string{"title", "heading", "body"} {
-			f := bleve.NewTextFieldMapping()
-			f.Analyzer = analyzers[fam]
-			f.SynonymSource = synonymSource(fam)
-			f.Store = false
-			f.IncludeInAll = false
-			f.IncludeTermVectors = false
-			f.DocValues = false
-			chunk.AddFieldMappingsAt(field+"_"+fam, f)
-		}
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzers[fam]
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		chunk.AddFieldMappingsAt("body_"+fam, f)
 	}
 	im.DefaultMapping = chunk
 	im.DefaultAnalyzer = analyzers["en"]
@@ -264,9 +267,6 @@ func (ix *Index) Chunks() (uint64, error) {
 	n, err := ix.idx.DocCount()
 	if err != nil {
 		return 0, fmt.Errorf("count passages: %w", err)
-	}
-	if syn := uint64(synonymDocs()); n >= syn {
-		n -= syn
 	}
 	return n, nil
 }

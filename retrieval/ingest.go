@@ -8,8 +8,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // IngestReport says what an ingest changed.
@@ -133,7 +131,9 @@ func (ix *Index) IngestWith(ctx context.Context, docs []Document, o IngestOption
 		if batch.Size() == 0 {
 			return nil
 		}
-		if err := ix.idx.Batch(batch); err != nil {
+		err := ix.idx.Batch(batch)
+		ix.dfs.changed()
+		if err != nil {
 			return fmt.Errorf("index batch: %w", err)
 		}
 		batch.Reset()
@@ -170,7 +170,11 @@ func (ix *Index) IngestWith(ctx context.Context, docs []Document, o IngestOption
 			}
 		}
 		rep.Chunks += len(p.chunks)
+		if p.old != nil {
+			ix.addTitle(*p.old, -1)
+		}
 		ix.docs[id] = p.info
+		ix.addTitle(p.info, 1)
 		progress(IngestProgress{Phase: "index", Done: n + 1, Total: len(work)})
 	}
 	if err := flush(); err != nil {
@@ -220,10 +224,11 @@ func (ix *Index) prepare(doc Document, v string) (DocInfo, []map[string]any) {
 	if lang == "" {
 		lang = DetectLanguage(title + "\n" + text)
 	}
+	lead := leadOf(sections)
 	var chunks []map[string]any
 	for _, s := range sections {
 		for _, p := range pieces(s.text) {
-			chunks = append(chunks, chunkFields(ix.analyzer, doc.ID, lang, title, s.heading, p, v))
+			chunks = append(chunks, chunkFields(ix.analyzer, passageText{docID: doc.ID, lang: lang, title: title, lead: lead, heading: s.heading, text: p, version: v}))
 		}
 	}
 	info := DocInfo{ID: doc.ID, Title: title, Lang: lang, Version: v, Chunks: len(chunks), Ingested: time.Now().UTC()}
@@ -231,27 +236,6 @@ func (ix *Index) prepare(doc Document, v string) (DocInfo, []map[string]any) {
 		info.Redactions = counts
 	}
 	return info, chunks
-}
-
-// chunkFields is one passage as indexed: stored fields for the answer,
-// and title, heading and body analysed in the passage's language family.
-// The body holds title and heading too, so that every term is scored
-// against one collection. Its analysed terms are stored for reranking.
-func chunkFields(analyzer func(fam string) analysis.Analyzer, docID, lang, title, heading, text, v string) map[string]any {
-	fam := analysisKey(lang)
-	body := title + "\n" + heading + "\n" + text
-	return map[string]any{
-		"terms":          passageTerms(analyzer(fam), body),
-		"doc_id":         docID,
-		"lang":           lang,
-		"title":          title,
-		"heading":        heading,
-		"text":           text,
-		"version":        v,
-		"title_" + fam:   title,
-		"heading_" + fam: heading,
-		"body_" + fam:    body,
-	}
 }
 
 // Remove deletes documents by id; unknown ids are ignored. It returns how
@@ -272,12 +256,15 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 			stale = append(stale, chunkID(id, c))
 		}
 		delete(ix.docs, id)
+		ix.addTitle(d, -1)
 		n++
 	}
 	if n == 0 {
 		return 0, nil
 	}
-	if err := ix.idx.Batch(batch); err != nil {
+	err := ix.idx.Batch(batch)
+	ix.dfs.changed()
+	if err != nil {
 		return 0, fmt.Errorf("remove documents: %w", err)
 	}
 	if err := ix.vecs.remove(stale); err != nil {

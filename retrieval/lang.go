@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"math"
 	"strings"
 	"unicode"
 )
@@ -63,7 +64,9 @@ var (
 		tak hej venligst gerne bestilling ordre pakke levering returnere adgangskode konto penge
 		fragt pris varen vare kodeord virker gavekort rabatkode kvittering faktura klage fortryde
 		annullere ændre slette oplysninger pakken leveringen forsinket betale kort afvist hvornår
-		returnering retur returnerings beskadiget stykker åbningstider kundeservice tilbage`)
+		returnering retur returnerings beskadiget stykker åbningstider kundeservice tilbage
+		fra meget koster noget mere hvis også nu bare lige stadig endnu kommer kom får få ingen
+		hvilken hvilke sådan skal nogen kunne måske mere`)
 	malayWords = wordSet(`saya aku kami kita anda awak dan atau yang untuk tidak tak boleh bagaimana macam
 		mana apa bila di ke dari ini itu ada sudah belum nak mahu hendak dengan pada akan telah
 		tolong terima kasih pesanan bungkusan penghantaran bayaran akaun kata laluan barang wang
@@ -71,7 +74,11 @@ var (
 		sudahkah adakah bolehkah bila-bila kenapa mengapa pulangkan memulangkan hantar beli
 		dibayar bayar rosak baru harga percuma kad kedai alamat tukar batal pembatalan
 		duit masuk dah lepas guna nak cakap orang sebenar barang sampai lewat emel padam
-		belum terima minta atas nama syarikat buat aduan cukai resit pembelian waktu operasi`)
+		belum terima minta atas nama syarikat buat aduan cukai resit pembelian waktu operasi
+		sy tak x dah kena org bg sgt kat je jer utk dgn yg blh brp mcm camne tlg bkn lg dh sbb
+		kalau klu knp dpt xde takde tiada pasal betul bukan tadi semalam sekali semua pukul cuti
+		nombor telefon ke ni tu harga termasuk salinan peribadi suka lambat tengok alamat rumah
+		jawab buka servis kes kat mcmana ape pe bape tk nk tp ada apa dapat balik berapa hantar`)
 )
 
 func wordSet(s string) map[string]bool {
@@ -82,30 +89,32 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// DetectLanguage guesses the language of a short text: Chinese by script
-// (and simplified or traditional by characters only one script uses),
-// Danish, Malay or English by distinctive words and letters. It returns
-// English when nothing tells.
+// DetectLanguage guesses the language of a short text: Chinese by
+// script (simplified or traditional by what OpenCC changes, Cantonese
+// characters counting as traditional), Danish, Malay or English by
+// distinctive words and letters. Malaysians mix English words into Malay,
+// rarely the other way round, so a Malay word weighs more than an
+// English one. It returns English when nothing tells.
 func DetectLanguage(text string) string {
-	var han, latin, trad, simp int
+	lang, _ := detectLanguage(text)
+	return lang
+}
+
+// detectLanguage is DetectLanguage, and whether anything told: false
+// when the text holds none of the words and letters it knows and it fell
+// back to English.
+func detectLanguage(text string) (string, bool) {
+	var han, latin int
 	for _, r := range text {
 		switch {
 		case unicode.Is(unicode.Han, r):
 			han++
-			if traditionalOnly[r] {
-				trad++
-			} else if simplifiedOnly[r] {
-				simp++
-			}
 		case unicode.IsLetter(r) && r < 0x250:
 			latin++
 		}
 	}
 	if han > 0 && han*3 >= latin {
-		if trad > simp {
-			return ChineseTraditional
-		}
-		return ChineseSimplified
+		return chineseScript(text), true
 	}
 	var en, da, ms float64
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
@@ -116,7 +125,7 @@ func DetectLanguage(text string) string {
 			da++
 		}
 		if malayWords[w] {
-			ms++
+			ms += malayWordWeight
 		}
 		if strings.ContainsAny(w, "æøå") {
 			da += 2
@@ -127,12 +136,16 @@ func DetectLanguage(text string) string {
 	}
 	switch {
 	case da > en && da >= ms:
-		return Danish
+		return Danish, true
 	case ms > en && ms > da:
-		return Malay
+		return Malay, true
 	}
-	return English
+	return English, en > 0
 }
+
+// malayWordWeight is what a Malay word weighs against an English one:
+// "can i get refund tak" is Malay with English words in it.
+const malayWordWeight = 2.0
 
 // malayAffixed reports whether a word carries a Malay affix (men-, mem-,
 // meng-, ber-, di-...-kan, -nya): weak evidence, worth half a word.
@@ -148,23 +161,34 @@ func malayAffixed(w string) bool {
 	return strings.HasSuffix(w, "nya") || (strings.HasPrefix(w, "di") && strings.HasSuffix(w, "kan"))
 }
 
-// Characters written differently in the two Chinese scripts: the
-// traditional form and its simplified twin, most frequent first.
-const scriptPairs = `們们這这個个來来說说為为會会時时貨货麼么沒没請请問问帳账號号單单
-	錢钱還还買买賣卖東东過过對对電电話话郵邮寄寄運运費费額额處处將将與与發发現现經经
-	後后氣气開开關关門门進进讓让給给應应該该幾几網网頁页訂订資资料料碼码確确認认
-	聯联絡络務务戶户換换壞坏寶宝圖图書书樣样長长間间題题從从種种實实體体辦办報报
-	議议錯错線线點点歡欢證证選选項项條条專专產产品品質质擇择變变難难異异優优惠惠
-	歲岁際际隱隐私私權权刪删除除據据庫库儲储擔担護护員员腦脑機机視视聽听讀读寫写`
-
-var traditionalOnly, simplifiedOnly = func() (map[rune]bool, map[rune]bool) {
-	t, s := make(map[rune]bool), make(map[rune]bool)
-	rs := []rune(strings.Join(strings.Fields(scriptPairs), ""))
-	for i := 0; i+1 < len(rs); i += 2 {
-		if rs[i] != rs[i+1] {
-			t[rs[i]] = true
-			s[rs[i+1]] = true
+// knownLanguage tells the language of a query that holds none of the
+// words language detection knows ("skifte mailadresse") by the
+// knowledge base's own words: the Latin-script family whose passages
+// hold most of the query's weight, or fallback when none holds more than
+// the others.
+func knownLanguage(qterms map[string][]queryTerm, fallback string) string {
+	best, bestFam := 0.0, ""
+	for _, fam := range []string{"en", "da", "ms"} {
+		var have, want float64
+		for _, t := range qterms[fam] {
+			want += t.idf
+			if t.df > 0 || len(t.parts) > 0 {
+				have += t.idf
+			}
+		}
+		if want > 0 && have/want > best+1e-9 {
+			best, bestFam = have/want, fam
+		} else if want > 0 && math.Abs(have/want-best) <= 1e-9 {
+			bestFam = "" // a tie tells nothing
 		}
 	}
-	return t, s
-}()
+	switch bestFam {
+	case "da":
+		return Danish
+	case "ms":
+		return Malay
+	case "en":
+		return English
+	}
+	return fallback
+}

@@ -1,6 +1,9 @@
 package retrieval
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 func TestDetectLanguage(t *testing.T) {
 	tests := []struct{ text, want string }{
@@ -17,6 +20,12 @@ func TestDetectLanguage(t *testing.T) {
 		{"請問怎麼退貨？", ChineseTraditional},
 		{"運費怎麼算", ChineseTraditional},
 		{"My order LH123456789DK 我的订单在哪里", ChineseSimplified},
+		{"我嘅包裹去咗邊度", ChineseTraditional},
+		{"包裹遲遲未到", ChineseTraditional},
+		{"nombor telefon cs", Malay},
+		{"express delivery kl berapa", Malay},
+		{"nak cancel order tadi", Malay},
+		{"free shipping fra hvor meget", Danish},
 		{"", English},
 		{"12345", English},
 	}
@@ -35,6 +44,27 @@ func TestNormalizeLanguage(t *testing.T) {
 	for in, want := range tests {
 		if got := NormalizeLanguage(in); got != want {
 			t.Errorf("NormalizeLanguage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLanguageByKnowledgeBase checks that a query with none of the words
+// detection knows is told by the words of the knowledge base.
+func TestLanguageByKnowledgeBase(t *testing.T) {
+	ix := openSample(t)
+	for _, tt := range []struct{ text, want string }{
+		{"skifte mailadresse", Danish},
+		{"lupa katalaluan", Malay},
+	} {
+		if _, sure := detectLanguage(tt.text); sure {
+			t.Fatalf("%q: detection is sure; the test needs a query it is not sure of", tt.text)
+		}
+		res, err := ix.Search(context.Background(), Query{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Lang != tt.want {
+			t.Errorf("%q: language %s, want %s", tt.text, res.Lang, tt.want)
 		}
 	}
 }

@@ -71,6 +71,10 @@ func rebuild(old bleve.Index, path string) error {
 		return fmt.Errorf("create rebuilt index: %w", err)
 	}
 	defer idx.Close()
+	leads, err := storedLeads(old)
+	if err != nil {
+		return err
+	}
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1000, 0, false)
@@ -88,7 +92,7 @@ func rebuild(old bleve.Index, path string) error {
 		}
 		b := idx.NewBatch()
 		for _, h := range sr.Hits {
-			fields := passageFields(im, h)
+			fields := passageFields(im, h, leads)
 			if fields == nil {
 				continue
 			}
@@ -113,14 +117,47 @@ func rebuild(old bleve.Index, path string) error {
 	return idx.SetInternal(internalSchema, []byte(schemaVersion))
 }
 
-// passageFields rebuilds the indexed fields of a stored passage. Synonym
-// definitions, which have no doc_id, are left behind: the new index gets
-// the current list.
-func passageFields(im *mapping.IndexMappingImpl, h *search.DocumentMatch) map[string]any {
+// passageFields rebuilds the indexed fields of a stored passage, given
+// the leads of the documents. Synonym definitions of older layouts, which
+// have no doc_id, are left behind.
+func passageFields(im *mapping.IndexMappingImpl, h *search.DocumentMatch, leads map[string]string) map[string]any {
 	str := func(k string) string { s, _ := h.Fields[k].(string); return s }
 	if str("doc_id") == "" {
 		return nil
 	}
 	analyzer := func(fam string) analysis.Analyzer { return im.AnalyzerNamed(analyzers[fam]) }
-	return chunkFields(analyzer, str("doc_id"), str("lang"), str("title"), str("heading"), str("text"), str("version"))
+	return chunkFields(analyzer, passageText{
+		docID: str("doc_id"), lang: str("lang"), version: str("version"),
+		title: str("title"), lead: leads[str("doc_id")], heading: str("heading"), text: str("text"),
+	})
+}
+
+// storedLeads reads the lead of every document of an index: the text of
+// its first passage when that has no heading (as leadOf finds it when
+// the document is ingested).
+func storedLeads(idx bleve.Index) (map[string]string, error) {
+	leads := map[string]string{}
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1000, 0, false)
+		req.Fields = []string{"doc_id", "heading", "text"}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		sr, err := idx.Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("read passages: %w", err)
+		}
+		if len(sr.Hits) == 0 {
+			return leads, nil
+		}
+		for _, h := range sr.Hits {
+			str := func(k string) string { s, _ := h.Fields[k].(string); return s }
+			if doc := str("doc_id"); doc != "" && h.ID == chunkID(doc, 0) && str("heading") == "" {
+				leads[doc] = leadOfText(str("text"))
+			}
+		}
+		after = []string{sr.Hits[len(sr.Hits)-1].ID}
+	}
 }

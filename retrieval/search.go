@@ -8,7 +8,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Query is one search.
@@ -38,103 +37,65 @@ type Result struct {
 	Lang     string
 	Passages []Passage
 	// Confidence, between 0 and 1, is how sure retrieval is that the top
-	// passage is about what was asked: the share of the query's weight
-	// (its terms, weighted by rarity) that the passage holds, directly,
-	// through a synonym or, for a misspelt word, nearly.
+	// passage is about what was asked. It combines how much of the
+	// query (its words weighted by rarity, counting synonyms and what
+	// paraphrases imply) the passage holds, how much of it the
+	// passage's document is about (its title and lead), and how clearly
+	// the passage beats passages of other documents; see confidence.go.
 	Confidence float64
 }
 
-// Field weights. The body field holds the title and heading too, so every
-// term is scored once against one collection; matches in the short title
-// and heading fields add to that.
-const (
-	boostTitle   = 0.6
-	boostHeading = 0.4
-	boostBody    = 1.0
-	// boostOther weighs matches in other languages' passages, so that a
-	// query in a language without articles still finds the others.
-	boostOther = 0.3
-	// boostSameScript favours passages in the query's exact language
-	// (traditional over simplified Chinese, say) within its family.
-	boostSameScript = 1.2
-	// boostFuzzy weighs a near match of a word no passage holds.
-	boostFuzzy = 0.5
-	// rankSameFamily and rankOtherFamily weigh the reranked score of
-	// passages in the other script of the query's language, and in other
-	// languages.
-	rankSameFamily  = 0.85
-	rankOtherFamily = 0.7
-	// rerankLexical is the BM25 score's share in the reranking; the
-	// rest is the passage's coverage of the query.
-	rerankLexical = 0.5
-	// minFieldIDF: only words at least this rare (held by fewer than
-	// about one passage in eight) are searched in titles and headings.
-	minFieldIDF = 2.0
-	// candidates is how many passages, at least, are reranked.
-	candidates = 30
-)
+// candidates is how many passages, at least, the first pass finds for
+// the reranking.
+const candidates = 30
 
-var storedFields = []string{"doc_id", "lang", "title", "heading", "text", "version", "terms"}
+var storedFields = []string{"doc_id", "lang", "title", "heading", "text", "version", "terms", "title_terms", "lead_terms", "head_terms"}
 
-// Search finds the passages that best answer q.
+// Search finds the passages that best answer q: a first, lexical pass
+// over the passages' bodies in every language, then a reranking of the
+// candidates by how much of the query each holds and how much its
+// document is about it, with passages in the query's own language (and
+// script) first.
 func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if q.K <= 0 {
 		q.K = 5
 	}
-	lang := NormalizeLanguage(q.Lang)
+	lang, sure := NormalizeLanguage(q.Lang), true
 	if lang == "" {
-		lang = DetectLanguage(q.Text)
+		lang, sure = detectLanguage(q.Text)
 	}
 	res := Result{Lang: lang}
 	text := strings.TrimSpace(q.Text)
 	if text == "" {
 		return res, nil
 	}
-	fam := analysisKey(lang)
-	if fam == "zh" {
-		if stripped := strings.TrimSpace(stripChineseStopPhrases(text)); stripped != "" {
-			text = stripped
-		}
-	}
 	qterms, err := ix.analyseQuery(ctx, text)
 	if err != nil {
 		return res, err
 	}
-	var clauses []query.Query
-	for _, f := range families {
-		if len(qterms[f]) > 0 {
-			clauses = append(clauses, familyClauses(f, fam, qterms[f])...)
-		}
+	if !sure {
+		lang = knownLanguage(qterms, lang)
+		res.Lang = lang
+	}
+	fam := analysisKey(lang)
+	lq := lexicalQuery(qterms, fam, ix.topics.passageCount)
+	if lq == nil {
+		return res, nil
 	}
 	size := max(q.K*3, candidates)
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), size, 0, false)
+	req := bleve.NewSearchRequestOptions(lq, size, 0, false)
 	req.Fields = storedFields
 	sr, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
 	passages := make([]scored, 0, len(sr.Hits))
-	top := 0.0
 	for _, h := range sr.Hits {
-		p := hitPassage(h)
-		if p.Lang == lang {
-			p.Score *= boostSameScript
-		}
-		top = max(top, p.Score)
-		passages = append(passages, scored{Passage: p, terms: termSet(h)})
+		passages = append(passages, hitScored(h))
 	}
-	// Rerank: half the BM25 score (relative to the best), half the
-	// weighted share of the query that the passage holds, so that a
-	// short passage matching one frequent word does not beat one that
-	// answers the whole question.
-	for i := range passages {
-		p := &passages[i]
-		p.coverage = coverage(qterms[analysisKey(p.Lang)], analysisKey(p.Lang), p.terms)
-		p.rank = (rerankLexical*p.Score/top + (1-rerankLexical)*p.coverage) * languageWeight(lang, p.Lang)
-	}
-	sort.SliceStable(passages, func(i, j int) bool { return passages[i].rank > passages[j].rank })
+	rerank(passages, qterms, lang)
 	if ix.opts.Embedder != nil {
-		passages = ix.fuse(ctx, q.Text, passages, qterms, size)
+		passages = ix.fuse(ctx, q.Text, lang, passages, qterms, size)
 	}
 	// At most two passages from one document, so the sources vary.
 	perDoc := map[string]int{}
@@ -142,80 +103,21 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		if perDoc[p.DocID] < 2 && len(res.Passages) < q.K {
 			perDoc[p.DocID]++
 			res.Passages = append(res.Passages, p.Passage)
-			if len(res.Passages) == 1 {
-				res.Confidence = p.coverage
-			}
 		}
 	}
+	res.Confidence = confidence(passages, qterms[fam])
 	return res, nil
-}
-
-// languageWeight ranks a passage in the query's language above one in
-// the other script of its family, and both above other languages; when
-// the query's language has no passages, all weigh alike.
-func languageWeight(query, passage string) float64 {
-	switch {
-	case query == passage:
-		return 1
-	case analysisKey(query) == analysisKey(passage):
-		return rankSameFamily
-	}
-	return rankOtherFamily
 }
 
 // scored is a candidate passage with what the reranking knows of it.
 type scored struct {
 	Passage
-	terms    map[string]bool
-	coverage float64
-	rank     float64
-}
-
-// familyClauses searches the query in one family's fields: the words as
-// analysed there (with the family's synonyms) and, in the query's own
-// family, near matches of the words no passage holds. Other families'
-// passages weigh less, and count by their body only. Frequent words are
-// searched in the body only: their title and heading matches tell
-// passages apart little and cost as much to find.
-func familyClauses(f, queryFam string, terms []queryTerm) []query.Query {
-	b := 1.0
-	if f != queryFam {
-		b = boostOther
-	}
-	var out []query.Query
-	for _, fw := range []struct {
-		field string
-		w     float64
-	}{{"title", boostTitle}, {"heading", boostHeading}, {"body", boostBody}} {
-		if f != queryFam && fw.field != "body" {
-			continue
-		}
-		field := fw.field + "_" + f
-		var ts []query.Query
-		for _, t := range terms {
-			if fw.field != "body" && t.idf < minFieldIDF {
-				continue
-			}
-			tq := bleve.NewTermQuery(t.term)
-			tq.SetField(field)
-			tq.SetBoost(fw.w * b) // a disjunction's own boost is not applied
-			ts = append(ts, tq)
-		}
-		if len(ts) > 0 {
-			out = append(out, bleve.NewDisjunctionQuery(ts...))
-		}
-	}
-	for _, t := range terms {
-		if t.fuzz == 0 || f != queryFam {
-			continue
-		}
-		fq := bleve.NewFuzzyQuery(t.term)
-		fq.SetField("body_" + f)
-		fq.SetFuzziness(t.fuzz)
-		fq.SetBoost(boostFuzzy * b)
-		out = append(out, fq)
-	}
-	return out
+	// The analysed terms of the passage (with its title and heading), of
+	// its document's title and lead, and of its heading.
+	terms, titleTerms, leadTerms, headTerms termSet
+	features
+	// rank is the passage's reranked score, docRank its document's.
+	rank, docRank float64
 }
 
 func hitPassage(h *search.DocumentMatch) Passage {
@@ -227,11 +129,26 @@ func hitPassage(h *search.DocumentMatch) Passage {
 	}
 }
 
-func termSet(h *search.DocumentMatch) map[string]bool {
-	s, _ := h.Fields["terms"].(string)
-	set := map[string]bool{}
-	for _, t := range strings.Fields(s) {
-		set[t] = true
+// hitScored is a search hit as a candidate passage.
+func hitScored(h *search.DocumentMatch) scored {
+	str := func(k string) string { s, _ := h.Fields[k].(string); return s }
+	return scored{
+		Passage:    hitPassage(h),
+		terms:      newTermSet(str("terms")),
+		titleTerms: newTermSet(str("title_terms")),
+		leadTerms:  newTermSet(str("lead_terms")),
+		headTerms:  newTermSet(str("head_terms")),
 	}
-	return set
+}
+
+// termSet is a passage's analysed terms, sorted.
+type termSet []string
+
+// newTermSet reads a stored, space-separated, sorted list of terms.
+func newTermSet(s string) termSet { return strings.Fields(s) }
+
+// has reports whether the set holds t.
+func (ts termSet) has(t string) bool {
+	i := sort.SearchStrings(ts, t)
+	return i < len(ts) && ts[i] == t
 }

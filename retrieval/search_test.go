@@ -142,3 +142,60 @@ func TestSearchWhileIngesting(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSearchCustomerPhrasing checks the ways customers ask that the
+// articles do not word: paraphrases, Cantonese, Malaysian chat
+// shorthand, Danish with English words and compounds, and place names.
+func TestSearchCustomerPhrasing(t *testing.T) {
+	ix := openSample(t)
+	tests := []struct {
+		name, query, want string
+	}{
+		{"paraphrase of a return", "i regret buying this lamp", "sample/en/returns.md"},
+		{"send something back", "can i send the kettle back", "sample/en/returns.md"},
+		{"escalation", "i want a manager to look at my case", "sample/en/complaints.md"},
+		{"erasure", "wipe every trace of me from your systems", "sample/en/privacy-and-data-requests.md"},
+		{"misspelt topic word", "refnd not on my card yet", "sample/en/refunds.md"},
+		{"english place", "how many days to deliver to manchester", "sample/en/delivery.md"},
+		{"cantonese", "退款幾耐先到", "sample/zh-Hant/refunds.md"},
+		{"cantonese particles", "我想同真人傾偈", "sample/zh-Hant/contact-a-person.md"},
+		{"chinese place", "寄到上海要几天", "sample/zh-Hans/delivery.md"},
+		{"malay shorthand", "sy nak return barang boleh x", "sample/ms/returns.md"},
+		{"malay holiday", "cny ada org jawab tak", "sample/ms/opening-hours.md"},
+		{"malay place", "berapa hari sampai ke penang", "sample/ms/delivery.md"},
+		{"danish with english", "free shipping fra hvor meget", "sample/da/delivery.md"},
+		{"danish compound", "kundeservice telefonnummer", "sample/da/contact-a-person.md"},
+		{"danish place", "levering til aalborg hvor lang tid", "sample/da/delivery.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), Query{Text: tt.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Passages) == 0 || res.Passages[0].DocID != tt.want {
+				var got []string
+				for _, p := range res.Passages {
+					got = append(got, p.DocID)
+				}
+				t.Fatalf("%q (%s) found %v, want %s first", tt.query, res.Lang, got, tt.want)
+			}
+			if res.Confidence < 0.3 {
+				t.Errorf("%q: confidence %.2f, below the default threshold", tt.query, res.Confidence)
+			}
+		})
+	}
+}
+
+func TestSearchNothingToFind(t *testing.T) {
+	ix := openSample(t)
+	for _, q := range []string{"", "   ", "?!", "zzqxv"} {
+		res, err := ix.Search(context.Background(), Query{Text: q})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if len(res.Passages) != 0 || res.Confidence != 0 {
+			t.Errorf("%q found %d passages at confidence %.2f", q, len(res.Passages), res.Confidence)
+		}
+	}
+}

@@ -4,34 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
-	"strings"
-	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
 )
-
-// passageTerms is the set of a passage's analysed terms, stored with it
-// (space-separated) so that a search can tell which query terms a passage
-// holds without analysing it again.
-func passageTerms(a analysis.Analyzer, text string) string {
-	if a == nil {
-		return ""
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range a.Analyze([]byte(text)) {
-		s := string(t.Term)
-		if !seen[s] && !strings.ContainsRune(s, ' ') {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	sort.Strings(out)
-	return strings.Join(out, " ")
-}
 
 // queryTerm is one analysed term of a query, in one analysis family.
 type queryTerm struct {
@@ -40,11 +18,107 @@ type queryTerm struct {
 	df uint64
 	// idf weighs the term in the coverage of a passage.
 	idf float64
-	// synonyms are the terms that stand for it (analysed).
-	synonyms []string
+	// weight scales the term's share of the query: 1 for the query's
+	// own words, less for what only a rule implies and for Chinese
+	// bigrams that no passage holds (many straddle two words).
+	weight float64
+	// alts are the terms that stand for it: synonyms, and what rules
+	// make of the phrase it is part of.
+	alts []alt
+	// implied marks a term that is not in the query but that a rule
+	// made of words the analyzer drops ("not a bot").
+	implied bool
 	// fuzz is the edit distance within which a passage's term counts as
-	// this one: non-zero for terms no passage holds (probably misspelt).
+	// this one: non-zero for words no passage holds (probably misspelt).
 	fuzz int
+	// prefix marks a lone Chinese character, which stands for the words
+	// it begins or ends.
+	prefix bool
+	// parts are the words of a compound no passage holds, each held by
+	// some passage (Danish "returporto": retur, porto).
+	parts []string
+	// compound marks a Danish word that a passage's compound holding it
+	// ("fragtpris" for "pris") holds in part.
+	compound bool
+	// ruled marks a word of a phrase a rule recognised ("changed my
+	// mind"): it says what the question is about.
+	ruled bool
+}
+
+// Weights of terms that are not plainly the query's own words.
+const (
+	// hanUnknownWeight weighs a Chinese bigram that no passage holds:
+	// many straddle two words and mean nothing, but some are words the
+	// knowledge base does not know, a sign that it cannot answer.
+	hanUnknownWeight = 0.5
+	// loneHanWeight weighs a lone Chinese character; loneHanIDF is the
+	// rarity it is given (it is not indexed on its own).
+	loneHanWeight = 0.5
+	loneHanIDF    = 2.0
+	// codeWeight weighs a term holding a digit: an order or tracking
+	// number, an amount, a count of days, which say little of the topic.
+	codeWeight = 0.3
+	// hanStraddleWeight weighs a Chinese bigram that no passage holds
+	// and that overlaps a bigram some passage holds: it most likely
+	// straddles two words (寄到台湾: 到台).
+	hanStraddleWeight = 0.1
+)
+
+// weighUnknownBigrams weighs the Chinese bigrams no passage holds: one
+// that overlaps a bigram passages hold most likely straddles two words;
+// a run of overlapping ones is one word the knowledge base does not know
+// (会员积分: 会员, 员积, 积分), which weighs as much as one bigram, not as
+// much as all of them.
+func weighUnknownBigrams(out []queryTerm) {
+	var straddling []int
+	for i := range out {
+		if out[i].weight == hanUnknownWeight && straddles(out, i) {
+			straddling = append(straddling, i)
+		}
+	}
+	for _, i := range straddling {
+		out[i].weight = hanStraddleWeight
+	}
+	unknown := func(i int) bool { return out[i].weight == hanUnknownWeight }
+	overlaps := func(i, j int) bool {
+		a, b := []rune(out[i].term), []rune(out[j].term)
+		return len(a) == 2 && len(b) == 2 && a[1] == b[0]
+	}
+	for start := 0; start < len(out); {
+		if !unknown(start) {
+			start++
+			continue
+		}
+		end := start + 1
+		for end < len(out) && unknown(end) && overlaps(end-1, end) {
+			end++
+		}
+		for i := start; i < end; i++ {
+			out[i].weight = hanUnknownWeight / float64(end-start)
+		}
+		start = end
+	}
+}
+
+// straddles reports whether the unknown Chinese bigram out[i] overlaps a
+// neighbouring bigram (in query order) that passages hold.
+func straddles(out []queryTerm, i int) bool {
+	r := []rune(out[i].term)
+	if len(r) != 2 {
+		return false
+	}
+	known := func(j int) bool { return out[j].df > 0 || len(out[j].alts) > 0 }
+	if i > 0 {
+		if p := []rune(out[i-1].term); len(p) == 2 && p[1] == r[0] && known(i-1) {
+			return true
+		}
+	}
+	if i+1 < len(out) {
+		if n := []rune(out[i+1].term); len(n) == 2 && n[0] == r[1] && known(i+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // analyseQuery returns the distinct terms of text in each family, with
@@ -68,35 +142,87 @@ func (ix *Index) analyseQuery(ctx context.Context, text string) (map[string][]qu
 	return out, nil
 }
 
-// familyTerms analyses text in one family.
+// familyTerms analyses text in one family: its words, their synonyms,
+// what the family's rules make of its phrases (expand.go), then how
+// rare and how weighty each is.
 func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, n uint64, fam, text string) ([]queryTerm, error) {
 	a := ix.analyzer(fam)
 	if a == nil {
 		return nil, fmt.Errorf("no analyzer for %s", fam)
 	}
-	syn := ix.synonymTerms()[fam]
-	seen := map[string]bool{}
-	var out []queryTerm
-	for _, tok := range a.Analyze([]byte(text)) {
-		t := string(tok.Term)
-		if seen[t] {
-			continue
-		}
-		seen[t] = true
-		tfr, err := reader.TermFieldReader(ctx, tok.Term, "body_"+fam, false, false, false)
-		if err != nil {
-			return nil, fmt.Errorf("term frequency: %w", err)
-		}
-		df := tfr.Count()
-		tfr.Close()
-		q := queryTerm{term: t, df: df, synonyms: syn[t]}
-		q.idf = math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
-		if df == 0 && latinFamily(fam) {
-			q.fuzz = fuzziness(t)
-		}
-		out = append(out, q)
+	th := ix.thesaurusFor(fam)
+	pre := preNormalize(fam, text)
+	out := expandQuery(a, th, fam, pre)
+	idf := func(df uint64) float64 {
+		return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 	}
+	for i := range out {
+		if err := ix.measure(ctx, reader, a, th, fam, pre, &out[i], idf); err != nil {
+			return nil, err
+		}
+	}
+	weighUnknownBigrams(out)
 	return out, nil
+}
+
+// measure looks up how many passages hold a query term and its
+// alternatives, and sets its rarity and weight; a word no passage holds
+// is corrected to a support-domain word it misspells, split into the
+// parts of a compound, matched fuzzily, or, a lone Chinese character,
+// taken as the words it begins.
+func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, th *thesaurus, fam, pre string, q *queryTerm, idf func(uint64) float64) error {
+	df, err := ix.dfs.docFreq(ctx, reader, fam, q.term)
+	if err != nil {
+		return err
+	}
+	q.df, q.idf = df, idf(df)
+	if df == 0 && len(q.alts) == 0 && latinFamily(fam) && !q.implied {
+		if c := th.correct(q.term); c != "" {
+			q.alts = th.spellAlts(c)
+			q.ruled = ix.topics.has(fam, c)
+		}
+	}
+	for j := range q.alts {
+		if q.alts[j].df, err = ix.dfs.docFreq(ctx, reader, fam, q.alts[j].term); err != nil {
+			return err
+		}
+	}
+	if altDF := maxDocFreq(q.alts); df == 0 && altDF > 0 {
+		// A word no passage holds but that something stands for is
+		// as rare as the commonest of its alternatives.
+		q.idf = idf(altDF)
+	}
+	q.compound = fam == "da" && utf8.RuneCountInString(q.term) > minCompoundPart
+	if q.ruled || ix.topics.has(fam, q.term) {
+		q.weight *= topicWeight
+	}
+	switch {
+	case hasDigit(q.term):
+		q.weight *= codeWeight
+	case df > 0 || q.implied:
+	case fam == "zh" && utf8.RuneCountInString(q.term) == 1 && hasHan(q.term):
+		q.prefix = true
+		if len(q.alts) == 0 {
+			q.weight, q.idf = loneHanWeight, loneHanIDF
+		}
+	case hasHan(q.term) && len(q.alts) == 0:
+		q.weight = hanUnknownWeight
+	case latinFamily(fam):
+		q.fuzz = fuzziness(q.term)
+		if fam == "da" {
+			q.parts, err = ix.splitCompound(ctx, reader, a, q.term, pre)
+		}
+	}
+	return err
+}
+
+// maxDocFreq is the highest document frequency among alternatives.
+func maxDocFreq(alts []alt) uint64 {
+	var m uint64
+	for _, a := range alts {
+		m = max(m, a.df)
+	}
+	return m
 }
 
 // fuzziness is the edit distance allowed for a misspelt term: none for
@@ -113,104 +239,14 @@ func fuzziness(term string) int {
 	return 2
 }
 
-// coverage is the share of the query's weight (idf) that a passage's
-// terms hold, directly, through a synonym, or, for a misspelt term,
-// within its edit distance. A Chinese bigram that no passage holds
-// weighs half: it may straddle two words and mean nothing.
-func coverage(q []queryTerm, fam string, terms map[string]bool) float64 {
-	var have, want float64
-	for _, t := range q {
-		w := t.idf
-		if t.df == 0 && hasHan(t.term) {
-			w *= hanUnknownWeight
-		}
-		want += w
-		have += w * holds(t, terms)
-	}
-	if want == 0 {
-		return 0
-	}
-	return have / want
-}
-
-// hanUnknownWeight weighs a Chinese bigram that no passage holds: many
-// straddle two words and mean nothing, but some are words the knowledge
-// base does not know, a sign that it cannot answer.
-const hanUnknownWeight = 0.5
-
-// holds is how much of a query term a passage holds: all of it when the
-// passage has the term or a synonym, nearMatchCredit when it has a word
-// at most nearEdits(term) edits away (the term is probably misspelt),
-// else nothing.
-func holds(t queryTerm, terms map[string]bool) float64 {
-	if terms[t.term] {
-		return 1
-	}
-	for _, s := range t.synonyms {
-		if terms[s] {
-			return 1
+// hasDigit reports whether s holds a digit.
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
 		}
 	}
-	if t.fuzz > 0 {
-		k := nearEdits(t.term)
-		for p := range terms {
-			if withinEdits(t.term, p, k) {
-				return nearMatchCredit
-			}
-		}
-	}
-	return 0
-}
-
-// nearMatchCredit is the share of a misspelt term that a near match
-// holds: a near match may be another word.
-const nearMatchCredit = 0.6
-
-// nearEdits is how far apart a misspelt term and a passage's word may be
-// to count as the same for the confidence: stricter than the search,
-// which casts a wider net (counting a swap of letters as one edit, not
-// two).
-func nearEdits(term string) int {
-	if len([]rune(term)) >= 8 {
-		return 2
-	}
-	return 1
-}
-
-// withinEdits reports whether a and b are at most k edits (insertions,
-// deletions, substitutions, swaps of neighbours) apart.
-func withinEdits(a, b string, k int) bool {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > k || -d > k {
-		return false
-	}
-	// Three rows of the optimal-string-alignment distance table.
-	pp := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], pp[j-2]+1)
-			}
-			best = min(best, cur[j])
-		}
-		if best > k {
-			return false
-		}
-		pp, prev, cur = prev, cur, pp
-	}
-	return prev[len(rb)] <= k
+	return false
 }
 
 // hasHan reports whether s holds a Han character.
@@ -221,44 +257,4 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
-}
-
-// synonymTerms maps, per family, each analysed synonym term to the other
-// terms of its groups, as the index's synonym source does.
-func (ix *Index) synonymTerms() map[string]map[string][]string {
-	ix.synOnce.Do(func() {
-		ix.syn = map[string]map[string][]string{}
-		for _, fam := range families {
-			a := ix.analyzer(fam)
-			m := map[string][]string{}
-			if a == nil {
-				ix.syn[fam] = m
-				continue
-			}
-			for _, g := range synonymGroups[fam] {
-				var terms []string
-				for _, entry := range g {
-					toks := a.Analyze([]byte(joinPhrase(entry)))
-					if len(toks) == 1 {
-						terms = append(terms, string(toks[0].Term))
-					}
-				}
-				for _, t := range terms {
-					for _, o := range terms {
-						if o != t {
-							m[t] = append(m[t], o)
-						}
-					}
-				}
-			}
-			ix.syn[fam] = m
-		}
-	})
-	return ix.syn
-}
-
-// synCache holds synonymTerms' result.
-type synCache struct {
-	synOnce sync.Once
-	syn     map[string]map[string][]string
 }
