@@ -17,6 +17,35 @@ func (s *scan) contextBefore(i int) string {
 	return s.lower[from:i]
 }
 
+// contextCues are the cue sets read before numbers and identifiers, all
+// in one pass (see cuesBefore), in the order of the constants below.
+var contextCues = newCueGroups(phoneCueWords, notPersonalCueWords, idCueWords, numberWords, licenceCues, passportCues)
+
+// The sets of contextCues: words that name a phone, an order or product
+// (not personal), an identifier, a number of any kind, a driving licence
+// and a passport.
+const (
+	phoneCue = iota
+	notPersonalCue
+	idCue
+	numberCue
+	licenceCue
+	passportCue
+	contextCueSets
+)
+
+// cuesBefore returns, for each set of contextCues, the offset of its last
+// cue in the lower-case text before offset i (wordsBefore), counted from
+// the start of that text, or -1. The last answer is kept: a number and
+// the identifier check of the same word ask about the same place.
+func (s *scan) cuesBefore(i int) [contextCueSets]int {
+	if s.cuesAt != i+1 {
+		contextCues.lastEach(s.wordsBefore(i), s.cues[:])
+		s.cuesAt = i + 1
+	}
+	return s.cues
+}
+
 // stripPlaceholders removes <TYPE_n> placeholders from s.
 func stripPlaceholders(s string) string {
 	var b strings.Builder

@@ -19,10 +19,13 @@ var ibanLengths = map[string]int{
 // their country's length and mod 97.
 func detectIBANs(s *scan) {
 	t := s.text
+	if s.marks&markIBAN == 0 {
+		return
+	}
 	next := 0
 	for _, w := range s.words {
 		i := w.start
-		if w.kind != wMixed || i < next || w.end-i < 4 || !isAlpha(t[i]) || !isAlpha(t[i+1]) || !isDigit(t[i+2]) || !isDigit(t[i+3]) {
+		if w.marks&markIBAN == 0 || i < next {
 			continue
 		}
 		cc := strings.ToUpper(t[i : i+2])

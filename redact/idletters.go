@@ -7,10 +7,17 @@ import "strings"
 // checked by their rules, and driving licence and passport numbers, which
 // have no common rule and are recognised by the words before them.
 func detectLetterIDs(s *scan) {
-	for k := 0; k < len(s.words); k++ {
-		w := s.words[k]
-		// Every pattern starts with one or two capital letters.
-		if w.kind == wCJK || w.kind == wDigits || !isUpper(s.text[w.start]) || w.kind == wLetters && (!w.upper || w.end-w.start > 2) {
+	if s.marks&markLetterID != 0 { // every pattern starts with one or two capitals
+		detectIdentityCards(s)
+	}
+	detectDocumentNumbers(s)
+}
+
+// detectIdentityCards finds the identifiers with a check rule: Hong Kong
+// and Taiwan identity cards, UK National Insurance numbers.
+func detectIdentityCards(s *scan) {
+	for k, w := range s.words {
+		if w.marks&markLetterID == 0 {
 			continue
 		}
 		if end, canon, ok := s.hkID(k); ok {
@@ -25,7 +32,6 @@ func detectLetterIDs(s *scan) {
 			s.add(UKNINO, w.start, end, s.idScore(k, 0.85, ninoCues), canon)
 		}
 	}
-	detectDocumentNumbers(s)
 }
 
 // idScore raises base to 0.95 when the words before word k name the
@@ -162,8 +168,6 @@ func allDigits(s string) bool {
 }
 
 // licenceCues and passportCues name a document whose number follows.
-var documentCues = newCueGroups(licenceCues, passportCues)
-
 var (
 	licenceCues = []string{"driver's license", "drivers license", "driver license", "driver's licence",
 		"driving licence", "driving license", "license number", "licence number", "license no", "licence no",
@@ -175,20 +179,18 @@ var (
 // word of six to twenty letters and digits, with at least five digits,
 // shortly after words that name the document.
 func detectDocumentNumbers(s *scan) {
+	if s.marks&markDocument == 0 {
+		return
+	}
 	for k, w := range s.words {
-		n := w.end - w.start
-		if (w.kind != wMixed && w.kind != wDigits) || n < 6 || n > 20 {
+		if w.marks&markDocument == 0 {
 			continue
 		}
-		if countDigits(s.tw(k)) < 5 {
-			continue
-		}
-		var last [2]int
-		documentCues.lastEach(s.wordsBefore(w.start), last[:])
+		last := s.cuesBefore(w.start)
 		switch {
-		case last[0] >= 0:
+		case last[licenceCue] >= 0:
 			s.add(DriverLicense, w.start, w.end, 0.9, strings.ToUpper(s.tw(k)))
-		case last[1] >= 0:
+		case last[passportCue] >= 0:
 			s.add(Passport, w.start, w.end, 0.9, strings.ToUpper(s.tw(k)))
 		}
 	}

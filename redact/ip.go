@@ -9,12 +9,13 @@ import (
 // into a dot or a colon (and "::") are read, not every byte.
 func detectIPs(s *scan) {
 	t := s.text
-	next := 0
-	for _, w := range s.words {
-		if w.start < next || w.end >= len(t) || (t[w.end] != '.' && t[w.end] != ':') || !allHex(t[w.start:w.end]) {
-			continue
+	if s.marks&markIP != 0 {
+		next := 0
+		for _, w := range s.words {
+			if w.marks&markIP != 0 && w.start >= next {
+				next = s.ipAt(w.start)
+			}
 		}
-		next = s.ipAt(w.start)
 	}
 	for off := 0; ; {
 		i := strings.Index(t[off:], "::")

@@ -37,11 +37,11 @@ const (
 	lxLooked                          // set in scan.flags once the word was looked up
 )
 
-// lexicon maps lower-case words to what they can be. It is built once and
-// never changed.
-var lexicon, hanSurnames, countries = buildLexicon() // countries holds cities too
+// lexTable maps lower-case words to what they can be (the lexicon). It is
+// built once and never changed.
+var lexTable, hanSurnames, countries = buildLexicon() // countries holds cities too
 
-func buildLexicon() (map[string]lexFlags, map[string]bool, map[string]bool) {
+func buildLexicon() (*wordTable, map[string]bool, map[string]bool) {
 	lex := make(map[string]lexFlags, 8000)
 	addList := func(f lexFlags, list string) {
 		for _, w := range strings.Fields(list) {
@@ -96,7 +96,7 @@ func buildLexicon() (map[string]lexFlags, map[string]bool, map[string]bool) {
 		first, _, _ := strings.Cut(line, " ")
 		lex[first] |= lxCountry
 	}
-	return lex, han, ctry
+	return newWordTable(lex), han, ctry
 }
 
 // lastCueWord returns the last word of a cue phrase, without its colon.
@@ -126,15 +126,20 @@ func readList(name string) string {
 // The lookup is made the first time a detector asks, so that words no
 // detector looks at cost nothing.
 func (s *scan) lex(k int) lexFlags {
-	f := s.flags[k]
-	if f&lxLooked == 0 {
-		f = lxLooked
-		if w := s.words[k]; w.kind == wLetters {
-			f |= lexicon[s.lower[w.start:w.end]]
-		}
-		s.flags[k] = f
+	if f := s.flags[k]; f&lxLooked != 0 {
+		return f &^ lxLooked
 	}
-	return f &^ lxLooked
+	return s.lookUp(k)
+}
+
+// lookUp looks word k up in the lexicon and keeps the answer.
+func (s *scan) lookUp(k int) lexFlags {
+	var f lexFlags
+	if w := s.words[k]; w.kind == wLetters {
+		f = lexTable.get(s.lower[w.start:w.end])
+	}
+	s.flags[k] = f | lxLooked
+	return f
 }
 
 // isName reports whether the flags include a given or family name.

@@ -17,11 +17,12 @@ var locationCues = []string{
 // detectLocations finds places named after a location cue: one to four
 // capitalised words, or a country however it is written.
 func detectLocations(s *scan) {
+	if s.marks&markPlacePrep == 0 {
+		return
+	}
 	for k := 1; k < len(s.words); k++ {
-		switch s.lw(k - 1) {
-		case "from", "in", "fra", "i", "di", "dari":
-		default:
-			continue
+		if s.words[k-1].marks&markPlacePrep == 0 {
+			continue // not from, in, fra, i, di, dari
 		}
 		if s.gap(k) != " " || !s.locationCue(k) || s.addressedToReader(k-1) {
 			continue

@@ -36,10 +36,10 @@ func (r *Redactor) RedactContext(ctx context.Context, text string, ph *Placehold
 	found := r.Find(text)
 	names, err := r.names.FindNames(ctx, text)
 	if err != nil {
-		return r.redactFound(text, found, ph), fmt.Errorf("%w: %w", ErrNameModel, err)
+		return r.redactFound(text, found, ph, nil, normalized{}), fmt.Errorf("%w: %w", ErrNameModel, err)
 	}
 	found = append(found, r.nameFindings(text, names)...)
-	return r.redactFound(text, resolve(text, found, r.minScore), ph), nil
+	return r.redactFound(text, resolve(text, found, r.minScore), ph, nil, normalized{}), nil
 }
 
 // nameFindings turns the names a model returned into findings, at every

@@ -1,7 +1,6 @@
 package redact
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -25,37 +24,66 @@ func normalize(s string) normalized {
 	if allStable(s) {
 		return normalized{text: s}
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	orig := make([]int, 0, len(s)+1)
-	var buf [utf8.UTFMax]byte
+	b, orig := normalizeInto(nil, make([]int, 0, len(s)+1), s)
+	return normalized{text: string(b), orig: orig}
+}
+
+// normalizeInto appends the NFKC form of s (see normalize) to dst, and
+// the map from its bytes to the offsets of s to orig.
+func normalizeInto(dst []byte, orig []int, s string) ([]byte, []int) {
+	copied := 0 // s[copied:i] is to be written as it is
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c < utf8.RuneSelf {
+			orig = append(orig, i)
+			i++
+			continue
+		}
+		if hanAt(s, i) { // stable
+			orig = append(orig, i, i, i)
+			i += 3
+			continue
+		}
+		r, size := decodeRune(s, i)
 		var out string
+		var fullWidth byte // the ASCII form of a full-width rune
 		switch {
-		case r < utf8.RuneSelf:
-			out = s[i : i+1]
 		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
-			n := utf8.EncodeRune(buf[:], r-0xFEE0)
-			out = string(buf[:n])
+			fullWidth = byte(r - 0xFEE0)
 		case r == 0x3000: // ideographic space
-			out = " "
+			fullWidth = ' '
 		case stableRune(r):
-			out = s[i : i+size]
+			for range size {
+				orig = append(orig, i)
+			}
+			i += size
+			continue
 		default:
-			out = s[i : i+size]
-			if !norm.NFKC.IsNormalString(out) {
-				out = norm.NFKC.String(out)
+			v := s[i : i+size]
+			if norm.NFKC.IsNormalString(v) {
+				for range size {
+					orig = append(orig, i)
+				}
+				i += size
+				continue
+			}
+			out = norm.NFKC.String(v)
+		}
+		dst = append(dst, s[copied:i]...)
+		if fullWidth != 0 {
+			dst = append(dst, fullWidth)
+			orig = append(orig, i)
+		} else {
+			dst = append(dst, out...)
+			for range len(out) {
+				orig = append(orig, i)
 			}
 		}
-		b.WriteString(out)
-		for range len(out) {
-			orig = append(orig, i)
-		}
 		i += size
+		copied = i
 	}
-	orig = append(orig, len(s))
-	return normalized{text: b.String(), orig: orig}
+	dst = append(dst, s[copied:]...)
+	return dst, append(orig, len(s))
 }
 
 // allStable reports whether every rune of s is one NFKC leaves alone, so
@@ -66,7 +94,11 @@ func allStable(s string) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		if hanAt(s, i) {
+			i += 3
+			continue
+		}
+		r, size := decodeRune(s, i)
 		if !stableRune(r) {
 			return false
 		}

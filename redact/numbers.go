@@ -2,6 +2,7 @@ package redact
 
 import (
 	"strings"
+	"unsafe"
 )
 
 // numberRun is a candidate number: digit groups joined by short separators,
@@ -27,7 +28,7 @@ func isSep(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '/' ||
 func detectNumbers(s *scan) {
 	t := s.text
 	for i := 0; i < len(t); {
-		if !isDigit(t[i]) || (i > 0 && (isDigit(t[i-1]) || isAlpha(t[i-1]))) {
+		if t[i]-'0' > 9 || i > 0 && alnum[t[i-1]] {
 			i++
 			continue
 		}
@@ -119,12 +120,15 @@ func (s *scan) candidate(run numberRun, a, b int) numCandidate {
 	if a == b {
 		c.digits = t[run.groups[a].start:run.groups[a].end]
 	} else {
-		var buf [48]byte
-		d := buf[:0]
+		// The digits go in a buffer of the scan, the next candidate's
+		// too: validateNumber copies them when they become a canonical
+		// value.
+		d := s.digitBuf[:0]
 		for g := a; g <= b; g++ {
 			d = append(d, t[run.groups[g].start:run.groups[g].end]...)
 		}
-		c.digits = string(d)
+		s.digitBuf = d
+		c.digits = unsafe.String(unsafe.SliceData(d), len(d))
 	}
 	if a == 0 && run.plus {
 		c.plus = true
@@ -200,12 +204,18 @@ func (s *scan) validateNumber(c numCandidate) (Finding, bool) {
 	if best.Score < 0.9 {
 		end := max(c.end, c.ext)
 		after := s.lower[end:min(len(t), end+16)]
-		if score, canon, ok := phoneNumber(t, c, ctx, after); ok {
+		if score, canon, ok := phoneNumber(s, c, after); ok {
 			try(Phone, score, canon)
 			if best.Type == Phone && c.ext > 0 {
 				best.End = c.ext
 			}
 		}
 	}
-	return best, best.Score > 0
+	if best.Score <= 0 {
+		return best, false
+	}
+	if inBuffer(best.canon, s.digitBuf) {
+		best.canon = strings.Clone(best.canon)
+	}
+	return best, true
 }

@@ -7,7 +7,6 @@ import "strings"
 func (s *scan) readRun(i int) numberRun {
 	t := s.text
 	run := numberRun{x: -1, groups: s.runGroups[:0], seps: s.runSeps[:0]}
-	defer func() { s.runGroups, s.runSeps = run.groups, run.seps }()
 	if i > 0 && t[i-1] == '+' {
 		run.plus = true
 	}
@@ -42,6 +41,7 @@ func (s *scan) readRun(i int) numberRun {
 		run.x = last + 1
 	}
 	run.ext = extension(t, last)
+	s.runGroups, s.runSeps = run.groups, run.seps
 	return run
 }
 

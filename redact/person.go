@@ -13,7 +13,8 @@ type nameRun struct{ from, to int }
 
 // detectPersons finds person names written in Latin script.
 func detectPersons(s *scan) {
-	var runs []scoredRun
+	runs := s.nameRuns[:0]
+	defer func() { s.nameRuns = runs[:0] }()
 	for i := 0; i < len(s.words); {
 		if w := s.words[i]; w.kind != wLetters || !w.cap && !s.caseless {
 			i++

@@ -48,9 +48,12 @@ func (s *scan) listJoin(a, b int) bool {
 // detectSignatures finds the writer's name after a sign-off: "Best
 // regards,\nAnna Jensen", "Mvh Lars", "Terima kasih,\nSiti".
 func detectSignatures(s *scan) {
+	if s.marks&markSignOff == 0 {
+		return
+	}
 	for k := 0; k+1 < len(s.words); k++ {
-		if w := s.words[k]; w.kind != wLetters || !signOffFirst[s.lower[w.start]] {
-			continue
+		if s.words[k].marks&markSignOff == 0 {
+			continue // neither a sign-off nor the end of a two-word one
 		}
 		// A sign-off ends its line, or opens its line or sentence (the
 		// pair's first word does).
@@ -113,6 +116,16 @@ func (s *scan) signOffPair(k int) bool {
 	return false
 }
 
+// endsSignOffPair reports whether a lower-case word can end a two-word
+// sign-off (the words signOffPair knows).
+func endsSignOffPair(w string) bool {
+	switch w {
+	case "you", "kasih", "benar", "ikhlas", "hilsen", "regards":
+		return true
+	}
+	return false
+}
+
 // lineStartsAt reports whether the sign-off at word k opens its line
 // (allowing for one or two words before it: "Med venlig hilsen").
 func (s *scan) lineStartsAt(k int) bool {
@@ -139,13 +152,3 @@ func isSignOff(w string) bool {
 	}
 	return false
 }
-
-// signOffFirst holds the first letters of the sign-off words and of the
-// second words of two-word sign-offs, to skip other words at once.
-var signOffFirst = func() (m [256]bool) {
-	for _, w := range []string{"regards", "best", "thanks", "cheers", "sincerely", "yours", "mvh", "hilsen",
-		"hilsner", "kh", "vh", "ikhlas", "daripada", "signed", "you", "kasih", "benar"} {
-		m[w[0]] = true
-	}
-	return m
-}()

@@ -44,10 +44,6 @@ func (p phonePlan) national(d string) string {
 	return nsn
 }
 
-// numberCues reads the phone, not-personal and identifier cues before a
-// number in one pass.
-var numberCues = newCueGroups(phoneCueWords, notPersonalCueWords, idCueWords, numberWords)
-
 // numberWords say a number follows, of whatever kind.
 var numberWords = []string{"number", "nummer", "nombor", "号码", "號碼"}
 
@@ -64,14 +60,31 @@ var idCueWords = []string{"cpr", "personnummer", "nric", "mykad", "ic", "kad pen
 // phoneContextAfter reports whether the words right after a number label
 // it as a phone number: "-Office", " fax", " (mobile)".
 func phoneContextAfter(after string) bool {
-	after = strings.TrimLeft(after, " -(,")
-	for _, w := range []string{"office", "fax", "mobile", "cell", "home", "work", "tel", "mobil", "kontor", "pejabat", "rumah"} {
+	for after != "" && (after[0] == ' ' || after[0] == '-' || after[0] == '(' || after[0] == ',') {
+		after = after[1:]
+	}
+	if after == "" || !phoneLabelFirst[after[0]] {
+		return false
+	}
+	for _, w := range phoneLabels {
 		if strings.HasPrefix(after, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// phoneLabels are the words after a number that say it is a phone's, and
+// phoneLabelFirst their first letters.
+var (
+	phoneLabels     = []string{"office", "fax", "mobile", "cell", "home", "work", "tel", "mobil", "kontor", "pejabat", "rumah"}
+	phoneLabelFirst = func() (m [256]bool) {
+		for _, w := range phoneLabels {
+			m[w[0]] = true
+		}
+		return m
+	}()
+)
 
 // startsWithDate reports whether the first groups are a written date, as
 // in "1994-06-17 08:11".
@@ -96,18 +109,19 @@ func (c numCandidate) looksLikeDate() bool {
 // numbering plan of its country code, or of one of the regions customers
 // write from; or, failing that, shaped like a phone number and labelled as
 // one by the words around it.
-func phoneNumber(t string, c numCandidate, ctx, after string) (float64, string, bool) {
+func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) {
+	t := s.text
 	d := c.digits
 	if len(d) < 6 || len(d) > 15 || c.looksLikeDate() || c.startsWithDate() {
 		return 0, "", false
 	}
-	var last [4]int
-	numberCues.lastEach(ctx, last[:])
-	pc, npc, idc := max(last[0], last[3]), last[1], last[2]
+	last := s.cuesBefore(c.start)
+	pc, npc, idc := max(last[phoneCue], last[numberCue]), last[notPersonalCue], last[idCue]
 	// "number" alone says little; an unvalidated number needs a word
 	// that names a phone.
-	specific := last[0] >= 0 || phoneContextAfter(after)
-	context := pc >= 0 || phoneContextAfter(after)
+	labelled := phoneContextAfter(after)
+	specific := last[phoneCue] >= 0 || labelled
+	context := pc >= 0 || labelled
 	shaped := c.sepsOnly(" -.()")
 	if len(d) < 7 {
 		if specific && shaped && len(c.groups) > 1 {

@@ -12,20 +12,23 @@ import (
 // The phone-number library checks a number against its region's patterns
 // by building and looking up a regular expression for each number type on
 // every call. The rules below are the same patterns from the library's
-// metadata, compiled once per region, and give the same answer as its
+// metadata, compiled once per region (to automata over digits, which the
+// numbers asked about are), and give the same answer as its
 // IsValidNumberForRegion: the general pattern and at least one type.
 
 // numberDesc is one pattern of a region's numbering plan.
 type numberDesc struct {
 	lengths []int32
 	re      *regexp.Regexp
+	dfa     *digitDFA // re for digit strings, when it compiles to one
 }
 
 func newNumberDesc(d *phonenumbers.PhoneNumberDesc) numberDesc {
 	if d == nil || d.GetNationalNumberPattern() == "" {
 		return numberDesc{}
 	}
-	return numberDesc{lengths: d.GetPossibleLength(), re: regexp.MustCompile("^(?:" + d.GetNationalNumberPattern() + ")$")}
+	pattern := "^(?:" + d.GetNationalNumberPattern() + ")$"
+	return numberDesc{lengths: d.GetPossibleLength(), re: regexp.MustCompile(pattern), dfa: compileDigitDFA(pattern)}
 }
 
 // match reports whether a national significant number fits the pattern,
@@ -44,6 +47,11 @@ func (d numberDesc) match(nsn string) bool {
 		}
 		if !ok {
 			return false
+		}
+	}
+	if d.dfa != nil {
+		if matched, ok := d.dfa.match(nsn); ok {
+			return matched
 		}
 	}
 	return d.re.MatchString(nsn)

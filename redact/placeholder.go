@@ -62,7 +62,7 @@ func (p *Placeholders) label(t Type, canon, value string) string {
 			n++
 		}
 	}
-	l := "<" + string(t) + "_" + strconv.Itoa(n) + ">"
+	l := labelOf(t, n)
 	p.entries = append(p.entries, placeholder{key: key, label: l, value: value})
 	switch {
 	case p.byKey != nil:
@@ -95,6 +95,31 @@ func (p *Placeholders) valueOf(label string) (string, bool) {
 	}
 	return "", false
 }
+
+// labelOf returns the placeholder of the n-th value of type t: <EMAIL_2>.
+// The first few of each type are made once, as most texts need no more.
+func labelOf(t Type, n int) string {
+	if n <= len(labelsByType[Email]) {
+		if ls, ok := labelsByType[t]; ok {
+			return ls[n-1]
+		}
+	}
+	return "<" + string(t) + "_" + strconv.Itoa(n) + ">"
+}
+
+// labelsByType holds the first labels of every type.
+var labelsByType = func() map[Type]*[8]string {
+	m := make(map[Type]*[8]string)
+	for _, t := range []Type{Email, Phone, CreditCard, IBAN, IPAddress, URL, DKCPR, CNResidentID, MYNRIC, HKID, TWID,
+		USSSN, UKNINO, DateOfBirth, Address, Person, Location, DriverLicense, Passport} {
+		var ls [8]string
+		for i := range ls {
+			ls[i] = "<" + string(t) + "_" + strconv.Itoa(i+1) + ">"
+		}
+		m[t] = &ls
+	}
+	return m
+}()
 
 // Restore puts the original values back in place of this conversation's
 // placeholders. Placeholders it does not know are left as they are.

@@ -104,38 +104,7 @@ func (r *Redactor) Find(text string) []Finding {
 	}
 	s, n := scanText(text)
 	defer s.release()
-	numbers := s.has.any(wDigits, wMixed)
-	words := s.has&hasCap != 0 || s.caseless
-	detectEmails(s)
-	detectURLs(s)
-	if numbers {
-		detectIPs(s)
-		detectIBANs(s)
-		detectNumbers(s)
-		detectLetterIDs(s)
-		detectBirthDates(s)
-	}
-	if words {
-		detectPersons(s)
-		detectLocations(s)
-	}
-	if words || numbers {
-		detectAddresses(s)
-	}
-	detectZh(s)
-	found := resolve(s.text, s.found, r.minScore)
-	if len(found) == 0 {
-		return nil
-	}
-	out := make([]Finding, 0, len(found)) // found shares the pooled buffer
-	for _, f := range found {
-		if len(r.allow) > 0 && r.allow[allowKey(n.text[f.Start:f.End])] {
-			continue
-		}
-		f.Start, f.End = n.origStart(f.Start), n.origEnd(f.End)
-		out = append(out, f)
-	}
-	return out
+	return r.findIn(s, n)
 }
 
 // Result is the outcome of redacting one text.

@@ -16,42 +16,67 @@ import (
 // therefore read again, and what that finds is redacted too, so that
 // redacting the result once more changes nothing.
 func (r *Redactor) Redact(text string, ph *Placeholders) Result {
-	return r.redactFound(text, r.Find(text), ph)
+	if text == "" {
+		return Result{Text: text}
+	}
+	s, n := scanText(text)
+	res := r.redactFound(text, r.findIn(s, n), ph, s, n)
+	s.release()
+	return res
 }
 
 // redactFound replaces found (and the other places its values are
 // written), then reads the result again until nothing new is found.
-func (r *Redactor) redactFound(text string, found []Finding, ph *Placeholders) Result {
+//
+// The second reading usually finds nothing, and is made cheaply: without
+// building findings and, when the caller passes the scan of text (s, read
+// as n), with the scan of the result made from it (see scan.rescan). Only
+// when it does find something are the passes repeated, with the offsets
+// mapped back to text.
+func (r *Redactor) redactFound(text string, found []Finding, ph *Placeholders, s *scan, n normalized) Result {
 	if len(found) == 0 {
 		return Result{Text: text}
 	}
-	if ph == nil {
-		ph = NewPlaceholders()
-	}
 	found = withEchoes(text, found)
+	var own ownNumbering // the numbering when ph is nil, if it fits
+	var room [8]string
+	out, labels, ok := replaceFindings(text, found, ph, &own, room[:0])
+	if !ok {
+		ph = NewPlaceholders()
+		out, labels, _ = replaceFindings(text, found, ph, nil, room[:0])
+	}
+	var again bool
+	if d, dn, ok := s.rescan(text, out, found, labels, n); ok {
+		again = r.anyIn(d, dn)
+		d.release()
+	} else {
+		again = r.findsAny(out)
+	}
+	if !again {
+		return Result{Text: out, Findings: found}
+	}
+	if ph == nil {
+		ph = NewPlaceholders() // numbers the values of found as own did
+	}
 	all := found
-	var steps [][]replacement // each pass's replacements, to map offsets back
-	out := text
-	for pass := 0; len(found) > 0; pass++ {
-		var reps []replacement
-		out, reps = replaceFindings(out, found, ph)
-		steps = append(steps, reps)
-		if pass == maxPasses-1 {
+	steps := [][]replacement{replacementsOf(text, found, ph)} // to map offsets back
+	for pass := 1; pass < maxPasses; pass++ {
+		if found = r.Find(out); len(found) == 0 {
 			break
 		}
-		if found = r.Find(out); len(found) > 0 {
-			found = withEchoes(out, found)
-			for _, f := range found {
-				for k := len(steps) - 1; k >= 0; k-- {
-					f.Start, f.End = mapBack(steps[k], f.Start, false), mapBack(steps[k], f.End, true)
-				}
-				all = append(all, f)
+		found = withEchoes(out, found)
+		for _, f := range found {
+			for k := len(steps) - 1; k >= 0; k-- {
+				f.Start, f.End = mapBack(steps[k], f.Start, false), mapBack(steps[k], f.End, true)
 			}
+			all = append(all, f)
 		}
+		if pass < maxPasses-1 {
+			steps = append(steps, replacementsOf(out, found, ph))
+		}
+		out, _, _ = replaceFindings(out, found, ph, nil, room[:0])
 	}
-	if len(steps) > 1 {
-		slices.SortFunc(all, func(a, b Finding) int { return cmp.Compare(a.Start, b.Start) })
-	}
+	slices.SortFunc(all, func(a, b Finding) int { return cmp.Compare(a.Start, b.Start) })
 	return Result{Text: out, Findings: all}
 }
 
@@ -94,48 +119,4 @@ func withEchoes(text string, found []Finding) []Finding {
 		slices.SortFunc(found, func(a, b Finding) int { return cmp.Compare(a.Start, b.Start) })
 	}
 	return found
-}
-
-// maxPasses bounds how often Redact reads its own output again.
-const maxPasses = 8
-
-// replacement is one value replaced by its placeholder: [from, to) of the
-// text before became [at, at+n) of the text after.
-type replacement struct{ from, to, at, n int }
-
-func replaceFindings(text string, found []Finding, ph *Placeholders) (string, []replacement) {
-	var b strings.Builder
-	b.Grow(len(text))
-	reps := make([]replacement, 0, len(found))
-	last := 0
-	for _, f := range found {
-		b.WriteString(text[last:f.Start])
-		l := ph.label(f.Type, f.canon, text[f.Start:f.End])
-		reps = append(reps, replacement{from: f.Start, to: f.End, at: b.Len(), n: len(l)})
-		b.WriteString(l)
-		last = f.End
-	}
-	b.WriteString(text[last:])
-	return b.String(), reps
-}
-
-// mapBack maps an offset of the text after the replacements to the text
-// before them. An offset inside a placeholder maps to the start (or, for
-// an end offset, the end) of the value it replaced.
-func mapBack(reps []replacement, i int, end bool) int {
-	delta := 0
-	for _, r := range reps {
-		before := i < r.at || end && i == r.at
-		switch {
-		case before:
-			return i - delta
-		case i < r.at+r.n || end && i == r.at+r.n:
-			if end {
-				return r.to
-			}
-			return r.from
-		}
-		delta = r.at + r.n - r.to
-	}
-	return i - delta
 }

@@ -23,6 +23,12 @@ func (t Type) prose() bool { return t == Person || t == Address || t == Location
 // Findings are resolved per cluster of overlapping ones, so the work stays
 // close to linear however many findings a text has.
 func resolve(text string, found []Finding, min float64) []Finding {
+	return resolveInto(nil, text, found, min)
+}
+
+// resolveInto is resolve appending the findings it keeps to dst (which
+// must not share memory with found).
+func resolveInto(dst []Finding, text string, found []Finding, min float64) []Finding {
 	cands := found[:0]
 	for _, f := range found {
 		if f.Score >= min && f.End > f.Start {
@@ -30,7 +36,7 @@ func resolve(text string, found []Finding, min float64) []Finding {
 		}
 	}
 	if len(cands) < 2 {
-		return cands
+		return append(dst, cands...)
 	}
 	slices.SortFunc(cands, func(a, b Finding) int {
 		if a.Start != b.Start {
@@ -39,7 +45,7 @@ func resolve(text string, found []Finding, min float64) []Finding {
 		return cmp.Compare(b.End, a.End)
 	})
 	cands = dropContainedProse(cands)
-	out := make([]Finding, 0, len(cands))
+	out := dst
 	for i := 0; i < len(cands); {
 		j, end := i+1, cands[i].End
 		for j < len(cands) && cands[j].Start < end {

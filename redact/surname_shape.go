@@ -27,15 +27,12 @@ var notSurnames = map[string]bool{
 // surnameShaped reports whether a capitalised word unknown to the lists
 // (given in lower case) looks like a family name by its ending.
 func surnameShaped(lw string) bool {
-	if len(lw) < 6 || utf8.RuneCountInString(lw) < 6 {
-		return false
-	}
-	if notSurnames[lw] {
+	if len(lw) < 6 {
 		return false
 	}
 	for _, e := range surnameEndingIndex[lw[len(lw)-1]] {
 		if strings.HasSuffix(lw, e) {
-			return true
+			return utf8.RuneCountInString(lw) >= 6 && !notSurnames[lw]
 		}
 	}
 	return false

@@ -2,97 +2,9 @@ package redact
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
-
-// scan is the state shared by the detectors during one Find.
-type scan struct {
-	text string
-	// lower is text in lower case, byte for byte the same length (runes
-	// whose lower case has another length are kept as they are).
-	lower string
-	// words are the letter and digit runs of text, in order.
-	words []word
-	// flags holds what each word can be, looked up once.
-	flags []lexFlags
-	// Buffers of the number reader, reused from run to run.
-	runGroups  []span
-	runSeps    []string
-	candGroups []int
-	// caseless is set when text has no upper-case letter, so that
-	// capitalisation says nothing about names.
-	caseless bool
-	// has records which kinds of word the text holds, so that detectors
-	// with nothing to look at are skipped.
-	has   wordKinds
-	found []Finding
-}
-
-// scans keeps the buffers of finished scans for the next Find.
-var scans = sync.Pool{New: func() any { return new(scan) }}
-
-// scanText prepares the scan of a text: its words, its lower-case copy,
-// and, when the text has runes NFKC may change, its normalised form (with
-// the map back to the original offsets). The common case, a text that is
-// already normal, takes one pass.
-func scanText(text string) (*scan, normalized) {
-	s := scans.Get().(*scan)
-	s.found = s.found[:0]
-	if s.fill(text, true) {
-		return s, normalized{text: text}
-	}
-	n := normalize(text)
-	s.fill(n.text, false)
-	return s, n
-}
-
-// placeholderAt returns the length of the placeholder (<TYPE_n>) starting
-// at i, or 0.
-func placeholderAt(t string, i int) int {
-	j := strings.IndexByte(t[i:min(len(t), i+48)], '>')
-	if j < 0 || !isPlaceholder(t[i:i+j+1]) {
-		return 0
-	}
-	return j + 1
-}
-
-// writeLower writes w in lower case, rune for rune of the same length.
-func writeLower(b *strings.Builder, w string) {
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
-			b.WriteRune(l)
-		} else {
-			b.WriteString(w[i : i+size])
-		}
-		i += size
-	}
-}
-
-// release returns the scan's buffers for reuse. The findings must have
-// been copied out.
-func (s *scan) release() {
-	if cap(s.words) > 1<<16 {
-		return // keep the pool small after a huge text
-	}
-	s.text, s.lower = "", ""
-	scans.Put(s)
-}
-
-func (s *scan) add(t Type, start, end int, score float64, canon string) {
-	s.found = append(s.found, Finding{Type: t, Start: start, End: end, Score: score, canon: canon})
-}
 
 // word is a run of letters (with inner apostrophes and hyphens), a run of
 // digits, or a run of CJK characters.
@@ -102,6 +14,9 @@ type word struct {
 	// cap is set when the first letter is upper case, upper when every
 	// letter is (and there are at least two).
 	cap, upper bool
+	// hasUpper is set when the word has an upper-case letter.
+	hasUpper bool
+	marks    wordMarks
 }
 
 type wordKind uint8
@@ -192,7 +107,7 @@ func readWord(t string, i int) (w word, end int, hasUpper, unstable bool) {
 			j++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(t[j:])
+		r, size := decodeRune(t, j)
 		if !stableRune(r) && !isCJK(r) {
 			unstable = true
 		}

@@ -37,14 +37,7 @@ var zhLabelCues = map[string]bool{"姓名": true, "联系人": true, "聯絡人"
 var zhTitles = []string{"先生", "女士", "小姐", "太太", "老师", "老師", "经理", "經理", "医生", "醫生", "律师", "律師", "教授", "同学", "同學"}
 
 // hasCJK reports whether the scan has any CJK word.
-func (s *scan) hasCJK() bool {
-	for _, w := range s.words {
-		if w.kind == wCJK {
-			return true
-		}
-	}
-	return false
-}
+func (s *scan) hasCJK() bool { return s.has&(1<<wCJK) != 0 }
 
 // detectZh finds Chinese names and addresses.
 func detectZh(s *scan) {
@@ -57,7 +50,7 @@ func detectZh(s *scan) {
 			continue
 		}
 		for i := w.start; i < w.end; {
-			r, size := utf8.DecodeRuneInString(t[i:])
+			r, size := hanRune(t, i)
 			if r < 0x10000 && zhFirstRunes[r>>3]&(1<<(r&7)) == 0 {
 				i += size
 				continue
@@ -126,7 +119,7 @@ var (
 // skipZhPunct skips colons and spaces after a cue.
 func skipZhPunct(t string, i int) int {
 	for i < len(t) {
-		r, size := utf8.DecodeRuneInString(t[i:])
+		r, size := decodeRune(t, i)
 		if r != ':' && r != ' ' && r != '：' && r != '\t' {
 			break
 		}

@@ -65,14 +65,16 @@ func detectZhAddresses(s *scan) {
 // nextRoad returns the offset and length of the first road character in
 // t, or -1.
 func nextRoad(t string) (int, int) {
-	for i, r := range t {
+	for i := 0; i < len(t); {
+		r, size := hanRune(t, i)
+		i += size
 		switch r {
 		case '路', '街', '道', '巷', '弄', '段', '里':
-			return i, utf8.RuneLen(r)
+			return i - size, size
 		case '大', '胡':
 			for _, road := range zhRoad[:2] {
-				if strings.HasPrefix(t[i:], road) {
-					return i, len(road)
+				if strings.HasPrefix(t[i-size:], road) {
+					return i - size, len(road)
 				}
 			}
 		}
@@ -116,7 +118,7 @@ func zhAfterRoad(t string, i int) (int, bool) {
 // skipZhNumber skips digits, Chinese numerals, dashes and 之 (号之1).
 func skipZhNumber(t string, i int) int {
 	for i < len(t) {
-		r, size := utf8.DecodeRuneInString(t[i:])
+		r, size := decodeRune(t, i)
 		if !(r >= '0' && r <= '9' || r == '-' || strings.ContainsRune("一二三四五六七八九十百之", r) ||
 			(r >= 'A' && r <= 'Z' && i+size < len(t) && t[i+size] >= 0x80)) {
 			break
