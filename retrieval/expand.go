@@ -46,7 +46,7 @@ func (l *termList) add(t string) int {
 	l.at[t] = len(l.out)
 	q := queryTerm{term: t, weight: 1}
 	for _, s := range l.th.synonyms[t] {
-		q.alts = addAlt(q.alts, alt{term: s, credit: creditSynonym})
+		q.alts = addAlt(q.alts, alt{term: s, credit: creditSynonym, kind: altSynonym})
 	}
 	l.out = append(l.out, q)
 	return l.at[t]
@@ -59,9 +59,9 @@ func (l *termList) add(t string) int {
 func (l *termList) addPhrase(ph *analysis.Token) {
 	t := string(ph.Term)
 	n := strings.Count(t, "_") + 1
-	alts := []alt{{term: t, credit: 1}}
+	alts := []alt{{term: t, credit: 1, kind: altPhrase}}
 	for _, s := range l.th.synonyms[t] {
-		alts = addAlt(alts, alt{term: s, credit: creditSynonym})
+		alts = addAlt(alts, alt{term: s, credit: creditSynonym, kind: altSynonym})
 	}
 	covered := false
 	for p := ph.Position - n; p < ph.Position; p++ {
@@ -96,7 +96,7 @@ func (l *termList) addRule(m ruleMatch, words []string) {
 		l.out[i].ruled = true
 		for _, to := range m.to {
 			if to != w {
-				l.out[i].alts = addAlt(l.out[i].alts, alt{term: to, credit: m.credit})
+				l.out[i].alts = addAlt(l.out[i].alts, alt{term: to, credit: m.credit, kind: altRule})
 			}
 		}
 	}
@@ -105,7 +105,7 @@ func (l *termList) addRule(m ruleMatch, words []string) {
 	}
 	q := queryTerm{term: m.to[0], weight: m.credit, implied: true}
 	for _, to := range m.to[1:] {
-		q.alts = addAlt(q.alts, alt{term: to, credit: 1})
+		q.alts = addAlt(q.alts, alt{term: to, credit: 1, kind: altRule})
 	}
 	l.at[q.term] = len(l.out)
 	l.out = append(l.out, q)

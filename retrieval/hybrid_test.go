@@ -176,6 +176,9 @@ func TestOpenRebuildsOlderLayout(t *testing.T) {
 	if n, _ := ix.Chunks(); n != 3 {
 		t.Fatalf("passages after rebuild = %d, want 3", n)
 	}
+	if syns := indexSynonyms(t, ix, synonymSource("en"))["refund"]; len(syns) == 0 {
+		t.Error("the rebuilt index holds no synonyms")
+	}
 	res, err := ix.Search(ctx, Query{Text: "bicycle", Lang: English})
 	if err != nil || len(res.Passages) == 0 || res.Passages[0].DocID != "kb/bike.md" {
 		t.Fatalf("search after rebuild = %+v, %v", res.Passages, err)

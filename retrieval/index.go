@@ -17,7 +17,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
@@ -97,6 +96,9 @@ type Index struct {
 	thes   thesauri
 	dfs    dfCache
 	warned warnLimiter
+	// synonymDocs is how many synonym definitions the index holds; its
+	// document count includes them.
+	synonymDocs uint64
 }
 
 // DocInfo describes an indexed document.
@@ -118,11 +120,12 @@ var (
 
 // schemaVersion names the index layout (fields and analyzers). An index
 // written with another layout is rebuilt from its stored passages when it
-// is opened. Version 3 dropped the synonym sources (the search expands
-// synonyms itself) and the title and heading fields (the reranking reads
-// them), and stores the analysed terms of each passage's title, lead and
-// heading.
-const schemaVersion = "3"
+// is opened. Version 3 dropped the title and heading fields (the
+// reranking reads them) and stores the analysed terms of each passage's
+// title, lead and heading; version 4 gives each body field its family's
+// synonym source, through which Bleve's synonym search applies the
+// synonym groups (synonyms_index.go).
+const schemaVersion = "4"
 
 // vectorFile is the name of the passage vectors' file in the index
 // directory.
@@ -185,6 +188,11 @@ func newIndex(idx bleve.Index, vecs *vectorStore, opts Options) (*Index, error) 
 		idx.Close()
 		return nil, err
 	}
+	n, err := syncSynonyms(idx)
+	if err != nil {
+		return fail(err)
+	}
+	ix.synonymDocs = uint64(n)
 	raw, err := idx.GetInternal(internalDocs)
 	if err != nil {
 		return fail(fmt.Errorf("read document list: %w", err))
@@ -198,51 +206,6 @@ func newIndex(idx bleve.Index, vecs *vectorStore, opts Options) (*Index, error) 
 		ix.addTitle(d, 1)
 	}
 	return ix, nil
-}
-
-// newMapping builds the index mapping: one passage document type with a
-// body field per analysis family (title, heading and text, analysed in
-// the family's language), stored fields for the answer and the
-// reranking, and BM25 scoring.
-func newMapping() (*mapping.IndexMappingImpl, error) {
-	im := bleve.NewIndexMapping()
-	im.ScoringModel = index.BM25Scoring
-	if err := addAnalysis(im); err != nil {
-		return nil, err
-	}
-	chunk := bleve.NewDocumentStaticMapping()
-	kw := func() *mapping.FieldMapping {
-		f := bleve.NewKeywordFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Store = true
-		f.IncludeInAll = false
-		return f
-	}
-	stored := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Index = false
-		f.Store = true
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		return f
-	}
-	chunk.AddFieldMappingsAt("doc_id", kw())
-	chunk.AddFieldMappingsAt("lang", kw())
-	for _, name := range storedFields[2:] {
-		chunk.AddFieldMappingsAt(name, stored())
-	}
-	for _, fam := range families {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzers[fam]
-		f.Store = false
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		f.DocValues = false
-		chunk.AddFieldMappingsAt("body_"+fam, f)
-	}
-	im.DefaultMapping = chunk
-	im.DefaultAnalyzer = analyzers["en"]
-	return im, nil
 }
 
 // Close closes the index.
@@ -268,7 +231,7 @@ func (ix *Index) Chunks() (uint64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("count passages: %w", err)
 	}
-	return n, nil
+	return ix.passagesOf(n), nil
 }
 
 // Ready reports whether the index answers; it is the readiness check.

@@ -118,8 +118,9 @@ func rebuild(old bleve.Index, path string) error {
 }
 
 // passageFields rebuilds the indexed fields of a stored passage, given
-// the leads of the documents. Synonym definitions of older layouts, which
-// have no doc_id, are left behind.
+// the leads of the documents. Synonym definitions, which have no doc_id,
+// are left behind: the new index is given the current ones when it is
+// opened.
 func passageFields(im *mapping.IndexMappingImpl, h *search.DocumentMatch, leads map[string]string) map[string]any {
 	str := func(k string) string { s, _ := h.Fields[k].(string); return s }
 	if str("doc_id") == "" {

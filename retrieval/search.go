@@ -85,6 +85,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	size := max(q.K*3, candidates)
 	req := bleve.NewSearchRequestOptions(lq, size, 0, false)
 	req.Fields = storedFields
+	if req.PreSearchData, err = ix.preSearch(ctx, lq); err != nil {
+		return res, err
+	}
 	sr, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)

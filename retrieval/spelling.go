@@ -41,9 +41,9 @@ const creditSpelling = 0.85
 // spellAlts is what a misspelt term stands for: the word it is a
 // misspelling of, and that word's synonyms.
 func (th *thesaurus) spellAlts(word string) []alt {
-	out := []alt{{term: word, credit: creditSpelling}}
+	out := []alt{{term: word, credit: creditSpelling, kind: altSpelling}}
 	for _, s := range th.synonyms[word] {
-		out = addAlt(out, alt{term: s, credit: creditSpelling})
+		out = addAlt(out, alt{term: s, credit: creditSpelling, kind: altSynonym})
 	}
 	return out
 }

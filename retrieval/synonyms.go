@@ -3,8 +3,11 @@ package retrieval
 // synonymGroups are the support domain's words for the same thing, per
 // analysis family: each group's terms stand for one another in a search
 // (a passage holding a synonym of a query word holds the word; it scores
-// half as much as the word itself). Entries of several words are joined
-// into one term by the phrase filter, in passages and queries alike.
+// half as much as the word itself). The index holds them as Bleve
+// synonym definitions, which Bleve's synonym search applies
+// (synonyms_index.go); the reranking credits them from the same lists
+// (thesaurus.go). Entries of several words are joined into one term by
+// the phrase filter, in passages and queries alike.
 // Chinese entries are written in simplified characters and must be two
 // characters long (one bigram). Customers mix English into Danish and
 // Malay, so those lists hold the English words too.

@@ -25,6 +25,9 @@ type queryTerm struct {
 	// alts are the terms that stand for it: synonyms, and what rules
 	// make of the phrase it is part of.
 	alts []alt
+	// expands marks a term with synonyms, which Bleve's synonym search
+	// adds to the term's clause in the first pass.
+	expands bool
 	// implied marks a term that is not in the query but that a rule
 	// made of words the analyzer drops ("not a bot").
 	implied bool
@@ -133,6 +136,7 @@ func (ix *Index) analyseQuery(ctx context.Context, text string) (map[string][]qu
 	if err != nil {
 		return nil, fmt.Errorf("count passages: %w", err)
 	}
+	n = ix.passagesOf(n)
 	out := make(map[string][]queryTerm, len(families))
 	for _, fam := range families {
 		if out[fam], err = ix.familyTerms(ctx, reader, n, fam, text); err != nil {
@@ -182,10 +186,12 @@ func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analys
 			q.ruled = ix.topics.has(fam, c)
 		}
 	}
+	q.expands = th.expands(q.term)
 	for j := range q.alts {
 		if q.alts[j].df, err = ix.dfs.docFreq(ctx, reader, fam, q.alts[j].term); err != nil {
 			return err
 		}
+		q.alts[j].expands = th.expands(q.alts[j].term)
 	}
 	if altDF := maxDocFreq(q.alts); df == 0 && altDF > 0 {
 		// A word no passage holds but that something stands for is

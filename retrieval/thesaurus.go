@@ -10,10 +10,12 @@ import (
 )
 
 // A thesaurus is one analysis family's synonym groups and one-way rules,
-// analysed with the family's analyzer, so that a search can expand the
-// query's terms itself: with the weights it chooses, with rules that
-// apply in one direction only, and without a lookup in the index for
-// every term.
+// analysed with the family's analyzer. The first pass of a search leaves
+// the synonyms to Bleve's synonym search, which reads the copy of the
+// groups the index holds (synonyms_index.go); the thesaurus tells which
+// query terms have synonyms, gives the reranking the credit a synonym
+// earns, and applies the rules, which hold in one direction only and
+// which the first pass searches as clauses of their own.
 type thesaurus struct {
 	// synonyms maps a term to the other terms of its groups.
 	synonyms map[string][]string
@@ -37,8 +39,9 @@ const (
 	creditPlace = 0.85
 )
 
-// altBoost scales the search weight of a term that stands for a query
-// word, relative to the word itself (Bleve's synonym search uses half).
+// altBoost scales the search weight of a rule's term, relative to the
+// query word the rule stands on, times the rule's credit: half, as
+// Bleve's synonym search weighs a synonym.
 const altBoost = 0.5
 
 // thesauri holds every family's thesaurus, built once per index.
@@ -228,20 +231,54 @@ func wordMatches(pattern, word string) bool {
 type alt struct {
 	term   string
 	credit float64
+	kind   altKind
+	// expands marks a term with synonyms, which Bleve's synonym search
+	// adds to the term's clause.
+	expands bool
 	// df is how many passages hold the term.
 	df uint64
 }
 
-// addAlt adds a to alts, keeping the higher credit of a term given twice.
+// altKind is what an alternative is, which decides how the first pass
+// searches it (familyQuery).
+type altKind uint8
+
+const (
+	// altRule is a term a rule leads to ("return" for "changed my
+	// mind"), searched as it is: a rule leads to its terms, not to
+	// their synonyms.
+	altRule altKind = iota
+	// altSynonym is a synonym of the query word, or of the phrase or
+	// corrected spelling that stands for it: Bleve's synonym search
+	// finds it, and the first pass holds no clause of its own for it.
+	altSynonym
+	// altPhrase is a phrase the word is part of, joined into one term
+	// ("money_back"), searched with its synonyms.
+	altPhrase
+	// altSpelling is the support-domain word a misspelt word is read
+	// as, searched with its synonyms.
+	altSpelling
+)
+
+// addAlt adds a to alts, keeping the higher credit of a term given
+// twice; a term that is a synonym either time is left to Bleve's synonym
+// search.
 func addAlt(alts []alt, a alt) []alt {
 	for i := range alts {
 		if alts[i].term == a.term {
 			alts[i].credit = max(alts[i].credit, a.credit)
+			if a.kind == altSynonym {
+				alts[i].kind = altSynonym
+			}
 			return alts
 		}
 	}
 	return append(alts, a)
 }
+
+// expands reports whether a term has synonyms: the same terms, analysed
+// alike, as the index's synonym definitions give it.
+func (th *thesaurus) expands(term string) bool { return len(th.synonyms[term]) > 0 }
 
 func contains(ss []string, s string) bool {
 	for _, x := range ss {
