@@ -6,8 +6,6 @@ import (
 	"sort"
 	"sync"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
 )
 
 // Embedder turns texts into vectors with an embedding model. Hushdesk's
@@ -112,17 +110,22 @@ func (vs *vectorStore) currentModel() string {
 	return vs.model
 }
 
-// fetch reads stored passages by id.
+// fetch reads stored passages by id; ids the index does not hold are
+// left out.
 func (ix *Index) fetch(ctx context.Context, ids []string) ([]scored, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = storedFields
-	sr, err := ix.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("read passages: %w", err)
-	}
-	out := make([]scored, 0, len(sr.Hits))
-	for _, h := range sr.Hits {
-		out = append(out, hitScored(h))
+	gen := ix.gen.Load()
+	out := make([]scored, 0, len(ids))
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p, ok, err := ix.stored(gen, id)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, p)
+		}
 	}
 	return out, nil
 }

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -95,6 +96,10 @@ type Index struct {
 	topics topicVocab
 	thes   thesauri
 	dfs    dfCache
+	cands  genCache[scored] // the candidates' stored fields, parsed
+	// gen is bumped by every write to the index, which makes the caches
+	// start afresh.
+	gen    atomic.Uint64
 	warned warnLimiter
 	// synonymDocs is how many synonym definitions the index holds; its
 	// document count includes them.
@@ -183,6 +188,8 @@ func OpenMemory(opts Options) (*Index, error) {
 
 func newIndex(idx bleve.Index, vecs *vectorStore, opts Options) (*Index, error) {
 	ix := &Index{idx: idx, opts: opts, log: opts.Logger, vecs: vecs, docs: make(map[string]DocInfo)}
+	ix.dfs.gen, ix.dfs.size = &ix.gen, dfCacheSize
+	ix.cands.gen, ix.cands.size = &ix.gen, candidateCacheSize
 	fail := func(err error) (*Index, error) {
 		vecs.close()
 		idx.Close()

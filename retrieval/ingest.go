@@ -132,7 +132,7 @@ func (ix *Index) IngestWith(ctx context.Context, docs []Document, o IngestOption
 			return nil
 		}
 		err := ix.idx.Batch(batch)
-		ix.dfs.changed()
+		ix.gen.Add(1)
 		if err != nil {
 			return fmt.Errorf("index batch: %w", err)
 		}
@@ -263,7 +263,7 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 		return 0, nil
 	}
 	err := ix.idx.Batch(batch)
-	ix.dfs.changed()
+	ix.gen.Add(1)
 	if err != nil {
 		return 0, fmt.Errorf("remove documents: %w", err)
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Query is one search.
@@ -44,6 +44,9 @@ type Result struct {
 	// the passage beats passages of other documents; see confidence.go.
 	Confidence float64
 }
+
+// candidateCacheSize bounds the cache of candidates' stored fields.
+const candidateCacheSize = 4096
 
 // candidates is how many passages, at least, the first pass finds for
 // the reranking.
@@ -83,8 +86,8 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		return res, nil
 	}
 	size := max(q.K*3, candidates)
+	gen := ix.gen.Load() // before the search: what it reads is of this generation or later
 	req := bleve.NewSearchRequestOptions(lq, size, 0, false)
-	req.Fields = storedFields
 	if req.PreSearchData, err = ix.preSearch(ctx, lq); err != nil {
 		return res, err
 	}
@@ -94,7 +97,14 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	passages := make([]scored, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
-		passages = append(passages, hitScored(h))
+		p, ok, err := ix.stored(gen, h.ID)
+		if err != nil {
+			return res, err
+		}
+		if ok {
+			p.Score = h.Score
+			passages = append(passages, p)
+		}
 	}
 	rerank(passages, qterms, lang)
 	if ix.opts.Embedder != nil {
@@ -123,25 +133,40 @@ type scored struct {
 	rank, docRank float64
 }
 
-func hitPassage(h *search.DocumentMatch) Passage {
-	str := func(k string) string { s, _ := h.Fields[k].(string); return s }
-	return Passage{
-		ChunkID: h.ID, Score: h.Score,
-		DocID: str("doc_id"), Lang: str("lang"), Title: str("title"),
-		Heading: str("heading"), Text: str("text"), Version: str("version"),
+// stored is a passage as a candidate, with its stored fields: from the
+// cache of candidates or, the first time it is met after a write, read
+// from the index (and cached when the index has not been written to since
+// generation gen). ok is false when the index no longer holds it.
+func (ix *Index) stored(gen uint64, id string) (p scored, ok bool, err error) {
+	if p, _, ok = ix.cands.get(id); ok {
+		return p, true, nil
 	}
-}
-
-// hitScored is a search hit as a candidate passage.
-func hitScored(h *search.DocumentMatch) scored {
-	str := func(k string) string { s, _ := h.Fields[k].(string); return s }
-	return scored{
-		Passage:    hitPassage(h),
-		terms:      newTermSet(str("terms")),
-		titleTerms: newTermSet(str("title_terms")),
-		leadTerms:  newTermSet(str("lead_terms")),
-		headTerms:  newTermSet(str("head_terms")),
+	doc, err := ix.idx.Document(id)
+	if err != nil {
+		return scored{}, false, fmt.Errorf("read passage %s: %w", id, err)
 	}
+	if doc == nil {
+		return scored{}, false, nil
+	}
+	fields := make(map[string]string, len(storedFields))
+	doc.VisitFields(func(f index.Field) {
+		if tf, ok := f.(index.TextField); ok {
+			fields[f.Name()] = tf.Text()
+		}
+	})
+	p = scored{
+		Passage: Passage{
+			ChunkID: id,
+			DocID:   fields["doc_id"], Lang: fields["lang"], Title: fields["title"],
+			Heading: fields["heading"], Text: fields["text"], Version: fields["version"],
+		},
+		terms:      newTermSet(fields["terms"]),
+		titleTerms: newTermSet(fields["title_terms"]),
+		leadTerms:  newTermSet(fields["lead_terms"]),
+		headTerms:  newTermSet(fields["head_terms"]),
+	}
+	ix.cands.put(gen, id, p)
+	return p, true, nil
 }
 
 // termSet is a passage's analysed terms, sorted.

@@ -199,3 +199,42 @@ func TestSearchNothingToFind(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSeesRewrittenPassages checks that the passages a search has
+// read (and cached) are read afresh after the document is rewritten or
+// removed.
+func TestSearchSeesRewrittenPassages(t *testing.T) {
+	ix, err := OpenMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	doc := Document{ID: "kb/a.md", Text: "# Shipping\n\nWe ship with carrier pigeons."}
+	search := func() []Passage {
+		t.Helper()
+		res, err := ix.Search(ctx, Query{Text: "carrier pigeons", Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Passages
+	}
+	for _, text := range []string{"every Monday", "every Friday"} {
+		doc.Text = "# Shipping\n\nWe ship with carrier pigeons " + text + "."
+		if _, err := ix.Ingest(ctx, []Document{doc}); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // the second search reads the cache
+			ps := search()
+			if len(ps) != 1 || !strings.Contains(ps[0].Text, text) {
+				t.Fatalf("after writing %q, found %+v", text, ps)
+			}
+		}
+	}
+	if _, err := ix.Remove(ctx, doc.ID); err != nil {
+		t.Fatal(err)
+	}
+	if ps := search(); len(ps) != 0 {
+		t.Fatalf("removed document still found: %+v", ps)
+	}
+}
