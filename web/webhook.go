@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -36,10 +37,15 @@ type webhookPayload struct {
 	Handoff audit.Handoff `json:"handoff"`
 }
 
-// NewWebhook starts a sender for url; Close stops it.
+// NewWebhook starts a sender for url; Close stops it. A notification is
+// tried six times, one second apart at first and twice as long each time.
 func NewWebhook(url, secret string, log *slog.Logger) *Webhook {
+	return newWebhook(url, secret, log, time.Second, 6)
+}
+
+func newWebhook(url, secret string, log *slog.Logger, backoff time.Duration, attempts int) *Webhook {
 	w := &Webhook{url: url, secret: secret, client: &http.Client{Timeout: 10 * time.Second}, log: log,
-		queue: make(chan webhookPayload, 1024), backoff: time.Second, attempts: 6, done: make(chan struct{})}
+		queue: make(chan webhookPayload, 1024), backoff: backoff, attempts: attempts, done: make(chan struct{})}
 	go w.run()
 	return w
 }
@@ -73,7 +79,8 @@ func (w *Webhook) run() {
 			if err == nil {
 				break
 			}
-			if attempt >= w.attempts {
+			var refused refusedError
+			if attempt >= w.attempts || errors.As(err, &refused) {
 				w.log.Error("webhook gave up", "event", p.Event, "handoff", p.Handoff.ID, "attempts", attempt, "err", err)
 				break
 			}
@@ -107,8 +114,20 @@ func (w *Webhook) post(body []byte, event string) error {
 		return err
 	}
 	resp.Body.Close()
-	if resp.StatusCode >= 300 {
+	switch {
+	case resp.StatusCode < 300:
+		return nil
+	case resp.StatusCode >= 400 && resp.StatusCode < 500 &&
+		resp.StatusCode != http.StatusRequestTimeout && resp.StatusCode != http.StatusTooManyRequests:
+		return refusedError{resp.Status}
+	default:
 		return fmt.Errorf("status %s", resp.Status)
 	}
-	return nil
 }
+
+// refusedError is a receiver's refusal that trying again cannot change
+// (a 4xx status other than 408 and 429: a wrong URL, a bad signature
+// secret, a payload it does not take). It is not retried.
+type refusedError struct{ status string }
+
+func (e refusedError) Error() string { return "refused with status " + e.status + "; not retried" }
