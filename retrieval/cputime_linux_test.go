@@ -3,18 +3,20 @@
 package retrieval
 
 import (
-	"syscall"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // threadCPU is the CPU time the calling OS thread has used (the caller
 // locks its goroutine to the thread), so that a benchmark on a busy
-// machine can tell its own work from waiting for a core.
+// machine can tell its own work from waiting for a core. It reads the
+// thread's CPU clock, which counts in nanoseconds (getrusage counts in
+// scheduler ticks, too coarse for one search).
 func threadCPU() time.Duration {
-	var ru syscall.Rusage
-	const rusageThread = 1 // RUSAGE_THREAD
-	if err := syscall.Getrusage(rusageThread, &ru); err != nil {
+	var ts unix.Timespec
+	if err := unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts); err != nil {
 		return 0
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return time.Duration(ts.Nano())
 }
