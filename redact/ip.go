@@ -64,7 +64,15 @@ func (s *scan) ipAt(i int) int {
 	if end < len(t) && isAlnum(t[end]) || (colons < 2 && dots != 3) {
 		return j + 1
 	}
-	if addr, err := netip.ParseAddr(t[i:end]); err == nil && !addr.IsUnspecified() &&
+	if colons == 1 { // an IPv4 address and a port: 10.0.0.12:8080
+		c := strings.IndexByte(t[i:end], ':')
+		if !allDigits(t[i+c+1 : end]) {
+			return j + 1
+		}
+		end = i + c
+	}
+	// A loopback address names the machine it is written on, no one's.
+	if addr, err := netip.ParseAddr(t[i:end]); err == nil && !addr.IsUnspecified() && !addr.IsLoopback() &&
 		(addr.Is4() || len(t[i:end])-colons >= 4) {
 		score := 0.85
 		if addr.Is4() && looksLikeVersion(t, i) {

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"net/netip"
 	"strconv"
 	"strings"
 )
@@ -96,6 +97,17 @@ func (c numCandidate) startsWithDate() bool {
 	return g[0] == 4 && g[1] <= 2 && g[2] <= 2 || g[0] <= 2 && g[1] <= 2 && g[2] == 4
 }
 
+// looksLikeIPv4 reports whether the candidate is an IPv4 address
+// (127.0.0.1, 10.20.1.200) rather than a number grouped with dots, as
+// Danish numbers are (12.34.56.78: four groups of two).
+func (c numCandidate) looksLikeIPv4(t string) bool {
+	if len(c.groups) != 4 || !c.sepsOnly(".") || c.grouped(2, 2, 2, 2) {
+		return false
+	}
+	addr, err := netip.ParseAddr(t[c.start:c.end])
+	return err == nil && addr.Is4()
+}
+
 // looksLikeDate reports whether the grouping is that of a written date.
 func (c numCandidate) looksLikeDate() bool {
 	if !c.sepsOnly("-./") {
@@ -112,7 +124,7 @@ func (c numCandidate) looksLikeDate() bool {
 func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) {
 	t := s.text
 	d := c.digits
-	if len(d) < 6 || len(d) > 15 || c.looksLikeDate() || c.startsWithDate() {
+	if len(d) < 6 || len(d) > 15 || c.looksLikeDate() || c.startsWithDate() || c.looksLikeIPv4(t) {
 		return 0, "", false
 	}
 	last := s.cuesBefore(c.start)

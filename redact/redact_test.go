@@ -23,6 +23,8 @@ func TestFind(t *testing.T) {
 		{"iban plain", "GB82WEST12345698765432", map[Type][]string{IBAN: {"GB82WEST12345698765432"}}},
 		{"ipv4", "my router is 192.168.10.20.", map[Type][]string{IPAddress: {"192.168.10.20"}}},
 		{"ipv6", "from 2001:db8::8a2e:370:7334 today", map[Type][]string{IPAddress: {"2001:db8::8a2e:370:7334"}}},
+		{"ipv4 with a port", "the router answers on 192.168.10.20:8080 only", map[Type][]string{IPAddress: {"192.168.10.20"}}},
+		{"loopback stays", `dial tcp 127.0.0.1:11434: connect: connection refused; [::1]:80`, nil},
 		{"cpr", "mit CPR-nummer er 070761-4285", map[Type][]string{DKCPR: {"070761-4285"}}},
 		{"cn id", "身份证号 11010519491231002X", map[Type][]string{CNResidentID: {"11010519491231002X"}}},
 		{"my nric", "No. IC saya 880512-14-5673", map[Type][]string{MYNRIC: {"880512-14-5673"}}},
