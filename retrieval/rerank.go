@@ -41,10 +41,20 @@ const (
 	rankOtherFamily = 0.5
 )
 
-// rerank scores and sorts the candidates, best first.
-func rerank(ps []scored, qterms map[string][]queryTerm, lang string) {
+// rankIntent is what a passage gains, among its article's passages,
+// when its heading promises the kind of answer the question asks for.
+const rankIntent = 0.1
+
+// rerank scores and sorts the candidates, best first. asks is what the
+// question asks for.
+func rerank(ps []scored, qterms map[string][]queryTerm, lang string, asks intent) {
 	for i := range ps {
 		ps[i].measure(qterms, lang)
+		// Only the order within an article: the document's rank is
+		// made of the features alone.
+		if asks&ps[i].headIntent != 0 {
+			ps[i].rank += rankIntent
+		}
 	}
 	// A document is as good as the best of its passages at each
 	// feature: one passage may hold the words, another the heading.

@@ -106,7 +106,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 			passages = append(passages, p)
 		}
 	}
-	rerank(passages, qterms, lang)
+	rerank(passages, qterms, lang, intentsOf(text))
 	if ix.opts.Embedder != nil {
 		passages = ix.fuse(ctx, q.Text, lang, passages, qterms, size)
 	}
@@ -128,6 +128,8 @@ type scored struct {
 	// The analysed terms of the passage (with its title and heading), of
 	// its document's title and lead, and of its heading.
 	terms, titleTerms, leadTerms, headTerms termSet
+	// headIntent is what the passage's heading promises.
+	headIntent intent
 	features
 	// rank is the passage's reranked score, docRank its document's.
 	rank, docRank float64
@@ -164,6 +166,7 @@ func (ix *Index) stored(gen uint64, id string) (p scored, ok bool, err error) {
 		titleTerms: newTermSet(fields["title_terms"]),
 		leadTerms:  newTermSet(fields["lead_terms"]),
 		headTerms:  newTermSet(fields["head_terms"]),
+		headIntent: intentsOf(fields["heading"]),
 	}
 	ix.cands.put(gen, id, p)
 	return p, true, nil
