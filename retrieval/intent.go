@@ -29,14 +29,14 @@ var intentCues = []struct {
 	{intentHow, []string{
 		"how do i", "how can i", "how to", "how should i", "how would i", "what do i do", "what should i do", "steps",
 		"hvordan", "sådan", "hvad gør jeg", "hvad skal jeg gøre",
-		"bagaimana", "camne", "camna", "macam mana", "mcm mana", "cara", "langkah",
+		"bagaimana", "camne", "camna", "camana", "cemana", "macam mana", "mcm mana", "cara", "langkah",
 		"如何", "怎么", "怎麼", "怎样", "怎樣", "流程", "步骤", "步驟",
 	}},
 	{intentWhen, []string{
 		"when", "how long", "what time", "how many days", "how soon", "how fast", "how quickly",
 		"hvornår", "hvor lang tid", "hvor længe", "hvor hurtigt", "hvor mange dage", "leveringstid",
-		"bila", "bilakah", "berapa lama", "berapa hari", "tempoh", "masa",
-		"什么时候", "什麼時候", "何时", "何時", "多久", "多长时间", "多長時間", "几天", "幾天", "时效", "時效", "时间", "時間",
+		"bila", "bilakah", "berapa lama", "brp lama", "brape lama", "berapa hari", "brp hari", "pukul berapa", "tempoh", "masa",
+		"什么时候", "什麼時候", "何时", "何時", "多久", "多长时间", "多長時間", "几天", "幾天", "几点", "幾點", "时效", "時效", "时限", "時限", "期限", "时间", "時間",
 	}},
 	{intentCost, []string{
 		"cost", "costs", "price", "prices", "fee", "fees", "free", "how much", "pay for", "have to pay", "need to pay",
