@@ -3,6 +3,7 @@ package inference
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/retrieval"
 )
@@ -27,9 +28,13 @@ func extractiveAnswer(lang, question string, passages []retrieval.Passage, intro
 	var b strings.Builder
 	b.WriteString(intro)
 	b.WriteString("\n\n")
-	if p.Heading != "" {
-		b.WriteString(p.Heading)
-		b.WriteString(":\n")
+	if h := strings.TrimSpace(p.Heading); h != "" {
+		b.WriteString(h)
+		// A heading that is a question, or ends in a colon, takes no colon.
+		if r, _ := utf8.DecodeLastRuneInString(h); !strings.ContainsRune("?？!！:：", r) {
+			b.WriteString(":")
+		}
+		b.WriteString("\n")
 	}
 	b.WriteString(body)
 	b.WriteString(" [1]")
