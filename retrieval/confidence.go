@@ -4,8 +4,9 @@ import "math"
 
 // signals are what the confidence is computed from.
 type signals struct {
-	// cover is the share of the query the top passage holds; doc the
-	// top document's reranking score (passage, title, lead and heading).
+	// cover is the share of the query the top document's best passage
+	// holds; doc the top document's reranking score (passage, title,
+	// lead and heading).
 	cover, doc float64
 	// margin is how far the top document's score is ahead of the best
 	// document on another topic (a translation is the same topic).
@@ -37,11 +38,13 @@ func signalsOf(ps []scored, q []queryTerm) signals {
 		return s
 	}
 	top := ps[0]
-	s.cover = top.cover
 	best := map[string]features{}
 	for _, p := range ps {
 		best[p.DocID] = best[p.DocID].max(p.features)
 	}
+	// The most of the query a passage of the top document holds: which
+	// of its passages comes first (rerank's intent) does not change it.
+	s.cover = best[top.DocID].cover
 	s.doc = best[top.DocID].score()
 	for _, p := range ps {
 		if p.DocID == top.DocID || twinID(p.DocID, p.Lang, top.Lang) == top.DocID {

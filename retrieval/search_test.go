@@ -238,3 +238,26 @@ func TestSearchSeesRewrittenPassages(t *testing.T) {
 		t.Fatalf("removed document still found: %+v", ps)
 	}
 }
+
+// TestIntentOrdersSectionsNotConfidence checks that the section a
+// question's intent puts first within an article does not change how
+// sure the search is: the confidence is the article's, not the
+// section's.
+func TestIntentOrdersSectionsNotConfidence(t *testing.T) {
+	ix := openSample(t)
+	for _, tt := range []struct{ query, heading string }{
+		{"How do I return a pair of shoes I bought last week?", "How to start a return"},
+		{"do I have to pay to send the shoes back?", "Does a return cost anything?"},
+	} {
+		res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Passages) == 0 || res.Passages[0].Heading != tt.heading {
+			t.Fatalf("%q: first passage %+v, want the section %q", tt.query, res.Passages, tt.heading)
+		}
+		if res.Confidence < 0.3 {
+			t.Errorf("%q: confidence %.3f, below the default threshold", tt.query, res.Confidence)
+		}
+	}
+}
