@@ -76,12 +76,31 @@
     });
   }
 
+  // thumbs are the rating buttons' icons, drawn inline so that they
+  // show without an emoji font.
+  var thumbs = {
+    up: "M7 11v9H4v-9h3zm2 9h8.5a2 2 0 0 0 2-1.6l1.2-6A2 2 0 0 0 18.7 10H14V6a2 2 0 0 0-2-2l-3 7v9z",
+    down: "M17 13V4h3v9h-3zm-2-9H6.5a2 2 0 0 0-2 1.6l-1.2 6A2 2 0 0 0 5.3 14H10v4a2 2 0 0 0 2 2l3-7V4z"
+  };
+  function icon(d) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var p = document.createElementNS(ns, "path");
+    p.setAttribute("d", d);
+    svg.appendChild(p);
+    return svg;
+  }
+
   // addRating puts thumbs up and down under an answer.
   function addRating(li, reply) {
     var box = el("span", "rate");
     box.appendChild(el("span", "", "Helpful?"));
     ["up", "down"].forEach(function (rating) {
-      var b = el("button", "", rating === "up" ? "👍" : "👎");
+      var b = el("button", "");
+      b.appendChild(icon(thumbs[rating]));
       b.type = "button";
       b.setAttribute("aria-label", rating === "up" ? "This answer helped" : "This answer did not help");
       b.setAttribute("aria-pressed", "false");
