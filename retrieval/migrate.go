@@ -59,8 +59,8 @@ func fileExists(p string) bool {
 	return err == nil
 }
 
-// rebuild copies every stored passage and the document list of old into a
-// new index at path.
+// rebuild copies every stored passage, the document list and the
+// recorded folders of old into a new index at path.
 func rebuild(old bleve.Index, path string) error {
 	im, err := newMapping()
 	if err != nil {
@@ -105,13 +105,15 @@ func rebuild(old bleve.Index, path string) error {
 		}
 		after = []string{sr.Hits[len(sr.Hits)-1].ID}
 	}
-	docs, err := old.GetInternal(internalDocs)
-	if err != nil {
-		return fmt.Errorf("read document list: %w", err)
-	}
-	if docs != nil {
-		if err := idx.SetInternal(internalDocs, docs); err != nil {
-			return fmt.Errorf("copy document list: %w", err)
+	for _, key := range [][]byte{internalDocs, internalFolders} {
+		raw, err := old.GetInternal(key)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", key, err)
+		}
+		if raw != nil {
+			if err := idx.SetInternal(key, raw); err != nil {
+				return fmt.Errorf("copy %s: %w", key, err)
+			}
 		}
 	}
 	return idx.SetInternal(internalSchema, []byte(schemaVersion))

@@ -21,11 +21,15 @@ const ingestFormats = "Markdown, plain text, HTML and PDF"
 
 func runIngest(ctx context.Context, e env) error {
 	flags := newFlagSet("ingest", e.stderr, append([]string{"personal-data", "embed-model", "ollama"}, storeSettings...)...)
+	as := flags.String("as", "", "the name the documents of a folder are filed under (default: the folder's name)")
 	if err := parseFlags(flags, e.args); err != nil {
 		return err
 	}
 	if flags.NArg() == 0 {
-		return fmt.Errorf("%w: ingest [--personal-data redact|refuse] PATH... (%s files, or folders of them)", errUsage, ingestFormats)
+		return fmt.Errorf("%w: ingest [--personal-data redact|refuse] [--as NAME] PATH... (%s files, or folders of them)", errUsage, ingestFormats)
+	}
+	if *as != "" && (flags.NArg() > 1 || strings.ContainsAny(*as, `/\`) || strings.TrimSpace(*as) != *as) {
+		return fmt.Errorf("%w: --as names one folder (or file), and holds no slash or surrounding space", errUsage)
 	}
 	c, err := loadConfig(flags, os.Getenv)
 	if err != nil {
@@ -33,57 +37,29 @@ func runIngest(ctx context.Context, e env) error {
 	}
 	// Read everything first, so a bad file stops the ingest before the
 	// knowledge base changes.
-	type root struct {
-		prefix string
-		keep   map[string]bool
-	}
-	var docs []retrieval.Document
-	var roots []root
-	for _, p := range flags.Args() {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		st, err := os.Stat(abs)
-		if err != nil {
-			return fmt.Errorf("%w: %w", errUsage, err)
-		}
-		if !st.IsDir() {
-			doc, err := readDocument(abs)
-			if err != nil {
-				return err
-			}
-			docs = append(docs, doc)
-			continue
-		}
-		r := root{prefix: abs + string(filepath.Separator), keep: map[string]bool{}}
-		err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != abs {
-				return filepath.SkipDir
-			}
-			if d.IsDir() || !retrieval.Supported(path) {
-				return nil
-			}
-			doc, err := readDocument(path)
-			if err != nil {
-				return err
-			}
-			docs = append(docs, doc)
-			r.keep[doc.ID] = true
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		roots = append(roots, r)
+	docs, roots, err := readIngestArgs(flags.Args(), *as)
+	if err != nil {
+		return err
 	}
 	m := NewMain(c, e.stderr)
 	defer m.Close()
 	if err := m.Open(ctx); err != nil {
 		return err
+	}
+	for _, r := range roots {
+		if !r.folder {
+			continue
+		}
+		prev, err := m.Index.Folder(r.prefix)
+		if err != nil {
+			return err
+		}
+		if prev != "" && prev != r.path && *as == "" {
+			name := strings.TrimSuffix(r.prefix, "/")
+			return fmt.Errorf("%w: %s: the knowledge base already holds a folder named %q, ingested from %s; "+
+				"file this one under another name with --as NAME, or replace that one with --as %s",
+				errUsage, r.path, name, prev, name)
+		}
 	}
 	bar := newProgressLine(e.stderr)
 	rep, err := m.Index.IngestWith(ctx, docs, retrieval.IngestOptions{OnPersonalData: c.PersonalData, Progress: bar.update})
@@ -96,7 +72,7 @@ func runIngest(ctx context.Context, e env) error {
 		return err
 	}
 	for _, r := range roots {
-		n, err := m.Index.Prune(ctx, r.prefix, r.keep)
+		n, err := r.prune(ctx, m.Index)
 		if err != nil {
 			return err
 		}
@@ -118,6 +94,109 @@ func runIngest(ctx context.Context, e env) error {
 	return nil
 }
 
+// ingestRoot is one path given to ingest: a folder, whose documents are
+// filed under prefix (its name and a slash) and whose documents gone
+// from disk are removed, or a single file.
+type ingestRoot struct {
+	path   string // absolute
+	folder bool
+	prefix string
+	keep   map[string]bool // the folder's documents now
+}
+
+// prune removes what a folder no longer holds, records the folder, and
+// removes the documents that older versions filed under the path itself
+// (their ids were absolute paths).
+func (r ingestRoot) prune(ctx context.Context, ix *retrieval.Index) (int, error) {
+	if !r.folder {
+		return ix.Remove(ctx, r.path)
+	}
+	n, err := ix.Prune(ctx, r.prefix, r.keep)
+	if err != nil {
+		return n, err
+	}
+	old, err := ix.Prune(ctx, r.path+string(filepath.Separator), nil)
+	if err != nil {
+		return n + old, err
+	}
+	return n + old, ix.SetFolder(r.prefix, r.path)
+}
+
+// readIngestArgs reads the documents of the paths given to ingest. A
+// document's id is the name of its folder and its path inside it, with
+// slashes ("help-centre/returns/policy.md"), whether the folder or the
+// file was given, and wherever the folder lies; as, when set, stands for
+// the folder's name.
+func readIngestArgs(paths []string, as string) ([]retrieval.Document, []ingestRoot, error) {
+	var docs []retrieval.Document
+	var roots []ingestRoot
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", p, err)
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", errUsage, err)
+		}
+		if !st.IsDir() {
+			name := as
+			if name == "" {
+				name = folderName(filepath.Dir(abs))
+			}
+			doc, err := readDocument(abs, name+"/"+filepath.Base(abs))
+			if err != nil {
+				return nil, nil, err
+			}
+			docs = append(docs, doc)
+			roots = append(roots, ingestRoot{path: abs})
+			continue
+		}
+		name := as
+		if name == "" {
+			name = folderName(abs)
+		}
+		r := ingestRoot{path: abs, folder: true, prefix: name + "/", keep: map[string]bool{}}
+		err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != abs {
+				return filepath.SkipDir
+			}
+			if d.IsDir() || !retrieval.Supported(path) {
+				return nil
+			}
+			rel, err := filepath.Rel(abs, path)
+			if err != nil {
+				return err
+			}
+			doc, err := readDocument(path, r.prefix+filepath.ToSlash(rel))
+			if err != nil {
+				return err
+			}
+			docs = append(docs, doc)
+			r.keep[doc.ID] = true
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		roots = append(roots, r)
+	}
+	return docs, roots, nil
+}
+
+// folderName is the name documents of the folder at path are filed
+// under: its own name, or "root" for the root of a file system.
+func folderName(path string) string {
+	name := filepath.Base(path)
+	if name == string(filepath.Separator) || name == "." || filepath.VolumeName(path)+string(filepath.Separator) == path {
+		return "root"
+	}
+	return name
+}
+
 // printPersonalData lists, by document, the personal data found.
 func printPersonalData(w io.Writer, what string, found map[string]map[string]int) {
 	ids := make([]string, 0, len(found))
@@ -130,8 +209,8 @@ func printPersonalData(w io.Writer, what string, found map[string]map[string]int
 	}
 }
 
-// readDocument reads one file; its id is its absolute path.
-func readDocument(path string) (retrieval.Document, error) {
+// readDocument reads one file, to be filed under id.
+func readDocument(path, id string) (retrieval.Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return retrieval.Document{}, err
@@ -140,6 +219,7 @@ func readDocument(path string) (retrieval.Document, error) {
 	if errors.Is(err, retrieval.ErrUnsupported) {
 		return doc, fmt.Errorf("%w: %w (%s are read)", errUsage, err, ingestFormats)
 	}
+	doc.ID = id
 	return doc, err
 }
 

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,10 +65,10 @@ func TestIngestFolder(t *testing.T) {
 
 func TestIngestPersonalData(t *testing.T) {
 	kb := t.TempDir()
-	doc := filepath.Join(kb, "contact.md")
-	if err := os.WriteFile(doc, []byte("# Contact\n\nAsk Jane at jane.doe@example.com about pigeons."), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(kb, "contact.md"), []byte("# Contact\n\nAsk Jane at jane.doe@example.com about pigeons."), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	doc := filepath.Base(kb) + "/contact.md"
 	tests := []struct {
 		policy  string
 		wantErr error
@@ -79,7 +81,7 @@ func TestIngestPersonalData(t *testing.T) {
 		t.Run(tt.policy, func(t *testing.T) {
 			data := t.TempDir()
 			var stdout, stderr bytes.Buffer
-			err := runIngest(context.Background(), env{args: []string{"--data", data, "--personal-data", tt.policy, doc}, stdout: &stdout, stderr: &stderr})
+			err := runIngest(context.Background(), env{args: []string{"--data", data, "--personal-data", tt.policy, filepath.Join(kb, "contact.md")}, stdout: &stdout, stderr: &stderr})
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("err = %v, want %v", err, tt.wantErr)
 			}
@@ -87,5 +89,100 @@ func TestIngestPersonalData(t *testing.T) {
 				t.Fatalf("output %q lacks %q", stdout.String(), tt.want)
 			}
 		})
+	}
+}
+
+// TestIngestDocumentIDs checks the ids documents are filed under: the
+// folder's name and the path inside it, the same whether the folder or
+// one file is given and wherever the folder lies; another folder of the
+// same name is refused unless named with --as; the ids older versions
+// gave (absolute paths) are replaced.
+func TestIngestDocumentIDs(t *testing.T) {
+	data := t.TempDir()
+	write := func(dir, name, body string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ingest := func(args ...string) (string, error) {
+		var stdout, stderr bytes.Buffer
+		err := runIngest(context.Background(), env{args: append([]string{"--data", data}, args...), stdout: &stdout, stderr: &stderr})
+		return stdout.String(), err
+	}
+	ids := func() []string {
+		t.Helper()
+		m := NewMain(Config{Data: data}, io.Discard)
+		defer m.Close()
+		if err := m.Open(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, d := range m.Index.Documents() {
+			if !strings.HasPrefix(d.ID, "sample/") {
+				out = append(out, d.ID)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+
+	first := filepath.Join(t.TempDir(), "help")
+	write(first, "returns.md", "# Pigeon returns\n\nSend the pigeon back within 30 days.")
+	write(first, "shipping/rates.md", "# Pigeon post\n\nA pigeon flies for free.")
+	if _, err := ingest(first); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"help/returns.md", "help/shipping/rates.md"}
+	if got := ids(); !slices.Equal(got, want) {
+		t.Fatalf("ids %v, want %v", got, want)
+	}
+	// One file of the folder: the same id, nothing new.
+	if out, err := ingest(filepath.Join(first, "returns.md")); err != nil || !strings.HasPrefix(out, "0 added, 0 updated, 1 unchanged, 0 removed") {
+		t.Fatalf("the file again: %q, %v", out, err)
+	}
+	// Another folder named help is refused, and nothing changes ...
+	second := filepath.Join(t.TempDir(), "help")
+	write(second, "hours.md", "# Loft hours\n\nOpen from nine to five.")
+	if _, err := ingest(second); !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "--as") {
+		t.Fatalf("a second folder named help: err = %v", err)
+	}
+	if got := ids(); !slices.Equal(got, want) {
+		t.Fatalf("after the refusal: ids %v, want %v", got, want)
+	}
+	// ... unless it is filed under another name, or replaces the first.
+	if _, err := ingest("--as", "loft", second); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := ingest("--as", "help", second); err != nil || !strings.HasPrefix(out, "1 added, 0 updated, 0 unchanged, 2 removed") {
+		t.Fatalf("replacing help: %q, %v", out, err)
+	}
+	if got, want := ids(), []string{"help/hours.md", "loft/hours.md"}; !slices.Equal(got, want) {
+		t.Fatalf("ids %v, want %v", got, want)
+	}
+	if _, err := ingest("--as", "a/b", second); !errors.Is(err, errUsage) {
+		t.Fatalf("--as with a slash: err = %v", err)
+	}
+
+	// A folder ingested by an older version, under absolute paths.
+	m := NewMain(Config{Data: data}, io.Discard)
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	legacy := filepath.Join(first, "returns.md")
+	if _, err := m.Index.Ingest(context.Background(), []retrieval.Document{{ID: legacy, Text: "# Old\n\nOld pigeons."}}); err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	// help/hours.md (the second folder's) and the old id go; two are added.
+	if out, err := ingest("--as", "help", first); err != nil || !strings.HasPrefix(out, "2 added, 0 updated, 0 unchanged, 2 removed") {
+		t.Fatalf("over the old ids: %q, %v", out, err)
+	}
+	if got, want := ids(), []string{"help/returns.md", "help/shipping/rates.md", "loft/hours.md"}; !slices.Equal(got, want) {
+		t.Fatalf("ids %v, want %v", got, want)
 	}
 }
