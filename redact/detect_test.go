@@ -85,6 +85,15 @@ func TestDetectors(t *testing.T) {
 		{"zh human agent stays", "请联系人工客服，或由收件人支付税费。", nil},
 		{"zh label without colon", "请寄到北京市海淀区天河路65号，收件人熊琪伟。", map[Type][]string{Address: {"北京市海淀区天河路65号"}, Person: {"熊琪伟"}}},
 		{"country list stays", "Vi leverer til Storbritannien, Fastlandskina, Taiwan.", nil},
+		// A relation of the customer's, with and without a name after it.
+		{"kin with a name", "My neighbour Tom Hargreaves took the parcel in.", map[Type][]string{Person: {"Tom Hargreaves"}}},
+		{"kin without a name", "my neighbour took the parcel in for me", nil},
+		{"da kin with a name", "min nabo Jens tog imod pakken", map[Type][]string{Person: {"Jens"}}},
+		{"ms kin without a name", "jiran saya ambil bungkusan semalam", nil},
+		{"ms kin, caseless name", "kawan saya siti aminah akan ambil", map[Type][]string{Person: {"siti aminah"}}},
+		{"zh kin with a name", "我邻居丁刚可以帮我签收包裹吗？", map[Type][]string{Person: {"丁刚"}}},
+		{"zh kin without a name", "我邻居可以帮我签收吗？我家人都很喜欢这个台灯。", nil},
+		{"account holder label", "Kontoindehaver: Malou Lindhardt", map[Type][]string{Person: {"Malou Lindhardt"}}},
 	}
 	r := New(Options{})
 	for _, tt := range tests {

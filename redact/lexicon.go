@@ -77,7 +77,7 @@ func buildLexicon() (*wordTable, map[string]bool, map[string]bool) {
 			lex[lastCueWord(c)] |= lxAddrCueEnd
 		}
 	}
-	for _, list := range [][]string{strongNameCues, speechCues, weakNameCues} {
+	for _, list := range [][]string{strongNameCues, kinNameCues, speechCues, weakNameCues} {
 		for _, c := range list {
 			lex[lastCueWord(c)] |= lxNameCueEnd
 		}

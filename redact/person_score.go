@@ -8,6 +8,7 @@ const (
 	cueWeak     // "said", "to", "I'm": raises a known name a little
 	cueGreeting // "Hi", "Dear", "Hej": a name follows if the line ends
 	cueSpeech   // "said", "asked": a capitalised word after it is a name
+	cueKin      // "my friend", "min nabo": a capitalised or listed name after it is a name
 	cueStrong   // "my name is", "Mr": whatever follows is a name
 )
 
@@ -117,6 +118,12 @@ func (s *scan) scoreRun(r nameRun) (scoredRun, bool) {
 		} else {
 			score += 0.15
 		}
+	case cueKin:
+		// In text without capitals every word is a candidate: only a
+		// name the lists know counts ("kawan saya ambil bungkusan").
+		if !s.caseless || score > 0 {
+			score = max(score+0.2, 0.7)
+		}
 	case cueSpeech:
 		// 'says "Processing"' quotes a word, not a person.
 		if !strings.ContainsAny(s.gap(r.from), "\"“'") {
@@ -202,6 +209,9 @@ func (s *scan) cueBefore(k int) int {
 			return cueStrong
 		}
 	}
+	if kinCueIndex.endsCtx(ctx, last) {
+		return cueKin
+	}
 	if speechCueIndex.endsCtx(ctx, last) {
 		return cueSpeech
 	}
@@ -213,6 +223,7 @@ func (s *scan) cueBefore(k int) int {
 
 var (
 	strongCueIndex = newSuffixCues(strongNameCues...)
+	kinCueIndex    = newSuffixCues(kinNameCues...)
 	speechCueIndex = newSuffixCues(speechCues...)
 	weakCueIndex   = newSuffixCues(weakNameCues...)
 )
@@ -258,17 +269,26 @@ func hasWordSuffix(ctx, cue string) bool {
 var strongNameCues = []string{
 	"my name is", "name is", "name:", "names are", "named", "named him", "named her", "call him",
 	"call her", "called him", "called her", "call me", "calls me", "called me",
-	"name's", "maiden name is", "under the name", "account holder", "cardholder", "card holder",
+	"name's", "maiden name is", "under the name", "account holder", "account name", "name on the account",
+	"cardholder", "card holder",
 	"beneficiary", "contact person", "signed", "attn", "attn.", "c/o",
 	"jeg hedder", "hedder", "mit navn er", "navn:", "navnet er", "kontaktperson", "kortholder",
+	"kontoindehaver", "kontohaver",
 	"nama saya", "nama saya ialah", "nama saya adalah", "nama:", "nama penuh", "atas nama",
-	"pemegang kad", "penerima",
+	"pemegang kad", "pemegang akaun", "nama pemegang akaun", "penerima",
+	"我叫", "我的名字是", "名字是", "名字叫", "姓名", "姓名是", "联系人", "聯絡人", "收件人", "持卡人",
+}
+
+// kinNameCues name a relation of the customer's, often followed by the
+// person's name ("my neighbour Tom"), as often by anything else ("my
+// neighbour took the parcel").
+var kinNameCues = []string{
 	"my son", "my daughter", "my wife", "my husband", "my partner", "my mother", "my mum", "my mom",
 	"my father", "my dad", "my brother", "my sister", "my friend", "my colleague", "my boss",
+	"my neighbour", "my neighbor", "my flatmate", "my roommate",
 	"min søn", "min datter", "min kone", "min mand", "min kæreste", "min mor", "min far", "min bror",
-	"min søster", "min ven", "min veninde", "min kollega", "isteri saya", "suami saya", "anak saya",
-	"ibu saya", "bapa saya", "abang saya", "kakak saya", "adik saya", "kawan saya", "rakan saya",
-	"我叫", "我的名字是", "名字是", "名字叫", "姓名", "姓名是", "联系人", "聯絡人", "收件人", "持卡人",
+	"min søster", "min ven", "min veninde", "min kollega", "min nabo", "isteri saya", "suami saya", "anak saya",
+	"ibu saya", "bapa saya", "abang saya", "kakak saya", "adik saya", "kawan saya", "rakan saya", "jiran saya",
 }
 
 // weakNameCues often stand before a name but also before other words.

@@ -25,7 +25,14 @@ var zhStop = func() map[rune]bool {
 var zhNameCues = []string{"我叫", "我的名字是", "名字是", "名字叫", "姓名是", "姓名", "联系人", "聯絡人", "聯繫人",
 	"收件人", "收货人", "收貨人", "寄件人", "持卡人", "户名", "戶名", "账户名", "帳戶名", "申请人", "申請人", "本人", "我是",
 	"我太太", "我老婆", "我先生", "我老公", "我丈夫", "我妻子", "我儿子", "我兒子", "我女儿", "我女兒", "我妈妈", "我媽媽",
-	"我爸爸", "我朋友", "我同事"}
+	"我爸爸", "我朋友", "我同事", "我邻居", "我鄰居", "我室友", "我哥哥", "我姐姐", "我弟弟", "我妹妹", "我男朋友",
+	"我女朋友", "我同学", "我同學", "我老板", "我老闆", "我婆婆", "我岳母", "我家人"}
+
+// zhKinCue reports whether a cue names a relation of the customer's
+// ("我邻居", "我太太"), which a name follows less often than other words.
+func zhKinCue(cue string) bool {
+	return strings.HasPrefix(cue, "我") && cue != "我叫" && cue != "我的名字是" && cue != "我是"
+}
 
 // zhLabelCues are form labels ("收件人：..."), cues only with a colon or
 // a space after them.
@@ -61,6 +68,14 @@ func detectZh(s *scan) {
 				}
 				at := skipZhPunct(t, i+len(cue))
 				strong := cue != "本人" && cue != "我是"
+				if zhKinCue(cue) {
+					// "我邻居丁刚" but not "我邻居可以", "我朋友都很喜欢":
+					// a family name, not an everyday word, must follow.
+					if zhSurnameAt(t, at) == 0 || zhCommonWordAt(t, at) {
+						break
+					}
+					strong = false
+				}
 				if zhLabelCues[cue] && at == i+len(cue) {
 					// A label without its colon ("收件人王慧") must be
 					// followed by a family name that does not start an
@@ -148,17 +163,23 @@ func zhSurnameAt(t string, i int) int {
 func zhGiven(t string, i int) int {
 	end := i
 	for n := 0; n < 2 && end < len(t); n++ {
-		if zhTitleAt(t, end) {
+		// A given name does not run into a title or an everyday word
+		// (丁刚可以: 丁刚).
+		if zhTitleAt(t, end) || n > 0 && zhCommonWordAt(t, end) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(t[end:])
-		if !isCJK(r) || zhStop[r] {
+		if !isCJK(r) || zhStop[r] && (n > 0 || !zhGivenStop[r]) {
 			break
 		}
 		end += size
 	}
 	return end
 }
+
+// zhGivenStop are stop characters that are also common given names (王刚,
+// 李剛): right after a family name they are read as the name.
+var zhGivenStop = map[rune]bool{'刚': true, '剛': true}
 
 // zhName reads a name at i after a cue: a family name and a given name,
 // or, after a strong cue, two or three characters.
@@ -256,7 +277,8 @@ func detectZhSignature(s *scan) {
 // zhCommonWords are everyday words that begin with a family-name character.
 var zhCommonWords = []string{"支付", "支持", "方式", "方法", "方便", "安装", "安全", "时间", "时候", "時間", "時候",
 	"明天", "明白", "文件", "常见", "常見", "原因", "申请", "申請", "信息", "平台", "高兴", "高興", "金额", "金額", "于是",
-	"费用", "費用", "包裹", "商品", "程序", "马上", "馬上", "周末", "和我", "和你", "工作", "人工", "邮件", "郵件"}
+	"费用", "費用", "包裹", "商品", "程序", "马上", "馬上", "周末", "和我", "和你", "工作", "人工", "邮件", "郵件",
+	"可以", "可能", "都", "很", "家里", "家裡", "家的", "一直", "一起", "今天", "明天", "昨天", "上次", "下午", "上午"}
 
 // zhCommonWordAt reports whether an everyday word starts at i.
 func zhCommonWordAt(t string, i int) bool {
