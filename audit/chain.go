@@ -75,28 +75,39 @@ func (w *chainWriter) put(env *Envelope, envJSON []byte, kid string, sealed []by
 	if err := w.events.Put(seqKey(w.seq), rec.marshal()); err != nil {
 		return 0, fmt.Errorf("put event: %w", err)
 	}
-	if !administrative(env.Type) {
-		if env.Conversation != "" {
-			if err := w.byConv.Put(indexKey(env.Conversation, w.seq), nil); err != nil {
-				return 0, fmt.Errorf("index conversation: %w", err)
-			}
-		}
-		if env.Subject != "" {
-			if err := w.bySubj.Put(indexKey(env.Subject, w.seq), nil); err != nil {
-				return 0, fmt.Errorf("index subject: %w", err)
-			}
-		}
-		if env.Type == TypeDecision && env.Message != "" {
-			if err := w.byMessage.Put([]byte(env.Message), seqKey(w.seq)); err != nil {
-				return 0, fmt.Errorf("index message: %w", err)
-			}
-		}
-		if err := projectDecision(w.tx, env, w.seq); err != nil {
-			return 0, fmt.Errorf("project hand-off: %w", err)
-		}
+	if err := indexEvent(w.tx, w.byConv, w.bySubj, w.byMessage, env, w.seq); err != nil {
+		return 0, err
 	}
 	w.head = rec.hash
 	return w.seq, nil
+}
+
+// indexEvent files an event in the conversation, subject and message
+// indexes and in the agent queue, as it is appended and when the indexes
+// are rebuilt from the log.
+func indexEvent(tx *bolt.Tx, byConv, bySubj, byMessage *bolt.Bucket, env *Envelope, seq uint64) error {
+	if administrative(env.Type) {
+		return nil
+	}
+	if env.Conversation != "" {
+		if err := byConv.Put(indexKey(env.Conversation, seq), nil); err != nil {
+			return fmt.Errorf("index conversation: %w", err)
+		}
+	}
+	if env.Subject != "" {
+		if err := bySubj.Put(indexKey(env.Subject, seq), nil); err != nil {
+			return fmt.Errorf("index subject: %w", err)
+		}
+	}
+	if env.Type == TypeDecision && env.Message != "" {
+		if err := byMessage.Put([]byte(env.Message), seqKey(seq)); err != nil {
+			return fmt.Errorf("index message: %w", err)
+		}
+	}
+	if err := projectDecision(tx, env, seq); err != nil {
+		return fmt.Errorf("project hand-off: %w", err)
+	}
+	return nil
 }
 
 // finish records the head.

@@ -157,10 +157,10 @@ func (s *Store) Handoff(ctx context.Context, id string) (Handoff, error) {
 	return h, err
 }
 
-// changeHandoff appends event for hand-off id, with change applied to it
-// in the same transaction; verify may refuse the change.
+// changeHandoff appends env, an event on hand-off id, and applies it to
+// the hand-off in the same transaction; verify may refuse the change.
 func (s *Store) changeHandoff(ctx context.Context, id string, env Envelope, content *Content,
-	verify func(h Handoff) error, change func(h *Handoff)) (uint64, Handoff, error) {
+	verify func(h Handoff) error) (uint64, Handoff, error) {
 	var h Handoff
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
@@ -175,6 +175,7 @@ func (s *Store) changeHandoff(ctx context.Context, id string, env Envelope, cont
 		env.Attrs = map[string]string{}
 	}
 	env.Attrs["handoff"] = id
+	env.Time = s.now().UTC()
 	seq, err := s.append(ctx, env, content, appendOpts{
 		check: func(tx *bolt.Tx, _ *Envelope) error {
 			cur, err := getHandoff(tx, id)
@@ -188,8 +189,7 @@ func (s *Store) changeHandoff(ctx context.Context, id string, env Envelope, cont
 			if err != nil {
 				return err
 			}
-			change(&cur)
-			cur.LastSeq, cur.Updated = seq, s.now().UTC()
+			applyHandoffEvent(&cur, &env, seq)
 			h = cur
 			return putHandoff(tx, cur)
 		},
@@ -197,16 +197,32 @@ func (s *Store) changeHandoff(ctx context.Context, id string, env Envelope, cont
 	return seq, h, err
 }
 
+// applyHandoffEvent is what a hand-off event (claimed, resolved) or an
+// agent's reply does to its hand-off, as it is appended and when the
+// queue is rebuilt from the log. A reply claims an open hand-off for its
+// agent.
+func applyHandoffEvent(h *Handoff, env *Envelope, seq uint64) {
+	at := env.Time
+	switch {
+	case env.Type == TypeAgentReply:
+		if h.Status == HandoffOpen {
+			h.Status, h.ClaimedBy, h.Claimed = HandoffClaimed, env.Actor, &at
+		}
+		h.Replies++
+	case env.Attrs["action"] == "claimed":
+		h.Status, h.ClaimedBy, h.Claimed = HandoffClaimed, env.Actor, &at
+	case env.Attrs["action"] == "resolved":
+		h.Status, h.Resolved = HandoffResolved, &at
+	}
+	h.LastSeq, h.Updated = seq, at
+}
+
 // ClaimHandoff assigns a hand-off to the agent actor. Claiming one's own
 // claim again is fine; another agent's claim or a resolved hand-off is
 // ErrHandoffTaken.
 func (s *Store) ClaimHandoff(ctx context.Context, id, actor string) (Handoff, error) {
 	_, h, err := s.changeHandoff(ctx, id, Envelope{Type: TypeHandoff, Actor: actor, Attrs: map[string]string{"action": "claimed"}}, nil,
-		func(h Handoff) error { return claimable(h, actor) },
-		func(h *Handoff) {
-			now := s.now().UTC()
-			h.Status, h.ClaimedBy, h.Claimed = HandoffClaimed, actor, &now
-		})
+		func(h Handoff) error { return claimable(h, actor) })
 	return h, err
 }
 
@@ -222,25 +238,14 @@ func claimable(h Handoff, actor string) error {
 func (s *Store) ReplyHandoff(ctx context.Context, id, actor, message, text string) (uint64, Handoff, error) {
 	env := Envelope{Type: TypeAgentReply, Actor: actor, Message: message}
 	return s.changeHandoff(ctx, id, env, &Content{Text: text},
-		func(h Handoff) error { return claimable(h, actor) },
-		func(h *Handoff) {
-			if h.Status == HandoffOpen {
-				now := s.now().UTC()
-				h.Status, h.ClaimedBy, h.Claimed = HandoffClaimed, actor, &now
-			}
-			h.Replies++
-		})
+		func(h Handoff) error { return claimable(h, actor) })
 }
 
 // ResolveHandoff closes a hand-off; the conversation goes back to the
 // assistant. Only its claimant (or anyone, when unclaimed) may resolve it.
 func (s *Store) ResolveHandoff(ctx context.Context, id, actor string) (Handoff, error) {
 	_, h, err := s.changeHandoff(ctx, id, Envelope{Type: TypeHandoff, Actor: actor, Attrs: map[string]string{"action": "resolved"}}, nil,
-		func(h Handoff) error { return claimable(h, actor) },
-		func(h *Handoff) {
-			now := s.now().UTC()
-			h.Status, h.Resolved = HandoffResolved, &now
-		})
+		func(h Handoff) error { return claimable(h, actor) })
 	return h, err
 }
 

@@ -94,6 +94,12 @@ func TestCLISubjectTokenCheckpointBackup(t *testing.T) {
 	if code, out, _ := cli(t, "audit", "retention", "--data", dir); code != 0 || !strings.Contains(out, "retention:") {
 		t.Fatalf("retention: %s", out)
 	}
+	if code, out, stderr := cli(t, "audit", "rebuild", "--data", dir); code != 0 || !strings.Contains(out, "rebuilt the indexes and the agent queue from") {
+		t.Fatalf("rebuild: %s %s", out, stderr)
+	}
+	if code, out, stderr := cli(t, "audit", "verify", "--data", dir); code != 0 {
+		t.Fatalf("verify after the rebuild: %s %s", out, stderr)
+	}
 }
 
 func TestHotBackupFromServer(t *testing.T) {

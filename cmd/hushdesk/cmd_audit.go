@@ -21,13 +21,14 @@ func runAudit(ctx context.Context, e env) error {
 		"backup":     runAuditBackup,
 		"restore":    runAuditRestore,
 		"retention":  runAuditRetention,
+		"rebuild":    runAuditRebuild,
 	}
 	if len(e.args) == 0 {
-		return fmt.Errorf("%w: audit verify | export | checkpoint | backup | restore | retention", errUsage)
+		return fmt.Errorf("%w: audit verify | export | checkpoint | backup | restore | retention | rebuild", errUsage)
 	}
 	run, ok := subs[e.args[0]]
 	if !ok {
-		return fmt.Errorf("%w: unknown audit command %q (verify, export, checkpoint, backup, restore, retention)", errUsage, e.args[0])
+		return fmt.Errorf("%w: unknown audit command %q (verify, export, checkpoint, backup, restore, retention, rebuild)", errUsage, e.args[0])
 	}
 	return run(ctx, env{args: e.args[1:], stdin: e.stdin, stdout: e.stdout, stderr: e.stderr})
 }

@@ -124,3 +124,23 @@ func runAuditRetention(ctx context.Context, e env) error {
 		rep.Shredded, rep.Cutoff.Format("2006-01-02"), rep.Held, rep.AuditSeq)
 	return nil
 }
+
+// runAuditRebuild makes the audit store's projections (its indexes and
+// the agent queue) again from the log, with the server stopped.
+func runAuditRebuild(ctx context.Context, e env) error {
+	fs := newFlagSet("audit rebuild", e.stderr, storeSettings...)
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	m, err := openAudit(fs, e.stderr, false)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	rep, err := m.Store.Rebuild(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "rebuilt the indexes and the agent queue from %d events; %d hand-offs\n", rep.Events, rep.Handoffs)
+	return nil
+}

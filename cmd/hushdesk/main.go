@@ -55,7 +55,7 @@ func commands() []command {
 		{"ask", "ask one question through the full pipeline: ask [--json] QUESTION", runAsk},
 		{"ingest", "add or update files and folders in the knowledge base: ingest [--as NAME] PATH...", runIngest},
 		{"redact", "redact JSON lines from stdin to stdout: redact --jsonl", runRedact},
-		{"audit", "the decision log: audit verify [--checkpoint FILE] | export [--from T] [--to T] [--type T] [--format jsonl|csv] | checkpoint | backup FILE | restore FILE | retention", runAudit},
+		{"audit", "the decision log: audit verify [--checkpoint FILE] | export [--from T] [--to T] [--type T] [--format jsonl|csv] | checkpoint | backup FILE | restore FILE | retention | rebuild", runAudit},
 		{"subject", "data-subject rights: subject export ID | erase ID | requests | hold ID --basis TEXT | release ID", runSubject},
 		{"token", "API tokens: token create --role ROLE --label TEXT | list | revoke ID", runToken},
 		{"report", "figures from the log: report transparency [--from T] [--to T]", runReport},
