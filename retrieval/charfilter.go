@@ -111,6 +111,9 @@ func (f phraseFilter) Filter(in []byte) []byte {
 // phraseSet holds a family's phrases of several words, by first word.
 type phraseSet struct {
 	byFirst map[string][][]string // lower-cased words, longest first
+	// plural is the ending a phrase's last word may take in the plural
+	// ("public holidays" is the phrase "public holiday"), "" for none.
+	plural string
 }
 
 // match reports whether a phrase starts at the first of words (spans of
@@ -123,7 +126,9 @@ func (ps *phraseSet) match(in []byte, words [][2]int) (int, string) {
 		}
 		ok := true
 		for j := 1; j < len(phrase) && ok; j++ {
-			ok = onlySeparators(in[words[j-1][1]:words[j][0]]) && lowerWord(in, words[j]) == phrase[j]
+			w := lowerWord(in, words[j])
+			ok = onlySeparators(in[words[j-1][1]:words[j][0]]) &&
+				(w == phrase[j] || j == len(phrase)-1 && ps.plural != "" && w == phrase[j]+ps.plural)
 		}
 		if ok {
 			return words[len(phrase)-1][1], strings.Join(phrase, "_")
@@ -185,6 +190,9 @@ func phraseWords(p string) []string {
 // synonym list, or returns nil when it has none.
 func newPhraseSet(fam string) *phraseSet {
 	ps := &phraseSet{byFirst: map[string][][]string{}}
+	if fam == "en" {
+		ps.plural = "s"
+	}
 	n := 0
 	for _, g := range synonymGroups[fam] {
 		for _, term := range g {

@@ -129,8 +129,9 @@ var (
 // reranking reads them) and stores the analysed terms of each passage's
 // title, lead and heading; version 4 gives each body field its family's
 // synonym source, through which Bleve's synonym search applies the
-// synonym groups (synonyms_index.go).
-const schemaVersion = "4"
+// synonym groups (synonyms_index.go); version 5 joins English phrases
+// whose last word is in the plural ("public holidays").
+const schemaVersion = "5"
 
 // vectorFile is the name of the passage vectors' file in the index
 // directory.
