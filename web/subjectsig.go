@@ -50,8 +50,10 @@ func (s *Server) subjectID(subject string) (string, error) {
 	if err != nil {
 		return "", badRequest(errUnsignedSubject.Error())
 	}
+	// The expiry must be written as SignSubject writes it (no sign, no
+	// leading zeros), so that the subject and its signature compare whole.
 	want := SignSubject(s.opts.SubjectSecret, payload[:dot], time.Unix(expiry, 0))
-	if !hmac.Equal([]byte(want[last+1:]), []byte(sig)) || len(want) != len(subject) {
+	if len(want) != len(subject) || !hmac.Equal([]byte(want[last+1:]), []byte(sig)) || want[:last] != payload {
 		return "", badRequest("the subject's signature is not valid")
 	}
 	if time.Now().Unix() > expiry {

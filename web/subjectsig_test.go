@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -33,4 +34,27 @@ func TestSignedSubjects(t *testing.T) {
 	if id, err := s.subjectID(good); err != nil || id != "cust.42" {
 		t.Fatalf("subjectID = %q, %v", id, err)
 	}
+}
+
+// FuzzSubjectID checks the reading of signed subjects, which come from
+// anyone's browser: no input panics, and only a subject SignSubject made
+// with the secret is accepted, naming the id it was made for.
+func FuzzSubjectID(f *testing.F) {
+	s := New(&fakeAsker{}, noTranscripts{}, Options{SubjectSecret: "site-secret", AskRatePerMinute: -1})
+	f.Add(SignSubject("site-secret", "cust.42", time.Now().Add(time.Hour)))
+	f.Add("cust.42")
+	f.Add("a.0000000000000000000000000000000000000000000000000000000000000000000000000099999999999.x")
+	f.Add("..")
+	f.Fuzz(func(t *testing.T, subject string) {
+		id, err := s.subjectID(subject)
+		if err != nil || subject == "" {
+			return
+		}
+		dot := strings.LastIndexByte(subject, '.')
+		expiry := subject[strings.LastIndexByte(subject[:dot], '.')+1 : dot]
+		n, perr := strconv.ParseInt(expiry, 10, 64)
+		if perr != nil || SignSubject("site-secret", id, time.Unix(n, 0)) != subject {
+			t.Fatalf("accepted %q as %q", subject, id)
+		}
+	})
 }
