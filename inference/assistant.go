@@ -232,7 +232,7 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 	}
 	reply.Reason = reasonFor(reply.ReasonCode)
 	for _, p := range passages {
-		reply.Sources = append(reply.Sources, Source{DocID: p.DocID, Title: sourceTitle(p), Snippet: snippet(p.Text), Score: p.Score})
+		reply.Sources = append(reply.Sources, Source{DocID: p.DocID, Title: sourceTitle(p), Snippet: snippet(p.Text), URL: p.URL, Score: p.Score})
 		env.Sources = append(env.Sources, audit.Source{DocID: p.DocID, Version: p.Version, Chunk: p.ChunkID, Score: p.Score})
 	}
 	if reply.Decision == DecisionAnswer {

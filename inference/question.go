@@ -59,10 +59,13 @@ const (
 
 // Source is a passage the answer draws on, as the customer sees it.
 type Source struct {
-	DocID   string  `json:"doc_id"`
-	Title   string  `json:"title"`
-	Snippet string  `json:"snippet"`
-	Score   float64 `json:"score"`
+	DocID   string `json:"doc_id"`
+	Title   string `json:"title"`
+	Snippet string `json:"snippet"`
+	// URL is where the customer can read the whole document, when it is
+	// published.
+	URL   string  `json:"url,omitempty"`
+	Score float64 `json:"score"`
 }
 
 // GeneratorInfo says what produced an answer.

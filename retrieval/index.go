@@ -112,6 +112,7 @@ type DocInfo struct {
 	Title    string    `json:"title"`
 	Lang     string    `json:"lang"`
 	Version  string    `json:"version"`
+	URL      string    `json:"url,omitempty"`
 	Chunks   int       `json:"chunks"`
 	Ingested time.Time `json:"ingested"`
 	// Redactions counts the personal data removed from the text.
@@ -130,8 +131,9 @@ var (
 // title, lead and heading; version 4 gives each body field its family's
 // synonym source, through which Bleve's synonym search applies the
 // synonym groups (synonyms_index.go); version 5 joins English phrases
-// whose last word is in the plural ("public holidays").
-const schemaVersion = "5"
+// whose last word is in the plural ("public holidays"); version 6 stores
+// each passage's document URL.
+const schemaVersion = "6"
 
 // vectorFile is the name of the passage vectors' file in the index
 // directory.
@@ -254,6 +256,10 @@ func version(doc Document) string {
 	h.Write([]byte(doc.Title))
 	h.Write([]byte{0})
 	h.Write([]byte(doc.Text))
+	if doc.URL != "" { // documents without one keep the versions they had
+		h.Write([]byte{0})
+		h.Write([]byte(doc.URL))
+	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 

@@ -228,10 +228,10 @@ func (ix *Index) prepare(doc Document, v string) (DocInfo, []map[string]any) {
 	var chunks []map[string]any
 	for _, s := range sections {
 		for _, p := range pieces(s.text) {
-			chunks = append(chunks, chunkFields(ix.analyzer, passageText{docID: doc.ID, lang: lang, title: title, lead: lead, heading: s.heading, text: p, version: v}))
+			chunks = append(chunks, chunkFields(ix.analyzer, passageText{docID: doc.ID, lang: lang, title: title, lead: lead, heading: s.heading, text: p, version: v, url: doc.URL}))
 		}
 	}
-	info := DocInfo{ID: doc.ID, Title: title, Lang: lang, Version: v, Chunks: len(chunks), Ingested: time.Now().UTC()}
+	info := DocInfo{ID: doc.ID, Title: title, Lang: lang, Version: v, URL: doc.URL, Chunks: len(chunks), Ingested: time.Now().UTC()}
 	if len(counts) > 0 {
 		info.Redactions = counts
 	}

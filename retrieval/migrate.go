@@ -78,7 +78,7 @@ func rebuild(old bleve.Index, path string) error {
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1000, 0, false)
-		req.Fields = []string{"doc_id", "lang", "title", "heading", "text", "version"}
+		req.Fields = []string{"doc_id", "lang", "title", "heading", "text", "version", "url"}
 		req.SortBy([]string{"_id"})
 		if after != nil {
 			req.SetSearchAfter(after)
@@ -130,7 +130,7 @@ func passageFields(im *mapping.IndexMappingImpl, h *search.DocumentMatch, leads 
 	}
 	analyzer := func(fam string) analysis.Analyzer { return im.AnalyzerNamed(analyzers[fam]) }
 	return chunkFields(analyzer, passageText{
-		docID: str("doc_id"), lang: str("lang"), version: str("version"),
+		docID: str("doc_id"), lang: str("lang"), version: str("version"), url: str("url"),
 		title: str("title"), lead: leads[str("doc_id")], heading: str("heading"), text: str("text"),
 	})
 }

@@ -25,6 +25,10 @@ type Document struct {
 	Text string
 	// Lang is the language tag; detected from the text when empty.
 	Lang string
+	// URL is where customers can read the document, when it is published
+	// (an absolute http or https URL): from a Markdown document's front
+	// matter (url:) or an HTML page's canonical link.
+	URL string
 }
 
 // ErrUnsupported is returned for a file type the knowledge base cannot read.
@@ -57,18 +61,26 @@ func ParseDocument(id string, data []byte) (Document, error) {
 	}
 	switch format {
 	case "markdown":
-		doc.Text = decodeText(data)
+		meta, text, err := frontMatter(decodeText(data))
+		if err != nil {
+			return Document{}, fmt.Errorf("%s: %w", id, err)
+		}
+		doc.Text, doc.Title, doc.URL, doc.Lang = text, meta.Title, meta.URL, meta.Lang
 	case "text":
 		doc.Text = decodeText(data)
 		if first, _, _ := strings.Cut(strings.TrimSpace(doc.Text), "\n"); len(first) < 120 {
 			doc.Title = strings.TrimSpace(first)
 		}
 	case "html":
-		title, text, err := htmlToMarkdown(strings.NewReader(decodeText(data)))
+		page, err := htmlToMarkdown(strings.NewReader(decodeText(data)))
 		if err != nil {
 			return Document{}, fmt.Errorf("%s: %w", id, err)
 		}
-		doc.Title, doc.Text = title, text
+		doc.Title, doc.Text = page.title, page.text
+		// A relative canonical link cannot be resolved here: left out.
+		if u, err := PublicURL(page.canonical); err == nil {
+			doc.URL = u
+		}
 	case "pdf":
 		title, text, err := pdfToText(data)
 		if err != nil {
@@ -147,26 +159,58 @@ func LoadFS(fsys fs.FS, root, prefix string) ([]Document, error) {
 var skipped = map[string]bool{"script": true, "style": true, "nav": true, "header": true, "footer": true,
 	"noscript": true, "template": true, "svg": true, "form": true, "aside": true}
 
-// htmlToMarkdown extracts the title and readable text of an HTML page,
-// keeping headings as Markdown headings and paragraphs apart.
-func htmlToMarkdown(r io.Reader) (string, string, error) {
+// htmlPage is what is read of an HTML page.
+type htmlPage struct {
+	title, text string
+	canonical   string // the href of its canonical link, if any
+}
+
+// htmlToMarkdown extracts the title, the readable text and the canonical
+// link of an HTML page, keeping headings as Markdown headings and
+// paragraphs apart.
+func htmlToMarkdown(r io.Reader) (htmlPage, error) {
 	z := html.NewTokenizer(r)
 	var (
-		title   string
+		page    htmlPage
 		b       strings.Builder
 		skip    int
 		inTitle bool
 	)
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		switch tt {
 		case html.ErrorToken:
 			if errors.Is(z.Err(), io.EOF) {
-				return strings.TrimSpace(title), tidy(b.String()), nil
+				page.title, page.text = strings.TrimSpace(page.title), tidy(b.String())
+				return page, nil
 			}
-			return "", "", fmt.Errorf("parse html: %w", z.Err())
-		case html.StartTagToken:
-			name, _ := z.TagName()
+			return htmlPage{}, fmt.Errorf("parse html: %w", z.Err())
+		case html.SelfClosingTagToken, html.StartTagToken:
+			name, hasAttr := z.TagName()
 			tag := string(name)
+			if tag == "link" && hasAttr {
+				var rel, href string
+				for more := true; more; {
+					var k, v []byte
+					k, v, more = z.TagAttr()
+					switch string(k) {
+					case "rel":
+						rel = strings.ToLower(string(v))
+					case "href":
+						href = strings.TrimSpace(string(v))
+					}
+				}
+				if rel == "canonical" && page.canonical == "" {
+					page.canonical = href
+				}
+				continue
+			}
+			if tt == html.SelfClosingTagToken { // <br/>, <img/>: nothing opens
+				if tag == "br" {
+					b.WriteString("\n")
+				}
+				continue
+			}
 			switch {
 			case skipped[tag]:
 				skip++
@@ -195,7 +239,7 @@ func htmlToMarkdown(r io.Reader) (string, string, error) {
 		case html.TextToken:
 			text := string(z.Text())
 			if inTitle {
-				title += text
+				page.title += text
 				continue
 			}
 			if skip == 0 {

@@ -11,6 +11,7 @@ import (
 // passageText is what a passage is made of.
 type passageText struct {
 	docID, lang, version string
+	url                  string // where the document is published, if it is
 	// title and lead are its document's title and lead paragraph, what
 	// the document is about.
 	title, lead string
@@ -38,6 +39,7 @@ func chunkFields(analyzer func(fam string) analysis.Analyzer, p passageText) map
 		"heading":     p.heading,
 		"text":        p.text,
 		"version":     p.version,
+		"url":         p.url,
 		"body_" + fam: body,
 	}
 }

@@ -21,14 +21,16 @@ type Query struct {
 
 // Passage is a piece of a document that matched a search.
 type Passage struct {
-	DocID   string  `json:"doc_id"`
-	ChunkID string  `json:"chunk_id"`
-	Title   string  `json:"title"`
-	Heading string  `json:"heading,omitempty"`
-	Text    string  `json:"text"`
-	Lang    string  `json:"lang"`
-	Version string  `json:"version"`
-	Score   float64 `json:"score"`
+	DocID   string `json:"doc_id"`
+	ChunkID string `json:"chunk_id"`
+	Title   string `json:"title"`
+	Heading string `json:"heading,omitempty"`
+	Text    string `json:"text"`
+	Lang    string `json:"lang"`
+	Version string `json:"version"`
+	// URL is where the passage's document is published, if it is.
+	URL   string  `json:"url,omitempty"`
+	Score float64 `json:"score"`
 }
 
 // Result is the answer to a search.
@@ -52,7 +54,7 @@ const candidateCacheSize = 4096
 // the reranking.
 const candidates = 30
 
-var storedFields = []string{"doc_id", "lang", "title", "heading", "text", "version", "terms", "title_terms", "lead_terms", "head_terms"}
+var storedFields = []string{"doc_id", "lang", "title", "heading", "text", "version", "url", "terms", "title_terms", "lead_terms", "head_terms"}
 
 // Search finds the passages that best answer q: a first, lexical pass
 // over the passages' bodies in every language, then a reranking of the
@@ -160,7 +162,7 @@ func (ix *Index) stored(gen uint64, id string) (p scored, ok bool, err error) {
 		Passage: Passage{
 			ChunkID: id,
 			DocID:   fields["doc_id"], Lang: fields["lang"], Title: fields["title"],
-			Heading: fields["heading"], Text: fields["text"], Version: fields["version"],
+			Heading: fields["heading"], Text: fields["text"], Version: fields["version"], URL: fields["url"],
 		},
 		terms:      newTermSet(fields["terms"]),
 		titleTerms: newTermSet(fields["title_terms"]),

@@ -81,7 +81,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 		}
 	default:
 		var req struct {
-			ID, Title, Text, Lang string
+			ID, Title, Text, Lang, URL string
 		}
 		if err := decodeJSON(c, &req); err != nil {
 			return err
@@ -89,7 +89,14 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 		if strings.TrimSpace(req.ID) == "" || strings.TrimSpace(req.Text) == "" {
 			return badRequest(`a JSON document needs "id" and "text"`)
 		}
-		docs = append(docs, retrieval.Document{ID: req.ID, Title: req.Title, Text: req.Text, Lang: req.Lang})
+		if req.URL != "" {
+			u, err := retrieval.PublicURL(req.URL)
+			if err != nil {
+				return badRequest(`"url" ` + err.Error())
+			}
+			req.URL = u
+		}
+		docs = append(docs, retrieval.Document{ID: req.ID, Title: req.Title, Text: req.Text, Lang: req.Lang, URL: req.URL})
 	}
 	rep, err := s.opts.Knowledge.Ingest(c.Request().Context(), docs)
 	if err != nil {

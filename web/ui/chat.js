@@ -50,7 +50,17 @@
       ol.setAttribute("aria-label", "Sources");
       reply.sources.forEach(function (s, i) {
         var item = el("li");
-        item.appendChild(el("span", "title", "[" + (i + 1) + "] " + s.title));
+        var label = "[" + (i + 1) + "] " + s.title;
+        // The document's published address becomes a link; nothing else does.
+        if (/^https?:\/\//.test(s.url || "")) {
+          var a = el("a", "title", label);
+          a.href = s.url;
+          a.target = "_blank";
+          a.rel = "noopener noreferrer";
+          item.appendChild(a);
+        } else {
+          item.appendChild(el("span", "title", label));
+        }
         item.appendChild(el("span", "snippet", s.snippet));
         ol.appendChild(item);
       });

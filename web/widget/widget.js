@@ -283,10 +283,12 @@
     sources.forEach(function (s) {
       var item = el("li");
       var name = s.title || s.doc_id;
-      // Only a document id that is itself a web address becomes a link.
-      if (/^https?:\/\//.test(s.doc_id)) {
+      // The document's published address, or a document id that is
+      // itself one, becomes a link; nothing else does.
+      var href = /^https?:\/\//.test(s.url || "") ? s.url : /^https?:\/\//.test(s.doc_id) ? s.doc_id : "";
+      if (href) {
         var a = el("a", "hd-source-title", name);
-        a.href = s.doc_id;
+        a.href = href;
         a.target = "_blank";
         a.rel = "noopener noreferrer";
         item.appendChild(a);
