@@ -19,13 +19,60 @@ var uiFiles embed.FS
 
 var indexTemplate = template.Must(template.ParseFS(uiFiles, "ui/index.html"))
 
-// pageText is the chat page's own wording per language.
-var pageText = map[string][3]string{ // placeholder, send, talk to a person
-	retrieval.English:            {"Ask a question about your order, delivery, returns ...", "Send", "Talk to a person"},
-	retrieval.Danish:             {"Stil et spørgsmål om din ordre, levering, returnering ...", "Send", "Tal med en medarbejder"},
-	retrieval.ChineseSimplified:  {"请输入您关于订单、配送、退货等的问题……", "发送", "转人工客服"},
-	retrieval.ChineseTraditional: {"請輸入您關於訂單、配送、退貨等的問題……", "傳送", "轉接真人客服"},
-	retrieval.Malay:              {"Tanya tentang pesanan, penghantaran, pemulangan ...", "Hantar", "Bercakap dengan ejen"},
+// pageWords is the chat page's own wording in one language: the page's
+// text, and what its script writes (passed to it in data attributes).
+type pageWords struct {
+	Title, Question, Conversation, Placeholder, Send, Person string
+	// What the script writes under an answer and on errors.
+	AIGenerated, Quoted, Handed, NoAnswer, Sources, Agent       string
+	Helpful, Helped, NotHelped, RatingError, Error, PersonError string
+}
+
+// pageText is the chat page's wording per language.
+var pageText = map[string]pageWords{
+	retrieval.English: {
+		Title: "Support", Question: "Your question", Conversation: "Conversation",
+		Placeholder: "Ask a question about your order, delivery, returns ...", Send: "Send", Person: "Talk to a person",
+		AIGenerated: "AI-generated", Quoted: "AI assistant · quoted from our help centre", Handed: "handed to a person",
+		NoAnswer: "no answer found", Sources: "Sources", Agent: "Support team",
+		Helpful: "Helpful?", Helped: "This answer helped", NotHelped: "This answer did not help",
+		RatingError: "Your rating could not be sent.", Error: "Something went wrong. Please try again.",
+		PersonError: "We could not reach a person. Please try again.",
+	},
+	retrieval.Danish: {
+		Title: "Kundeservice", Question: "Dit spørgsmål", Conversation: "Samtale",
+		Placeholder: "Stil et spørgsmål om din ordre, levering, returnering ...", Send: "Send", Person: "Tal med en medarbejder",
+		AIGenerated: "AI-genereret", Quoted: "AI-assistent · citeret fra vores hjælpecenter", Handed: "givet videre til en medarbejder",
+		NoAnswer: "intet svar fundet", Sources: "Kilder", Agent: "Kundeservice",
+		Helpful: "Hjalp svaret?", Helped: "Svaret hjalp", NotHelped: "Svaret hjalp ikke",
+		RatingError: "Din vurdering kunne ikke sendes.", Error: "Noget gik galt. Prøv igen.",
+		PersonError: "Vi kunne ikke få fat i en medarbejder. Prøv igen.",
+	},
+	retrieval.ChineseSimplified: {
+		Title: "客服", Question: "您的问题", Conversation: "对话",
+		Placeholder: "请输入您关于订单、配送、退货等的问题……", Send: "发送", Person: "转人工客服",
+		AIGenerated: "AI 生成", Quoted: "AI 助手 · 引自帮助中心", Handed: "已转人工客服",
+		NoAnswer: "未找到答案", Sources: "来源", Agent: "客服人员",
+		Helpful: "这个回答有帮助吗？", Helped: "有帮助", NotHelped: "没有帮助",
+		RatingError: "评价发送失败。", Error: "出错了，请重试。", PersonError: "暂时无法转接人工客服，请重试。",
+	},
+	retrieval.ChineseTraditional: {
+		Title: "客服", Question: "您的問題", Conversation: "對話",
+		Placeholder: "請輸入您關於訂單、配送、退貨等的問題……", Send: "傳送", Person: "轉接真人客服",
+		AIGenerated: "AI 產生", Quoted: "AI 助理 · 引用自說明中心", Handed: "已轉接真人客服",
+		NoAnswer: "找不到答案", Sources: "來源", Agent: "客服人員",
+		Helpful: "這個回答有幫助嗎？", Helped: "有幫助", NotHelped: "沒有幫助",
+		RatingError: "無法送出您的評價。", Error: "發生錯誤，請再試一次。", PersonError: "暫時無法轉接真人客服，請再試一次。",
+	},
+	retrieval.Malay: {
+		Title: "Khidmat pelanggan", Question: "Soalan anda", Conversation: "Perbualan",
+		Placeholder: "Tanya tentang pesanan, penghantaran, pemulangan ...", Send: "Hantar", Person: "Bercakap dengan ejen",
+		AIGenerated: "Dijana AI", Quoted: "Pembantu AI · dipetik daripada pusat bantuan kami", Handed: "diserahkan kepada ejen",
+		NoAnswer: "tiada jawapan ditemui", Sources: "Sumber", Agent: "Ejen",
+		Helpful: "Adakah ini membantu?", Helped: "Jawapan ini membantu", NotHelped: "Jawapan ini tidak membantu",
+		RatingError: "Penilaian anda tidak dapat dihantar.", Error: "Ada masalah. Sila cuba lagi.",
+		PersonError: "Kami tidak dapat menghubungi ejen. Sila cuba lagi.",
+	},
 }
 
 func (s *Server) routeUI() {
@@ -37,12 +84,11 @@ func (s *Server) routeUI() {
 // index renders the chat page in the language the browser prefers.
 func (s *Server) index(c echo.Context) error {
 	lang := preferredLanguage(c.Request().Header.Get("Accept-Language"))
-	t := pageText[lang]
 	var buf bytes.Buffer
-	err := indexTemplate.Execute(&buf, map[string]string{
-		"Lang": lang, "Company": s.opts.Company, "Disclosure": inference.Disclosure(lang),
-		"Placeholder": t[0], "Send": t[1], "Person": t[2],
-	})
+	err := indexTemplate.Execute(&buf, struct {
+		pageWords
+		Lang, Company, Disclosure string
+	}{pageText[lang], lang, s.opts.Company, inference.Disclosure(lang)})
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -137,13 +138,32 @@ func TestSecurityHeadersAndPage(t *testing.T) {
 			t.Errorf("missing %s", h)
 		}
 	}
-	if !strings.Contains(b.String(), `lang="da"`) || !strings.Contains(b.String(), inference.Disclosure("da")) || !strings.Contains(b.String(), "Testco") {
+	if !strings.Contains(b.String(), `lang="da"`) || !strings.Contains(b.String(), inference.Disclosure("da")) || !strings.Contains(b.String(), "Testco · Kundeservice") ||
+		!strings.Contains(b.String(), `data-helpful="Hjalp svaret?"`) {
 		t.Errorf("page = %.400s", b.String())
 	}
 	resp, _ = http.Get(srv.URL + "/static/chat.js")
 	resp.Body.Close()
 	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/javascript") {
 		t.Errorf("chat.js = %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+}
+
+// TestPageWordsComplete checks that the chat page has every word in every
+// language it speaks.
+func TestPageWordsComplete(t *testing.T) {
+	for _, lang := range []string{"en", "da", "zh-Hans", "zh-Hant", "ms"} {
+		w, ok := pageText[lang]
+		if !ok {
+			t.Errorf("no wording for %s", lang)
+			continue
+		}
+		v := reflect.ValueOf(w)
+		for i := range v.NumField() {
+			if v.Field(i).String() == "" {
+				t.Errorf("%s: %s is empty", lang, v.Type().Field(i).Name)
+			}
+		}
 	}
 }
 

@@ -11,6 +11,9 @@
   var personButton = document.getElementById("person");
   var conversation = sessionStorage.getItem("hushdesk.conversation") || "";
   var events = null;
+  // T is the page's wording in the customer's language, which the server
+  // chose and put in the page's data attributes.
+  var T = document.querySelector("main.chat").dataset;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -40,14 +43,14 @@
     var meta = el("span", "meta");
     var gen = reply.generator || {};
     var parts = [];
-    if (reply.ai_generated) parts.push(gen.mode === "ollama" ? "AI-generated · " + gen.model : "AI assistant · quoted from our help centre");
-    if (reply.decision === "handoff") parts.push("handed to a person");
-    if (reply.decision === "abstain") parts.push("no answer found");
+    if (reply.ai_generated) parts.push(gen.mode === "ollama" ? T.aiGenerated + " · " + gen.model : T.quoted);
+    if (reply.decision === "handoff") parts.push(T.handed);
+    if (reply.decision === "abstain") parts.push(T.noAnswer);
     meta.textContent = parts.join(" · ");
     li.appendChild(meta);
     if (reply.sources && reply.sources.length) {
       var ol = el("ol", "sources");
-      ol.setAttribute("aria-label", "Sources");
+      ol.setAttribute("aria-label", T.sources);
       reply.sources.forEach(function (s, i) {
         var item = el("li");
         var label = "[" + (i + 1) + "] " + s.title;
@@ -81,7 +84,7 @@
     events.addEventListener("agent_reply", function (e) {
       var data = JSON.parse(e.data);
       var li = addMessage("agent", "");
-      li.insertBefore(el("span", "who", "Support team"), li.firstChild);
+      li.insertBefore(el("span", "who", T.agent), li.firstChild);
       li.querySelector(".text").textContent = data.text;
     });
   }
@@ -107,12 +110,12 @@
   // addRating puts thumbs up and down under an answer.
   function addRating(li, reply) {
     var box = el("span", "rate");
-    box.appendChild(el("span", "", "Helpful?"));
+    box.appendChild(el("span", "", T.helpful));
     ["up", "down"].forEach(function (rating) {
       var b = el("button", "");
       b.appendChild(icon(thumbs[rating]));
       b.type = "button";
-      b.setAttribute("aria-label", rating === "up" ? "This answer helped" : "This answer did not help");
+      b.setAttribute("aria-label", rating === "up" ? T.helped : T.notHelped);
       b.setAttribute("aria-pressed", "false");
       b.addEventListener("click", async function () {
         box.querySelectorAll("button").forEach(function (x) { x.disabled = true; });
@@ -123,7 +126,7 @@
             body: JSON.stringify({ conversation_id: reply.conversation_id, message_id: reply.message_id, rating: rating })
           });
           var data = await resp.json();
-          if (!resp.ok) throw new Error(data.error || "Could not send your rating.");
+          if (!resp.ok) throw new Error(data.error || T.ratingError);
           if (data.handoff) finish(addMessage("assistant", ""), data.handoff);
         } catch (err) { showError(err.message); }
       });
@@ -161,7 +164,7 @@
     });
     var ctype = resp.headers.get("Content-Type") || "";
     if (!resp.ok || ctype.indexOf("text/event-stream") < 0) {
-      var msg = "Something went wrong (" + resp.status + ").";
+      var msg = T.error + " (" + resp.status + ")";
       try { msg = (await resp.json()).error || msg; } catch (e) { /* keep the generic message */ }
       throw new Error(msg);
     }
@@ -212,7 +215,7 @@
         body: JSON.stringify({ conversation_id: conversation, language: navigator.language || "" })
       });
       var data = await resp.json();
-      if (!resp.ok) throw new Error(data.error || "Could not reach a person.");
+      if (!resp.ok) throw new Error(data.error || T.personError);
       if (data.answer) finish(addMessage("assistant", ""), data);
       else setConversation(data.conversation_id);
     } catch (err) { showError(err.message); }
