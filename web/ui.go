@@ -26,6 +26,8 @@ type pageWords struct {
 	// What the script writes under an answer and on errors.
 	AIGenerated, Quoted, Handed, NoAnswer, Sources, Agent       string
 	Helpful, Helped, NotHelped, RatingError, Error, PersonError string
+	// The customer's own copy of the conversation, and its erasure.
+	Download, Erase, EraseConfirm, Erased, EraseError string
 }
 
 // pageText is the chat page's wording per language.
@@ -38,6 +40,8 @@ var pageText = map[string]pageWords{
 		Helpful: "Helpful?", Helped: "This answer helped", NotHelped: "This answer did not help",
 		RatingError: "Your rating could not be sent.", Error: "Something went wrong. Please try again.",
 		PersonError: "We could not reach a person. Please try again.",
+		Download:    "Download this conversation", Erase: "Delete this conversation", EraseConfirm: "Delete this conversation? This cannot be undone.",
+		Erased: "Your conversation was deleted.", EraseError: "The conversation could not be deleted.",
 	},
 	retrieval.Danish: {
 		Title: "Kundeservice", Question: "Dit spørgsmål", Conversation: "Samtale",
@@ -47,6 +51,8 @@ var pageText = map[string]pageWords{
 		Helpful: "Hjalp svaret?", Helped: "Svaret hjalp", NotHelped: "Svaret hjalp ikke",
 		RatingError: "Din vurdering kunne ikke sendes.", Error: "Noget gik galt. Prøv igen.",
 		PersonError: "Vi kunne ikke få fat i en medarbejder. Prøv igen.",
+		Download:    "Hent samtalen", Erase: "Slet samtalen", EraseConfirm: "Vil du slette samtalen? Det kan ikke fortrydes.",
+		Erased: "Din samtale er slettet.", EraseError: "Samtalen kunne ikke slettes.",
 	},
 	retrieval.ChineseSimplified: {
 		Title: "客服", Question: "您的问题", Conversation: "对话",
@@ -55,6 +61,8 @@ var pageText = map[string]pageWords{
 		NoAnswer: "未找到答案", Sources: "来源", Agent: "客服人员",
 		Helpful: "这个回答有帮助吗？", Helped: "有帮助", NotHelped: "没有帮助",
 		RatingError: "评价发送失败。", Error: "出错了，请重试。", PersonError: "暂时无法转接人工客服，请重试。",
+		Download: "下载此对话", Erase: "删除此对话", EraseConfirm: "确定删除此对话吗？删除后无法恢复。",
+		Erased: "您的对话已删除。", EraseError: "无法删除对话。",
 	},
 	retrieval.ChineseTraditional: {
 		Title: "客服", Question: "您的問題", Conversation: "對話",
@@ -63,6 +71,8 @@ var pageText = map[string]pageWords{
 		NoAnswer: "找不到答案", Sources: "來源", Agent: "客服人員",
 		Helpful: "這個回答有幫助嗎？", Helped: "有幫助", NotHelped: "沒有幫助",
 		RatingError: "無法送出您的評價。", Error: "發生錯誤，請再試一次。", PersonError: "暫時無法轉接真人客服，請再試一次。",
+		Download: "下載此對話", Erase: "刪除此對話", EraseConfirm: "確定要刪除此對話嗎？刪除後無法復原。",
+		Erased: "您的對話已刪除。", EraseError: "無法刪除對話。",
 	},
 	retrieval.Malay: {
 		Title: "Khidmat pelanggan", Question: "Soalan anda", Conversation: "Perbualan",
@@ -72,6 +82,8 @@ var pageText = map[string]pageWords{
 		Helpful: "Adakah ini membantu?", Helped: "Jawapan ini membantu", NotHelped: "Jawapan ini tidak membantu",
 		RatingError: "Penilaian anda tidak dapat dihantar.", Error: "Ada masalah. Sila cuba lagi.",
 		PersonError: "Kami tidak dapat menghubungi ejen. Sila cuba lagi.",
+		Download:    "Muat turun perbualan ini", Erase: "Padam perbualan ini", EraseConfirm: "Padam perbualan ini? Tindakan ini tidak boleh dibatalkan.",
+		Erased: "Perbualan anda telah dipadam.", EraseError: "Perbualan tidak dapat dipadam.",
 	},
 }
 

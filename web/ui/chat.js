@@ -9,6 +9,8 @@
   var log = document.getElementById("log");
   var errorBox = document.getElementById("error");
   var personButton = document.getElementById("person");
+  var downloadLink = document.getElementById("download");
+  var eraseButton = document.getElementById("erase");
   var conversation = sessionStorage.getItem("hushdesk.conversation") || "";
   var events = null;
   // T is the page's wording in the customer's language, which the server
@@ -79,6 +81,11 @@
     if (!id) return;
     conversation = id;
     sessionStorage.setItem("hushdesk.conversation", id);
+    // The customer's own copy of the conversation (as stored: redacted),
+    // and its erasure.
+    downloadLink.href = "/api/v1/conversations/" + encodeURIComponent(id);
+    downloadLink.hidden = false;
+    eraseButton.hidden = false;
     if (events) return;
     events = new EventSource("/api/v1/conversations/" + encodeURIComponent(id) + "/events");
     events.addEventListener("agent_reply", function (e) {
@@ -220,6 +227,26 @@
       else setConversation(data.conversation_id);
     } catch (err) { showError(err.message); }
     personButton.disabled = false;
+  });
+
+  eraseButton.addEventListener("click", async function () {
+    if (!conversation || !window.confirm(T.eraseConfirm)) return;
+    showError("");
+    eraseButton.disabled = true;
+    try {
+      var resp = await fetch("/api/v1/conversations/" + encodeURIComponent(conversation), { method: "DELETE" });
+      var data = await resp.json();
+      if (!resp.ok) throw new Error(data.error || T.eraseError);
+      if (events) { events.close(); events = null; }
+      conversation = "";
+      sessionStorage.removeItem("hushdesk.conversation");
+      log.replaceChildren();
+      addMessage("assistant", T.erased);
+      downloadLink.hidden = true;
+      downloadLink.removeAttribute("href");
+      eraseButton.hidden = true;
+    } catch (err) { showError(err.message); }
+    eraseButton.disabled = false;
   });
 
   if (conversation) setConversation(conversation);
