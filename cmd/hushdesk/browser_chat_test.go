@@ -66,3 +66,34 @@ func TestBrowserChatPageErasesConversation(t *testing.T) {
 	b.step("chat", "erased")
 	b.checkProblems()
 }
+
+// TestBrowserWidgetErasesConversation checks that a customer can take a
+// copy of their conversation and erase it from the widget, on the shop's
+// own origin (the DELETE crosses origins).
+func TestBrowserWidgetErasesConversation(t *testing.T) {
+	b := newBrowser(t)
+	ts, shop := startWidgetSite(t, nil)
+	tab := b.tab("customer")
+	b.openWidget(tab, shop)
+	if !jsEval[bool](b, tab, inWidget(".hd-mine")+`.hidden`) {
+		t.Fatal("download and delete offered before there is a conversation")
+	}
+	b.run(tab, "ask", chromedp.KeyEvent("How do I return an item?"), chromedp.KeyEvent("\r"))
+	b.waitFor(tab, "the answer", `!`+inWidget(".hd-streaming")+` && !!`+inWidget(".hd-assistant .hd-meta")+` && !`+inWidget(".hd-mine")+`.hidden`)
+	conv := jsEval[string](b, tab, `sessionStorage.getItem("hushdesk.conversation")`)
+	b.checkAccessibility(tab, "widget with a conversation", shadowRoot)
+	jsEval[bool](b, tab, `(window.confirm = function () { return true; }, true)`)
+	b.run(tab, "erase", chromedp.Click(widgetEl(".hd-mine .hd-link:last-child")))
+	b.waitFor(tab, "the erasure", inWidget(".hd-log")+`.children.length === 1 && `+inWidget(".hd-mine")+`.hidden`)
+	if got := jsEval[string](b, tab, inWidget(".hd-log .hd-text")+`.textContent`); got != "Your conversation was deleted." {
+		t.Fatalf("after the erasure the widget says %q", got)
+	}
+	if got := jsEval[string](b, tab, `sessionStorage.getItem("hushdesk.conversation") || ""`); got != "" {
+		t.Fatalf("the widget still holds conversation %q", got)
+	}
+	if _, body, _ := ts.call(t, "GET", "/api/v1/conversations/"+conv, "", ""); strings.Contains(body, "How do I return an item?") {
+		t.Fatalf("the conversation's text is still served: %s", body)
+	}
+	b.step("customer", "erased")
+	b.checkProblems()
+}

@@ -31,7 +31,9 @@
       sources: "Sources", ai: "AI-generated", you: "You", assistant: "Assistant", agent: "Support agent",
       conversation: "Conversation", waiting: "Waiting for a person to join…", claimed: "A person has joined the conversation.",
       resolved: "The person has finished; the assistant answers again.", reconnecting: "Connection lost, reconnecting…",
-      error: "Something went wrong. Please try again.", personAsked: "A person has been asked to join."
+      error: "Something went wrong. Please try again.", download: "Download this conversation", erase: "Delete this conversation",
+      eraseConfirm: "Delete this conversation? This cannot be undone.", erased: "Your conversation was deleted.",
+      personAsked: "A person has been asked to join."
     },
     da: {
       disclosure: "Du skriver med en AI-assistent. Du kan altid bede om at tale med et menneske.",
@@ -41,7 +43,9 @@
       sources: "Kilder", ai: "AI-genereret", you: "Dig", assistant: "Assistent", agent: "Medarbejder",
       conversation: "Samtale", waiting: "Venter på en medarbejder …", claimed: "En medarbejder er med i samtalen.",
       resolved: "Medarbejderen er færdig; assistenten svarer igen.", reconnecting: "Forbindelsen blev afbrudt, prøver igen …",
-      error: "Noget gik galt. Prøv igen.", personAsked: "Vi har bedt en medarbejder om at overtage."
+      error: "Noget gik galt. Prøv igen.", download: "Hent samtalen", erase: "Slet samtalen",
+      eraseConfirm: "Vil du slette samtalen? Det kan ikke fortrydes.", erased: "Din samtale er slettet.",
+      personAsked: "Vi har bedt en medarbejder om at overtage."
     },
     "zh-Hans": {
       disclosure: "您正在与 AI 助手对话。您可以随时要求转人工客服。",
@@ -51,7 +55,9 @@
       sources: "来源", ai: "AI 生成", you: "您", assistant: "助手", agent: "客服人员",
       conversation: "对话", waiting: "正在等待人工客服接入……", claimed: "人工客服已加入对话。",
       resolved: "人工客服已结束服务，现由助手继续为您解答。", reconnecting: "连接已断开，正在重新连接……",
-      error: "出错了，请重试。", personAsked: "已为您请求人工客服。"
+      error: "出错了，请重试。", download: "下载此对话", erase: "删除此对话",
+      eraseConfirm: "确定删除此对话吗？删除后无法恢复。", erased: "您的对话已删除。",
+      personAsked: "已为您请求人工客服。"
     },
     "zh-Hant": {
       disclosure: "您正在與 AI 助理對話。您可以隨時要求轉接真人客服。",
@@ -61,7 +67,9 @@
       sources: "來源", ai: "AI 產生", you: "您", assistant: "助理", agent: "客服人員",
       conversation: "對話", waiting: "正在等候真人客服接手……", claimed: "真人客服已加入對話。",
       resolved: "真人客服已結束服務，現由助理繼續為您解答。", reconnecting: "連線中斷，正在重新連線……",
-      error: "發生錯誤，請再試一次。", personAsked: "已為您要求轉接真人客服。"
+      error: "發生錯誤，請再試一次。", download: "下載此對話", erase: "刪除此對話",
+      eraseConfirm: "確定要刪除此對話嗎？刪除後無法復原。", erased: "您的對話已刪除。",
+      personAsked: "已為您要求轉接真人客服。"
     },
     ms: {
       disclosure: "Anda sedang berbual dengan pembantu AI. Anda boleh meminta untuk bercakap dengan ejen pada bila-bila masa.",
@@ -71,7 +79,9 @@
       sources: "Sumber", ai: "Dijana AI", you: "Anda", assistant: "Pembantu", agent: "Ejen",
       conversation: "Perbualan", waiting: "Menunggu ejen menyertai perbualan…", claimed: "Seorang ejen telah menyertai perbualan.",
       resolved: "Ejen telah selesai; pembantu AI menjawab semula.", reconnecting: "Sambungan terputus, menyambung semula…",
-      error: "Ada masalah. Sila cuba lagi.", personAsked: "Kami telah meminta seorang ejen untuk membantu."
+      error: "Ada masalah. Sila cuba lagi.", download: "Muat turun perbualan ini", erase: "Padam perbualan ini",
+      eraseConfirm: "Padam perbualan ini? Tindakan ini tidak boleh dibatalkan.", erased: "Perbualan anda telah dipadam.",
+      personAsked: "Kami telah meminta seorang ejen untuk membantu."
     }
   };
 
@@ -95,7 +105,9 @@
     if (!id || id === conversation) return;
     conversation = id;
     try { sessionStorage.setItem(STORE_KEY, id); } catch (e) { /* storage blocked */ }
+    if (mine) mine.hidden = false;
   }
+  var mine = null; // the download and delete buttons, once built
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -184,7 +196,15 @@
   var personBtn = button("hd-person", L.person);
   var footer = el("div", "hd-footer");
   footer.appendChild(personBtn);
-  [header, disclosure, log, status, errorBox, form, footer, announcer].forEach(function (n) { panel.appendChild(n); });
+  // The customer's own copy of the conversation (as stored: redacted),
+  // and its erasure, once there is one.
+  mine = el("div", "hd-mine");
+  var downloadBtn = button("hd-link", L.download);
+  var eraseBtn = button("hd-link", L.erase);
+  mine.appendChild(downloadBtn);
+  mine.appendChild(eraseBtn);
+  mine.hidden = !conversation;
+  [header, disclosure, log, status, errorBox, form, footer, mine, announcer].forEach(function (n) { panel.appendChild(n); });
   root.appendChild(bubble);
   root.appendChild(panel);
 
@@ -469,6 +489,7 @@
       me.abort.abort();
       if (watcher === me) watcher = null;
     }
+    me.stop = stop;
     function onEvent(name, data) {
       if (name === "status") {
         if (me.connected) me.delay = 1000;
@@ -535,6 +556,45 @@
       scrollDown();
     }).catch(function () { /* an erased or unknown conversation starts afresh */ });
   }
+
+  // --- the customer's own data ---------------------------------------------------
+
+  downloadBtn.addEventListener("click", async function () {
+    showError("");
+    try {
+      var resp = await fetch(base + "/api/v1/conversations/" + encodeURIComponent(conversation));
+      if (!resp.ok) throw await failure(resp);
+      var url = URL.createObjectURL(await resp.blob());
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = "conversation.json";
+      shadow.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    } catch (err) { showError(err.message); }
+  });
+  eraseBtn.addEventListener("click", async function () {
+    if (!conversation || !window.confirm(L.eraseConfirm)) return;
+    showError("");
+    eraseBtn.disabled = true;
+    try {
+      var resp = await fetch(base + "/api/v1/conversations/" + encodeURIComponent(conversation), { method: "DELETE" });
+      if (!resp.ok) throw await failure(resp);
+      if (watcher) watcher.stop();
+      conversation = "";
+      try { sessionStorage.removeItem(STORE_KEY); } catch (e) { /* storage blocked */ }
+      shown = {};
+      log.replaceChildren();
+      showStatus("");
+      footer.hidden = false;
+      mine.hidden = true;
+      addMessage("assistant", L.erased);
+      announce(L.erased);
+      input.focus();
+    } catch (err) { showError(err.message); }
+    eraseBtn.disabled = false;
+  });
 
   // --- start -------------------------------------------------------------------
 
