@@ -48,6 +48,10 @@ func TestBrowserChatPageErasesConversation(t *testing.T) {
 	if code, body, _ := ts.call(t, "GET", "/api/v1/conversations/"+conv, "", ""); code != 200 || !strings.Contains(body, "How do I return an item?") {
 		t.Fatalf("the copy = %d %s", code, body)
 	}
+	// Loaded again in the same tab, the page shows the conversation so far.
+	b.run(tab, "reload", chromedp.Reload())
+	b.waitFor(tab, "the restored conversation", `document.querySelector("#log .customer .text")?.textContent === "How do I return an item?" && `+
+		`document.querySelectorAll("#log .assistant").length === 1 && !document.getElementById("erase").hidden`)
 	b.step("chat", "before-erasure")
 	// The customer confirms the erasure.
 	jsEval[bool](b, tab, `(window.confirm = function () { return true; }, true)`)
@@ -64,6 +68,7 @@ func TestBrowserChatPageErasesConversation(t *testing.T) {
 		t.Fatalf("the conversation's text is still served: %s", body)
 	}
 	b.step("chat", "erased")
+
 	b.checkProblems()
 }
 

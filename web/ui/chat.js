@@ -249,7 +249,29 @@
     eraseButton.disabled = false;
   });
 
-  if (conversation) setConversation(conversation);
+  // restore shows the conversation so far (as stored: redacted) when the
+  // page is loaded again in the same tab; an erased or unknown
+  // conversation is forgotten and a new one starts.
+  async function restore() {
+    try {
+      var resp = await fetch("/api/v1/conversations/" + encodeURIComponent(conversation));
+      if (resp.status === 400 || resp.status === 404) {
+        conversation = "";
+        sessionStorage.removeItem("hushdesk.conversation");
+        return;
+      }
+      if (!resp.ok) return;
+      var data = await resp.json();
+      (data.messages || []).forEach(function (m) {
+        if (!m.text || m.erased) return;
+        var role = m.role === "customer" || m.role === "agent" ? m.role : "assistant";
+        var li = addMessage(role, m.text);
+        if (role === "agent") li.insertBefore(el("span", "who", T.agent), li.firstChild);
+      });
+    } catch (e) { /* the page works without the history */ }
+  }
+
+  if (conversation) restore().then(function () { if (conversation) setConversation(conversation); });
 
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) {
