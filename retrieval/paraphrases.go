@@ -8,6 +8,10 @@ package retrieval
 // characters, after Cantonese has been mapped to the written standard.
 var paraphraseRules = map[string][]rule{
 	"en": {
+		// Paying with something names the methods of payment.
+		{from: []string{"pay with", "pay by", "pay using", "pay via", "mobilepay", "paypal", "visa", "mastercard",
+			"amex", "american express", "dankort", "fpx", "grabpay", "touch n go"},
+			to: []string{"method", "payment"}, credit: creditRule},
 		{from: []string{"paid back", "pay back", "pay me back", "pay it back", "paying back", "money returned"},
 			to: []string{"refund"}, credit: creditSynonym},
 		{from: []string{"send* back", "sent back", "send it back", "post* back", "ship* back", "bring back",
@@ -73,6 +77,9 @@ var paraphraseRules = map[string][]rule{
 			to: []string{"account"}, credit: creditRule},
 	},
 	"da": {
+		{from: []string{"betale med", "betale via", "betale gennem", "mobilepay", "paypal", "visa", "mastercard",
+			"amex", "american express", "dankort", "klarna", "apple pay", "google pay"},
+			to: []string{"betalingsmetode"}, credit: creditRule},
 		{from: []string{"send* tilbage", "send* retur", "levere tilbage", "fortrudt"},
 			to: []string{"returnere"}, credit: creditSynonym},
 		{from: []string{"efter jeg har bestilt", "efter bestilling", "har bestilt", "har afgivet", "lige bestilt"},
@@ -141,6 +148,9 @@ var paraphraseRules = map[string][]rule{
 		{from: []string{"邮箱", "电邮", "个人资料"}, to: []string{"账户"}, credit: creditRule},
 	},
 	"ms": {
+		{from: []string{"bayar guna", "bayar dengan", "bayar pakai", "bayar melalui", "fpx", "grabpay", "touch n go",
+			"tng", "boost", "paypal", "visa", "mastercard", "amex", "american express"},
+			to: []string{"kaedah", "pembayaran"}, credit: creditRule},
 		{from: []string{"hantar balik", "pulang balik", "hantar semula", "pos balik"}, to: []string{"pulangkan"}, credit: creditSynonym},
 		{from: []string{"tidak suka", "ubah fikiran", "tukar fikiran", "menyesal", "tidak mahu lagi", "tidak muat",
 			"tidak sesuai", "salah beli"},
