@@ -17,6 +17,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -24,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"text/tabwriter"
 )
 
 func main() {
@@ -59,7 +61,7 @@ func commands() []command {
 		{"subject", "data-subject rights: subject export ID | erase ID | requests | hold ID --basis TEXT | release ID", runSubject},
 		{"token", "API tokens: token create --role ROLE --label TEXT | list | revoke ID", runToken},
 		{"report", "figures from the log: report transparency [--from T] [--to T]", runReport},
-		{"eval", "reproduce a measured figure: eval decisions --gold FILE", runEval},
+		{"eval", "reproduce a measured figure: eval retrieval --corpus C --queries Q [--qrels R] --run OUT | redact --gold FILE | decisions --gold FILE", runEval},
 	}
 }
 
@@ -104,9 +106,11 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Settings (flag, environment, config-file key; flags win over the environment,")
 	fmt.Fprintln(w, "which wins over the config file):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, s := range settings {
-		fmt.Fprintf(w, "  --%-18s %-22s %-20s default %s\n", s.flag, s.env, s.key, s.def)
+		fmt.Fprintf(tw, "  --%s\t%s\t%s\tdefault %s\n", s.flag, s.env, s.key, cmp.Or(s.def, "none"))
 	}
+	tw.Flush()
 	fmt.Fprintln(w, "  HUSHDESK_ADMIN_TOKEN seeds an admin token; HUSHDESK_MASTER_KEY (64 hex digits) replaces data/master.key;")
 	fmt.Fprintln(w, "  HUSHDESK_SUBJECT_SECRET makes the chat accept only customer ids your site signed;")
 	fmt.Fprintln(w, "  HUSHDESK_WEBHOOK_SECRET signs what --webhook-url is sent.")
