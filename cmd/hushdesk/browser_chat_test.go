@@ -48,6 +48,7 @@ func TestBrowserChatPageErasesConversation(t *testing.T) {
 	if code, body, _ := ts.call(t, "GET", "/api/v1/conversations/"+conv, "", ""); code != 200 || !strings.Contains(body, "How do I return an item?") {
 		t.Fatalf("the copy = %d %s", code, body)
 	}
+	b.checkAccessibility(tab, "chat page with an answer", "document")
 	// Loaded again in the same tab, the page shows the conversation so far.
 	b.run(tab, "reload", chromedp.Reload())
 	b.waitFor(tab, "the restored conversation", `document.querySelector("#log .customer .text")?.textContent === "How do I return an item?" && `+
