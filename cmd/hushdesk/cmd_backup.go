@@ -107,28 +107,34 @@ func runAuditRestore(ctx context.Context, e env) error {
 
 // runAuditRetention runs the retention job once, now.
 func runAuditRetention(ctx context.Context, e env) error {
-	fs := newFlagSet("audit retention", e.stderr, storeSettings...)
-	if err := parseFlags(fs, e.args); err != nil {
-		return err
-	}
-	m, err := openAudit(fs, e.stderr, false)
-	if err != nil {
-		return err
-	}
-	defer m.Close()
-	rep, err := m.Store.RunRetention(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "retention: %d content keys older than %s shredded, %d kept for legal holds; recorded as event %d\n",
-		rep.Shredded, rep.Cutoff.Format("2006-01-02"), rep.Held, rep.AuditSeq)
-	return nil
+	return withWritableAudit(ctx, e, "audit retention", func(s *audit.Store) error {
+		rep, err := s.RunRetention(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "retention: %d content keys older than %s shredded, %d kept for legal holds; recorded as event %d\n",
+			rep.Shredded, rep.Cutoff.Format("2006-01-02"), rep.Held, rep.AuditSeq)
+		return nil
+	})
 }
 
 // runAuditRebuild makes the audit store's projections (its indexes and
 // the agent queue) again from the log, with the server stopped.
 func runAuditRebuild(ctx context.Context, e env) error {
-	fs := newFlagSet("audit rebuild", e.stderr, storeSettings...)
+	return withWritableAudit(ctx, e, "audit rebuild", func(s *audit.Store) error {
+		rep, err := s.Rebuild(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "rebuilt the indexes and the agent queue from %d events; %d hand-offs\n", rep.Events, rep.Handoffs)
+		return nil
+	})
+}
+
+// withWritableAudit runs a command that takes only the store settings on
+// the audit store, opened alone for writing.
+func withWritableAudit(ctx context.Context, e env, name string, run func(*audit.Store) error) error {
+	fs := newFlagSet(name, e.stderr, storeSettings...)
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -137,10 +143,5 @@ func runAuditRebuild(ctx context.Context, e env) error {
 		return err
 	}
 	defer m.Close()
-	rep, err := m.Store.Rebuild(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "rebuilt the indexes and the agent queue from %d events; %d hand-offs\n", rep.Events, rep.Handoffs)
-	return nil
+	return run(m.Store)
 }
