@@ -107,7 +107,7 @@ func runAuditRestore(ctx context.Context, e env) error {
 
 // runAuditRetention runs the retention job once, now.
 func runAuditRetention(ctx context.Context, e env) error {
-	return withWritableAudit(ctx, e, "audit retention", func(s *audit.Store) error {
+	return withWritableAudit(e, "audit retention", func(s *audit.Store) error {
 		rep, err := s.RunRetention(ctx)
 		if err != nil {
 			return err
@@ -121,7 +121,7 @@ func runAuditRetention(ctx context.Context, e env) error {
 // runAuditRebuild makes the audit store's projections (its indexes and
 // the agent queue) again from the log, with the server stopped.
 func runAuditRebuild(ctx context.Context, e env) error {
-	return withWritableAudit(ctx, e, "audit rebuild", func(s *audit.Store) error {
+	return withWritableAudit(e, "audit rebuild", func(s *audit.Store) error {
 		rep, err := s.Rebuild(ctx)
 		if err != nil {
 			return err
@@ -133,7 +133,7 @@ func runAuditRebuild(ctx context.Context, e env) error {
 
 // withWritableAudit runs a command that takes only the store settings on
 // the audit store, opened alone for writing.
-func withWritableAudit(ctx context.Context, e env, name string, run func(*audit.Store) error) error {
+func withWritableAudit(e env, name string, run func(*audit.Store) error) error {
 	fs := newFlagSet(name, e.stderr, storeSettings...)
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
