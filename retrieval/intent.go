@@ -3,6 +3,8 @@ package retrieval
 import (
 	"strings"
 	"unicode"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // intent is the kind of answer a question asks for, or a section's
@@ -77,4 +79,39 @@ func isHan(s string) bool {
 		return unicode.Is(unicode.Han, r)
 	}
 	return false
+}
+
+// questionWordWeight scales a query term that only says what kind of
+// answer is asked for ("long" and "tid" in "how long", "hvor lang tid"):
+// it says little of the topic, which the other words carry.
+const questionWordWeight = 0.4
+
+// questionWordStems are the analysed forms of the words of the how-to and
+// when cues in text. Cost cues are left out: "cost", "fee" and "free"
+// are also what the question is about.
+func questionWordStems(a analysis.Analyzer, text string) map[string]bool {
+	lower := strings.ToLower(text)
+	words := " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}), " ") + " "
+	var out map[string]bool
+	for _, ic := range intentCues {
+		if ic.intent == intentCost {
+			continue
+		}
+		for _, c := range ic.cues {
+			// Chinese cues are left out too: their bigrams (时间, 多久)
+			// are also the words of the topic.
+			if c[0] >= 0x80 && isHan(c) || !strings.Contains(words, " "+c+" ") {
+				continue
+			}
+			for _, t := range a.Analyze([]byte(c)) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[string(t.Term)] = true
+			}
+		}
+	}
+	return out
 }

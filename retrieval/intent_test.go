@@ -30,3 +30,34 @@ func TestIntentsOf(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionWordStems(t *testing.T) {
+	ix, err := OpenMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, tt := range []struct {
+		fam, text string
+		want      []string // held
+		not       []string // not held
+	}{
+		{"da", "Hvor lang tid tager levering?", []string{"lang", "tid"}, []string{"levering"}},
+		{"en", "How long does express delivery take?", []string{"long"}, []string{"express", "deliveri"}},
+		{"en", "How much does express delivery cost?", nil, []string{"cost", "express"}}, // cost words stay
+		{"ms", "berapa lama penghantaran ke Sabah", []string{"lama"}, []string{"penghantaran"}},
+		{"zh", "退款需要多久", nil, []string{"多久"}}, // Chinese cue bigrams stay
+	} {
+		got := questionWordStems(ix.analyzer(tt.fam), tt.text)
+		for _, w := range tt.want {
+			if !got[w] {
+				t.Errorf("%q: %q not damped (got %v)", tt.text, w, got)
+			}
+		}
+		for _, w := range tt.not {
+			if got[w] {
+				t.Errorf("%q: %q damped", tt.text, w)
+			}
+		}
+	}
+}

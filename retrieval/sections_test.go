@@ -94,16 +94,16 @@ func TestSectionChoice(t *testing.T) {
 		t.Logf("%-8s %3d questions: article found %.3f, right section first %.3f, in the first two %.3f",
 			lang, tl.n, share(tl.doc), share(tl.first), share(tl.two))
 	}
-	// Floors a little under what the labelled set measured (0.945, 0.710
-	// and 0.830), so that a change that loses sections is noticed.
+	// Floors a little under what the labelled set measured (0.955, 0.735
+	// and 0.840), so that a change that loses sections is noticed.
 	all := by["all"]
-	if f := float64(all.doc) / float64(all.n); f < 0.92 {
-		t.Errorf("the right article was among the passages for %.3f of the questions, want >= 0.92", f)
+	if f := float64(all.doc) / float64(all.n); f < 0.93 {
+		t.Errorf("the right article was among the passages for %.3f of the questions, want >= 0.93", f)
 	}
-	if f := float64(all.first) / float64(all.n); f < 0.68 {
-		t.Errorf("the right section came first for %.3f of the questions, want >= 0.68", f)
+	if f := float64(all.first) / float64(all.n); f < 0.70 {
+		t.Errorf("the right section came first for %.3f of the questions, want >= 0.70", f)
 	}
-	if f := float64(all.two) / float64(all.n); f < 0.80 {
-		t.Errorf("the right section was in the first two for %.3f of the questions, want >= 0.80", f)
+	if f := float64(all.two) / float64(all.n); f < 0.81 {
+		t.Errorf("the right section was in the first two for %.3f of the questions, want >= 0.81", f)
 	}
 }

@@ -166,6 +166,12 @@ func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, n ui
 		}
 	}
 	weighUnknownBigrams(out)
+	damp := questionWordStems(a, text)
+	for i := range out {
+		if damp[out[i].term] {
+			out[i].weight *= questionWordWeight
+		}
+	}
 	return out, nil
 }
 
