@@ -75,8 +75,13 @@ func (s *scan) ipAt(i int) int {
 	if addr, err := netip.ParseAddr(t[i:end]); err == nil && !addr.IsUnspecified() && !addr.IsLoopback() &&
 		(addr.Is4() || len(t[i:end])-colons >= 4) {
 		score := 0.85
-		if addr.Is4() && looksLikeVersion(t, i) {
+		switch {
+		case addr.Is4() && looksLikeVersion(t, i):
 			score = 0.3
+		case addr.Is4() && pairsOnly(t[i:end]) && s.cuesBefore(i)[phoneCue] >= 0:
+			// "ring på 12.34.56.78": a Danish number in pairs, after a
+			// word for a phone.
+			score = 0.5
 		}
 		s.add(IPAddress, i, end, score, addr.String())
 	}
@@ -94,4 +99,15 @@ func looksLikeVersion(t string, i int) bool {
 	}
 	before := strings.ToLower(t[from:i])
 	return strings.HasSuffix(before, "v") || versionCues.has(before)
+}
+
+// pairsOnly reports whether a dotted quad is four pairs of digits, as
+// Danish phone numbers are written.
+func pairsOnly(q string) bool {
+	for _, part := range strings.Split(q, ".") {
+		if len(part) != 2 {
+			return false
+		}
+	}
+	return true
 }

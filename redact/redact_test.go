@@ -24,6 +24,7 @@ func TestFind(t *testing.T) {
 		{"ipv4", "my router is 192.168.10.20.", map[Type][]string{IPAddress: {"192.168.10.20"}}},
 		{"ipv6", "from 2001:db8::8a2e:370:7334 today", map[Type][]string{IPAddress: {"2001:db8::8a2e:370:7334"}}},
 		{"ipv4 with a port", "the router answers on 192.168.10.20:8080 only", map[Type][]string{IPAddress: {"192.168.10.20"}}},
+		{"danish number in pairs", "ring på 12.34.56.78 i morgen", map[Type][]string{Phone: {"12.34.56.78"}}},
 		{"loopback stays", `dial tcp 127.0.0.1:11434: connect: connection refused; [::1]:80`, nil},
 		{"cpr", "mit CPR-nummer er 070761-4285", map[Type][]string{DKCPR: {"070761-4285"}}},
 		{"cn id", "身份证号 11010519491231002X", map[Type][]string{CNResidentID: {"11010519491231002X"}}},
