@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -61,7 +62,7 @@ func runAsk(ctx context.Context, e env) error {
 		fmt.Fprintf(e.stdout, "\n(The model's answer above was not supported by the sources and was replaced by:)\n%s\n", reply.Answer)
 	}
 	for i, s := range reply.Sources {
-		fmt.Fprintf(e.stdout, "[%d] %s (%s)\n", i+1, s.Title, s.DocID)
+		fmt.Fprintf(e.stdout, "[%d] %s (%s)\n", i+1, s.Title, cmp.Or(s.URL, s.DocID))
 	}
 	gen := reply.Generator.Mode
 	if reply.Generator.Model != "" {
