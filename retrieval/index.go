@@ -103,7 +103,7 @@ type Index struct {
 	warned warnLimiter
 	// synonymDocs is how many synonym definitions the index holds; its
 	// document count includes them.
-	synonymDocs uint64
+	synonymDocs atomic.Uint64
 }
 
 // DocInfo describes an indexed document.
@@ -202,7 +202,7 @@ func newIndex(idx bleve.Index, vecs *vectorStore, opts Options) (*Index, error) 
 	if err != nil {
 		return fail(err)
 	}
-	ix.synonymDocs = uint64(n)
+	ix.synonymDocs.Store(uint64(n))
 	raw, err := idx.GetInternal(internalDocs)
 	if err != nil {
 		return fail(fmt.Errorf("read document list: %w", err))

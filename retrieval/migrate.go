@@ -71,39 +71,8 @@ func rebuild(old bleve.Index, path string) error {
 		return fmt.Errorf("create rebuilt index: %w", err)
 	}
 	defer idx.Close()
-	leads, err := storedLeads(old)
-	if err != nil {
+	if _, err := reanalyse(old, idx, im); err != nil {
 		return err
-	}
-	var after []string
-	for {
-		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1000, 0, false)
-		req.Fields = []string{"doc_id", "lang", "title", "heading", "text", "version", "url"}
-		req.SortBy([]string{"_id"})
-		if after != nil {
-			req.SetSearchAfter(after)
-		}
-		sr, err := old.Search(req)
-		if err != nil {
-			return fmt.Errorf("read passages: %w", err)
-		}
-		if len(sr.Hits) == 0 {
-			break
-		}
-		b := idx.NewBatch()
-		for _, h := range sr.Hits {
-			fields := passageFields(im, h, leads)
-			if fields == nil {
-				continue
-			}
-			if err := b.Index(h.ID, fields); err != nil {
-				return fmt.Errorf("copy passage %s: %w", h.ID, err)
-			}
-		}
-		if err := idx.Batch(b); err != nil {
-			return fmt.Errorf("copy passages: %w", err)
-		}
-		after = []string{sr.Hits[len(sr.Hits)-1].ID}
 	}
 	for _, key := range [][]byte{internalDocs, internalFolders} {
 		raw, err := old.GetInternal(key)
@@ -117,6 +86,50 @@ func rebuild(old bleve.Index, path string) error {
 		}
 	}
 	return idx.SetInternal(internalSchema, []byte(schemaVersion))
+}
+
+// reanalyse indexes every stored passage of src into dst, its fields made
+// again from what is stored with the current analyzers (dst's mapping,
+// im). src and dst may be the same index: passages keep their ids, so
+// reading them in id order is not disturbed by writing them back. It
+// returns how many passages it indexed.
+func reanalyse(src, dst bleve.Index, im *mapping.IndexMappingImpl) (int, error) {
+	leads, err := storedLeads(src)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1000, 0, false)
+		req.Fields = []string{"doc_id", "lang", "title", "heading", "text", "version", "url"}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		sr, err := src.Search(req)
+		if err != nil {
+			return n, fmt.Errorf("read passages: %w", err)
+		}
+		if len(sr.Hits) == 0 {
+			return n, nil
+		}
+		b := dst.NewBatch()
+		for _, h := range sr.Hits {
+			fields := passageFields(im, h, leads)
+			if fields == nil {
+				continue
+			}
+			if err := b.Index(h.ID, fields); err != nil {
+				return n, fmt.Errorf("index passage %s: %w", h.ID, err)
+			}
+			n++
+		}
+		if err := dst.Batch(b); err != nil {
+			return n, fmt.Errorf("index passages: %w", err)
+		}
+		after = []string{sr.Hits[len(sr.Hits)-1].ID}
+	}
 }
 
 // passageFields rebuilds the indexed fields of a stored passage, given

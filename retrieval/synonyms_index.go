@@ -143,8 +143,9 @@ func syncSynonyms(idx bleve.Index) (int, error) {
 // passagesOf is how many passages an index's document count holds: all
 // but the synonym definitions.
 func (ix *Index) passagesOf(docs uint64) uint64 {
-	if docs < ix.synonymDocs {
+	syn := ix.synonymDocs.Load()
+	if docs < syn {
 		return 0
 	}
-	return docs - ix.synonymDocs
+	return docs - syn
 }

@@ -19,6 +19,7 @@ type KnowledgeBase interface {
 	Documents() []retrieval.DocInfo
 	Ingest(ctx context.Context, docs []retrieval.Document) (retrieval.IngestReport, error)
 	Remove(ctx context.Context, ids ...string) (int, error)
+	Reindex(ctx context.Context) (retrieval.ReindexReport, error)
 }
 
 // KnowledgeAudit records knowledge-base changes in the decision log, so a
@@ -132,6 +133,20 @@ func (s *Server) deleteDocuments(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]int{"removed": n})
+}
+
+// reindexDocuments answers POST /api/v1/documents/reindex: every passage
+// analysed again with the current analyzers and synonyms, and the
+// missing vectors embedded.
+func (s *Server) reindexDocuments(c echo.Context) error {
+	rep, err := s.opts.Knowledge.Reindex(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	if err := s.recordIngest(c, "reindex", nil, retrieval.IngestReport{Chunks: rep.Passages, Embedded: rep.Embedded}); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, rep)
 }
 
 func (s *Server) recordIngest(c echo.Context, action string, ids []string, rep retrieval.IngestReport) error {

@@ -171,6 +171,7 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 		api.GET("/documents", s.listDocuments, admin)
 		api.POST("/documents", s.uploadDocuments, admin, middleware.BodyLimit(fmt.Sprintf("%dB", maxUploadBytes)))
 		api.DELETE("/documents", s.deleteDocuments, admin)
+		api.POST("/documents/reindex", s.reindexDocuments, admin)
 	}
 	e.POST("/console/login", s.login)
 	e.POST("/console/logout", s.logout)

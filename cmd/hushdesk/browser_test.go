@@ -593,6 +593,18 @@ func TestBrowserAdminConsole(t *testing.T) {
 	b.waitFor(tab, "the warning", `Array.from(document.querySelectorAll("#documents-table tr.flagged")).some(function (r) { return r.textContent.includes("upload/warranty-claims.md") && r.textContent.includes("PHONE"); })`)
 	b.checkAccessibility(tab, "console knowledge base", "document")
 	b.step("admin", "knowledge")
+	// Re-indexing analyses every passage again: the sample's and the upload's.
+	jsEval[bool](b, tab, `(window.confirm = function () { return true; }, true)`)
+	b.run(tab, "re-index", chromedp.Click(chromedp.CSS("#reindex")))
+	b.waitFor(tab, "the re-index", `document.querySelector("#knowledge-note").textContent.startsWith("Re-indexed ")`)
+	passages, err := ts.Main.Index.Chunks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("Re-indexed %d passages", passages)
+	if got := jsEval[string](b, tab, `document.querySelector("#knowledge-note").textContent`); !strings.HasPrefix(got, want) {
+		t.Errorf("after the re-index the console says %q, want %q", got, want)
+	}
 
 	// The running configuration, secrets only said to be set.
 	b.run(tab, "open the configuration", chromedp.Click(chromedp.CSS(`#nav a[href="#config"]`)))

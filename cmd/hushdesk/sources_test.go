@@ -36,3 +36,31 @@ func TestAnswerLinksPublishedDocument(t *testing.T) {
 		t.Fatalf("sources %+v", reply.Sources)
 	}
 }
+
+// TestReindexOverHTTP checks that an admin can have the knowledge base
+// analysed again, that nobody else can, and that the log records it.
+func TestReindexOverHTTP(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken })
+	if code, _, _ := ts.call(t, "POST", "/api/v1/documents/reindex", "", ""); code != 401 {
+		t.Fatalf("without a token = %d", code)
+	}
+	code, body, _ := ts.call(t, "POST", "/api/v1/documents/reindex", adminToken, "")
+	if code != 200 {
+		t.Fatalf("reindex = %d %s", code, body)
+	}
+	var rep struct{ Passages, Synonyms int }
+	if err := json.Unmarshal([]byte(body), &rep); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := ts.Main.Index.Chunks()
+	if rep.Passages != int(n) || rep.Synonyms == 0 {
+		t.Fatalf("report %+v, index holds %d passages", rep, n)
+	}
+	if code, body, _ := ts.call(t, "POST", "/api/v1/ask", "", `{"question": "How do I return an item?"}`); code != 200 || !strings.Contains(body, `"decision":"answer"`) {
+		t.Fatalf("ask after the reindex = %d %s", code, body)
+	}
+	_, log, _ := ts.call(t, "GET", "/api/v1/audit?type=kb.ingest", adminToken, "")
+	if !strings.Contains(log, `"action":"reindex"`) {
+		t.Fatalf("the reindex is not in the log:\n%s", log)
+	}
+}

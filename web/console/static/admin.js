@@ -1,6 +1,6 @@
 // Administration (role admin): the knowledge base (list, upload, delete,
-// with the personal data removed from each document) and the running
-// configuration, read-only.
+// re-index, with the personal data removed from each document) and the
+// running configuration, read-only.
 (function () {
   "use strict";
   var $ = HD.$, el = HD.el;
@@ -69,6 +69,22 @@
     }
   }
 
+  async function reindex() {
+    if (!window.confirm("Analyse every passage of the knowledge base again? Searches go on meanwhile; uploads wait.")) return;
+    var b = $("reindex");
+    b.disabled = true;
+    note("Re-indexing…");
+    try {
+      var r = await HD.api("POST", "/api/v1/documents/reindex");
+      note("Re-indexed " + r.passages + " passages with " + r.synonyms + " synonym definitions" +
+        (r.embedded ? "; " + r.embedded + " passages embedded." : "."));
+      loadDocuments();
+    } catch (ex) {
+      note("Re-index failed: " + ex.message, true);
+    }
+    b.disabled = false;
+  }
+
   async function loadConfig() {
     var dl = $("config-list");
     try {
@@ -88,6 +104,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     $("upload-form").addEventListener("submit", upload);
+    $("reindex").addEventListener("click", reindex);
   });
 
   HD.view("knowledge", { roles: "admin", show: loadDocuments });
