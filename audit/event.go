@@ -68,6 +68,7 @@ type Envelope struct {
 	Model         string             `json:"model,omitempty"`
 	ModelDigest   string             `json:"model_digest,omitempty"`
 	PromptVersion string             `json:"prompt_version,omitempty"`
+	TriageVersion string             `json:"triage_version,omitempty"`
 	Sources       []Source           `json:"sources,omitempty"`
 	Thresholds    map[string]float64 `json:"thresholds,omitempty"`
 	Scores        map[string]float64 `json:"scores,omitempty"`

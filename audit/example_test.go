@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/audit/role"
 )
 
 // A decision is appended, the subject asks for erasure, and the log still
@@ -74,7 +75,7 @@ func ExampleStore_CreateToken() {
 	defer s.Close()
 	ctx := context.Background()
 
-	secret, tok, err := s.CreateToken(ctx, audit.RoleCompliance, "compliance desk", "admin")
+	secret, tok, err := s.CreateToken(ctx, role.Compliance, "compliance desk", "admin")
 	if err != nil {
 		log.Fatal(err)
 	}

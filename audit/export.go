@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -14,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hushdesk/hushdesk/inference/fault"
 )
 
 // Export formats.
@@ -23,7 +24,7 @@ const (
 )
 
 // ErrFormat is returned for an export format other than jsonl or csv.
-var ErrFormat = errors.New("export format must be jsonl or csv")
+var ErrFormat = fault.New(fault.Invalid, "export format must be jsonl or csv")
 
 // ExportRequest describes one export.
 type ExportRequest struct {
@@ -147,7 +148,9 @@ func csvHeader(content bool) []string {
 	if content {
 		h = append(h, "question", "answer", "text", "shredded")
 	}
-	return h
+	// Columns added later go last, so that readers by position keep
+	// working.
+	return append(h, "triage_version")
 }
 
 func csvRow(e *Event, content bool) []string {
@@ -169,7 +172,7 @@ func csvRow(e *Event, content bool) []string {
 		}
 		row = append(row, c.Question, c.Answer, c.Text, strconv.FormatBool(e.Shredded))
 	}
-	return row
+	return append(row, e.TriageVersion)
 }
 
 func joinCounts(m map[string]int) string {

@@ -3,11 +3,11 @@ package audit
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"time"
 
+	"github.com/hushdesk/hushdesk/inference/fault"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -30,10 +30,10 @@ const (
 // Errors of the agent queue.
 var (
 	// ErrNoHandoff means there is no hand-off with that id.
-	ErrNoHandoff = errors.New("no such hand-off")
+	ErrNoHandoff = fault.New(fault.NotFound, "no such hand-off")
 	// ErrHandoffTaken means the hand-off is claimed by another agent or
 	// already resolved.
-	ErrHandoffTaken = errors.New("hand-off is claimed by another agent or resolved")
+	ErrHandoffTaken = fault.New(fault.Conflict, "hand-off is claimed by another agent or resolved")
 )
 
 // Handoff is a conversation waiting for, or with, a person. It holds no

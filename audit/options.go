@@ -51,6 +51,10 @@ type Options struct {
 	// Statement is the information given to data subjects with every
 	// subject export. Empty fields take the defaults of DefaultStatement.
 	Statement Statement
+	// MinFreeBytes is the free space the data directory's disk must keep
+	// for Ready to report the store ready: below it, new decisions could
+	// not be made durable. Default 64 MiB.
+	MinFreeBytes uint64
 }
 
 func (o Options) withDefaults() Options {
@@ -85,5 +89,8 @@ func (o Options) withDefaults() Options {
 		o.RetentionInterval = time.Hour
 	}
 	o.Statement = o.Statement.withDefaults(o.ContentRetention)
+	if o.MinFreeBytes == 0 {
+		o.MinFreeBytes = 64 << 20
+	}
 	return o
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/hushdesk/hushdesk/inference/fault"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -180,7 +181,7 @@ func (s *Store) event(seq uint64) (Event, error) {
 }
 
 // ErrNoMessage means no decision has that message id.
-var ErrNoMessage = errors.New("no decision with that message id")
+var ErrNoMessage = fault.New(fault.NotFound, "no decision with that message id")
 
 // MessageEvent returns the decision event that gave a message id, with
 // its content.

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"testing"
 	"time"
+
+	"github.com/hushdesk/hushdesk/audit/role"
 )
 
 func TestRetentionShredsOldContentButNotHeld(t *testing.T) {
@@ -87,7 +89,7 @@ func TestReadOnlyStoreRefusesWrites(t *testing.T) {
 	_, calls["EraseSubject"] = ro.EraseSubject(ctx, "s_x", "a")
 	_, calls["PlaceHold"] = ro.PlaceHold(ctx, "s_x", "b", "a")
 	_, calls["OpenRequest"] = ro.OpenRequest(ctx, RequestAccess, "s_x", "", "a")
-	_, _, calls["CreateToken"] = ro.CreateToken(ctx, RoleAdmin, "l", "a")
+	_, _, calls["CreateToken"] = ro.CreateToken(ctx, role.Admin, "l", "a")
 	_, calls["Append"] = ro.Append(ctx, decision("k_a", 2), nil)
 	for name, err := range calls {
 		if !errors.Is(err, ErrReadOnly) {

@@ -178,7 +178,7 @@ func TestExport(t *testing.T) {
 	}
 	// header + 3 decisions + feedback + the first export's own event and
 	// the checkpoint signed after it
-	if len(rows) != 7 || rows[0][0] != "seq" || rows[1][0] != "1" || rows[1][len(rows[1])-4] != "where is my parcel" {
+	if len(rows) != 7 || rows[0][0] != "seq" || rows[1][0] != "1" || rows[1][len(rows[1])-5] != "where is my parcel" {
 		t.Fatalf("csv = %q", rows)
 	}
 	if rows[5][2] != TypeExport || rows[6][2] != TypeCheckpoint {

@@ -14,20 +14,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hushdesk/hushdesk/audit/role"
 	bolt "go.etcd.io/bbolt"
-)
-
-// Roles an access token can carry; admin includes the others.
-const (
-	RoleAgent      = "agent"
-	RoleCompliance = "compliance"
-	RoleAdmin      = "admin"
 )
 
 // Token is an access token for the HTTP API, without its secret.
 type Token struct {
 	ID      string    `json:"id"`
-	Role    string    `json:"role"`
+	Role    role.Role `json:"role"`
 	Label   string    `json:"label"`
 	Created time.Time `json:"created"`
 }
@@ -79,13 +73,13 @@ func (s *Store) loadTokens() error {
 
 // CreateToken makes a token with a fresh secret (256 random bits) and
 // returns the secret, which is not kept: only a keyed hash of it is.
-func (s *Store) CreateToken(ctx context.Context, role, label, actor string) (string, Token, error) {
+func (s *Store) CreateToken(ctx context.Context, r role.Role, label, actor string) (string, Token, error) {
 	raw := make([]byte, 32)
 	if _, err := rand.Read(raw); err != nil {
 		return "", Token{}, fmt.Errorf("generate token: %w", err)
 	}
 	secret := "hd_" + base64.RawURLEncoding.EncodeToString(raw)
-	t, err := s.addToken(ctx, secret, role, label, actor, false)
+	t, err := s.addToken(ctx, secret, r, label, actor, false)
 	if err != nil {
 		return "", Token{}, err
 	}
@@ -96,7 +90,7 @@ func (s *Store) CreateToken(ctx context.Context, role, label, actor string) (str
 // bootstrap admin token given in the environment. It does nothing when the
 // token exists; when the secret is new it is stored and any earlier token
 // seeded this way is revoked, so a changed environment takes effect.
-func (s *Store) EnsureToken(ctx context.Context, secret, role, label string) error {
+func (s *Store) EnsureToken(ctx context.Context, secret string, r role.Role, label string) error {
 	if secret == "" {
 		return invalid("empty token")
 	}
@@ -106,10 +100,10 @@ func (s *Store) EnsureToken(ctx context.Context, secret, role, label string) err
 	if _, err := s.LookupToken(ctx, secret); err == nil {
 		return nil
 	}
-	if len(secret) < 16 {
-		s.log.Warn("bootstrap access token is short; use at least 32 random characters")
+	if len(secret) < MinBootstrapToken {
+		return invalid("the bootstrap token has %d characters; use at least %d random characters", len(secret), MinBootstrapToken)
 	}
-	if _, err := s.addToken(ctx, secret, role, label, "bootstrap", true); err != nil {
+	if _, err := s.addToken(ctx, secret, r, label, "bootstrap", true); err != nil {
 		return err
 	}
 	s.tokens.mu.RLock()
@@ -128,17 +122,17 @@ func (s *Store) EnsureToken(ctx context.Context, secret, role, label string) err
 	return nil
 }
 
-func (s *Store) addToken(ctx context.Context, secret, role, label, actor string, bootstrap bool) (Token, error) {
+func (s *Store) addToken(ctx context.Context, secret string, r role.Role, label, actor string, bootstrap bool) (Token, error) {
 	if err := s.writable(); err != nil {
 		return Token{}, err
 	}
-	if !slices.Contains([]string{RoleAgent, RoleCompliance, RoleAdmin}, role) {
-		return Token{}, invalid("role %q is not agent, compliance or admin", role)
+	if _, err := role.Parse(string(r)); err != nil {
+		return Token{}, invalid("role %q is not agent, compliance or admin", r)
 	}
 	id := make([]byte, 8)
 	rand.Read(id)
 	t := storedToken{
-		Token:     Token{ID: "t_" + hex.EncodeToString(id), Role: role, Label: label, Created: s.now().UTC()},
+		Token:     Token{ID: "t_" + hex.EncodeToString(id), Role: r, Label: label, Created: s.now().UTC()},
 		Hash:      s.tokenHash(secret),
 		Bootstrap: bootstrap,
 	}
@@ -147,7 +141,7 @@ func (s *Store) addToken(ctx context.Context, secret, role, label, actor string,
 		return Token{}, fmt.Errorf("encode token: %w", err)
 	}
 	env := Envelope{Time: t.Created, Type: TypeTokenCreated, Actor: actor,
-		Attrs: map[string]string{"token_id": t.ID, "role": role}}
+		Attrs: map[string]string{"token_id": t.ID, "role": string(r)}}
 	s.tokens.mu.Lock() // a lookup never sees a token the log does not hold
 	defer s.tokens.mu.Unlock()
 	_, err = s.append(ctx, env, nil, appendOpts{
@@ -182,6 +176,24 @@ func (s *Store) LookupToken(ctx context.Context, secret string) (Token, error) {
 	return s.tokens.live[found].Token, nil
 }
 
+// MinBootstrapToken is the shortest bootstrap token accepted, in
+// characters.
+const MinBootstrapToken = 32
+
+// Token returns the live token with this id, or ErrNoToken: a console
+// session checks with it, at every request, that its token still lives
+// and keeps its role.
+func (s *Store) Token(ctx context.Context, id string) (Token, error) {
+	s.tokens.mu.RLock()
+	defer s.tokens.mu.RUnlock()
+	for _, t := range s.tokens.live {
+		if t.ID == id {
+			return t.Token, nil
+		}
+	}
+	return Token{}, fmt.Errorf("%q: %w", id, ErrNoToken)
+}
+
 // RevokeToken ends a token, or fails with ErrNoToken.
 func (s *Store) RevokeToken(ctx context.Context, id, actor string) error {
 	if err := s.writable(); err != nil {
@@ -194,7 +206,7 @@ func (s *Store) RevokeToken(ctx context.Context, id, actor string) error {
 		return fmt.Errorf("%q: %w", id, ErrNoToken)
 	}
 	env := Envelope{Type: TypeTokenRevoked, Actor: actor,
-		Attrs: map[string]string{"token_id": id, "role": s.tokens.live[i].Role}}
+		Attrs: map[string]string{"token_id": id, "role": string(s.tokens.live[i].Role)}}
 	_, err := s.append(ctx, env, nil, appendOpts{
 		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketTokens).Delete([]byte(id)) },
 	})

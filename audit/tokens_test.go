@@ -4,14 +4,16 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/audit/role"
 )
 
 func TestTokens(t *testing.T) {
 	dir := t.TempDir()
 	s := openTestStore(t, dir)
 	ctx := context.Background()
-	secret, tok, err := s.CreateToken(ctx, RoleCompliance, "officer laptop", "t_admin")
-	if err != nil || len(secret) < 3+22 || tok.Role != RoleCompliance || tok.ID == "" {
+	secret, tok, err := s.CreateToken(ctx, role.Compliance, "officer laptop", "t_admin")
+	if err != nil || len(secret) < 3+22 || tok.Role != role.Compliance || tok.ID == "" {
 		t.Fatalf("CreateToken = %q, %+v, %v", secret, tok, err)
 	}
 	if got, err := s.LookupToken(ctx, secret); err != nil || got != tok {
@@ -26,17 +28,29 @@ func TestTokens(t *testing.T) {
 		t.Fatalf("unknown role = %v", err)
 	}
 
+	// A short bootstrap token is refused: it would be guessable.
+	if err := s.EnsureToken(ctx, "short-secret", role.Admin, "bootstrap"); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("short bootstrap token = %v", err)
+	}
 	// The bootstrap token: seeded once, replaced when the secret changes.
-	const boot1, boot2 = "bootstrap-secret-one-0123456789", "bootstrap-secret-two-0123456789"
+	const boot1, boot2 = "bootstrap-secret-one-0123456789ab", "bootstrap-secret-two-0123456789ab"
 	for range 2 {
-		if err := s.EnsureToken(ctx, boot1, RoleAdmin, "bootstrap"); err != nil {
+		if err := s.EnsureToken(ctx, boot1, role.Admin, "bootstrap"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if toks, _ := s.Tokens(ctx); len(toks) != 2 {
 		t.Fatalf("Tokens after seeding twice = %+v", toks)
+	} else if got, err := s.Token(ctx, toks[1].ID); err != nil || got != toks[1] {
+		t.Fatalf("Token(%s) = %+v, %v", toks[1].ID, got, err)
 	}
-	if err := s.EnsureToken(ctx, boot2, RoleAdmin, "bootstrap"); err != nil {
+	if _, err := s.Token(ctx, "t_none"); !errors.Is(err, ErrNoToken) {
+		t.Fatalf("Token(t_none) = %v", err)
+	}
+	if toks, _ := s.Tokens(ctx); len(toks) != 2 {
+		t.Fatalf("Tokens after seeding twice = %+v", toks)
+	}
+	if err := s.EnsureToken(ctx, boot2, role.Admin, "bootstrap"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.LookupToken(ctx, boot1); !errors.Is(err, ErrNoToken) {
@@ -63,7 +77,7 @@ func TestTokens(t *testing.T) {
 		}
 	}
 	s = openTestStore(t, dir)
-	if got, err := s.LookupToken(ctx, boot2); err != nil || got.Role != RoleAdmin {
+	if got, err := s.LookupToken(ctx, boot2); err != nil || got.Role != role.Admin {
 		t.Fatalf("bootstrap token after reopen = %+v, %v", got, err)
 	}
 }

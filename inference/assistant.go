@@ -7,14 +7,17 @@ import (
 	"time"
 
 	"github.com/hushdesk/hushdesk/audit"
-	"github.com/hushdesk/hushdesk/inference/policy"
+	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/inference/triage"
 	"github.com/hushdesk/hushdesk/redact"
 	"github.com/hushdesk/hushdesk/retrieval"
 )
 
-// Redactor removes personal data from text.
+// Redactor removes personal data from a customer's message, with the
+// model-assisted pass for names when one is configured. When that model
+// fails, the result is the rules' redaction and the error says why.
 type Redactor interface {
-	Redact(text string, ph *redact.Placeholders) redact.Result
+	RedactContext(ctx context.Context, text string, ph *redact.Placeholders) (redact.Result, error)
 }
 
 // Retriever finds knowledge-base passages for a question.
@@ -30,17 +33,39 @@ type Recorder interface {
 	SubjectPseudonym(id string) string
 }
 
-// Policy decides from a (redacted) message whether a person must take
+// Triage decides from a (redacted) message whether a person must take
 // over, and which team.
-type Policy interface {
-	Decide(text, lang string, docHints []string) (policy.Handoff, bool)
+type Triage interface {
+	Decide(text string, l lang.Tag, docHints []string) (triage.Handoff, bool)
 	Route(text string, docHints []string) string
+	Version() string
 }
 
 // Generator produces an answer with a language model.
 type Generator interface {
-	Generate(ctx context.Context, p Prompt, fn func(token string) error) error
+	// Generate streams the answer to p, calling fn with each piece of
+	// text. An error fn returns ends the answer and is returned as it is:
+	// it says nothing about the model.
+	Generate(ctx context.Context, p Prompt, fn func(token string) error) (Finish, error)
 	Model() ModelInfo
+}
+
+// Handoffs tells whether a person has a conversation: while one has, the
+// assistant stays out of it.
+type Handoffs interface {
+	ActiveHandoff(ctx context.Context, conversation string) (audit.Handoff, bool, error)
+}
+
+// Parts are what an Assistant works with. Redactor, Retriever, Recorder
+// and Triage are required; Generator nil answers extractively only, and
+// Handoffs nil means no conversation is ever held by a person.
+type Parts struct {
+	Redactor  Redactor
+	Retriever Retriever
+	Recorder  Recorder
+	Triage    Triage
+	Generator Generator
+	Handoffs  Handoffs
 }
 
 // Options configures an Assistant.
@@ -60,9 +85,6 @@ type Options struct {
 	MinGrounding float64
 	// Passages is how many passages the model is given. Default 4.
 	Passages int
-	// Policy decides hand-offs. Default: policy.New with default
-	// options.
-	Policy Policy
 	// IdleConversation is how long a conversation's in-memory state is
 	// kept after its last message. Default 24h.
 	IdleConversation time.Duration
@@ -70,228 +92,55 @@ type Options struct {
 	Now              func() time.Time
 }
 
-// Assistant answers customers' questions. It is safe for concurrent use.
+func (o Options) withDefaults() Options {
+	if o.Company == "" {
+		o.Company = "our company"
+	}
+	if o.MaxQuestionChars <= 0 {
+		o.MaxQuestionChars = 4000
+	}
+	if o.MinConfidence <= 0 {
+		o.MinConfidence = 0.3
+	}
+	if o.MinGrounding <= 0 {
+		o.MinGrounding = 0.6
+	}
+	if o.Passages <= 0 {
+		o.Passages = 4
+	}
+	if o.IdleConversation <= 0 {
+		o.IdleConversation = 24 * time.Hour
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// Assistant answers customers' questions and records each decision. It is
+// safe for concurrent use.
 type Assistant struct {
-	redactor  Redactor
-	retriever Retriever
-	gen       Generator // nil: extractive only
-	rec       Recorder
-	policy    Policy
-	history   History // nil: no feedback
-	desk      Desk    // nil: no agent queue
-	opts      Options
-	log       *slog.Logger
-	convs     *conversations
+	parts Parts
+	opts  Options
+	log   *slog.Logger
+	convs *conversations
 }
 
-// New returns an Assistant. gen may be nil, in which case every answer is
-// extractive. When rec can also read conversations back (History), the
-// assistant takes feedback.
-func New(redactor Redactor, retriever Retriever, gen Generator, rec Recorder, opts Options) (*Assistant, error) {
-	if opts.Company == "" {
-		opts.Company = "our company"
+// New returns an Assistant.
+func New(parts Parts, opts Options) (*Assistant, error) {
+	switch {
+	case parts.Redactor == nil, parts.Retriever == nil, parts.Recorder == nil, parts.Triage == nil:
+		return nil, fmt.Errorf("inference: the redactor, retriever, recorder and triage are required")
 	}
-	if opts.MaxQuestionChars <= 0 {
-		opts.MaxQuestionChars = 4000
-	}
-	if opts.MinConfidence <= 0 {
-		opts.MinConfidence = 0.3
-	}
-	if opts.MinGrounding <= 0 {
-		opts.MinGrounding = 0.6
-	}
-	if opts.Passages <= 0 {
-		opts.Passages = 4
-	}
-	if opts.IdleConversation <= 0 {
-		opts.IdleConversation = 24 * time.Hour
-	}
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	if opts.Policy == nil {
-		p, err := policy.New(policy.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("hand-off policy: %w", err)
-		}
-		opts.Policy = p
-	}
-	history, _ := rec.(History)
-	desk, _ := rec.(Desk)
-	return &Assistant{
-		redactor: redactor, retriever: retriever, gen: gen, rec: rec, policy: opts.Policy, history: history, desk: desk,
-		opts: opts, log: opts.Logger, convs: newConversations(opts.IdleConversation, opts.Now),
-	}, nil
+	opts = opts.withDefaults()
+	return &Assistant{parts: parts, opts: opts, log: opts.Logger, convs: newConversations(opts.IdleConversation, opts.Now)}, nil
 }
 
-// Stream receives an answer as it is made: Meta once, when the decision and
-// sources are known, then Token for each piece of the answer text.
-type Stream struct {
-	Meta  func(Reply) error
-	Token func(text string) error
-}
-
-// Ask takes a question through the whole flow and returns the reply once
-// the decision is recorded in the audit log. stream may be nil.
-func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply, error) {
-	start := a.opts.Now()
-	text, err := validate(q, a.opts.MaxQuestionChars)
-	if err != nil {
-		return Reply{}, err
-	}
-	if q.ConversationID == "" {
-		q.ConversationID = NewConversationID()
-	}
-	conv := a.convs.get(q.ConversationID)
-	red := a.redactQuestion(ctx, text, conv.placeholders)
-	lang := retrieval.NormalizeLanguage(q.Language)
-	if lang == "" {
-		lang = retrieval.DetectLanguage(red.Text)
-	}
-	t := textFor(lang)
-	reply := Reply{
-		ConversationID: q.ConversationID,
-		MessageID:      newMessageID(),
-		Language:       lang,
-		AIGenerated:    true,
-		Disclosure:     t.disclosure,
-		Sources:        []Source{},
-		Redactions:     redactionCounts(red),
-		Generator:      GeneratorInfo{Mode: ModeExtractive},
-	}
-	env := audit.Envelope{
-		Type:          audit.TypeDecision,
-		Conversation:  a.rec.ConversationRef(q.ConversationID),
-		Message:       reply.MessageID,
-		Language:      lang,
-		PromptVersion: PromptVersion,
-		Thresholds:    map[string]float64{"min_confidence": a.opts.MinConfidence},
-		Scores:        map[string]float64{},
-		Redactions:    envelopeCounts(red),
-		Outcome:       "ok",
-	}
-	if q.Subject != "" {
-		env.Subject = a.rec.SubjectPseudonym(q.Subject)
-	}
-
-	if a.desk != nil {
-		if _, taken, err := a.desk.ActiveHandoff(ctx, env.Conversation); err != nil {
-			return Reply{}, fmt.Errorf("read hand-off: %w", err)
-		} else if taken {
-			// A person has this conversation: the message joins the
-			// hand-off and the assistant stays out of it.
-			reply.Decision, reply.ReasonCode = DecisionHandoff, ReasonAwaitingPerson
-			reply.Reason = reasonFor(ReasonAwaitingPerson)
-			return a.finish(ctx, reply, env, conv, red, a.awaitingPerson(lang), stream, start)
-		}
-	}
-	res, err := a.retriever.Search(ctx, retrieval.Query{Text: redact.RemovePlaceholders(red.Text), Lang: lang, K: a.opts.Passages})
-	if err != nil {
-		return Reply{}, fmt.Errorf("retrieve: %w", err)
-	}
-	env.Scores["retrieval_confidence"] = res.Confidence
-	hints := docHints(res.Passages)
-
-	var passages []retrieval.Passage
-	var answer string // as stored: placeholders, never the customer's values
-	if h, triggered := a.policy.Decide(red.Text, lang, hints); triggered {
-		// A person must take over (or, for an injection attempt, the
-		// assistant declines): the model is not asked.
-		reply.ReasonCode = string(h.Trigger)
-		answer = policy.CustomerMessage(h.Trigger, lang)
-		for _, sig := range h.Signals {
-			env.Scores["trigger_"+string(sig.Trigger)] = sig.Score
-		}
-		reply.Decision = DecisionHandoff
-		if h.Decision == policy.DecisionRefuse {
-			reply.Decision = DecisionAbstain
-		} else {
-			env.Attrs = map[string]string{"team": h.Team}
-		}
-	} else {
-		switch {
-		case len(res.Passages) == 0:
-			reply.Decision, reply.ReasonCode = DecisionAbstain, ReasonNoRelevant
-		case res.Confidence < a.opts.MinConfidence:
-			reply.Decision, reply.ReasonCode = DecisionAbstain, ReasonLowConfidence
-		default:
-			reply.Decision, reply.ReasonCode = DecisionAnswer, ReasonAnswered
-			passages = res.Passages
-		}
-		if reply.Decision == DecisionAbstain {
-			answer = t.abstain
-			if a.abstainedLast(conv) {
-				reply.Decision, reply.ReasonCode = DecisionHandoff, ReasonRepeatedMiss
-				answer = policy.CustomerMessage(policy.RepeatedFailure, lang)
-				env.Attrs = map[string]string{"team": a.policy.Route(red.Text, hints)}
-			}
-		}
-	}
-	reply.Reason = reasonFor(reply.ReasonCode)
-	for _, p := range passages {
-		reply.Sources = append(reply.Sources, Source{DocID: p.DocID, Title: sourceTitle(p), Snippet: snippet(p.Text), URL: p.URL, Score: p.Score})
-		env.Sources = append(env.Sources, audit.Source{DocID: p.DocID, Version: p.Version, Chunk: p.ChunkID, Score: p.Score})
-	}
-	if reply.Decision == DecisionAnswer {
-		answer, err = a.generate(ctx, &reply, &env, lang, red.Text, passages, conv, stream, start)
-		if err != nil {
-			return Reply{}, err
-		}
-	}
-	return a.finish(ctx, reply, env, conv, red, answer, stream, start)
-}
-
-// finish streams a non-answer's text, records the decision and returns the
-// reply once the event is durable.
-func (a *Assistant) finish(ctx context.Context, reply Reply, env audit.Envelope, conv *conversation,
-	red redact.Result, answer string, stream *Stream, start time.Time) (Reply, error) {
-	if stream != nil && reply.Decision != DecisionAnswer {
-		if err := a.sendMeta(stream, reply); err != nil {
-			return Reply{}, err
-		}
-		if err := sendToken(stream, answer); err != nil {
-			return Reply{}, err
-		}
-	}
-	// The model only ever saw redacted text, but what it wrote is
-	// redacted again before it is stored: nothing in clear reaches disk.
-	stored := a.redactor.Redact(answer, conv.placeholders).Text
-	reply.Answer = conv.placeholders.Restore(answer)
-	env.Decision, env.ReasonCode, env.Reason = reply.Decision, reply.ReasonCode, reply.Reason
-	env.Generator, env.Model, env.ModelDigest = reply.Generator.Mode, reply.Generator.Model, reply.Generator.Digest
-	env.LatencyMS = ms(a.opts.Now().Sub(start))
-	if _, ok := env.Scores["first_token_ms"]; !ok && env.Scores != nil {
-		env.Scores["first_token_ms"] = env.LatencyMS // the whole answer came at once
-	}
-	seq, err := a.rec.Append(ctx, env, &audit.Content{Question: red.Text, Answer: stored})
-	if err != nil {
-		return Reply{}, fmt.Errorf("record decision: %w", err)
-	}
-	reply.AuditSeq = seq
-	a.noteDecision(conv, reply.Decision)
-	return reply, nil
-}
-
-// abstainedLast reports whether the conversation's last decision was an
-// abstention.
-func (a *Assistant) abstainedLast(c *conversation) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.abstentions > 0
-}
-
-func (a *Assistant) noteDecision(c *conversation, decision string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if decision == DecisionAbstain {
-		c.abstentions++
-	} else {
-		c.abstentions = 0
-	}
-}
+// MaxQuestionChars is the longest question the assistant accepts.
+func (a *Assistant) MaxQuestionChars() int { return a.opts.MaxQuestionChars }
 
 // Forget drops a conversation's in-memory state (its placeholder mapping),
 // as when the customer erases it.

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/redact"
 )
 
@@ -62,4 +63,23 @@ func (cs *conversations) forget(id string) {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	delete(cs.m, id)
+}
+
+// abstainedLast reports whether the conversation's last decision was an
+// abstention.
+func (c *conversation) abstainedLast() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.abstentions > 0
+}
+
+// noteDecision remembers the kind of the conversation's last decision.
+func (c *conversation) noteDecision(k decision.Kind) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if k == decision.Abstain {
+		c.abstentions++
+	} else {
+		c.abstentions = 0
+	}
 }

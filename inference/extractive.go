@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval"
 )
 
@@ -16,14 +17,14 @@ const extractiveMax = 900
 // best passage under its heading, cited as [1]. A passage too long to
 // quote whole is cut to the run of sentences that shares most words with
 // the question.
-func extractiveAnswer(lang, question string, passages []retrieval.Passage, intro string) string {
+func extractiveAnswer(l lang.Tag, question string, passages []retrieval.Passage, intro string) string {
 	if len(passages) == 0 {
 		return ""
 	}
 	p := passages[0]
 	body := strings.TrimSpace(p.Text)
 	if len(body) > extractiveMax {
-		body = bestWindow(splitSentences(body), terms(question), extractiveMax, isCJK(lang))
+		body = bestWindow(splitSentences(body), terms(question), extractiveMax, l.Chinese())
 	}
 	var b strings.Builder
 	b.WriteString(intro)
@@ -72,8 +73,6 @@ func bestWindow(sentences []string, qterms map[string]bool, max int, cjk bool) s
 	}
 	return strings.Join(sentences[bestFrom:bestTo], sep)
 }
-
-func isCJK(lang string) bool { return strings.HasPrefix(lang, "zh") }
 
 // splitSentences cuts text into sentences and list items.
 func splitSentences(text string) []string {

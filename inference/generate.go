@@ -4,123 +4,175 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
-	"github.com/hushdesk/hushdesk/audit"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/inference/catalog"
+	"github.com/hushdesk/hushdesk/inference/fault"
 )
 
+// Errors from the model. The adapters (package ollama) return them.
+var (
+	// ErrNoModel means the model server answers but does not have the
+	// model.
+	ErrNoModel = fault.New(fault.Unavailable, "model is not available")
+	// ErrUnreachable means the model server does not answer.
+	ErrUnreachable = fault.New(fault.Unavailable, "model server is unreachable")
+	// ErrInterrupted means the model stopped before finishing its answer.
+	ErrInterrupted = fault.New(fault.Unavailable, "model stopped before finishing its answer")
+)
+
+// Finish says how a model's answer ended.
+type Finish struct {
+	// Capped is set when the answer was cut at the token or time limit.
+	Capped bool
+	// Tokens is how many tokens the model wrote, when it says.
+	Tokens int
+}
+
+// ModelInfo describes the chat model.
+type ModelInfo struct {
+	Name   string
+	Digest string
+	// Available is false while the model server is unreachable or lacks
+	// the model.
+	Available bool
+}
+
+// generation is what producing an answer gave: the text, who wrote it,
+// and how it went.
+type generation struct {
+	answer      string
+	gen         GeneratorInfo
+	outcome     string
+	modelError  string
+	scores      map[string]float64
+	thresholds  map[string]float64
+	replaced    bool
+	interrupted bool
+}
+
+// apply returns d with the generation's answer and figures.
+func (g generation) apply(d Decision) Decision {
+	d.Answer, d.Generator, d.Replaced, d.Interrupted = g.answer, g.gen, g.replaced, g.interrupted
+	if g.outcome != "" {
+		d.Outcome = g.outcome
+	}
+	d.ModelError = g.modelError
+	d.Scores = maps.Clone(d.Scores)
+	maps.Copy(d.Scores, g.scores)
+	d.Thresholds = maps.Clone(d.Thresholds)
+	maps.Copy(d.Thresholds, g.thresholds)
+	return d
+}
+
 // generate produces the answer text, with the model when one is
-// available and extractively otherwise or when the model fails.
-func (a *Assistant) generate(ctx context.Context, reply *Reply, env *audit.Envelope, lang, question string,
-	passages []retrieval.Passage, conv *conversation, stream *Stream, start time.Time) (string, error) {
-	t := textFor(lang)
+// available and extractively otherwise or when the model fails. It
+// streams the reply's meta, then the answer.
+func (a *Assistant) generate(ctx context.Context, d Decision, conv *conversation, stream *Stream, start time.Time) (generation, error) {
+	restore := restorerFor(conv.placeholders, d.Question.Text)
+	question, passages := d.Question.Text, d.Passages
+	g := generation{gen: GeneratorInfo{Mode: ModeExtractive}, scores: map[string]float64{}, thresholds: map[string]float64{}}
 	var info ModelInfo
-	if a.gen != nil {
-		info = a.gen.Model()
+	if a.parts.Generator != nil {
+		info = a.parts.Generator.Model()
 	}
 	if !info.Available {
-		if a.gen != nil {
-			env.Outcome = "model_unavailable"
+		if a.parts.Generator != nil {
+			g.outcome = "model_unavailable"
 		}
-		if err := a.sendMeta(stream, *reply); err != nil {
-			return "", err
+		if err := sendMeta(stream, g.apply(d).Reply(nil)); err != nil {
+			return g, err
 		}
-		answer := extractiveAnswer(lang, question, passages, t.extractiveIntro)
-		return answer, sendToken(stream, conv.placeholders.Restore(answer))
+		g.answer = extractiveAnswer(d.Lang, question, passages, catalog.Text(d.Lang, catalog.ExtractiveIntro))
+		return g, sendToken(stream, restore(g.answer))
 	}
-	reply.Generator = GeneratorInfo{Mode: ModeOllama, Model: info.Name, Digest: info.Digest}
-	if err := a.sendMeta(stream, *reply); err != nil {
-		return "", err
+	g.gen = GeneratorInfo{Mode: ModeOllama, Model: info.Name, Digest: info.Digest}
+	if err := sendMeta(stream, g.apply(d).Reply(nil)); err != nil {
+		return g, err
 	}
 	var out strings.Builder
-	rs := restorer{restore: conv.placeholders.Restore}
+	rs := restorer{restore: restore}
 	var clientErr error
-	err := a.gen.Generate(ctx, buildPrompt(a.opts.Company, lang, question, passages), func(tok string) error {
+	fin, err := a.parts.Generator.Generate(ctx, buildPrompt(a.opts.Company, d.Lang, question, passages), func(tok string) error {
 		if out.Len() == 0 {
-			env.Scores["first_token_ms"] = ms(a.opts.Now().Sub(start))
+			g.scores["first_token_ms"] = ms(a.opts.Now().Sub(start))
 		}
 		out.WriteString(tok)
-		if stream != nil && stream.Token != nil {
-			if s := rs.push(tok); s != "" {
-				if err := stream.Token(s); err != nil {
-					clientErr = err
-					return err
-				}
+		if s := rs.push(tok); s != "" {
+			if err := sendToken(stream, s); err != nil {
+				clientErr = err
+				return err
 			}
 		}
 		return nil
 	})
 	if clientErr != nil {
-		return "", fmt.Errorf("stream to client: %w", clientErr)
+		return g, clientErr
 	}
 	if err == nil {
-		if s := rs.flush(); s != "" && stream != nil && stream.Token != nil {
-			if err := stream.Token(s); err != nil {
-				return "", fmt.Errorf("stream to client: %w", err)
-			}
+		if err := sendToken(stream, rs.flush()); err != nil {
+			return g, err
 		}
-		answer := strings.TrimSpace(out.String())
-		g := checkGrounding(answer, lang, passages)
-		env.Thresholds["min_grounding"] = a.opts.MinGrounding
-		env.Scores["grounding"] = g.Score
-		env.Scores["citations"] = float64(g.Citations)
-		env.Scores["bad_citations"] = float64(g.BadCitations)
-		env.Scores["miscited"] = float64(g.Miscited)
-		if g.Grounded(a.opts.MinGrounding) {
-			return answer, nil
+		g.answer = strings.TrimSpace(out.String())
+		if fin.Capped {
+			g.outcome = "capped"
+		}
+		gr := checkGrounding(g.answer, d.Lang, passages)
+		g.thresholds["min_grounding"] = a.opts.MinGrounding
+		g.scores["grounding"] = gr.Score
+		g.scores["citations"] = float64(gr.Citations)
+		g.scores["bad_citations"] = float64(gr.BadCitations)
+		g.scores["miscited"] = float64(gr.Miscited)
+		if gr.Grounded(a.opts.MinGrounding) {
+			return g, nil
 		}
 		// Not supported by the sources: show what the sources say
 		// instead. The streamed text is replaced by the final answer.
-		env.Outcome = "ungrounded"
-		reply.Replaced = true
-		reply.Generator = GeneratorInfo{Mode: ModeExtractive}
-		return extractiveAnswer(lang, question, passages, t.extractiveIntro), nil
+		g.outcome, g.replaced = "ungrounded", true
+		g.gen = GeneratorInfo{Mode: ModeExtractive}
+		g.answer = extractiveAnswer(d.Lang, question, passages, catalog.Text(d.Lang, catalog.ExtractiveIntro))
+		return g, nil
 	}
 	if ctx.Err() != nil {
-		return "", fmt.Errorf("generate: %w", ctx.Err())
+		return g, fmt.Errorf("generate: %w", ctx.Err())
 	}
 	// The model failed: say so, record what happened, and answer from the
 	// knowledge base instead.
 	partial := out.Len() > 0
 	a.log.Warn("model failed, answering extractively", "model", info.Name, "partial", partial, "err", err)
-	env.Outcome = "model_error"
+	g.outcome, g.modelError = "model_error", modelErrorClass(err)
 	if errors.Is(err, ErrInterrupted) && partial {
-		env.Outcome = "model_interrupted"
+		g.outcome = "model_interrupted"
 	}
-	env.Attrs = map[string]string{"model_error": err.Error()}
-	reply.Interrupted = true
-	reply.Generator = GeneratorInfo{Mode: ModeExtractive}
-	intro := t.interrupted
+	g.interrupted = true
+	g.gen = GeneratorInfo{Mode: ModeExtractive}
+	intro := catalog.Text(d.Lang, catalog.Interrupted)
 	if !partial {
-		intro = t.extractiveIntro
+		intro = catalog.Text(d.Lang, catalog.ExtractiveIntro)
 	}
-	answer := extractiveAnswer(lang, question, passages, intro)
+	g.answer = extractiveAnswer(d.Lang, question, passages, intro)
 	if partial {
 		if err := sendToken(stream, "\n\n"); err != nil {
-			return "", err
+			return g, err
 		}
 	}
-	return answer, sendToken(stream, conv.placeholders.Restore(answer))
+	return g, sendToken(stream, restore(g.answer))
 }
 
-func (a *Assistant) sendMeta(stream *Stream, r Reply) error {
-	if stream == nil || stream.Meta == nil {
-		return nil
+// modelErrorClass names a model failure for the log without its message,
+// which may quote what the model was sent.
+func modelErrorClass(err error) string {
+	switch {
+	case errors.Is(err, ErrNoModel):
+		return "no_model"
+	case errors.Is(err, ErrUnreachable):
+		return "unreachable"
+	case errors.Is(err, ErrInterrupted):
+		return "interrupted"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
 	}
-	if err := stream.Meta(r); err != nil {
-		return fmt.Errorf("stream to client: %w", err)
-	}
-	return nil
-}
-
-func sendToken(stream *Stream, s string) error {
-	if stream == nil || stream.Token == nil || s == "" {
-		return nil
-	}
-	if err := stream.Token(s); err != nil {
-		return fmt.Errorf("stream to client: %w", err)
-	}
-	return nil
+	return "server_error"
 }

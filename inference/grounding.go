@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/redact"
 	"github.com/hushdesk/hushdesk/retrieval"
 )
@@ -41,9 +42,9 @@ const minSupport = 0.5
 // in it does. A sentence supported only by another source than the one it
 // cites still counts as supported, and is counted as miscited. When the answer is in another language than the sources,
 // only citations and numbers can be checked.
-func checkGrounding(answer, lang string, passages []retrieval.Passage) Grounding {
+func checkGrounding(answer string, l lang.Tag, passages []retrieval.Passage) Grounding {
 	var g Grounding
-	sameLang := len(passages) > 0 && sameFamily(lang, passages[0].Lang)
+	sameLang := len(passages) > 0 && sameFamily(l, passages[0].Lang)
 	srcTerms := make([]map[string]bool, len(passages))
 	srcNums := make([]map[string]bool, len(passages))
 	for i, p := range passages {
@@ -167,6 +168,4 @@ func numbers(s string) map[string]bool {
 
 // sameFamily reports whether two language tags are written alike enough
 // for word overlap to mean something.
-func sameFamily(a, b string) bool {
-	return a == b || strings.HasPrefix(a, "zh") && strings.HasPrefix(b, "zh")
-}
+func sameFamily(a, b lang.Tag) bool { return a == b || a.Chinese() && b.Chinese() }

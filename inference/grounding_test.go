@@ -3,6 +3,7 @@ package inference
 import (
 	"testing"
 
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval"
 )
 
@@ -30,7 +31,7 @@ func TestCheckGrounding(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g := checkGrounding(tt.answer, tt.lang, both)
+			g := checkGrounding(tt.answer, lang.Tag(tt.lang), both)
 			if g.Grounded(0.6) != tt.grounded {
 				t.Fatalf("%s: grounding = %+v, want grounded %v", tt.answer, g, tt.grounded)
 			}

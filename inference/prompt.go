@@ -2,8 +2,10 @@ package inference
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval"
 )
 
@@ -11,17 +13,27 @@ import (
 // answer so a reviewer knows which instructions the model had.
 const PromptVersion = "answer-v1"
 
-// Prompt is what the model is given.
+// Message is one turn of a conversation as the model is given it.
+type Message struct {
+	// Role is "user" (the customer) or "assistant".
+	Role    string
+	Content string
+}
+
+// Prompt is what the model is given: the system prompt first (constant
+// for a company and language, so the model server's prompt cache is
+// reused across turns), the recent turns, then the user message.
 type Prompt struct {
-	System string
-	User   string
+	System  string
+	History []Message
+	User    string
 }
 
 // buildPrompt numbers the passages as sources and asks for an answer in the
 // customer's language that cites them. Customer and document text are
 // fenced as data.
-func buildPrompt(company, lang, question string, passages []retrieval.Passage) Prompt {
-	langName := textFor(lang).languageName
+func buildPrompt(company string, l lang.Tag, question string, passages []retrieval.Passage) Prompt {
+	langName := l.Name()
 	system := fmt.Sprintf(`You are the customer-support assistant of %s.
 Answer the customer's question using only the numbered sources you are given.
 After each statement, cite the source it comes from as [n], for example [1] or [2].
@@ -44,17 +56,15 @@ Placeholders such as <EMAIL_1> or <PHONE_1> stand for the customer's personal da
 	return Prompt{System: system, User: b.String()}
 }
 
-// fenceTags are the prompt's own tags; text that contains them could close
-// its fence and pose as instructions.
-var fenceTags = strings.NewReplacer(
-	"<source", "‹source", "</source", "‹/source", "<question", "‹question", "</question", "‹/question",
-	"<SOURCE", "‹SOURCE", "</SOURCE", "‹/SOURCE", "<QUESTION", "‹QUESTION", "</QUESTION", "‹/QUESTION",
-)
+// fenceTag matches the prompt's own tags in any case and spacing
+// ("</Question>", "< /source"): text that contains one could close its
+// fence and pose as instructions.
+var fenceTag = regexp.MustCompile(`(?i)<\s*(/?)\s*(source|question)`)
 
 // fence neutralises the prompt's tags inside customer or document text, so
 // the text stays inside its fence whatever it says. Placeholders such as
 // <EMAIL_1> are left alone.
-func fence(s string) string { return fenceTags.Replace(s) }
+func fence(s string) string { return fenceTag.ReplaceAllString(s, "‹$1$2") }
 
 func sourceTitle(p retrieval.Passage) string {
 	if p.Heading != "" {

@@ -1,83 +1,61 @@
 package inference
 
 import (
-	"context"
-	"maps"
-	"slices"
-	"strings"
-	"time"
-
-	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/inference/decision"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
-func redactionCounts(r redact.Result) []Redaction {
-	counts := r.Counts()
-	out := make([]Redaction, 0, len(counts))
-	for _, t := range slices.Sorted(maps.Keys(counts)) {
-		out = append(out, Redaction{Type: string(t), Count: counts[t]})
-	}
-	return out
+// Generator modes.
+const (
+	ModeOllama     = "ollama"
+	ModeExtractive = "extractive"
+)
+
+// Source is a passage the answer draws on, as the customer sees it.
+type Source struct {
+	DocID   string `json:"doc_id"`
+	Title   string `json:"title"`
+	Snippet string `json:"snippet"`
+	// URL is where the customer can read the whole document, when it is
+	// published.
+	URL   string  `json:"url,omitempty"`
+	Score float64 `json:"score"`
 }
 
-func envelopeCounts(r redact.Result) map[string]int {
-	counts := r.Counts()
-	if len(counts) == 0 {
-		return nil
-	}
-	out := make(map[string]int, len(counts))
-	for t, n := range counts {
-		out[string(t)] = n
-	}
-	return out
+// GeneratorInfo says what produced an answer.
+type GeneratorInfo struct {
+	Mode   string `json:"mode"`
+	Model  string `json:"model,omitempty"`
+	Digest string `json:"digest,omitempty"`
 }
 
-// contextRedactor is a redactor with the model-assisted pass for names.
-type contextRedactor interface {
-	RedactContext(ctx context.Context, text string, ph *redact.Placeholders) (redact.Result, error)
+// Redaction counts one type of personal data removed from the question.
+type Redaction struct {
+	Type  string `json:"type"`
+	Count int    `json:"count"`
 }
 
-// redactQuestion redacts a question, with the model-assisted pass for
-// names when the redactor has one; when that model fails, the rules'
-// redaction is used and the failure logged.
-func (a *Assistant) redactQuestion(ctx context.Context, text string, ph *redact.Placeholders) redact.Result {
-	cr, ok := a.redactor.(contextRedactor)
-	if !ok {
-		return a.redactor.Redact(text, ph)
-	}
-	res, err := cr.RedactContext(ctx, text, ph)
-	if err != nil {
-		a.log.Warn("the name model failed; the question is redacted by the rules alone", "err", err)
-	}
-	return res
-}
-
-// ms renders a duration in milliseconds.
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// docHints are the ids and titles of retrieved passages, which help route
-// a hand-off to the right team.
-func docHints(ps []retrieval.Passage) []string {
-	out := make([]string, 0, 2*len(ps))
-	for _, p := range ps {
-		out = append(out, p.DocID, p.Title)
-	}
-	return out
-}
-
-// snippet shortens a passage for display.
-func snippet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= 240 {
-		return s
-	}
-	cut := 240
-	for i := 240; i > 180; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	return string(r[:cut]) + "…"
+// Reply is the assistant's response, in the shape of the ask API. It is
+// derived from a Decision (see Decision.Reply).
+type Reply struct {
+	ConversationID string          `json:"conversation_id"`
+	MessageID      string          `json:"message_id"`
+	Decision       decision.Kind   `json:"decision"`
+	ReasonCode     decision.Reason `json:"reason_code"`
+	Reason         string          `json:"reason"`
+	Answer         string          `json:"answer"`
+	Language       lang.Tag        `json:"language"`
+	Sources        []Source        `json:"sources"`
+	AIGenerated    bool            `json:"ai_generated"`
+	Disclosure     string          `json:"disclosure"`
+	Generator      GeneratorInfo   `json:"generator"`
+	Redactions     []Redaction     `json:"redactions"`
+	AuditSeq       uint64          `json:"audit_seq"`
+	// Interrupted is set when the model stopped mid-answer and the
+	// answer was completed from the knowledge base instead.
+	Interrupted bool `json:"interrupted,omitempty"`
+	// Replaced is set when the model's answer was not supported by the
+	// sources and an answer quoted from them was shown instead; a
+	// streaming client must show the final answer, not the tokens.
+	Replaced bool `json:"replaced,omitempty"`
 }

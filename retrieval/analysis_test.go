@@ -3,6 +3,8 @@ package retrieval
 import (
 	"context"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // TestSearchRealPhrasing checks the parts that find an article however it
@@ -10,13 +12,13 @@ import (
 // Chinese in either script.
 func TestSearchRealPhrasing(t *testing.T) {
 	docs := []Document{
-		{ID: "en/refunds.md", Lang: English, Text: "# Refunds\n\nWe refund the price within five business days."},
-		{ID: "en/delivery.md", Lang: English, Text: "# Delivery\n\nParcels arrive within three days."},
-		{ID: "en/password.md", Lang: English, Text: "# Password\n\nUse the reset link to choose a new password."},
-		{ID: "zh-Hans/returns.md", Lang: ChineseSimplified, Text: "# 退货说明\n\n收到商品后三十天内可以退货。"},
-		{ID: "zh-Hant/warranty.md", Lang: ChineseTraditional, Text: "# 保固說明\n\n電子產品享有一年保固。"},
-		{ID: "da/kodeord.md", Lang: Danish, Text: "# Adgangskode\n\nBrug linket til at vælge en ny adgangskode."},
-		{ID: "ms/refund.md", Lang: Malay, Text: "# Bayaran balik\n\nBayaran balik dibuat dalam lima hari bekerja."},
+		{ID: "en/refunds.md", Lang: lang.English, Text: "# Refunds\n\nWe refund the price within five business days."},
+		{ID: "en/delivery.md", Lang: lang.English, Text: "# Delivery\n\nParcels arrive within three days."},
+		{ID: "en/password.md", Lang: lang.English, Text: "# Password\n\nUse the reset link to choose a new password."},
+		{ID: "zh-Hans/returns.md", Lang: lang.ChineseSimplified, Text: "# 退货说明\n\n收到商品后三十天内可以退货。"},
+		{ID: "zh-Hant/warranty.md", Lang: lang.ChineseTraditional, Text: "# 保固說明\n\n電子產品享有一年保固。"},
+		{ID: "da/kodeord.md", Lang: lang.Danish, Text: "# Adgangskode\n\nBrug linket til at vælge en ny adgangskode."},
+		{ID: "ms/refund.md", Lang: lang.Malay, Text: "# Bayaran balik\n\nBayaran balik dibuat dalam lima hari bekerja."},
 	}
 	ix, err := OpenMemory(Options{})
 	if err != nil {
@@ -42,7 +44,7 @@ func TestSearchRealPhrasing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: tt.lang})
+			res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: lang.Tag(tt.lang)})
 			if err != nil {
 				t.Fatal(err)
 			}

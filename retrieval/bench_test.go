@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval/samplekb"
 )
 
@@ -38,7 +39,7 @@ func syntheticDocs(tb testing.TB, n int, seed uint64) []Document {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	byLang := map[string][]Document{}
+	byLang := map[lang.Tag][]Document{}
 	for _, d := range sample {
 		byLang[d.Lang] = append(byLang[d.Lang], d)
 	}

@@ -4,13 +4,12 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/longbridgeapp/opencc"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // Character filter types registered with Bleve. An index mapping names
@@ -37,34 +36,9 @@ func init() {
 	}
 }
 
-// t2s converts traditional Chinese to simplified, with OpenCC's phrase
-// and character tables. It is built once, on first use.
-var t2s = sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") })
-
 // foldChinese converts traditional Chinese characters to simplified ones,
-// leaving every other character as it is. Text without Han characters is
-// returned unchanged at once.
-func foldChinese(s string) string {
-	hasHan := false
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			hasHan = true
-			break
-		}
-	}
-	if !hasHan {
-		return s
-	}
-	cc, err := t2s()
-	if err != nil {
-		return s // the embedded tables always load; keep the text if not
-	}
-	out, err := cc.Convert(s)
-	if err != nil {
-		return s
-	}
-	return out
-}
+// leaving every other character as it is.
+func foldChinese(s string) string { return lang.Simplify(s) }
 
 // foldFilter is the Bleve character filter for foldChinese.
 type foldFilter struct{}

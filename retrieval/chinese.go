@@ -1,12 +1,6 @@
 package retrieval
 
-import (
-	"strings"
-	"sync"
-	"unicode"
-
-	"github.com/longbridgeapp/opencc"
-)
+import "strings"
 
 // Chinese queries are brought to the written standard before they are
 // cut into bigrams: Cantonese words become their standard equivalents
@@ -48,10 +42,6 @@ var cantonese = strings.NewReplacer(
 	"爛", "壞", "烂", "坏", "唔啱", "不合適", "啱", "合適", "仲", "還", "咁", "這麼", "咗", "了", "嘅", "的",
 )
 
-// cantoneseMarkers are characters that only Cantonese writing uses; Hong
-// Kong writes them with traditional characters.
-const cantoneseMarkers = "咗唔嘅冇嗰喺哋攞嘢啲佢乜咩噉嚟揾搵睇畀俾咁嘥"
-
 // chineseStopPhrases are the words of a Chinese question that carry no
 // topic ("please may I ask", "how", "what", "my"), and the particles of
 // Cantonese. They are removed before a query is cut into bigrams, so
@@ -75,63 +65,3 @@ var chineseStopPhrases = strings.NewReplacer(func() []string {
 func normalizeChinese(s string) string {
 	return chineseStopPhrases.Replace(foldChinese(cantonese.Replace(s)))
 }
-
-// s2t converts simplified Chinese to traditional. It is built once, on
-// first use.
-var s2t = sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("s2t") })
-
-// sharedForms are characters that traditional writing uses as they are,
-// although OpenCC turns them into another traditional character in some
-// words (台 -> 臺, 里 -> 裏): they say nothing about the script.
-const sharedForms = "台里干只后系着面表出才云斗丑冲准余游征松范制致周朱注郁症谷历叶几"
-
-// chineseScript tells simplified from traditional Chinese: a character
-// that OpenCC changes from traditional to simplified is traditional
-// evidence, as is a Cantonese character (Hong Kong writes traditional);
-// one that it changes from simplified to traditional, and that the
-// traditional script does not also use, is simplified evidence. With no
-// evidence either way, the text is taken as simplified.
-func chineseScript(text string) string {
-	toS, errS := t2s()
-	toT, errT := s2t()
-	if errS != nil || errT != nil {
-		return ChineseSimplified
-	}
-	trad, simp := 0, 0
-	for _, r := range text {
-		if !unicode.Is(unicode.Han, r) {
-			continue
-		}
-		c := string(r)
-		if strings.ContainsRune(cantoneseMarkers, r) {
-			trad++
-			continue
-		}
-		if s, err := toS.Convert(c); err == nil && s != c {
-			trad++
-			continue
-		}
-		if t, err := toT.Convert(c); err == nil && t != c && !strings.ContainsRune(sharedForms, r) {
-			simp++
-		}
-	}
-	for _, w := range regionalTraditional {
-		trad += strings.Count(text, w)
-	}
-	for _, w := range regionalSimplified {
-		simp += strings.Count(text, w)
-	}
-	if trad > simp {
-		return ChineseTraditional
-	}
-	return ChineseSimplified
-}
-
-// Words that only Taiwan and Hong Kong, or only the mainland, use for a
-// thing, whatever script they are written in: they tell the script of a
-// text written in characters both scripts share (保固期多久).
-var (
-	regionalTraditional = []string{"保固", "宅配", "超商", "購物金", "购物金", "統一編號", "统一编号", "影片",
-		"軟體", "软体", "網路", "网路", "訊息", "讯息", "真人客服", "客服專線", "客服专线", "免運", "免运", "八達通", "八达通"}
-	regionalSimplified = []string{"人工客服", "包邮", "快递", "视频", "软件", "网络", "信息", "质保", "到账", "支付宝"}
-)

@@ -1,30 +1,8 @@
 package retrieval
 
-import "testing"
-
-func TestChineseScript(t *testing.T) {
-	tests := []struct{ text, want string }{
-		{"退款多久到账", ChineseSimplified},
-		{"退貨運費誰出", ChineseTraditional},
-		// Characters outside any short list of script pairs.
-		{"包裹遲遲未到", ChineseTraditional},
-		{"鎖住了", ChineseTraditional},
-		// Cantonese is written in traditional characters.
-		{"我嘅包裹去咗邊度", ChineseTraditional},
-		{"唔該", ChineseTraditional},
-		// 台 and 里 are traditional too: they say nothing.
-		{"寄到台北要多久", ChineseSimplified},
-		{"寄到台北要幾天", ChineseTraditional},
-		// Shared characters only; the word is Taiwan's.
-		{"保固期多久", ChineseTraditional},
-		{"客服", ChineseSimplified},
-	}
-	for _, tt := range tests {
-		if got := chineseScript(tt.text); got != tt.want {
-			t.Errorf("chineseScript(%q) = %s, want %s", tt.text, got, tt.want)
-		}
-	}
-}
+import (
+	"testing"
+)
 
 func TestNormalizeChinese(t *testing.T) {
 	tests := []struct{ in, want string }{

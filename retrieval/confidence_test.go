@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // TestConfidence checks the confidence against the default threshold,
@@ -46,8 +48,8 @@ func TestConfidenceSignals(t *testing.T) {
 		{term: "wattage", idf: 3, weight: 1},
 	}
 	ps := []scored{
-		{Passage: Passage{DocID: "a", Lang: English}, terms: termSet{"refund"}, features: features{cover: 0.4, title: 0.4}},
-		{Passage: Passage{DocID: "b", Lang: English}, terms: termSet{"return"}},
+		{Passage: Passage{DocID: "a", Lang: lang.English}, terms: termSet{"refund"}, features: features{cover: 0.4, title: 0.4}},
+		{Passage: Passage{DocID: "b", Lang: lang.English}, terms: termSet{"return"}},
 	}
 	s := signalsOf(ps, q)
 	if math.Abs(s.unknown-0.6) > 1e-9 {

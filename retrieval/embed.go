@@ -6,6 +6,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // Embedder turns texts into vectors with an embedding model. Hushdesk's
@@ -133,7 +135,7 @@ func (ix *Index) fetch(ctx context.Context, ids []string) ([]scored, error) {
 // fuse merges the lexical ranking with the passages nearest to the
 // query's embedding by reciprocal rank fusion. When the query cannot be
 // embedded, the lexical ranking stands.
-func (ix *Index) fuse(ctx context.Context, text, lang string, lexical []scored, qterms map[string][]queryTerm, n int) []scored {
+func (ix *Index) fuse(ctx context.Context, text string, ql lang.Tag, lexical []scored, qterms map[string][]queryTerm, n int) []scored {
 	ectx, cancel := context.WithTimeout(ctx, ix.opts.QueryEmbedTimeout)
 	vecs, err := ix.opts.Embedder.Embed(ectx, []string{text})
 	cancel()
@@ -166,7 +168,7 @@ func (ix *Index) fuse(ctx context.Context, text, lang string, lexical []scored, 
 			return lexical
 		}
 		for _, p := range more {
-			p.measure(qterms, lang)
+			p.measure(qterms, ql)
 			byID[p.ChunkID] = p
 		}
 	}

@@ -1,11 +1,12 @@
 package retrieval
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
 
+	"github.com/hushdesk/hushdesk/inference/fault"
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"gopkg.in/yaml.v3"
 )
 
@@ -50,17 +51,17 @@ func frontMatter(doc string) (docMeta, string, error) {
 		meta.URL = u
 	}
 	if meta.Lang != "" {
-		lang := NormalizeLanguage(meta.Lang)
-		if lang == "" {
+		tag, ok := lang.Parse(meta.Lang)
+		if !ok {
 			return meta, doc, fmt.Errorf("front matter: lang %q is not a language the knowledge base knows (en, da, zh-Hans, zh-Hant, ms ...)", meta.Lang)
 		}
-		meta.Lang = lang
+		meta.Lang = string(tag)
 	}
 	return meta, text, nil
 }
 
 // errNotPublic explains which URLs a document may give.
-var errNotPublic = errors.New("must be an absolute http or https URL")
+var errNotPublic = fault.New(fault.Invalid, "must be an absolute http or https URL")
 
 // PublicURL checks a document's URL, which customers are sent to: an
 // absolute http or https URL, nothing a browser would run.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 func TestDocumentURLAndFrontMatter(t *testing.T) {
@@ -38,7 +40,7 @@ func TestDocumentURLAndFrontMatter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if doc.Title != tt.title || doc.URL != tt.url || doc.Lang != tt.lang || !strings.HasPrefix(doc.Text, tt.text) {
+			if doc.Title != tt.title || doc.URL != tt.url || doc.Lang != lang.Tag(tt.lang) || !strings.HasPrefix(doc.Text, tt.text) {
 				t.Fatalf("got title %q url %q lang %q text %q", doc.Title, doc.URL, doc.Lang, doc.Text)
 			}
 		})

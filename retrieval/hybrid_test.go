@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // conceptEmbedder is a fake embedding model that knows which words mean
@@ -52,9 +54,9 @@ func (e *conceptEmbedder) Embed(ctx context.Context, texts []string) ([][]float3
 }
 
 var hybridDocs = []Document{
-	{ID: "kb/car.md", Lang: English, Text: "# Car cover\n\nWe cover your car against theft and fire."},
-	{ID: "kb/bike.md", Lang: English, Text: "# Bike cover\n\nYour bicycle is covered at home and away."},
-	{ID: "kb/garden.md", Lang: English, Text: "# Garden cover\n\nThe lawn and yard furniture are covered."},
+	{ID: "kb/car.md", Lang: lang.English, Text: "# Car cover\n\nWe cover your car against theft and fire."},
+	{ID: "kb/bike.md", Lang: lang.English, Text: "# Bike cover\n\nYour bicycle is covered at home and away."},
+	{ID: "kb/garden.md", Lang: lang.English, Text: "# Garden cover\n\nThe lawn and yard furniture are covered."},
 }
 
 func TestHybridSearchFindsParaphrase(t *testing.T) {
@@ -74,7 +76,7 @@ func TestHybridSearchFindsParaphrase(t *testing.T) {
 	}
 	// No passage holds "automobile": BM25 alone cannot tell the car
 	// article from the others; the vectors can.
-	res, err := ix.Search(ctx, Query{Text: "is my automobile protected", Lang: English})
+	res, err := ix.Search(ctx, Query{Text: "is my automobile protected", Lang: lang.English})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +85,7 @@ func TestHybridSearchFindsParaphrase(t *testing.T) {
 	}
 	// With the model gone, search goes on by words.
 	emb.fail.Store(true)
-	res, err = ix.Search(ctx, Query{Text: "bicycle", Lang: English})
+	res, err = ix.Search(ctx, Query{Text: "bicycle", Lang: lang.English})
 	if err != nil || len(res.Passages) == 0 || res.Passages[0].DocID != "kb/bike.md" {
 		t.Fatalf("search without the embedding model = %+v, %v", res.Passages, err)
 	}
@@ -179,7 +181,7 @@ func TestOpenRebuildsOlderLayout(t *testing.T) {
 	if syns := indexSynonyms(t, ix, synonymSource("en"))["refund"]; len(syns) == 0 {
 		t.Error("the rebuilt index holds no synonyms")
 	}
-	res, err := ix.Search(ctx, Query{Text: "bicycle", Lang: English})
+	res, err := ix.Search(ctx, Query{Text: "bicycle", Lang: lang.English})
 	if err != nil || len(res.Passages) == 0 || res.Passages[0].DocID != "kb/bike.md" {
 		t.Fatalf("search after rebuild = %+v, %v", res.Passages, err)
 	}

@@ -8,10 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -21,6 +24,8 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/hushdesk/hushdesk/inference/fault"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // DirName is the index's directory in the data directory.
@@ -38,7 +43,38 @@ const (
 
 // ErrPersonalData is returned, under PersonalDataRefuse, for documents in
 // which the scrubber found personal data.
-var ErrPersonalData = errors.New("document holds personal data")
+var ErrPersonalData = fault.New(fault.Unprocessable, "document holds personal data")
+
+// ErrBadOption means an option has a value the index does not know.
+var ErrBadOption = fault.New(fault.Invalid, "invalid knowledge-base option")
+
+// PersonalDataError says which documents an ingest refused for personal
+// data, with the types and counts found in each, never the values. It
+// matches ErrPersonalData with errors.Is.
+type PersonalDataError struct {
+	// Found is, by document id, how many values of each type were found.
+	Found map[string]map[string]int
+}
+
+// Error names the documents and what was found in them.
+func (e *PersonalDataError) Error() string {
+	var b strings.Builder
+	b.WriteString("document holds personal data (nothing was ingested): ")
+	for i, id := range slices.Sorted(maps.Keys(e.Found)) {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(id)
+		b.WriteString(":")
+		for _, t := range slices.Sorted(maps.Keys(e.Found[id])) {
+			fmt.Fprintf(&b, " %s %d", t, e.Found[id][t])
+		}
+	}
+	return b.String()
+}
+
+// Unwrap returns ErrPersonalData.
+func (e *PersonalDataError) Unwrap() error { return ErrPersonalData }
 
 // Options configures an Index. The zero value is usable.
 type Options struct {
@@ -110,7 +146,7 @@ type Index struct {
 type DocInfo struct {
 	ID       string    `json:"id"`
 	Title    string    `json:"title"`
-	Lang     string    `json:"lang"`
+	Lang     lang.Tag  `json:"lang"`
 	Version  string    `json:"version"`
 	URL      string    `json:"url,omitempty"`
 	Chunks   int       `json:"chunks"`

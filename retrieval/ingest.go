@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
+
+	"github.com/hushdesk/hushdesk/inference/fault"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // IngestReport says what an ingest changed.
@@ -25,7 +27,7 @@ type IngestReport struct {
 }
 
 // ErrEmptyDocument is returned for a document with no text.
-var ErrEmptyDocument = errors.New("document has no text")
+var ErrEmptyDocument = fault.New(fault.Invalid, "document has no text")
 
 // IngestOptions adjust one ingest.
 type IngestOptions struct {
@@ -71,7 +73,7 @@ func (ix *Index) IngestWith(ctx context.Context, docs []Document, o IngestOption
 		policy = ix.opts.OnPersonalData
 	}
 	if policy != PersonalDataRedact && policy != PersonalDataRefuse {
-		return IngestReport{}, fmt.Errorf("personal-data policy %q: want %q or %q", policy, PersonalDataRedact, PersonalDataRefuse)
+		return IngestReport{}, fmt.Errorf("%w: personal-data policy %q: want %q or %q", ErrBadOption, policy, PersonalDataRedact, PersonalDataRefuse)
 	}
 	progress := func(p IngestProgress) {
 		if o.Progress != nil {
@@ -118,12 +120,7 @@ func (ix *Index) IngestWith(ctx context.Context, docs []Document, o IngestOption
 		work = append(work, p)
 	}
 	if policy == PersonalDataRefuse && len(rep.PersonalData) > 0 {
-		ids := make([]string, 0, len(rep.PersonalData))
-		for id := range rep.PersonalData {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		return rep, fmt.Errorf("%w: %s (nothing was ingested)", ErrPersonalData, strings.Join(ids, ", "))
+		return rep, &PersonalDataError{Found: rep.PersonalData}
 	}
 
 	batch := ix.idx.NewBatch()
@@ -220,18 +217,18 @@ func (ix *Index) prepare(doc Document, v string) (DocInfo, []map[string]any) {
 	if title == "" {
 		title = doc.ID
 	}
-	lang := NormalizeLanguage(doc.Lang)
-	if lang == "" {
-		lang = DetectLanguage(title + "\n" + text)
+	tag := doc.Lang
+	if !tag.Known() {
+		tag = lang.Detect(title + "\n" + text).Tag
 	}
 	lead := leadOf(sections)
 	var chunks []map[string]any
 	for _, s := range sections {
 		for _, p := range pieces(s.text) {
-			chunks = append(chunks, chunkFields(ix.analyzer, passageText{docID: doc.ID, lang: lang, title: title, lead: lead, heading: s.heading, text: p, version: v, url: doc.URL}))
+			chunks = append(chunks, chunkFields(ix.analyzer, passageText{docID: doc.ID, lang: tag, title: title, lead: lead, heading: s.heading, text: p, version: v, url: doc.URL}))
 		}
 	}
-	info := DocInfo{ID: doc.ID, Title: title, Lang: lang, Version: v, URL: doc.URL, Chunks: len(chunks), Ingested: time.Now().UTC()}
+	info := DocInfo{ID: doc.ID, Title: title, Lang: tag, Version: v, URL: doc.URL, Chunks: len(chunks), Ingested: time.Now().UTC()}
 	if len(counts) > 0 {
 		info.Redactions = counts
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/fault"
 )
 
 // emailScrub stands in for the redactor: it replaces words with an @.
@@ -51,13 +53,25 @@ func TestIngestPersonalDataPolicy(t *testing.T) {
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("err = %v, want %v", err, tt.wantErr)
 			}
+			if err != nil {
+				// Refused: the caller's fault, with what was found and no
+				// values.
+				var pd *PersonalDataError
+				if !fault.Is(err, fault.Unprocessable) || !errors.As(err, &pd) || pd.Found[dirty.ID]["EMAIL"] != 1 ||
+					strings.Contains(err.Error(), "jane.doe") || !strings.Contains(err.Error(), "EMAIL 1") {
+					t.Errorf("refusal = %v", err)
+				}
+			}
 			if got := rep.PersonalData[dirty.ID]["EMAIL"]; got != 1 {
 				t.Errorf("personal data reported = %v", rep.PersonalData)
 			}
 			if got := len(ix.Documents()); got != tt.wantDocs {
 				t.Errorf("%d documents indexed, want %d", got, tt.wantDocs)
 			}
-			res, _ := ix.Search(context.Background(), Query{Text: "jane.doe@example.com help", K: 10})
+			res, err := ix.Search(context.Background(), Query{Text: "jane.doe@example.com help", K: 10})
+			if err != nil {
+				t.Fatalf("search: %v", err)
+			}
 			for _, p := range res.Passages {
 				if strings.Contains(p.Text, "jane.doe") {
 					t.Errorf("raw personal data indexed: %q", p.Text)

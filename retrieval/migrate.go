@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // openCurrent opens the index at path. An index written with another
@@ -143,7 +144,7 @@ func passageFields(im *mapping.IndexMappingImpl, h *search.DocumentMatch, leads 
 	}
 	analyzer := func(fam string) analysis.Analyzer { return im.AnalyzerNamed(analyzers[fam]) }
 	return chunkFields(analyzer, passageText{
-		docID: str("doc_id"), lang: str("lang"), version: str("version"), url: str("url"),
+		docID: str("doc_id"), lang: lang.Tag(str("lang")), version: str("version"), url: str("url"),
 		title: str("title"), lead: leads[str("doc_id")], heading: str("heading"), text: str("text"),
 	})
 }

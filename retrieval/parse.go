@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hushdesk/hushdesk/inference/fault"
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -24,7 +26,7 @@ type Document struct {
 	// Text is the document's content as Markdown: headings start with #.
 	Text string
 	// Lang is the language tag; detected from the text when empty.
-	Lang string
+	Lang lang.Tag
 	// URL is where customers can read the document, when it is published
 	// (an absolute http or https URL): from a Markdown document's front
 	// matter (url:) or an HTML page's canonical link.
@@ -32,7 +34,7 @@ type Document struct {
 }
 
 // ErrUnsupported is returned for a file type the knowledge base cannot read.
-var ErrUnsupported = errors.New("unsupported document type")
+var ErrUnsupported = fault.New(fault.Invalid, "unsupported document type")
 
 // Formats the knowledge base reads, by file extension.
 var formats = map[string]string{
@@ -65,7 +67,7 @@ func ParseDocument(id string, data []byte) (Document, error) {
 		if err != nil {
 			return Document{}, fmt.Errorf("%s: %w", id, err)
 		}
-		doc.Text, doc.Title, doc.URL, doc.Lang = text, meta.Title, meta.URL, meta.Lang
+		doc.Text, doc.Title, doc.URL, doc.Lang = text, meta.Title, meta.URL, lang.Tag(meta.Lang)
 	case "text":
 		doc.Text = decodeText(data)
 		if first, _, _ := strings.Cut(strings.TrimSpace(doc.Text), "\n"); len(first) < 120 {
@@ -144,7 +146,9 @@ func LoadFS(fsys fs.FS, root, prefix string) ([]Document, error) {
 		// A folder named after a language (en/, da/, zh-Hant/) says
 		// what language its documents are in.
 		if dir, _, ok := strings.Cut(rel, "/"); ok {
-			doc.Lang = NormalizeLanguage(dir)
+			if tag, ok := lang.Parse(dir); ok {
+				doc.Lang = tag
+			}
 		}
 		docs = append(docs, doc)
 		return nil

@@ -6,12 +6,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // passageText is what a passage is made of.
 type passageText struct {
-	docID, lang, version string
-	url                  string // where the document is published, if it is
+	docID, version string
+	lang           lang.Tag
+	url            string // where the document is published, if it is
 	// title and lead are its document's title and lead paragraph, what
 	// the document is about.
 	title, lead string

@@ -2,16 +2,16 @@ package retrieval
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/hushdesk/hushdesk/inference/fault"
 	"github.com/ledongthuc/pdf"
 )
 
 // ErrNoText is returned for a file from which no text can be read, such
 // as a PDF of scanned pages (the knowledge base does not read images).
-var ErrNoText = errors.New("no text could be extracted")
+var ErrNoText = fault.New(fault.Invalid, "no text could be extracted")
 
 // pdfToText extracts a PDF's title (from its metadata) and text, page by
 // page. A PDF the library cannot read, or that makes it panic, is an

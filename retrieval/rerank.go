@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // features are what the reranking and the confidence know of a
@@ -47,9 +49,9 @@ const rankIntent = 0.1
 
 // rerank scores and sorts the candidates, best first. asks is what the
 // question asks for.
-func rerank(ps []scored, qterms map[string][]queryTerm, lang string, asks intent) {
+func rerank(ps []scored, qterms map[string][]queryTerm, ql lang.Tag, asks intent) {
 	for i := range ps {
-		ps[i].measure(qterms, lang)
+		ps[i].measure(qterms, ql)
 		// Only the order within an article: the document's rank is
 		// made of the features alone.
 		if asks&ps[i].headIntent != 0 {
@@ -66,17 +68,17 @@ func rerank(ps []scored, qterms map[string][]queryTerm, lang string, asks intent
 		best[p.DocID] = best[p.DocID].max(p.features)
 	}
 	docRank := map[string]float64{}
-	docLang := map[string]string{}
+	docLang := map[string]lang.Tag{}
 	firstHit := map[string]int{} // where the first pass found a document first
 	for i, p := range ps {
 		if _, ok := firstHit[p.DocID]; !ok {
 			firstHit[p.DocID] = i
 		}
-		docRank[p.DocID] = best[p.DocID].score() * languageWeight(lang, p.Lang)
+		docRank[p.DocID] = best[p.DocID].score() * languageWeight(ql, p.Lang)
 		docLang[p.DocID] = p.Lang
 	}
-	promoteTwins(docRank, docLang, lang)
-	pairTwins(docRank, docLang, firstHit, lang)
+	promoteTwins(docRank, docLang, ql)
+	pairTwins(docRank, docLang, firstHit, ql)
 	for i := range ps {
 		ps[i].docRank = docRank[ps[i].DocID]
 	}
@@ -94,18 +96,18 @@ func rerank(ps []scored, qterms map[string][]queryTerm, lang string, asks intent
 // outranks it, when both are candidates: translations are cut into
 // passages and worded differently, and the query's own language must
 // win.
-func promoteTwins(docRank map[string]float64, docLang map[string]string, lang string) {
+func promoteTwins(docRank map[string]float64, docLang map[string]lang.Tag, ql lang.Tag) {
 	ids := make([]string, 0, len(docRank))
 	for id := range docRank {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		if docLang[id] == lang {
+		if docLang[id] == ql {
 			continue
 		}
-		twin := twinID(id, docLang[id], lang)
-		if r, ok := docRank[twin]; ok && twin != id && r < docRank[id] && docLang[twin] == lang {
+		twin := twinID(id, docLang[id], ql)
+		if r, ok := docRank[twin]; ok && twin != id && r < docRank[id] && docLang[twin] == ql {
 			docRank[twin] = math.Nextafter(docRank[id], math.Inf(1))
 		}
 	}
@@ -116,7 +118,7 @@ func promoteTwins(docRank map[string]float64, docLang map[string]string, lang st
 // version, when both are candidates: the same answer, readable to the
 // customer, is the next best thing to show. The ranks are rewritten to
 // the new order; documents that tie keep the first pass's order.
-func pairTwins(docRank map[string]float64, docLang map[string]string, firstHit map[string]int, lang string) {
+func pairTwins(docRank map[string]float64, docLang map[string]lang.Tag, firstHit map[string]int, ql lang.Tag) {
 	ids := make([]string, 0, len(docRank))
 	for id := range docRank {
 		ids = append(ids, id)
@@ -135,12 +137,12 @@ func pairTwins(docRank map[string]float64, docLang map[string]string, firstHit m
 		}
 		placed[id] = true
 		order = append(order, id)
-		if docLang[id] != lang {
+		if docLang[id] != ql {
 			continue
 		}
 		for _, other := range ids {
 			l := docLang[other]
-			if !placed[other] && l != lang && analysisKey(l) == analysisKey(lang) && twinID(other, l, lang) == id {
+			if !placed[other] && l != ql && analysisKey(l) == analysisKey(ql) && twinID(other, l, ql) == id {
 				placed[other] = true
 				order = append(order, other)
 			}
@@ -157,11 +159,11 @@ func pairTwins(docRank map[string]float64, docLang map[string]string, firstHit m
 
 // twinID is id with its language folder, from, replaced by to; id itself
 // when it has no such folder.
-func twinID(id, from, to string) string {
+func twinID(id string, from, to lang.Tag) string {
 	segs := strings.Split(id, "/")
 	for i, s := range segs {
-		if strings.EqualFold(s, from) {
-			segs[i] = to
+		if strings.EqualFold(s, string(from)) {
+			segs[i] = string(to)
 			return strings.Join(segs, "/")
 		}
 	}
@@ -177,7 +179,7 @@ func (f features) max(g features) features {
 }
 
 // measure computes a candidate's features and rank.
-func (p *scored) measure(qterms map[string][]queryTerm, lang string) {
+func (p *scored) measure(qterms map[string][]queryTerm, ql lang.Tag) {
 	q := qterms[analysisKey(p.Lang)]
 	p.features = features{
 		cover: coverage(q, p.terms),
@@ -185,7 +187,7 @@ func (p *scored) measure(qterms map[string][]queryTerm, lang string) {
 		lead:  coverage(q, p.leadTerms),
 		head:  coverage(q, p.headTerms),
 	}
-	p.rank = p.features.score() * languageWeight(lang, p.Lang)
+	p.rank = p.features.score() * languageWeight(ql, p.Lang)
 }
 
 // score combines a passage's features into its reranking score.
@@ -196,7 +198,7 @@ func (f features) score() float64 {
 // languageWeight ranks a passage in the query's language above one in
 // the other script of its family, and both above other languages; when
 // the query's language has no passages, all weigh alike.
-func languageWeight(query, passage string) float64 {
+func languageWeight(query, passage lang.Tag) float64 {
 	switch {
 	case query == passage:
 		return 1

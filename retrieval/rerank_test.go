@@ -3,14 +3,20 @@ package retrieval
 import (
 	"context"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 func TestTwinID(t *testing.T) {
-	tests := []struct{ id, from, to, want string }{
-		{"sample/zh-Hant/returns.md", ChineseTraditional, ChineseSimplified, "sample/zh-Hans/returns.md"},
-		{"kb/da/faq/levering.md", Danish, English, "kb/en/faq/levering.md"},
-		{"kb/data/returns.md", Danish, English, "kb/data/returns.md"}, // "data" is no language folder
-		{"returns.md", English, Danish, "returns.md"},
+	tests := []struct {
+		id       string
+		from, to lang.Tag
+		want     string
+	}{
+		{"sample/zh-Hant/returns.md", lang.ChineseTraditional, lang.ChineseSimplified, "sample/zh-Hans/returns.md"},
+		{"kb/da/faq/levering.md", lang.Danish, lang.English, "kb/en/faq/levering.md"},
+		{"kb/data/returns.md", lang.Danish, lang.English, "kb/data/returns.md"}, // "data" is no language folder
+		{"returns.md", lang.English, lang.Danish, "returns.md"},
 	}
 	for _, tt := range tests {
 		if got := twinID(tt.id, tt.from, tt.to); got != tt.want {
@@ -21,9 +27,9 @@ func TestTwinID(t *testing.T) {
 
 func TestPromoteTwins(t *testing.T) {
 	rank := map[string]float64{"zh-Hant/a.md": 0.9, "zh-Hans/a.md": 0.5, "zh-Hans/b.md": 0.7, "zh-Hant/c.md": 0.8}
-	lang := map[string]string{"zh-Hant/a.md": ChineseTraditional, "zh-Hans/a.md": ChineseSimplified,
-		"zh-Hans/b.md": ChineseSimplified, "zh-Hant/c.md": ChineseTraditional}
-	promoteTwins(rank, lang, ChineseSimplified)
+	docLang := map[string]lang.Tag{"zh-Hant/a.md": lang.ChineseTraditional, "zh-Hans/a.md": lang.ChineseSimplified,
+		"zh-Hans/b.md": lang.ChineseSimplified, "zh-Hant/c.md": lang.ChineseTraditional}
+	promoteTwins(rank, docLang, lang.ChineseSimplified)
 	if !(rank["zh-Hans/a.md"] > rank["zh-Hant/a.md"]) {
 		t.Errorf("the query-language twin stayed below: %v", rank)
 	}
@@ -32,7 +38,7 @@ func TestPromoteTwins(t *testing.T) {
 	}
 	// The other-script version follows its twin.
 	first := map[string]int{"zh-Hant/a.md": 0, "zh-Hans/a.md": 1, "zh-Hans/b.md": 2, "zh-Hant/c.md": 3}
-	pairTwins(rank, lang, first, ChineseSimplified)
+	pairTwins(rank, docLang, first, lang.ChineseSimplified)
 	if !(rank["zh-Hans/a.md"] > rank["zh-Hant/a.md"] && rank["zh-Hant/a.md"] > rank["zh-Hant/c.md"] &&
 		rank["zh-Hant/c.md"] > rank["zh-Hans/b.md"]) {
 		t.Errorf("order after pairing twins: %v", rank)

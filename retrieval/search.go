@@ -8,26 +8,27 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // Query is one search.
 type Query struct {
 	Text string
 	// Lang is the language of the query; detected when empty.
-	Lang string
+	Lang lang.Tag
 	// K is how many passages to return. Default 5.
 	K int
 }
 
 // Passage is a piece of a document that matched a search.
 type Passage struct {
-	DocID   string `json:"doc_id"`
-	ChunkID string `json:"chunk_id"`
-	Title   string `json:"title"`
-	Heading string `json:"heading,omitempty"`
-	Text    string `json:"text"`
-	Lang    string `json:"lang"`
-	Version string `json:"version"`
+	DocID   string   `json:"doc_id"`
+	ChunkID string   `json:"chunk_id"`
+	Title   string   `json:"title"`
+	Heading string   `json:"heading,omitempty"`
+	Text    string   `json:"text"`
+	Lang    lang.Tag `json:"lang"`
+	Version string   `json:"version"`
 	// URL is where the passage's document is published, if it is.
 	URL   string  `json:"url,omitempty"`
 	Score float64 `json:"score"`
@@ -36,7 +37,7 @@ type Passage struct {
 // Result is the answer to a search.
 type Result struct {
 	// Lang is the query's language, as given or detected.
-	Lang     string
+	Lang     lang.Tag
 	Passages []Passage
 	// Confidence, between 0 and 1, is how sure retrieval is that the top
 	// passage is about what was asked. It combines how much of the
@@ -65,11 +66,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if q.K <= 0 {
 		q.K = 5
 	}
-	lang, sure := NormalizeLanguage(q.Lang), true
-	if lang == "" {
-		lang, sure = detectLanguage(q.Text)
+	ql, sure := q.Lang, true
+	if !ql.Known() {
+		d := lang.Detect(q.Text)
+		ql, sure = d.Tag, d.Sure
 	}
-	res := Result{Lang: lang}
+	res := Result{Lang: ql}
 	text := strings.TrimSpace(q.Text)
 	if text == "" {
 		return res, nil
@@ -79,10 +81,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		return res, err
 	}
 	if !sure {
-		lang = knownLanguage(qterms, lang)
-		res.Lang = lang
+		ql = knownLanguage(qterms, ql)
+		res.Lang = ql
 	}
-	fam := analysisKey(lang)
+	fam := analysisKey(ql)
 	lq := lexicalQuery(qterms, fam, ix.topics.passageCount)
 	if lq == nil {
 		return res, nil
@@ -108,9 +110,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 			passages = append(passages, p)
 		}
 	}
-	rerank(passages, qterms, lang, intentsOf(text))
+	rerank(passages, qterms, ql, intentsOf(text))
 	if ix.opts.Embedder != nil {
-		passages = ix.fuse(ctx, q.Text, lang, passages, qterms, size)
+		passages = ix.fuse(ctx, q.Text, ql, passages, qterms, size)
 	}
 	// At most two passages from one document, so the sources vary.
 	perDoc := map[string]int{}
@@ -161,7 +163,7 @@ func (ix *Index) stored(gen uint64, id string) (p scored, ok bool, err error) {
 	p = scored{
 		Passage: Passage{
 			ChunkID: id,
-			DocID:   fields["doc_id"], Lang: fields["lang"], Title: fields["title"],
+			DocID:   fields["doc_id"], Lang: lang.Tag(fields["lang"]), Title: fields["title"],
 			Heading: fields["heading"], Text: fields["text"], Version: fields["version"], URL: fields["url"],
 		},
 		terms:      newTermSet(fields["terms"]),

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval/samplekb"
 )
 
@@ -51,7 +52,7 @@ func TestSearchSampleKnowledgeBase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Lang != tt.lang {
+			if res.Lang != lang.Tag(tt.lang) {
 				t.Errorf("language = %s, want %s", res.Lang, tt.lang)
 			}
 			if len(res.Passages) == 0 {
@@ -145,7 +146,7 @@ func TestSearchWhileIngesting(t *testing.T) {
 
 // TestSearchCustomerPhrasing checks the ways customers ask that the
 // articles do not word: paraphrases, Cantonese, Malaysian chat
-// shorthand, Danish with English words and compounds, and place names.
+// shorthand, lang.Danish with lang.English words and compounds, and place names.
 func TestSearchCustomerPhrasing(t *testing.T) {
 	ix := openSample(t)
 	tests := []struct {

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // indexSynonyms reads the synonyms of every term of a synonym source
@@ -161,7 +162,7 @@ func TestSynonymsFollowTheLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := Document{ID: "kb/post.md", Lang: English, Text: "# Pigeon post\n\nWe send letters by pigeon."}
+	doc := Document{ID: "kb/post.md", Lang: lang.English, Text: "# Pigeon post\n\nWe send letters by pigeon."}
 	if _, err := ix.Ingest(ctx, []Document{doc}); err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +175,7 @@ func TestSynonymsFollowTheLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := ix.Search(ctx, Query{Text: "owl", Lang: English})
+	res, err := ix.Search(ctx, Query{Text: "owl", Lang: lang.English})
 	if err != nil || len(res.Passages) == 0 || res.Passages[0].DocID != doc.ID {
 		t.Fatalf("after a synonym was added, owl found %+v, %v", res.Passages, err)
 	}
@@ -194,7 +195,7 @@ func TestSynonymsFollowTheLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if res, _ := ix.Search(ctx, Query{Text: "owl", Lang: English}); len(res.Passages) != 0 {
+	if res, _ := ix.Search(ctx, Query{Text: "owl", Lang: lang.English}); len(res.Passages) != 0 {
 		t.Fatalf("after the synonym was removed, owl found %+v", res.Passages)
 	}
 	if got := indexSynonyms(t, ix, synonymSource("en"))["pigeon"]; got != nil {

@@ -3,6 +3,8 @@ package retrieval
 import (
 	"context"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // TestIndexKeepsStatsUpToDate checks that the title words, the passage
@@ -14,7 +16,7 @@ func TestIndexKeepsStatsUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	doc := Document{ID: "kb/a.md", Lang: English, Text: "# Pigeon post\n\nWe send letters by pigeon.\n\n## Costs\n\nFree."}
+	doc := Document{ID: "kb/a.md", Lang: lang.English, Text: "# Pigeon post\n\nWe send letters by pigeon.\n\n## Costs\n\nFree."}
 	if _, err := ix.Ingest(ctx, []Document{doc}); err != nil {
 		t.Fatal(err)
 	}

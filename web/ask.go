@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // askRequest is the body of POST /api/v1/ask.
@@ -67,10 +68,11 @@ func (s *Server) ask(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	q := inference.Question{Text: *req.Question, ConversationID: req.ConversationID, Subject: subject, Language: req.Language}
+	hint, _ := lang.Parse(req.Language) // a hint only: an unknown one is none
+	q := inference.Question{Text: *req.Question, ConversationID: req.ConversationID, Subject: subject, Language: hint}
 	start := time.Now()
 	if !acceptsEventStream(c.Request()) {
-		reply, err := s.asker.Ask(c.Request().Context(), q, nil)
+		reply, err := s.parts.Assistant.Ask(c.Request().Context(), q, nil)
 		if err != nil {
 			return err
 		}
@@ -79,7 +81,7 @@ func (s *Server) ask(c echo.Context) error {
 		return c.JSON(http.StatusOK, reply)
 	}
 	sse := &eventStream{c: c}
-	reply, err := s.asker.Ask(c.Request().Context(), q, &inference.Stream{
+	reply, err := s.parts.Assistant.Ask(c.Request().Context(), q, &inference.Stream{
 		Meta: func(r inference.Reply) error { return sse.send("meta", r) },
 		Token: func(text string) error {
 			return sse.send("token", map[string]string{"text": text})
@@ -89,12 +91,11 @@ func (s *Server) ask(c echo.Context) error {
 		if !sse.started {
 			return err // nothing sent yet: an ordinary error answer
 		}
-		s.log.Warn("ask stream failed", "err", err)
-		msg := "the answer could not be completed; please try again"
-		if inference.IsBadInput(err) {
-			msg = err.Error()
+		status, msg, kind := s.answerFor(err)
+		if status >= 500 {
+			s.log.Warn("ask stream failed", "kind", kind, "err", err)
 		}
-		sse.send("error", map[string]string{"error": msg})
+		sse.send("error", map[string]string{"error": msg, "code": kind})
 		return nil
 	}
 	s.metrics.observeReply(reply, time.Since(start))

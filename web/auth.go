@@ -8,36 +8,36 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/audit/role"
+	"github.com/hushdesk/hushdesk/inference/fault"
 )
 
-// Roles a token can carry. Admin includes every other role.
-const (
-	RoleAgent      = "agent"
-	RoleCompliance = "compliance"
-	RoleAdmin      = "admin"
-)
-
-// ErrUnknownToken is what an Authenticator returns for a token it does not
-// know.
-var ErrUnknownToken = errors.New("unknown or revoked token")
+// Tokens are the access tokens: bearer tokens for scripts, and the
+// credential an agent or officer logs in to the console with. They are
+// kept as keyed hashes.
+type Tokens interface {
+	LookupToken(ctx context.Context, secret string) (audit.Token, error)
+	Token(ctx context.Context, id string) (audit.Token, error)
+	CreateToken(ctx context.Context, r role.Role, label, actor string) (string, audit.Token, error)
+	RevokeToken(ctx context.Context, id, actor string) error
+	Tokens(ctx context.Context) ([]audit.Token, error)
+}
 
 // Principal is who an authenticated request acts for.
 type Principal struct {
-	TokenID string `json:"token_id"`
-	Role    string `json:"role"`
-	Label   string `json:"label"`
+	TokenID string    `json:"token_id"`
+	Role    role.Role `json:"role"`
+	Label   string    `json:"label"`
 }
-
-// Has reports whether the principal may act in role.
-func (p Principal) Has(role string) bool { return p.Role == role || p.Role == RoleAdmin }
 
 // Actor names the principal in audit records: role and token id, never
 // the token itself.
-func (p Principal) Actor() string { return p.Role + ":" + p.TokenID }
+func (p Principal) Actor() string { return string(p.Role) + ":" + p.TokenID }
 
-// Authenticator turns a bearer token into a principal.
-type Authenticator interface {
-	Authenticate(ctx context.Context, secret string) (Principal, error)
+func principalOf(t audit.Token) Principal {
+	return Principal{TokenID: t.ID, Role: t.Role, Label: t.Label}
 }
 
 const principalKey = "hushdesk.principal"
@@ -50,17 +50,16 @@ func principal(c echo.Context) Principal {
 
 // requireRole admits requests whose bearer token (or console session)
 // carries role: 401 without valid credentials, 403 with the wrong role.
-func (s *Server) requireRole(role string) echo.MiddlewareFunc {
+func (s *Server) requireRole(r role.Role) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			p, err := s.authenticate(c)
 			if err != nil {
 				c.Response().Header().Set("WWW-Authenticate", `Bearer realm="hushdesk"`)
-				return &apiError{status: http.StatusUnauthorized, msg: err.Error()}
+				return err
 			}
-			if !p.Has(role) {
-				return &apiError{status: http.StatusForbidden,
-					msg: fmt.Sprintf("a %s token cannot use this endpoint; it needs the %s role", p.Role, role)}
+			if !p.Role.Includes(r) {
+				return fault.Wrap(fault.Forbidden, fmt.Errorf("a %s token cannot use this endpoint; it needs the %s role", p.Role, r))
 			}
 			c.Set(principalKey, p)
 			return next(c)
@@ -68,28 +67,36 @@ func (s *Server) requireRole(role string) echo.MiddlewareFunc {
 	}
 }
 
-// authenticate reads the credentials of a request.
+// authenticate reads the credentials of a request: a bearer token, or a
+// console session whose token still lives with the same role.
 func (s *Server) authenticate(c echo.Context) (Principal, error) {
-	if s.opts.Auth == nil {
-		return Principal{}, errors.New("this server has no tokens configured; set HUSHDESK_ADMIN_TOKEN")
-	}
 	h := c.Request().Header.Get("Authorization")
 	if h != "" {
 		scheme, secret, ok := strings.Cut(h, " ")
 		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(secret) == "" {
-			return Principal{}, errors.New(`the Authorization header must be "Bearer <token>"`)
+			return Principal{}, errBadScheme
 		}
-		p, err := s.opts.Auth.Authenticate(c.Request().Context(), strings.TrimSpace(secret))
+		tok, err := s.parts.Tokens.LookupToken(c.Request().Context(), strings.TrimSpace(secret))
 		if err != nil {
-			if !errors.Is(err, ErrUnknownToken) {
+			if !errors.Is(err, audit.ErrNoToken) {
 				s.log.Error("token lookup failed", "err", err)
 			}
-			return Principal{}, errors.New("the token is not valid")
+			return Principal{}, errBadToken
 		}
-		return p, nil
+		return principalOf(tok), nil
 	}
 	if p, ok := s.sessionPrincipal(c); ok {
 		return p, nil
 	}
-	return Principal{}, errors.New("this endpoint needs a bearer token (Authorization: Bearer <token>)")
+	return Principal{}, errNoCredential
+}
+
+// requireJSON refuses a body that does not say it is JSON: a form posted
+// from another site cannot pass as an API call.
+func requireJSON(c echo.Context) error {
+	ct := c.Request().Header.Get("Content-Type")
+	if mt, _, _ := strings.Cut(ct, ";"); !strings.EqualFold(strings.TrimSpace(mt), "application/json") {
+		return &httpError{status: http.StatusUnsupportedMediaType, msg: `send the body as JSON with "Content-Type: application/json"`}
+	}
+	return nil
 }

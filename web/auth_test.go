@@ -8,38 +8,26 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/hushdesk/hushdesk/audit/role"
 	"github.com/labstack/echo/v4"
 )
 
-// fakeAuth knows one token per role: "<role>-secret".
-type fakeAuth struct{}
-
-func (fakeAuth) Authenticate(_ context.Context, secret string) (Principal, error) {
-	for _, r := range []string{RoleAgent, RoleCompliance, RoleAdmin} {
-		if secret == r+"-secret" {
-			return Principal{TokenID: "t_" + r, Role: r, Label: r}, nil
-		}
-	}
-	return Principal{}, ErrUnknownToken
-}
-
 // authServer has one route per role that answers with the actor.
-func authServer(t *testing.T) *httptest.Server {
+func authServer(t *testing.T) (*httptest.Server, *testEnv) {
 	t.Helper()
-	s := New(&fakeAsker{}, noTranscripts{}, Options{Auth: fakeAuth{}})
-	for _, role := range []string{RoleAgent, RoleCompliance, RoleAdmin} {
+	env := newEnv(t, nil, Options{})
+	for _, r := range role.All() {
 		h := func(c echo.Context) error { return c.String(200, principal(c).Actor()) }
-		s.echo.GET("/t/"+role, h, s.requireRole(role))
-		s.echo.POST("/t/"+role, h, s.requireRole(role))
+		env.srv.echo.GET("/t/"+string(r), h, env.srv.requireRole(r))
+		env.srv.echo.POST("/t/"+string(r), h, env.srv.requireRole(r))
 	}
-	srv := httptest.NewServer(s.Handler())
-	t.Cleanup(srv.Close)
-	return srv
+	return env.serve(t), env
 }
 
 func TestRoles(t *testing.T) {
-	srv := authServer(t)
+	srv, env := authServer(t)
 	tests := []struct {
 		route, header string
 		status        int
@@ -47,12 +35,12 @@ func TestRoles(t *testing.T) {
 		{"compliance", "", 401},
 		{"compliance", "Bearer nope", 401},
 		{"compliance", "Basic Y29tcGxpYW5jZS1zZWNyZXQ=", 401},
-		{"compliance", "Bearer agent-secret", 403},
-		{"compliance", "Bearer compliance-secret", 200},
-		{"compliance", "Bearer admin-secret", 200},
-		{"agent", "Bearer agent-secret", 200},
-		{"agent", "bearer agent-secret", 200},
-		{"admin", "Bearer compliance-secret", 403},
+		{"compliance", "Bearer " + env.secret[role.Agent], 403},
+		{"compliance", "Bearer " + env.secret[role.Compliance], 200},
+		{"compliance", "Bearer " + env.secret[role.Admin], 200},
+		{"agent", "Bearer " + env.secret[role.Agent], 200},
+		{"agent", "bearer " + env.secret[role.Agent], 200},
+		{"admin", "Bearer " + env.secret[role.Compliance], 403},
 	}
 	for _, tt := range tests {
 		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/t/"+tt.route, nil)
@@ -74,7 +62,7 @@ func TestRoles(t *testing.T) {
 }
 
 func TestConsoleSessionAndCSRF(t *testing.T) {
-	srv := authServer(t)
+	srv, env := authServer(t)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar}
 	resp, err := client.Post(srv.URL+"/console/login", "application/json", strings.NewReader(`{"token":"wrong"}`))
@@ -85,7 +73,7 @@ func TestConsoleSessionAndCSRF(t *testing.T) {
 	if resp.StatusCode != 401 {
 		t.Fatalf("bad login = %d", resp.StatusCode)
 	}
-	resp, _ = client.Post(srv.URL+"/console/login", "application/json", strings.NewReader(`{"token":"compliance-secret"}`))
+	resp, _ = client.Post(srv.URL+"/console/login", "application/json", strings.NewReader(`{"token":"`+env.secret[role.Compliance]+`"}`))
 	var login struct {
 		Role string
 		CSRF string `json:"csrf_token"`
@@ -125,5 +113,58 @@ func TestConsoleSessionAndCSRF(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 401 {
 		t.Fatalf("after logout = %d", resp.StatusCode)
+	}
+}
+
+// TestRevokedTokenEndsItsSessions: revoking a token (or changing its
+// role) ends its console sessions at once, not hours later.
+func TestRevokedTokenEndsItsSessions(t *testing.T) {
+	srv, env := authServer(t)
+	ctx := context.Background()
+	secret, tok, err := env.store.CreateToken(ctx, role.Admin, "to revoke", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
+	resp, err := client.Post(srv.URL+"/console/login", "application/json", strings.NewReader(`{"token":"`+secret+`"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	get := func() int {
+		resp, err := client.Get(srv.URL + "/t/admin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := get(); code != 200 {
+		t.Fatalf("before revocation = %d", code)
+	}
+	// Revoked behind the server's back (another replica, the command
+	// line): the next request of the session is refused.
+	if err := env.store.RevokeToken(ctx, tok.ID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if code := get(); code != 401 {
+		t.Fatalf("after revocation = %d, want 401", code)
+	}
+}
+
+// TestSessionIdleTimeout: a console left alone logs itself out.
+func TestSessionIdleTimeout(t *testing.T) {
+	ss := newSessions()
+	now := time.Unix(1e9, 0)
+	ss.now = func() time.Time { return now }
+	id, _ := ss.create(Principal{TokenID: "t_1", Role: role.Agent})
+	now = now.Add(sessionIdle - time.Minute)
+	if _, ok := ss.get(id); !ok {
+		t.Fatal("a session in use ended")
+	}
+	now = now.Add(sessionIdle + time.Minute)
+	if _, ok := ss.get(id); ok {
+		t.Fatal("an idle session lived on")
 	}
 }

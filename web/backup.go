@@ -1,19 +1,12 @@
 package web
 
 import (
-	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
 )
-
-// Backuper writes a consistent copy of the audit store.
-type Backuper interface {
-	Backup(ctx context.Context, w io.Writer) (int64, error)
-}
 
 // backup answers GET /api/v1/audit/backup (admin): a hot backup of the
 // audit store as a tar archive, taken while the server keeps answering.
@@ -22,7 +15,7 @@ func (s *Server) backup(c echo.Context) error {
 	c.Response().Header().Set("Content-Type", "application/x-tar")
 	c.Response().Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
 	c.Response().WriteHeader(http.StatusOK)
-	if _, err := s.opts.Backup.Backup(c.Request().Context(), c.Response()); err != nil {
+	if _, err := s.parts.Log.Backup(c.Request().Context(), c.Response()); err != nil {
 		s.log.Error("backup failed", "err", err)
 	}
 	return nil

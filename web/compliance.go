@@ -1,11 +1,9 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -16,29 +14,6 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit"
 )
-
-// AuditLog is the decision log as compliance officers read it.
-type AuditLog interface {
-	Export(ctx context.Context, w io.Writer, req audit.ExportRequest) (audit.ExportSummary, error)
-	Verify(ctx context.Context) (audit.VerifyResult, error)
-	LatestCheckpoint(ctx context.Context) (audit.Checkpoint, error)
-}
-
-// Checkpointer signs a checkpoint at the head of the log.
-type Checkpointer interface {
-	Checkpoint(ctx context.Context) (audit.Checkpoint, error)
-}
-
-// AuditBrowser pages through the log for the console.
-type AuditBrowser interface {
-	Scan(ctx context.Context, f audit.Filter, content bool, fn func(audit.Event) error) error
-}
-
-// Pseudonyms turns the identifiers people use into the ones in the log.
-type Pseudonyms interface {
-	SubjectPseudonym(id string) string
-	ConversationRef(capability string) string
-}
 
 // auditFilter reads the filter query parameters shared by the audit
 // endpoints: from, to (RFC 3339 or YYYY-MM-DD), type (comma-separated,
@@ -68,11 +43,11 @@ func (s *Server) auditFilter(c echo.Context) (audit.Filter, error) {
 	case strings.HasPrefix(conv, "k_"):
 		f.Conversation = conv
 	case conv != "":
-		f.Conversation = s.opts.Pseudonyms.ConversationRef(conv)
+		f.Conversation = s.parts.Log.ConversationRef(conv)
 	}
 	switch {
 	case c.QueryParam("subject") != "":
-		f.Subject = s.opts.Pseudonyms.SubjectPseudonym(c.QueryParam("subject"))
+		f.Subject = s.parts.Log.SubjectPseudonym(c.QueryParam("subject"))
 	case c.QueryParam("subject_pseudonym") != "":
 		f.Subject = c.QueryParam("subject_pseudonym")
 	}
@@ -123,7 +98,7 @@ func (s *Server) exportAudit(c echo.Context) error {
 	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="hushdesk-audit-%s.%s"`, time.Now().UTC().Format("20060102T150405Z"), format))
 	h.Set("Trailer", "X-Hushdesk-Export-Sha256, X-Hushdesk-Export-Seq, X-Hushdesk-Export-Events")
 	c.Response().WriteHeader(http.StatusOK)
-	sum, err := s.opts.AuditLog.Export(c.Request().Context(), c.Response(), audit.ExportRequest{
+	sum, err := s.parts.Log.Export(c.Request().Context(), c.Response(), audit.ExportRequest{
 		Filter: f, Format: format, Content: content, Actor: principal(c).Actor(),
 	})
 	if err != nil {
@@ -148,14 +123,14 @@ func (s *Server) exportManifest(c echo.Context) error {
 	}
 	m, ok := s.manifests.get(seq)
 	if !ok {
-		return &apiError{status: http.StatusNotFound, msg: "no recent export with that seq on this server"}
+		return notFound("no recent export with that seq on this server")
 	}
 	return c.JSON(http.StatusOK, m)
 }
 
 // verifyAudit answers GET /api/v1/audit/verify.
 func (s *Server) verifyAudit(c echo.Context) error {
-	res, err := s.opts.AuditLog.Verify(c.Request().Context())
+	res, err := s.parts.Log.Verify(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -165,9 +140,9 @@ func (s *Server) verifyAudit(c echo.Context) error {
 // latestCheckpoint answers GET /api/v1/audit/checkpoint: the latest signed
 // checkpoint, to be kept outside the data directory.
 func (s *Server) latestCheckpoint(c echo.Context) error {
-	cp, err := s.opts.AuditLog.LatestCheckpoint(c.Request().Context())
+	cp, err := s.parts.Log.LatestCheckpoint(c.Request().Context())
 	if errors.Is(err, audit.ErrNoCheckpoint) {
-		return &apiError{status: http.StatusNotFound, msg: err.Error() + "; POST to this endpoint signs one now"}
+		return notFound(err.Error() + "; POST to this endpoint signs one now")
 	}
 	if err != nil {
 		return err
@@ -178,7 +153,7 @@ func (s *Server) latestCheckpoint(c echo.Context) error {
 // signCheckpoint answers POST /api/v1/audit/checkpoint: a checkpoint
 // signed now, at the head of the log.
 func (s *Server) signCheckpoint(c echo.Context) error {
-	cp, err := s.opts.Checkpointer.Checkpoint(c.Request().Context())
+	cp, err := s.parts.Log.Checkpoint(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -205,7 +180,7 @@ func (s *Server) browseAudit(c echo.Context) error {
 		f.Limit = n
 	}
 	evs := []audit.Event{}
-	err = s.opts.AuditBrowser.Scan(c.Request().Context(), f, false, func(e audit.Event) error {
+	err = s.parts.Log.Scan(c.Request().Context(), f, false, func(e audit.Event) error {
 		evs = append(evs, e)
 		return nil
 	})

@@ -11,7 +11,7 @@ import (
 )
 
 func TestConsolePage(t *testing.T) {
-	s := New(&fakeAsker{}, noTranscripts{}, Options{AllowedOrigins: []string{"https://shop.example"}})
+	s := newEnv(t, nil, Options{AllowedOrigins: []string{"https://shop.example"}}).srv
 	rec := httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/console", nil))
 	h := rec.Header()

@@ -32,12 +32,12 @@ func (s *Server) conversation(c echo.Context) error {
 	if !inference.ValidConversationID(id) {
 		return badRequest("conversation id is malformed")
 	}
-	evs, err := s.transcripts.Conversation(c.Request().Context(), s.transcripts.ConversationRef(id))
+	evs, err := s.parts.Log.Conversation(c.Request().Context(), s.parts.Log.ConversationRef(id))
 	if err != nil {
 		return err
 	}
 	if len(evs) == 0 {
-		return &apiError{status: http.StatusNotFound, msg: "conversation not found"}
+		return notFound("conversation not found")
 	}
 	return c.JSON(http.StatusOK, map[string]any{"conversation_id": id, "messages": transcript(evs)})
 }

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,29 +9,16 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval"
 )
-
-// KnowledgeBase is the document store behind /api/v1/documents.
-type KnowledgeBase interface {
-	Documents() []retrieval.DocInfo
-	Ingest(ctx context.Context, docs []retrieval.Document) (retrieval.IngestReport, error)
-	Remove(ctx context.Context, ids ...string) (int, error)
-	Reindex(ctx context.Context) (retrieval.ReindexReport, error)
-}
-
-// KnowledgeAudit records knowledge-base changes in the decision log, so a
-// reviewer can tell which documents were live when an answer was given.
-type KnowledgeAudit interface {
-	RecordIngest(ctx context.Context, actor, action string, ids []string, rep retrieval.IngestReport) error
-}
 
 // maxUploadBytes bounds one upload request.
 const maxUploadBytes = 32 << 20
 
 // listDocuments answers GET /api/v1/documents.
 func (s *Server) listDocuments(c echo.Context) error {
-	docs := s.opts.Knowledge.Documents()
+	docs := s.parts.Knowledge.Documents()
 	return c.JSON(http.StatusOK, map[string]any{"documents": docs, "count": len(docs)})
 }
 
@@ -58,7 +43,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 		for _, fh := range files {
 			name := path.Base(strings.ReplaceAll(fh.Filename, "\\", "/"))
 			if !retrieval.Supported(name) {
-				return &apiError{status: http.StatusUnsupportedMediaType,
+				return &httpError{status: http.StatusUnsupportedMediaType,
 					msg: fmt.Sprintf("%s: unsupported document type (Markdown, text, HTML and PDF are read)", name)}
 			}
 			f, err := fh.Open()
@@ -97,20 +82,14 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 			}
 			req.URL = u
 		}
-		docs = append(docs, retrieval.Document{ID: req.ID, Title: req.Title, Text: req.Text, Lang: req.Lang, URL: req.URL})
-	}
-	rep, err := s.opts.Knowledge.Ingest(c.Request().Context(), docs)
-	if err != nil {
-		if errors.Is(err, retrieval.ErrEmptyDocument) || errors.Is(err, retrieval.ErrUnsupported) {
-			return badRequest(err.Error())
+		l, ok := lang.Parse(req.Lang)
+		if req.Lang != "" && !ok {
+			return badRequest(fmt.Sprintf(`"lang" %q is not a language the knowledge base knows (en, da, zh-Hans, zh-Hant, ms)`, req.Lang))
 		}
-		return err
+		docs = append(docs, retrieval.Document{ID: req.ID, Title: req.Title, Text: req.Text, Lang: l, URL: req.URL})
 	}
-	ids := make([]string, len(docs))
-	for i, d := range docs {
-		ids[i] = d.ID
-	}
-	if err := s.recordIngest(c, "upload", ids, rep); err != nil {
+	rep, err := s.parts.Knowledge.Ingest(c.Request().Context(), principal(c).Actor(), docs)
+	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, rep)
@@ -122,15 +101,12 @@ func (s *Server) deleteDocuments(c echo.Context) error {
 	if len(ids) == 0 {
 		return badRequest(`name the documents to remove with ?id=`)
 	}
-	n, err := s.opts.Knowledge.Remove(c.Request().Context(), ids...)
+	n, err := s.parts.Knowledge.Remove(c.Request().Context(), principal(c).Actor(), ids...)
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		return &apiError{status: http.StatusNotFound, msg: "no such documents"}
-	}
-	if err := s.recordIngest(c, "remove", ids, retrieval.IngestReport{Removed: n}); err != nil {
-		return err
+		return notFound("no such documents")
 	}
 	return c.JSON(http.StatusOK, map[string]int{"removed": n})
 }
@@ -139,19 +115,9 @@ func (s *Server) deleteDocuments(c echo.Context) error {
 // analysed again with the current analyzers and synonyms, and the
 // missing vectors embedded.
 func (s *Server) reindexDocuments(c echo.Context) error {
-	rep, err := s.opts.Knowledge.Reindex(c.Request().Context())
+	rep, err := s.parts.Knowledge.Reindex(c.Request().Context(), principal(c).Actor())
 	if err != nil {
 		return err
 	}
-	if err := s.recordIngest(c, "reindex", nil, retrieval.IngestReport{Chunks: rep.Passages, Embedded: rep.Embedded}); err != nil {
-		return err
-	}
 	return c.JSON(http.StatusOK, rep)
-}
-
-func (s *Server) recordIngest(c echo.Context, action string, ids []string, rep retrieval.IngestReport) error {
-	if s.opts.KnowledgeAudit == nil {
-		return nil
-	}
-	return s.opts.KnowledgeAudit.RecordIngest(c.Request().Context(), principal(c).Actor(), action, ids, rep)
 }

@@ -1,18 +1,11 @@
 package web
 
 import (
-	"context"
 	"net/http"
 
+	"github.com/hushdesk/hushdesk/inference/feedback"
 	"github.com/labstack/echo/v4"
-
-	"github.com/hushdesk/hushdesk/inference"
 )
-
-// FeedbackRecorder takes customers' ratings of answers.
-type FeedbackRecorder interface {
-	RecordFeedback(ctx context.Context, f inference.Feedback) (inference.FeedbackReceipt, error)
-}
 
 type feedbackRequest struct {
 	ConversationID string `json:"conversation_id"`
@@ -25,9 +18,6 @@ type feedbackRequest struct {
 // customer was given, is the proof that the answer is theirs; the
 // conversation id may come with it.
 func (s *Server) feedback(c echo.Context) error {
-	if s.opts.Feedback == nil {
-		return &apiError{status: http.StatusNotImplemented, msg: "feedback is not enabled"}
-	}
 	var req feedbackRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
@@ -35,7 +25,7 @@ func (s *Server) feedback(c echo.Context) error {
 	if req.MessageID == "" {
 		return badRequest(`"message_id" is required`)
 	}
-	rec, err := s.opts.Feedback.RecordFeedback(c.Request().Context(), inference.Feedback{
+	rec, err := s.parts.Feedback.Record(c.Request().Context(), feedback.Feedback{
 		ConversationID: req.ConversationID, MessageID: req.MessageID, Rating: req.Rating, Comment: req.Comment,
 	})
 	if err != nil {

@@ -10,26 +10,9 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/decision"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
-
-// Queue is the agent queue as agents read and move it.
-type Queue interface {
-	Handoffs(ctx context.Context, status, team string) ([]audit.Handoff, error)
-	Handoff(ctx context.Context, id string) (audit.Handoff, error)
-	ActiveHandoff(ctx context.Context, conversation string) (audit.Handoff, bool, error)
-}
-
-// QueueActions claim and resolve hand-offs.
-type QueueActions interface {
-	ClaimHandoff(ctx context.Context, id, actor string) (audit.Handoff, error)
-	ResolveHandoff(ctx context.Context, id, actor string) (audit.Handoff, error)
-}
-
-// AgentDesk lets agents answer and customers ask for a person.
-type AgentDesk interface {
-	ReplyAsAgent(ctx context.Context, handoffID, actor, text string) (inference.AgentReply, error)
-	RequestPerson(ctx context.Context, conversationID, subject, language string) (inference.Reply, error)
-}
 
 // listHandoffs answers GET /api/v1/handoffs?status=active|open|claimed|resolved&team=
 // (agent): active hand-offs by default, newest activity first.
@@ -45,7 +28,7 @@ func (s *Server) listHandoffs(c echo.Context) error {
 	if status == "all" {
 		status = ""
 	}
-	hs, err := s.opts.Queue.Handoffs(c.Request().Context(), status, c.QueryParam("team"))
+	hs, err := s.parts.Queue.Handoffs(c.Request().Context(), status, c.QueryParam("team"))
 	if err != nil {
 		return err
 	}
@@ -58,11 +41,11 @@ func (s *Server) listHandoffs(c echo.Context) error {
 // getHandoff answers GET /api/v1/handoffs/{id} (agent): the hand-off and its
 // conversation as stored (redacted).
 func (s *Server) getHandoff(c echo.Context) error {
-	h, err := s.opts.Queue.Handoff(c.Request().Context(), c.Param("id"))
+	h, err := s.parts.Queue.Handoff(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return err
 	}
-	evs, err := s.transcripts.Conversation(c.Request().Context(), h.Conversation)
+	evs, err := s.parts.Log.Conversation(c.Request().Context(), h.Conversation)
 	if err != nil {
 		return err
 	}
@@ -71,7 +54,7 @@ func (s *Server) getHandoff(c echo.Context) error {
 
 // claimHandoff answers POST /api/v1/handoffs/{id}/claim (agent).
 func (s *Server) claimHandoff(c echo.Context) error {
-	h, err := s.opts.QueueActions.ClaimHandoff(c.Request().Context(), c.Param("id"), principal(c).Actor())
+	h, err := s.parts.Queue.ClaimHandoff(c.Request().Context(), c.Param("id"), principal(c).Actor())
 	if err != nil {
 		return err
 	}
@@ -82,7 +65,7 @@ func (s *Server) claimHandoff(c echo.Context) error {
 // resolveHandoff answers POST /api/v1/handoffs/{id}/resolve (agent): the
 // conversation goes back to the assistant.
 func (s *Server) resolveHandoff(c echo.Context) error {
-	h, err := s.opts.QueueActions.ResolveHandoff(c.Request().Context(), c.Param("id"), principal(c).Actor())
+	h, err := s.parts.Queue.ResolveHandoff(c.Request().Context(), c.Param("id"), principal(c).Actor())
 	if err != nil {
 		return err
 	}
@@ -98,7 +81,7 @@ func (s *Server) replyHandoff(c echo.Context) error {
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
-	rep, err := s.opts.Desk.ReplyAsAgent(c.Request().Context(), c.Param("id"), principal(c).Actor(), body.Text)
+	rep, err := s.parts.Desk.ReplyAsAgent(c.Request().Context(), c.Param("id"), principal(c).Actor(), body.Text)
 	if err != nil {
 		return err
 	}
@@ -127,14 +110,20 @@ func (s *Server) requestPerson(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if body.ConversationID != "" && s.opts.Queue != nil {
-		ref := s.opts.Pseudonyms.ConversationRef(body.ConversationID)
-		if h, ok, err := s.opts.Queue.ActiveHandoff(c.Request().Context(), ref); err == nil && ok {
-			return c.JSON(http.StatusOK, map[string]any{"conversation_id": body.ConversationID, "decision": "handoff",
-				"reason_code": inference.ReasonAwaitingPerson, "handoff": h})
+	if body.ConversationID != "" {
+		if !inference.ValidConversationID(body.ConversationID) {
+			return inference.ErrBadConversation
+		}
+		ref := s.parts.Log.ConversationRef(body.ConversationID)
+		if h, ok, err := s.parts.Queue.ActiveHandoff(c.Request().Context(), ref); err == nil && ok {
+			return c.JSON(http.StatusOK, map[string]any{"conversation_id": body.ConversationID, "decision": decision.Handoff,
+				"reason_code": decision.AwaitingPerson, "handoff": h})
 		}
 	}
-	reply, err := s.opts.Desk.RequestPerson(c.Request().Context(), body.ConversationID, subject, body.Language)
+	l, _ := lang.Parse(body.Language)
+	reply, err := s.parts.Assistant.HandOff(c.Request().Context(), inference.HandoffRequest{
+		ConversationID: body.ConversationID, Subject: subject, Lang: l, Reason: decision.PersonRequested,
+	})
 	if err != nil {
 		return err
 	}
@@ -145,10 +134,10 @@ func (s *Server) requestPerson(c echo.Context) error {
 
 // notifyHandoff tells the webhook about a reply that opened a hand-off.
 func (s *Server) notifyHandoff(ctx context.Context, r inference.Reply) {
-	if r.Decision != inference.DecisionHandoff || r.ReasonCode == inference.ReasonAwaitingPerson || s.opts.Queue == nil {
+	if r.Decision != decision.Handoff || r.ReasonCode == decision.AwaitingPerson {
 		return
 	}
-	h, err := s.opts.Queue.Handoff(ctx, r.MessageID)
+	h, err := s.parts.Queue.Handoff(ctx, r.MessageID)
 	if err != nil {
 		if !errors.Is(err, audit.ErrNoHandoff) {
 			s.log.Warn("read new hand-off", "err", err)
@@ -176,12 +165,12 @@ func (s *Server) conversationEvents(c echo.Context) error {
 	if !inference.ValidConversationID(id) {
 		return badRequest("conversation id is malformed")
 	}
-	ref := s.opts.Pseudonyms.ConversationRef(id)
+	ref := s.parts.Log.ConversationRef(id)
 	events, cancel := s.hub.subscribe(ref)
 	defer cancel()
 	sse := &eventStream{c: c}
 	state := map[string]any{"status": "none"}
-	if h, ok, err := s.opts.Queue.ActiveHandoff(c.Request().Context(), ref); err == nil && ok {
+	if h, ok, err := s.parts.Queue.ActiveHandoff(c.Request().Context(), ref); err == nil && ok {
 		state = map[string]any{"status": h.Status, "handoff_id": h.ID, "time": h.Updated}
 	}
 	if err := sse.send("status", state); err != nil {

@@ -14,7 +14,7 @@ import (
 // customerRoutes are the endpoints a customer's browser calls, from the
 // chat page or from the widget on the company's own site.
 var customerRoutes = []string{
-	"/api/v1/ask", "/api/v1/feedback", "/api/v1/handoff", "/api/v1/widget/config",
+	"/api/v1/ask", "/api/v1/feedback", "/api/v1/handoff", "/api/v1/widget/config", "/api/v1/strings",
 	"/api/v1/conversations/:id", "/api/v1/conversations/:id/events",
 }
 
@@ -48,10 +48,10 @@ func (s *Server) rateLimit() echo.MiddlewareFunc {
 		IdentifierExtractor: func(c echo.Context) (string, error) { return c.RealIP(), nil },
 		DenyHandler: func(c echo.Context, _ string, _ error) error {
 			c.Response().Header().Set("Retry-After", "10")
-			return &apiError{status: http.StatusTooManyRequests, msg: "too many questions from this address; please wait a moment"}
+			return &httpError{status: http.StatusTooManyRequests, msg: "too many questions from this address; please wait a moment"}
 		},
 		ErrorHandler: func(c echo.Context, err error) error {
-			return &apiError{status: http.StatusForbidden, msg: "could not tell who is asking"}
+			return &httpError{status: http.StatusForbidden, msg: "could not tell who is asking"}
 		},
 	})
 }

@@ -8,7 +8,7 @@ import (
 )
 
 func TestCORSOnlyForCustomerEndpoints(t *testing.T) {
-	s := New(&fakeAsker{}, noTranscripts{}, Options{AllowedOrigins: []string{"https://shop.example"}, Auth: fakeAuth{}})
+	s := newEnv(t, nil, Options{AllowedOrigins: []string{"https://shop.example"}}).srv
 	tests := []struct {
 		path, origin string
 		allowed      bool
@@ -32,7 +32,7 @@ func TestCORSOnlyForCustomerEndpoints(t *testing.T) {
 
 func TestAskRateLimit(t *testing.T) {
 	for _, trust := range []bool{false, true} {
-		s := New(&fakeAsker{}, noTranscripts{}, Options{AskRatePerMinute: 6, TrustProxy: trust})
+		s := newEnv(t, nil, Options{AskRatePerMinute: 6, TrustProxy: trust}).srv
 		codes := map[int]int{}
 		for i := range 12 {
 			req := httptest.NewRequest(http.MethodPost, "/api/v1/ask", strings.NewReader(`{"question":"hi"}`))
@@ -60,7 +60,7 @@ func TestAskRateLimit(t *testing.T) {
 }
 
 func TestFrameAncestors(t *testing.T) {
-	s := New(&fakeAsker{}, noTranscripts{}, Options{AllowedOrigins: []string{"https://shop.example"}})
+	s := newEnv(t, nil, Options{AllowedOrigins: []string{"https://shop.example"}}).srv
 	for path, want := range map[string]string{"/": "https://shop.example", "/healthz": "'none'"} {
 		rec := httptest.NewRecorder()
 		s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))

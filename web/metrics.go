@@ -71,7 +71,7 @@ func (m *metrics) observeHTTP(method, route string, status int, d time.Duration)
 }
 
 func (m *metrics) observeReply(r inference.Reply, d time.Duration) {
-	m.decisions.WithLabelValues(r.Decision, r.ReasonCode, r.Language, r.Generator.Mode).Inc()
+	m.decisions.WithLabelValues(string(r.Decision), string(r.ReasonCode), string(r.Language), r.Generator.Mode).Inc()
 	for _, red := range r.Redactions {
 		m.redactions.WithLabelValues(red.Type).Add(float64(red.Count))
 	}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"embed"
 	"html/template"
 	"math"
@@ -13,13 +12,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/hushdesk/hushdesk/audit"
-	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/report"
 )
-
-// Transparency computes the transparency figures for a time range.
-type Transparency interface {
-	Transparency(ctx context.Context, from, to time.Time) (audit.TransparencyReport, error)
-}
 
 //go:embed reports/*.html
 var reportFiles embed.FS
@@ -35,7 +29,7 @@ var reportTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 		}
 		return formatPct(*f)
 	},
-	"langRates": func(m map[string]inference.SupportStats) map[string]float64 {
+	"langRates": func(m map[string]report.SupportStats) map[string]float64 {
 		out := map[string]float64{}
 		for l, st := range m {
 			out[l] = st.ResolutionRate
@@ -84,7 +78,7 @@ func (s *Server) transparencyReport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rep, err := s.opts.Transparency.Transparency(c.Request().Context(), from, to)
+	rep, err := s.parts.Log.Transparency(c.Request().Context(), from, to)
 	if err != nil {
 		return err
 	}
@@ -153,11 +147,6 @@ func bars(counts any) chart {
 	return chart{Bars: bs, Height: len(bs)*22 + 4}
 }
 
-// SupportReporter computes the support figures and knowledge gaps.
-type SupportReporter interface {
-	SupportReport(ctx context.Context, from, to time.Time) (inference.SupportReport, error)
-}
-
 // supportReport answers GET /api/v1/reports/support?from=&to= (agent):
 // resolution, hand-off and abstention rates, answer times and CSAT by
 // language, and the knowledge gaps; format=html is a printable page.
@@ -166,7 +155,7 @@ func (s *Server) supportReport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rep, err := s.opts.Support.SupportReport(c.Request().Context(), from, to)
+	rep, err := s.parts.Reports.Support(c.Request().Context(), from, to)
 	if err != nil {
 		return err
 	}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -15,23 +17,115 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/desk"
+	"github.com/hushdesk/hushdesk/inference/feedback"
+	"github.com/hushdesk/hushdesk/inference/report"
+	"github.com/hushdesk/hushdesk/retrieval"
 )
 
-// Asker answers a customer's question.
-type Asker interface {
+// Assistant answers customers and hands them to a person.
+type Assistant interface {
 	Ask(ctx context.Context, q inference.Question, stream *inference.Stream) (inference.Reply, error)
+	HandOff(ctx context.Context, h inference.HandoffRequest) (inference.Reply, error)
+	// Forget drops a conversation's in-memory state after its erasure.
+	Forget(conversationID string)
 }
 
-// Transcripts reads a conversation's events back from the log.
-type Transcripts interface {
-	Conversation(ctx context.Context, ref string) ([]audit.Event, error)
+// Log is the decision log as the customer's transcript and the
+// compliance routes read it.
+type Log interface {
 	ConversationRef(capability string) string
+	SubjectPseudonym(id string) string
+	Conversation(ctx context.Context, ref string) ([]audit.Event, error)
+	Scan(ctx context.Context, f audit.Filter, content bool, fn func(audit.Event) error) error
+	Export(ctx context.Context, w io.Writer, req audit.ExportRequest) (audit.ExportSummary, error)
+	Verify(ctx context.Context) (audit.VerifyResult, error)
+	Checkpoint(ctx context.Context) (audit.Checkpoint, error)
+	LatestCheckpoint(ctx context.Context) (audit.Checkpoint, error)
+	Backup(ctx context.Context, w io.Writer) (int64, error)
+	Transparency(ctx context.Context, from, to time.Time) (audit.TransparencyReport, error)
+	// Ready is nil while the log takes writes.
+	Ready(ctx context.Context) error
 }
 
-// Check is a readiness check: nil when the part it checks is ready.
-type Check func(ctx context.Context) error
+// Rights are the data subjects' rights: access, erasure, the request log
+// with its deadlines, and legal holds.
+type Rights interface {
+	ExportSubject(ctx context.Context, pseudonym, actor string) (audit.SubjectExport, error)
+	EraseSubject(ctx context.Context, pseudonym, actor string) (audit.Receipt, error)
+	EraseConversation(ctx context.Context, ref, actor string) (audit.Receipt, error)
+	OpenRequest(ctx context.Context, kind, pseudonym, regime, actor string) (audit.Request, error)
+	CompleteRequest(ctx context.Context, id, actor string) (audit.Request, error)
+	Requests(ctx context.Context) ([]audit.Request, error)
+	PlaceHold(ctx context.Context, target, basis, actor string) (audit.Hold, error)
+	ReleaseHold(ctx context.Context, target, actor string) error
+	Holds(ctx context.Context) ([]audit.Hold, error)
+}
 
-// Options configures a Server.
+// Queue is the agent queue as agents read and move it.
+type Queue interface {
+	Handoffs(ctx context.Context, status, team string) ([]audit.Handoff, error)
+	Handoff(ctx context.Context, id string) (audit.Handoff, error)
+	ActiveHandoff(ctx context.Context, conversation string) (audit.Handoff, bool, error)
+	ClaimHandoff(ctx context.Context, id, actor string) (audit.Handoff, error)
+	ResolveHandoff(ctx context.Context, id, actor string) (audit.Handoff, error)
+}
+
+// Desk is where agents answer handed-off conversations.
+type Desk interface {
+	ReplyAsAgent(ctx context.Context, handoffID, actor, text string) (desk.Reply, error)
+}
+
+// Feedback takes customers' ratings of answers.
+type Feedback interface {
+	Record(ctx context.Context, f feedback.Feedback) (feedback.Receipt, error)
+}
+
+// Reports computes the support report.
+type Reports interface {
+	Support(ctx context.Context, from, to time.Time) (report.Support, error)
+}
+
+// Knowledge is the knowledge base as admins manage it. Every change is
+// recorded in the decision log with the actor, so a reviewer can tell
+// which documents were live when an answer was given.
+type Knowledge interface {
+	Documents() []retrieval.DocInfo
+	Ingest(ctx context.Context, actor string, docs []retrieval.Document) (retrieval.IngestReport, error)
+	Remove(ctx context.Context, actor string, ids ...string) (int, error)
+	Reindex(ctx context.Context, actor string) (retrieval.ReindexReport, error)
+	// Ready is nil once the index is open.
+	Ready(ctx context.Context) error
+}
+
+// Parts are what the server serves. Every one is required: the routes do
+// not depend on which happen to be there.
+type Parts struct {
+	Assistant Assistant
+	Log       Log
+	Rights    Rights
+	Tokens    Tokens
+	Queue     Queue
+	Desk      Desk
+	Feedback  Feedback
+	Reports   Reports
+	Knowledge Knowledge
+}
+
+func (p Parts) validate() error {
+	for name, part := range map[string]any{
+		"Assistant": p.Assistant, "Log": p.Log, "Rights": p.Rights, "Tokens": p.Tokens, "Queue": p.Queue,
+		"Desk": p.Desk, "Feedback": p.Feedback, "Reports": p.Reports, "Knowledge": p.Knowledge,
+	} {
+		if part == nil {
+			return fmt.Errorf("web: the %s part is missing", name)
+		}
+	}
+	return nil
+}
+
+// Options configures a Server. The zero value serves on 127.0.0.1:8080
+// with the defaults below.
 type Options struct {
 	// Addr is the listen address. Default 127.0.0.1:8080.
 	Addr string
@@ -39,8 +133,6 @@ type Options struct {
 	TLSCert, TLSKey string
 	// MaxBodyBytes bounds request bodies. Default 64 KiB.
 	MaxBodyBytes int64
-	// Ready lists the readiness checks by name.
-	Ready map[string]Check
 	// AllowedOrigins are the sites that may embed the widget (CORS on the
 	// customer endpoints) and frame the chat page. Empty: none.
 	AllowedOrigins []string
@@ -53,88 +145,75 @@ type Options struct {
 	// TrustProxy reads client addresses from X-Forwarded-For (set it
 	// behind a reverse proxy on a private network only).
 	TrustProxy bool
-	// MaxQuestionChars is the longest question, told to the widget.
+	// MaxQuestionChars is the longest question, told to the clients.
+	// Default 4000.
 	MaxQuestionChars int
 	// ConfigView is the running configuration without secrets, shown to
 	// admins at GET /api/v1/config.
 	ConfigView map[string]any
 	// Company is the organisation's name shown on the chat page.
+	// Default "Hushdesk".
 	Company string
-	// Auth checks bearer tokens; nil means no endpoint needing a role can
-	// be used.
-	Auth Authenticator
-	// Feedback takes ratings of answers; nil disables POST /api/v1/feedback.
-	Feedback FeedbackRecorder
-	// Knowledge is the knowledge base behind /api/v1/documents (admin);
-	// KnowledgeAudit records its changes. Nil Knowledge disables the
-	// endpoints.
-	Knowledge      KnowledgeBase
-	KnowledgeAudit KnowledgeAudit
-	// The compliance side, all backed by the audit store; nil disables
-	// the endpoints that need them.
-	AuditLog     AuditLog
-	AuditBrowser AuditBrowser
-	Pseudonyms   Pseudonyms
-	Subjects     SubjectRights
-	Requests     RequestLog
-	Holds        LegalHolds
-	Transparency Transparency
-	Tokens       TokenAdmin
-	Backup       Backuper
-	Checkpointer Checkpointer
-	// The agent queue; nil Queue disables the hand-off endpoints.
-	Queue        Queue
-	QueueActions QueueActions
-	Desk         AgentDesk
-	// Support computes the support report (agent); nil disables it.
-	Support SupportReporter
 	// Webhook, when set, is told about every hand-off change.
 	Webhook *Webhook
-	// Forgetter drops a conversation's in-memory state when the customer
-	// erases it.
-	Forgetter Forgetter
-	// ModelAvailable reports whether the chat model answers, for metrics.
+	// ModelAvailable reports whether the chat model answers, for metrics;
+	// nil reports it never does.
 	ModelAvailable func() bool
 	Logger         *slog.Logger
 }
 
+func (o Options) withDefaults() Options {
+	if o.Addr == "" {
+		o.Addr = "127.0.0.1:8080"
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = 64 << 10
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Company == "" {
+		o.Company = "Hushdesk"
+	}
+	if o.AskRatePerMinute == 0 {
+		o.AskRatePerMinute = 30
+	}
+	if o.MaxQuestionChars <= 0 {
+		o.MaxQuestionChars = 4000
+	}
+	if o.ModelAvailable == nil {
+		o.ModelAvailable = func() bool { return false }
+	}
+	return o
+}
+
 // Server is the HTTP server.
 type Server struct {
-	echo        *echo.Echo
-	opts        Options
-	log         *slog.Logger
-	asker       Asker
-	transcripts Transcripts
-	metrics     *metrics
-	sessions    *sessions
-	manifests   *manifestCache
-	hub         *hub
-	closing     chan struct{} // closed when the server shuts down
+	echo      *echo.Echo
+	parts     Parts
+	opts      Options
+	log       *slog.Logger
+	metrics   *metrics
+	sessions  *sessions
+	manifests *manifestCache
+	hub       *hub
+	closing   chan struct{} // closed when the server shuts down
+	draining  atomic.Bool   // set when shutdown begins: /readyz answers 503
 }
 
 // New builds the server and its routes.
-func New(asker Asker, transcripts Transcripts, opts Options) *Server {
-	if opts.Addr == "" {
-		opts.Addr = "127.0.0.1:8080"
+func New(parts Parts, opts Options) (*Server, error) {
+	if err := parts.validate(); err != nil {
+		return nil, err
 	}
-	if opts.MaxBodyBytes <= 0 {
-		opts.MaxBodyBytes = 64 << 10
-	}
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
-	}
-	if opts.Company == "" {
-		opts.Company = "Hushdesk"
-	}
-	if opts.AskRatePerMinute == 0 {
-		opts.AskRatePerMinute = 30
-	}
+	opts = opts.withDefaults()
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{echo: e, opts: opts, log: opts.Logger, asker: asker, transcripts: transcripts, sessions: newSessions(),
+	s := &Server{echo: e, parts: parts, opts: opts, log: opts.Logger, sessions: newSessions(),
 		manifests: newManifestCache(), hub: newHub(), closing: make(chan struct{})}
 	s.metrics = newMetrics(opts.ModelAvailable)
 	e.HTTPErrorHandler = s.errorHandler
+	e.Pre(refuseUnknownMethods)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: s.logPanic}))
 	e.Use(s.accessLog)
 	if opts.TrustProxy {
@@ -145,61 +224,29 @@ func New(asker Asker, transcripts Transcripts, opts Options) *Server {
 	e.Use(s.securityHeaders)
 	e.Use(s.cors())
 	e.Use(s.rateLimit())
-	bodyLimit := middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
 		Limit: fmt.Sprintf("%dB", opts.MaxBodyBytes),
 		Skipper: func(c echo.Context) bool {
-			return c.Path() == "/api/v1/documents" && c.Request().Method == "POST"
+			return c.Path() == "/api/v1/documents" && c.Request().Method == http.MethodPost
 		},
-	})
-	e.Use(bodyLimit)
-
-	e.GET("/healthz", s.healthz)
-	e.GET("/readyz", s.readyz)
-	e.GET("/metrics", echo.WrapHandler(s.metrics.handler()))
-	api := e.Group("/api/v1")
-	api.POST("/ask", s.ask)
-	api.GET("/conversations/:id", s.conversation)
-	api.POST("/feedback", s.feedback)
-	api.GET("/widget/config", s.widgetConfig)
-	if opts.ConfigView != nil {
-		api.GET("/config", s.runningConfig, s.requireRole(RoleAdmin))
-	}
-	s.routeCompliance(api)
-	s.routeQueue(api)
-	if opts.Knowledge != nil {
-		admin := s.requireRole(RoleAdmin)
-		api.GET("/documents", s.listDocuments, admin)
-		api.POST("/documents", s.uploadDocuments, admin, middleware.BodyLimit(fmt.Sprintf("%dB", maxUploadBytes)))
-		api.DELETE("/documents", s.deleteDocuments, admin)
-		api.POST("/documents/reindex", s.reindexDocuments, admin)
-	}
-	e.POST("/console/login", s.login)
-	e.POST("/console/logout", s.logout)
-	e.GET("/console/session", s.whoami)
-	s.routeUI()
-	s.routeWidgetAndConsole()
-	return s
+	}))
+	s.routes()
+	return s, nil
 }
 
 // Handler returns the server's HTTP handler, for tests.
 func (s *Server) Handler() http.Handler { return s.echo }
 
-// Run listens on the configured address and serves until ctx ends.
-func (s *Server) Run(ctx context.Context) error {
-	ln, err := net.Listen("tcp", s.opts.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", s.opts.Addr, err)
-	}
-	return s.Serve(ctx, ln)
-}
-
-// Serve serves on ln until ctx ends, then shuts down gracefully.
+// Serve serves on ln until ctx ends, then shuts down gracefully: /readyz
+// turns 503 at once, so a load balancer stops sending new requests, and
+// the requests under way finish (long event streams are told to end).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s.echo,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	var once sync.Once
@@ -220,7 +267,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	s.draining.Store(true)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
@@ -231,33 +279,5 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// accessLog logs one line per request with the route template (never the
-// raw path or query, which may carry a conversation capability).
-func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		start := time.Now()
-		err := next(c)
-		if err != nil {
-			c.Error(err)
-		}
-		route := c.Path()
-		if route == "" {
-			route = "unmatched"
-		}
-		status := c.Response().Status
-		d := time.Since(start)
-		s.metrics.observeHTTP(c.Request().Method, route, status, d)
-		level := slog.LevelInfo
-		if route == "/healthz" || route == "/readyz" || route == "/metrics" {
-			level = slog.LevelDebug
-		}
-		s.log.Log(c.Request().Context(), level, "http request", "method", c.Request().Method, "route", route,
-			"status", status, "duration_ms", float64(d.Microseconds())/1000, "bytes", c.Response().Size)
-		return nil
-	}
-}
-
-func (s *Server) logPanic(c echo.Context, err error, stack []byte) error {
-	s.log.Error("handler panic", "route", c.Path(), "err", err)
-	return err
-}
+// maxHeaderBytes bounds a request's headers.
+const maxHeaderBytes = 32 << 10

@@ -14,27 +14,33 @@ import (
 // Console sessions: an agent or officer logs in once with a token and then
 // uses a session cookie (HttpOnly, SameSite=Strict, Secure under TLS).
 // Requests that change state with the cookie must carry the session's CSRF
-// token in the X-CSRF-Token header.
+// token in the X-CSRF-Token header. A session lives while its token does,
+// with the token's role: every request checks both, so revoking a token
+// (or changing its role) ends its sessions at once. A session also ends
+// after sessionIdle without a request, and sessionTTL after log-in.
 
 const (
 	sessionCookie = "hushdesk_session"
 	csrfHeader    = "X-CSRF-Token"
 	sessionTTL    = 8 * time.Hour
+	sessionIdle   = 30 * time.Minute
 )
 
 type session struct {
 	principal Principal
 	csrf      string
 	expires   time.Time
+	lastSeen  time.Time
 }
 
 // sessions holds console sessions in memory; a restart logs everyone out.
 type sessions struct {
-	mu sync.Mutex
-	m  map[string]*session
+	mu  sync.Mutex
+	m   map[string]*session
+	now func() time.Time
 }
 
-func newSessions() *sessions { return &sessions{m: make(map[string]*session)} }
+func newSessions() *sessions { return &sessions{m: make(map[string]*session), now: time.Now} }
 
 func randomToken() string {
 	b := make([]byte, 32)
@@ -47,27 +53,34 @@ func randomToken() string {
 func (ss *sessions) create(p Principal) (id string, s *session) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	now := time.Now()
+	now := ss.now()
 	for k, v := range ss.m {
-		if now.After(v.expires) {
+		if v.ended(now) {
 			delete(ss.m, k)
 		}
 	}
 	id = randomToken()
-	s = &session{principal: p, csrf: randomToken(), expires: now.Add(sessionTTL)}
+	s = &session{principal: p, csrf: randomToken(), expires: now.Add(sessionTTL), lastSeen: now}
 	ss.m[id] = s
 	return id, s
 }
 
-func (ss *sessions) get(id string) (*session, bool) {
+func (s *session) ended(now time.Time) bool {
+	return now.After(s.expires) || now.Sub(s.lastSeen) > sessionIdle
+}
+
+// get returns a live session and marks it used.
+func (ss *sessions) get(id string) (session, bool) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	s, ok := ss.m[id]
-	if !ok || time.Now().After(s.expires) {
+	now := ss.now()
+	if !ok || s.ended(now) {
 		delete(ss.m, id)
-		return nil, false
+		return session{}, false
 	}
-	return s, true
+	s.lastSeen = now
+	return *s, true
 }
 
 func (ss *sessions) drop(id string) {
@@ -76,7 +89,19 @@ func (ss *sessions) drop(id string) {
 	ss.mu.Unlock()
 }
 
-// sessionPrincipal authenticates a request by its session cookie, checking
+// dropToken ends every session of a token.
+func (ss *sessions) dropToken(tokenID string) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	for k, v := range ss.m {
+		if v.principal.TokenID == tokenID {
+			delete(ss.m, k)
+		}
+	}
+}
+
+// sessionPrincipal authenticates a request by its session cookie,
+// checking that the session's token still lives with the same role, and
 // the CSRF token on every request that can change state.
 func (s *Server) sessionPrincipal(c echo.Context) (Principal, bool) {
 	ck, err := c.Cookie(sessionCookie)
@@ -85,6 +110,11 @@ func (s *Server) sessionPrincipal(c echo.Context) (Principal, bool) {
 	}
 	sess, ok := s.sessions.get(ck.Value)
 	if !ok {
+		return Principal{}, false
+	}
+	tok, err := s.parts.Tokens.Token(c.Request().Context(), sess.principal.TokenID)
+	if err != nil || tok.Role != sess.principal.Role {
+		s.sessions.drop(ck.Value)
 		return Principal{}, false
 	}
 	switch c.Request().Method {
@@ -98,29 +128,37 @@ func (s *Server) sessionPrincipal(c echo.Context) (Principal, bool) {
 	return sess.principal, true
 }
 
-type loginRequest struct {
-	Token string `json:"token"`
-}
-
 // login answers POST /console/login: a valid token starts a session.
 func (s *Server) login(c echo.Context) error {
-	var req loginRequest
+	var req struct {
+		Token string `json:"token"`
+	}
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	if s.opts.Auth == nil || req.Token == "" {
-		return &apiError{status: http.StatusUnauthorized, msg: "the token is not valid"}
+	if req.Token == "" {
+		return errBadToken
 	}
-	p, err := s.opts.Auth.Authenticate(c.Request().Context(), req.Token)
+	tok, err := s.parts.Tokens.LookupToken(c.Request().Context(), req.Token)
 	if err != nil {
-		return &apiError{status: http.StatusUnauthorized, msg: "the token is not valid"}
+		return errBadToken
 	}
+	p := principalOf(tok)
 	id, sess := s.sessions.create(p)
 	c.SetCookie(&http.Cookie{
 		Name: sessionCookie, Value: id, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode,
-		Secure: c.IsTLS() || s.opts.TLSCert != "", Expires: sess.expires,
+		Secure: s.secureRequest(c), Expires: sess.expires,
 	})
 	return c.JSON(http.StatusOK, map[string]any{"role": p.Role, "label": p.Label, "csrf_token": sess.csrf})
+}
+
+// secureRequest reports whether the request reached us over TLS: directly,
+// or through a trusted proxy that says so.
+func (s *Server) secureRequest(c echo.Context) bool {
+	if c.IsTLS() || s.opts.TLSCert != "" {
+		return true
+	}
+	return s.opts.TrustProxy && c.Request().Header.Get("X-Forwarded-Proto") == "https"
 }
 
 // logout answers POST /console/logout.
@@ -135,13 +173,11 @@ func (s *Server) logout(c echo.Context) error {
 // whoami answers GET /console/session with the session's principal and
 // CSRF token, so a reloaded console page can go on.
 func (s *Server) whoami(c echo.Context) error {
-	ck, err := c.Cookie(sessionCookie)
-	if err != nil {
-		return &apiError{status: http.StatusUnauthorized, msg: "not logged in"}
-	}
-	sess, ok := s.sessions.get(ck.Value)
+	p, ok := s.sessionPrincipal(c)
 	if !ok {
-		return &apiError{status: http.StatusUnauthorized, msg: "not logged in"}
+		return errNotLoggedIn
 	}
-	return c.JSON(http.StatusOK, map[string]any{"role": sess.principal.Role, "label": sess.principal.Label, "csrf_token": sess.csrf})
+	ck, _ := c.Cookie(sessionCookie)
+	sess, _ := s.sessions.get(ck.Value)
+	return c.JSON(http.StatusOK, map[string]any{"role": p.Role, "label": p.Label, "csrf_token": sess.csrf})
 }

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"context"
-	"errors"
 	"net/http"
 	"strings"
 
@@ -11,32 +9,6 @@ import (
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
 )
-
-// SubjectRights carries out data-subject access and erasure.
-type SubjectRights interface {
-	ExportSubject(ctx context.Context, pseudonym, actor string) (audit.SubjectExport, error)
-	EraseSubject(ctx context.Context, pseudonym, actor string) (audit.Receipt, error)
-	EraseConversation(ctx context.Context, ref, actor string) (audit.Receipt, error)
-}
-
-// RequestLog keeps the subject requests and their deadlines.
-type RequestLog interface {
-	OpenRequest(ctx context.Context, kind, pseudonym, regime, actor string) (audit.Request, error)
-	CompleteRequest(ctx context.Context, id, actor string) (audit.Request, error)
-	Requests(ctx context.Context) ([]audit.Request, error)
-}
-
-// LegalHolds suspend erasure and retention for a subject or conversation.
-type LegalHolds interface {
-	PlaceHold(ctx context.Context, target, basis, actor string) (audit.Hold, error)
-	ReleaseHold(ctx context.Context, target, actor string) error
-	Holds(ctx context.Context) ([]audit.Hold, error)
-}
-
-// Forgetter drops a conversation's in-memory state after its erasure.
-type Forgetter interface {
-	Forget(conversationID string)
-}
 
 // regime reads the ?regime= parameter (gdpr by default).
 func regime(c echo.Context) string {
@@ -51,16 +23,16 @@ func regime(c echo.Context) string {
 // request.
 func (s *Server) exportSubject(c echo.Context) error {
 	ctx, actor := c.Request().Context(), principal(c).Actor()
-	pseudonym := s.opts.Pseudonyms.SubjectPseudonym(c.Param("id"))
-	req, err := s.opts.Requests.OpenRequest(ctx, audit.RequestAccess, pseudonym, regime(c), actor)
+	pseudonym := s.parts.Log.SubjectPseudonym(c.Param("id"))
+	req, err := s.parts.Rights.OpenRequest(ctx, audit.RequestAccess, pseudonym, regime(c), actor)
 	if err != nil {
 		return err
 	}
-	exp, err := s.opts.Subjects.ExportSubject(ctx, pseudonym, actor)
+	exp, err := s.parts.Rights.ExportSubject(ctx, pseudonym, actor)
 	if err != nil {
 		return err
 	}
-	if _, err := s.opts.Requests.CompleteRequest(ctx, req.ID, actor); err != nil {
+	if _, err := s.parts.Rights.CompleteRequest(ctx, req.ID, actor); err != nil {
 		return err
 	}
 	return writeJSONAttachment(c, "subject-"+pseudonym+".json", exp)
@@ -71,16 +43,16 @@ func (s *Server) exportSubject(c echo.Context) error {
 // answers 409 with its basis.
 func (s *Server) eraseSubject(c echo.Context) error {
 	ctx, actor := c.Request().Context(), principal(c).Actor()
-	pseudonym := s.opts.Pseudonyms.SubjectPseudonym(c.Param("id"))
-	req, err := s.opts.Requests.OpenRequest(ctx, audit.RequestErasure, pseudonym, regime(c), actor)
+	pseudonym := s.parts.Log.SubjectPseudonym(c.Param("id"))
+	req, err := s.parts.Rights.OpenRequest(ctx, audit.RequestErasure, pseudonym, regime(c), actor)
 	if err != nil {
 		return err
 	}
-	rec, err := s.opts.Subjects.EraseSubject(ctx, pseudonym, actor)
+	rec, err := s.parts.Rights.EraseSubject(ctx, pseudonym, actor)
 	if err != nil {
 		return err // the request stays open, with its deadline
 	}
-	if _, err := s.opts.Requests.CompleteRequest(ctx, req.ID, actor); err != nil {
+	if _, err := s.parts.Rights.CompleteRequest(ctx, req.ID, actor); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]any{
@@ -96,28 +68,26 @@ func (s *Server) eraseConversation(c echo.Context) error {
 	if !inference.ValidConversationID(id) {
 		return badRequest("conversation id is malformed")
 	}
-	ref := s.opts.Pseudonyms.ConversationRef(id)
-	evs, err := s.transcripts.Conversation(c.Request().Context(), ref)
+	ref := s.parts.Log.ConversationRef(id)
+	evs, err := s.parts.Log.Conversation(c.Request().Context(), ref)
 	if err != nil {
 		return err
 	}
 	if len(evs) == 0 {
-		return &apiError{status: http.StatusNotFound, msg: "conversation not found"}
+		return notFound("conversation not found")
 	}
-	rec, err := s.opts.Subjects.EraseConversation(c.Request().Context(), ref, "customer")
+	rec, err := s.parts.Rights.EraseConversation(c.Request().Context(), ref, "customer")
 	if err != nil {
 		return err
 	}
-	if s.opts.Forgetter != nil {
-		s.opts.Forgetter.Forget(id)
-	}
+	s.parts.Assistant.Forget(id)
 	return c.JSON(http.StatusOK, rec)
 }
 
 // listRequests answers GET /api/v1/requests: the subject request log with
 // deadlines, oldest first.
 func (s *Server) listRequests(c echo.Context) error {
-	reqs, err := s.opts.Requests.Requests(c.Request().Context())
+	reqs, err := s.parts.Rights.Requests(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -140,8 +110,8 @@ func (s *Server) openRequest(c echo.Context) error {
 	if body.Regime == "" {
 		body.Regime = audit.RegimeGDPR
 	}
-	req, err := s.opts.Requests.OpenRequest(c.Request().Context(), body.Kind,
-		s.opts.Pseudonyms.SubjectPseudonym(body.Subject), body.Regime, principal(c).Actor())
+	req, err := s.parts.Rights.OpenRequest(c.Request().Context(), body.Kind,
+		s.parts.Log.SubjectPseudonym(body.Subject), body.Regime, principal(c).Actor())
 	if err != nil {
 		return err
 	}
@@ -150,7 +120,7 @@ func (s *Server) openRequest(c echo.Context) error {
 
 // completeRequest answers POST /api/v1/requests/{id}/complete.
 func (s *Server) completeRequest(c echo.Context) error {
-	req, err := s.opts.Requests.CompleteRequest(c.Request().Context(), c.Param("id"), principal(c).Actor())
+	req, err := s.parts.Rights.CompleteRequest(c.Request().Context(), c.Param("id"), principal(c).Actor())
 	if err != nil {
 		return err
 	}
@@ -159,7 +129,7 @@ func (s *Server) completeRequest(c echo.Context) error {
 
 // listHolds answers GET /api/v1/holds.
 func (s *Server) listHolds(c echo.Context) error {
-	holds, err := s.opts.Holds.Holds(c.Request().Context())
+	holds, err := s.parts.Rights.Holds(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -174,12 +144,12 @@ func (s *Server) listHolds(c echo.Context) error {
 func (s *Server) holdTarget(subject, conversation, target string) (string, error) {
 	switch {
 	case subject != "":
-		return s.opts.Pseudonyms.SubjectPseudonym(subject), nil
+		return s.parts.Log.SubjectPseudonym(subject), nil
 	case conversation != "":
 		if !inference.ValidConversationID(conversation) {
 			return "", badRequest("conversation_id is malformed")
 		}
-		return s.opts.Pseudonyms.ConversationRef(conversation), nil
+		return s.parts.Log.ConversationRef(conversation), nil
 	case strings.HasPrefix(target, "s_") || strings.HasPrefix(target, "k_"):
 		return target, nil
 	}
@@ -204,7 +174,7 @@ func (s *Server) placeHold(c echo.Context) error {
 	if strings.TrimSpace(body.Basis) == "" {
 		return badRequest(`a legal hold needs its "basis" (a case or legal reference, not a person's name)`)
 	}
-	h, err := s.opts.Holds.PlaceHold(c.Request().Context(), target, body.Basis, principal(c).Actor())
+	h, err := s.parts.Rights.PlaceHold(c.Request().Context(), target, body.Basis, principal(c).Actor())
 	if err != nil {
 		return err
 	}
@@ -217,17 +187,8 @@ func (s *Server) releaseHold(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.opts.Holds.ReleaseHold(c.Request().Context(), target, principal(c).Actor()); err != nil {
+	if err := s.parts.Rights.ReleaseHold(c.Request().Context(), target, principal(c).Actor()); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
-}
-
-// holdConflict is the body of a 409 caused by a legal hold.
-func holdConflict(err error) (map[string]any, bool) {
-	var he audit.HoldError
-	if !errors.As(err, &he) {
-		return nil, false
-	}
-	return map[string]any{"error": he.Error(), "hold": he.Hold}, true
 }

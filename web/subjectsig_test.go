@@ -10,7 +10,7 @@ import (
 )
 
 func TestSignedSubjects(t *testing.T) {
-	s := New(&fakeAsker{}, noTranscripts{}, Options{SubjectSecret: "site-secret", AskRatePerMinute: -1})
+	s := newEnv(t, nil, Options{SubjectSecret: "site-secret", AskRatePerMinute: -1}).srv
 	good := SignSubject("site-secret", "cust.42", time.Now().Add(time.Hour))
 	tests := []struct {
 		subject string
@@ -40,7 +40,7 @@ func TestSignedSubjects(t *testing.T) {
 // anyone's browser: no input panics, and only a subject SignSubject made
 // with the secret is accepted, naming the id it was made for.
 func FuzzSubjectID(f *testing.F) {
-	s := New(&fakeAsker{}, noTranscripts{}, Options{SubjectSecret: "site-secret", AskRatePerMinute: -1})
+	s := &Server{opts: Options{SubjectSecret: "site-secret"}} // subjectID needs the secret alone
 	f.Add(SignSubject("site-secret", "cust.42", time.Now().Add(time.Hour)))
 	f.Add("cust.42")
 	f.Add("a.0000000000000000000000000000000000000000000000000000000000000000000000000099999999999.x")

@@ -1,24 +1,17 @@
 package web
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/audit/role"
 )
-
-// TokenAdmin issues and revokes API tokens.
-type TokenAdmin interface {
-	CreateToken(ctx context.Context, role, label, actor string) (string, audit.Token, error)
-	RevokeToken(ctx context.Context, id, actor string) error
-	Tokens(ctx context.Context) ([]audit.Token, error)
-}
 
 // listTokens answers GET /api/v1/tokens (admin): tokens without secrets.
 func (s *Server) listTokens(c echo.Context) error {
-	toks, err := s.opts.Tokens.Tokens(c.Request().Context())
+	toks, err := s.parts.Tokens.Tokens(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -35,17 +28,24 @@ func (s *Server) createToken(c echo.Context) error {
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
-	secret, tok, err := s.opts.Tokens.CreateToken(c.Request().Context(), body.Role, body.Label, principal(c).Actor())
+	r, err := role.Parse(body.Role)
+	if err != nil {
+		return err
+	}
+	secret, tok, err := s.parts.Tokens.CreateToken(c.Request().Context(), r, body.Label, principal(c).Actor())
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, map[string]any{"token": secret, "id": tok.ID, "role": tok.Role, "label": tok.Label, "created": tok.Created})
 }
 
-// revokeToken answers DELETE /api/v1/tokens/{id} (admin).
+// revokeToken answers DELETE /api/v1/tokens/{id} (admin). The token's
+// console sessions end at once.
 func (s *Server) revokeToken(c echo.Context) error {
-	if err := s.opts.Tokens.RevokeToken(c.Request().Context(), c.Param("id"), principal(c).Actor()); err != nil {
+	id := c.Param("id")
+	if err := s.parts.Tokens.RevokeToken(c.Request().Context(), id, principal(c).Actor()); err != nil {
 		return err
 	}
+	s.sessions.dropToken(id)
 	return c.NoContent(http.StatusNoContent)
 }

@@ -7,12 +7,13 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/catalog"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // fakeAsker answers every question with two tokens.
@@ -37,13 +38,9 @@ func (f *fakeAsker) Ask(ctx context.Context, q inference.Question, s *inference.
 	return r, nil
 }
 
-type noTranscripts struct{}
-
-func (noTranscripts) Conversation(context.Context, string) ([]audit.Event, error) { return nil, nil }
-func (noTranscripts) ConversationRef(c string) string                             { return "k_" + c }
-
-func newTestServer(a Asker) *httptest.Server {
-	return httptest.NewServer(New(a, noTranscripts{}, Options{Company: "Testco"}).Handler())
+func newTestServer(t *testing.T, a *fakeAsker) *httptest.Server {
+	t.Helper()
+	return newEnv(t, a, Options{Company: "Testco"}).serve(t)
 }
 
 func TestAskJSONAndErrors(t *testing.T) {
@@ -61,8 +58,7 @@ func TestAskJSONAndErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := newTestServer(tt.asker)
-			defer srv.Close()
+			srv := newTestServer(t, tt.asker)
 			resp, err := http.Post(srv.URL+"/api/v1/ask", "application/json", strings.NewReader(tt.body))
 			if err != nil {
 				t.Fatal(err)
@@ -102,8 +98,7 @@ func TestAskStream(t *testing.T) {
 		{"fails after the first token", &fakeAsker{midError: errors.New("boom")}, "meta token error"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := newTestServer(tt.asker)
-			defer srv.Close()
+			srv := newTestServer(t, tt.asker)
 			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/ask", strings.NewReader(`{"question":"hi"}`))
 			req.Header.Set("Accept", "text/event-stream")
 			resp, err := http.DefaultClient.Do(req)
@@ -122,8 +117,7 @@ func TestAskStream(t *testing.T) {
 }
 
 func TestSecurityHeadersAndPage(t *testing.T) {
-	srv := newTestServer(&fakeAsker{})
-	defer srv.Close()
+	srv := newTestServer(t, &fakeAsker{})
 	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/", nil)
 	req.Header.Set("Accept-Language", "da-DK,da;q=0.9,en;q=0.8")
 	resp, err := http.DefaultClient.Do(req)
@@ -138,8 +132,8 @@ func TestSecurityHeadersAndPage(t *testing.T) {
 			t.Errorf("missing %s", h)
 		}
 	}
-	if !strings.Contains(b.String(), `lang="da"`) || !strings.Contains(b.String(), inference.Disclosure("da")) || !strings.Contains(b.String(), "Testco · Kundeservice") ||
-		!strings.Contains(b.String(), `data-helpful="Hjalp svaret?"`) {
+	if !strings.Contains(b.String(), `lang="da"`) || !strings.Contains(b.String(), catalog.Text(lang.Danish, catalog.Disclosure)) ||
+		!strings.Contains(b.String(), "Testco · Kundeservice") || !strings.Contains(b.String(), `maxlength="4000"`) {
 		t.Errorf("page = %.400s", b.String())
 	}
 	resp, _ = http.Get(srv.URL + "/static/chat.js")
@@ -149,48 +143,99 @@ func TestSecurityHeadersAndPage(t *testing.T) {
 	}
 }
 
-// TestPageWordsComplete checks that the chat page has every word in every
-// language it speaks.
-func TestPageWordsComplete(t *testing.T) {
-	for _, lang := range []string{"en", "da", "zh-Hans", "zh-Hant", "ms"} {
-		w, ok := pageText[lang]
-		if !ok {
-			t.Errorf("no wording for %s", lang)
-			continue
+// TestClientStrings: the chat page and the widget read their words from
+// one endpoint, from the catalogue, cached by its version.
+func TestClientStrings(t *testing.T) {
+	srv := newTestServer(t, &fakeAsker{})
+	for _, tt := range []struct {
+		query, acceptLanguage string
+		want                  lang.Tag
+	}{
+		{"?lang=da", "", lang.Danish},
+		{"?lang=zh-HK", "", lang.ChineseTraditional},
+		{"", "fr-FR,ms;q=0.8", lang.Malay},
+		{"?lang=xx", "", lang.English},
+	} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1/strings"+tt.query, nil)
+		if tt.acceptLanguage != "" {
+			req.Header.Set("Accept-Language", tt.acceptLanguage)
 		}
-		v := reflect.ValueOf(w)
-		for i := range v.NumField() {
-			if v.Field(i).String() == "" {
-				t.Errorf("%s: %s is empty", lang, v.Type().Field(i).Name)
-			}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct {
+			Language lang.Tag
+			Version  string
+			Strings  map[string]string
+		}
+		json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if body.Language != tt.want || body.Strings["person"] != catalog.Client(tt.want)["person"] || body.Version != catalog.Version() {
+			t.Errorf("%s: %+v", tt.query, body)
+		}
+		// A revalidation with the ETag costs nothing.
+		req2, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1/strings"+tt.query, nil)
+		req2.Header.Set("Accept-Language", tt.acceptLanguage)
+		req2.Header.Set("If-None-Match", resp.Header.Get("ETag"))
+		resp2, err := http.DefaultClient.Do(req2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp2.Body.Close()
+		if resp2.StatusCode != http.StatusNotModified {
+			t.Errorf("%s: revalidation = %d", tt.query, resp2.StatusCode)
 		}
 	}
 }
 
-func TestPreferredLanguage(t *testing.T) {
-	tests := map[string]string{
-		"": "en", "zh-TW,zh;q=0.9": "zh-Hant", "fr-FR, ms;q=0.5": "ms", "de": "en", "zh-CN": "zh-Hans",
+// TestClientsReadOnlyCatalogueStrings: every string the chat page's and
+// the widget's scripts read exists in the catalogue, so that they cannot
+// drift from the server's sentences.
+func TestClientsReadOnlyCatalogueStrings(t *testing.T) {
+	keys := catalog.Client(lang.English)
+	chat, _ := uiFiles.ReadFile("ui/chat.js")
+	for _, m := range regexp.MustCompile(`\bT\.([a-z_]+)`).FindAllSubmatch(chat, -1) {
+		if _, ok := keys[string(m[1])]; !ok {
+			t.Errorf("chat.js reads T.%s, which the catalogue does not have", m[1])
+		}
 	}
-	for in, want := range tests {
-		if got := preferredLanguage(in); got != want {
-			t.Errorf("preferredLanguage(%q) = %s, want %s", in, got, want)
+	widget, _ := widgetFiles.ReadFile("widget/widget.js")
+	for _, m := range regexp.MustCompile(`\bS\.([a-z_]+)`).FindAllSubmatch(widget, -1) {
+		if _, ok := keys[string(m[1])]; !ok {
+			t.Errorf("widget.js reads S.%s, which the catalogue does not have", m[1])
+		}
+	}
+	for _, m := range regexp.MustCompile(`\{\{\.T\.([a-z_]+)\}\}`).FindAllSubmatch(mustRead(t, "ui/index.html"), -1) {
+		if _, ok := keys[string(m[1])]; !ok {
+			t.Errorf("index.html shows T.%s, which the catalogue does not have", m[1])
 		}
 	}
 }
 
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := uiFiles.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestReadyz: the audit store's readiness is the store's own, not
+// assumed.
 func TestReadyz(t *testing.T) {
-	s := New(&fakeAsker{}, noTranscripts{}, Options{Ready: map[string]Check{
-		"index": func(context.Context) error { return nil },
-		"store": func(context.Context) error { return errors.New("not open") },
-	}})
-	rec := httptest.NewRecorder()
-	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
-	var body struct {
-		Ready  bool
-		Checks map[string]string
+	env := newEnv(t, nil, Options{})
+	get := func() (int, string) {
+		rec := httptest.NewRecorder()
+		env.srv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+		return rec.Code, rec.Body.String()
 	}
-	json.Unmarshal(rec.Body.Bytes(), &body)
-	if rec.Code != 503 || body.Ready || body.Checks["store"] != "not open" || body.Checks["index"] != "ok" {
-		t.Fatalf("readyz = %d %s", rec.Code, rec.Body.String())
+	if code, body := get(); code != 200 {
+		t.Fatalf("open store: readyz = %d %s", code, body)
+	}
+	env.store.Close()
+	if code, body := get(); code != 503 || !strings.Contains(body, `"audit_store":"audit store is closed"`) {
+		t.Fatalf("closed store: readyz = %d %s", code, body)
 	}
 }

@@ -18,9 +18,11 @@ import (
 )
 
 // Webhook tells an outside ticketing system about hand-offs: signed JSON
-// (HMAC-SHA256 of the body with a shared secret, in X-Hushdesk-Signature),
-// retried with exponential backoff. Payloads carry no customer text and no
-// personal data: the hand-off's pseudonymous record only.
+// (HMAC-SHA256 over the timestamp and the body with a shared secret, in
+// X-Hushdesk-Signature, the timestamp in X-Hushdesk-Timestamp, so that a
+// receiver can refuse replays), retried with exponential backoff. Payloads
+// carry no customer text and no personal data: the hand-off's
+// pseudonymous record only. Run delivers until its context ends.
 type Webhook struct {
 	url, secret string
 	client      *http.Client
@@ -28,7 +30,6 @@ type Webhook struct {
 	queue       chan webhookPayload
 	backoff     time.Duration
 	attempts    int
-	done        chan struct{}
 }
 
 type webhookPayload struct {
@@ -37,17 +38,15 @@ type webhookPayload struct {
 	Handoff audit.Handoff `json:"handoff"`
 }
 
-// NewWebhook starts a sender for url; Close stops it. A notification is
-// tried six times, one second apart at first and twice as long each time.
+// NewWebhook returns a sender for url; Run sends. A notification is tried
+// six times, one second apart at first and twice as long each time.
 func NewWebhook(url, secret string, log *slog.Logger) *Webhook {
 	return newWebhook(url, secret, log, time.Second, 6)
 }
 
 func newWebhook(url, secret string, log *slog.Logger, backoff time.Duration, attempts int) *Webhook {
-	w := &Webhook{url: url, secret: secret, client: &http.Client{Timeout: 10 * time.Second}, log: log,
-		queue: make(chan webhookPayload, 1024), backoff: backoff, attempts: attempts, done: make(chan struct{})}
-	go w.run()
-	return w
+	return &Webhook{url: url, secret: secret, client: &http.Client{Timeout: 10 * time.Second}, log: log,
+		queue: make(chan webhookPayload, 1024), backoff: backoff, attempts: attempts}
 }
 
 // Send queues a notification; it never blocks the request that caused it.
@@ -59,47 +58,68 @@ func (w *Webhook) Send(event string, h audit.Handoff) {
 	}
 }
 
-// Close stops sending after the queued notifications are tried once more.
-func (w *Webhook) Close() {
-	close(w.queue)
-	<-w.done
-}
-
-func (w *Webhook) run() {
-	defer close(w.done)
-	for p := range w.queue {
-		body, err := json.Marshal(p)
-		if err != nil {
-			w.log.Error("webhook payload", "err", err)
-			continue
-		}
-		delay := w.backoff
-		for attempt := 1; ; attempt++ {
-			err := w.post(body, p.Event)
-			if err == nil {
-				break
+// Run sends the queued notifications until ctx ends, then returns at
+// once: a retry waiting for its turn is given up, and what is still
+// queued is logged as not delivered.
+func (w *Webhook) Run(ctx context.Context) error {
+	for {
+		select {
+		case <-ctx.Done():
+			if n := len(w.queue); n > 0 {
+				w.log.Warn("webhook stopped with notifications not delivered", "count", n)
 			}
-			var refused refusedError
-			if attempt >= w.attempts || errors.As(err, &refused) {
-				w.log.Error("webhook gave up", "event", p.Event, "handoff", p.Handoff.ID, "attempts", attempt, "err", err)
-				break
-			}
-			w.log.Warn("webhook failed; retrying", "event", p.Event, "attempt", attempt, "in", delay.String(), "err", err)
-			time.Sleep(delay)
-			delay *= 2
+			return nil
+		case p := <-w.queue:
+			w.deliver(ctx, p)
 		}
 	}
 }
 
-// Sign returns the signature header value for a body.
-func Sign(secret string, body []byte) string {
+// deliver sends one notification, retrying with backoff while ctx lasts.
+func (w *Webhook) deliver(ctx context.Context, p webhookPayload) {
+	body, err := json.Marshal(p)
+	if err != nil {
+		w.log.Error("webhook payload", "err", err)
+		return
+	}
+	delay := w.backoff
+	for attempt := 1; ; attempt++ {
+		err := w.post(ctx, body, p.Event)
+		if err == nil {
+			return
+		}
+		var refused refusedError
+		if attempt >= w.attempts || errors.As(err, &refused) || ctx.Err() != nil {
+			w.log.Error("webhook gave up", "event", p.Event, "handoff", p.Handoff.ID, "attempts", attempt, "err", err)
+			return
+		}
+		w.log.Warn("webhook failed; retrying", "event", p.Event, "attempt", attempt, "in", delay.String(), "err", err)
+		t := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			w.log.Warn("webhook stopped before a retry", "event", p.Event, "handoff", p.Handoff.ID)
+			return
+		case <-t.C:
+		}
+		delay *= 2
+	}
+}
+
+// Sign returns the signature header value for a body sent at timestamp
+// (Unix seconds, as in X-Hushdesk-Timestamp): HMAC-SHA256 over
+// timestamp + "." + body. A receiver recomputes it and refuses a
+// timestamp older than a few minutes.
+func Sign(secret, timestamp string, body []byte) string {
 	m := hmac.New(sha256.New, []byte(secret))
+	m.Write([]byte(timestamp))
+	m.Write([]byte("."))
 	m.Write(body)
 	return "sha256=" + hex.EncodeToString(m.Sum(nil))
 }
 
-func (w *Webhook) post(body []byte, event string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+func (w *Webhook) post(ctx context.Context, body []byte, event string) error {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.url, bytes.NewReader(body))
 	if err != nil {
@@ -107,8 +127,9 @@ func (w *Webhook) post(body []byte, event string) error {
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Hushdesk-Event", event)
-	req.Header.Set("X-Hushdesk-Timestamp", strconv.FormatInt(time.Now().Unix(), 10))
-	req.Header.Set("X-Hushdesk-Signature", Sign(w.secret, body))
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	req.Header.Set("X-Hushdesk-Timestamp", ts)
+	req.Header.Set("X-Hushdesk-Signature", Sign(w.secret, ts, body))
 	resp, err := w.client.Do(req)
 	if err != nil {
 		return err

@@ -10,7 +10,7 @@ import (
 )
 
 func TestWidgetAssets(t *testing.T) {
-	s := New(&fakeAsker{}, noTranscripts{}, Options{AllowedOrigins: []string{"https://shop.example"}})
+	s := newEnv(t, nil, Options{AllowedOrigins: []string{"https://shop.example"}}).srv
 	tests := []struct {
 		path, ctype, body string
 	}{
@@ -46,7 +46,7 @@ func TestWidgetAssets(t *testing.T) {
 // TestWidgetCrossOrigin checks what the widget needs from another site:
 // a preflight for its JSON posts and a simple GET for the event stream.
 func TestWidgetCrossOrigin(t *testing.T) {
-	s := New(&fakeAsker{}, noTranscripts{}, Options{AllowedOrigins: []string{"https://shop.example"}})
+	s := newEnv(t, nil, Options{AllowedOrigins: []string{"https://shop.example"}}).srv
 	for _, path := range []string{"/api/v1/ask", "/api/v1/feedback", "/api/v1/widget/config"} {
 		req := httptest.NewRequest(http.MethodOptions, path, nil)
 		req.Header.Set("Origin", "https://shop.example")

@@ -3,26 +3,23 @@ package web
 import (
 	"net/http"
 
+	"github.com/hushdesk/hushdesk/inference/catalog"
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/labstack/echo/v4"
-
-	"github.com/hushdesk/hushdesk/inference"
-	"github.com/hushdesk/hushdesk/retrieval"
 )
 
 // widgetConfig answers GET /api/v1/widget/config?lang=: what the widget
 // shows before the first message, in the customer's language (the
 // browser's, when lang is not given).
 func (s *Server) widgetConfig(c echo.Context) error {
-	lang := retrieval.NormalizeLanguage(c.QueryParam("lang"))
-	if lang == "" {
-		lang = preferredLanguage(c.Request().Header.Get("Accept-Language"))
-	}
+	l := s.clientLanguage(c)
 	return c.JSON(http.StatusOK, map[string]any{
-		"company":      s.opts.Company,
-		"language":     lang,
-		"disclosure":   inference.Disclosure(lang),
-		"languages":    retrieval.Languages,
-		"max_question": s.opts.MaxQuestionChars,
+		"company":         s.opts.Company,
+		"language":        l,
+		"disclosure":      catalog.Text(l, catalog.Disclosure),
+		"languages":       lang.Supported(),
+		"max_question":    s.opts.MaxQuestionChars,
+		"strings_version": catalog.Version(),
 	})
 }
 

@@ -10,9 +10,16 @@ import (
 	"path/filepath"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/audit/role"
 	"github.com/hushdesk/hushdesk/inference"
-	"github.com/hushdesk/hushdesk/inference/policy"
+	"github.com/hushdesk/hushdesk/inference/desk"
+	"github.com/hushdesk/hushdesk/inference/feedback"
+	"github.com/hushdesk/hushdesk/inference/ollama"
+	"github.com/hushdesk/hushdesk/inference/report"
+	"github.com/hushdesk/hushdesk/inference/triage"
 	"github.com/hushdesk/hushdesk/redact"
 	"github.com/hushdesk/hushdesk/retrieval"
 	"github.com/hushdesk/hushdesk/retrieval/samplekb"
@@ -21,14 +28,21 @@ import (
 
 // The concrete types satisfy the interfaces their consumers declare.
 var (
-	_ inference.Retriever  = (*retrieval.Index)(nil)
-	_ inference.Recorder   = (*audit.Store)(nil)
-	_ inference.Generator  = (*inference.Ollama)(nil)
-	_ inference.Redactor   = (*redact.Redactor)(nil)
-	_ web.Asker            = (*inference.Assistant)(nil)
-	_ web.Transcripts      = (*audit.Store)(nil)
-	_ web.FeedbackRecorder = (*inference.Assistant)(nil)
-	_ inference.History    = (*audit.Store)(nil)
+	_ inference.Retriever = (*retrieval.Index)(nil)
+	_ inference.Recorder  = (*audit.Store)(nil)
+	_ inference.Handoffs  = (*audit.Store)(nil)
+	_ inference.Generator = (*ollama.Chat)(nil)
+	_ inference.Redactor  = (*redact.Redactor)(nil)
+	_ inference.Triage    = (*triage.Policy)(nil)
+	_ web.Assistant       = (*inference.Assistant)(nil)
+	_ web.Log             = (*audit.Store)(nil)
+	_ web.Rights          = (*audit.Store)(nil)
+	_ web.Tokens          = tokens{}
+	_ web.Queue           = (*audit.Store)(nil)
+	_ web.Desk            = (*desk.Desk)(nil)
+	_ web.Feedback        = (*feedback.Ratings)(nil)
+	_ web.Reports         = (*report.Reports)(nil)
+	_ web.Knowledge       = knowledge{}
 )
 
 // Main is a Hushdesk process's wiring: it opens the data directory and
@@ -43,7 +57,8 @@ type Main struct {
 	QuestionRedactor *redact.Redactor
 	Store            *audit.Store
 	Index            *retrieval.Index
-	Model            *inference.Ollama
+	Model            *ollama.Chat
+	Triage           *triage.Policy
 	Assistant        *inference.Assistant
 	Server           *web.Server
 	Webhook          *web.Webhook
@@ -55,12 +70,12 @@ type Main struct {
 func NewMain(c Config, logOut io.Writer) *Main {
 	// The organisation's own contacts and the help lines given to
 	// customers are not personal data.
-	allow := append(append([]string(nil), samplekb.Contacts...), policy.HelpLines()...)
+	allow := append(append([]string(nil), samplekb.Contacts...), triage.HelpLines()...)
 	r := redact.New(redact.Options{Allow: allow})
 	m := &Main{Config: c, Redactor: r, Log: newLogger(logOut, c.LogLevel, c.LogFormat, r)}
 	m.QuestionRedactor = r
 	if c.NameModel != "" {
-		names, err := inference.NewOllamaNames(c.Ollama, c.NameModel, 0)
+		names, err := ollama.NewNames(c.Ollama, c.NameModel, 0)
 		if err != nil {
 			m.Log.Warn("name model not used", "err", err)
 		} else {
@@ -86,7 +101,7 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	opts := retrieval.Options{Scrub: m.scrub, Logger: m.Log, OnPersonalData: m.Config.PersonalData}
 	if m.Config.EmbedModel != "" {
-		emb, err := inference.NewOllamaEmbedder(inference.EmbedderOptions{Host: m.Config.Ollama, Model: m.Config.EmbedModel})
+		emb, err := ollama.NewEmbedder(ollama.EmbedOptions{Host: m.Config.Ollama, Model: m.Config.EmbedModel})
 		if err != nil {
 			return err
 		}
@@ -107,11 +122,7 @@ func (m *Main) Open(ctx context.Context) error {
 // scrub redacts knowledge-base text before it is indexed.
 func (m *Main) scrub(text string) (string, map[string]int) {
 	res := m.Redactor.Redact(text, nil)
-	counts := map[string]int{}
-	for t, n := range res.Counts() {
-		counts[string(t)] = n
-	}
-	return res.Text, counts
+	return res.Text, inference.EnvelopeCounts(res)
 }
 
 // loadSample ingests the bundled sample knowledge base.
@@ -120,16 +131,9 @@ func (m *Main) loadSample(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("read sample knowledge base: %w", err)
 	}
-	rep, err := m.Index.Ingest(ctx, docs)
+	rep, err := m.knowledge().IngestWith(ctx, "system", "sample", docs, retrieval.IngestOptions{})
 	if err != nil {
 		return fmt.Errorf("load sample knowledge base: %w", err)
-	}
-	ids := make([]string, len(docs))
-	for i, d := range docs {
-		ids[i] = d.ID
-	}
-	if err := m.RecordIngest(ctx, "system", "sample", ids, rep); err != nil {
-		return err
 	}
 	m.Log.Info("knowledge base was empty; loaded the sample help centre", "documents", rep.Added, "passages", rep.Chunks)
 	return nil
@@ -139,7 +143,7 @@ func (m *Main) loadSample(ctx context.Context) error {
 // assistant. When the model cannot be reached it warns and answers
 // extractively.
 func (m *Main) OpenAssistant(ctx context.Context) error {
-	model, err := inference.NewOllama(inference.OllamaOptions{Host: m.Config.Ollama, Model: m.Config.Model, Logger: m.Log})
+	model, err := ollama.NewChat(ollama.ChatOptions{Host: m.Config.Ollama, Model: m.Config.Model, Logger: m.Log})
 	if err != nil {
 		return err
 	}
@@ -150,29 +154,30 @@ func (m *Main) OpenAssistant(ctx context.Context) error {
 	} else {
 		m.Log.Info("chat model ready", "model", model.Model().Name, "digest", model.Model().Digest)
 	}
-	pol, err := policy.New(m.Config.Policy)
-	if err != nil {
-		return fmt.Errorf("hand-off policy: %w", err)
+	if m.Triage, err = triage.New(m.Config.Policy); err != nil {
+		return fmt.Errorf("hand-off triage: %w", err)
 	}
-	m.Assistant, err = inference.New(m.QuestionRedactor, m.Index, model, m.Store, inference.Options{
+	m.Assistant, err = inference.New(inference.Parts{
+		Redactor: m.QuestionRedactor, Retriever: m.Index, Recorder: m.Store, Triage: m.Triage,
+		Generator: model, Handoffs: m.Store,
+	}, inference.Options{
 		Company:          m.Config.Company,
 		MaxQuestionChars: m.Config.MaxQuestionChars,
 		MinConfidence:    m.Config.MinConfidence,
-		Policy:           pol,
 		Logger:           m.Log,
 	})
 	return err
 }
 
 // watchModel probes Ollama while the model is unavailable, so that answers
-// switch back to the model once it is there.
-func (m *Main) watchModel(ctx context.Context, every time.Duration) {
+// switch back to the model once it is there. It returns when ctx ends.
+func (m *Main) watchModel(ctx context.Context, every time.Duration) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return
+			return nil
 		case <-t.C:
 		}
 		if m.Model.Model().Available {
@@ -188,7 +193,7 @@ func (m *Main) watchModel(ctx context.Context, every time.Duration) {
 // from HUSHDESK_ADMIN_TOKEN when it is set.
 func (m *Main) NewServer(ctx context.Context) error {
 	if m.Config.AdminToken != "" {
-		if err := m.Store.EnsureToken(ctx, m.Config.AdminToken, audit.RoleAdmin, "bootstrap (HUSHDESK_ADMIN_TOKEN)"); err != nil {
+		if err := m.Store.EnsureToken(ctx, m.Config.AdminToken, role.Admin, "bootstrap (HUSHDESK_ADMIN_TOKEN)"); err != nil {
 			return fmt.Errorf("seed the admin token: %w", err)
 		}
 	}
@@ -198,7 +203,17 @@ func (m *Main) NewServer(ctx context.Context) error {
 	if m.Config.WebhookURL != "" {
 		m.Webhook = web.NewWebhook(m.Config.WebhookURL, m.Config.WebhookSecret, m.Log)
 	}
-	m.Server = web.New(m.Assistant, m.Store, web.Options{
+	srv, err := web.New(web.Parts{
+		Assistant: m.Assistant,
+		Log:       m.Store,
+		Rights:    m.Store,
+		Tokens:    m.tokens(),
+		Queue:     m.Store,
+		Desk:      desk.New(m.Redactor, m.Store),
+		Feedback:  feedback.New(m.Store, m.Redactor, m.Assistant.HandOff),
+		Reports:   report.New(m.Store, m.Index),
+		Knowledge: m.knowledge(),
+	}, web.Options{
 		Addr:             m.Config.Addr,
 		TLSCert:          m.Config.TLSCert,
 		TLSKey:           m.Config.TLSKey,
@@ -209,42 +224,37 @@ func (m *Main) NewServer(ctx context.Context) error {
 		ConfigView:       m.Config.view(),
 		TrustProxy:       m.Config.TrustProxy,
 		SubjectSecret:    m.Config.SubjectSecret,
-		Ready: map[string]web.Check{
-			"knowledge_base": m.Index.Ready,
-			"audit_store":    func(context.Context) error { return nil },
-		},
-		Feedback:       m.Assistant,
-		Knowledge:      m.Index,
-		KnowledgeAudit: m,
-		Auth:           tokenAuth{m.Store},
-		AuditLog:       m.Store,
-		AuditBrowser:   m.Store,
-		Pseudonyms:     m.Store,
-		Subjects:       m.Store,
-		Requests:       m.Store,
-		Holds:          m.Store,
-		Transparency:   m.Store,
-		Tokens:         m.Store,
-		Backup:         m.Store,
-		Checkpointer:   m.Store,
-		Forgetter:      m.Assistant,
-		Queue:          m.Store,
-		QueueActions:   m.Store,
-		Desk:           m.Assistant,
-		Support:        m.Assistant,
-		Webhook:        m.Webhook,
-		ModelAvailable: func() bool { return m.Model.Model().Available },
-		Logger:         m.Log,
+		Webhook:          m.Webhook,
+		ModelAvailable:   func() bool { return m.Model.Model().Available },
+		Logger:           m.Log,
 	})
-	return nil
+	m.Server = srv
+	return err
+}
+
+// run runs what a serving process runs besides the HTTP server, each
+// under g, so that all of it ends, and is waited for, before the stores
+// close.
+func (m *Main) run(ctx context.Context, g *errgroup.Group) {
+	g.Go(func() error { return m.watchModel(ctx, 30*time.Second) })
+	if m.Webhook != nil {
+		g.Go(func() error { return m.Webhook.Run(ctx) })
+	}
+	if m.Config.EmbedModel != "" {
+		// Embed, in the background, the passages that have no vector yet
+		// (after a change of model, say); searches use words meanwhile.
+		g.Go(func() error {
+			if n, err := m.Index.SyncVectors(ctx, nil); err != nil && ctx.Err() == nil {
+				m.Log.Warn("could not embed every passage; searching the rest by words", "embedded", n, "err", err)
+			}
+			return nil
+		})
+	}
 }
 
 // Close closes everything that was opened, in reverse order.
 func (m *Main) Close() error {
 	var errs []error
-	if m.Webhook != nil {
-		m.Webhook.Close()
-	}
 	if m.Index != nil {
 		errs = append(errs, m.Index.Close())
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/ollama"
 )
 
 // benchQuestions is a mix of what customers ask, in the four languages,
@@ -90,7 +92,7 @@ func drive(b *testing.B, n, clients int, do func(i int) error) ([]time.Duration,
 //	go test ./cmd/hushdesk -run '^$' -bench AskPipeline -benchtime 10000x
 func BenchmarkAskPipeline(b *testing.B) {
 	const clients = 16
-	ts := startServer(b, func(c *Config) { c.LogLevel = "info" })
+	ts := startServer(b, func(c *Config) { c.LogLevel = slog.LevelInfo })
 	ts.Main.Log.Info("benchmark starting")
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients * 2, Proxy: nil}}
 	bodies := make([][]byte, len(benchQuestions))
@@ -114,13 +116,14 @@ func BenchmarkAskPipeline(b *testing.B) {
 	// Warm up both paths.
 	drive(b, 200, clients, ask)
 
-	model, err := inference.NewOllama(inference.OllamaOptions{Host: ts.Ollama.URL, Model: "test-model:1b"})
+	model, err := ollama.NewChat(ollama.ChatOptions{Host: ts.Ollama.URL, Model: "test-model:1b"})
 	if err != nil {
 		b.Fatal(err)
 	}
 	prompt := inference.Prompt{System: "You are a support assistant.", User: strings.Repeat("Sources: ... ", 80)}
 	direct := func(int) error {
-		return model.Generate(context.Background(), prompt, func(string) error { return nil })
+		_, err := model.Generate(context.Background(), prompt, func(string) error { return nil })
+		return err
 	}
 	drive(b, 200, clients, direct)
 

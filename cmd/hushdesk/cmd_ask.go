@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/fault"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 func runAsk(ctx context.Context, e env) error {
@@ -16,7 +18,7 @@ func runAsk(ctx context.Context, e env) error {
 	asJSON := fs.Bool("json", false, "print the full response object as JSON")
 	conv := fs.String("conversation", "", "continue a conversation (its conversation_id)")
 	subject := fs.String("subject", "", "the customer's id, when known")
-	lang := fs.String("language", "", "language hint (BCP-47)")
+	hint := fs.String("language", "", "language hint (BCP-47)")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -36,7 +38,11 @@ func runAsk(ctx context.Context, e env) error {
 	if err := m.OpenAssistant(ctx); err != nil {
 		return err
 	}
-	q := inference.Question{Text: question, ConversationID: *conv, Subject: *subject, Language: *lang}
+	l, ok := lang.Parse(*hint)
+	if *hint != "" && !ok {
+		return fmt.Errorf("%w: --language %q is not a language Hushdesk serves (en, da, zh-Hans, zh-Hant, ms)", errUsage, *hint)
+	}
+	q := inference.Question{Text: question, ConversationID: *conv, Subject: *subject, Language: l}
 	var stream *inference.Stream
 	if !*asJSON {
 		stream = &inference.Stream{Token: func(s string) error {
@@ -46,7 +52,7 @@ func runAsk(ctx context.Context, e env) error {
 	}
 	reply, err := m.Assistant.Ask(ctx, q, stream)
 	if err != nil {
-		if inference.IsBadInput(err) {
+		if fault.Is(err, fault.Invalid) {
 			return fmt.Errorf("%w: %w", errUsage, err)
 		}
 		return err

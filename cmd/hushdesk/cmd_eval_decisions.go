@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/hushdesk/hushdesk/inference/policy"
+	"github.com/hushdesk/hushdesk/inference/triage"
 )
 
 // runEvalDecisions runs the hand-off policy on a labelled set of customer
@@ -36,11 +36,11 @@ func runEvalDecisions(ctx context.Context, e env) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	p, err := policy.New(policy.Options{})
+	p, err := triage.New(triage.Options{})
 	if err != nil {
 		return err
 	}
-	rep := policy.Evaluate(p, samples)
+	rep := triage.Evaluate(p, samples)
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -53,7 +53,7 @@ func runEvalDecisions(ctx context.Context, e env) error {
 	}
 	if *check && !rep.TargetsMet {
 		fmt.Fprintf(e.stderr, "hushdesk eval decisions: targets missed: person-request recall %.3f (target %.2f), false hand-off rate %.3f (target %.2f)\n",
-			rep.PersonRecall, policy.TargetPersonRecall, rep.FalseHandoffRate, policy.TargetFalseHandoffRate)
+			rep.PersonRecall, triage.TargetPersonRecall, rep.FalseHandoffRate, triage.TargetFalseHandoffRate)
 		return errFailed
 	}
 	return nil
@@ -61,13 +61,13 @@ func runEvalDecisions(ctx context.Context, e env) error {
 
 // readDecisionSamples reads a labelled set; a file that cannot be opened
 // is a usage error, one that cannot be read says which line is wrong.
-func readDecisionSamples(path string) ([]policy.Sample, error) {
+func readDecisionSamples(path string) ([]triage.Sample, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", errUsage, err)
 	}
 	defer f.Close()
-	samples, err := policy.ReadSamples(f)
+	samples, err := triage.ReadSamples(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -78,15 +78,15 @@ func readDecisionSamples(path string) ([]policy.Sample, error) {
 }
 
 // printDecisionReport prints the report as tables.
-func printDecisionReport(w io.Writer, path string, rep policy.Report) {
+func printDecisionReport(w io.Writer, path string, rep triage.Report) {
 	fmt.Fprintf(w, "labelled set: %s, %d messages\n\n", path, rep.Samples)
 	fmt.Fprintf(w, "%-22s %9s %7s %8s %5s %4s %4s\n", "trigger", "precision", "recall", "support", "tp", "fp", "fn")
 	for _, s := range rep.Triggers {
 		fmt.Fprintf(w, "%-22s %9.3f %7.3f %8d %5d %4d %4d\n", s.Trigger, s.Precision, s.Recall, s.Support, s.TruePositives, s.FalsePositives, s.FalseNegatives)
 	}
-	fmt.Fprintf(w, "\nperson-request recall:     %.3f (%d requests; target >= %.2f)\n", rep.PersonRecall, rep.PersonSupport, policy.TargetPersonRecall)
+	fmt.Fprintf(w, "\nperson-request recall:     %.3f (%d requests; target >= %.2f)\n", rep.PersonRecall, rep.PersonSupport, triage.TargetPersonRecall)
 	fmt.Fprintf(w, "false hand-off rate:       %.3f (%d of %d routine questions; target <= %.2f)\n",
-		rep.FalseHandoffRate, rep.FalseHandoffs, rep.Routine, policy.TargetFalseHandoffRate)
+		rep.FalseHandoffRate, rep.FalseHandoffs, rep.Routine, triage.TargetFalseHandoffRate)
 	fmt.Fprintf(w, "out-of-scope flagged:      %d of %d\n", rep.AbstainFlagged, rep.Abstain)
 	fmt.Fprintf(w, "decision accuracy:         %.3f\n\n", rep.DecisionAccuracy)
 	fmt.Fprintf(w, "%-8s %8s %14s %15s\n", "lang", "messages", "person recall", "false hand-off")
@@ -106,7 +106,7 @@ func printDecisionReport(w io.Writer, path string, rep policy.Report) {
 	}
 }
 
-func joinTriggers(ts []policy.Trigger) string {
+func joinTriggers(ts []triage.Trigger) string {
 	s := make([]string, len(ts))
 	for i, t := range ts {
 		s[i] = string(t)

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hushdesk/hushdesk/inference/policy"
+	"github.com/hushdesk/hushdesk/inference/triage"
 )
 
 // decisionsSet is the labelled set of customer messages.
@@ -33,14 +33,14 @@ func TestEvalDecisions(t *testing.T) {
 	if err := runEvalDecisions(context.Background(), env{args: []string{"--gold", decisionsSet, "--json"}, stdout: &stdout, stderr: &stderr}); err != nil {
 		t.Fatal(err)
 	}
-	var rep policy.Report
+	var rep triage.Report
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		t.Fatalf("--json output: %v", err)
 	}
-	if rep.Samples < 300 || len(rep.Triggers) != len(policy.Triggers()) || len(rep.Languages) != 5 {
+	if rep.Samples < 300 || len(rep.Triggers) != len(triage.Triggers()) || len(rep.Languages) != 5 {
 		t.Errorf("report: %d samples, %d triggers, %d languages", rep.Samples, len(rep.Triggers), len(rep.Languages))
 	}
-	if rep.PersonRecall < policy.TargetPersonRecall || rep.FalseHandoffRate > policy.TargetFalseHandoffRate {
+	if rep.PersonRecall < triage.TargetPersonRecall || rep.FalseHandoffRate > triage.TargetFalseHandoffRate {
 		t.Errorf("person recall %.3f, false hand-off rate %.3f", rep.PersonRecall, rep.FalseHandoffRate)
 	}
 }
@@ -91,7 +91,7 @@ func TestEvalDecisionsErrors(t *testing.T) {
 	}
 	var out bytes.Buffer
 	err := runEvalDecisions(context.Background(), env{args: []string{"--gold", bad}, stdout: &out, stderr: &out})
-	if !errors.Is(err, policy.ErrBadSample) || !strings.Contains(err.Error(), "line 1") {
+	if !errors.Is(err, triage.ErrBadSample) || !strings.Contains(err.Error(), "line 1") {
 		t.Errorf("bad sample: err = %v", err)
 	}
 }

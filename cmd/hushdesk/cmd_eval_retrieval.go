@@ -8,7 +8,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/ollama"
 	"github.com/hushdesk/hushdesk/redact"
 	"github.com/hushdesk/hushdesk/retrieval"
 	"github.com/hushdesk/hushdesk/retrieval/eval"
@@ -58,7 +58,7 @@ func runEvalRetrieval(ctx context.Context, e env) error {
 	}
 	opts := retrieval.Options{Logger: newLogger(e.stderr, c.LogLevel, c.LogFormat, redact.New(redact.Options{Allow: samplekb.Contacts}))}
 	if *embedModel != "" {
-		emb, err := inference.NewOllamaEmbedder(inference.EmbedderOptions{Host: c.Ollama, Model: *embedModel})
+		emb, err := ollama.NewEmbedder(ollama.EmbedOptions{Host: c.Ollama, Model: *embedModel})
 		if err != nil {
 			return fmt.Errorf("%w: %w", errUsage, err)
 		}

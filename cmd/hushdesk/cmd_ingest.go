@@ -82,7 +82,7 @@ func runIngest(ctx context.Context, e env) error {
 	for i, d := range docs {
 		ids[i] = d.ID
 	}
-	if err := m.RecordIngest(ctx, cliActor(), "ingest", ids, rep); err != nil {
+	if err := m.knowledge().record(ctx, cliActor(), "ingest", ids, rep); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%d added, %d updated, %d unchanged, %d removed; %d passages indexed\n",

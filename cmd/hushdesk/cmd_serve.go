@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 func runServe(ctx context.Context, e env) error {
@@ -26,7 +27,8 @@ func runServe(ctx context.Context, e env) error {
 }
 
 // Serve opens everything and serves HTTP until ctx ends. With ln nil it
-// listens on the configured address.
+// listens on the configured address. Everything it starts runs under one
+// errgroup and has ended when it returns, before the stores close.
 func (m *Main) Serve(ctx context.Context, ln net.Listener) error {
 	if err := m.Open(ctx); err != nil {
 		return err
@@ -36,16 +38,6 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	if err := m.NewServer(ctx); err != nil {
 		return err
-	}
-	go m.watchModel(ctx, 30*time.Second)
-	if m.Config.EmbedModel != "" {
-		// Embed, in the background, the passages that have no vector yet
-		// (after a change of model, say); searches use words meanwhile.
-		go func() {
-			if n, err := m.Index.SyncVectors(ctx, nil); err != nil {
-				m.Log.Warn("could not embed every passage; searching the rest by words", "embedded", n, "err", err)
-			}
-		}()
 	}
 	if ln == nil {
 		var err error
@@ -57,6 +49,9 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener) error {
 	if m.Config.TLSCert != "" {
 		scheme = "https"
 	}
+	g, gctx := errgroup.WithContext(ctx)
+	m.run(gctx, g)
+	g.Go(func() error { return m.Server.Serve(gctx, ln) })
 	m.Log.Info("hushdesk is ready", "url", scheme+"://"+ln.Addr().String()+"/", "data", m.Config.Data)
-	return m.Server.Serve(ctx, ln)
+	return g.Wait()
 }

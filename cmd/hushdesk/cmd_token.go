@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+
+	"github.com/hushdesk/hushdesk/audit/role"
 )
 
 // runToken manages API tokens from the shell:
@@ -17,7 +19,7 @@ func runToken(ctx context.Context, e env) error {
 	}
 	sub := e.args[0]
 	fs := newFlagSet("token "+sub, e.stderr, storeSettings...)
-	role := fs.String("role", "", "agent, compliance or admin")
+	roleName := fs.String("role", "", "agent, compliance or admin")
 	label := fs.String("label", "", "what the token is for (a team or a purpose, not a person's name)")
 	if err := parseFlags(fs, e.args[1:]); err != nil {
 		return err
@@ -29,10 +31,11 @@ func runToken(ctx context.Context, e env) error {
 	defer m.Close()
 	switch sub {
 	case "create":
-		if *role == "" {
-			return fmt.Errorf("%w: token create --role agent|compliance|admin --label TEXT", errUsage)
+		r, err := role.Parse(*roleName)
+		if err != nil {
+			return fmt.Errorf("%w: token create --role agent|compliance|admin --label TEXT: %w", errUsage, err)
 		}
-		secret, tok, err := m.Store.CreateToken(ctx, *role, *label, cliActor())
+		secret, tok, err := m.tokens().CreateToken(ctx, r, *label, cliActor())
 		if err != nil {
 			return err
 		}

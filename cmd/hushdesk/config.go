@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"slices"
 	"strconv"
@@ -13,7 +14,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/hushdesk/hushdesk/inference/policy"
+	"github.com/hushdesk/hushdesk/inference/triage"
 )
 
 // Config is every setting of a Hushdesk process.
@@ -28,7 +29,7 @@ type Config struct {
 	Company          string
 	MaxQuestionChars int
 	MinConfidence    float64
-	LogLevel         string
+	LogLevel         slog.Level
 	LogFormat        string
 	WebhookURL       string
 	EmbedModel       string
@@ -37,10 +38,10 @@ type Config struct {
 	WidgetOrigins    []string
 	AskRate          int
 	TrustProxy       bool
-	// Policy configures the hand-off policy (thresholds, teams); from the
+	// Policy configures the hand-off triage (thresholds, teams); from the
 	// config file's "policy" section only.
-	Policy policy.Options
-	// From the environment only: secrets never go in flags.
+	Policy triage.Options
+	// From the environment only: secrets never go in flags or files.
 	AdminToken    string
 	MasterKey     string
 	WebhookSecret string
@@ -51,9 +52,20 @@ type Config struct {
 // multilingual instruct model.
 const DefaultModel = "qwen2.5:3b-instruct"
 
-// setting describes one configurable value and where it can come from.
+// kind is how a setting's value is written.
+type kind uint8
+
+const (
+	kindString kind = iota
+	kindBool        // a flag that needs no value: --trust-proxy
+	kindList        // comma-separated in flags and the environment, a list in the file
+)
+
+// setting describes one configurable value and where it can come from:
+// flag, then environment, then config file, then default.
 type setting struct {
 	flag, env, key, def, help string
+	kind                      kind
 	set                       func(c *Config, v string) error
 }
 
@@ -62,88 +74,137 @@ func str(p func(*Config) *string) func(*Config, string) error {
 }
 
 var settings = []setting{
-	{"data", "HUSHDESK_DATA", "data", "./data", "data directory (audit store, index, keys)", str(func(c *Config) *string { return &c.Data })},
-	{"addr", "HUSHDESK_ADDR", "addr", "127.0.0.1:8080", "listen address", str(func(c *Config) *string { return &c.Addr })},
-	{"ollama", "OLLAMA_HOST", "ollama", "http://127.0.0.1:11434", "Ollama server", str(func(c *Config) *string { return &c.Ollama })},
-	{"model", "HUSHDESK_MODEL", "model", DefaultModel, "chat model", str(func(c *Config) *string { return &c.Model })},
-	{"config", "HUSHDESK_CONFIG", "", "", "config file (YAML)", str(func(c *Config) *string { return &c.ConfigFile })},
-	{"tls-cert", "HUSHDESK_TLS_CERT", "tls_cert", "", "TLS certificate file", str(func(c *Config) *string { return &c.TLSCert })},
-	{"tls-key", "HUSHDESK_TLS_KEY", "tls_key", "", "TLS key file", str(func(c *Config) *string { return &c.TLSKey })},
-	{"company", "HUSHDESK_COMPANY", "company", "Larkspur Home", "organisation name shown to customers", str(func(c *Config) *string { return &c.Company })},
-	{"max-question-chars", "HUSHDESK_MAX_QUESTION_CHARS", "max_question_chars", "4000", "longest question accepted, in characters", func(c *Config, v string) error {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return fmt.Errorf("max-question-chars must be a positive whole number, not %q", v)
-		}
-		c.MaxQuestionChars = n
-		return nil
-	}},
-	{"min-confidence", "HUSHDESK_MIN_CONFIDENCE", "min_confidence", "0.3", "retrieval confidence below which the assistant abstains (0-1)", func(c *Config, v string) error {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0 || f > 1 {
-			return fmt.Errorf("min-confidence must be a number from 0 to 1, not %q", v)
-		}
-		c.MinConfidence = f
-		return nil
-	}},
-	{"embed-model", "HUSHDESK_EMBED_MODEL", "embed_model", "", "Ollama embedding model for hybrid search (empty: words only)", str(func(c *Config) *string { return &c.EmbedModel })},
-	{"name-model", "HUSHDESK_NAME_MODEL", "name_model", "", "Ollama model for the model-assisted pass for names in questions (empty: rules only)", str(func(c *Config) *string { return &c.NameModel })},
-	{"personal-data", "HUSHDESK_PERSONAL_DATA", "personal_data", "redact", "a knowledge-base document holding personal data is indexed redacted (redact) or refused (refuse)", func(c *Config, v string) error {
-		if v != "redact" && v != "refuse" {
-			return fmt.Errorf("personal-data must be redact or refuse, not %q", v)
-		}
-		c.PersonalData = v
-		return nil
-	}},
-	{"widget-origins", "HUSHDESK_WIDGET_ORIGINS", "widget_origins", "", "sites that may embed the chat widget, comma-separated (https://www.example.com)", func(c *Config, v string) error {
-		c.WidgetOrigins = nil
-		for _, o := range strings.Split(strings.Trim(v, "[]"), ",") {
-			if o = strings.TrimSpace(o); o == "" {
-				continue
+	{flag: "data", env: "HUSHDESK_DATA", key: "data", def: "./data", help: "data directory (audit store, index, keys)", set: str(func(c *Config) *string { return &c.Data })},
+	{flag: "addr", env: "HUSHDESK_ADDR", key: "addr", def: "127.0.0.1:8080", help: "listen address", set: str(func(c *Config) *string { return &c.Addr })},
+	{flag: "ollama", env: "OLLAMA_HOST", key: "ollama", def: "http://127.0.0.1:11434", help: "Ollama server", set: str(func(c *Config) *string { return &c.Ollama })},
+	{flag: "model", env: "HUSHDESK_MODEL", key: "model", def: DefaultModel, help: "chat model", set: str(func(c *Config) *string { return &c.Model })},
+	{flag: "config", env: "HUSHDESK_CONFIG", help: "config file (YAML)", set: str(func(c *Config) *string { return &c.ConfigFile })},
+	{flag: "tls-cert", env: "HUSHDESK_TLS_CERT", key: "tls_cert", help: "TLS certificate file", set: str(func(c *Config) *string { return &c.TLSCert })},
+	{flag: "tls-key", env: "HUSHDESK_TLS_KEY", key: "tls_key", help: "TLS key file", set: str(func(c *Config) *string { return &c.TLSKey })},
+	{flag: "company", env: "HUSHDESK_COMPANY", key: "company", def: "Larkspur Home", help: "organisation name shown to customers", set: str(func(c *Config) *string { return &c.Company })},
+	{flag: "max-question-chars", env: "HUSHDESK_MAX_QUESTION_CHARS", key: "max_question_chars", def: "4000", help: "longest question accepted, in characters",
+		set: func(c *Config, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 {
+				return fmt.Errorf("max-question-chars must be a positive whole number, not %q", v)
 			}
-			if !strings.HasPrefix(o, "https://") && !strings.HasPrefix(o, "http://") || strings.Count(o, "/") > 2 {
-				return fmt.Errorf("widget origin %q must be a scheme and host, like https://www.example.com", o)
+			c.MaxQuestionChars = n
+			return nil
+		}},
+	{flag: "min-confidence", env: "HUSHDESK_MIN_CONFIDENCE", key: "min_confidence", def: "0.3", help: "retrieval confidence below which the assistant abstains (0-1)",
+		set: func(c *Config, v string) error {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || f < 0 || f > 1 {
+				return fmt.Errorf("min-confidence must be a number from 0 to 1, not %q", v)
 			}
-			c.WidgetOrigins = append(c.WidgetOrigins, strings.TrimRight(o, "/"))
-		}
-		return nil
-	}},
-	{"ask-rate", "HUSHDESK_ASK_RATE", "ask_rate", "30", "questions per minute one client address may ask (0: no limit)", func(c *Config, v string) error {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return fmt.Errorf("ask-rate must be a whole number of questions per minute, not %q", v)
-		}
-		c.AskRate = n
-		if n == 0 {
-			c.AskRate = -1
-		}
-		return nil
-	}},
-	{"trust-proxy", "HUSHDESK_TRUST_PROXY", "trust_proxy", "false", "read client addresses from X-Forwarded-For (behind a reverse proxy)", func(c *Config, v string) error {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return fmt.Errorf("trust-proxy must be true or false, not %q", v)
-		}
-		c.TrustProxy = b
-		return nil
-	}},
-	{"webhook-url", "HUSHDESK_WEBHOOK_URL", "webhook_url", "", "tell this URL about hand-offs (signed JSON; secret in HUSHDESK_WEBHOOK_SECRET)", str(func(c *Config) *string { return &c.WebhookURL })},
-	{"log-level", "HUSHDESK_LOG_LEVEL", "log_level", "info", "debug, info, warn or error", str(func(c *Config) *string { return &c.LogLevel })},
-	{"log-format", "HUSHDESK_LOG_FORMAT", "log_format", "text", "text or json", str(func(c *Config) *string { return &c.LogFormat })},
+			c.MinConfidence = f
+			return nil
+		}},
+	{flag: "embed-model", env: "HUSHDESK_EMBED_MODEL", key: "embed_model", help: "Ollama embedding model for hybrid search (empty: words only)", set: str(func(c *Config) *string { return &c.EmbedModel })},
+	{flag: "name-model", env: "HUSHDESK_NAME_MODEL", key: "name_model", help: "Ollama model for the model-assisted pass for names in questions (empty: rules only)", set: str(func(c *Config) *string { return &c.NameModel })},
+	{flag: "personal-data", env: "HUSHDESK_PERSONAL_DATA", key: "personal_data", def: "redact", help: "a knowledge-base document holding personal data is indexed redacted (redact) or refused (refuse)",
+		set: func(c *Config, v string) error {
+			if v != "redact" && v != "refuse" {
+				return fmt.Errorf("personal-data must be redact or refuse, not %q", v)
+			}
+			c.PersonalData = v
+			return nil
+		}},
+	{flag: "widget-origins", env: "HUSHDESK_WIDGET_ORIGINS", key: "widget_origins", kind: kindList, help: "sites that may embed the chat widget, comma-separated (https://www.example.com)",
+		set: func(c *Config, v string) error {
+			c.WidgetOrigins = nil
+			for _, o := range strings.Split(v, ",") {
+				if o = strings.TrimSpace(o); o == "" {
+					continue
+				}
+				if !strings.HasPrefix(o, "https://") && !strings.HasPrefix(o, "http://") || strings.Count(strings.TrimRight(o, "/"), "/") > 2 {
+					return fmt.Errorf("widget origin %q must be a scheme and host, like https://www.example.com", o)
+				}
+				c.WidgetOrigins = append(c.WidgetOrigins, strings.TrimRight(o, "/"))
+			}
+			return nil
+		}},
+	{flag: "ask-rate", env: "HUSHDESK_ASK_RATE", key: "ask_rate", def: "30", help: "questions per minute one client address may ask (0: no limit)",
+		set: func(c *Config, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				return fmt.Errorf("ask-rate must be a whole number of questions per minute, not %q", v)
+			}
+			c.AskRate = n
+			if n == 0 {
+				c.AskRate = -1
+			}
+			return nil
+		}},
+	{flag: "trust-proxy", env: "HUSHDESK_TRUST_PROXY", key: "trust_proxy", def: "false", kind: kindBool, help: "read client addresses from X-Forwarded-For (behind a reverse proxy)",
+		set: func(c *Config, v string) error {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				return fmt.Errorf("trust-proxy must be true or false, not %q", v)
+			}
+			c.TrustProxy = b
+			return nil
+		}},
+	{flag: "webhook-url", env: "HUSHDESK_WEBHOOK_URL", key: "webhook_url", help: "tell this URL about hand-offs (signed JSON; secret in HUSHDESK_WEBHOOK_SECRET)", set: str(func(c *Config) *string { return &c.WebhookURL })},
+	{flag: "log-level", env: "HUSHDESK_LOG_LEVEL", key: "log_level", def: "info", help: "debug, info, warn or error",
+		set: func(c *Config, v string) error {
+			if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
+				return fmt.Errorf("log-level must be debug, info, warn or error, not %q", v)
+			}
+			return nil
+		}},
+	{flag: "log-format", env: "HUSHDESK_LOG_FORMAT", key: "log_format", def: "text", help: "text or json",
+		set: func(c *Config, v string) error {
+			if v != "text" && v != "json" {
+				return fmt.Errorf("log-format must be text or json, not %q", v)
+			}
+			c.LogFormat = v
+			return nil
+		}},
 }
 
 // storeSettings are the settings of commands that only open the data
 // directory (audit, subject): they have no model or server.
 var storeSettings = []string{"data", "config", "log-level", "log-format"}
 
+// settingFlag is a setting as a command-line flag: its value is checked
+// when the flag is parsed, and a boolean one needs no value.
+type settingFlag struct {
+	s   *setting
+	raw string
+	set bool
+}
+
+func (f *settingFlag) String() string {
+	if f == nil || f.s == nil {
+		return ""
+	}
+	if f.set {
+		return f.raw
+	}
+	return f.s.def
+}
+
+func (f *settingFlag) Set(v string) error {
+	if err := f.s.set(&Config{}, v); err != nil {
+		return errors.New(strings.TrimPrefix(err.Error(), f.s.flag+" "))
+	}
+	f.raw, f.set = v, true
+	return nil
+}
+
+// IsBoolFlag lets a boolean setting be given as --trust-proxy alone.
+func (f *settingFlag) IsBoolFlag() bool { return f.s.kind == kindBool }
+
 // newFlagSet returns a flag set for a command with the settings it uses:
 // those named, or all when none are.
 func newFlagSet(name string, stderr io.Writer, only ...string) *flag.FlagSet {
 	fs := flag.NewFlagSet("hushdesk "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	for _, s := range settings {
+	for i := range settings {
+		s := &settings[i]
 		if len(only) == 0 || slices.Contains(only, s.flag) {
-			fs.String(s.flag, s.def, s.help)
+			fs.Var(&settingFlag{s: s}, s.flag, s.help)
 		}
 	}
 	return fs
@@ -164,41 +225,37 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 // file, then default.
 func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	var c Config
-	explicit := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
-	value := func(s setting) (string, bool) {
-		if explicit[s.flag] && fs.Lookup(s.flag) != nil {
-			return fs.Lookup(s.flag).Value.String(), true
+	explicit := map[string]string{}
+	fs.Visit(func(f *flag.Flag) {
+		if sf, ok := f.Value.(*settingFlag); ok {
+			explicit[f.Name] = sf.raw
 		}
-		if v := getenv(s.env); v != "" {
-			return v, true
-		}
-		return "", false
+	})
+	file := getenv("HUSHDESK_CONFIG")
+	if v, ok := explicit["config"]; ok {
+		file = v
 	}
-	// The config file's own location comes from the flag or environment.
-	file := ""
-	for _, s := range settings {
-		if s.flag == "config" {
-			file, _ = value(s)
-		}
-	}
-	fromFile := map[string]string{}
+	var fromFile map[string]yaml.Node
 	if file != "" {
 		var err error
 		if fromFile, c.Policy, err = readConfigFile(file); err != nil {
-			return c, err
+			return c, fmt.Errorf("%w: %w", errUsage, err)
 		}
 	}
-	for _, s := range settings {
-		v, ok := value(s)
-		if !ok {
-			if fv, inFile := fromFile[s.key]; inFile && s.key != "" {
-				v = fv
-			} else {
-				v = s.def
-			}
+	for i := range settings {
+		s := &settings[i]
+		var err error
+		switch v, byFlag := explicit[s.flag]; {
+		case byFlag:
+			err = s.set(&c, v)
+		case getenv(s.env) != "":
+			err = s.set(&c, getenv(s.env))
+		case fromFile[s.key].Kind != 0 && s.key != "":
+			err = s.setYAML(&c, file, fromFile[s.key])
+		default:
+			err = s.set(&c, s.def)
 		}
-		if err := s.set(&c, v); err != nil {
+		if err != nil {
 			return c, fmt.Errorf("%w: %w", errUsage, err)
 		}
 	}
@@ -209,53 +266,66 @@ func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	if c.WebhookURL != "" && c.WebhookSecret == "" {
 		return c, fmt.Errorf("%w: webhook-url needs HUSHDESK_WEBHOOK_SECRET to sign what it sends", errUsage)
 	}
-	if c.LogFormat != "text" && c.LogFormat != "json" {
-		return c, fmt.Errorf("%w: log-format must be text or json, not %q", errUsage, c.LogFormat)
-	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return c, fmt.Errorf("%w: tls-cert and tls-key must be given together", errUsage)
 	}
 	return c, nil
 }
 
-// readConfigFile reads a YAML file of key: value settings and the
-// optional "policy" section. Unknown keys are an error, so a misspelt
-// setting is not silently ignored.
-func readConfigFile(path string) (map[string]string, policy.Options, error) {
-	var pol policy.Options
+// setYAML sets a setting from its node in the config file: a list for a
+// list setting (or one comma-separated string), a single value otherwise.
+func (s *setting) setYAML(c *Config, file string, n yaml.Node) error {
+	switch {
+	case n.Kind == yaml.SequenceNode && s.kind == kindList:
+		var items []string
+		if err := n.Decode(&items); err != nil {
+			return fmt.Errorf("config file %s: %s (line %d) must be a list of strings", file, s.key, n.Line)
+		}
+		return s.set(c, strings.Join(items, ","))
+	case n.Kind != yaml.ScalarNode:
+		return fmt.Errorf("config file %s: %s (line %d) takes one value, not a list or a section", file, s.key, n.Line)
+	}
+	if err := s.set(c, n.Value); err != nil {
+		return fmt.Errorf("config file %s: line %d: %w", file, n.Line, err)
+	}
+	return nil
+}
+
+// readConfigFile reads a YAML file of settings and the optional "policy"
+// section. An unknown key is an error naming it, so a misspelt setting is
+// not silently ignored.
+func readConfigFile(path string) (map[string]yaml.Node, triage.Options, error) {
+	var pol triage.Options
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, pol, fmt.Errorf("config file: %w", err)
 	}
-	raw := map[string]any{}
+	var raw map[string]yaml.Node
 	if err := yaml.Unmarshal(b, &raw); err != nil {
 		return nil, pol, fmt.Errorf("config file %s: %w", path, err)
 	}
 	known := map[string]bool{}
 	for _, s := range settings {
-		known[s.key] = true
+		known[s.key] = s.key != ""
 	}
-	out := map[string]string{}
-	for k, v := range raw {
-		if k == "policy" {
-			section, err := yaml.Marshal(v)
+	for k, n := range raw {
+		switch {
+		case k == "policy":
+			section, err := yaml.Marshal(&n)
 			if err == nil {
 				dec := yaml.NewDecoder(bytes.NewReader(section))
-				dec.KnownFields(true)
+				dec.KnownFields(true) // a misspelt threshold or team is an error too
 				err = dec.Decode(&pol)
-			}
-			if err == nil {
-				err = pol.Validate()
 			}
 			if err != nil {
 				return nil, pol, fmt.Errorf("config file %s: policy: %w", path, err)
 			}
-			continue
+			if err := pol.Validate(); err != nil {
+				return nil, pol, fmt.Errorf("config file %s: policy: %w", path, err)
+			}
+		case !known[k]:
+			return nil, pol, fmt.Errorf("config file %s: unknown setting %q (line %d)", path, k, n.Line)
 		}
-		if !known[k] || k == "" {
-			return nil, pol, fmt.Errorf("config file %s: unknown setting %q", path, k)
-		}
-		out[k] = strings.TrimSpace(fmt.Sprint(v))
 	}
-	return out, pol, nil
+	return raw, pol, nil
 }

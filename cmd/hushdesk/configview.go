@@ -26,7 +26,7 @@ func (c Config) view() map[string]any {
 		"ask_rate":           c.AskRate,
 		"trust_proxy":        c.TrustProxy,
 		"webhook_url":        c.WebhookURL,
-		"log_level":          c.LogLevel,
+		"log_level":          c.LogLevel.String(),
 		"log_format":         c.LogFormat,
 		"policy":             c.Policy,
 		"admin_token":        set(c.AdminToken),

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -57,7 +58,7 @@ func startServer(t testing.TB, edit func(*Config)) *testServer {
 	t.Cleanup(ts.Ollama.Close)
 	c := Config{
 		Data: t.TempDir(), Ollama: ts.Ollama.URL, Model: "test-model:1b", Company: "Larkspur Home",
-		MaxQuestionChars: 4000, MinConfidence: 0.3, LogLevel: "debug", LogFormat: "json",
+		MaxQuestionChars: 4000, MinConfidence: 0.3, LogLevel: slog.LevelDebug, LogFormat: "json",
 		AskRate: -1, PersonalData: "redact",
 	}
 	if edit != nil {

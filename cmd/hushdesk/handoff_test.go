@@ -33,7 +33,7 @@ func (w *webhookSink) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		rw.WriteHeader(http.StatusServiceUnavailable)
 		return
 	}
-	if r.Header.Get("X-Hushdesk-Signature") != web.Sign("hook-secret", body) {
+	if r.Header.Get("X-Hushdesk-Signature") != web.Sign("hook-secret", r.Header.Get("X-Hushdesk-Timestamp"), body) {
 		w.bad++
 	}
 	w.events = append(w.events, r.Header.Get("X-Hushdesk-Event")+" "+string(body))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"strings"
 
 	"github.com/hushdesk/hushdesk/redact"
 )
@@ -12,19 +11,8 @@ import (
 // newLogger returns the process logger. Every message and string value goes
 // through the redactor on its way out, a second line of defence: no code
 // path logs customer text, and if one ever did, it would be redacted.
-func newLogger(w io.Writer, level, format string, r *redact.Redactor) *slog.Logger {
-	var lv slog.Level
-	switch strings.ToLower(level) {
-	case "debug":
-		lv = slog.LevelDebug
-	case "warn", "warning":
-		lv = slog.LevelWarn
-	case "error":
-		lv = slog.LevelError
-	default:
-		lv = slog.LevelInfo
-	}
-	opts := &slog.HandlerOptions{Level: lv}
+func newLogger(w io.Writer, level slog.Level, format string, r *redact.Redactor) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
 	var h slog.Handler
 	if format == "json" {
 		h = slog.NewJSONHandler(w, opts)

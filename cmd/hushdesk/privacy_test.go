@@ -28,6 +28,16 @@ var planted = []struct{ value, question string }{
 	{"priya.nair@example.my", "I want to talk to a human, my email is priya.nair@example.my"},
 }
 
+// neverShownAgain reports whether a planted value is of a type the
+// assistant never writes back: cards, IBANs and national ids.
+func neverShownAgain(v string) bool {
+	switch v {
+	case "4556 7375 8689 9855", "DK50 0040 0440 1162 43", "070761-4285", "11010519491231002X", "880512-14-5673":
+		return true
+	}
+	return false
+}
+
 // variants returns the forms a value could be stored in: as written, and
 // with separators removed.
 func variants(v string) []string {
@@ -61,9 +71,15 @@ func TestNoPersonalDataOnDiskOrInLogs(t *testing.T) {
 		if conv == "" {
 			conv = r.ConversationID
 		}
-		// The customer's own reply may show their values again (unless
-		// the echo was replaced for not being grounded in the sources).
-		if r.Decision == "answer" && !r.Replaced && !strings.Contains(r.Answer, p.value) {
+		// The customer's own reply may show their contact details again
+		// (unless the echo was replaced for not being grounded in the
+		// sources), but never a card, an account or a national id: those
+		// stay placeholders even for the customer who typed them.
+		restored := strings.Contains(r.Answer, p.value)
+		switch {
+		case neverShownAgain(p.value) && restored:
+			t.Errorf("live reply to %q repeats a card, account or id: %q", p.question, r.Answer)
+		case r.Decision == "answer" && !r.Replaced && !neverShownAgain(p.value) && !restored:
 			t.Errorf("live reply to %q does not restore the customer's value: %q", p.question, r.Answer)
 		}
 	}

@@ -41,9 +41,11 @@ type Server struct {
 	behaviour Behaviour
 	reply     func(system, user string) string
 	tokenGap  time.Duration
-	// Prompts holds the user prompts received, in order.
-	prompts []string
-	chats   atomic.Int64
+	// prompts holds the user prompts received, in order; requests the
+	// whole chat requests.
+	prompts  []string
+	requests []ChatRequest
+	chats    atomic.Int64
 }
 
 // NewServer starts a fake Ollama serving model. By default it answers
@@ -105,17 +107,29 @@ func (s *Server) tags(w http.ResponseWriter, _ *http.Request) {
 	json.NewEncoder(w).Encode(map[string]any{"models": models})
 }
 
-type chatRequest struct {
-	Model    string `json:"model"`
-	Messages []struct {
-		Role    string `json:"role"`
-		Content string `json:"content"`
-	} `json:"messages"`
+// ChatRequest is a chat request as the fake received it.
+type ChatRequest struct {
+	Model    string         `json:"model"`
+	Messages []Message      `json:"messages"`
+	Options  map[string]any `json:"options"`
+}
+
+// Message is one message of a chat request.
+type Message struct {
+	Role    string `json:"role"`
+	Content string `json:"content"`
+}
+
+// Requests returns the chat requests received so far.
+func (s *Server) Requests() []ChatRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]ChatRequest(nil), s.requests...)
 }
 
 func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 	s.chats.Add(1)
-	var req chatRequest
+	var req ChatRequest
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		http.Error(w, `{"error":"bad request"}`, http.StatusBadRequest)
 		return
@@ -126,12 +140,13 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 		case "system":
 			system = m.Content
 		case "user":
-			user = m.Content
+			user = m.Content // the last user message is the question
 		}
 	}
 	s.mu.Lock()
 	b, reply, gap := s.behaviour, s.reply, s.tokenGap
 	s.prompts = append(s.prompts, user)
+	s.requests = append(s.requests, req)
 	s.mu.Unlock()
 	if b == NoModel || req.Model != s.Model {
 		w.Header().Set("Content-Type", "application/json")
@@ -142,6 +157,10 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/x-ndjson")
 	flusher := w.(http.Flusher)
 	tokens := splitTokens(reply(system, user))
+	doneReason := "stop"
+	if n, ok := req.Options["num_predict"].(float64); ok && n > 0 && len(tokens) > int(n) {
+		tokens, doneReason = tokens[:int(n)], "length" // as Ollama stops at num_predict
+	}
 	enc := json.NewEncoder(w)
 	for i, tok := range tokens {
 		if (b == DieMidStream || b == Stall) && i == len(tokens)/2 {
@@ -164,7 +183,7 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 			time.Sleep(gap)
 		}
 	}
-	enc.Encode(map[string]any{"model": s.Model, "created_at": time.Now().UTC(), "message": map[string]string{"role": "assistant", "content": ""}, "done": true, "done_reason": "stop"})
+	enc.Encode(map[string]any{"model": s.Model, "created_at": time.Now().UTC(), "message": map[string]string{"role": "assistant", "content": ""}, "done": true, "done_reason": doneReason, "eval_count": len(tokens)})
 	flusher.Flush()
 }
 

@@ -13,9 +13,14 @@
   var eraseButton = document.getElementById("erase");
   var conversation = sessionStorage.getItem("hushdesk.conversation") || "";
   var events = null;
-  // T is the page's wording in the customer's language, which the server
-  // chose and put in the page's data attributes.
-  var T = document.querySelector("main.chat").dataset;
+  // T is the page's wording in the page's language, fetched once from the
+  // server's catalogue (the same sentences the server uses itself).
+  var pageLang = document.documentElement.lang || "en";
+  var T = {};
+  var strings = fetch("/api/v1/strings?lang=" + encodeURIComponent(pageLang))
+    .then(function (r) { return r.json(); })
+    .then(function (d) { T = d.strings || {}; })
+    .catch(function () { /* the page still works; labels stay as rendered */ });
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -45,9 +50,9 @@
     var meta = el("span", "meta");
     var gen = reply.generator || {};
     var parts = [];
-    if (reply.ai_generated) parts.push(gen.mode === "ollama" ? T.aiGenerated + " · " + gen.model : T.quoted);
+    if (reply.ai_generated) parts.push(gen.mode === "ollama" ? T.ai_generated + " · " + gen.model : T.quoted);
     if (reply.decision === "handoff") parts.push(T.handed);
-    if (reply.decision === "abstain") parts.push(T.noAnswer);
+    if (reply.decision === "abstain") parts.push(T.no_answer);
     meta.textContent = parts.join(" · ");
     li.appendChild(meta);
     if (reply.sources && reply.sources.length) {
@@ -117,12 +122,12 @@
   // addRating puts thumbs up and down under an answer.
   function addRating(li, reply) {
     var box = el("span", "rate");
-    box.appendChild(el("span", "", T.helpful));
+    box.appendChild(el("span", "", T.rate_prompt));
     ["up", "down"].forEach(function (rating) {
       var b = el("button", "");
       b.appendChild(icon(thumbs[rating]));
       b.type = "button";
-      b.setAttribute("aria-label", rating === "up" ? T.helped : T.notHelped);
+      b.setAttribute("aria-label", rating === "up" ? T.rate_up : T.rate_down);
       b.setAttribute("aria-pressed", "false");
       b.addEventListener("click", async function () {
         box.querySelectorAll("button").forEach(function (x) { x.disabled = true; });
@@ -133,7 +138,7 @@
             body: JSON.stringify({ conversation_id: reply.conversation_id, message_id: reply.message_id, rating: rating })
           });
           var data = await resp.json();
-          if (!resp.ok) throw new Error(data.error || T.ratingError);
+          if (!resp.ok) throw new Error(data.error || T.rating_error);
           if (data.handoff) finish(addMessage("assistant", ""), data.handoff);
         } catch (err) { showError(err.message); }
       });
@@ -163,7 +168,7 @@
   async function ask(question) {
     var body = { question: question };
     if (conversation) body.conversation_id = conversation;
-    body.language = navigator.language || "";
+    body.language = pageLang;
     var resp = await fetch("/api/v1/ask", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
@@ -199,6 +204,7 @@
     e.preventDefault();
     var q = input.value.trim();
     if (!q) return;
+    await strings;
     showError("");
     addMessage("customer", q);
     input.value = "";
@@ -219,10 +225,10 @@
     try {
       var resp = await fetch("/api/v1/handoff", {
         method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ conversation_id: conversation, language: navigator.language || "" })
+        body: JSON.stringify({ conversation_id: conversation, language: pageLang })
       });
       var data = await resp.json();
-      if (!resp.ok) throw new Error(data.error || T.personError);
+      if (!resp.ok) throw new Error(data.error || T.person_error);
       if (data.answer) finish(addMessage("assistant", ""), data);
       else setConversation(data.conversation_id);
     } catch (err) { showError(err.message); }
@@ -230,13 +236,13 @@
   });
 
   eraseButton.addEventListener("click", async function () {
-    if (!conversation || !window.confirm(T.eraseConfirm)) return;
+    if (!conversation || !window.confirm(T.erase_confirm)) return;
     showError("");
     eraseButton.disabled = true;
     try {
       var resp = await fetch("/api/v1/conversations/" + encodeURIComponent(conversation), { method: "DELETE" });
       var data = await resp.json();
-      if (!resp.ok) throw new Error(data.error || T.eraseError);
+      if (!resp.ok) throw new Error(data.error || T.erase_error);
       if (events) { events.close(); events = null; }
       conversation = "";
       sessionStorage.removeItem("hushdesk.conversation");
@@ -274,7 +280,9 @@
   if (conversation) restore().then(function () { if (conversation) setConversation(conversation); });
 
   input.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" && !e.shiftKey) {
+    // Enter sends, but not while an input method is composing (Chinese,
+    // Japanese ...), where Enter picks the characters.
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
       e.preventDefault();
       form.requestSubmit();
     }

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/audit/role"
+	"github.com/hushdesk/hushdesk/redact"
+	"github.com/hushdesk/hushdesk/retrieval"
+)
+
+// knowledge is the knowledge base as admins and the command line change
+// it: every change is made in the index and recorded in the decision log
+// with its actor, so a reviewer can tell which documents were live when an
+// answer was given.
+type knowledge struct {
+	index *retrieval.Index
+	store *audit.Store
+}
+
+func (m *Main) knowledge() knowledge { return knowledge{index: m.Index, store: m.Store} }
+
+func (k knowledge) Documents() []retrieval.DocInfo { return k.index.Documents() }
+
+func (k knowledge) Ready(ctx context.Context) error { return k.index.Ready(ctx) }
+
+// Ingest adds or updates documents and records the change.
+func (k knowledge) Ingest(ctx context.Context, actor string, docs []retrieval.Document) (retrieval.IngestReport, error) {
+	return k.IngestWith(ctx, actor, "upload", docs, retrieval.IngestOptions{})
+}
+
+// IngestWith is Ingest with the ingest's options and the action recorded.
+func (k knowledge) IngestWith(ctx context.Context, actor, action string, docs []retrieval.Document, o retrieval.IngestOptions) (retrieval.IngestReport, error) {
+	rep, err := k.index.IngestWith(ctx, docs, o)
+	if err != nil {
+		return rep, err
+	}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	return rep, k.record(ctx, actor, action, ids, rep)
+}
+
+// Remove removes documents and records the change.
+func (k knowledge) Remove(ctx context.Context, actor string, ids ...string) (int, error) {
+	n, err := k.index.Remove(ctx, ids...)
+	if err != nil || n == 0 {
+		return n, err
+	}
+	return n, k.record(ctx, actor, "remove", ids, retrieval.IngestReport{Removed: n})
+}
+
+// Reindex analyses every passage again and records that it did.
+func (k knowledge) Reindex(ctx context.Context, actor string) (retrieval.ReindexReport, error) {
+	rep, err := k.index.Reindex(ctx)
+	if err != nil {
+		return rep, err
+	}
+	return rep, k.record(ctx, actor, "reindex", nil, retrieval.IngestReport{Chunks: rep.Passages, Embedded: rep.Embedded})
+}
+
+// record appends a knowledge-base change to the decision log: which
+// documents, at which versions, by whom.
+func (k knowledge) record(ctx context.Context, actor, action string, ids []string, rep retrieval.IngestReport) error {
+	versions := map[string]string{}
+	for _, d := range k.index.Documents() {
+		versions[d.ID] = d.Version
+	}
+	env := audit.Envelope{
+		Type:  audit.TypeIngest,
+		Actor: actor,
+		Attrs: map[string]string{
+			"action":    action,
+			"added":     strconv.Itoa(rep.Added),
+			"updated":   strconv.Itoa(rep.Updated),
+			"unchanged": strconv.Itoa(rep.Unchanged),
+			"removed":   strconv.Itoa(rep.Removed),
+			"passages":  strconv.Itoa(rep.Chunks),
+		},
+	}
+	for _, id := range ids {
+		env.Sources = append(env.Sources, audit.Source{DocID: id, Version: versions[id]})
+	}
+	red := map[string]int{}
+	for _, counts := range rep.PersonalData {
+		for t, n := range counts {
+			red[t] += n
+		}
+	}
+	if len(red) > 0 {
+		env.Redactions = red
+	}
+	if _, err := k.store.Append(ctx, env, nil); err != nil {
+		return fmt.Errorf("record knowledge-base change: %w", err)
+	}
+	return nil
+}
+
+// tokens is the token store with labels redacted before they are kept: a
+// label names a team or a purpose, and a person's name or address typed
+// into it must not reach the disk in clear.
+type tokens struct {
+	*audit.Store
+	redactor *redact.Redactor
+}
+
+func (m *Main) tokens() tokens { return tokens{Store: m.Store, redactor: m.Redactor} }
+
+// CreateToken makes a token whose label is stored redacted.
+func (t tokens) CreateToken(ctx context.Context, r role.Role, label, actor string) (string, audit.Token, error) {
+	return t.Store.CreateToken(ctx, r, t.redactor.Redact(label, nil).Text, actor)
+}

@@ -1,0 +1,77 @@
+// Package desk is the agents' side of a hand-off: a person's reply to a
+// customer, redacted before it is stored and delivered live into the
+// customer's conversation.
+package desk
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/fault"
+	"github.com/hushdesk/hushdesk/redact"
+)
+
+// ErrEmptyReply means an agent's reply has no text.
+var ErrEmptyReply = fault.New(fault.Invalid, "reply is empty")
+
+// ErrReplyTooLong means an agent's reply is over MaxReply characters.
+var ErrReplyTooLong = fault.New(fault.Invalid, "reply is too long")
+
+// MaxReply bounds an agent's reply, in characters.
+const MaxReply = 8000
+
+// Redactor removes personal data from an agent's reply.
+type Redactor interface {
+	Redact(text string, ph *redact.Placeholders) redact.Result
+}
+
+// Queue records an agent's reply in a hand-off.
+type Queue interface {
+	ReplyHandoff(ctx context.Context, id, actor, message, text string) (uint64, audit.Handoff, error)
+}
+
+// Desk is where agents answer handed-off conversations.
+type Desk struct {
+	redactor Redactor
+	queue    Queue
+}
+
+// New returns a Desk.
+func New(r Redactor, q Queue) *Desk { return &Desk{redactor: r, queue: q} }
+
+// Reply is an agent's answer to a handed-off conversation.
+type Reply struct {
+	MessageID string `json:"message_id"`
+	AuditSeq  uint64 `json:"audit_seq"`
+	// Text is the reply as the agent wrote it, delivered live to the
+	// customer; Stored is what the log keeps, redacted.
+	Text       string                `json:"text"`
+	Stored     string                `json:"stored"`
+	Redactions []inference.Redaction `json:"redactions"`
+	Handoff    audit.Handoff         `json:"handoff"`
+}
+
+// ReplyAsAgent records an agent's reply in a hand-off, redacted before it
+// is stored, claiming the hand-off for the agent if nobody has.
+func (d *Desk) ReplyAsAgent(ctx context.Context, handoffID, actor, text string) (Reply, error) {
+	text = strings.TrimSpace(text)
+	switch {
+	case !utf8.ValidString(text):
+		return Reply{}, inference.ErrInvalidUTF8
+	case text == "":
+		return Reply{}, ErrEmptyReply
+	case utf8.RuneCountInString(text) > MaxReply:
+		return Reply{}, fmt.Errorf("%w: the limit is %d characters", ErrReplyTooLong, MaxReply)
+	}
+	red := d.redactor.Redact(text, nil)
+	msg := inference.NewMessageID()
+	seq, h, err := d.queue.ReplyHandoff(ctx, handoffID, actor, msg, red.Text)
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{MessageID: msg, AuditSeq: seq, Text: text, Stored: red.Text, Redactions: inference.RedactionCounts(red), Handoff: h}, nil
+}

@@ -1,0 +1,67 @@
+package inference
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hushdesk/hushdesk/inference/catalog"
+	"github.com/hushdesk/hushdesk/inference/decision"
+	"github.com/hushdesk/hushdesk/inference/lang"
+)
+
+// HandoffRequest is a hand-off that no question triggered: the customer
+// pressed "talk to a person", or rated an answer down.
+type HandoffRequest struct {
+	// ConversationID is the customer's capability; empty starts a
+	// conversation. Conversation, when set, is the conversation's
+	// internal id, for callers that know only that (feedback given by
+	// message id).
+	ConversationID string
+	Conversation   string
+	// Subject is the customer's id, or SubjectPseudonym its pseudonym.
+	Subject          string
+	SubjectPseudonym string
+	Lang             lang.Tag
+	Reason           decision.Reason
+	// DocHints are the ids of articles in play, which route the hand-off.
+	DocHints []string
+}
+
+// HandOff records a hand-off that no question triggered and returns what
+// the customer is told.
+func (a *Assistant) HandOff(ctx context.Context, h HandoffRequest) (Reply, error) {
+	if h.ConversationID == "" && h.Conversation == "" {
+		h.ConversationID = NewConversationID()
+	}
+	if h.ConversationID != "" && !ValidConversationID(h.ConversationID) {
+		return Reply{}, ErrBadConversation
+	}
+	if h.Conversation == "" {
+		h.Conversation = a.parts.Recorder.ConversationRef(h.ConversationID)
+	}
+	if h.SubjectPseudonym == "" && h.Subject != "" {
+		h.SubjectPseudonym = a.parts.Recorder.SubjectPseudonym(h.Subject)
+	}
+	l := h.Lang.Or(lang.Default)
+	say := h.Reason
+	if say != decision.PersonRequested && say != decision.OfferAccepted {
+		say = decision.RepeatedFailure // "I'm sorry I haven't been able to help ..."
+	}
+	if say == decision.OfferAccepted {
+		say = decision.PersonRequested
+	}
+	d := Decision{
+		ConversationID: h.ConversationID, Conversation: h.Conversation, Subject: h.SubjectPseudonym,
+		MessageID: NewMessageID(), Kind: decision.Handoff, Reason: h.Reason, Lang: l,
+		Answer:    catalog.Text(l, catalog.Handoff(say)),
+		Team:      a.parts.Triage.Route("", h.DocHints),
+		Generator: GeneratorInfo{Mode: ModeExtractive}, Outcome: "ok",
+	}
+	seq, err := a.parts.Recorder.Append(ctx, d.Envelope(), d.Content())
+	if err != nil {
+		return Reply{}, fmt.Errorf("record hand-off: %w", err)
+	}
+	r := d.Reply(nil)
+	r.AuditSeq = seq
+	return r, nil
+}

@@ -1,0 +1,95 @@
+package inference
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/hushdesk/hushdesk/redact"
+	"github.com/hushdesk/hushdesk/retrieval"
+)
+
+// redact redacts a customer's message, with the model-assisted pass for
+// names when the redactor has one; when that model fails, the rules'
+// redaction is used and the failure logged.
+func (a *Assistant) redact(ctx context.Context, text string, ph *redact.Placeholders) redact.Result {
+	res, err := a.parts.Redactor.RedactContext(ctx, text, ph)
+	if err != nil {
+		a.log.Warn("the name model failed; the message is redacted by the rules alone", "err", err)
+	}
+	return res
+}
+
+// redactStored redacts text the assistant wrote (or quoted) before it is
+// stored, numbering values as the conversation does.
+func (a *Assistant) redactStored(text string, ph *redact.Placeholders) string {
+	if text == "" {
+		return ""
+	}
+	res, _ := a.parts.Redactor.RedactContext(context.Background(), text, ph)
+	return res.Text
+}
+
+var placeholderRE = regexp.MustCompile(`<[A-Z][A-Z_]*_[0-9]+>`)
+
+// neverRestored are the types whose values are never put back into what
+// the assistant writes: a card, an account or a national id is not
+// repeated to whoever holds the conversation, even to its customer.
+var neverRestored = map[redact.Type]bool{
+	redact.CreditCard: true, redact.IBAN: true, redact.DKCPR: true, redact.CNResidentID: true,
+	redact.MYNRIC: true, redact.HKID: true, redact.TWID: true, redact.USSSN: true, redact.UKNINO: true,
+	redact.Passport: true, redact.DriverLicense: true,
+}
+
+// restorerFor returns the function that shows the customer their own
+// values in the assistant's reply: only the values of this turn's message
+// (question is its redacted text), and never those of the types in
+// neverRestored. Placeholders of earlier turns, of documents, or that the
+// model invented stay as they are.
+func restorerFor(ph *redact.Placeholders, question string) func(string) string {
+	allowed := map[string]bool{}
+	for _, label := range placeholderRE.FindAllString(question, -1) {
+		t := label[1:strings.LastIndexByte(label, '_')] // <CREDIT_CARD_2> is a CREDIT_CARD
+		if !neverRestored[redact.Type(t)] {
+			allowed[label] = true
+		}
+	}
+	return func(s string) string {
+		if len(allowed) == 0 || !strings.Contains(s, "<") {
+			return s
+		}
+		return placeholderRE.ReplaceAllStringFunc(s, func(label string) string {
+			if allowed[label] {
+				return ph.Restore(label)
+			}
+			return label
+		})
+	}
+}
+
+// docHints are the ids and titles of retrieved passages, which help route
+// a hand-off to the right team.
+func docHints(ps []retrieval.Passage) []string {
+	out := make([]string, 0, 2*len(ps))
+	for _, p := range ps {
+		out = append(out, p.DocID, p.Title)
+	}
+	return out
+}
+
+// snippet shortens a passage for display.
+func snippet(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= 240 {
+		return s
+	}
+	cut := 240
+	for i := 240; i > 180; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return string(r[:cut]) + "…"
+}

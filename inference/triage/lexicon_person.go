@@ -1,0 +1,169 @@
+package triage
+
+import "strings"
+
+// alts joins pattern alternatives: alts("a", "b_c") is "a|b_c".
+func alts(groups ...string) string { return strings.Join(groups, "|") }
+
+// The person lexicon is built from parts, language by language: words
+// for a person (with misspellings one edit away, "%human"), request and
+// transfer verbs, and call-back phrases. A cue is a verb and a person in
+// one clause, or a call-back request, or a standalone request ("human
+// pls", "人工").
+
+// English words for a person on the shop's side.
+const (
+	// personEN are the people a customer may ask for by name of role.
+	personEN = "human|humans|hooman|hoomans|person|persons|people|agent|agents|representative|representatives|rep|reps|" +
+		"operator|operators|staff|staffer|staff_member|staff_members|member_of_staff|members_of_staff|" +
+		"employee|employees|advisor|adviser|advisors|advisers|supervisor|supervisors|manager|managers|" +
+		"colleague|colleagues|team_member|team_members|member_of_your_team|member_of_the_team|" +
+		"one_of_your_team|one_of_the_team|one_of_your_staff|one_of_your_colleagues|one_of_you|" +
+		"specialist|specialists|boss|team_lead|team_leader|someone_senior|someone_in_charge|person_in_charge|" +
+		"customer_service|customer_services|customer_support|customer_care|support_team|support_staff|" +
+		"your_team|the_team|your_staff|being|human_being|live_agent|consultant|helpdesk|help_desk|service_desk|" +
+		"%human|%person|%agent|%representative|%operator|%employee|%supervisor|%manager|%colleague|%advisor|%adviser"
+	// someoneEN are vaguer words that need more context.
+	someoneEN = "someone|somebody|sum1|some1|sb|anyone|anybody|%someone|%somebody"
+	// personActionsEN are what a customer asks a person to do.
+	personActionsEN = "call|ring|phone|contact|email|text|reply|answer|respond|message|get_back|get_in_touch|reach|" +
+		"take_over|takes_over|look_at|look_into|look|review|check|handle|sort|deal_with|help|step_in|pick_this|pick_it|read"
+)
+
+func personCuesEN() (strong, weak []string) {
+	anyone := alts(personEN, someoneEN)
+	strong = []string{
+		"talk|speak|chat|talking|speaking|chatting|converse|deal|communicate|word ?directly to|with ~3 " + anyone,
+		"have a word with ~3 " + anyone,
+		"transfer|connect|put|pass|forward|escalate|redirect|patch|route|hand|refer|send|move|bump me|us|this|it|my_case|the_case|the_chat|the_conversation ~2 to|with|through|over_to|on_to ~3 " + anyone,
+		"transfer|connect|escalate|escalated|forward|refer|raise|raised to|with ~3 " + personEN,
+		"escalate|escalated ~3 to ~3 " + personEN,
+		"need|want|prefer|like|request|demand|get|give|bring|find|fetch|requires|needs ~2 a|an|some|your|the|me|us ?real|actual|live|proper|human " + personEN,
+		"real|actual|live|living|proper|actual_live ?live human|person|agent|people|humans|being|rep|representative|staff|employee|%human|%person|%agent",
+		"human|live agent|rep|representative|operator|support|being|help|assistance|contact",
+		"^human|hooman|person|agent|representative|operator|someone|somebody|rep|humans|agents|supervisor|manager|%human|%person|%agent|%representative|%operator$",
+		"human|person|agent|operator|representative|someone|somebody|humans|hooman|supervisor|manager|rep|reps|%human|%person|%agent please|pls|plz|now|asap",
+		"someone|somebody|anyone|anybody|sum1|person|people|staff from|at|in|on ~2 support|team|customer_service|customer_services|staff|your_company|you|the_shop|the_store|your_shop|your_store|billing|accounts|your_end|your_side|the_company",
+		"someone|somebody|sum1|some1 senior|real|human|competent|qualified|in_charge|who_works|that_works|who_actually|alive",
+		// A person (on the shop's side) asked to do something.
+		"can|could|would|will|let|have|get|need|want|like|may|please|pls|ask ~3 " + anyone + " ~4 " + personActionsEN,
+		personEN + " ~3 to|could|can|would|will|should|please|pls ~3 " + personActionsEN + "|pick|take",
+		someoneEN + " ~2 to|could|can|would|will|please ~2 call|ring|phone|contact|email|get_back|get_in_touch|reach|take_over|look_at|look_into|review",
+		anyone + " ~3 take over|this_over|it_over",
+		anyone + " ~2 available|around|online|free|there",
+		"member|members of ~2 staff|team|your_team|support|customer_service",
+		"one of your ~1 staff|team|agents|people|colleagues|employees",
+		"is|are there ?a|an|any|some real|actual|live " + anyone,
+		"is|are there ?a|an|any|some " + anyone + " ~3 talk|speak|chat|available|around|online|who_can_help|that_can_help|to_help|i_can_talk|i_can_speak",
+		"is|are there ?a|an|any|some " + anyone + "$",
+		"any ?real|actual|live " + personEN + " ~2 working|available|around|online|there|here|about",
+		"who can|could|do|should i|we ~1 talk|speak|chat|write",
+		"get|put|have ~4 on the phone|line|telephone",
+		// Call-back requests count as requests for a person.
+		"call|ring|phone|telephone|contact me|us ?back|up|on|at|asap|please|pls|today|tomorrow|now|later",
+		"call|ring|phone me|us",
+		"callback|call_back|ring_back|call-back",
+		"give|get me|us ~1 a call|ring|bell|phone_call|callback",
+		"contact|reach|get_back_to|get_in_touch_with me|us ~2 by|via|over|on ~1 phone|telephone",
+		"get|be in touch with me|us",
+		"arrange|schedule|book|request|want|need|like|have ~3 callback|call_back|call|phone_call|ring_back",
+	}
+	weak = []string{
+		"reach|contact|phone|call|escalate|talk|speak|chat|word|through|need|want|help_from ~4 " + personEN,
+		personEN + "|someone|somebody ~3 phone|call|contact|ring|email|reply|answer|available|online ~1 me|now|please|pls",
+		"not|rather_than|instead_of ?a|an|the|this ?automated|stupid bot|robot|machine|ai|chatbot|automated|automatic|assistant",
+		"dont|do_not|not want ~4 bot|robot|machine|chatbot|ai|automated",
+		"stop ~2 automatically|automated|auto_replies|autoreplies|bot|robot",
+		"anyone|anybody|someone|somebody ~2 there|real|alive",
+		"human ~1 help|assistance|support|attention|contact",
+		"personal ~1 help|assistance|contact",
+		"than ~3 machine|bot|robot|chatbot|ai",
+	}
+	return strong, weak
+}
+
+func personLexicon() lexicon {
+	var strong, weak []string
+	for _, part := range []func() ([]string, []string){personCuesEN, personCuesDA, personCuesMS, personCuesZH} {
+		s, w := part()
+		strong, weak = append(strong, s...), append(weak, w...)
+	}
+	return lexicon{
+		trigger:   PersonRequested,
+		negatable: true,
+		cues:      []cues{{w: 0.9, p: strong}, {w: 0.7, p: weak}},
+		anchors:   personAnchors(),
+		clauseVetoes: []string{
+			// A past contact, or a question about when people are there.
+			"spoke|talked|chatted|spoken|yesterday|told_me|they_said|he_said|she_said|last_week|earlier_today",
+			"opening_hours|support_hours|business_hours|office_hours|what_time|what_hours|hours_are",
+			"when can|could|do i|we ~2 reach|call|talk|speak|contact|get_hold|get_through",
+			"when ~2 open|available|online",
+			// A hypothetical: "if I want to talk to a person, when are you open?"
+			"if|hvis|kalau|jika|如果|要是 i|jeg|man|saya|sy|我 ?ever|once|nu|ada want|need|wish|would|vil|skal|gerne|nak|mahu|perlu|想|要|需要",
+			"talte|snakkede|chattede|har_talt|har_snakket|i_går|sagde",
+			"åbningstider|åbningstid|åbent|hvornår_kan|hvornår_har",
+			"聊过|聊過|说过|說過|谈过|談過|问过|問過|傾過|倾过|昨天|琴日|尋日|之前|刚才|剛才|頭先|已经|已經",
+			"几点|幾點|几时上班|幾時上班|工作时间|工作時間|服务时间|服務時間|营业时间|營業時間|上班时间|上班時間|下班|开始服务|開始服務",
+			"semalam|dah_cakap|sudah_cakap|telah_bercakap|pernah|tadi",
+			"pukul_berapa|bila_boleh|waktu_operasi|waktu_pejabat|jam_berapa",
+		},
+		vetoes: []string{
+			"human resources|resource|rights|body|error|nature|race|hair|readable|friendly|made|sized|size|scale|skin|voice|touch_screen|presence|detection|sensor|motion",
+			// Asking whether the assistant is a bot is not asking for a person.
+			"are|r you|u ?a|an ?real ?bot|robot|human|person|ai|machine|chatbot|computer",
+			"er det|er du ~2 robot|bot|menneske|chatbot|maskine|rigtig_person",
+			"awak|kau|anda|korang|you|ini ?ni ?robot|bot|manusia|mesin|ai ?ke|kah",
+			"manusia ~1 ke|atau mesin|robot",
+			"tangan|buatan manusia",
+			"你是|你係咪|你是不是|你係唔係|你係|是不是 ~1 机器人|機器人|机械人|機械人|真人|ai|bot",
+			"anden person|en_anden|nogen_anden|andre ~3 hente|modtage|underskrive",
+			"别人|其他人|朋友|家人|邻居|鄰居 ~3 代收|代领|代領|取|拿|签收|簽收",
+			"快递员|快遞員|速递员|速遞員|送货员|送貨員|外卖员|外賣員|司机|司機|派件员|派件員|速遞|快递|快遞 ~6 打电话|打電話|call|联系|聯絡|联络|話|说",
+			"real estate ~1 agent|agents",
+			"delivery|shipping|courier|travel|estate|insurance|sales|customs|forwarding|booking|letting|secret|user agent|agents",
+			"delivery|shipping|courier|post|postal|warehouse person|people|staff|guy|driver|man|woman",
+			"call me crazy|mad|old_fashioned|silly|paranoid|picky",
+			"call|calling|called ~3 off",
+			// Asking for a contact channel, or how to get in touch, is a
+			// question the help centre answers.
+			"customer_service|customer_services|customer_support|support|helpdesk|kundeservice|kundeservicen|khidmat_pelanggan|cs ~1 email|e_mail|mail|emel|number|phone_number|telephone_number|nummer|telefonnummer|nombor|no|talian|hotline|address|adresse|alamat|hours|page|side|form|formular|borang",
+			"email|e_mail|emel|mail|number|nombor|no|phone|telefon|talian|alamat|address ~1 customer_service|customer_support|cs|khidmat_pelanggan|kundeservice|support",
+			"客服|人工客服 邮箱|郵箱|电邮|電郵|电话|電話|号码|號碼|热线|熱線|地址|时间|時間",
+			"how|where|hvordan|hvor|macam_mana|bagaimana|camne|mcm_mana|怎么|怎麼|點樣|点样|如何|边度|邊度 ~3 contact|reach|email|get_in_touch|kontakter|kontakte|skriver|hubungi|contact|emel|联系|聯絡|联络|聯繫|搵到",
+			// A notification when something happens is not a call from a person.
+			"call|ring|phone|text|telefon|ringe|ring|打电话|打電話|通知 me|saya|sy|mig|我 ~1 when|once|bila|apabila|når|如果|when_my|as_soon_as ~4 ship|ships|shipped|arrives|arrive|dispatched|sent|ready|pos|dihantar|sampai|afsendt|sendt|klar|发货|發貨|到货|到貨",
+			"星期|周末|週末|礼拜|禮拜|假日|几点|幾點|今日|今天|聽日|明天 ~3 有冇人|有没有人|有沒有人|有人",
+			"ring|ringe|kontakt|kontakte ikke|aldrig",
+			"jangan|usah|dont|do_not|never|ikke|aldrig|不要|别|別|唔好|勿|不用|唔使 ~1 call|telefon|tepon|hubungi|contact|ring|ringe|phone|打电话|打電話|打给我|打給我|致电|致電|回电|回電",
+			"staff|employee|employees|team_member|colleague discount|discounts|price|prices|pricing|rate|account|login|portal|card|purchase|sale|room|rooms",
+			"someone|somebody|person|anyone else|other ~3 pick|collect|sign|receive",
+			"sumber manusia",
+			"orang|org lain",
+			"admin fee|fees|charge|charges|caj|yuran|panel|page",
+			"caj|yuran admin",
+			"kurier|courier|posmen|rider|driver|despatch|dispatch|penghantar call|telefon|hubungi|called",
+			"ejen penghantaran|pos|kurier|courier|jualan|insurans|pelancongan",
+			"人工费|人工費|人工智能|人工智慧|人工皮|人工革|人工合成|人工成本|人工湖|人工草",
+			"人力资源|人力資源|人资|人資",
+			"有没有|有沒有|有冇|没|沒|冇 人 ~1 管|理|睬",
+			"behøver|behøves|skal|vil|ønsker ikke",
+			"投诉|投訴|客诉|客訴|举报|舉報 ~3 客服|主管|经理|經理|员工|員工|工作人员|工作人員|店员|店員|同事|售后|售後",
+			"请问|請問",
+			"真人秀|真人版|真皮|真人大小|真人尺寸",
+		},
+	}
+}
+
+// personAnchors are the words one of which a message needs for the model
+// to find a request for a person in it alone: a person, a call, a
+// transfer or a machine.
+func personAnchors() []string {
+	return []string{
+		alts(personEN, someoneEN, "hooman|real|actual|live|team|call|calls|ring|phone|callback|contact|reach|transfer|connect|escalate|escalated|"+
+			"bot|robot|machine|automated|chatbot|ai|assistant"),
+		alts(personDA, "nogen|ring|ringe|ringes|opkald|telefonen|røret|kontakt|kontakte|viderestil|stil|robot|bot|chatbot|maskine|rigtig|rigtigt"),
+		alts(personMS, "orang|org|call|telefon|tepon|hubungi|contact|sambung|sambungkan|pindah|pindahkan|bot|robot|mesin|sebenar"),
+		"人|员|員|职|職|客服|负责|負責|领导|領導|主管|经理|經理|机器|機器|机械|機械|电话|電話|回电|回電|转|轉|接|搵|ai|bot",
+	}
+}
