@@ -2,17 +2,7 @@ package lang
 
 import (
 	"strings"
-	"sync"
 	"unicode"
-
-	"github.com/longbridgeapp/opencc"
-)
-
-// Converters between the two Chinese scripts, with OpenCC's phrase and
-// character tables. Each is built once, on first use.
-var (
-	t2s = sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") })
-	s2t = sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("s2t") })
 )
 
 // Simplify converts traditional Chinese characters to simplified ones,
@@ -22,15 +12,7 @@ func Simplify(s string) string {
 	if !hasHan(s) {
 		return s
 	}
-	cc, err := t2s()
-	if err != nil {
-		return s
-	}
-	out, err := cc.Convert(s)
-	if err != nil {
-		return s
-	}
-	return out
+	return toSimplified().convert(s)
 }
 
 func hasHan(s string) bool {
@@ -68,11 +50,7 @@ var (
 // reports whether anything told; with no evidence either way, or as much
 // for each, the text is simplified and not sure.
 func chineseScript(text string) (Tag, bool) {
-	toS, errS := t2s()
-	toT, errT := s2t()
-	if errS != nil || errT != nil {
-		return ChineseSimplified, false
-	}
+	toS, toT := toSimplified(), toTraditional()
 	trad, simp := 0, 0
 	for _, r := range text {
 		if !unicode.Is(unicode.Han, r) {
@@ -83,11 +61,11 @@ func chineseScript(text string) (Tag, bool) {
 			trad++
 			continue
 		}
-		if s, err := toS.Convert(c); err == nil && s != c {
+		if toS.convert(c) != c {
 			trad++
 			continue
 		}
-		if t, err := toT.Convert(c); err == nil && t != c && !strings.ContainsRune(sharedForms, r) {
+		if toT.convert(c) != c && !strings.ContainsRune(sharedForms, r) {
 			simp++
 		}
 	}
