@@ -27,6 +27,10 @@ const (
 	TypeHoldReleased     = "hold.released"     // a legal hold was released
 	TypeTokenCreated     = "token.created"     // an access token was created
 	TypeTokenRevoked     = "token.revoked"     // an access token was revoked
+
+	TypeLogin       = "auth.login"        // someone logged in to the console
+	TypeLoginFailed = "auth.login_failed" // a log-in failed
+	TypeLogout      = "auth.logout"       // someone logged out
 )
 
 // administrative reports whether events of this type record an action on
@@ -37,7 +41,7 @@ func administrative(typ string) bool {
 	switch typ {
 	case TypeErasure, TypeExport, TypeRetention, TypeCheckpoint, TypeSubjectExport,
 		TypeRequestOpened, TypeRequestCompleted, TypeHoldPlaced, TypeHoldReleased,
-		TypeTokenCreated, TypeTokenRevoked:
+		TypeTokenCreated, TypeTokenRevoked, TypeLogin, TypeLoginFailed, TypeLogout:
 		return true
 	}
 	return false

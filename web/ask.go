@@ -26,6 +26,9 @@ type askRequest struct {
 
 // decodeJSON reads a JSON body into v with messages that say what is wrong.
 func decodeJSON(c echo.Context, v any) error {
+	if err := requireJSON(c); err != nil {
+		return err
+	}
 	body, err := io.ReadAll(c.Request().Body)
 	if err != nil {
 		var he *echo.HTTPError

@@ -49,12 +49,20 @@ func principal(c echo.Context) Principal {
 }
 
 // requireRole admits requests whose bearer token (or console session)
-// carries role: 401 without valid credentials, 403 with the wrong role.
+// carries role: 401 without valid credentials, 403 with the wrong role,
+// 429 after too many failures from one client.
 func (s *Server) requireRole(r role.Role) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
+			key := clientKey(c.RealIP())
+			if s.failures.exhausted(key) {
+				return tooMany(c)
+			}
 			p, err := s.authenticate(c)
 			if err != nil {
+				if c.Request().Header.Get("Authorization") != "" {
+					s.failures.allow(key) // a wrong token counts; a missing one does not
+				}
 				c.Response().Header().Set("WWW-Authenticate", `Bearer realm="hushdesk"`)
 				return err
 			}
@@ -89,6 +97,20 @@ func (s *Server) authenticate(c echo.Context) (Principal, error) {
 		return p, nil
 	}
 	return Principal{}, errNoCredential
+}
+
+// bearerOnly admits a request with a bearer token only: a GET that
+// changes the log (an export is recorded) must not be made by a browser
+// on the strength of its cookie, which another site's link could send.
+func bearerOnly(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if c.Request().Header.Get("Authorization") == "" {
+			c.Response().Header().Set("Allow", "POST")
+			return &httpError{status: http.StatusMethodNotAllowed,
+				msg: "this GET is for scripts with a bearer token; from the console, POST with the session's CSRF token"}
+		}
+		return next(c)
+	}
 }
 
 // requireJSON refuses a body that does not say it is JSON: a form posted

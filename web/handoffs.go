@@ -165,6 +165,11 @@ func (s *Server) conversationEvents(c echo.Context) error {
 	if !inference.ValidConversationID(id) {
 		return badRequest("conversation id is malformed")
 	}
+	key := clientKey(c.RealIP())
+	if !s.streams.acquire(key) {
+		return tooMany(c)
+	}
+	defer s.streams.release(key)
 	ref := s.parts.Log.ConversationRef(id)
 	events, cancel := s.hub.subscribe(ref)
 	defer cancel()

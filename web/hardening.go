@@ -1,7 +1,9 @@
 package web
 
 import (
+	"net"
 	"net/http"
+	"net/netip"
 	"slices"
 	"strings"
 	"time"
@@ -45,7 +47,7 @@ func (s *Server) rateLimit() echo.MiddlewareFunc {
 		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 			Rate: rate.Limit(float64(limit) / 60), Burst: max(limit/4, 5), ExpiresIn: 10 * time.Minute,
 		}),
-		IdentifierExtractor: func(c echo.Context) (string, error) { return c.RealIP(), nil },
+		IdentifierExtractor: func(c echo.Context) (string, error) { return clientKey(c.RealIP()), nil },
 		DenyHandler: func(c echo.Context, _ string, _ error) error {
 			c.Response().Header().Set("Retry-After", "10")
 			return &httpError{status: http.StatusTooManyRequests, msg: "too many questions from this address; please wait a moment"}
@@ -85,4 +87,43 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 			"connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors "+frame+"; base-uri 'none'; form-action 'self'")
 		return next(c)
 	}
+}
+
+// ipExtractor reads a request's client address: the peer's, or behind
+// trusted proxies the last address in X-Forwarded-For that no trusted
+// proxy wrote. Only the configured proxies (loopback by default) are
+// trusted; not every private address, which any client on the network
+// may have.
+func (s *Server) ipExtractor() echo.IPExtractor {
+	if !s.opts.TrustProxy {
+		direct := echo.ExtractIPDirect()
+		return func(r *http.Request) string {
+			if r.Header.Get("X-Forwarded-For") != "" {
+				s.warnUntrustedForward()
+			}
+			return direct(r)
+		}
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(true), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, p := range s.opts.TrustedProxies {
+		opts = append(opts, echo.TrustIPRange(prefixNet(p)))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
+}
+
+func prefixNet(p netip.Prefix) *net.IPNet {
+	return &net.IPNet{IP: p.Addr().AsSlice(), Mask: net.CIDRMask(p.Bits(), p.Addr().BitLen())}
+}
+
+// warnUntrustedForward says, at most once in ten minutes, that requests
+// carry X-Forwarded-For the server does not believe: behind a proxy
+// without --trust-proxy, every customer shares the proxy's address and
+// its limits.
+func (s *Server) warnUntrustedForward() {
+	now := time.Now().Unix()
+	last := s.warned.Load()
+	if now-last < 600 || !s.warned.CompareAndSwap(last, now) {
+		return
+	}
+	s.log.Warn("requests carry X-Forwarded-For, which is ignored: behind a reverse proxy set --trust-proxy and --trusted-proxies, or every customer shares the proxy's rate limit")
 }

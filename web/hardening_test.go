@@ -1,10 +1,15 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/audit/role"
 )
 
 func TestCORSOnlyForCustomerEndpoints(t *testing.T) {
@@ -32,10 +37,12 @@ func TestCORSOnlyForCustomerEndpoints(t *testing.T) {
 
 func TestAskRateLimit(t *testing.T) {
 	for _, trust := range []bool{false, true} {
-		s := newEnv(t, nil, Options{AskRatePerMinute: 6, TrustProxy: trust}).srv
+		s := newEnv(t, nil, Options{AskRatePerMinute: 6, TrustProxy: trust,
+			TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.9.0.0/16")}}).srv
 		codes := map[int]int{}
 		for i := range 12 {
 			req := httptest.NewRequest(http.MethodPost, "/api/v1/ask", strings.NewReader(`{"question":"hi"}`))
+			req.Header.Set("Content-Type", "application/json")
 			req.RemoteAddr = "192.0.2.7:5000"
 			if trust {
 				req.RemoteAddr = "10.9.9.9:5000" // the proxy, on a private network
@@ -71,5 +78,102 @@ func TestFrameAncestors(t *testing.T) {
 		if (path == "/") == (rec.Header().Get("X-Frame-Options") != "") {
 			t.Errorf("%s: X-Frame-Options %q", path, rec.Header().Get("X-Frame-Options"))
 		}
+	}
+}
+
+// TestOnlyConfiguredProxiesAreTrusted: behind --trust-proxy, a client on
+// another private address cannot escape its limit with X-Forwarded-For,
+// and IPv6 clients are limited by their /64.
+func TestOnlyConfiguredProxiesAreTrusted(t *testing.T) {
+	s := newEnv(t, nil, Options{AskRatePerMinute: 6, TrustProxy: true,
+		TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.9.0.0/16")}}).srv
+	for _, from := range []func(i int) (remote, xff string){
+		func(i int) (string, string) { return "192.168.1.5:5000", "198.51.100." + itoa(i) },  // not a proxy
+		func(i int) (string, string) { return "[2001:db8:1:2::" + itoa(i+1) + "]:5000", "" }, // one /64
+	} {
+		codes := map[int]int{}
+		for i := range 12 {
+			req := httptest.NewRequest(http.MethodPost, "/api/v1/ask", strings.NewReader(`{"question":"hi"}`))
+			req.Header.Set("Content-Type", "application/json")
+			remote, xff := from(i)
+			req.RemoteAddr = remote
+			if xff != "" {
+				req.Header.Set("X-Forwarded-For", xff)
+			}
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, req)
+			codes[rec.Code]++
+		}
+		if codes[429] == 0 {
+			t.Errorf("a client escaped its limit: %v", codes)
+		}
+	}
+}
+
+// TestLoginFailuresAreLimited: after too many wrong tokens one client is
+// refused for a while, and every failure is a security event.
+func TestLoginFailuresAreLimited(t *testing.T) {
+	env := newEnv(t, nil, Options{})
+	codes := map[int]int{}
+	for range loginFailures + 3 {
+		req := httptest.NewRequest(http.MethodPost, "/console/login", strings.NewReader(`{"token":"guess"}`))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		env.srv.Handler().ServeHTTP(rec, req)
+		codes[rec.Code]++
+	}
+	if codes[401] != loginFailures || codes[429] != 3 {
+		t.Fatalf("log-ins = %v, want %d refusals then 429s", codes, loginFailures)
+	}
+	n := 0
+	env.store.Scan(context.Background(), audit.Filter{Types: []string{audit.TypeLoginFailed}}, false, func(audit.Event) error { n++; return nil })
+	if n != loginFailures {
+		t.Fatalf("%d failed log-ins recorded, want %d", n, loginFailures)
+	}
+}
+
+// TestLoginFromAnotherSiteIsRefused: a page on another origin cannot log
+// a browser in.
+func TestLoginFromAnotherSiteIsRefused(t *testing.T) {
+	env := newEnv(t, nil, Options{})
+	req := httptest.NewRequest(http.MethodPost, "/console/login", strings.NewReader(`{"token":"`+env.secret[role.Admin]+`"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Origin", "https://evil.example")
+	rec := httptest.NewRecorder()
+	env.srv.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden {
+		t.Fatalf("cross-site log-in = %d", rec.Code)
+	}
+}
+
+// TestJSONBodiesNeedJSONType: a JSON endpoint refuses a body sent as a
+// form, as another site's form would send it.
+func TestJSONBodiesNeedJSONType(t *testing.T) {
+	env := newEnv(t, nil, Options{})
+	req := httptest.NewRequest(http.MethodPost, "/api/v1/ask", strings.NewReader(`{"question":"hi"}`))
+	req.Header.Set("Content-Type", "text/plain")
+	rec := httptest.NewRecorder()
+	env.srv.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusUnsupportedMediaType {
+		t.Fatalf("text/plain body = %d", rec.Code)
+	}
+}
+
+// TestUnknownMethodsAreRefusedBeforeMetrics: a method of the client's
+// making is answered 405 and never becomes a label or a log field.
+func TestUnknownMethodsAreRefusedBeforeMetrics(t *testing.T) {
+	env := newEnv(t, nil, Options{})
+	method := strings.Repeat("X", 10000)
+	req := httptest.NewRequest(http.MethodGet, "/api/v1/ask", nil)
+	req.Method = method
+	rec := httptest.NewRecorder()
+	env.srv.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusMethodNotAllowed {
+		t.Fatalf("%d-byte method = %d", len(method), rec.Code)
+	}
+	m := httptest.NewRecorder()
+	env.srv.Handler().ServeHTTP(m, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if strings.Contains(m.Body.String(), "XXXXXXXX") {
+		t.Fatal("the method reached the metrics")
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/audit/role"
 	"github.com/hushdesk/hushdesk/inference/report"
 )
 
@@ -158,6 +159,13 @@ func (s *Server) supportReport(c echo.Context) error {
 	rep, err := s.parts.Reports.Support(c.Request().Context(), from, to)
 	if err != nil {
 		return err
+	}
+	if !principal(c).Role.Includes(role.Compliance) {
+		// The questions behind a knowledge gap are customers' words:
+		// agents see the gaps and their counts, not the questions.
+		for i := range rep.Gaps {
+			rep.Gaps[i].Examples = nil
+		}
 	}
 	if !wantsHTML(c) {
 		return c.JSON(http.StatusOK, rep)

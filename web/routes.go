@@ -32,9 +32,9 @@ func (s *Server) routes() {
 	api.POST("/feedback", s.feedback)
 	api.GET("/strings", s.clientStrings)
 	api.GET("/widget/config", s.widgetConfig)
-	api.GET("/conversations/:id", s.conversation)
-	api.GET("/conversations/:id/events", s.conversationEvents)
-	api.DELETE("/conversations/:id", s.eraseConversation)
+	api.GET("/conversations/:id", s.conversation, s.limitConversationReads)
+	api.GET("/conversations/:id/events", s.conversationEvents, s.limitConversationReads)
+	api.DELETE("/conversations/:id", s.eraseConversation, s.limitConversationReads)
 
 	// Agents.
 	api.GET("/handoffs", s.listHandoffs, agent)
@@ -45,13 +45,17 @@ func (s *Server) routes() {
 	api.GET("/reports/support", s.supportReport, agent)
 
 	// Compliance officers.
-	api.GET("/audit", s.exportAudit, compliance)
+	// Exports are recorded in the log: from a browser they are POSTs with
+	// the session's CSRF token; scripts with a bearer token may GET.
+	api.GET("/audit", s.exportAudit, bearerOnly, compliance)
+	api.POST("/audit/export", s.exportAudit, compliance)
 	api.GET("/audit/verify", s.verifyAudit, compliance)
 	api.GET("/audit/checkpoint", s.latestCheckpoint, compliance)
 	api.POST("/audit/checkpoint", s.signCheckpoint, compliance)
 	api.GET("/audit/exports/:seq", s.exportManifest, compliance)
 	api.GET("/audit/events", s.browseAudit, compliance)
-	api.GET("/subjects/:id/export", s.exportSubject, compliance)
+	api.GET("/subjects/:id/export", s.exportSubject, bearerOnly, compliance)
+	api.POST("/subjects/:id/export", s.exportSubject, compliance)
 	api.DELETE("/subjects/:id", s.eraseSubject, compliance)
 	api.GET("/requests", s.listRequests, compliance)
 	api.POST("/requests", s.openRequest, compliance)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -34,6 +35,7 @@ type Assistant interface {
 // Log is the decision log as the customer's transcript and the
 // compliance routes read it.
 type Log interface {
+	Append(ctx context.Context, env audit.Envelope, content *audit.Content) (uint64, error)
 	ConversationRef(capability string) string
 	SubjectPseudonym(id string) string
 	Conversation(ctx context.Context, ref string) ([]audit.Event, error)
@@ -142,9 +144,13 @@ type Options struct {
 	// SubjectSecret, when set, is the key the embedding site signs
 	// customer ids with (see SignSubject); unsigned ids are refused.
 	SubjectSecret string
-	// TrustProxy reads client addresses from X-Forwarded-For (set it
-	// behind a reverse proxy on a private network only).
+	// TrustProxy reads client addresses from X-Forwarded-For, as written
+	// by the proxies of TrustedProxies (set it behind a reverse proxy).
 	TrustProxy bool
+	// TrustedProxies are the addresses of the reverse proxies whose
+	// X-Forwarded-For is believed. Default: loopback only. A forwarded
+	// header from anywhere else is ignored.
+	TrustedProxies []netip.Prefix
 	// MaxQuestionChars is the longest question, told to the clients.
 	// Default 4000.
 	MaxQuestionChars int
@@ -199,6 +205,11 @@ type Server struct {
 	hub       *hub
 	closing   chan struct{} // closed when the server shuts down
 	draining  atomic.Bool   // set when shutdown begins: /readyz answers 503
+
+	failures *keyedLimiter  // failed log-ins and bearer checks, by client
+	reads    *keyedLimiter  // conversation reads, by client
+	streams  *streamCounter // open event streams
+	warned   atomic.Int64   // when untrusted forwarded headers were last warned of (Unix seconds)
 }
 
 // New builds the server and its routes.
@@ -210,17 +221,15 @@ func New(parts Parts, opts Options) (*Server, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	s := &Server{echo: e, parts: parts, opts: opts, log: opts.Logger, sessions: newSessions(),
-		manifests: newManifestCache(), hub: newHub(), closing: make(chan struct{})}
+		manifests: newManifestCache(), hub: newHub(), closing: make(chan struct{}),
+		failures: newKeyedLimiter(loginFailures/15.0, loginFailures), reads: newKeyedLimiter(conversationReads, conversationReads),
+		streams: newStreamCounter(streamsPerClient, streamsInAll)}
 	s.metrics = newMetrics(opts.ModelAvailable)
 	e.HTTPErrorHandler = s.errorHandler
 	e.Pre(refuseUnknownMethods)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: s.logPanic}))
 	e.Use(s.accessLog)
-	if opts.TrustProxy {
-		e.IPExtractor = echo.ExtractIPFromXFFHeader()
-	} else {
-		e.IPExtractor = echo.ExtractIPDirect()
-	}
+	e.IPExtractor = s.ipExtractor()
 	e.Use(s.securityHeaders)
 	e.Use(s.cors())
 	e.Use(s.rateLimit())

@@ -4,10 +4,14 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/inference/fault"
 	"github.com/labstack/echo/v4"
 )
 
@@ -128,22 +132,32 @@ func (s *Server) sessionPrincipal(c echo.Context) (Principal, bool) {
 	return sess.principal, true
 }
 
-// login answers POST /console/login: a valid token starts a session.
+// login answers POST /console/login: a valid token starts a session. A
+// log-in from another site's page (an Origin that is not this server) is
+// refused, and a client that fails too often is refused for a while.
 func (s *Server) login(c echo.Context) error {
+	if o := c.Request().Header.Get("Origin"); o != "" && !s.sameOrigin(c, o) {
+		return fault.Wrap(fault.Forbidden, errors.New("log in from this server's own console"))
+	}
+	key := clientKey(c.RealIP())
+	if s.failures.exhausted(key) {
+		return tooMany(c)
+	}
 	var req struct {
 		Token string `json:"token"`
 	}
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	if req.Token == "" {
-		return errBadToken
-	}
 	tok, err := s.parts.Tokens.LookupToken(c.Request().Context(), req.Token)
-	if err != nil {
+	if req.Token == "" || err != nil {
+		s.failures.allow(key)
+		s.recordSecurity(c, audit.Envelope{Type: audit.TypeLoginFailed, Actor: "anonymous",
+			Attrs: map[string]string{"method": "token", "reason": "unknown or revoked token"}})
 		return errBadToken
 	}
 	p := principalOf(tok)
+	s.recordSecurity(c, audit.Envelope{Type: audit.TypeLogin, Actor: p.Actor(), Attrs: map[string]string{"method": "token"}})
 	id, sess := s.sessions.create(p)
 	c.SetCookie(&http.Cookie{
 		Name: sessionCookie, Value: id, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode,
@@ -164,6 +178,9 @@ func (s *Server) secureRequest(c echo.Context) bool {
 // logout answers POST /console/logout.
 func (s *Server) logout(c echo.Context) error {
 	if ck, err := c.Cookie(sessionCookie); err == nil {
+		if sess, ok := s.sessions.get(ck.Value); ok {
+			s.recordSecurity(c, audit.Envelope{Type: audit.TypeLogout, Actor: sess.principal.Actor()})
+		}
 		s.sessions.drop(ck.Value)
 	}
 	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
@@ -180,4 +197,27 @@ func (s *Server) whoami(c echo.Context) error {
 	ck, _ := c.Cookie(sessionCookie)
 	sess, _ := s.sessions.get(ck.Value)
 	return c.JSON(http.StatusOK, map[string]any{"role": p.Role, "label": p.Label, "csrf_token": sess.csrf})
+}
+
+// sameOrigin reports whether origin is this server's own, as the browser
+// reached it.
+func (s *Server) sameOrigin(c echo.Context, origin string) bool {
+	scheme := "http"
+	if s.secureRequest(c) {
+		scheme = "https"
+	}
+	return strings.EqualFold(origin, scheme+"://"+c.Request().Host)
+}
+
+// recordSecurity appends a security event (log-ins, log-outs, failures)
+// to the decision log: the envelope only, never a secret. A failure to
+// record is logged, not shown to the client.
+func (s *Server) recordSecurity(c echo.Context, env audit.Envelope) {
+	if env.Attrs == nil {
+		env.Attrs = map[string]string{}
+	}
+	env.Attrs["route"] = c.Path()
+	if _, err := s.parts.Log.Append(c.Request().Context(), env, nil); err != nil {
+		s.log.Error("could not record a security event", "type", env.Type, "err", err)
+	}
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -8,7 +9,12 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/fault"
 )
+
+// errCannotEraseNow is what a customer is told when their conversation
+// cannot be erased (a legal hold keeps it): nothing more.
+var errCannotEraseNow = fault.New(fault.Conflict, "this conversation cannot be deleted right now; please contact us")
 
 // regime reads the ?regime= parameter (gdpr by default).
 func regime(c echo.Context) string {
@@ -77,6 +83,11 @@ func (s *Server) eraseConversation(c echo.Context) error {
 		return notFound("conversation not found")
 	}
 	rec, err := s.parts.Rights.EraseConversation(c.Request().Context(), ref, "customer")
+	if errors.Is(err, audit.ErrLegalHold) {
+		// Whoever holds a conversation id learns nothing of a hold, its
+		// basis or whom it concerns: only that this cannot be done now.
+		return errCannotEraseNow
+	}
 	if err != nil {
 		return err
 	}

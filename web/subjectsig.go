@@ -31,11 +31,14 @@ func SignSubject(secret, id string, expiry time.Time) string {
 	return payload + "." + hex.EncodeToString(m.Sum(nil))
 }
 
-// subjectID returns the customer id a request names: as given when no
-// secret is configured, else the verified id of a signed subject.
+// subjectID returns the customer id a request names: the verified id of
+// a signed subject. Without a subject secret no customer id from a
+// browser is trusted: it is ignored, and the conversation stays
+// anonymous, so that nobody can attach conversations to another
+// customer's records, or learn anything about them.
 func (s *Server) subjectID(subject string) (string, error) {
 	if subject == "" || s.opts.SubjectSecret == "" {
-		return subject, nil
+		return "", nil
 	}
 	last := strings.LastIndexByte(subject, '.')
 	if last < 0 {

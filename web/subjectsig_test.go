@@ -26,13 +26,20 @@ func TestSignedSubjects(t *testing.T) {
 	for _, tt := range tests {
 		rec := httptest.NewRecorder()
 		body := `{"question": "hi", "subject": "` + tt.subject + `"}`
-		s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/api/v1/ask", strings.NewReader(body)))
+		req := httptest.NewRequest(http.MethodPost, "/api/v1/ask", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		s.Handler().ServeHTTP(rec, req)
 		if rec.Code != tt.status {
 			t.Errorf("subject %q = %d %s, want %d", tt.subject, rec.Code, rec.Body.String(), tt.status)
 		}
 	}
 	if id, err := s.subjectID(good); err != nil || id != "cust.42" {
 		t.Fatalf("subjectID = %q, %v", id, err)
+	}
+	// Without a secret a customer id from the browser links nothing.
+	open := newEnv(t, nil, Options{AskRatePerMinute: -1}).srv
+	if id, err := open.subjectID("alice@example.com"); err != nil || id != "" {
+		t.Fatalf("unsigned subject without a secret = %q, %v", id, err)
 	}
 }
 

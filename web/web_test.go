@@ -101,6 +101,7 @@ func TestAskStream(t *testing.T) {
 			srv := newTestServer(t, tt.asker)
 			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/ask", strings.NewReader(`{"question":"hi"}`))
 			req.Header.Set("Accept", "text/event-stream")
+			req.Header.Set("Content-Type", "application/json")
 			resp, err := http.DefaultClient.Do(req)
 			if err != nil {
 				t.Fatal(err)

@@ -223,6 +223,7 @@ func (m *Main) NewServer(ctx context.Context) error {
 		MaxQuestionChars: m.Config.MaxQuestionChars,
 		ConfigView:       m.Config.view(),
 		TrustProxy:       m.Config.TrustProxy,
+		TrustedProxies:   m.Config.TrustedProxies,
 		SubjectSecret:    m.Config.SubjectSecret,
 		Webhook:          m.Webhook,
 		ModelAvailable:   func() bool { return m.Model.Model().Available },

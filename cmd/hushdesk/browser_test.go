@@ -473,8 +473,8 @@ func TestBrowserComplianceErasure(t *testing.T) {
 	b := newBrowser(t)
 	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken })
 	marker := "zebra-lamp-7731"
-	ts.ask(t, `{"question": "How do I return the `+marker+` I bought? Mail me at lena.berg@example.se", "subject": "cust-42"}`)
-	ts.ask(t, `{"question": "Can I pay with PayPal?", "subject": "cust-7"}`)
+	ts.ask(t, `{"question": "How do I return the `+marker+` I bought? Mail me at lena.berg@example.se", "subject": "`+ts.subject("cust-42")+`"}`)
+	ts.ask(t, `{"question": "Can I pay with PayPal?", "subject": "`+ts.subject("cust-7")+`"}`)
 
 	tab := b.tab("officer")
 	downloads := t.TempDir()

@@ -53,9 +53,9 @@ func (ts *testServer) newToken(t *testing.T, role string) string {
 func TestComplianceAPI(t *testing.T) {
 	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken })
 	marker := "zebra-lamp-7731"
-	ts.ask(t, `{"question": "How do I return the `+marker+` I bought? Mail me at lena.berg@example.se", "subject": "cust-42"}`)
-	ts.ask(t, `{"question": "When will my refund arrive?", "subject": "cust-42"}`)
-	_, other, _ := ts.ask(t, `{"question": "Can I pay with PayPal?", "subject": "cust-7"}`)
+	ts.ask(t, `{"question": "How do I return the `+marker+` I bought? Mail me at lena.berg@example.se", "subject": "`+ts.subject("cust-42")+`"}`)
+	ts.ask(t, `{"question": "When will my refund arrive?", "subject": "`+ts.subject("cust-42")+`"}`)
+	_, other, _ := ts.ask(t, `{"question": "Can I pay with PayPal?", "subject": "`+ts.subject("cust-7")+`"}`)
 
 	agent, officer := ts.newToken(t, "agent"), ts.newToken(t, "compliance")
 	for _, tt := range []struct {

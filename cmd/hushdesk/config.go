@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"os"
 	"slices"
 	"strconv"
@@ -38,6 +39,7 @@ type Config struct {
 	WidgetOrigins    []string
 	AskRate          int
 	TrustProxy       bool
+	TrustedProxies   []netip.Prefix
 	// Policy configures the hand-off triage (thresholds, teams); from the
 	// config file's "policy" section only.
 	Policy triage.Options
@@ -143,6 +145,26 @@ var settings = []setting{
 				return fmt.Errorf("trust-proxy must be true or false, not %q", v)
 			}
 			c.TrustProxy = b
+			return nil
+		}},
+	{flag: "trusted-proxies", env: "HUSHDESK_TRUSTED_PROXIES", key: "trusted_proxies", def: "127.0.0.0/8,::1/128", kind: kindList,
+		help: "addresses of the reverse proxies whose X-Forwarded-For is believed, comma-separated (CIDR)",
+		set: func(c *Config, v string) error {
+			c.TrustedProxies = nil
+			for _, part := range strings.Split(v, ",") {
+				if part = strings.TrimSpace(part); part == "" {
+					continue
+				}
+				p, err := netip.ParsePrefix(part)
+				if err != nil {
+					a, aerr := netip.ParseAddr(part)
+					if aerr != nil {
+						return fmt.Errorf("trusted proxy %q must be an address or a CIDR range (10.0.0.5, 10.0.0.0/24)", part)
+					}
+					p = netip.PrefixFrom(a, a.BitLen())
+				}
+				c.TrustedProxies = append(c.TrustedProxies, p.Masked())
+			}
 			return nil
 		}},
 	{flag: "webhook-url", env: "HUSHDESK_WEBHOOK_URL", key: "webhook_url", help: "tell this URL about hand-offs (signed JSON; secret in HUSHDESK_WEBHOOK_SECRET)", set: str(func(c *Config) *string { return &c.WebhookURL })},

@@ -25,6 +25,7 @@ func (c Config) view() map[string]any {
 		"widget_origins":     c.WidgetOrigins,
 		"ask_rate":           c.AskRate,
 		"trust_proxy":        c.TrustProxy,
+		"trusted_proxies":    c.TrustedProxies,
 		"webhook_url":        c.WebhookURL,
 		"log_level":          c.LogLevel.String(),
 		"log_format":         c.LogFormat,

@@ -21,6 +21,7 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference/ollamatest"
+	"github.com/hushdesk/hushdesk/web"
 )
 
 // syncBuffer is a log sink safe for concurrent writes.
@@ -41,6 +42,15 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// testSubjectSecret is the test servers' key for customer ids: without
+// one, ids from the chat are not linked to anyone.
+const testSubjectSecret = "test-subject-secret-0123456789abcdef"
+
+// subject signs a customer id as the embedding site would.
+func (ts *testServer) subject(id string) string {
+	return web.SignSubject(testSubjectSecret, id, time.Now().Add(time.Hour))
+}
+
 // testServer is a real hushdesk server on a loopback port.
 type testServer struct {
 	URL    string
@@ -59,7 +69,7 @@ func startServer(t testing.TB, edit func(*Config)) *testServer {
 	c := Config{
 		Data: t.TempDir(), Ollama: ts.Ollama.URL, Model: "test-model:1b", Company: "Larkspur Home",
 		MaxQuestionChars: 4000, MinConfidence: 0.3, LogLevel: slog.LevelDebug, LogFormat: "json",
-		AskRate: -1, PersonalData: "redact",
+		AskRate: -1, PersonalData: "redact", SubjectSecret: testSubjectSecret,
 	}
 	if edit != nil {
 		edit(&c)
@@ -304,6 +314,7 @@ func TestBadRequests(t *testing.T) {
 	// A bad streaming request is an ordinary JSON error, not a stream.
 	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/api/v1/ask", strings.NewReader(`{"question": ""}`))
 	req.Header.Set("Accept", "text/event-stream")
+	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

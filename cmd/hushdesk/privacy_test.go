@@ -59,7 +59,7 @@ func TestNoPersonalDataOnDiskOrInLogs(t *testing.T) {
 	})
 	conv := ""
 	for i, p := range planted {
-		body := fmt.Sprintf(`{"question": %q, "subject": "customer-%d@example.org"}`, p.question, i)
+		body := fmt.Sprintf(`{"question": %q, "subject": %q}`, p.question, ts.subject(fmt.Sprintf("customer-%d@example.org", i)))
 		if i%2 == 1 {
 			ts.askStream(t, body)
 			continue

@@ -100,8 +100,13 @@ var HD = (function () {
 
   // download fetches path and saves it under the name the server gives
   // (Content-Disposition) or fallback. It resolves with the blob's text.
-  async function download(path, fallback) {
-    var resp = await fetch(path, { credentials: "same-origin" });
+  // An export is recorded in the log, so it is a POST (method) with the
+  // CSRF token; a plain read is a GET.
+  async function download(path, fallback, method) {
+    method = method || "GET";
+    var headers = {};
+    if (method !== "GET" && session) headers["X-CSRF-Token"] = session.csrf_token;
+    var resp = await fetch(path, { method: method, headers: headers, credentials: "same-origin" });
     if (!resp.ok) {
       var msg = resp.status + " " + resp.statusText;
       try { msg = (await resp.json()).error || msg; } catch (e) { /* keep the status */ }

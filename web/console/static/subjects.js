@@ -40,7 +40,7 @@
     out.textContent = "Exporting…";
     try {
       var path = "/api/v1/subjects/" + encodeURIComponent(subject) + "/export?regime=" + $("subject-regime").value;
-      var exp = JSON.parse(await HD.download(path, "subject-export.json"));
+      var exp = JSON.parse(await HD.download(path, "subject-export.json", "POST"));
       out.textContent = "Exported " + HD.count(exp.events.length, "event") + " (" + exp.shredded_events +
         " no longer readable) for " + exp.subject + "; the access request is logged as answered.";
       loadRequests();
