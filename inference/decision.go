@@ -128,7 +128,7 @@ func (d Decision) Reply(restore func(string) string) Reply {
 		r.Answer = restore(d.Answer)
 	}
 	for _, p := range d.Passages {
-		r.Sources = append(r.Sources, Source{DocID: p.DocID, Title: sourceTitle(p), Snippet: snippet(p.Text), URL: p.URL, Score: p.Score})
+		r.Sources = append(r.Sources, Source{DocID: p.DocID, Title: sourceTitle(p), Heading: p.Heading, Snippet: snippet(p.Text), URL: p.URL, Score: p.Score})
 	}
 	return r
 }

@@ -13,8 +13,11 @@ const (
 
 // Source is a passage the answer draws on, as the customer sees it.
 type Source struct {
-	DocID   string `json:"doc_id"`
-	Title   string `json:"title"`
+	DocID string `json:"doc_id"`
+	Title string `json:"title"`
+	// Heading is the section the passage comes from; empty for the
+	// document's lead.
+	Heading string `json:"heading,omitempty"`
 	Snippet string `json:"snippet"`
 	// URL is where the customer can read the whole document, when it is
 	// published.

@@ -9,9 +9,10 @@ import (
 
 // evaluations are the measured figures Hushdesk can reproduce, by name.
 var evaluations = map[string]func(context.Context, env) error{
-	"decisions": runEvalDecisions,
-	"retrieval": runEvalRetrieval,
-	"redact":    runEvalRedact,
+	"conversations": runEvalConversations,
+	"decisions":     runEvalDecisions,
+	"retrieval":     runEvalRetrieval,
+	"redact":        runEvalRedact,
 }
 
 // runEval dispatches "hushdesk eval NAME".
