@@ -111,7 +111,7 @@ func (s *Store) prepare(req *appendReq, content *Content, owner string) error {
 	if req.envJSON, err = json.Marshal(&req.env); err != nil {
 		return fmt.Errorf("encode envelope: %w", err)
 	}
-	if content == nil || *content == (Content{}) {
+	if content.empty() {
 		return nil
 	}
 	if s.keys == nil {

@@ -81,13 +81,50 @@ type Envelope struct {
 	Outcome       string             `json:"outcome,omitempty"`
 	Actor         string             `json:"actor,omitempty"`
 	Attrs         map[string]string  `json:"attrs,omitempty"`
+	// Context lists the earlier messages (their message ids) a decision
+	// read its message with: a follow-up's question and topic.
+	Context []string `json:"context,omitempty"`
 }
 
-// Content is the encrypted part of an event: redacted text only.
+// Content is the encrypted part of an event: redacted text, and the
+// values behind the placeholders a message added to its conversation
+// (kept only here, so that erasing the content erases them).
 type Content struct {
 	Question string `json:"question,omitempty"`
 	Answer   string `json:"answer,omitempty"`
 	Text     string `json:"text,omitempty"`
+	// Standalone is the question as it was searched: a follow-up read
+	// with the turns before it (redacted).
+	Standalone string `json:"standalone,omitempty"`
+	// Placeholders are the values this message added to the
+	// conversation's placeholder mapping.
+	Placeholders []Placeholder `json:"placeholders,omitempty"`
+}
+
+// empty reports whether there is no content to seal.
+func (c *Content) empty() bool {
+	return c == nil || (c.Question == "" && c.Answer == "" && c.Text == "" && c.Standalone == "" && len(c.Placeholders) == 0)
+}
+
+// Placeholder is one value behind a placeholder of a conversation: the
+// customer's own data, held only in encrypted content.
+type Placeholder struct {
+	Label string `json:"label"`
+	Type  string `json:"type"`
+	Canon string `json:"canon"`
+	Value string `json:"value"`
+}
+
+// redactedOnly drops the values behind the placeholders from an event's
+// content: exports carry redacted text only, the values stay in the store
+// for the conversation that needs them.
+func (e *Event) redactedOnly() {
+	if e.Content == nil || len(e.Content.Placeholders) == 0 {
+		return
+	}
+	c := *e.Content
+	c.Placeholders = nil
+	e.Content = &c
 }
 
 // Event is one entry of the log as read back.

@@ -69,6 +69,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (Exp
 	}
 	err := s.Scan(ctx, req.Filter, req.Content, func(e Event) error {
 		sum.Events++
+		e.redactedOnly()
 		return write(e)
 	})
 	if err == nil {

@@ -78,6 +78,7 @@ func (s *Store) ExportSubject(ctx context.Context, pseudonym, actor string) (Sub
 			return SubjectExport{}, err
 		}
 		s.decrypt(&out.Events[i])
+		out.Events[i].redactedOnly()
 		if out.Events[i].Shredded {
 			out.Shredded++
 		}

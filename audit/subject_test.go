@@ -127,3 +127,34 @@ func TestOldKeysMoveToTheKeyFile(t *testing.T) {
 		t.Fatalf("erased old key found in %v", hits)
 	}
 }
+
+func TestExportsCarryNoPlaceholderValues(t *testing.T) {
+	s := openTestStore(t, "")
+	ctx := context.Background()
+	alice := s.SubjectPseudonym("alice")
+	conv := s.ConversationRef("one")
+	mustAppend(t, s, Envelope{Type: TypeDecision, Conversation: conv, Subject: alice}, &Content{
+		Question:     "my mail is [EMAIL_1]",
+		Placeholders: []Placeholder{{Label: "[EMAIL_1]", Type: "EMAIL", Canon: "ann@example.org", Value: "ann@example.org"}},
+	})
+
+	// The conversation reads its values back ...
+	evs, err := s.Conversation(ctx, conv)
+	if err != nil || len(evs) != 1 || evs[0].Content == nil || len(evs[0].Content.Placeholders) != 1 {
+		t.Fatalf("Conversation = %+v, %v", evs, err)
+	}
+	// ... but neither export shows them.
+	x, err := s.ExportSubject(ctx, alice, "t_officer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all bytes.Buffer
+	if _, err := s.Export(ctx, &all, ExportRequest{Content: true}); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"subject export": string(mustJSON(t, x)), "export": all.String()} {
+		if strings.Contains(out, "ann@example.org") || !strings.Contains(out, "[EMAIL_1]") {
+			t.Errorf("%s = %s", name, out)
+		}
+	}
+}
