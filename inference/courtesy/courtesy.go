@@ -1,0 +1,202 @@
+// Package courtesy reads the messages that are not questions: greetings,
+// thanks, goodbyes, acknowledgements and compliments, and a yes or a no
+// to the assistant's own offer, in the languages Hushdesk serves and the
+// shorthand customers chat in ("tq", "ok la", "谢啦", "tak", "88").
+//
+// Read finds the courtesy phrases at the start and the end of a message
+// and what is left between them: a message that is courtesy alone gets a
+// courtesy reply; a greeting with a question in it ("hi, how do I return
+// a sofa?") is the question. courtesy is a leaf: it imports only the
+// vocabulary of languages.
+package courtesy
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
+)
+
+// Kind is what a courtesy phrase does.
+type Kind uint8
+
+// The kinds of courtesy, and the replies to an offer.
+const (
+	None Kind = iota
+	Greeting
+	Thanks
+	Goodbye
+	Ack
+	Compliment
+	// Yes and No answer a question the assistant asked ("Would you like to
+	// talk to a person?").
+	Yes
+	No
+)
+
+var kindNames = [...]string{None: "none", Greeting: "greeting", Thanks: "thanks", Goodbye: "goodbye", Ack: "ack",
+	Compliment: "compliment", Yes: "yes", No: "no"}
+
+// String names the kind.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "none"
+}
+
+// Reading is what Read makes of a message.
+type Reading struct {
+	// Kinds are the courtesy phrases found, in order.
+	Kinds []Kind
+	// Rest is the message without them: the question, if there is one.
+	Rest string
+}
+
+// Only reports whether the message is courtesy and nothing else.
+func (r Reading) Only() bool { return len(r.Kinds) > 0 && strings.TrimSpace(r.Rest) == "" }
+
+// Main is the kind that answers for the whole message: thanks over an
+// acknowledgement ("ok thanks"), a goodbye over both ("thanks, bye"), a
+// compliment over thanks; a greeting only when it is all there is.
+func (r Reading) Main() Kind {
+	best := None
+	rank := map[Kind]int{None: 0, Greeting: 1, Ack: 2, Thanks: 3, Compliment: 4, Goodbye: 5}
+	for _, k := range r.Kinds {
+		if k == Yes || k == No {
+			continue
+		}
+		if rank[k] > rank[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+// First is the first phrase's kind, None when there is none.
+func (r Reading) First() Kind {
+	if len(r.Kinds) == 0 {
+		return None
+	}
+	return r.Kinds[0]
+}
+
+// Read finds the courtesy at the start and the end of a message. With
+// answer set (the assistant has just asked a yes-or-no question), the
+// words that can say yes or no ("ok", "sure", "tak", "不用") are read as
+// Yes and No first. l is the conversation's language: it decides the
+// words two languages share ("tak" is Danish thanks and Malay no).
+func Read(text string, l lang.Tag, answer bool) Reading {
+	toks := tokens(text)
+	var r Reading
+	start, end := 0, len(toks)
+	for start < end {
+		k, n := match(toks[start:end], l, answer, true)
+		if n == 0 {
+			break
+		}
+		r.Kinds = append(r.Kinds, k)
+		start += n
+	}
+	var tail []Kind
+	for start < end {
+		k, n := match(toks[start:end], l, answer, false)
+		if n == 0 {
+			break
+		}
+		tail = append(tail, k)
+		end -= n
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		r.Kinds = append(r.Kinds, tail[i])
+	}
+	r.Kinds = dropFillers(r.Kinds)
+	switch {
+	case len(r.Kinds) == 0:
+		// Fillers alone are no courtesy: the message is what it was.
+		r.Rest = strings.TrimSpace(text)
+	case start < end:
+		r.Rest = rest(text, toks[start:end])
+	}
+	return r
+}
+
+func dropFillers(ks []Kind) []Kind {
+	out := ks[:0]
+	for _, k := range ks {
+		if k != None {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// token is a word, or a run of Han characters cut by the lexicon, with its
+// place in the original text.
+type token struct {
+	text       string // folded: lower case, NFKC, repeated letters squeezed
+	start, end int    // byte offsets into the original text
+}
+
+// tokens cuts text into words; Han characters each make a token.
+func tokens(text string) []token {
+	var out []token
+	in := -1
+	flush := func(i int) {
+		if in >= 0 {
+			out = append(out, token{text: fold(text[in:i]), start: in, end: i})
+			in = -1
+		}
+	}
+	for i, r := range text {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			flush(i)
+			out = append(out, token{text: string(r), start: i, end: i + len(string(r))})
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’':
+			if in < 0 {
+				in = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(text))
+	return out
+}
+
+// fold lower-cases a word, brings it to NFKC, drops apostrophes, reads
+// Malaysian reduplication ("tq2", "ok2" for "tq tq", "ok ok") as the word,
+// and squeezes letters repeated three times or more ("thanksss",
+// "byeee").
+func fold(w string) string {
+	w = strings.ToLower(norm.NFKC.String(w))
+	w = strings.NewReplacer("'", "", "’", "").Replace(w)
+	if len(w) >= 3 && strings.HasSuffix(w, "2") && unicode.IsLetter(rune(w[len(w)-2])) {
+		w = w[:len(w)-1]
+	}
+	var b strings.Builder
+	var last rune
+	n := 0
+	for _, r := range w {
+		if r == last {
+			n++
+			if n >= 2 && unicode.IsLetter(r) {
+				continue
+			}
+		} else {
+			last, n = r, 0
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// rest returns the original text of the tokens left, trimmed of the
+// punctuation around them.
+func rest(text string, toks []token) string {
+	s := text[toks[0].start:toks[len(toks)-1].end]
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+}

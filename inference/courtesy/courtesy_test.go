@@ -1,0 +1,73 @@
+package courtesy
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
+)
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		text   string
+		l      lang.Tag
+		answer bool
+		main   Kind
+		first  Kind
+		only   bool
+		rest   string
+	}{
+		{"hi", lang.English, false, Greeting, Greeting, true, ""},
+		{"Hi there!!", lang.English, false, Greeting, Greeting, true, ""},
+		{"thanks so much 😊", lang.English, false, Thanks, Thanks, true, ""},
+		{"thnaks", lang.English, false, Thanks, Thanks, true, ""},
+		{"ok got it, thx", lang.English, false, Thanks, Ack, true, ""},
+		{"thanks, bye", lang.English, false, Goodbye, Thanks, true, ""},
+		{"u r awesome", lang.English, false, Compliment, Compliment, true, ""},
+		{"hi, how do I return a sofa?", lang.English, false, Greeting, Greeting, false, "how do I return a sofa"},
+		{"How do I return a sofa? thanks", lang.English, false, Thanks, Thanks, false, "How do I return a sofa"},
+		{"hej", lang.Danish, false, Greeting, Greeting, true, ""},
+		{"super tak", lang.Danish, false, Thanks, Ack, true, ""},
+		{"hav en god dag", lang.Danish, false, Goodbye, Goodbye, true, ""},
+		{"tak", lang.Danish, false, Thanks, Thanks, true, ""},
+		{"tq", lang.Malay, false, Thanks, Thanks, true, ""},
+		{"tq2", lang.Malay, false, Thanks, Thanks, true, ""},
+		{"ok la", lang.Malay, false, Ack, Ack, true, ""},
+		{"assalamualaikum", lang.Malay, false, Greeting, Greeting, true, ""},
+		{"谢啦", lang.ChineseSimplified, false, Thanks, Thanks, true, ""},
+		{"好的 谢谢", lang.ChineseSimplified, false, Thanks, Ack, true, ""},
+		{"好 了解 謝謝", lang.ChineseTraditional, false, Thanks, Ack, true, ""},
+		{"88", lang.ChineseSimplified, false, Goodbye, Goodbye, true, ""},
+		{"早晨", lang.ChineseTraditional, false, Greeting, Greeting, true, ""},
+		{"你好，沙发怎么退？", lang.ChineseSimplified, false, Greeting, Greeting, false, "沙发怎么退"},
+		// Replies to the assistant's question.
+		{"yes please", lang.English, true, None, Yes, true, ""},
+		{"no thanks", lang.English, true, None, No, true, ""},
+		{"nej tak det er fint", lang.Danish, true, Ack, No, true, ""},
+		{"x pe", lang.Malay, true, None, No, true, ""},
+		{"tak", lang.Malay, true, None, No, true, ""},
+		{"好的 麻烦了", lang.ChineseSimplified, true, None, Yes, true, ""},
+		{"唔使喇", lang.ChineseTraditional, true, None, No, true, ""},
+		{"no thanks, but where is my parcel", lang.English, true, None, No, false, "but where is my parcel"},
+		// Not courtesy.
+		{"where is my parcel", lang.English, false, None, None, false, "where is my parcel"},
+		{"help", lang.English, false, None, None, false, "help"},
+		{"you", lang.English, false, None, None, false, "you"},
+		{"okay so how long does delivery take", lang.English, false, Ack, Ack, false, "how long does delivery take"},
+	}
+	for _, tt := range tests {
+		r := Read(tt.text, tt.l, tt.answer)
+		if r.Main() != tt.main || r.First() != tt.first || r.Only() != tt.only || (tt.rest != "" && r.Rest != tt.rest) {
+			t.Errorf("Read(%q, %s, %v) = kinds %v rest %q; want main %s first %s only %v rest %q",
+				tt.text, tt.l, tt.answer, r.Kinds, r.Rest, tt.main, tt.first, tt.only, tt.rest)
+		}
+	}
+}
+
+func TestLexiconCompiles(t *testing.T) {
+	for _, e := range lexicon {
+		if len(e.words) == 0 || slices.Contains(e.words, "") {
+			t.Errorf("empty phrase of kind %s", e.kind)
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package courtesy
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/vellum/levenshtein"
+	"github.com/hushdesk/hushdesk/inference/lang"
+)
+
+// entry is one courtesy phrase: its words (a Han phrase is cut into its
+// characters), its kind, whether it only answers a question (yes, no),
+// and the languages it belongs to (none: any).
+type entry struct {
+	words  []string
+	kind   Kind
+	answer bool
+	langs  []lang.Tag
+}
+
+// phrases are the courtesy phrases, by kind, as customers write them in
+// chat; "|" separates phrases. Phrases of kind None are fillers that go
+// with courtesy ("so much", "lah", "啦") and are dropped with it.
+var phrases = []struct {
+	kind   Kind
+	answer bool
+	langs  []lang.Tag
+	list   string
+}{
+	{kind: Greeting, list: `hi|hello|hey|hiya|heya|hai|helo|hallo|hi there|hello there|hey there|good morning|good afternoon|good evening|morning|evening|greetings|howdy|yo|gday|hej|hejsa|halløj|haløj|goddag|godmorgen|god morgen|godaften|god aften|dav|davs|assalamualaikum|assalamualaikom|salam|selamat pagi|selamat petang|selamat malam|selamat tengahari|selamat tengah hari|pagi|你好|您好|嗨|哈囉|哈啰|哈喽|早安|早上好|早晨|午安|下午好|晚上好|在吗|在嗎|喂`},
+	{kind: Thanks, list: `thanks|thank you|thankyou|thank u|thanx|thx|thnx|thnks|tnx|ty|tq|tqvm|tqsm|tysm|tyvm|many thanks|much appreciated|appreciated|appreciate it|cheers|thanks a lot|thanks a bunch|mange tak|tusind tak|tusinde tak|tak skal du have|takker|tak for hjælpen|tak for hjælp|tak for det|tak for svaret|terima kasih|terimakasih|trima kasih|makasih|tenkiu|tenkyu|谢谢|謝謝|多谢|多謝|谢啦|謝啦|谢了|謝了|感谢|感謝|万分感谢|萬分感謝|唔该|唔該|唔该晒|唔該晒|多谢晒|多謝晒|3q|麻烦了|麻煩了|麻烦你了|麻煩你了|辛苦了|辛苦晒`},
+	{kind: Thanks, langs: []lang.Tag{lang.Danish, lang.English, lang.ChineseSimplified, lang.ChineseTraditional}, list: `tak|tak tak`},
+	{kind: Goodbye, list: `bye|bye bye|byebye|goodbye|good bye|see you|see ya|cya|take care|have a nice day|have a good day|have a great day|good night|ttyl|farvel|hej hej|vi ses|hav en god dag|hav en god aften|hav en god weekend|god weekend|ha en god dag|på gensyn|selamat tinggal|jumpa lagi|bai|chow|ciao|拜拜|再见|再見|掰掰|88|886|拜`},
+	{kind: Ack, list: `ok|okay|okey|okie|oki|okk|k|kk|alright|all right|got it|i see|understood|noted|fine|cool|great|perfect|sounds good|makes sense|that helps|that helped|thats clear|will do|right|ok got it|ok noted|ok la|okla|ok lah|oklah|oke|faham|baik|baiklah|settle|fint|det er fint|forstået|forstaaet|godt|super|perfekt|i orden|klart|fedt|好|好的|好吧|好嘅|好啊|明白|明白了|知道|知道了|收到|了解|了解了|懂了|懂|行|嗯|嗯嗯|哦|喔|噢|冇問題|没问题|沒問題|没事了|沒事了|得|得啦`},
+	{kind: Compliment, list: `youre great|you are great|youre awesome|you are awesome|u r awesome|ur awesome|you rock|great job|good job|well done|nice|very helpful|so helpful|really helpful|helpful|brilliant|amazing|awesome|youre the best|ur the best|good bot|love it|godt klaret|du er god|du er sød|sødt af dig|fantastisk|super service|bagus|terbaik|hebat|mantap|power|best|你好棒|好棒|太棒了|很棒|厉害|厲害|好叻|赞|讚|你真好|很有帮助|很有幫助`},
+	{kind: Yes, answer: true, list: `yes|yeah|yep|yup|ya|yea|ye|sure|ok|okay|please|yes please|yes pls|yes plz|go ahead|please do|that would be great|i would|absolutely|of course|ja|ja tak|ja gerne|gerne|ja please|jo|gør det|boleh|boleh la|boleh lah|ya boleh|nak|nak la|mahu|baik|好|好的|要|是|是的|对|對|可以|麻烦了|麻煩了|麻烦你|麻煩你|麻烦|麻煩|係|係呀|好呀|好啊|好吖|唔該|唔该|当然|當然|嗯`},
+	{kind: No, answer: true, list: `no|nope|nah|no thanks|no thank you|no thx|not now|no need|its fine|thats ok|thats fine|im good|all good|never mind|nevermind|nvm|nej|nej tak|ellers tak|nej det er fint|ikke nødvendigt|ikke nu|tidak|takpe|tak apa|takpa|x pe|xpe|x payah|tak payah|tak perlu|tak nak|x nak|tak mahu|tidak perlu|tak usah|xyah|x yah|不用|不用了|不要|不需要|算了|唔使|唔使喇|唔駛|唔洗|唔好|不必|没事|冇事|沒事|不了|唔需要`},
+	{kind: No, answer: true, langs: []lang.Tag{lang.Malay}, list: `tak|x|tk`},
+	{kind: None, list: `sgu|awak|kamu|korang|so|so much|very much|much|a lot|lot|really|again|guys|team|bot|you|u|all|everyone|dear|sir|madam|for the help|for your help|for helping|for helping me|for that|for this|for the info|for the information|for the quick reply|for answering|la|lah|lh|je|jer|sis|bro|boss|bos|så|meget|rigtig|lige|igen|sangat|banyak|byk|了|啦|呀|啊|哦|喔|哈|哈哈|呢|吧|嘛|喇|囉|咯|哟|你|您`},
+}
+
+// lexicon is the phrases compiled, longest first.
+var lexicon = func() []entry {
+	var out []entry
+	for _, g := range phrases {
+		for _, p := range strings.Split(g.list, "|") {
+			out = append(out, entry{words: phraseWords(p), kind: g.kind, answer: g.answer, langs: g.langs})
+		}
+	}
+	return out
+}()
+
+// phraseWords cuts a phrase as tokens cuts a message.
+func phraseWords(p string) []string {
+	var out []string
+	for _, t := range tokens(p) {
+		out = append(out, t.text)
+	}
+	return out
+}
+
+// match returns the kind and length of the longest phrase at the start
+// (or, with atStart false, the end) of toks; 0 when none. Replies to a
+// question (yes, no) count only with answer; with answer, they win over
+// the same words as an acknowledgement.
+func match(toks []token, l lang.Tag, answer, atStart bool) (Kind, int) {
+	best, bestN := None, 0
+	for _, e := range lexicon {
+		n := len(e.words)
+		if n > len(toks) || (e.answer && !answer) || (len(e.langs) > 0 && !hasLang(e.langs, l)) {
+			continue
+		}
+		at := toks[:n]
+		if !atStart {
+			at = toks[len(toks)-n:]
+		}
+		if !wordsMatch(at, e.words) {
+			continue
+		}
+		if n > bestN || (n == bestN && e.answer && best != Yes && best != No) {
+			best, bestN = e.kind, n
+		}
+	}
+	return best, bestN
+}
+
+func hasLang(ls []lang.Tag, l lang.Tag) bool {
+	for _, x := range ls {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
+// near holds a Levenshtein automaton (one edit, neighbours' swaps
+// included) for each lexicon word of five letters or more, so that
+// "thnaks" and "goodbey" are read as what they misspell.
+var near = func() map[string]*levenshtein.DFA {
+	b, err := levenshtein.NewLevenshteinAutomatonBuilder(1, true)
+	if err != nil {
+		panic("courtesy: " + err.Error())
+	}
+	out := map[string]*levenshtein.DFA{}
+	for _, e := range lexicon {
+		for _, w := range e.words {
+			if _, ok := out[w]; ok || utf8.RuneCountInString(w) < 5 || !latin(w) {
+				continue
+			}
+			dfa, err := b.BuildDfa(w, 1)
+			if err != nil {
+				panic("courtesy: " + err.Error())
+			}
+			out[w] = dfa
+		}
+	}
+	return out
+}()
+
+// wordsMatch compares tokens with a phrase's words; a word of five
+// letters or more may be one edit away.
+func wordsMatch(toks []token, words []string) bool {
+	for i, w := range words {
+		t := toks[i].text
+		if t == w {
+			continue
+		}
+		dfa, ok := near[w]
+		if !ok {
+			return false
+		}
+		if match, _ := dfa.MatchAndDistance(t); !match {
+			return false
+		}
+	}
+	return true
+}
+
+func latin(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) || r > 0x24f {
+			return false
+		}
+	}
+	return true
+}
