@@ -23,7 +23,7 @@ func (p *Policy) modelSignals(text string, sigs []Signal, blocked uint32) []Sign
 		if other, ok := confusable[t]; ok && slices.ContainsFunc(sigs[:n], func(s Signal) bool { return s.Trigger == other }) {
 			continue
 		}
-		sigs = append(sigs, Signal{Trigger: t, Score: max(round3(pred.prob[ti]), 0.001), Evidence: p.model.evidence(pred, ti)})
+		sigs = append(sigs, Signal{Trigger: t, Score: max(round3(pred.prob[ti]), 0.001), Evidence: p.model.evidence(pred, ti), Model: true})
 	}
 	return sigs
 }

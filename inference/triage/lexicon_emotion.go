@@ -7,6 +7,8 @@ const insults = "useless|stupid|idiot|idiots|idiotic|incompetent|pathetic|clowns
 func angerLexicon() lexicon {
 	return lexicon{
 		trigger: Anger,
+		// Anger at oneself is not anger at the company.
+		clauseVetoes: []string{"diri_sendiri|myself|mig_selv|我自己|自己嬲|自己气|自己氣"},
 		cues: []cues{
 			{w: 0.4, p: []string{
 				"third|fourth|fifth|3rd|4th|5th|tenth|umpteenth time",
@@ -105,6 +107,15 @@ func complaintLexicon() lexicon {
 	return lexicon{
 		trigger:   Complaint,
 		negatable: true,
+		// Whether a complaint can be taken further is a question about
+		// the procedure, not a complaint.
+		clauseVetoes: []string{
+			"can|could|may i|it|we ~2 escalate|escalated|appeal|take_it_further",
+			"is there ~2 way|anyone ~3 escalate|appeal",
+			"kan jeg|man ~2 klage_videre|anke|gå_videre",
+			"boleh ~2 eskalasi|naik_ke|bawa_ke",
+			"还可以|還可以|可唔可以|可不可以|能不能|能否|可以 ~2 往上|再|向上 ~1 反映|申诉|申訴|投诉|投訴",
+		},
 		cues: []cues{
 			{w: 0.9, p: []string{
 				"make|file|lodge|raise|submit|register|open|put_in|log ~3 complaint|complaints|formal_complaint",
@@ -151,7 +162,11 @@ func complaintLexicon() lexicon {
 		vetoes: []string{
 			"proses|prosedur|cara|borang aduan",
 			"complaints|complaint|klage|投诉|投訴|客诉|客訴|aduan procedure|process|policy|page|form|department|team|procedures|procedure|proces|procedure|流程|渠道|方式|proses|prosedur",
-			"how|where|hvordan|hvor|怎么|怎麼|如何|bagaimana|macam_mana ~3 complain|complaint|klage|投诉|投訴|客诉|客訴|aduan",
+			"how|where|hvordan|hvor|怎么|怎麼|如何|點樣|点样|bagaimana|macam_mana|mcm_mana|camne|camana|cemana ~3 complain|complaint|klage|klager|投诉|投訴|客诉|客訴|aduan|escalate|eskalasi|反映",
+			// How long an answer to a complaint takes is a question the
+			// help centre answers.
+			"how_long|how_many_days|hvor_lang_tid|hvor_mange_dage|berapa_lama|brp_lama|berapa_hari|brp_hari ~4 complaint|complaints|klage|klagen|aduan",
+			"投诉|投訴|客诉|客訴 ~4 几天|幾天|多久|幾耐|多少天|几耐",
 			"consumer complaints board",
 		},
 	}
@@ -198,7 +213,8 @@ func legalLexicon() lexicon {
 			"as|be|like my|a lawyer|solicitor|attorney",
 			"jeg_er advokat",
 			"saya seorang|ialah|adalah peguam",
-			"我是 ~1 律师|律師",
+			"我是|我们是|我們是|我哋係|我們係|本公司是 ~2 律师|律師",
+			"律师事务所|律師事務所|law_firm|advokatfirma|advokatkontor|firma_guaman",
 			"告诉|告訴|警告|广告|廣告|报告|報告|转告|轉告|通告|公告|告知",
 			"trafik|traffic|parking ~1 saman",
 			"kena saman ~1 trafik|jalan|polis",

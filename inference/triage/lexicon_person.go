@@ -105,6 +105,15 @@ func personLexicon() lexicon {
 			"åbningstider|åbningstid|åbent|hvornår_kan|hvornår_har",
 			"聊过|聊過|说过|說過|谈过|談過|问过|問過|傾過|倾过|昨天|琴日|尋日|之前|刚才|剛才|頭先|已经|已經",
 			"几点|幾點|几时上班|幾時上班|工作时间|工作時間|服务时间|服務時間|营业时间|營業時間|上班时间|上班時間|下班|开始服务|開始服務",
+			// When people work is asked, not for one of them.
+			"返工|上班|开工|開工|当值|當值|值班|放假|过年|過年|假期|假日|春节|春節|新年|节日|節日|国庆|國慶|圣诞|聖誕|周六|週六|周日|週日|星期六|星期天|星期日|礼拜六|禮拜六|礼拜日|禮拜日|晚上|夜晚|凌晨",
+			"work|working|open ~2 weekends|weekend|saturday|sunday|holidays|holiday|christmas|evenings|tonight",
+			"arbejder|åbent ~2 weekenden|lørdag|søndag|helligdage|jul|aften",
+			"kerja|buka ~2 hari_sabtu|hari_ahad|sabtu|ahad|cuti|hujung_minggu|malam",
+			// Why one would want a person is asked, not for one.
+			"explain|forklare|terangkan|jelaskan|解释|解釋 ~3 why|hvorfor|kenapa|mengapa|为什么|為什麼|點解",
+			// Someone claiming to be staff is reported, not asked for.
+			"有人話|有人说|有人說|有人打|有人打來|有人call|someone_called|someone_said|somebody_called|somebody_said|nogen_ringede|en_person_ringede|ada_orang_call|ada_org_call|ada_orang_telefon",
 			"semalam|dah_cakap|sudah_cakap|telah_bercakap|pernah|tadi",
 			"pukul_berapa|bila_boleh|waktu_operasi|waktu_pejabat|jam_berapa",
 		},

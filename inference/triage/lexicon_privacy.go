@@ -76,7 +76,15 @@ func accessLexicon() lexicon {
 const retentionQuestion = "how_long|hvor_længe|berapa_lama|多久|多长时间|多長時間|幾耐|几耐|幾長時間 ~4 keep|store|retain|hold|kept|stored|gemmer|opbevarer|beholder|gemt|simpan|disimpan|保存|保留|储存|儲存|存"
 
 // retentionQuestionZH is retentionQuestion in Chinese word order.
-const retentionQuestionZH = "保存|保留|储存|儲存|存 ~6 多久|多长时间|多長時間|幾耐|几耐|幾長時間"
+const retentionQuestionZH = "保存|保留|储存|儲存|存|留|留着|留著 ~6 多久|多长时间|多長時間|幾耐|几耐|幾長時間|吗|嗎|唔|冇"
+
+// afterDeletion asks what happens once an account is deleted: a question
+// about the policy, not a request to delete.
+const afterDeletion = "删除|刪除|删掉|刪掉|注销|註銷|销户|銷戶|delete|deleted|close|closed|slet|sletter|lukker|padam|tutup ~2 ?account|konto|akaun|账号|帳號|账户|帳戶 之后|之後|以后|以後|后|後|after|afterwards|bagaimana|nanti"
+
+// afterDeletionEN is afterDeletion in the word order of the other
+// languages: "after I delete my account ...".
+const afterDeletionEN = "after|once|if|when|efter|når|hvis|lepas|selepas|kalau|bila ~3 delete|deleting|deleted|close|closing|slet|sletter|lukker|padam|tutup ~3 account|konto|kontoen|akaun"
 
 func erasureLexicon() lexicon {
 	return lexicon{
@@ -129,7 +137,7 @@ func erasureLexicon() lexicon {
 				"jangan ~1 simpan ~3 data|maklumat|rekod",
 			}},
 		},
-		clauseVetoes: []string{retentionQuestion, retentionQuestionZH},
+		clauseVetoes: []string{retentionQuestion, retentionQuestionZH, afterDeletion, afterDeletionEN},
 		vetoes: []string{
 			"remove|delete|slet|fjern|padam|删除|刪除 ~3 address|adresse|alamat|地址|item|items|card|kort|kad|cart|basket|kurv|troli|购物车|購物車|code|kode|kod",
 			"from ~2 basket|cart|kurv|troli|order|wishlist",

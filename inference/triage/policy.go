@@ -145,6 +145,9 @@ type Signal struct {
 	Trigger  Trigger `json:"trigger"`
 	Score    float64 `json:"score"`
 	Evidence string  `json:"evidence"`
+	// Model is set when only the learned model found the trigger: no
+	// phrase of the lexicon did.
+	Model bool `json:"model,omitempty"`
 }
 
 // Handoff is the decision Decide takes on a message.
@@ -168,7 +171,12 @@ type Handoff struct {
 // are the ids and titles of the articles retrieved for the message, if
 // any.
 func (p *Policy) Decide(text string, l lang.Tag, docHints []string) (Handoff, bool) {
-	sigs := p.Classify(text, l)
+	return p.Choose(p.Classify(text, l), text, docHints)
+}
+
+// Choose takes the decision on signals Classify gave (and the caller may
+// have weighed against other evidence), as Decide does.
+func (p *Policy) Choose(sigs []Signal, text string, docHints []string) (Handoff, bool) {
 	if len(sigs) == 0 {
 		return Handoff{}, false
 	}
