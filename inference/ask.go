@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"github.com/hushdesk/hushdesk/inference/catalog"
+	"github.com/hushdesk/hushdesk/inference/courtesy"
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/inference/triage"
 	"github.com/hushdesk/hushdesk/redact"
 	"github.com/hushdesk/hushdesk/retrieval"
 )
@@ -19,9 +21,25 @@ type Stream struct {
 	Token func(text string) error
 }
 
-// Ask takes a question through the whole flow (redact, read, retrieve,
-// decide, answer) and returns the reply once the decision is recorded in
-// the audit log. stream may be nil.
+// message is one customer message on its way through: the decision being
+// built, and what it is read with.
+type message struct {
+	d      Decision
+	conv   *conversation
+	thread thread
+	// question is what is searched and triaged: the message without its
+	// courtesy ("hi, how do I ..." is "how do I ...").
+	question string
+	sure     bool // the message told its language
+	start    time.Time
+	// mappedBefore is how many values the conversation's placeholder
+	// mapping held before the message: what it adds is kept with it.
+	mappedBefore int
+}
+
+// Ask takes a question through the whole flow (redact, read the
+// conversation, retrieve, decide, answer) and returns the reply once the
+// decision is recorded in the audit log. stream may be nil.
 func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply, error) {
 	start := a.opts.Now()
 	text, err := validate(q, a.opts.MaxQuestionChars)
@@ -32,10 +50,18 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		q.ConversationID = NewConversationID()
 	}
 	conv := a.convs.get(q.ConversationID)
+	conv.mu.Lock() // one message of a conversation at a time
+	defer conv.mu.Unlock()
+	ref := a.parts.Recorder.ConversationRef(q.ConversationID)
+	th, err := a.read(ctx, conv, ref)
+	if err != nil {
+		return Reply{}, err
+	}
+	mapped := conv.placeholders.Len()
 	red := a.redact(ctx, text, conv.placeholders)
-	d := Decision{
+	m := &message{conv: conv, thread: th, start: start, mappedBefore: mapped, d: Decision{
 		ConversationID: q.ConversationID,
-		Conversation:   a.parts.Recorder.ConversationRef(q.ConversationID),
+		Conversation:   ref,
 		MessageID:      NewMessageID(),
 		Question:       red,
 		Generator:      GeneratorInfo{Mode: ModeExtractive},
@@ -44,64 +70,224 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		TriageVersion:  a.parts.Triage.Version(),
 		Thresholds:     map[string]float64{"min_confidence": a.opts.MinConfidence},
 		Scores:         map[string]float64{},
-	}
+	}}
 	if q.Subject != "" {
-		d.Subject = a.parts.Recorder.SubjectPseudonym(q.Subject)
+		m.d.Subject = a.parts.Recorder.SubjectPseudonym(q.Subject)
 	}
-	l, sure := lang.Choose(q.Language, red.Text)
-	d.Lang = l
+	hint := q.Language
+	if t, ok := th.last(); ok && !hint.Known() {
+		hint = t.lang // the conversation's language is the hint
+	}
+	m.d.Lang, m.sure = lang.Choose(hint, red.Text)
+	return a.respond(ctx, m, stream)
+}
+
+// read reads the conversation so far from the log: its turns, and the
+// placeholders its messages added, so that a restart (or another replica)
+// goes on where it stopped.
+func (a *Assistant) read(ctx context.Context, conv *conversation, ref string) (thread, error) {
+	if a.parts.History == nil {
+		return nil, nil
+	}
+	evs, err := a.parts.History.Conversation(ctx, ref)
+	if err != nil {
+		return nil, fmt.Errorf("read conversation: %w", err)
+	}
+	conv.sync(evs)
+	return threadOf(evs), nil
+}
+
+// respond decides what to do with the message and does it.
+func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Reply, error) {
+	d := &m.d
 	if a.parts.Handoffs != nil {
 		if _, taken, err := a.parts.Handoffs.ActiveHandoff(ctx, d.Conversation); err != nil {
 			return Reply{}, fmt.Errorf("read hand-off: %w", err)
 		} else if taken {
 			// A person has this conversation: the message joins the
-			// hand-off and the assistant stays out of it.
-			d.Kind, d.Reason, d.Answer = decision.Handoff, decision.AwaitingPerson, catalog.Text(l, catalog.AwaitingPerson)
-			return a.finish(ctx, d, conv, stream, start)
+			// hand-off and the assistant stays quiet.
+			d.Kind, d.Reason = decision.Handoff, decision.AwaitingPerson
+			return a.finish(ctx, m, stream)
 		}
 	}
-	query := retrieval.Query{Text: redact.RemovePlaceholders(red.Text), K: a.opts.Passages}
-	if sure {
-		query.Lang = l
+	offer := m.thread.offerPending()
+	reading := courtesy.Read(d.Question.Text, d.Lang, offer)
+	m.question = d.Question.Text
+	if len(reading.Kinds) > 0 && !reading.Only() {
+		m.question = reading.Rest // "hi, how do I return a sofa?" asks how to return a sofa
 	}
-	res, err := a.parts.Retriever.Search(ctx, query)
+	switch {
+	case offer && reading.First() == courtesy.Yes:
+		// "Yes please" to "Would you like to talk to a person?".
+		d.Kind, d.Reason = decision.Handoff, decision.OfferAccepted
+		d.Answer = catalog.Text(d.Lang, catalog.Handoff(decision.PersonRequested))
+		d.Team = a.parts.Triage.Route(m.question, a.topicHints(m.thread))
+		return a.finish(ctx, m, stream)
+	case offer && reading.First() == courtesy.No && reading.Only():
+		d.Kind, d.Reason = decision.Answer, decision.OfferDeclined
+		d.Answer = catalog.Text(d.Lang, catalog.OfferDeclined)
+		return a.finish(ctx, m, stream)
+	case reading.Only() && reading.Main() != courtesy.None:
+		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, nil); triggered {
+			a.triaged(d, h)
+			return a.finish(ctx, m, stream)
+		}
+		d.Kind, d.Reason = decision.Answer, decision.Smalltalk
+		d.Answer = catalog.Text(d.Lang, catalog.Smalltalk(reading.Main().String()))
+		return a.finish(ctx, m, stream)
+	}
+	if vague(m.question, d.Lang) && !m.thread.held() {
+		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, nil); triggered {
+			a.triaged(d, h)
+			return a.finish(ctx, m, stream)
+		}
+		res, err := a.parts.Retriever.Search(ctx, retrieval.Query{Text: redact.RemovePlaceholders(m.question), K: 2 * maxSuggestions})
+		if err != nil {
+			res = retrieval.Result{}
+		}
+		askBack(d, res, decision.Vague)
+		return a.finish(ctx, m, stream)
+	}
+	res, err := a.search(ctx, m)
 	if err != nil {
 		// A question the search cannot take (a malformed query) is not
 		// the customer's failure to be punished with a 500: abstain.
 		a.log.Warn("search failed; abstaining", "err", err)
 		d.Kind, d.Reason = decision.Abstain, decision.SearchFailed
-		d.Answer = catalog.Text(l, catalog.Abstain)
-		return a.finish(ctx, d, conv, stream, start)
+		d.Answer = catalog.Text(d.Lang, catalog.Abstain)
+		return a.finish(ctx, m, stream)
 	}
-	if !sure && res.Lang.Known() {
-		d.Lang = res.Lang
-	}
-	d.Scores["retrieval_confidence"] = res.Confidence
-	d = a.decide(d, res, conv)
+	a.decide(m, res)
 	if d.Kind != decision.Answer {
-		return a.finish(ctx, d, conv, stream, start)
+		return a.finish(ctx, m, stream)
 	}
-	g, err := a.generate(ctx, d, conv, stream, start)
+	g, err := a.generate(ctx, *d, m.conv, stream, m.start)
 	if err != nil {
 		return Reply{}, err
 	}
-	return a.record(ctx, g.apply(d), conv, start)
+	m.d = g.apply(*d)
+	return a.record(ctx, m)
+}
+
+// search finds the passages for the message: alone when it stands alone;
+// when it leans on the turn before, the article is found with what the
+// conversation is about (preferring the article already in play), and the
+// section within it with the message's own words.
+func (a *Assistant) search(ctx context.Context, m *message) (retrieval.Result, error) {
+	d := &m.d
+	alone := retrieval.Query{Text: redact.RemovePlaceholders(m.question), K: a.opts.Passages}
+	if m.sure {
+		alone.Lang = d.Lang
+	}
+	about, hasTopic := m.thread.topic()
+	dependent := hasTopic && dependsOnEarlier(m.question, d.Lang)
+	if hasTopic {
+		alone.K = sectionCandidates // to find the section within the article in play
+	}
+	res, err := a.parts.Retriever.Search(ctx, alone)
+	if err != nil {
+		return res, err
+	}
+	if !hasTopic || (!dependent && res.Confidence >= a.opts.MinConfidence) {
+		a.searched(m, trim(res, a.opts.Passages))
+		return trim(res, a.opts.Passages), nil
+	}
+	// A follow-up: search it with what the conversation is about.
+	standalone := standaloneQuery(m.question, about)
+	joint := alone
+	joint.Text = redact.RemovePlaceholders(standalone)
+	joint.K = a.opts.Passages
+	r, err := a.parts.Retriever.Search(ctx, joint)
+	if err != nil {
+		return r, err
+	}
+	r = inPlay(r, docsOf(about))
+	if !dependent && r.Confidence <= res.Confidence {
+		a.searched(m, trim(res, a.opts.Passages)) // the topic did not help: the message alone
+		return trim(res, a.opts.Passages), nil
+	}
+	r = sectionFirst(r, res)
+	d.Standalone, d.Context = standalone, []string{about.message}
+	a.searched(m, r)
+	return r, nil
+}
+
+// sectionCandidates is how many passages a follow-up's own search keeps
+// to find its section within the article in play.
+const sectionCandidates = 12
+
+// sectionFirst puts first, within the top article of joint (the search
+// with the conversation's topic), the passage the message alone ranks
+// best: the article comes from the topic, the section from the message.
+func sectionFirst(joint, alone retrieval.Result) retrieval.Result {
+	if len(joint.Passages) == 0 {
+		return joint
+	}
+	doc := joint.Passages[0].DocID
+	for _, p := range alone.Passages {
+		if p.DocID != doc {
+			continue
+		}
+		out := []retrieval.Passage{p}
+		for _, q := range joint.Passages {
+			if q.ChunkID != p.ChunkID {
+				out = append(out, q)
+			}
+		}
+		joint.Passages = out
+		return joint
+	}
+	return joint
+}
+
+// trim keeps the first n passages.
+func trim(res retrieval.Result, n int) retrieval.Result {
+	if len(res.Passages) > n {
+		res.Passages = res.Passages[:n]
+	}
+	return res
+}
+
+// searched notes what a search found in the decision.
+func (a *Assistant) searched(m *message, res retrieval.Result) {
+	if !m.sure && res.Lang.Known() {
+		m.d.Lang = res.Lang
+	}
+	m.d.Scores["retrieval_confidence"] = res.Confidence
+}
+
+func docsOf(t turn) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range t.sources {
+		out[s.DocID] = true
+	}
+	return out
+}
+
+// topicHints are the ids of the articles the conversation was about, which
+// route a hand-off.
+func (a *Assistant) topicHints(th thread) []string {
+	t, ok := th.topic()
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, s := range t.sources {
+		out = append(out, s.DocID)
+	}
+	return out
 }
 
 // decide takes the decision from the search result and the hand-off
 // triage: a person takes over when a trigger fires; otherwise the
 // assistant answers from confident passages or abstains.
-func (a *Assistant) decide(d Decision, res retrieval.Result, conv *conversation) Decision {
+func (a *Assistant) decide(m *message, res retrieval.Result) {
+	d := &m.d
 	hints := docHints(res.Passages)
-	if h, triggered := a.parts.Triage.Decide(d.Question.Text, d.Lang, hints); triggered {
-		// A person must take over (or, for an injection attempt, the
-		// assistant declines): the model is not asked.
-		d.Kind, d.Reason, d.Team = h.Kind, h.Trigger, h.Team
-		d.Answer = catalog.Text(d.Lang, catalog.Handoff(h.Trigger))
-		for _, sig := range h.Signals {
-			d.Scores["trigger_"+string(sig.Trigger)] = sig.Score
-		}
-		return d
+	sigs := confirmed(a.parts.Triage.Classify(d.Question.Text, d.Lang), res)
+	if h, triggered := a.parts.Triage.Choose(sigs, d.Question.Text, hints); triggered {
+		a.triaged(d, h)
+		return
 	}
 	switch {
 	case len(res.Passages) == 0:
@@ -110,46 +296,48 @@ func (a *Assistant) decide(d Decision, res retrieval.Result, conv *conversation)
 		d.Kind, d.Reason = decision.Abstain, decision.LowConfidence
 	default:
 		d.Kind, d.Reason, d.Passages = decision.Answer, decision.Answered, res.Passages
-		return d
+		return
 	}
 	d.Answer = catalog.Text(d.Lang, catalog.Abstain)
-	if conv.abstainedLast() {
+	if m.thread.abstainedLast() {
 		d.Kind, d.Reason = decision.Handoff, decision.RepeatedAbstention
 		d.Answer = catalog.Text(d.Lang, catalog.Handoff(decision.RepeatedFailure))
 		d.Team = a.parts.Triage.Route(d.Question.Text, hints)
 	}
-	return d
 }
 
 // finish streams a decision that is not an answer (its text comes whole)
 // and records it.
-func (a *Assistant) finish(ctx context.Context, d Decision, conv *conversation, stream *Stream, start time.Time) (Reply, error) {
-	restore := restorerFor(conv.placeholders, d.Question.Text)
-	if err := sendMeta(stream, d.Reply(nil)); err != nil {
+func (a *Assistant) finish(ctx context.Context, m *message, stream *Stream) (Reply, error) {
+	restore := restorerFor(m.conv.placeholders, m.d.Question.Text)
+	if err := sendMeta(stream, m.d.Reply(nil)); err != nil {
 		return Reply{}, err
 	}
-	if err := sendToken(stream, restore(d.Answer)); err != nil {
+	if err := sendToken(stream, restore(m.d.Answer)); err != nil {
 		return Reply{}, err
 	}
-	return a.record(ctx, d, conv, start)
+	return a.record(ctx, m)
 }
 
 // record appends the decision to the log and returns the customer's reply
 // once the event is durable. The model only ever saw redacted text, but
 // what it wrote is redacted again before it is stored: nothing in clear
-// reaches disk.
-func (a *Assistant) record(ctx context.Context, d Decision, conv *conversation, start time.Time) (Reply, error) {
-	d.Answer = a.redactStored(d.Answer, conv.placeholders)
-	d.Latency = a.opts.Now().Sub(start)
+// reaches disk. The values the turn added to the placeholder mapping go
+// with it, encrypted.
+func (a *Assistant) record(ctx context.Context, m *message) (Reply, error) {
+	d := m.d
+	d.Answer = a.redactStored(d.Answer, m.conv.placeholders)
+	d.Latency = a.opts.Now().Sub(m.start)
 	if _, ok := d.Scores["first_token_ms"]; !ok {
 		d.Scores["first_token_ms"] = ms(d.Latency) // the whole answer came at once
 	}
+	d.Placeholders = m.conv.placeholders.Entries(m.mappedBefore)
 	seq, err := a.parts.Recorder.Append(ctx, d.Envelope(), d.Content())
 	if err != nil {
 		return Reply{}, fmt.Errorf("record decision: %w", err)
 	}
-	conv.noteDecision(d.Kind)
-	r := d.Reply(restorerFor(conv.placeholders, d.Question.Text))
+	m.conv.seen = max(m.conv.seen, seq)
+	r := d.Reply(restorerFor(m.conv.placeholders, d.Question.Text))
 	r.AuditSeq = seq
 	return r, nil
 }
@@ -173,3 +361,40 @@ func sendToken(stream *Stream, s string) error {
 	}
 	return nil
 }
+
+// triaged makes d the triage's decision: a person takes over (or, for an
+// injection attempt, the assistant declines), and the model is not asked.
+func (a *Assistant) triaged(d *Decision, h triage.Handoff) {
+	d.Kind, d.Reason, d.Team = h.Kind, h.Trigger, h.Team
+	d.Answer = catalog.Text(d.Lang, catalog.Handoff(h.Trigger))
+	for _, sig := range h.Signals {
+		d.Scores["trigger_"+string(sig.Trigger)] = sig.Score
+	}
+}
+
+// confirmed keeps the triage's signals that stand against the search: a
+// trigger only the learned model found, weakly, in a message the
+// knowledge base answers with confidence ("how do I send back a lamp I
+// don't want anymore", "my order hasn't arrived") is the model reading too
+// much into a routine question, and is dropped. What a phrase of the
+// lexicon found always stands.
+func confirmed(sigs []triage.Signal, res retrieval.Result) []triage.Signal {
+	if res.Confidence < routineConfidence {
+		return sigs
+	}
+	out := sigs[:0:0]
+	for _, s := range sigs {
+		if !s.Model || s.Score >= modelAlone {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Thresholds of confirmed: the retrieval confidence of a routine question
+// the knowledge base answers, and the model probability that stands
+// without the lexicon whatever the search says.
+const (
+	routineConfidence = 0.5
+	modelAlone        = 0.85
+)

@@ -36,7 +36,8 @@ type Recorder interface {
 // Triage decides from a (redacted) message whether a person must take
 // over, and which team.
 type Triage interface {
-	Decide(text string, l lang.Tag, docHints []string) (triage.Handoff, bool)
+	Classify(text string, l lang.Tag) []triage.Signal
+	Choose(sigs []triage.Signal, text string, docHints []string) (triage.Handoff, bool)
 	Route(text string, docHints []string) string
 	Version() string
 }
@@ -50,6 +51,12 @@ type Generator interface {
 	Model() ModelInfo
 }
 
+// History reads a conversation's events back from the log, with their
+// content: what the assistant reads a message with.
+type History interface {
+	Conversation(ctx context.Context, ref string) ([]audit.Event, error)
+}
+
 // Handoffs tells whether a person has a conversation: while one has, the
 // assistant stays out of it.
 type Handoffs interface {
@@ -57,8 +64,9 @@ type Handoffs interface {
 }
 
 // Parts are what an Assistant works with. Redactor, Retriever, Recorder
-// and Triage are required; Generator nil answers extractively only, and
-// Handoffs nil means no conversation is ever held by a person.
+// and Triage are required; Generator nil answers extractively only,
+// Handoffs nil means no conversation is ever held by a person, and History
+// nil reads every message alone.
 type Parts struct {
 	Redactor  Redactor
 	Retriever Retriever
@@ -66,6 +74,7 @@ type Parts struct {
 	Triage    Triage
 	Generator Generator
 	Handoffs  Handoffs
+	History   History
 }
 
 // Options configures an Assistant.

@@ -4,21 +4,43 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference/decision"
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/redact"
 )
 
-// conversation is what the assistant remembers of a live conversation, in
-// memory only: the placeholder mapping (which holds the customer's values
-// and so must never be stored) and the recent decisions.
+// conversation is what the assistant holds of a live conversation in
+// memory: its placeholder mapping, rebuilt from the log whenever the log
+// holds events the mapping has not seen (after a restart, or a message
+// another replica answered). Its lock makes one message of a
+// conversation wait for the one before it.
 type conversation struct {
 	mu           sync.Mutex
 	placeholders *redact.Placeholders
-	abstentions  int // abstentions in a row
+	seen         uint64 // the last event whose placeholders are in the mapping
 	lastSeen     time.Time
 }
 
-// conversations holds live conversations and forgets idle ones.
+// sync adds to the mapping the placeholders of the events it has not
+// seen.
+func (c *conversation) sync(evs []audit.Event) {
+	for _, e := range evs {
+		if e.Seq <= c.seen {
+			continue
+		}
+		c.seen = e.Seq
+		if e.Content == nil {
+			continue
+		}
+		for _, p := range e.Content.Placeholders {
+			c.placeholders.Add(redact.Entry{Label: p.Label, Type: redact.Type(p.Type), Canon: p.Canon, Value: p.Value})
+		}
+	}
+}
+
+// conversations holds live conversations and forgets idle ones; what they
+// hold is in the log, so forgetting loses nothing.
 type conversations struct {
 	mu   sync.Mutex
 	m    map[string]*conversation
@@ -39,11 +61,12 @@ func (cs *conversations) get(id string) *conversation {
 	now := cs.now()
 	if now.Sub(cs.sweep) > cs.idle/4 {
 		for k, c := range cs.m {
-			c.mu.Lock()
-			if now.Sub(c.lastSeen) > cs.idle {
-				delete(cs.m, k)
+			if c.mu.TryLock() {
+				if now.Sub(c.lastSeen) > cs.idle {
+					delete(cs.m, k)
+				}
+				c.mu.Unlock()
 			}
-			c.mu.Unlock()
 		}
 		cs.sweep = now
 	}
@@ -52,9 +75,7 @@ func (cs *conversations) get(id string) *conversation {
 		c = &conversation{placeholders: redact.NewPlaceholders()}
 		cs.m[id] = c
 	}
-	c.mu.Lock()
 	c.lastSeen = now
-	c.mu.Unlock()
 	return c
 }
 
@@ -65,21 +86,88 @@ func (cs *conversations) forget(id string) {
 	delete(cs.m, id)
 }
 
-// abstainedLast reports whether the conversation's last decision was an
-// abstention.
-func (c *conversation) abstainedLast() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.abstentions > 0
+// turn is one earlier message of a conversation as the assistant reads
+// it: the customer's message and what was decided, or an agent's reply.
+type turn struct {
+	message    string
+	kind       decision.Kind
+	reason     decision.Reason
+	lang       lang.Tag
+	question   string // redacted
+	standalone string // the question as searched, for a follow-up
+	answer     string // redacted
+	sources    []audit.Source
+	agent      bool // a person's reply in a hand-off
 }
 
-// noteDecision remembers the kind of the conversation's last decision.
-func (c *conversation) noteDecision(k decision.Kind) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if k == decision.Abstain {
-		c.abstentions++
-	} else {
-		c.abstentions = 0
+// thread is the conversation so far, oldest first.
+type thread []turn
+
+// threadOf reads a conversation's events: its decisions and agents'
+// replies.
+func threadOf(evs []audit.Event) thread {
+	var th thread
+	for _, e := range evs {
+		var t turn
+		switch e.Type {
+		case audit.TypeDecision:
+			t = turn{message: e.Message, kind: decision.Kind(e.Decision), reason: decision.Reason(e.ReasonCode),
+				lang: lang.Tag(e.Language), sources: e.Sources}
+		case audit.TypeAgentReply:
+			t = turn{message: e.Message, agent: true}
+		default:
+			continue
+		}
+		if e.Content != nil {
+			t.question, t.answer, t.standalone = e.Content.Question, e.Content.Answer, e.Content.Standalone
+		}
+		th = append(th, t)
 	}
+	return th
+}
+
+// last returns the last turn.
+func (th thread) last() (turn, bool) {
+	if len(th) == 0 {
+		return turn{}, false
+	}
+	return th[len(th)-1], true
+}
+
+// offerPending reports whether the assistant's last message offered a
+// person (an abstention does), so a "yes" or a "no" answers it.
+func (th thread) offerPending() bool {
+	t, ok := th.last()
+	return ok && !t.agent && t.kind == decision.Abstain && t.reason != decision.PromptInjection
+}
+
+// abstainedLast reports whether the last turn was an abstention: a second
+// one in a row hands off.
+func (th thread) abstainedLast() bool {
+	t, ok := th.last()
+	return ok && !t.agent && t.kind == decision.Abstain
+}
+
+// topic returns the last turn that was about something: an answer or a
+// question asked back, with its sources. Small talk and declined offers
+// are passed over.
+func (th thread) topic() (turn, bool) {
+	for i := len(th) - 1; i >= 0; i-- {
+		t := th[i]
+		switch {
+		case t.agent, t.reason == decision.Smalltalk, t.reason == decision.OfferDeclined:
+			continue
+		case (t.kind == decision.Answer || t.kind == decision.Clarify) && len(t.sources) > 0:
+			return t, true
+		}
+		return turn{}, false
+	}
+	return turn{}, false
+}
+
+// held reports whether the last thing that happened was a person taking
+// part.
+func (th thread) held() bool {
+	t, ok := th.last()
+	return ok && t.agent
 }

@@ -58,6 +58,15 @@ type Decision struct {
 	Latency       time.Duration
 	Interrupted   bool
 	Replaced      bool
+	// Context are the earlier messages the message was read with, and
+	// Standalone the question as it was searched (redacted).
+	Context    []string
+	Standalone string
+	// Suggestions are offered with a decision to ask back.
+	Suggestions []Suggestion
+	// Placeholders are the values the turn added to the conversation's
+	// mapping, kept encrypted with its content.
+	Placeholders []redact.Entry
 }
 
 // Envelope is the decision's audit envelope: what the log keeps in clear.
@@ -82,6 +91,7 @@ func (d Decision) Envelope() audit.Envelope {
 		LatencyMS:     ms(d.Latency),
 		Redactions:    EnvelopeCounts(d.Question),
 		Outcome:       d.Outcome,
+		Context:       d.Context,
 	}
 	for _, p := range d.Passages {
 		env.Sources = append(env.Sources, audit.Source{DocID: p.DocID, Version: p.Version, Chunk: p.ChunkID, Score: p.Score})
@@ -99,9 +109,14 @@ func (d Decision) Envelope() audit.Envelope {
 }
 
 // Content is what the log keeps encrypted: the redacted question and
-// answer.
+// answer, the question as searched, and the values behind the
+// placeholders the turn added.
 func (d Decision) Content() *audit.Content {
-	return &audit.Content{Question: d.Question.Text, Answer: d.Answer}
+	c := &audit.Content{Question: d.Question.Text, Answer: d.Answer, Standalone: d.Standalone}
+	for _, e := range d.Placeholders {
+		c.Placeholders = append(c.Placeholders, audit.Placeholder{Label: e.Label, Type: string(e.Type), Canon: e.Canon, Value: e.Value})
+	}
+	return c
 }
 
 // Reply is the decision as the customer's client receives it. restore
@@ -123,6 +138,7 @@ func (d Decision) Reply(restore func(string) string) Reply {
 		Redactions:     RedactionCounts(d.Question),
 		Interrupted:    d.Interrupted,
 		Replaced:       d.Replaced,
+		Suggestions:    d.Suggestions,
 	}
 	if restore != nil {
 		r.Answer = restore(d.Answer)

@@ -38,6 +38,14 @@ type Redaction struct {
 	Count int    `json:"count"`
 }
 
+// Suggestion is a question the customer may mean, offered with a
+// decision to ask back: a client shows Label as a button and, when it is
+// tapped, sends Question in the same conversation.
+type Suggestion struct {
+	Label    string `json:"label"`
+	Question string `json:"question"`
+}
+
 // Reply is the assistant's response, in the shape of the ask API. It is
 // derived from a Decision (see Decision.Reply).
 type Reply struct {
@@ -54,6 +62,8 @@ type Reply struct {
 	Generator      GeneratorInfo   `json:"generator"`
 	Redactions     []Redaction     `json:"redactions"`
 	AuditSeq       uint64          `json:"audit_seq"`
+	// Suggestions come with decision clarify: at most four.
+	Suggestions []Suggestion `json:"suggestions,omitempty"`
 	// Interrupted is set when the model stopped mid-answer and the
 	// answer was completed from the knowledge base instead.
 	Interrupted bool `json:"interrupted,omitempty"`

@@ -44,7 +44,17 @@ const (
 	AwaitingPerson Key = "handoff.awaiting_person"
 	// ErrorTooLong says a message is over the limit; {max} is the limit.
 	ErrorTooLong Key = "chat.error_too_long"
+	// OfferDeclined answers a "no" to the offer of a person.
+	OfferDeclined Key = "answer.offer_declined"
+	// Clarify asks what the customer means, before the suggestions;
+	// ClarifyNone asks the same when there are none to give.
+	Clarify     Key = "answer.clarify"
+	ClarifyNone Key = "answer.clarify_none"
 )
+
+// Smalltalk returns the key of the reply to a courtesy: greeting, thanks,
+// goodbye, ack or compliment.
+func Smalltalk(kind string) Key { return Key("smalltalk." + kind) }
 
 // Handoff returns the key of the sentence the customer reads when a
 // person takes over for reason r.

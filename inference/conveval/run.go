@@ -73,7 +73,9 @@ func score(c Conversation, i int, t Turn, r inference.Reply, d time.Duration) Ou
 		o.Right = answered && slices.Contains(t.targets(), Target{o.Doc, o.Heading})
 		o.RightArticle = answered && slices.ContainsFunc(t.targets(), func(x Target) bool { return x.Doc == o.Doc })
 	case ExpectSmalltalk:
-		o.Right = r.ReasonCode == decision.Smalltalk
+		// A courtesy while a person holds the conversation is right when
+		// the assistant stays quiet and leaves it to them.
+		o.Right = r.ReasonCode == decision.Smalltalk || r.ReasonCode == decision.AwaitingPerson
 	case ExpectClarify:
 		o.Right = r.Decision == decision.Clarify
 	case ExpectHandoff, ExpectAcceptOffer:

@@ -1,0 +1,128 @@
+package inference
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/hushdesk/hushdesk/inference/catalog"
+	"github.com/hushdesk/hushdesk/inference/decision"
+	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/retrieval"
+)
+
+// A vague message names no topic: "I have a problem with my order", "det
+// virker ikke", "我的订单有问题". Its words are the language's own and the
+// words every support question shares (problem, help, order, not
+// working); none says what about. These lists are language, the same
+// for any company.
+var generic = map[lang.Tag]string{
+	lang.English: `i im i'm ive i've me my mine we our you your u ur it its it's this that there is are was were be been am
+		a an the and or but so to of in on at for with about from by have has had having do does did doing dont don't doesnt doesn't
+		didnt didn't cant can't cannot can could would will wont won't should need needs needed want wanted please pls plz hi hello hey
+		problem problems issue issues trouble wrong something anything thing things stuff help helping question questions
+		query queries not no work works working worked broken fix sort got get getting having going happened happening
+		order orders ordered item items product products purchase purchased account thanks thank urgent asap now just still
+		some any somethings somethin sth smth matter concern concerns regarding re`,
+	lang.Danish: `jeg mig min mit mine vi vores du din dit det den der er var har havde kan kunne vil ville skal skulle
+		en et og eller men så at af i på til med om fra for ikke ingen noget nogen lidt hej hjælp hjælpe problem problemer
+		fejl galt virker virke virkede fungerer fungere spørgsmål sag bestilling bestillingen ordre ordren ordrer vare varen
+		varer konto kontoen tak venligst gerne bare stadig nu hurtigt`,
+	lang.Malay: `saya sy aku kami kita awak anda u ada ade tak x tidak bukan dengan dgn dan atau tapi yang yg untuk utk
+		pada kat di ke dari ni ini itu tu la lah je jer pun nak mahu boleh blh tolong tlg bantu help masalah problem isu
+		salah rosak tak_boleh tak_jalan x_jalan jalan order pesanan barang produk akaun akaun_saya hai hi helo ok okay
+		sikit something apa2 pasal tentang mengenai urgent segera sekarang lagi`,
+}
+
+// genericHan are the Chinese words of a vague message; what is left once
+// they are taken out must be a character or none.
+var genericHan = []string{
+	"请问", "請問", "你好", "您好", "我的", "我嘅", "我个", "我個", "我张", "我張", "订单", "訂單", "定单", "定單", "单", "單",
+	"有点", "有點", "有些", "一些", "问题", "問題", "出问题", "出問題", "出错", "出錯", "不行", "唔得", "用不了", "用唔到",
+	"不能用", "没用", "冇用", "坏了", "壞了", "怎么办", "怎麼辦", "點算", "点算", "帮忙", "幫忙", "帮我", "幫我", "帮手", "幫手",
+	"搞掂", "搞定", "看看", "睇睇", "一下", "东西", "東西", "嘢", "事情", "那个", "那個", "这个", "這個", "有", "了", "咗",
+	"啊", "呀", "啦", "吗", "嗎", "呢", "吧", "喎", "㗎", "个", "個", "张", "張", "我", "你", "出", "錯", "错", "的", "嘅",
+	"是", "係", "在", "都", "又", "就", "好", "很", "太", "急", "紧", "緊", "快", "点", "點", "些", "么", "麼", "人", "需要",
+}
+
+// vague reports whether a message names no topic.
+func vague(text string, l lang.Tag) bool {
+	if l.Chinese() {
+		rest := text
+		for _, w := range genericHan {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+		n := 0
+		for _, r := range rest {
+			if unicode.Is(unicode.Han, r) || unicode.IsLetter(r) {
+				n++
+			}
+		}
+		return n <= 1
+	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+	if len(words) == 0 {
+		return false
+	}
+	known := genericWords(l)
+	for _, w := range words {
+		if !known[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var genericSets = map[lang.Tag]map[string]bool{}
+
+func init() {
+	for l, list := range generic {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(list) {
+			m[w] = true
+		}
+		genericSets[l] = m
+	}
+}
+
+// genericWords are the vague words of a language, with English's, which
+// customers mix into every other.
+func genericWords(l lang.Tag) map[string]bool {
+	own := genericSets[l]
+	en := genericSets[lang.English]
+	if own == nil || l == lang.English {
+		return en
+	}
+	out := make(map[string]bool, len(own)+len(en))
+	for w := range en {
+		out[w] = true
+	}
+	for w := range own {
+		out[w] = true
+	}
+	return out
+}
+
+// maxSuggestions is how many suggestions a question asked back offers.
+const maxSuggestions = 4
+
+// askBack makes d a question asked back: what the customer means, with
+// suggestions from the articles the search found, one an article.
+func askBack(d *Decision, res retrieval.Result, reason decision.Reason) {
+	d.Kind, d.Reason = decision.Clarify, reason
+	seen := map[string]bool{}
+	for _, p := range res.Passages {
+		if seen[p.DocID] || len(d.Suggestions) == maxSuggestions {
+			continue
+		}
+		seen[p.DocID] = true
+		d.Suggestions = append(d.Suggestions, Suggestion{Label: p.Title, Question: p.Title})
+		d.Passages = append(d.Passages, p)
+	}
+	if len(d.Suggestions) == 0 {
+		d.Answer = catalog.Text(d.Lang, catalog.ClarifyNone)
+		return
+	}
+	d.Answer = catalog.Text(d.Lang, catalog.Clarify)
+}
