@@ -35,6 +35,10 @@ type message struct {
 	// mappedBefore is how many values the conversation's placeholder
 	// mapping held before the message: what it adds is kept with it.
 	mappedBefore int
+	// recent are the last turns as the model is sent them, and
+	// recentIDs the messages they came from.
+	recent    []Message
+	recentIDs []string
 }
 
 // Ask takes a question through the whole flow (redact, read the
@@ -79,6 +83,7 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		hint = t.lang // the conversation's language is the hint
 	}
 	m.d.Lang, m.sure = lang.Choose(hint, red.Text)
+	m.recent, m.recentIDs = th.recent()
 	return a.respond(ctx, m, stream)
 }
 
@@ -161,7 +166,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 	if d.Kind != decision.Answer {
 		return a.finish(ctx, m, stream)
 	}
-	g, err := a.generate(ctx, *d, m.conv, stream, m.start)
+	g, err := a.generate(ctx, m, stream)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -180,6 +185,29 @@ func (a *Assistant) search(ctx context.Context, m *message) (retrieval.Result, e
 		alone.Lang = d.Lang
 	}
 	about, hasTopic := m.thread.topic()
+	if hasTopic && a.modelAvailable() {
+		// With a model, the model writes the standalone question from
+		// the recent turns, and that is what is searched.
+		q, why := a.condense(ctx, m, m.recent)
+		if why == "" {
+			query := alone
+			query.Text, query.K = redact.RemovePlaceholders(q), a.opts.Passages
+			r, err := a.parts.Retriever.Search(ctx, query)
+			if err != nil {
+				return r, err
+			}
+			if r.Confidence >= a.opts.MinConfidence {
+				r = inPlay(r, docsOf(about))
+				d.Standalone, d.Context, d.StandaloneBy = q, m.recentIDs, StandaloneByModel
+				a.searched(m, r)
+				return r, nil
+			}
+			// What the model wrote finds nothing the knowledge base is
+			// sure of: the rules' question may do better.
+			why = condenseNotFound
+		}
+		d.CondenseFallback = why
+	}
 	dependent := hasTopic && dependsOnEarlier(m.question, d.Lang)
 	if hasTopic {
 		alone.K = sectionCandidates // to find the section within the article in play
@@ -207,7 +235,7 @@ func (a *Assistant) search(ctx context.Context, m *message) (retrieval.Result, e
 		return trim(res, a.opts.Passages), nil
 	}
 	r = sectionFirst(r, res)
-	d.Standalone, d.Context = standalone, []string{about.message}
+	d.Standalone, d.Context, d.StandaloneBy = standalone, []string{about.message}, StandaloneByRules
 	a.searched(m, r)
 	return r, nil
 }
@@ -238,6 +266,11 @@ func sectionFirst(joint, alone retrieval.Result) retrieval.Result {
 		return joint
 	}
 	return joint
+}
+
+// modelAvailable reports whether a model is configured and answering.
+func (a *Assistant) modelAvailable() bool {
+	return a.parts.Generator != nil && a.parts.Generator.Model().Available
 }
 
 // trim keeps the first n passages.

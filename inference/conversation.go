@@ -120,6 +120,9 @@ func threadOf(evs []audit.Event) thread {
 		}
 		if e.Content != nil {
 			t.question, t.answer, t.standalone = e.Content.Question, e.Content.Answer, e.Content.Standalone
+			if t.agent {
+				t.answer = e.Content.Text
+			}
 		}
 		th = append(th, t)
 	}

@@ -62,6 +62,10 @@ type Decision struct {
 	// Standalone the question as it was searched (redacted).
 	Context    []string
 	Standalone string
+	// StandaloneBy says who wrote Standalone (StandaloneByRules or
+	// StandaloneByModel); CondenseFallback why the model's was not used.
+	StandaloneBy     string
+	CondenseFallback string
 	// Suggestions are offered with a decision to ask back.
 	Suggestions []Suggestion
 	// Placeholders are the values the turn added to the conversation's
@@ -96,14 +100,18 @@ func (d Decision) Envelope() audit.Envelope {
 	for _, p := range d.Passages {
 		env.Sources = append(env.Sources, audit.Source{DocID: p.DocID, Version: p.Version, Chunk: p.ChunkID, Score: p.Score})
 	}
-	if d.Team != "" || d.ModelError != "" {
-		env.Attrs = map[string]string{}
-		if d.Team != "" {
-			env.Attrs["team"] = d.Team
+	for k, v := range map[string]string{"team": d.Team, "model_error": d.ModelError,
+		"standalone_by": d.StandaloneBy, "condense_fallback": d.CondenseFallback} {
+		if v == "" {
+			continue
 		}
-		if d.ModelError != "" {
-			env.Attrs["model_error"] = d.ModelError
+		if env.Attrs == nil {
+			env.Attrs = map[string]string{}
 		}
+		env.Attrs[k] = v
+	}
+	if d.StandaloneBy == StandaloneByModel {
+		env.Attrs["condense_version"] = CondenseVersion
 	}
 	return env
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"strings"
-	"time"
 
 	"github.com/hushdesk/hushdesk/inference/catalog"
 	"github.com/hushdesk/hushdesk/inference/fault"
@@ -70,8 +69,9 @@ func (g generation) apply(d Decision) Decision {
 // generate produces the answer text, with the model when one is
 // available and extractively otherwise or when the model fails. It
 // streams the reply's meta, then the answer.
-func (a *Assistant) generate(ctx context.Context, d Decision, conv *conversation, stream *Stream, start time.Time) (generation, error) {
-	restore := restorerFor(conv.placeholders, d.Question.Text)
+func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (generation, error) {
+	d, start := m.d, m.start
+	restore := restorerFor(m.conv.placeholders, d.Question.Text)
 	question, passages := d.Question.Text, d.Passages
 	g := generation{gen: GeneratorInfo{Mode: ModeExtractive}, scores: map[string]float64{}, thresholds: map[string]float64{}}
 	var info ModelInfo
@@ -95,7 +95,7 @@ func (a *Assistant) generate(ctx context.Context, d Decision, conv *conversation
 	var out strings.Builder
 	rs := restorer{restore: restore}
 	var clientErr error
-	fin, err := a.parts.Generator.Generate(ctx, buildPrompt(a.opts.Company, d.Lang, question, passages), func(tok string) error {
+	fin, err := a.parts.Generator.Generate(ctx, buildPrompt(a.opts.Company, d.Lang, m.recent, question, passages), func(tok string) error {
 		if out.Len() == 0 {
 			g.scores["first_token_ms"] = ms(a.opts.Now().Sub(start))
 		}

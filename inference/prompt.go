@@ -27,15 +27,18 @@ type Prompt struct {
 	System  string
 	History []Message
 	User    string
+	// MaxTokens caps what the model may write for this prompt, when set
+	// below the generator's own cap.
+	MaxTokens int
 }
 
 // buildPrompt numbers the passages as sources and asks for an answer in the
 // customer's language that cites them. Customer and document text are
 // fenced as data.
-func buildPrompt(company string, l lang.Tag, question string, passages []retrieval.Passage) Prompt {
+func buildPrompt(company string, l lang.Tag, recent []Message, question string, passages []retrieval.Passage) Prompt {
 	langName := l.Name()
 	system := fmt.Sprintf(`You are the customer-support assistant of %s.
-Answer the customer's question using only the numbered sources you are given.
+Answer the customer's question using only the numbered sources you are given. The earlier messages of the conversation tell you what the question is about; the facts come only from the sources.
 After each statement, cite the source it comes from as [n], for example [1] or [2].
 If the sources do not answer the question, say that you do not know and offer to connect the customer with a person; never invent facts, prices, dates or policies.
 Write your answer in %s, in a friendly and concise way, in at most five sentences.
@@ -53,7 +56,7 @@ Placeholders such as <EMAIL_1> or <PHONE_1> stand for the customer's personal da
 	b.WriteString(fence(question))
 	b.WriteString("\n</question>\n")
 	fmt.Fprintf(&b, "\nAnswer in %s, citing sources as [n].", langName)
-	return Prompt{System: system, User: b.String()}
+	return Prompt{System: system, History: fenceHistory(recent), User: b.String()}
 }
 
 // fenceTag matches the prompt's own tags in any case and spacing
@@ -71,4 +74,17 @@ func sourceTitle(p retrieval.Passage) string {
 		return p.Title + " > " + p.Heading
 	}
 	return p.Title
+}
+
+// fenceHistory fences the customer's earlier messages as the question is
+// fenced: what a customer wrote turns ago is data too.
+func fenceHistory(recent []Message) []Message {
+	out := make([]Message, len(recent))
+	for i, m := range recent {
+		out[i] = Message{Role: m.Role, Content: fence(m.Content)}
+		if m.Role == "user" {
+			out[i].Content = "<question>\n" + out[i].Content + "\n</question>"
+		}
+	}
+	return out
 }

@@ -160,11 +160,15 @@ func (c *Chat) Generate(ctx context.Context, p inference.Prompt, fn func(string)
 		msgs = append(msgs, api.Message{Role: m.Role, Content: m.Content})
 	}
 	msgs = append(msgs, api.Message{Role: "user", Content: p.User})
+	predict := c.opts.MaxAnswerTokens
+	if p.MaxTokens > 0 && p.MaxTokens < predict {
+		predict = p.MaxTokens
+	}
 	req := &api.ChatRequest{
 		Model:    c.opts.Model,
 		Stream:   &stream,
 		Messages: msgs,
-		Options:  map[string]any{"temperature": c.opts.Temperature, "num_predict": c.opts.MaxAnswerTokens},
+		Options:  map[string]any{"temperature": c.opts.Temperature, "num_predict": predict},
 	}
 	err := c.client.Chat(ctx, req, func(r api.ChatResponse) error {
 		timer.Reset(c.opts.TokenTimeout)

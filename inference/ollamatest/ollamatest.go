@@ -40,6 +40,7 @@ type Server struct {
 	mu        sync.Mutex
 	behaviour Behaviour
 	reply     func(system, user string) string
+	condense  func(history []Message, message string) string
 	tokenGap  time.Duration
 	// prompts holds the user prompts received, in order; requests the
 	// whole chat requests.
@@ -53,7 +54,7 @@ type Server struct {
 // first source in the prompt and citing it as [1]: a grounded answer in
 // the sources' language, as a good model would give.
 func NewServer(model string) *Server {
-	s := &Server{Model: model, reply: QuoteFirstSource}
+	s := &Server{Model: model, reply: QuoteFirstSource, condense: JoinPrevious}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/tags", s.tags)
 	mux.HandleFunc("POST /api/chat", s.chat)
@@ -76,6 +77,15 @@ func (s *Server) SetBehaviour(b Behaviour) {
 func (s *Server) SetReply(f func(system, user string) string) {
 	s.mu.Lock()
 	s.reply = f
+	s.mu.Unlock()
+}
+
+// SetCondense sets the function that writes the standalone question of
+// a follow-up: the answer to a chat whose last message holds the
+// customer's message in <message> tags. history is the chat before it.
+func (s *Server) SetCondense(f func(history []Message, message string) string) {
+	s.mu.Lock()
+	s.condense = f
 	s.mu.Unlock()
 }
 
@@ -144,10 +154,22 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mu.Lock()
-	b, reply, gap := s.behaviour, s.reply, s.tokenGap
+	b, reply, condense, gap := s.behaviour, s.reply, s.condense, s.tokenGap
 	s.prompts = append(s.prompts, user)
 	s.requests = append(s.requests, req)
 	s.mu.Unlock()
+	text := func() string {
+		if msg, ok := between(user, "<message>", "</message>"); ok {
+			var history []Message
+			for _, m := range req.Messages[:len(req.Messages)-1] {
+				if m.Role != "system" {
+					history = append(history, m)
+				}
+			}
+			return condense(history, msg)
+		}
+		return reply(system, user)
+	}
 	if b == NoModel || req.Model != s.Model {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusNotFound)
@@ -156,7 +178,7 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/x-ndjson")
 	flusher := w.(http.Flusher)
-	tokens := splitTokens(reply(system, user))
+	tokens := splitTokens(text())
 	doneReason := "stop"
 	if n, ok := req.Options["num_predict"].(float64); ok && n > 0 && len(tokens) > int(n) {
 		tokens, doneReason = tokens[:int(n)], "length" // as Ollama stops at num_predict
@@ -207,6 +229,32 @@ func QuoteFirstSource(_, user string) string {
 		}
 	}
 	return strings.Join(out, " ") + " [1]"
+}
+
+// JoinPrevious writes a follow-up's standalone question as a weak model
+// would: the message, then the customer's question before it.
+func JoinPrevious(history []Message, message string) string {
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role == "user" {
+			prev, ok := between(history[i].Content, "<question>", "</question>")
+			if !ok {
+				prev = history[i].Content
+			}
+			return message + " " + prev
+		}
+	}
+	return message
+}
+
+// between returns the text between the first open and the next close,
+// trimmed.
+func between(s, open, close string) (string, bool) {
+	_, rest, ok := strings.Cut(s, open)
+	if !ok {
+		return "", false
+	}
+	in, _, ok := strings.Cut(rest, close)
+	return strings.TrimSpace(in), ok
 }
 
 // splitTokens cuts text into word-sized pieces, keeping the spaces.
