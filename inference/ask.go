@@ -342,7 +342,7 @@ func (a *Assistant) decide(m *message, res retrieval.Result) {
 // finish streams a decision that is not an answer (its text comes whole)
 // and records it.
 func (a *Assistant) finish(ctx context.Context, m *message, stream *Stream) (Reply, error) {
-	restore := restorerFor(m.conv.placeholders, m.d.Question.Text)
+	restore := restorerFor(m.conv.placeholders, m.d.Question.Text, m.d.Lang)
 	if err := sendMeta(stream, m.d.Reply(nil)); err != nil {
 		return Reply{}, err
 	}
@@ -370,7 +370,7 @@ func (a *Assistant) record(ctx context.Context, m *message) (Reply, error) {
 		return Reply{}, fmt.Errorf("record decision: %w", err)
 	}
 	m.conv.seen = max(m.conv.seen, seq)
-	r := d.Reply(restorerFor(m.conv.placeholders, d.Question.Text))
+	r := d.Reply(restorerFor(m.conv.placeholders, d.Question.Text, d.Lang))
 	r.AuditSeq = seq
 	return r, nil
 }

@@ -3,8 +3,11 @@ package inference
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/hushdesk/hushdesk/inference/catalog"
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/redact"
 	"github.com/hushdesk/hushdesk/retrieval"
 )
@@ -45,26 +48,68 @@ var neverRestored = map[redact.Type]bool{
 // values in the assistant's reply: only the values of this turn's message
 // (question is its redacted text), and never those of the types in
 // neverRestored. Placeholders of earlier turns, of documents, or that the
-// model invented stay as they are.
-func restorerFor(ph *redact.Placeholders, question string) func(string) string {
+// model invented are shown as words in the customer's language ("[e-mail
+// address]"): a customer never reads <EMAIL_1>.
+func restorerFor(ph *redact.Placeholders, question string, l lang.Tag) func(string) string {
 	allowed := map[string]bool{}
 	for _, label := range placeholderRE.FindAllString(question, -1) {
-		t := label[1:strings.LastIndexByte(label, '_')] // <CREDIT_CARD_2> is a CREDIT_CARD
-		if !neverRestored[redact.Type(t)] {
+		if !neverRestored[labelType(label)] {
 			allowed[label] = true
 		}
 	}
 	return func(s string) string {
-		if len(allowed) == 0 || !strings.Contains(s, "<") {
+		if !strings.Contains(s, "<") {
 			return s
 		}
 		return placeholderRE.ReplaceAllStringFunc(s, func(label string) string {
 			if allowed[label] {
 				return ph.Restore(label)
 			}
-			return label
+			return hidden(l, label)
 		})
 	}
+}
+
+// labelType is the type of a placeholder: <CREDIT_CARD_2> is a
+// CREDIT_CARD.
+func labelType(label string) redact.Type {
+	return redact.Type(label[1:strings.LastIndexByte(label, '_')])
+}
+
+// Humanize writes the placeholders of a stored text as words in language
+// l ("[e-mail address]", "[name]"), for a customer who reads it back.
+func Humanize(l lang.Tag, s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	return placeholderRE.ReplaceAllStringFunc(s, func(label string) string { return hidden(l, label) })
+}
+
+// hidden is the word for a placeholder's value in language l.
+func hidden(l lang.Tag, label string) string {
+	t := labelType(label)
+	for key, types := range hiddenWords {
+		if slices.Contains(types, t) {
+			return catalog.Text(l, key)
+		}
+	}
+	return catalog.Text(l, "hidden.other")
+}
+
+// hiddenWords groups the types of personal data by the word a customer
+// reads in their place.
+var hiddenWords = map[catalog.Key][]redact.Type{
+	"hidden.email":    {redact.Email},
+	"hidden.phone":    {redact.Phone},
+	"hidden.card":     {redact.CreditCard},
+	"hidden.account":  {redact.IBAN},
+	"hidden.id":       {redact.DKCPR, redact.CNResidentID, redact.MYNRIC, redact.HKID, redact.TWID, redact.USSSN, redact.UKNINO, redact.Passport, redact.DriverLicense},
+	"hidden.address":  {redact.Address},
+	"hidden.name":     {redact.Person},
+	"hidden.date":     {redact.DateOfBirth},
+	"hidden.link":     {redact.URL},
+	"hidden.ip":       {redact.IPAddress},
+	"hidden.location": {redact.Location},
 }
 
 // docHints are the ids and titles of retrieved passages, which help route

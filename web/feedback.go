@@ -11,7 +11,9 @@ type feedbackRequest struct {
 	ConversationID string `json:"conversation_id"`
 	MessageID      string `json:"message_id"`
 	Rating         string `json:"rating"`
+	Reason         string `json:"reason"`
 	Comment        string `json:"comment"`
+	Solved         *bool  `json:"solved"`
 }
 
 // feedback answers POST /api/v1/feedback. The message id, which only the
@@ -26,12 +28,15 @@ func (s *Server) feedback(c echo.Context) error {
 		return badRequest(`"message_id" is required`)
 	}
 	rec, err := s.parts.Feedback.Record(c.Request().Context(), feedback.Feedback{
-		ConversationID: req.ConversationID, MessageID: req.MessageID, Rating: req.Rating, Comment: req.Comment,
+		ConversationID: req.ConversationID, MessageID: req.MessageID, Rating: req.Rating, Why: req.Reason,
+		Comment: req.Comment, Solved: req.Solved,
 	})
 	if err != nil {
 		return err
 	}
-	s.metrics.feedback.WithLabelValues(req.Rating).Inc()
+	if req.Rating != "" {
+		s.metrics.feedback.WithLabelValues(req.Rating).Inc()
+	}
 	if rec.Handoff != nil {
 		s.notifyHandoff(c.Request().Context(), *rec.Handoff)
 	}

@@ -413,8 +413,15 @@ func TestFeedbackThroughHTTP(t *testing.T) {
 		return resp.StatusCode, string(b)
 	}
 	code, body := post(fmt.Sprintf(`{"conversation_id": %q, "message_id": %q, "rating": "down", "comment": "wrong answer"}`, r.ConversationID, r.MessageID))
+	if code != 200 || !strings.Contains(body, `"ask":`) || !strings.Contains(body, `"code":"want_person"`) || strings.Contains(body, `"handoff"`) {
+		t.Fatalf("thumbs-down = %d %s", code, body)
+	}
+	code, body = post(fmt.Sprintf(`{"conversation_id": %q, "message_id": %q, "reason": "want_person"}`, r.ConversationID, r.MessageID))
 	if code != 200 || !strings.Contains(body, `"decision":"handoff"`) || !strings.Contains(body, `"reason_code":"thumbs_down"`) {
-		t.Fatalf("feedback = %d %s", code, body)
+		t.Fatalf("want a person = %d %s", code, body)
+	}
+	if code, body = post(fmt.Sprintf(`{"conversation_id": %q, "message_id": %q, "solved": "yes"}`, r.ConversationID, r.MessageID)); code != 400 {
+		t.Fatalf("solved as a string = %d %s", code, body)
 	}
 	if code, body = post(fmt.Sprintf(`{"conversation_id": %q, "message_id": "m_other", "rating": "up"}`, r.ConversationID)); code != 404 {
 		t.Fatalf("unknown message = %d %s", code, body)

@@ -1,17 +1,22 @@
 // Package feedback takes customers' ratings of answers: a thumbs-up or
-// down with an optional comment, redacted before it is stored. A
-// thumbs-down hands the conversation to a person.
+// down with an optional comment, redacted before it is stored, what went
+// wrong with an answer rated down, and whether an answer solved the
+// customer's problem. A thumbs-down asks what went wrong; "I want a
+// person" hands the conversation to one.
 package feedback
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/catalog"
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/fault"
 	"github.com/hushdesk/hushdesk/inference/lang"
@@ -46,21 +51,58 @@ type Redactor interface {
 // HandOff hands a conversation to a person (the assistant's HandOff).
 type HandOff func(ctx context.Context, h inference.HandoffRequest) (inference.Reply, error)
 
-// Feedback is a customer's rating of one answer. The conversation id is
-// optional: the message id, given only to the customer, is proof enough.
+// Feedback is a customer's word on one answer: a rating, what went
+// wrong, whether it solved their problem; at least one of them. The
+// conversation id is optional: the message id, given only to the
+// customer, is proof enough.
 type Feedback struct {
 	ConversationID string
 	MessageID      string
 	Rating         string // up or down
-	Comment        string
+	// Why is what went wrong with an answer (WrongAnswer, NotWhatIAsked,
+	// WantPerson), said after a thumbs-down.
+	Why     string
+	Comment string
+	// Solved is the customer's answer to "Did that solve it?".
+	Solved *bool
 }
+
+// What went wrong with an answer, as the customer says after a
+// thumbs-down.
+const (
+	WrongAnswer   = "wrong_answer"
+	NotWhatIAsked = "not_what_i_asked"
+	WantPerson    = "want_person"
+)
+
+// Whys are the answers to "What went wrong?", in the order they are
+// offered.
+var Whys = []string{WrongAnswer, NotWhatIAsked, WantPerson}
 
 // Receipt is what the customer gets back.
 type Receipt struct {
 	AuditSeq uint64 `json:"audit_seq"`
+	// Ask is set after a thumbs-down without a reason: the client asks
+	// what went wrong with these options.
+	Ask *Ask `json:"ask,omitempty"`
+	// Message is the assistant's word on the feedback, in the answer's
+	// language, when it has one.
+	Message string `json:"message,omitempty"`
 	// Handoff is set when the feedback handed the conversation to a
-	// person (a thumbs-down does).
+	// person ("I want a person").
 	Handoff *inference.Reply `json:"handoff,omitempty"`
+}
+
+// Ask is the question a thumbs-down is followed by.
+type Ask struct {
+	Question string   `json:"question"`
+	Options  []Option `json:"options"`
+}
+
+// Option is one answer to an Ask.
+type Option struct {
+	Code  string `json:"code"`
+	Label string `json:"label"`
 }
 
 // Ratings records feedback.
@@ -75,9 +117,9 @@ func New(log Log, r Redactor, handOff HandOff) *Ratings {
 	return &Ratings{log: log, redactor: r, handOff: handOff}
 }
 
-// Record records a rating of an answer. The comment is redacted before it
-// is stored. Only answers can be rated: a hand-off's or an abstention's
-// message id is not a rating's target.
+// Record records a customer's feedback on an answer. The comment is
+// redacted before it is stored. Only answers can be rated: a hand-off's
+// or an abstention's message id is not a rating's target.
 func (s *Ratings) Record(ctx context.Context, f Feedback) (Receipt, error) {
 	var rec Receipt
 	switch {
@@ -85,8 +127,14 @@ func (s *Ratings) Record(ctx context.Context, f Feedback) (Receipt, error) {
 		return rec, inference.ErrBadConversation
 	case f.MessageID == "":
 		return rec, fmt.Errorf(`%w: "message_id" is required`, ErrBadFeedback)
-	case f.Rating != "up" && f.Rating != "down":
+	case f.Rating == "" && f.Why == "" && f.Solved == nil:
+		return rec, fmt.Errorf(`%w: give a "rating", a "reason" or "solved"`, ErrBadFeedback)
+	case f.Rating != "" && f.Rating != "up" && f.Rating != "down":
 		return rec, fmt.Errorf(`%w: rating must be "up" or "down"`, ErrBadFeedback)
+	case f.Why != "" && !slices.Contains(Whys, f.Why):
+		return rec, fmt.Errorf(`%w: reason must be one of %s`, ErrBadFeedback, strings.Join(Whys, ", "))
+	case f.Why != "" && f.Rating == "up":
+		return rec, fmt.Errorf(`%w: a reason goes with a thumbs-down`, ErrBadFeedback)
 	case !utf8.ValidString(f.Comment):
 		return rec, inference.ErrInvalidUTF8
 	case utf8.RuneCountInString(f.Comment) > MaxComment:
@@ -96,11 +144,21 @@ func (s *Ratings) Record(ctx context.Context, f Feedback) (Receipt, error) {
 	if err != nil {
 		return rec, err
 	}
+	l := lang.Tag(answered.Language)
 	comment := s.redactor.Redact(strings.TrimSpace(f.Comment), nil)
 	env := audit.Envelope{
 		Type: audit.TypeFeedback, Conversation: answered.Conversation, Subject: answered.Subject, Message: f.MessageID,
 		Language: answered.Language, Model: answered.Model, Redactions: inference.EnvelopeCounts(comment),
-		Attrs: map[string]string{"rating": f.Rating},
+		Attrs: map[string]string{},
+	}
+	if f.Rating != "" {
+		env.Attrs["rating"] = f.Rating
+	}
+	if f.Why != "" {
+		env.Attrs["why"] = f.Why
+	}
+	if f.Solved != nil {
+		env.Attrs["solved"] = strconv.FormatBool(*f.Solved)
 	}
 	var content *audit.Content
 	if comment.Text != "" {
@@ -109,19 +167,31 @@ func (s *Ratings) Record(ctx context.Context, f Feedback) (Receipt, error) {
 	if rec.AuditSeq, err = s.log.Append(ctx, env, content); err != nil {
 		return rec, fmt.Errorf("record feedback: %w", err)
 	}
-	if f.Rating == "down" {
+	switch {
+	case f.Why == WantPerson:
 		var hints []string
 		for _, src := range answered.Sources {
 			hints = append(hints, src.DocID)
 		}
 		reply, err := s.handOff(ctx, inference.HandoffRequest{
 			ConversationID: f.ConversationID, Conversation: answered.Conversation, SubjectPseudonym: answered.Subject,
-			Lang: lang.Tag(answered.Language), Reason: decision.ThumbsDown, DocHints: hints,
+			Lang: l, Reason: decision.ThumbsDown, DocHints: hints,
 		})
 		if err != nil {
 			return rec, err
 		}
 		rec.Handoff = &reply
+	case f.Why != "":
+		rec.Message = catalog.Text(l, catalog.Key("feedback."+f.Why))
+	case f.Rating == "down":
+		rec.Ask = &Ask{Question: catalog.Text(l, catalog.Key("chat.why"))}
+		for _, w := range Whys {
+			rec.Ask.Options = append(rec.Ask.Options, Option{Code: w, Label: catalog.Text(l, catalog.Key("chat.why_"+w))})
+		}
+	case f.Solved != nil && *f.Solved:
+		rec.Message = catalog.Text(l, "feedback.solved")
+	case f.Solved != nil:
+		rec.Message = catalog.Text(l, "feedback.not_solved")
 	}
 	return rec, nil
 }

@@ -27,12 +27,23 @@ func TestFeedback(t *testing.T) {
 	if err != nil || rec.Handoff != nil {
 		t.Fatalf("up = %+v, %v", rec, err)
 	}
+	// A thumbs-down asks what went wrong, in the answer's language, and
+	// hands off only when the customer says they want a person.
 	rec, err = ratings(f).Record(ctx, feedback.Feedback{ConversationID: r.ConversationID, MessageID: r.MessageID, Rating: "down"})
-	if err != nil || rec.Handoff == nil || rec.Handoff.ReasonCode != decision.ThumbsDown {
+	if err != nil || rec.Handoff != nil || rec.Ask == nil || len(rec.Ask.Options) != 3 || rec.Ask.Question != "What went wrong?" {
 		t.Fatalf("down = %+v, %v", rec, err)
 	}
+	rec, err = ratings(f).Record(ctx, feedback.Feedback{ConversationID: r.ConversationID, MessageID: r.MessageID, Why: feedback.WrongAnswer})
+	if err != nil || rec.Handoff != nil || rec.Message == "" {
+		t.Fatalf("wrong answer = %+v, %v", rec, err)
+	}
+	rec, err = ratings(f).Record(ctx, feedback.Feedback{ConversationID: r.ConversationID, MessageID: r.MessageID, Why: feedback.WantPerson})
+	if err != nil || rec.Handoff == nil || rec.Handoff.ReasonCode != decision.ThumbsDown {
+		t.Fatalf("want a person = %+v, %v", rec, err)
+	}
 	evs := f.Events(t)
-	if len(evs) != 4 || evs[1].Type != audit.TypeFeedback || evs[1].Attrs["rating"] != "up" || evs[3].Decision != string(decision.Handoff) {
+	if len(evs) != 6 || evs[1].Type != audit.TypeFeedback || evs[1].Attrs["rating"] != "up" || evs[3].Attrs["why"] != feedback.WrongAnswer ||
+		evs[5].Decision != string(decision.Handoff) {
 		t.Fatalf("events = %+v", evs)
 	}
 	if c := evs[1].Content; c == nil || strings.Contains(c.Text, "kim@example.net") || !strings.Contains(c.Text, "<EMAIL_1>") {
@@ -48,6 +59,9 @@ func TestFeedback(t *testing.T) {
 		{feedback.Feedback{ConversationID: inference.NewConversationID(), MessageID: r.MessageID, Rating: "up"}, feedback.ErrUnknownMessage},
 		{feedback.Feedback{MessageID: "m_nope", Rating: "up"}, feedback.ErrUnknownMessage},
 		{feedback.Feedback{Rating: "up"}, feedback.ErrBadFeedback},
+		{feedback.Feedback{MessageID: r.MessageID}, feedback.ErrBadFeedback},
+		{feedback.Feedback{MessageID: r.MessageID, Why: "meh"}, feedback.ErrBadFeedback},
+		{feedback.Feedback{MessageID: r.MessageID, Rating: "up", Why: feedback.WrongAnswer}, feedback.ErrBadFeedback},
 	} {
 		if _, err := ratings(f).Record(ctx, bad.fb); !errors.Is(err, bad.want) {
 			t.Errorf("RecordFeedback(%+v) = %v, want %v", bad.fb, err, bad.want)
@@ -59,7 +73,7 @@ func TestFeedbackByMessageIDAlone(t *testing.T) {
 	f := fixture.New(t, false)
 	ctx := context.Background()
 	r, _ := f.A.Ask(ctx, inference.Question{Text: "How do I reset my password?"}, nil)
-	rec, err := ratings(f).Record(ctx, feedback.Feedback{MessageID: r.MessageID, Rating: "down", Comment: "not what I asked"})
+	rec, err := ratings(f).Record(ctx, feedback.Feedback{MessageID: r.MessageID, Rating: "down", Why: feedback.WantPerson, Comment: "not what I asked"})
 	if err != nil || rec.Handoff == nil {
 		t.Fatalf("feedback = %+v, %v", rec, err)
 	}
@@ -104,5 +118,25 @@ func TestOnlyAnswersAreRated(t *testing.T) {
 		if _, err := ratings(f).Record(ctx, fb); !errors.Is(err, feedback.ErrUnknownMessage) {
 			t.Errorf("rating a hand-off: %v", err)
 		}
+	}
+}
+
+func TestSolved(t *testing.T) {
+	f := fixture.New(t, false)
+	ctx := context.Background()
+	r, _ := f.A.Ask(ctx, inference.Question{Text: "Hvordan nulstiller jeg min adgangskode?"}, nil)
+	yes, no := true, false
+	for _, solved := range []*bool{&yes, &no} {
+		rec, err := ratings(f).Record(ctx, feedback.Feedback{ConversationID: r.ConversationID, MessageID: r.MessageID, Solved: solved})
+		if err != nil || rec.Message == "" || rec.Handoff != nil || rec.Ask != nil {
+			t.Fatalf("solved %v = %+v, %v", *solved, rec, err)
+		}
+		if *solved && rec.Message != "Godt, det er jeg glad for!" {
+			t.Errorf("the reply is not in the answer's language: %q", rec.Message)
+		}
+	}
+	evs := f.Events(t)
+	if evs[1].Attrs["solved"] != "true" || evs[2].Attrs["solved"] != "false" || evs[1].Attrs["rating"] != "" {
+		t.Fatalf("events = %+v / %+v", evs[1].Attrs, evs[2].Attrs)
 	}
 }

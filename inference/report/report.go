@@ -62,7 +62,14 @@ type SupportStats struct {
 	Questions     int `json:"questions"`
 	// ResolutionRate is the share of conversations the assistant answered
 	// without a hand-off or a thumbs-down.
-	ResolutionRate float64        `json:"resolution_rate"`
+	ResolutionRate float64 `json:"resolution_rate"`
+	// AutomatedResolutionRate is the share of the conversations the
+	// assistant answered in whose customer said "yes" to "Did that solve
+	// it?" and no person took part: resolution confirmed by the customer,
+	// a lower bound of ResolutionRate.
+	AutomatedResolutionRate float64 `json:"automated_resolution_rate"`
+	// Solved counts the answers to "Did that solve it?" ("yes", "no").
+	Solved         map[string]int `json:"solved"`
 	HandoffRate    float64        `json:"handoff_rate"`
 	AbstentionRate float64        `json:"abstention_rate"`
 	HandoffReasons map[string]int `json:"handoff_reasons"`
@@ -95,7 +102,7 @@ type Gap struct {
 	Examples []string `json:"examples"`
 }
 
-type convStat struct{ answered, failed bool }
+type convStat struct{ answered, failed, solved bool }
 
 // noArticle is the topic of gaps with no related article.
 const noArticle = "(no related article)"
@@ -165,7 +172,7 @@ func (r *Reports) Support(ctx context.Context, from, to time.Time) (Support, err
 
 func newStats() SupportStats {
 	return SupportStats{HandoffReasons: map[string]int{}, Ratings: map[string]int{}, Decisions: map[string]int{},
-		conversations: map[string]*convStat{}}
+		Solved: map[string]int{}, conversations: map[string]*convStat{}}
 }
 
 // add counts one event and returns why it is a knowledge gap, if it is.
@@ -176,13 +183,31 @@ func (s *SupportStats) add(e audit.Event) string {
 		s.conversations[e.Conversation] = c
 	}
 	if e.Type == audit.TypeFeedback {
+		switch e.Attrs["solved"] {
+		case "true":
+			s.Solved["yes"]++
+			if c != nil {
+				c.solved = true
+			}
+		case "false":
+			s.Solved["no"]++
+			if c != nil {
+				c.failed = true
+			}
+		}
 		rating := e.Attrs["rating"]
+		if rating == "" {
+			return ""
+		}
 		s.Ratings[rating]++
 		if rating == "down" && c != nil {
 			c.failed = true
 			return "thumbs_down"
 		}
 		return ""
+	}
+	if decision.Reason(e.ReasonCode) == decision.AwaitingPerson {
+		return "" // a message to the person who has the conversation
 	}
 	if e.Scores == nil {
 		// A hand-off no question triggered (a thumbs-down, the "talk to
@@ -201,8 +226,8 @@ func (s *SupportStats) add(e audit.Event) string {
 	s.full = append(s.full, e.LatencyMS)
 	switch decision.Kind(e.Decision) {
 	case decision.Answer:
-		if c != nil {
-			c.answered = true
+		if c != nil && decision.Reason(e.ReasonCode) == decision.Answered {
+			c.answered = true // small talk and a declined offer answer nothing
 		}
 	case decision.Handoff:
 		s.HandoffReasons[e.ReasonCode]++
@@ -222,14 +247,23 @@ func (s *SupportStats) add(e audit.Event) string {
 
 func (s SupportStats) finish() SupportStats {
 	s.Conversations = len(s.conversations)
-	resolved := 0
+	resolved, confirmed, answered := 0, 0, 0
 	for _, c := range s.conversations {
+		if c.answered {
+			answered++
+		}
 		if c.answered && !c.failed {
 			resolved++
+			if c.solved {
+				confirmed++
+			}
 		}
 	}
 	if s.Conversations > 0 {
 		s.ResolutionRate = float64(resolved) / float64(s.Conversations)
+	}
+	if answered > 0 {
+		s.AutomatedResolutionRate = float64(confirmed) / float64(answered)
 	}
 	if s.Questions > 0 {
 		s.HandoffRate = float64(s.Decisions[string(decision.Handoff)]) / float64(s.Questions)

@@ -24,6 +24,9 @@ func TestSupportReport(t *testing.T) {
 	r5, _ := f.A.Ask(ctx, inference.Question{Text: "How long is the warranty on a kettle?"}, nil)
 	ratings(f).Record(ctx, feedback.Feedback{ConversationID: r1.ConversationID, MessageID: r1.MessageID, Rating: "up"})
 	ratings(f).Record(ctx, feedback.Feedback{ConversationID: r5.ConversationID, MessageID: r5.MessageID, Rating: "down"})
+	ratings(f).Record(ctx, feedback.Feedback{ConversationID: r5.ConversationID, MessageID: r5.MessageID, Why: feedback.WantPerson})
+	yes := true
+	ratings(f).Record(ctx, feedback.Feedback{ConversationID: r1.ConversationID, MessageID: r1.MessageID, Solved: &yes})
 
 	rep, err := report.New(f.Store, fixture.SampleIndex(t)).Support(ctx, time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
 	if err != nil {
@@ -33,6 +36,11 @@ func TestSupportReport(t *testing.T) {
 	// 5 conversations: two answered and not rated down are resolved.
 	if all.Conversations != 5 || all.Questions != 5 || all.ResolutionRate != 0.4 {
 		t.Fatalf("all = %+v", all)
+	}
+	// Of the three conversations answered, one customer said it solved
+	// their problem.
+	if all.Solved["yes"] != 1 || all.AutomatedResolutionRate != 1.0/3 {
+		t.Fatalf("solved = %v, automated resolution %v", all.Solved, all.AutomatedResolutionRate)
 	}
 	if all.CSAT == nil || *all.CSAT != 0.5 || all.HandoffReasons["person_requested"] != 1 || all.HandoffReasons[string(decision.ThumbsDown)] != 1 {
 		t.Fatalf("all = %+v", all)
@@ -60,4 +68,23 @@ func TestSupportReport(t *testing.T) {
 
 func ratings(f *fixture.Fixture) *feedback.Ratings {
 	return feedback.New(f.Store, redact.New(redact.Options{}), f.A.HandOff)
+}
+
+// TestSmallTalkAndMessagesToAPersonAreNoAnswers: "hi" resolves nothing,
+// and what a customer writes while a person has the conversation is no
+// question of the assistant's.
+func TestSmallTalkAndMessagesToAPersonAreNoAnswers(t *testing.T) {
+	f := fixture.New(t, false)
+	ctx := context.Background()
+	f.A.Ask(ctx, inference.Question{Text: "hi"}, nil)
+	h, _ := f.A.Ask(ctx, inference.Question{Text: "I want to talk to a human"}, nil)
+	f.A.Ask(ctx, inference.Question{Text: "are you there?", ConversationID: h.ConversationID}, nil)
+
+	rep, err := report.New(f.Store, fixture.SampleIndex(t)).Support(ctx, time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all := rep.All; all.Conversations != 2 || all.Questions != 2 || all.ResolutionRate != 0 || all.HandoffReasons["awaiting_person"] != 0 {
+		t.Fatalf("all = %+v", all)
+	}
 }
