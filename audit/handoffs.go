@@ -39,19 +39,22 @@ var (
 // Handoff is a conversation waiting for, or with, a person. It holds no
 // personal data: the conversation and subject appear as pseudonyms.
 type Handoff struct {
-	ID           string     `json:"id"` // the message id of the decision that handed off
-	Conversation string     `json:"conversation"`
-	Subject      string     `json:"subject,omitempty"`
-	Team         string     `json:"team"`
-	ReasonCode   string     `json:"reason_code"`
-	Reason       string     `json:"reason"`
-	Language     string     `json:"language"`
-	Status       string     `json:"status"`
-	Created      time.Time  `json:"created"`
-	Updated      time.Time  `json:"updated"`
-	ClaimedBy    string     `json:"claimed_by,omitempty"`
-	Claimed      *time.Time `json:"claimed,omitempty"`
-	Resolved     *time.Time `json:"resolved,omitempty"`
+	ID           string    `json:"id"` // the message id of the decision that handed off
+	Conversation string    `json:"conversation"`
+	Subject      string    `json:"subject,omitempty"`
+	Team         string    `json:"team"`
+	ReasonCode   string    `json:"reason_code"`
+	Reason       string    `json:"reason"`
+	Language     string    `json:"language"`
+	Status       string    `json:"status"`
+	Created      time.Time `json:"created"`
+	Updated      time.Time `json:"updated"`
+	ClaimedBy    string    `json:"claimed_by,omitempty"`
+	// AgentName is the name the customer sees for the agent who has the
+	// conversation.
+	AgentName string     `json:"agent_name,omitempty"`
+	Claimed   *time.Time `json:"claimed,omitempty"`
+	Resolved  *time.Time `json:"resolved,omitempty"`
 	// Messages counts the customer's messages since the hand-off;
 	// Replies the agents' replies.
 	Messages int    `json:"messages"`
@@ -206,23 +209,41 @@ func applyHandoffEvent(h *Handoff, env *Envelope, seq uint64) {
 	switch {
 	case env.Type == TypeAgentReply:
 		if h.Status == HandoffOpen {
-			h.Status, h.ClaimedBy, h.Claimed = HandoffClaimed, env.Actor, &at
+			h.Status, h.ClaimedBy, h.Claimed, h.AgentName = HandoffClaimed, env.Actor, &at, env.Attrs["agent_name"]
 		}
 		h.Replies++
 	case env.Attrs["action"] == "claimed":
-		h.Status, h.ClaimedBy, h.Claimed = HandoffClaimed, env.Actor, &at
+		h.Status, h.ClaimedBy, h.Claimed, h.AgentName = HandoffClaimed, env.Actor, &at, env.Attrs["agent_name"]
 	case env.Attrs["action"] == "resolved":
 		h.Status, h.Resolved = HandoffResolved, &at
 	}
 	h.LastSeq, h.Updated = seq, at
 }
 
+// Agent is a person acting on a hand-off: the id the log knows them by
+// (their token's) and the name customers see, which may be empty.
+type Agent struct {
+	ID   string
+	Name string
+}
+
+// envelope is an event by the agent on a hand-off.
+func (a Agent) envelope(typ string, attrs map[string]string) Envelope {
+	if attrs == nil {
+		attrs = map[string]string{}
+	}
+	if a.Name != "" {
+		attrs["agent_name"] = a.Name
+	}
+	return Envelope{Type: typ, Actor: a.ID, Attrs: attrs}
+}
+
 // ClaimHandoff assigns a hand-off to the agent actor. Claiming one's own
 // claim again is fine; another agent's claim or a resolved hand-off is
 // ErrHandoffTaken.
-func (s *Store) ClaimHandoff(ctx context.Context, id, actor string) (Handoff, error) {
-	_, h, err := s.changeHandoff(ctx, id, Envelope{Type: TypeHandoff, Actor: actor, Attrs: map[string]string{"action": "claimed"}}, nil,
-		func(h Handoff) error { return claimable(h, actor) })
+func (s *Store) ClaimHandoff(ctx context.Context, id string, by Agent) (Handoff, error) {
+	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeHandoff, map[string]string{"action": "claimed"}), nil,
+		func(h Handoff) error { return claimable(h, by.ID) })
 	return h, err
 }
 
@@ -235,17 +256,18 @@ func claimable(h Handoff, actor string) error {
 
 // ReplyHandoff records an agent's reply to the customer (its text already
 // redacted) and claims the hand-off for the agent if nobody has.
-func (s *Store) ReplyHandoff(ctx context.Context, id, actor, message, text string) (uint64, Handoff, error) {
-	env := Envelope{Type: TypeAgentReply, Actor: actor, Message: message}
+func (s *Store) ReplyHandoff(ctx context.Context, id string, by Agent, message, text string) (uint64, Handoff, error) {
+	env := by.envelope(TypeAgentReply, nil)
+	env.Message = message
 	return s.changeHandoff(ctx, id, env, &Content{Text: text},
-		func(h Handoff) error { return claimable(h, actor) })
+		func(h Handoff) error { return claimable(h, by.ID) })
 }
 
 // ResolveHandoff closes a hand-off; the conversation goes back to the
 // assistant. Only its claimant (or anyone, when unclaimed) may resolve it.
-func (s *Store) ResolveHandoff(ctx context.Context, id, actor string) (Handoff, error) {
-	_, h, err := s.changeHandoff(ctx, id, Envelope{Type: TypeHandoff, Actor: actor, Attrs: map[string]string{"action": "resolved"}}, nil,
-		func(h Handoff) error { return claimable(h, actor) })
+func (s *Store) ResolveHandoff(ctx context.Context, id string, by Agent) (Handoff, error) {
+	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeHandoff, map[string]string{"action": "resolved"}), nil,
+		func(h Handoff) error { return claimable(h, by.ID) })
 	return h, err
 }
 

@@ -44,16 +44,16 @@ func TestHandoffQueue(t *testing.T) {
 		t.Fatalf("billing = %+v", got)
 	}
 
-	if h, err = s.ClaimHandoff(ctx, "m_h1", "agent:t1"); err != nil || h.Status != HandoffClaimed || h.ClaimedBy != "agent:t1" {
+	if h, err = s.ClaimHandoff(ctx, "m_h1", Agent{ID: "agent:t1"}); err != nil || h.Status != HandoffClaimed || h.ClaimedBy != "agent:t1" {
 		t.Fatalf("claim = %+v, %v", h, err)
 	}
-	if _, err := s.ClaimHandoff(ctx, "m_h1", "agent:t2"); !errors.Is(err, ErrHandoffTaken) {
+	if _, err := s.ClaimHandoff(ctx, "m_h1", Agent{ID: "agent:t2"}); !errors.Is(err, ErrHandoffTaken) {
 		t.Fatalf("second claim = %v", err)
 	}
-	if _, _, err := s.ReplyHandoff(ctx, "m_h1", "agent:t2", "m_r0", "me too"); !errors.Is(err, ErrHandoffTaken) {
+	if _, _, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:t2"}, "m_r0", "me too"); !errors.Is(err, ErrHandoffTaken) {
 		t.Fatalf("reply by another agent = %v", err)
 	}
-	seq, h, err := s.ReplyHandoff(ctx, "m_h1", "agent:t1", "m_r1", "Your parcel left today, <EMAIL_1>.")
+	seq, h, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:t1"}, "m_r1", "Your parcel left today, <EMAIL_1>.")
 	if err != nil || h.Replies != 1 {
 		t.Fatalf("reply = %+v, %v", h, err)
 	}
@@ -63,10 +63,10 @@ func TestHandoffQueue(t *testing.T) {
 		t.Fatalf("agent reply event = %+v", last)
 	}
 	// Replying to an open hand-off claims it.
-	if _, h, err = s.ReplyHandoff(ctx, "m_h2", "agent:t2", "m_r2", "Hi"); err != nil || h.ClaimedBy != "agent:t2" {
+	if _, h, err = s.ReplyHandoff(ctx, "m_h2", Agent{ID: "agent:t2"}, "m_r2", "Hi"); err != nil || h.ClaimedBy != "agent:t2" {
 		t.Fatalf("reply to open = %+v, %v", h, err)
 	}
-	if h, err = s.ResolveHandoff(ctx, "m_h1", "agent:t1"); err != nil || h.Status != HandoffResolved || h.Resolved == nil {
+	if h, err = s.ResolveHandoff(ctx, "m_h1", Agent{ID: "agent:t1"}); err != nil || h.Status != HandoffResolved || h.Resolved == nil {
 		t.Fatalf("resolve = %+v, %v", h, err)
 	}
 	// After resolution a new hand-off in the same conversation is new.
@@ -100,7 +100,7 @@ func TestActiveHandoff(t *testing.T) {
 	if h, ok, _ := s.ActiveHandoff(ctx, "k_a"); !ok || h.ID != "m_h1" {
 		t.Fatalf("after = %+v %v", h, ok)
 	}
-	s.ResolveHandoff(ctx, "m_h1", "agent:x")
+	s.ResolveHandoff(ctx, "m_h1", Agent{ID: "agent:x"})
 	if _, ok, _ := s.ActiveHandoff(ctx, "k_a"); ok {
 		t.Fatal("resolved hand-off still active")
 	}

@@ -31,9 +31,14 @@ const (
 
 // Request is one data-subject request and its legal deadline.
 type Request struct {
-	ID        string     `json:"id"`
-	Kind      string     `json:"kind"`
-	Subject   string     `json:"subject"` // pseudonym
+	ID      string `json:"id"`
+	Kind    string `json:"kind"`
+	Subject string `json:"subject"` // pseudonym; empty for a customer who wrote without saying who they are
+	// Conversation is the conversation the customer made the request in,
+	// when they made it in a chat.
+	Conversation string `json:"conversation,omitempty"`
+	// Channel is where the request came in: chat, console, cli or api.
+	Channel   string     `json:"channel,omitempty"`
 	Regime    string     `json:"regime"`
 	Received  time.Time  `json:"received"`
 	Deadline  time.Time  `json:"deadline"`
@@ -55,12 +60,36 @@ func deadline(regime string, t time.Time) (time.Time, string) {
 	return d, "GDPR Art. 12(3): one month, extendable by two months with notice"
 }
 
+// RequestSpec is a data-subject request as it is received.
+type RequestSpec struct {
+	Kind string
+	// Subject is the customer's pseudonym; Conversation the conversation
+	// a request made in a chat came in. At least one is set.
+	Subject, Conversation string
+	Regime, Actor, Channel string
+}
+
+// Where requests come in.
+const (
+	ChannelChat    = "chat"
+	ChannelConsole = "console"
+	ChannelCLI     = "cli"
+)
+
 // OpenRequest logs a data-subject request received now, with its
 // deadline: one month under GDPR (the default regime), 45 days under CCPA.
 func (s *Store) OpenRequest(ctx context.Context, kind, pseudonym, regime, actor string) (Request, error) {
+	return s.LogRequest(ctx, RequestSpec{Kind: kind, Subject: pseudonym, Regime: regime, Actor: actor})
+}
+
+// LogRequest logs a data-subject request received now, with its
+// deadline; a request made in a chat names its conversation, and its
+// subject when the customer said who they are.
+func (s *Store) LogRequest(ctx context.Context, spec RequestSpec) (Request, error) {
 	if err := s.writable(); err != nil {
 		return Request{}, err
 	}
+	kind, pseudonym, regime, actor := spec.Kind, spec.Subject, spec.Regime, spec.Actor
 	if !slices.Contains([]string{RequestAccess, RequestPortability, RequestErasure, RequestRectification}, kind) {
 		return Request{}, invalid("request kind %q is not access, portability, erasure or rectification", kind)
 	}
@@ -70,22 +99,29 @@ func (s *Store) OpenRequest(ctx context.Context, kind, pseudonym, regime, actor 
 	if regime != RegimeGDPR && regime != RegimeCCPA {
 		return Request{}, invalid("regime %q is not gdpr or ccpa", regime)
 	}
-	if !isPseudonym(pseudonym, "s_") {
+	switch {
+	case pseudonym == "" && spec.Conversation == "":
+		return Request{}, invalid("a request needs a subject or the conversation it was made in")
+	case pseudonym != "" && !isPseudonym(pseudonym, "s_"):
 		return Request{}, invalid("subject %q is not a subject pseudonym (s_...)", pseudonym)
+	case spec.Conversation != "" && !isPseudonym(spec.Conversation, "k_"):
+		return Request{}, invalid("conversation %q is not a conversation reference (k_...)", spec.Conversation)
 	}
 	id := make([]byte, 8)
 	rand.Read(id)
 	now := s.now().UTC()
-	r := Request{ID: "r_" + hex.EncodeToString(id), Kind: kind, Subject: pseudonym, Regime: regime,
-		Received: now, Status: StatusOpen}
+	r := Request{ID: "r_" + hex.EncodeToString(id), Kind: kind, Subject: pseudonym, Conversation: spec.Conversation,
+		Channel: spec.Channel, Regime: regime, Received: now, Status: StatusOpen}
 	r.Deadline, r.Note = deadline(regime, now)
 	v, err := json.Marshal(r)
 	if err != nil {
 		return Request{}, fmt.Errorf("encode request: %w", err)
 	}
-	env := Envelope{Time: now, Type: TypeRequestOpened, Subject: pseudonym, Actor: actor, Attrs: map[string]string{
-		"request_id": r.ID, "kind": kind, "regime": regime, "deadline": r.Deadline.Format(time.RFC3339),
-	}}
+	env := Envelope{Time: now, Type: TypeRequestOpened, Subject: pseudonym, Conversation: spec.Conversation, Actor: actor,
+		Attrs: map[string]string{"request_id": r.ID, "kind": kind, "regime": regime, "deadline": r.Deadline.Format(time.RFC3339)}}
+	if spec.Channel != "" {
+		env.Attrs["channel"] = spec.Channel
+	}
 	_, err = s.append(ctx, env, nil, appendOpts{
 		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketRequests).Put([]byte(r.ID), v) },
 	})

@@ -11,8 +11,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/audit/role"
 	bolt "go.etcd.io/bbolt"
@@ -20,11 +23,27 @@ import (
 
 // Token is an access token for the HTTP API, without its secret.
 type Token struct {
-	ID      string    `json:"id"`
-	Role    role.Role `json:"role"`
-	Label   string    `json:"label"`
+	ID    string    `json:"id"`
+	Role  role.Role `json:"role"`
+	Label string    `json:"label"`
+	// Name is the name customers see when the token's holder, an agent,
+	// joins their conversation ("Mette", "Agent 12"). The holder chose to
+	// show it; it is kept as given.
+	Name    string    `json:"name,omitempty"`
 	Created time.Time `json:"created"`
 }
+
+// TokenOption sets a property of a new token.
+type TokenOption func(*Token)
+
+// DisplayName gives a token the name customers see when its holder joins
+// their conversation.
+func DisplayName(name string) TokenOption {
+	return func(t *Token) { t.Name = strings.TrimSpace(name) }
+}
+
+// MaxDisplayName bounds a display name, in characters.
+const MaxDisplayName = 60
 
 // storedToken is a token as kept: the secret only as a keyed hash.
 type storedToken struct {
@@ -73,13 +92,20 @@ func (s *Store) loadTokens() error {
 
 // CreateToken makes a token with a fresh secret (256 random bits) and
 // returns the secret, which is not kept: only a keyed hash of it is.
-func (s *Store) CreateToken(ctx context.Context, r role.Role, label, actor string) (string, Token, error) {
+func (s *Store) CreateToken(ctx context.Context, r role.Role, label, actor string, opts ...TokenOption) (string, Token, error) {
+	var props Token
+	for _, o := range opts {
+		o(&props)
+	}
+	if n := utf8.RuneCountInString(props.Name); n > MaxDisplayName || !utf8.ValidString(props.Name) || strings.ContainsFunc(props.Name, unicode.IsControl) {
+		return "", Token{}, invalid("a display name has at most %d printable characters", MaxDisplayName)
+	}
 	raw := make([]byte, 32)
 	if _, err := rand.Read(raw); err != nil {
 		return "", Token{}, fmt.Errorf("generate token: %w", err)
 	}
 	secret := "hd_" + base64.RawURLEncoding.EncodeToString(raw)
-	t, err := s.addToken(ctx, secret, r, label, actor, false)
+	t, err := s.addToken(ctx, secret, Token{Role: r, Label: label, Name: props.Name}, actor, false)
 	if err != nil {
 		return "", Token{}, err
 	}
@@ -103,7 +129,7 @@ func (s *Store) EnsureToken(ctx context.Context, secret string, r role.Role, lab
 	if len(secret) < MinBootstrapToken {
 		return invalid("the bootstrap token has %d characters; use at least %d random characters", len(secret), MinBootstrapToken)
 	}
-	if _, err := s.addToken(ctx, secret, r, label, "bootstrap", true); err != nil {
+	if _, err := s.addToken(ctx, secret, Token{Role: r, Label: label}, "bootstrap", true); err != nil {
 		return err
 	}
 	s.tokens.mu.RLock()
@@ -122,17 +148,18 @@ func (s *Store) EnsureToken(ctx context.Context, secret string, r role.Role, lab
 	return nil
 }
 
-func (s *Store) addToken(ctx context.Context, secret string, r role.Role, label, actor string, bootstrap bool) (Token, error) {
+func (s *Store) addToken(ctx context.Context, secret string, props Token, actor string, bootstrap bool) (Token, error) {
 	if err := s.writable(); err != nil {
 		return Token{}, err
 	}
+	r := props.Role
 	if _, err := role.Parse(string(r)); err != nil {
 		return Token{}, invalid("role %q is not agent, compliance or admin", r)
 	}
 	id := make([]byte, 8)
 	rand.Read(id)
 	t := storedToken{
-		Token:     Token{ID: "t_" + hex.EncodeToString(id), Role: r, Label: label, Created: s.now().UTC()},
+		Token:     Token{ID: "t_" + hex.EncodeToString(id), Role: r, Label: props.Label, Name: props.Name, Created: s.now().UTC()},
 		Hash:      s.tokenHash(secret),
 		Bootstrap: bootstrap,
 	}

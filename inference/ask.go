@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference/catalog"
 	"github.com/hushdesk/hushdesk/inference/courtesy"
 	"github.com/hushdesk/hushdesk/inference/decision"
@@ -134,7 +135,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		return a.finish(ctx, m, stream)
 	case reading.Only() && reading.Main() != courtesy.None:
 		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, nil); triggered {
-			a.triaged(d, h)
+			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)
 		}
 		d.Kind, d.Reason = decision.Answer, decision.Smalltalk
@@ -143,7 +144,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 	}
 	if vague(m.question, d.Lang) && !m.thread.held() {
 		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, nil); triggered {
-			a.triaged(d, h)
+			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)
 		}
 		res, err := a.parts.Retriever.Search(ctx, retrieval.Query{Text: redact.RemovePlaceholders(m.question), K: 2 * maxSuggestions})
@@ -162,7 +163,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		d.Answer = catalog.Text(d.Lang, catalog.Abstain)
 		return a.finish(ctx, m, stream)
 	}
-	a.decide(m, res)
+	a.decide(ctx, m, res)
 	if d.Kind != decision.Answer {
 		return a.finish(ctx, m, stream)
 	}
@@ -314,12 +315,12 @@ func (a *Assistant) topicHints(th thread) []string {
 // decide takes the decision from the search result and the hand-off
 // triage: a person takes over when a trigger fires; otherwise the
 // assistant answers from confident passages or abstains.
-func (a *Assistant) decide(m *message, res retrieval.Result) {
+func (a *Assistant) decide(ctx context.Context, m *message, res retrieval.Result) {
 	d := &m.d
 	hints := docHints(res.Passages)
 	sigs := confirmed(a.parts.Triage.Classify(d.Question.Text, d.Lang), res)
 	if h, triggered := a.parts.Triage.Choose(sigs, d.Question.Text, hints); triggered {
-		a.triaged(d, h)
+		a.triaged(ctx, m, h)
 		return
 	}
 	switch {
@@ -395,14 +396,50 @@ func sendToken(stream *Stream, s string) error {
 	return nil
 }
 
-// triaged makes d the triage's decision: a person takes over (or, for an
-// injection attempt, the assistant declines), and the model is not asked.
-func (a *Assistant) triaged(d *Decision, h triage.Handoff) {
+// triaged makes the message's decision the triage's: a person takes
+// over (or, for an injection attempt, the assistant declines), and the
+// model is not asked. A request under data-protection law is also logged
+// as one, with its legal deadline, and the customer told its reference.
+func (a *Assistant) triaged(ctx context.Context, m *message, h triage.Handoff) {
+	d := &m.d
 	d.Kind, d.Reason, d.Team = h.Kind, h.Trigger, h.Team
 	d.Answer = catalog.Text(d.Lang, catalog.Handoff(h.Trigger))
 	for _, sig := range h.Signals {
 		d.Scores["trigger_"+string(sig.Trigger)] = sig.Score
 	}
+	if kind, ok := requestKinds[h.Trigger]; ok {
+		a.logRequest(ctx, m, kind)
+	}
+}
+
+// requestKinds are the triggers that are requests under data-protection
+// law, and the kind of request each is.
+var requestKinds = map[decision.Reason]string{
+	decision.DataAccessRequest:  audit.RequestAccess,
+	decision.DataErasureRequest: audit.RequestErasure,
+}
+
+// logRequest logs the data-subject request the message makes, once a
+// conversation (asked again, the customer is told the same reference),
+// and tells the customer its reference and deadline. When it cannot be
+// logged, the privacy team still gets the hand-off.
+func (a *Assistant) logRequest(ctx context.Context, m *message, kind string) {
+	d := &m.d
+	req, ok := m.thread.request(kind)
+	if !ok {
+		if a.parts.Requests == nil {
+			return
+		}
+		r, err := a.parts.Requests.LogRequest(ctx, audit.RequestSpec{Kind: kind, Subject: d.Subject,
+			Conversation: d.Conversation, Channel: audit.ChannelChat, Actor: "customer"})
+		if err != nil {
+			a.log.Warn("log a request made in chat", "kind", kind, "err", err)
+			return
+		}
+		req = RequestRef{ID: r.ID, Kind: kind, Deadline: r.Deadline}
+	}
+	d.Request = &req
+	d.Answer = catalog.Textf(d.Lang, catalog.Key("request."+kind), "ref", req.ID, "deadline", catalog.Date(d.Lang, req.Deadline))
 }
 
 // confirmed keeps the triage's signals that stand against the search: a

@@ -63,10 +63,17 @@ type Handoffs interface {
 	ActiveHandoff(ctx context.Context, conversation string) (audit.Handoff, bool, error)
 }
 
+// Requests logs the requests under data-protection law that customers
+// make in a chat ("delete all my data"), with their legal deadlines.
+type Requests interface {
+	LogRequest(ctx context.Context, spec audit.RequestSpec) (audit.Request, error)
+}
+
 // Parts are what an Assistant works with. Redactor, Retriever, Recorder
 // and Triage are required; Generator nil answers extractively only,
-// Handoffs nil means no conversation is ever held by a person, and History
-// nil reads every message alone.
+// Handoffs nil means no conversation is ever held by a person, History
+// nil reads every message alone, and Requests nil hands a request made in
+// a chat to the privacy team without logging it as a request.
 type Parts struct {
 	Redactor  Redactor
 	Retriever Retriever
@@ -75,6 +82,7 @@ type Parts struct {
 	Generator Generator
 	Handoffs  Handoffs
 	History   History
+	Requests  Requests
 }
 
 // Options configures an Assistant.

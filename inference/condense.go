@@ -143,6 +143,8 @@ func (th thread) recent() ([]Message, []string) {
 		t := th[i]
 		var pair []Message
 		switch {
+		case t.handback:
+			return msgs, ids // what came before was the person's
 		case t.agent && t.answer != "":
 			pair = []Message{{Role: "assistant", Content: t.answer}}
 		case t.agent:
@@ -159,7 +161,10 @@ func (th thread) recent() ([]Message, []string) {
 		for _, p := range pair {
 			cost += estimateTokens(p.Content)
 		}
-		if len(pair) == 0 || tokens+cost > recentTokens {
+		if len(pair) == 0 {
+			continue
+		}
+		if tokens+cost > recentTokens {
 			break
 		}
 		tokens += cost

@@ -98,6 +98,9 @@ type turn struct {
 	answer     string // redacted
 	sources    []audit.Source
 	agent      bool // a person's reply in a hand-off
+	handback   bool // the person finished and handed the conversation back
+	// request is the data-subject request the message made.
+	request *RequestRef
 }
 
 // thread is the conversation so far, oldest first.
@@ -112,9 +115,14 @@ func threadOf(evs []audit.Event) thread {
 		switch e.Type {
 		case audit.TypeDecision:
 			t = turn{message: e.Message, kind: decision.Kind(e.Decision), reason: decision.Reason(e.ReasonCode),
-				lang: lang.Tag(e.Language), sources: e.Sources}
+				lang: lang.Tag(e.Language), sources: e.Sources, request: requestOf(e.Attrs)}
 		case audit.TypeAgentReply:
 			t = turn{message: e.Message, agent: true}
+		case audit.TypeHandoff:
+			if e.Attrs["action"] != "resolved" {
+				continue
+			}
+			t = turn{handback: true}
 		default:
 			continue
 		}
@@ -141,14 +149,14 @@ func (th thread) last() (turn, bool) {
 // person (an abstention does), so a "yes" or a "no" answers it.
 func (th thread) offerPending() bool {
 	t, ok := th.last()
-	return ok && !t.agent && t.kind == decision.Abstain && t.reason != decision.PromptInjection
+	return ok && !t.agent && !t.handback && t.kind == decision.Abstain && t.reason != decision.PromptInjection
 }
 
 // abstainedLast reports whether the last turn was an abstention: a second
 // one in a row hands off.
 func (th thread) abstainedLast() bool {
 	t, ok := th.last()
-	return ok && !t.agent && t.kind == decision.Abstain
+	return ok && !t.agent && !t.handback && t.kind == decision.Abstain
 }
 
 // topic returns the last turn that was about something: an answer or a
@@ -158,6 +166,8 @@ func (th thread) topic() (turn, bool) {
 	for i := len(th) - 1; i >= 0; i-- {
 		t := th[i]
 		switch {
+		case t.handback:
+			return turn{}, false // what the person handled is closed
 		case t.agent, t.reason == decision.Smalltalk, t.reason == decision.OfferDeclined:
 			continue
 		case (t.kind == decision.Answer || t.kind == decision.Clarify) && len(t.sources) > 0:
@@ -173,4 +183,26 @@ func (th thread) topic() (turn, bool) {
 func (th thread) held() bool {
 	t, ok := th.last()
 	return ok && t.agent
+}
+
+// requestOf reads the data-subject request a decision logged from its
+// attributes.
+func requestOf(attrs map[string]string) *RequestRef {
+	id := attrs["request_id"]
+	if id == "" {
+		return nil
+	}
+	deadline, _ := time.Parse(time.RFC3339, attrs["request_deadline"])
+	return &RequestRef{ID: id, Kind: attrs["request_kind"], Deadline: deadline}
+}
+
+// request returns the data-subject request of a kind the conversation
+// already made.
+func (th thread) request(kind string) (RequestRef, bool) {
+	for _, t := range th {
+		if t.request != nil && t.request.Kind == kind {
+			return *t.request, true
+		}
+	}
+	return RequestRef{}, false
 }

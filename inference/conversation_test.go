@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/internal/fixture"
@@ -236,5 +237,79 @@ func TestConversationSurvivesARestart(t *testing.T) {
 	evs := f.Events(t)
 	if q := evs[1].Content.Question; !strings.Contains(q, "<EMAIL_1>") || strings.Contains(q, "<EMAIL_2>") {
 		t.Fatalf("after a restart the address got a new placeholder: %q", q)
+	}
+}
+
+// TestRequestsMadeInChat: "delete all my data" in any of the languages is
+// logged as a request with its legal deadline, and the customer is told
+// its reference and the deadline; asked again, the same request.
+func TestRequestsMadeInChat(t *testing.T) {
+	for _, tc := range []struct{ text, kind, deadlineWord string }{
+		{"Please delete all my data", audit.RequestErasure, "2027"},
+		{"what personal data do you hold about me", audit.RequestAccess, "2027"},
+		{"slet alle mine oplysninger", audit.RequestErasure, "januar"},
+		{"请删除我的所有个人资料", audit.RequestErasure, "年"},
+		{"請刪除我的所有個人資料", audit.RequestErasure, "年"},
+		{"tolong padam semua data peribadi saya", audit.RequestErasure, "Januari"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			f := newFixture(t, false)
+			r := ask(t, f.A, "", tc.text)
+			if r.Request == nil || r.Request.Kind != tc.kind || r.Decision != decision.Handoff {
+				t.Fatalf("reply = %+v", r)
+			}
+			if !strings.Contains(r.Answer, r.Request.ID) || !strings.Contains(r.Answer, tc.deadlineWord) {
+				t.Fatalf("the answer does not tell the reference and deadline: %q", r.Answer)
+			}
+			// While the privacy team has the conversation the assistant is
+			// quiet; after it hands back, asking again is the same request.
+			if quiet := ask(t, f.A, r.ConversationID, tc.text); quiet.Answer != "" || quiet.Request != nil {
+				t.Fatalf("while held: %+v", quiet)
+			}
+			if _, err := f.Store.ResolveHandoff(context.Background(), r.MessageID, audit.Agent{ID: "t_agent"}); err != nil {
+				t.Fatal(err)
+			}
+			again := ask(t, f.A, r.ConversationID, tc.text)
+			reqs, err := f.Store.Requests(context.Background())
+			if err != nil || len(reqs) != 1 || again.Request == nil || again.Request.ID != r.Request.ID {
+				t.Fatalf("requests = %+v, again = %+v, %v", reqs, again.Request, err)
+			}
+			if reqs[0].Conversation == "" || reqs[0].Channel != audit.ChannelChat || !reqs[0].Deadline.Equal(r.Request.Deadline) {
+				t.Fatalf("request = %+v", reqs[0])
+			}
+		})
+	}
+}
+
+// TestHandBack: while a person has the conversation the assistant is
+// quiet; once they hand it back, it answers again, and what came before
+// the hand-back is no topic for the next question.
+func TestHandBack(t *testing.T) {
+	f := newFixture(t, false)
+	ctx := context.Background()
+	h := ask(t, f.A, "", "I want to talk to a person")
+	if h.Decision != decision.Handoff {
+		t.Fatalf("hand-off = %+v", h)
+	}
+	if quiet := ask(t, f.A, h.ConversationID, "How do I return an item?"); quiet.Answer != "" || quiet.ReasonCode != decision.AwaitingPerson {
+		t.Fatalf("while held = %+v", quiet)
+	}
+	mette := audit.Agent{ID: "agent:t_1", Name: "Mette"}
+	if _, _, err := f.Store.ReplyHandoff(ctx, h.MessageID, mette, "m_r1", "Returns are free within 30 days."); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := f.Store.ResolveHandoff(ctx, h.MessageID, mette); err != nil || got.AgentName != "Mette" {
+		t.Fatalf("resolve = %+v, %v", got, err)
+	}
+	if s := inference.HandBack("da", "Mette"); !strings.Contains(s, "Mette") || !strings.Contains(s, "igen") {
+		t.Fatalf("hand-back = %q", s)
+	}
+	r := ask(t, f.A, h.ConversationID, "How long does delivery take?")
+	if r.Decision != decision.Answer || r.Sources[0].DocID != "sample/en/delivery.md" {
+		t.Fatalf("after the hand-back = %+v", r)
+	}
+	evs := f.Events(t)
+	if last := evs[len(evs)-1]; len(last.Context) != 0 {
+		t.Fatalf("the question after the hand-back was read with %v", last.Context)
 	}
 }

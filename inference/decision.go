@@ -66,11 +66,21 @@ type Decision struct {
 	// StandaloneByModel); CondenseFallback why the model's was not used.
 	StandaloneBy     string
 	CondenseFallback string
+	// Request is the data-subject request the message made, logged with
+	// its deadline.
+	Request *RequestRef
 	// Suggestions are offered with a decision to ask back.
 	Suggestions []Suggestion
 	// Placeholders are the values the turn added to the conversation's
 	// mapping, kept encrypted with its content.
 	Placeholders []redact.Entry
+}
+
+// RequestRef names a data-subject request logged from a conversation.
+type RequestRef struct {
+	ID       string    `json:"id"`
+	Kind     string    `json:"kind"`
+	Deadline time.Time `json:"deadline"`
 }
 
 // Envelope is the decision's audit envelope: what the log keeps in clear.
@@ -100,6 +110,9 @@ func (d Decision) Envelope() audit.Envelope {
 	for _, p := range d.Passages {
 		env.Sources = append(env.Sources, audit.Source{DocID: p.DocID, Version: p.Version, Chunk: p.ChunkID, Score: p.Score})
 	}
+	if d.Request != nil && env.Attrs == nil {
+		env.Attrs = map[string]string{}
+	}
 	for k, v := range map[string]string{"team": d.Team, "model_error": d.ModelError,
 		"standalone_by": d.StandaloneBy, "condense_fallback": d.CondenseFallback} {
 		if v == "" {
@@ -109,6 +122,11 @@ func (d Decision) Envelope() audit.Envelope {
 			env.Attrs = map[string]string{}
 		}
 		env.Attrs[k] = v
+	}
+	if d.Request != nil {
+		env.Attrs["request_id"] = d.Request.ID
+		env.Attrs["request_kind"] = d.Request.Kind
+		env.Attrs["request_deadline"] = d.Request.Deadline.UTC().Format(time.RFC3339)
 	}
 	if d.StandaloneBy == StandaloneByModel {
 		env.Attrs["condense_version"] = CondenseVersion
@@ -147,6 +165,7 @@ func (d Decision) Reply(restore func(string) string) Reply {
 		Interrupted:    d.Interrupted,
 		Replaced:       d.Replaced,
 		Suggestions:    d.Suggestions,
+		Request:        d.Request,
 	}
 	if restore != nil {
 		r.Answer = restore(d.Answer)

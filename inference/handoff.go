@@ -65,3 +65,13 @@ func (a *Assistant) HandOff(ctx context.Context, h HandoffRequest) (Reply, error
 	r.AuditSeq = seq
 	return r, nil
 }
+
+// HandBack is what the assistant says when a person hands the
+// conversation back to it: who finished (their display name, when they
+// have one), and that the assistant is there again.
+func HandBack(l lang.Tag, agentName string) string {
+	if agentName == "" {
+		return catalog.Text(l, "handoff.handback_anon")
+	}
+	return catalog.Textf(l, "handoff.handback", "name", agentName)
+}

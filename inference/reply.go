@@ -64,6 +64,9 @@ type Reply struct {
 	AuditSeq       uint64          `json:"audit_seq"`
 	// Suggestions come with decision clarify: at most four.
 	Suggestions []Suggestion `json:"suggestions,omitempty"`
+	// Request is the data-subject request the message made ("delete my
+	// data"), logged with its reference and legal deadline.
+	Request *RequestRef `json:"request,omitempty"`
 	// Interrupted is set when the model stopped mid-answer and the
 	// answer was completed from the knowledge base instead.
 	Interrupted bool `json:"interrupted,omitempty"`

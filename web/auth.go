@@ -20,7 +20,7 @@ import (
 type Tokens interface {
 	LookupToken(ctx context.Context, secret string) (audit.Token, error)
 	Token(ctx context.Context, id string) (audit.Token, error)
-	CreateToken(ctx context.Context, r role.Role, label, actor string) (string, audit.Token, error)
+	CreateToken(ctx context.Context, r role.Role, label, actor string, opts ...audit.TokenOption) (string, audit.Token, error)
 	RevokeToken(ctx context.Context, id, actor string) error
 	Tokens(ctx context.Context) ([]audit.Token, error)
 }
@@ -30,14 +30,20 @@ type Principal struct {
 	TokenID string    `json:"token_id"`
 	Role    role.Role `json:"role"`
 	Label   string    `json:"label"`
+	// Name is the name customers see when this agent joins their
+	// conversation; empty shows no name.
+	Name string `json:"name,omitempty"`
 }
+
+// Agent is the principal as the agent on a hand-off.
+func (p Principal) Agent() audit.Agent { return audit.Agent{ID: p.Actor(), Name: p.Name} }
 
 // Actor names the principal in audit records: role and token id, never
 // the token itself.
 func (p Principal) Actor() string { return string(p.Role) + ":" + p.TokenID }
 
 func principalOf(t audit.Token) Principal {
-	return Principal{TokenID: t.ID, Role: t.Role, Label: t.Label}
+	return Principal{TokenID: t.ID, Role: t.Role, Label: t.Label, Name: t.Name}
 }
 
 const principalKey = "hushdesk.principal"

@@ -54,7 +54,7 @@ func (s *Server) getHandoff(c echo.Context) error {
 
 // claimHandoff answers POST /api/v1/handoffs/{id}/claim (agent).
 func (s *Server) claimHandoff(c echo.Context) error {
-	h, err := s.parts.Queue.ClaimHandoff(c.Request().Context(), c.Param("id"), principal(c).Actor())
+	h, err := s.parts.Queue.ClaimHandoff(c.Request().Context(), c.Param("id"), principal(c).Agent())
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func (s *Server) claimHandoff(c echo.Context) error {
 // resolveHandoff answers POST /api/v1/handoffs/{id}/resolve (agent): the
 // conversation goes back to the assistant.
 func (s *Server) resolveHandoff(c echo.Context) error {
-	h, err := s.parts.Queue.ResolveHandoff(c.Request().Context(), c.Param("id"), principal(c).Actor())
+	h, err := s.parts.Queue.ResolveHandoff(c.Request().Context(), c.Param("id"), principal(c).Agent())
 	if err != nil {
 		return err
 	}
@@ -81,12 +81,13 @@ func (s *Server) replyHandoff(c echo.Context) error {
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
-	rep, err := s.parts.Desk.ReplyAsAgent(c.Request().Context(), c.Param("id"), principal(c).Actor(), body.Text)
+	rep, err := s.parts.Desk.ReplyAsAgent(c.Request().Context(), c.Param("id"), principal(c).Agent(), body.Text)
 	if err != nil {
 		return err
 	}
 	s.hub.publish(rep.Handoff.Conversation, hubEvent{Name: "agent_reply", Data: map[string]any{
 		"message_id": rep.MessageID, "text": rep.Text, "time": time.Now().UTC(), "audit_seq": rep.AuditSeq,
+		"agent_name": principal(c).Name,
 	}})
 	s.handoffChanged("handoff.replied", rep.Handoff)
 	return c.JSON(http.StatusOK, map[string]any{
@@ -148,10 +149,11 @@ func (s *Server) notifyHandoff(ctx context.Context, r inference.Reply) {
 }
 
 // handoffChanged tells the customer's open conversation and the webhook.
+// The customer is told who has their conversation (the agent's display
+// name) and, when it is handed back, the assistant's word in their
+// language.
 func (s *Server) handoffChanged(event string, h audit.Handoff) {
-	s.hub.publish(h.Conversation, hubEvent{Name: "status", Data: map[string]any{
-		"event": event, "handoff_id": h.ID, "status": h.Status, "time": h.Updated,
-	}})
+	s.hub.publish(h.Conversation, hubEvent{Name: "status", Data: handoffStatus(event, h)})
 	if s.opts.Webhook != nil {
 		s.opts.Webhook.Send(event, h)
 	}
@@ -176,7 +178,7 @@ func (s *Server) conversationEvents(c echo.Context) error {
 	sse := &eventStream{c: c}
 	state := map[string]any{"status": "none"}
 	if h, ok, err := s.parts.Queue.ActiveHandoff(c.Request().Context(), ref); err == nil && ok {
-		state = map[string]any{"status": h.Status, "handoff_id": h.ID, "time": h.Updated}
+		state = handoffStatus("", h)
 	}
 	if err := sse.send("status", state); err != nil {
 		return nil
@@ -200,4 +202,19 @@ func (s *Server) conversationEvents(c echo.Context) error {
 			c.Response().Flush()
 		}
 	}
+}
+
+// handoffStatus is a hand-off's state as the customer's client receives it.
+func handoffStatus(event string, h audit.Handoff) map[string]any {
+	st := map[string]any{"handoff_id": h.ID, "status": h.Status, "time": h.Updated}
+	if event != "" {
+		st["event"] = event
+	}
+	if h.AgentName != "" {
+		st["agent_name"] = h.AgentName
+	}
+	if h.Status == audit.HandoffResolved {
+		st["message"] = inference.HandBack(lang.Tag(h.Language), h.AgentName)
+	}
+	return st
 }

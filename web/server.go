@@ -69,13 +69,13 @@ type Queue interface {
 	Handoffs(ctx context.Context, status, team string) ([]audit.Handoff, error)
 	Handoff(ctx context.Context, id string) (audit.Handoff, error)
 	ActiveHandoff(ctx context.Context, conversation string) (audit.Handoff, bool, error)
-	ClaimHandoff(ctx context.Context, id, actor string) (audit.Handoff, error)
-	ResolveHandoff(ctx context.Context, id, actor string) (audit.Handoff, error)
+	ClaimHandoff(ctx context.Context, id string, by audit.Agent) (audit.Handoff, error)
+	ResolveHandoff(ctx context.Context, id string, by audit.Agent) (audit.Handoff, error)
 }
 
 // Desk is where agents answer handed-off conversations.
 type Desk interface {
-	ReplyAsAgent(ctx context.Context, handoffID, actor, text string) (desk.Reply, error)
+	ReplyAsAgent(ctx context.Context, handoffID string, by audit.Agent, text string) (desk.Reply, error)
 }
 
 // Feedback takes customers' ratings of answers.

@@ -21,10 +21,11 @@ func (s *Server) listTokens(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"tokens": toks})
 }
 
-// createToken answers POST /api/v1/tokens {"role", "label"} (admin). The
-// secret is in this answer only; it is stored as a hash.
+// createToken answers POST /api/v1/tokens {"role", "label", "name"}
+// (admin); name is what customers see when the agent joins. The secret is
+// in this answer only; it is stored as a hash.
 func (s *Server) createToken(c echo.Context) error {
-	var body struct{ Role, Label string }
+	var body struct{ Role, Label, Name string }
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
@@ -32,11 +33,12 @@ func (s *Server) createToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	secret, tok, err := s.parts.Tokens.CreateToken(c.Request().Context(), r, body.Label, principal(c).Actor())
+	secret, tok, err := s.parts.Tokens.CreateToken(c.Request().Context(), r, body.Label, principal(c).Actor(), audit.DisplayName(body.Name))
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"token": secret, "id": tok.ID, "role": tok.Role, "label": tok.Label, "created": tok.Created})
+	return c.JSON(http.StatusCreated, map[string]any{"token": secret, "id": tok.ID, "role": tok.Role, "label": tok.Label,
+		"name": tok.Name, "created": tok.Created})
 }
 
 // revokeToken answers DELETE /api/v1/tokens/{id} (admin). The token's

@@ -159,7 +159,7 @@ func (m *Main) OpenAssistant(ctx context.Context) error {
 	}
 	m.Assistant, err = inference.New(inference.Parts{
 		Redactor: m.QuestionRedactor, Retriever: m.Index, Recorder: m.Store, Triage: m.Triage,
-		Generator: model, Handoffs: m.Store, History: m.Store,
+		Generator: model, Handoffs: m.Store, History: m.Store, Requests: m.Store,
 	}, inference.Options{
 		Company:          m.Config.Company,
 		MaxQuestionChars: m.Config.MaxQuestionChars,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/audit/role"
 )
 
@@ -21,6 +22,7 @@ func runToken(ctx context.Context, e env) error {
 	fs := newFlagSet("token "+sub, e.stderr, storeSettings...)
 	roleName := fs.String("role", "", "agent, compliance or admin")
 	label := fs.String("label", "", "what the token is for (a team or a purpose, not a person's name)")
+	name := fs.String("name", "", "for an agent: the name customers see when the agent joins their conversation")
 	if err := parseFlags(fs, e.args[1:]); err != nil {
 		return err
 	}
@@ -35,7 +37,7 @@ func runToken(ctx context.Context, e env) error {
 		if err != nil {
 			return fmt.Errorf("%w: token create --role agent|compliance|admin --label TEXT: %w", errUsage, err)
 		}
-		secret, tok, err := m.tokens().CreateToken(ctx, r, *label, cliActor())
+		secret, tok, err := m.tokens().CreateToken(ctx, r, *label, cliActor(), audit.DisplayName(*name))
 		if err != nil {
 			return err
 		}

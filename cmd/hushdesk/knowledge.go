@@ -110,6 +110,6 @@ type tokens struct {
 func (m *Main) tokens() tokens { return tokens{Store: m.Store, redactor: m.Redactor} }
 
 // CreateToken makes a token whose label is stored redacted.
-func (t tokens) CreateToken(ctx context.Context, r role.Role, label, actor string) (string, audit.Token, error) {
-	return t.Store.CreateToken(ctx, r, t.redactor.Redact(label, nil).Text, actor)
+func (t tokens) CreateToken(ctx context.Context, r role.Role, label, actor string, opts ...audit.TokenOption) (string, audit.Token, error) {
+	return t.Store.CreateToken(ctx, r, t.redactor.Redact(label, nil).Text, actor, opts...)
 }

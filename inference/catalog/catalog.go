@@ -17,7 +17,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/lang"
@@ -149,4 +151,11 @@ func keysOf(m map[Key]string) []Key {
 		out = append(out, k)
 	}
 	return out
+}
+
+// Date writes a day as people of language t write it ("7 January 2027",
+// "7. januar 2027", "2027年1月7日").
+func Date(t lang.Tag, d time.Time) string {
+	return Textf(t, "date.long", "day", strconv.Itoa(d.Day()), "month", Text(t, Key(fmt.Sprintf("date.month.%02d", int(d.Month())))),
+		"year", strconv.Itoa(d.Year()))
 }

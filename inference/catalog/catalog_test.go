@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/lang"
@@ -82,5 +83,17 @@ func TestClient(t *testing.T) {
 	}
 	if Version() == "" {
 		t.Error("no version")
+	}
+}
+
+func TestDate(t *testing.T) {
+	day := time.Date(2027, time.January, 7, 23, 0, 0, 0, time.UTC)
+	for l, want := range map[lang.Tag]string{
+		lang.English: "7 January 2027", lang.Danish: "7. januar 2027", lang.Malay: "7 Januari 2027",
+		lang.ChineseSimplified: "2027年1月7日", lang.ChineseTraditional: "2027年1月7日",
+	} {
+		if got := Date(l, day); got != want {
+			t.Errorf("Date(%s) = %q, want %q", l, got, want)
+		}
 	}
 }

@@ -63,6 +63,9 @@ const (
 	// OfferAccepted: the customer said yes to the assistant's offer of a
 	// person.
 	OfferAccepted Reason = "offer_accepted"
+	// HandedBack: the person who had the conversation finished and the
+	// assistant took it back, saying so.
+	HandedBack Reason = "handed_back"
 )
 
 // The triggers: what in a message makes a person take over (or, for a
@@ -87,7 +90,7 @@ const (
 
 var reasons = []Reason{
 	Answered, NoRelevant, LowConfidence, Smalltalk, OfferDeclined, Vague, Ambiguous, SearchFailed,
-	ThumbsDown, RepeatedAbstention, AwaitingPerson, OfferAccepted,
+	ThumbsDown, RepeatedAbstention, AwaitingPerson, OfferAccepted, HandedBack,
 	PersonRequested, Anger, Complaint, LegalThreat, SelfHarm, Bereavement, FinancialHardship, Health,
 	DataAccessRequest, DataErasureRequest, PromptInjection, RepeatedFailure,
 }

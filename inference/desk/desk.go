@@ -31,7 +31,7 @@ type Redactor interface {
 
 // Queue records an agent's reply in a hand-off.
 type Queue interface {
-	ReplyHandoff(ctx context.Context, id, actor, message, text string) (uint64, audit.Handoff, error)
+	ReplyHandoff(ctx context.Context, id string, by audit.Agent, message, text string) (uint64, audit.Handoff, error)
 }
 
 // Desk is where agents answer handed-off conversations.
@@ -57,7 +57,7 @@ type Reply struct {
 
 // ReplyAsAgent records an agent's reply in a hand-off, redacted before it
 // is stored, claiming the hand-off for the agent if nobody has.
-func (d *Desk) ReplyAsAgent(ctx context.Context, handoffID, actor, text string) (Reply, error) {
+func (d *Desk) ReplyAsAgent(ctx context.Context, handoffID string, by audit.Agent, text string) (Reply, error) {
 	text = strings.TrimSpace(text)
 	switch {
 	case !utf8.ValidString(text):
@@ -67,11 +67,28 @@ func (d *Desk) ReplyAsAgent(ctx context.Context, handoffID, actor, text string) 
 	case utf8.RuneCountInString(text) > MaxReply:
 		return Reply{}, fmt.Errorf("%w: the limit is %d characters", ErrReplyTooLong, MaxReply)
 	}
-	red := d.redactor.Redact(text, nil)
+	ph := redact.NewPlaceholders()
+	red := d.redactor.Redact(text, ph)
+	red.Text = keepOwnName(red.Text, ph, by.Name)
 	msg := inference.NewMessageID()
-	seq, h, err := d.queue.ReplyHandoff(ctx, handoffID, actor, msg, red.Text)
+	seq, h, err := d.queue.ReplyHandoff(ctx, handoffID, by, msg, red.Text)
 	if err != nil {
 		return Reply{}, err
 	}
 	return Reply{MessageID: msg, AuditSeq: seq, Text: text, Stored: red.Text, Redactions: inference.RedactionCounts(red), Handoff: h}, nil
+}
+
+// keepOwnName puts the agent's own display name back where the redactor
+// took it for a person's: it is the name the customer is shown anyway,
+// and a reply read back must not say "<PERSON_1> here".
+func keepOwnName(stored string, ph *redact.Placeholders, name string) string {
+	if name == "" {
+		return stored
+	}
+	for _, e := range ph.Entries(0) {
+		if e.Type == redact.Person && strings.EqualFold(strings.TrimSpace(e.Value), name) {
+			stored = strings.ReplaceAll(stored, e.Label, e.Value)
+		}
+	}
+	return stored
 }

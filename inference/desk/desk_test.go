@@ -33,17 +33,22 @@ func TestHandoffRoundTrip(t *testing.T) {
 	if err != nil || h.Messages != 2 {
 		t.Fatalf("queue = %+v, %v", h, err)
 	}
-	rep, err := desk.New(redact.New(redact.Options{}), f.Store).ReplyAsAgent(ctx, r1.MessageID, "agent:t1", "Hi! I can help. I'll email you at nina@example.com today.")
+	mette := audit.Agent{ID: "agent:t1", Name: "Mette"}
+	rep, err := desk.New(redact.New(redact.Options{}), f.Store).ReplyAsAgent(ctx, r1.MessageID, mette, "Hi, Mette here! I can help. I'll email you at nina@example.com today. Regards, Mette Hansen")
 	if err != nil || rep.Handoff.Status != audit.HandoffClaimed {
 		t.Fatalf("reply = %+v, %v", rep, err)
 	}
 	if !strings.Contains(rep.Text, "nina@example.com") || strings.Contains(rep.Stored, "nina@example.com") {
 		t.Fatalf("live %q / stored %q", rep.Text, rep.Stored)
 	}
-	if _, err := desk.New(redact.New(redact.Options{}), f.Store).ReplyAsAgent(ctx, r1.MessageID, "agent:t1", "   "); !errors.Is(err, desk.ErrEmptyReply) {
+	// The agent's own name stays in what is stored; another name does not.
+	if !strings.Contains(rep.Stored, "Mette here") || strings.Contains(rep.Stored, "Hansen") {
+		t.Fatalf("stored %q", rep.Stored)
+	}
+	if _, err := desk.New(redact.New(redact.Options{}), f.Store).ReplyAsAgent(ctx, r1.MessageID, mette, "   "); !errors.Is(err, desk.ErrEmptyReply) {
 		t.Fatalf("empty reply = %v", err)
 	}
-	if _, err := f.Store.ResolveHandoff(ctx, r1.MessageID, "agent:t1"); err != nil {
+	if _, err := f.Store.ResolveHandoff(ctx, r1.MessageID, audit.Agent{ID: "agent:t1"}); err != nil {
 		t.Fatal(err)
 	}
 	r3, _ := f.A.Ask(ctx, inference.Question{Text: "How do I return an item?", ConversationID: r1.ConversationID}, nil)
