@@ -65,7 +65,7 @@ type RequestSpec struct {
 	Kind string
 	// Subject is the customer's pseudonym; Conversation the conversation
 	// a request made in a chat came in. At least one is set.
-	Subject, Conversation string
+	Subject, Conversation  string
 	Regime, Actor, Channel string
 }
 
