@@ -10,14 +10,15 @@ import (
 
 // Event types written by Hushdesk.
 const (
-	TypeDecision   = "decision"    // the assistant answered, abstained or handed off
-	TypeFeedback   = "feedback"    // a customer rated an answer
-	TypeErasure    = "erasure"     // a subject's or conversation's content key was shredded
-	TypeExport     = "export"      // someone exported events (chain of custody)
-	TypeIngest     = "kb.ingest"   // the knowledge base changed
-	TypeRetention  = "retention"   // the retention job ran
-	TypeAgentReply = "agent.reply" // a person answered a handed-off conversation
-	TypeHandoff    = "handoff"     // a hand-off changed state (claimed, resolved)
+	TypeDecision   = "decision"       // the assistant answered, abstained or handed off
+	TypeFeedback   = "feedback"       // a customer rated an answer
+	TypeErasure    = "erasure"        // a subject's or conversation's content key was shredded
+	TypeExport     = "export"         // someone exported events (chain of custody)
+	TypeIngest     = "kb.ingest"      // the knowledge base changed
+	TypeRetention  = "retention"      // the retention job ran
+	TypeAgentReply = "agent.reply"    // a person answered a handed-off conversation
+	TypeHandoff    = "handoff"        // a hand-off changed state (claimed, resolved)
+	TypeReveal     = "handoff.reveal" // an agent was shown a value behind a placeholder, for a stated reason
 
 	TypeCheckpoint       = "checkpoint"        // a signed checkpoint of the chain was taken
 	TypeSubjectExport    = "subject.export"    // everything held about a subject was exported

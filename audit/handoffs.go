@@ -255,11 +255,11 @@ func claimable(h Handoff, actor string) error {
 }
 
 // ReplyHandoff records an agent's reply to the customer (its text already
-// redacted) and claims the hand-off for the agent if nobody has.
-func (s *Store) ReplyHandoff(ctx context.Context, id string, by Agent, message, text string) (uint64, Handoff, error) {
+// redacted, with the values it added to the conversation's placeholders) and claims the hand-off for the agent if nobody has.
+func (s *Store) ReplyHandoff(ctx context.Context, id string, by Agent, message string, content Content) (uint64, Handoff, error) {
 	env := by.envelope(TypeAgentReply, nil)
 	env.Message = message
-	return s.changeHandoff(ctx, id, env, &Content{Text: text},
+	return s.changeHandoff(ctx, id, env, &content,
 		func(h Handoff) error { return claimable(h, by.ID) })
 }
 

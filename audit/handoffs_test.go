@@ -50,10 +50,10 @@ func TestHandoffQueue(t *testing.T) {
 	if _, err := s.ClaimHandoff(ctx, "m_h1", Agent{ID: "agent:t2"}); !errors.Is(err, ErrHandoffTaken) {
 		t.Fatalf("second claim = %v", err)
 	}
-	if _, _, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:t2"}, "m_r0", "me too"); !errors.Is(err, ErrHandoffTaken) {
+	if _, _, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:t2"}, "m_r0", Content{Text: "me too"}); !errors.Is(err, ErrHandoffTaken) {
 		t.Fatalf("reply by another agent = %v", err)
 	}
-	seq, h, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:t1"}, "m_r1", "Your parcel left today, <EMAIL_1>.")
+	seq, h, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:t1"}, "m_r1", Content{Text: "Your parcel left today, <EMAIL_1>."})
 	if err != nil || h.Replies != 1 {
 		t.Fatalf("reply = %+v, %v", h, err)
 	}
@@ -63,7 +63,7 @@ func TestHandoffQueue(t *testing.T) {
 		t.Fatalf("agent reply event = %+v", last)
 	}
 	// Replying to an open hand-off claims it.
-	if _, h, err = s.ReplyHandoff(ctx, "m_h2", Agent{ID: "agent:t2"}, "m_r2", "Hi"); err != nil || h.ClaimedBy != "agent:t2" {
+	if _, h, err = s.ReplyHandoff(ctx, "m_h2", Agent{ID: "agent:t2"}, "m_r2", Content{Text: "Hi"}); err != nil || h.ClaimedBy != "agent:t2" {
 		t.Fatalf("reply to open = %+v, %v", h, err)
 	}
 	if h, err = s.ResolveHandoff(ctx, "m_h1", Agent{ID: "agent:t1"}); err != nil || h.Status != HandoffResolved || h.Resolved == nil {

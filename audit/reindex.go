@@ -83,7 +83,7 @@ func (s *Store) replay(tx *bolt.Tx, byConv, bySubj, byMessage *bolt.Bucket, env 
 		return err
 	}
 	switch env.Type {
-	case TypeHandoff, TypeAgentReply:
+	case TypeHandoff, TypeAgentReply, TypeReveal:
 		id := env.Attrs["handoff"]
 		if id == "" {
 			return nil

@@ -59,10 +59,10 @@ func TestRebuildProjections(t *testing.T) {
 		t.Fatal(err)
 	}
 	step()
-	if _, _, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:a"}, "m_r1", "On its way."); err != nil {
+	if _, _, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:a"}, "m_r1", Content{Text: "On its way."}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.ReplyHandoff(ctx, "m_h2", Agent{ID: "agent:b"}, "m_r2", "Let me look."); err != nil {
+	if _, _, err := s.ReplyHandoff(ctx, "m_h2", Agent{ID: "agent:b"}, "m_r2", Content{Text: "Let me look."}); err != nil {
 		t.Fatal(err)
 	}
 	step()

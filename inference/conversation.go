@@ -30,13 +30,38 @@ func (c *conversation) sync(evs []audit.Event) {
 			continue
 		}
 		c.seen = e.Seq
-		if e.Content == nil {
-			continue
-		}
-		for _, p := range e.Content.Placeholders {
-			c.placeholders.Add(redact.Entry{Label: p.Label, Type: redact.Type(p.Type), Canon: p.Canon, Value: p.Value})
-		}
+		addPlaceholders(c.placeholders, e)
 	}
+}
+
+// PlaceholdersOf is a conversation's placeholder mapping as its events
+// built it: the same value keeps its label across the customer's
+// messages and the agents' replies.
+func PlaceholdersOf(evs []audit.Event) *redact.Placeholders {
+	ph := redact.NewPlaceholders()
+	for _, e := range evs {
+		addPlaceholders(ph, e)
+	}
+	return ph
+}
+
+func addPlaceholders(ph *redact.Placeholders, e audit.Event) {
+	if e.Content == nil {
+		return
+	}
+	for _, p := range e.Content.Placeholders {
+		ph.Add(redact.Entry{Label: p.Label, Type: redact.Type(p.Type), Canon: p.Canon, Value: p.Value})
+	}
+}
+
+// Stored is what the log keeps of the values a text added to a
+// conversation's mapping.
+func Stored(entries []redact.Entry) []audit.Placeholder {
+	var out []audit.Placeholder
+	for _, e := range entries {
+		out = append(out, audit.Placeholder{Label: e.Label, Type: string(e.Type), Canon: e.Canon, Value: e.Value})
+	}
+	return out
 }
 
 // conversations holds live conversations and forgets idle ones; what they

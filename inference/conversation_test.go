@@ -295,7 +295,7 @@ func TestHandBack(t *testing.T) {
 		t.Fatalf("while held = %+v", quiet)
 	}
 	mette := audit.Agent{ID: "agent:t_1", Name: "Mette"}
-	if _, _, err := f.Store.ReplyHandoff(ctx, h.MessageID, mette, "m_r1", "Returns are free within 30 days."); err != nil {
+	if _, _, err := f.Store.ReplyHandoff(ctx, h.MessageID, mette, "m_r1", audit.Content{Text: "Returns are free within 30 days."}); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := f.Store.ResolveHandoff(ctx, h.MessageID, mette); err != nil || got.AgentName != "Mette" {

@@ -138,11 +138,7 @@ func (d Decision) Envelope() audit.Envelope {
 // answer, the question as searched, and the values behind the
 // placeholders the turn added.
 func (d Decision) Content() *audit.Content {
-	c := &audit.Content{Question: d.Question.Text, Answer: d.Answer, Standalone: d.Standalone}
-	for _, e := range d.Placeholders {
-		c.Placeholders = append(c.Placeholders, audit.Placeholder{Label: e.Label, Type: string(e.Type), Canon: e.Canon, Value: e.Value})
-	}
-	return c
+	return &audit.Content{Question: d.Question.Text, Answer: d.Answer, Standalone: d.Standalone, Placeholders: Stored(d.Placeholders)}
 }
 
 // Reply is the decision as the customer's client receives it. restore

@@ -96,6 +96,26 @@ func (s *Server) replyHandoff(c echo.Context) error {
 	})
 }
 
+// revealValue answers POST /api/v1/handoffs/{id}/reveal {"label",
+// "reason"} (agent): the customer's value behind a placeholder of the
+// conversation, for the agent who has it, with a stated reason. The
+// reveal is recorded for compliance officers; the answer is not cached.
+func (s *Server) revealValue(c echo.Context) error {
+	var body struct{ Label, Reason string }
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	if body.Label == "" {
+		return badRequest(`"label" is required`)
+	}
+	rev, err := s.parts.Desk.Reveal(c.Request().Context(), c.Param("id"), principal(c).Agent(), body.Label, body.Reason)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusOK, rev)
+}
+
 // requestPerson answers POST /api/v1/handoff {"conversation_id", "language",
 // "subject"}: the customer's "talk to a person" button.
 func (s *Server) requestPerson(c echo.Context) error {

@@ -42,6 +42,7 @@ func (s *Server) routes() {
 	api.POST("/handoffs/:id/claim", s.claimHandoff, agent)
 	api.POST("/handoffs/:id/reply", s.replyHandoff, agent)
 	api.POST("/handoffs/:id/resolve", s.resolveHandoff, agent)
+	api.POST("/handoffs/:id/reveal", s.revealValue, agent)
 	api.GET("/reports/support", s.supportReport, agent)
 
 	// Compliance officers.

@@ -76,6 +76,7 @@ type Queue interface {
 // Desk is where agents answer handed-off conversations.
 type Desk interface {
 	ReplyAsAgent(ctx context.Context, handoffID string, by audit.Agent, text string) (desk.Reply, error)
+	Reveal(ctx context.Context, handoffID string, by audit.Agent, label, reason string) (audit.Revealed, error)
 }
 
 // Feedback takes customers' ratings of answers.

@@ -102,8 +102,14 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 		t.Fatalf("first event = %s", ev)
 	}
 
-	agent, other := ts.newToken(t, "agent"), ts.newToken(t, "agent")
-	_, body, _ := ts.call(t, "GET", "/api/v1/handoffs", agent, "")
+	other := ts.newToken(t, "agent")
+	code, body, _ := ts.call(t, "POST", "/api/v1/tokens", adminToken, `{"role": "agent", "label": "delivery desk", "name": "Mette"}`)
+	var tok struct{ Token string }
+	if json.Unmarshal([]byte(body), &tok); code != 201 || !strings.Contains(body, `"name":"Mette"`) {
+		t.Fatalf("agent token = %d %s", code, body)
+	}
+	agent := tok.Token
+	_, body, _ = ts.call(t, "GET", "/api/v1/handoffs", agent, "")
 	var list struct {
 		Handoffs []struct{ ID, Team, Status, ReasonCode string }
 	}
@@ -118,8 +124,9 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 	if code, _, _ := ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/claim", agent, ""); code != 200 {
 		t.Fatalf("claim = %d", code)
 	}
-	if next(t, events) == "" {
-		t.Fatal("no claim event")
+	// The customer is told who joined, by the name the agent shows.
+	if ev := next(t, events); !strings.Contains(ev, `"agent_name":"Mette"`) || !strings.Contains(ev, `"status":"claimed"`) {
+		t.Fatalf("claim event = %s", ev)
 	}
 	if code, body, _ := ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/claim", other, ""); code != 409 {
 		t.Fatalf("second agent's claim = %d %s", code, body)
@@ -128,7 +135,7 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 	// The agent's reply reaches the open conversation as written, and is
 	// stored redacted.
 	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/reply", agent,
-		`{"text": "Hello! I've found it; we'll email you at ole@example.dk today."}`)
+		`{"text": "Hello, Mette here! I've found it; we'll email you at ole@example.dk today."}`)
 	if code != 200 || !strings.Contains(body, `"delivered_live":true`) || strings.Contains(body, `"stored":"Hello! I've found it; we'll email you at ole@`) {
 		t.Fatalf("reply = %d %s", code, body)
 	}
@@ -137,19 +144,44 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 	}
 	next(t, events) // the status change of the reply
 	_, tr, _ := ts.call(t, "GET", "/api/v1/conversations/"+r.ConversationID, "", "")
-	if !strings.Contains(tr, `"role":"agent"`) || strings.Contains(tr, "ole@example.dk") {
+	if !strings.Contains(tr, `"role":"agent"`) || strings.Contains(tr, "ole@example.dk") || !strings.Contains(tr, "[e-mail address]") ||
+		!strings.Contains(tr, "Mette here") || !strings.Contains(tr, `"agent_name":"Mette"`) || strings.Contains(tr, "<EMAIL_") {
 		t.Fatalf("transcript = %s", tr)
 	}
+	// The agent may see a value behind a placeholder only with a reason,
+	// and the reveal is an event compliance officers see.
+	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/reveal", agent, `{"label": "<EMAIL_1>", "reason": "x"}`)
+	if code != 400 {
+		t.Fatalf("reveal without a real reason = %d %s", code, body)
+	}
+	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/reveal", other, `{"label": "<EMAIL_1>", "reason": "to check the address for the parcel"}`)
+	if code != 409 {
+		t.Fatalf("reveal by another agent = %d %s", code, body)
+	}
 	// While the person has it, the assistant stays quiet.
-	_, r2, _ := ts.ask(t, fmt.Sprintf(`{"question": "thanks! how do returns work?", "conversation_id": %q}`, r.ConversationID))
-	if r2.ReasonCode != "awaiting_person" {
+	_, r2, _ := ts.ask(t, fmt.Sprintf(`{"question": "thanks! my other address is kim@example.dk", "conversation_id": %q}`, r.ConversationID))
+	if r2.ReasonCode != "awaiting_person" || r2.Answer != "" {
 		t.Fatalf("while handed off = %+v", r2)
+	}
+	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/reveal", agent, `{"label": "<EMAIL_2>", "reason": "to send the parcel's new tracking link"}`)
+	if code != 200 || !strings.Contains(body, `"value":"kim@example.dk"`) {
+		t.Fatalf("reveal = %d %s", code, body)
+	}
+	_, body, _ = ts.call(t, "GET", "/api/v1/audit/events?type=handoff.reveal", adminToken, "")
+	if !strings.Contains(body, `"label":"\u003cEMAIL_2\u003e"`) && !strings.Contains(body, `"label":"<EMAIL_2>"`) {
+		t.Fatalf("the reveal is not in the log: %s", body)
+	}
+	if strings.Contains(body, "kim@example.dk") {
+		t.Fatal("the revealed value is in the log")
 	}
 	if code, _, _ := ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/resolve", agent, ""); code != 200 {
 		t.Fatalf("resolve = %d", code)
 	}
-	if ev := next(t, events); !strings.Contains(ev, `"status":"resolved"`) {
+	if ev := next(t, events); !strings.Contains(ev, `"status":"resolved"`) || !strings.Contains(ev, "Mette has finished") {
 		t.Fatalf("resolve event = %s", ev)
+	}
+	if _, tr, _ := ts.call(t, "GET", "/api/v1/conversations/"+r.ConversationID, "", ""); !strings.Contains(tr, `"reason":"handed_back"`) {
+		t.Fatalf("transcript after the hand-back = %s", tr)
 	}
 	_, r3, _ := ts.ask(t, fmt.Sprintf(`{"question": "how do returns work?", "conversation_id": %q}`, r.ConversationID))
 	if r3.Decision != "answer" {

@@ -29,9 +29,13 @@ type Redactor interface {
 	Redact(text string, ph *redact.Placeholders) redact.Result
 }
 
-// Queue records an agent's reply in a hand-off.
+// Queue records an agent's reply in a hand-off, and shows them a value
+// behind a placeholder when they say why.
 type Queue interface {
-	ReplyHandoff(ctx context.Context, id string, by audit.Agent, message, text string) (uint64, audit.Handoff, error)
+	Handoff(ctx context.Context, id string) (audit.Handoff, error)
+	Conversation(ctx context.Context, ref string) ([]audit.Event, error)
+	ReplyHandoff(ctx context.Context, id string, by audit.Agent, message string, content audit.Content) (uint64, audit.Handoff, error)
+	RevealValue(ctx context.Context, id, label string, by audit.Agent, reason string) (audit.Revealed, error)
 }
 
 // Desk is where agents answer handed-off conversations.
@@ -67,11 +71,23 @@ func (d *Desk) ReplyAsAgent(ctx context.Context, handoffID string, by audit.Agen
 	case utf8.RuneCountInString(text) > MaxReply:
 		return Reply{}, fmt.Errorf("%w: the limit is %d characters", ErrReplyTooLong, MaxReply)
 	}
-	ph := redact.NewPlaceholders()
+	// The reply is numbered as the conversation is: a value the customer
+	// gave keeps its label, and a new one is kept with the reply.
+	h, err := d.queue.Handoff(ctx, handoffID)
+	if err != nil {
+		return Reply{}, err
+	}
+	evs, err := d.queue.Conversation(ctx, h.Conversation)
+	if err != nil {
+		return Reply{}, fmt.Errorf("read conversation: %w", err)
+	}
+	ph := inference.PlaceholdersOf(evs)
+	before := ph.Len()
 	red := d.redactor.Redact(text, ph)
 	red.Text = keepOwnName(red.Text, ph, by.Name)
 	msg := inference.NewMessageID()
-	seq, h, err := d.queue.ReplyHandoff(ctx, handoffID, by, msg, red.Text)
+	seq, h, err := d.queue.ReplyHandoff(ctx, handoffID, by, msg,
+		audit.Content{Text: red.Text, Placeholders: inference.Stored(ph.Entries(before))})
 	if err != nil {
 		return Reply{}, err
 	}
@@ -91,4 +107,14 @@ func keepOwnName(stored string, ph *redact.Placeholders, name string) string {
 		}
 	}
 	return stored
+}
+
+// Reveal shows the agent who has a hand-off the customer's value behind a
+// placeholder of the conversation ("<EMAIL_1>"), for the reason they
+// state; the reason is redacted before it is recorded with the reveal.
+func (d *Desk) Reveal(ctx context.Context, handoffID string, by audit.Agent, label, reason string) (audit.Revealed, error) {
+	if !utf8.ValidString(reason) {
+		return audit.Revealed{}, inference.ErrInvalidUTF8
+	}
+	return d.queue.RevealValue(ctx, handoffID, label, by, d.redactor.Redact(strings.TrimSpace(reason), nil).Text)
 }
