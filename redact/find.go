@@ -66,6 +66,13 @@ func (r *Redactor) allowed(v string) bool {
 
 // detect runs the detectors over a scan and returns their candidates.
 func (r *Redactor) detect(s *scan) []Finding {
+	detectRules(s)
+	tagLatin(s)
+	return s.found
+}
+
+// detectRules runs the rules, the detectors the name tagger reads.
+func detectRules(s *scan) {
 	numbers := s.has.any(wDigits, wMixed)
 	words := s.has&hasCap != 0 || s.caseless
 	detectEmails(s)
@@ -85,5 +92,4 @@ func (r *Redactor) detect(s *scan) []Finding {
 		detectAddresses(s)
 	}
 	detectZh(s)
-	return s.found
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/hushdesk/hushdesk/redact/ner"
 )
 
 // scan is the state shared by the detectors during one Find.
@@ -46,6 +48,18 @@ type scan struct {
 	marks wordMarks
 	// found collects the detectors' candidates.
 	found []Finding
+	// Buffers of the name tagger: what the rules found on each word, the
+	// features of one word, the scores and labels of all of them.
+	ruleMark  []uint8
+	feats     []uint32
+	emissions []ner.Emission
+	labels    []ner.Label
+	back      [][ner.NumLabels]uint8
+	// shouting is set when the text is written in capitals.
+	shouting bool
+	// tagDrop, when not 0, hides the list flags of some words from the
+	// tagger (in training only; see tagLex).
+	tagDrop uint64
 }
 
 // scans keeps the buffers of finished scans for the next Find.
@@ -84,6 +98,7 @@ func (s *scan) release() {
 		return // keep the pool small after a huge text
 	}
 	s.text, s.lower = "", ""
+	s.tagDrop = 0
 	scans.Put(s)
 }
 

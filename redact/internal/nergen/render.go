@@ -28,6 +28,9 @@ func Generate(seed uint64, n int, fsys fs.FS) []Message {
 			g.brands = append(g.brands, line)
 		}
 	}
+	g.loadDicts(map[string][]string{
+		"en": readList(fsys, "dict_en.txt"), "da": readList(fsys, "dict_da.txt"), "ms": readList(fsys, "dict_ms.txt"),
+	})
 	langs := []string{"en", "en", "da", "ms", "zh"}
 	out := make([]Message, 0, n)
 	for i := range n {
@@ -47,6 +50,7 @@ type generator struct {
 	r      *rand.Rand
 	p      *pools
 	brands []string
+	dict   map[string][]string // common words by language
 }
 
 // part is a piece of a message; name says it is a person's name.
@@ -68,7 +72,12 @@ func (g *generator) message(lang string) Message {
 	default:
 		tmpl = pick(g.r, choose(plain, zhPlain, zhTemplates))
 	}
-	parts := g.fill(lang, tmpl)
+	var parts []part
+	if lang != "zh" && g.r.IntN(10) < 3 {
+		parts = g.mixed(lang)
+	} else {
+		parts = g.withNoise(lang, g.fill(lang, tmpl))
+	}
 	// Casing: most messages as written; some all in lower or upper case,
 	// some with the names alone in lower case.
 	casing := g.r.IntN(100)
@@ -157,6 +166,9 @@ func (g *generator) slot(lang, name string) []part {
 	case "Z":
 		return []part{{text: g.p.zhName(r), name: true}}
 	case "B":
+		if r.IntN(3) == 0 {
+			return []part{{text: g.inventedBrand()}}
+		}
 		return []part{{text: pick(r, g.brands)}}
 	case "P":
 		return []part{{text: pick(r, latinPlaces)}}

@@ -1,0 +1,154 @@
+package nergen
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lines without names that surround the templated ones, so that the
+// tagger sees capitalised words that are no names where names stand too:
+// at the start of a line or a sentence, in form labels, in product codes
+// and headings.
+
+// labels are form labels in the three languages.
+var labels = map[string][]string{
+	"en": {"Order", "Order no.", "Ticket", "Invoice", "Reference", "Tel", "Phone", "Account", "SKU", "Item", "Subject",
+		"Re", "Fwd", "Tracking", "Model", "Serial", "Version", "Delivery", "Total", "Status", "Case"},
+	"da": {"Ordrenummer", "Ordre", "Fakturanr", "Tlf", "Telefon", "Kontonummer", "Kontonummer/IBAN", "CPR-nr", "Varenr",
+		"Emne", "Sag", "Sagsnummer", "Reference", "Levering", "Model", "Version", "Beløb", "Status"},
+	"ms": {"Pesanan", "No. pesanan", "Invois", "Tel", "Akaun", "Rujukan", "Perkara", "Model", "Versi", "Jumlah", "Status",
+		"Penghantaran", "Tiket"},
+}
+
+// noiseLine writes one line of ordinary words in lang.
+func (g *generator) noiseLine(lang string) string {
+	r := g.r
+	switch n := r.IntN(10); {
+	case n < 3:
+		return pick(r, labels[lang]) + pick(r, []string{": ", " ", " #", ": #"}) + fmt.Sprint(1000+r.IntN(9000000))
+	case n < 4:
+		code := strings.ToUpper(pick(r, g.dict[lang]))
+		if len(code) > 4 {
+			code = code[:3]
+		}
+		return pick(r, labels[lang]) + " " + code + "-" + fmt.Sprint(10+r.IntN(990)) + pick(r, []string{"", "-B", "X", "-GR"})
+	case n < 5:
+		return capitalise(pick(r, g.dict[lang])) + " " + capitalise(pick(r, g.dict[lang]))
+	}
+	var b strings.Builder
+	k := 3 + r.IntN(8)
+	for i := range k {
+		w := pick(r, g.dict[lang])
+		if i == 0 {
+			w = capitalise(w)
+		} else {
+			b.WriteByte(' ')
+			if r.IntN(12) == 0 {
+				w = capitalise(w) // a product or a word written with a capital
+			}
+		}
+		b.WriteString(w)
+		if i == k/2 && r.IntN(4) == 0 {
+			code := strings.ToUpper(pick(r, g.dict[lang]))
+			code = code[:min(3, len(code))]
+			b.WriteString(pick(r, []string{" (" + code + "-" + fmt.Sprint(r.IntN(900)) + ")", ","}))
+		}
+	}
+	b.WriteString(pick(r, []string{".", "?", "!", "", "."}))
+	return b.String()
+}
+
+// withNoise puts lines of ordinary words before or after a message.
+func (g *generator) withNoise(lang string, parts []part) []part {
+	r := g.r
+	if lang == "zh" || r.IntN(10) < 4 {
+		return parts
+	}
+	sep := pick(r, []string{"\n", " ", "\n\n"})
+	if r.IntN(2) == 0 {
+		return append([]part{{text: g.noiseLine(lang) + sep}}, parts...)
+	}
+	return append(parts, part{text: sep + g.noiseLine(lang)})
+}
+
+func (g *generator) loadDicts(lists map[string][]string) {
+	g.dict = lists
+}
+
+// mixed writes a message of ordinary words with names, brands, places,
+// companies and capitalised words put in at random places, so that the
+// tagger learns what makes a name from the name itself as much as from
+// the words before it.
+func (g *generator) mixed(lang string) []part {
+	r := g.r
+	n := 4 + r.IntN(12)
+	slots := 1 + r.IntN(2)
+	at := map[int]bool{}
+	for range slots {
+		at[r.IntN(n+1)] = true
+	}
+	var parts []part
+	for i := 0; i <= n; i++ {
+		if at[i] {
+			if i > 0 {
+				parts = append(parts, part{text: " "})
+			}
+			parts = append(parts, g.mixedSlot(lang)...)
+		}
+		if i == n {
+			break
+		}
+		w := pick(r, g.dict[lang])
+		if i == 0 && !at[0] {
+			w = capitalise(w)
+		}
+		if i > 0 || at[0] {
+			w = " " + w
+		}
+		if r.IntN(10) == 0 {
+			w += pick(r, []string{",", ".", ":", " -", "!"})
+		}
+		parts = append(parts, part{text: w})
+	}
+	parts = append(parts, part{text: pick(r, []string{".", "?", "", "!"})})
+	return parts
+}
+
+func (g *generator) mixedSlot(lang string) []part {
+	r := g.r
+	switch n := r.IntN(20); {
+	case n < 9:
+		return g.slot(lang, "N")
+	case n < 10:
+		return g.slot(lang, "B")
+	case n < 11:
+		return []part{{text: g.inventedBrand()}}
+	case n < 13:
+		return g.slot(lang, "P")
+	case n < 15:
+		f := strings.Fields(g.p.latinName(r, lang).text)
+		return []part{{text: f[len(f)-1] + pick(r, orgSuffixes)}}
+	case n < 18:
+		return []part{{text: capitalise(pick(r, g.dict[lang]))}}
+	}
+	return g.slot(lang, "PR")
+}
+
+// orgSuffixes turn a family name into a company.
+var orgSuffixes = []string{" Ltd", " Ltd.", " Inc", " Inc.", " PLC", " LLC", " Group", " & Co", " & Sons", " ApS", " A/S",
+	" Sdn Bhd", " Holdings", " Consulting", " Partners", " Foundation", " Records", " Studios", " Hotel"}
+
+// inventedBrand makes the name of a company or an app from two common
+// words, as new ones are made: Mapquest, Factset, Seeclickfix.
+func (g *generator) inventedBrand() string {
+	r := g.r
+	a, b := pick(r, g.dict["en"]), pick(r, g.dict["en"])
+	if len(a) > 7 {
+		a = a[:4+r.IntN(3)]
+	}
+	w := capitalise(a + b + pick(r, []string{"", "", "", "ly", "ify", "io", "ix", "data", "soft", "hub", "net"}))
+	if r.IntN(6) == 0 {
+		w = capitalise(a) + capitalise(b)
+	}
+	return w
+}

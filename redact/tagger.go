@@ -1,0 +1,195 @@
+package redact
+
+import (
+	_ "embed"
+	"math"
+	"sync"
+
+	"github.com/hushdesk/hushdesk/redact/ner"
+)
+
+// The statistical name tagger runs after the rules. It reads every word
+// the rules did not claim for a structured value, with the words around
+// it, what the lists say of it and what the rules made of it, and labels
+// the names; its names replace the rules' guesses for Latin-script text
+// (the rules' verdicts are among its features, so it keeps what they get
+// right and drops what it has learnt they get wrong: a shop such as John
+// Lewis, a capitalised word at the start of a sentence). Chinese has a
+// model of its own, over characters (see tagger_zh.go).
+//
+// The weights are trained by TestTaggerWeights from the messages of
+// internal/nergen; regenerate them with
+//
+//go:generate go test -run ^TestTaggerWeights$ -update-tagger
+
+//go:embed tagger/latin.model
+var latinModelData []byte
+
+var latinModel = sync.OnceValue(func() *ner.Model {
+	m, err := ner.Load(latinModelData)
+	if err != nil {
+		return nil // an empty or stale file: the rules alone (a test fails on it)
+	}
+	return m
+})
+
+// ruleMarks bits: what the rules found on a word.
+const (
+	rmStructured uint8 = 1 << iota // a value that is not prose: e-mail, phone, identifier
+	rmAddress
+	rmLocation
+	rmPersonLow  // a rule name scoring below 0.5
+	rmPersonMid  // 0.5 to 0.8
+	rmPersonHigh // 0.8 and more
+)
+
+// markRules fills s.ruleMark with what the rules found on each word.
+func (s *scan) markRules() {
+	marks := s.ruleMark[:0]
+	for range s.words {
+		marks = append(marks, 0)
+	}
+	s.ruleMark = marks
+	for _, f := range s.found {
+		var m uint8
+		switch {
+		case f.Type == Address:
+			m = rmAddress
+		case f.Type == Location:
+			m = rmLocation
+		case f.Type == Person && f.Score >= 0.8:
+			m = rmPersonHigh
+		case f.Type == Person && f.Score >= 0.5:
+			m = rmPersonMid
+		case f.Type == Person:
+			m = rmPersonLow
+		default:
+			m = rmStructured
+		}
+		for k := s.wordAt(f.Start); k < len(s.words) && s.words[k].start < f.End; k++ {
+			if s.words[k].end > f.Start {
+				marks[k] |= m
+			}
+		}
+	}
+}
+
+// wordAt returns the index of the first word ending after offset i.
+func (s *scan) wordAt(i int) int {
+	lo, hi := 0, len(s.words)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if s.words[m].end <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// tagCandidate reports whether word k may be (part of) a name for the
+// Latin-script tagger.
+func (s *scan) tagCandidate(k int) bool {
+	w := s.words[k]
+	if w.kind != wLetters || s.ruleMark[k]&rmStructured != 0 {
+		return false
+	}
+	if w.cap || w.upper || s.caseless {
+		return true
+	}
+	f := s.lex(k)
+	if f&lxParticle != 0 || f&nameFlags != 0 && f&lxStop == 0 {
+		return true
+	}
+	// a/l, a/p, s/o, d/o of Malaysian Indian names.
+	return k+1 < len(s.words) && s.gap(k+1) == "/" && s.particleLen(k) == 2 ||
+		k > 0 && s.gap(k) == "/" && s.particleLen(k-1) == 2
+}
+
+// tagLatin labels the names of the Latin-script words of s, replacing the
+// rules' name candidates there.
+func tagLatin(s *scan) {
+	m := latinModel()
+	if m == nil || len(s.words) == 0 || s.has&(1<<wLetters) == 0 {
+		return
+	}
+	s.markRules()
+	s.shouting = !s.caseless && s.allUpper()
+	em := s.emissions[:0]
+	any := false
+	for k := range s.words {
+		if !s.tagCandidate(k) {
+			em = append(em, ner.Emission{Begin: ner.Forbidden, Inside: ner.Forbidden})
+			continue
+		}
+		any = true
+		s.feats = s.tagFeatures(k, s.ruleMark[k], s.feats[:0])
+		b, i := m.Score(s.feats)
+		em = append(em, ner.Emission{Begin: b, Inside: i})
+	}
+	s.emissions = em
+	if !any {
+		return
+	}
+	if cap(s.labels) < len(em) {
+		s.labels = make([]ner.Label, len(em))
+	}
+	labels := s.labels[:len(em)]
+	s.back = m.Decode(em, labels, s.back)
+	// The tagger decides the Latin-script names.
+	kept := s.found[:0]
+	for _, f := range s.found {
+		if f.Type == Person && !s.cjkAt(f.Start) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	s.found = kept
+	for k := 0; k < len(labels); {
+		if labels[k] != ner.Begin {
+			k++
+			continue
+		}
+		j, margin := k+1, int64(em[k].Begin)
+		for j < len(labels) && labels[j] == ner.Inside {
+			margin += int64(em[j].Inside)
+			j++
+		}
+		start, end := s.words[k].start, s.words[j-1].end
+		s.add(Person, start, end, tagScore(margin), s.lowerCanon(start, end))
+		k = j
+	}
+}
+
+// tagScore turns the tagger's margin for a name into a score between 0.5
+// and 0.95.
+func tagScore(margin int64) float64 {
+	if margin <= 0 {
+		return 0.5
+	}
+	return 0.5 + 0.45*(1-math.Exp(-float64(margin)/tagScale))
+}
+
+// tagScale is the margin at which a name scores 0.78.
+const tagScale = 20000
+
+// cjkAt reports whether the text at offset i is CJK.
+func (s *scan) cjkAt(i int) bool {
+	k := s.wordAt(i)
+	return k < len(s.words) && s.words[k].kind == wCJK && s.words[k].start <= i
+}
+
+// allUpper reports whether every cased word of the text is in capitals.
+func (s *scan) allUpper() bool {
+	n := 0
+	for _, w := range s.words {
+		if w.kind == wLetters && w.end-w.start > 1 {
+			if !w.upper {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
