@@ -55,8 +55,9 @@ type scan struct {
 	emissions []ner.Emission
 	labels    []ner.Label
 	back      [][ner.NumLabels]uint8
-	// shouting is set when the text is written in capitals.
-	shouting bool
+	// shouting is set when the text is written in capitals, lowish when
+	// it has capitals only at the start of its sentences.
+	shouting, lowish bool
 	// tagDrop, when not 0, hides the list flags of some words from the
 	// tagger (in training only; see tagLex).
 	tagDrop uint64

@@ -95,11 +95,14 @@ func (s *scan) tagCandidate(k int) bool {
 	if w.kind != wLetters || s.ruleMark[k]&rmStructured != 0 {
 		return false
 	}
-	if w.cap || w.upper || s.caseless {
-		return true
-	}
 	f := s.lex(k)
-	if f&lxParticle != 0 || f&nameFlags != 0 && f&lxStop == 0 {
+	if s.caseless || s.lowish {
+		// Without capitals to go by, only the words the name lists
+		// know, and the particles inside names.
+		if f&(nameFlags|lxZhSyllable) != 0 && f&lxStop == 0 || f&lxParticle != 0 || w.cap && !s.sentenceStart(k) {
+			return true
+		}
+	} else if w.cap || w.upper || f&lxParticle != 0 {
 		return true
 	}
 	// a/l, a/p, s/o, d/o of Malaysian Indian names.
@@ -115,7 +118,7 @@ func tagLatin(s *scan) {
 		return
 	}
 	s.markRules()
-	s.shouting = !s.caseless && s.allUpper()
+	s.setCase()
 	em := s.emissions[:0]
 	any := false
 	for k := range s.words {
@@ -178,6 +181,23 @@ const tagScale = 20000
 func (s *scan) cjkAt(i int) bool {
 	k := s.wordAt(i)
 	return k < len(s.words) && s.words[k].kind == wCJK && s.words[k].start <= i
+}
+
+// setCase sets how the text uses capitals: not at all (caseless, set by
+// the scan), only at the start of sentences (lowish), everywhere
+// (shouting).
+func (s *scan) setCase() {
+	s.shouting = !s.caseless && s.allUpper()
+	s.lowish = false
+	if s.caseless || s.shouting {
+		return
+	}
+	for k, w := range s.words {
+		if w.kind == wLetters && w.hasUpper && !s.sentenceStart(k) {
+			return
+		}
+	}
+	s.lowish = true
 }
 
 // allUpper reports whether every cased word of the text is in capitals.

@@ -46,9 +46,9 @@ const tagFlags = lxGiven | lxSurname | lxCommon | lxStop | lxNotName | lxHonorif
 	lxStreet | lxStreetPre | lxUnit | lxCountry | lxMonth | lxGreeting | lxSignOff | lxZhSurname | lxZhSyllable |
 	lxListGiven | lxListSurname | lxDict | lxNotNameStart
 
-// listFlags are the flags that come from the long lists, which training
-// hides from some words so that the tagger also learns names it has no
-// list for.
+// listFlags are the flags that come from the name lists, which training
+// hides from some words (as it hides lxDict from others) so that the
+// tagger also learns names and words it has no list for.
 const listFlags = lxGiven | lxSurname | lxListGiven | lxListSurname | lxZhSurname | lxZhSyllable | lxNotNameStart
 
 // nameFlags are the flags that say a word may be a name.
@@ -135,8 +135,13 @@ func (s *scan) tagLex(k int) lexFlags {
 		return 0
 	}
 	f := s.lex(k) & tagFlags
-	if s.tagDrop != 0 && ner.New(uint32(k)).Int(uint32(s.tagDrop)).Sum()%5 == 0 {
-		f &^= listFlags
+	if s.tagDrop != 0 {
+		switch ner.New(uint32(k)).Int(uint32(s.tagDrop)).Sum() % 10 {
+		case 0:
+			f &^= listFlags
+		case 1:
+			f &^= lxDict
+		}
 	}
 	return f
 }
@@ -241,13 +246,15 @@ func (s *scan) tagFeatures(k int, rule uint8, buf []uint32) []uint32 {
 }
 
 // textCase says how the whole text is written: 0 as usual, 1 without
-// capitals, 2 in capitals.
+// capitals, 2 in capitals, 3 with capitals only where sentences start.
 func (s *scan) textCase() uint32 {
 	switch {
 	case s.caseless:
 		return 1
 	case s.shouting:
 		return 2
+	case s.lowish:
+		return 3
 	}
 	return 0
 }

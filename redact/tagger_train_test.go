@@ -66,7 +66,7 @@ func latinSequences(msgs []nergen.Message) []ner.Sequence {
 		s.tagDrop = uint64(i + 1)
 		detectRules(s)
 		s.markRules()
-		s.shouting = !s.caseless && s.allUpper()
+		s.setCase()
 		seq := ner.Sequence{Feats: make([][]uint32, len(s.words)), Allowed: make([]bool, len(s.words)), Gold: make([]ner.Label, len(s.words))}
 		for k, w := range s.words {
 			for _, sp := range m.Names {

@@ -107,7 +107,7 @@ type person struct {
 func (p *pools) latinName(r *rand.Rand, lang string) person {
 	given := func() string {
 		switch {
-		case r.IntN(8) == 0:
+		case r.IntN(14) == 0:
 			return invented(r)
 		case lang == "da" && r.IntN(2) == 0:
 			return pick(r, p.givenDA)
@@ -118,7 +118,7 @@ func (p *pools) latinName(r *rand.Rand, lang string) person {
 	}
 	surname := func() string {
 		switch {
-		case r.IntN(8) == 0:
+		case r.IntN(14) == 0:
 			return invented(r)
 		case lang == "da" && r.IntN(2) == 0:
 			return pick(r, p.surnamesDA)

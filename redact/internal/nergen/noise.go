@@ -39,6 +39,9 @@ func (g *generator) noiseLine(lang string) string {
 	k := 3 + r.IntN(8)
 	for i := range k {
 		w := pick(r, g.dict[lang])
+		if r.IntN(4) == 0 {
+			w = g.chatWord(lang, w)
+		}
 		if i == 0 {
 			w = capitalise(w)
 		} else {
@@ -99,6 +102,9 @@ func (g *generator) mixed(lang string) []part {
 			break
 		}
 		w := pick(r, g.dict[lang])
+		if r.IntN(4) == 0 {
+			w = g.chatWord(lang, w)
+		}
 		if i == 0 && !at[0] {
 			w = capitalise(w)
 		}
@@ -123,8 +129,10 @@ func (g *generator) mixedSlot(lang string) []part {
 		return g.slot(lang, "B")
 	case n < 11:
 		return []part{{text: g.inventedBrand()}}
-	case n < 13:
+	case n < 12:
 		return g.slot(lang, "P")
+	case n < 13:
+		return []part{{text: g.inventedPlace(lang)}}
 	case n < 15:
 		f := strings.Fields(g.p.latinName(r, lang).text)
 		return []part{{text: f[len(f)-1] + pick(r, orgSuffixes)}}
@@ -152,3 +160,97 @@ func (g *generator) inventedBrand() string {
 	}
 	return w
 }
+
+// chatWord bends a common word the way people type in chat, so that the
+// tagger meets words no list knows that are no names: inflected (sofaen,
+// bayarannya), shortened (tlg, yg, utk) or cut (kat).
+func (g *generator) chatWord(lang, w string) string {
+	r := g.r
+	switch r.IntN(4) {
+	case 0:
+		return w + pick(r, inflections[lang])
+	case 1:
+		if len(w) > 3 {
+			var b strings.Builder
+			b.WriteByte(w[0])
+			for i := 1; i < len(w); i++ {
+				if !strings.ContainsRune("aeiouy", rune(w[i])) {
+					b.WriteByte(w[i])
+				}
+			}
+			if b.Len() >= 2 {
+				return b.String()
+			}
+		}
+	case 2:
+		if len(w) > 4 {
+			return w[:3]
+		}
+	}
+	return w + pick(r, inflections[lang])
+}
+
+var inflections = map[string][]string{
+	"en": {"s", "ed", "ing", "er", "ly"},
+	"da": {"en", "et", "ene", "erne", "s", "er", "ede", "te"},
+	"ms": {"nya", "kan", "lah", "an", "i"},
+}
+
+// inventedPlace makes a place or shop name of the kind a list never
+// holds all of: Ballerup, Hornbæk, Taman Seri Mutiara.
+func (g *generator) inventedPlace(lang string) string {
+	r := g.r
+	stem := capitalise(pick(r, g.dict[lang]))
+	switch lang {
+	case "da":
+		return stem + pick(r, []string{"rup", "strup", "løse", "bæk", "by", "sted", "havn", "holm", "gade", "centret", "huset"})
+	case "ms":
+		return pick(r, []string{"Taman ", "Bandar ", "Kampung ", "Jalan ", "Pasar ", "Kedai "}) + stem + maybe(r, " "+capitalise(pick(r, g.dict[lang])), 2)
+	}
+	return stem + pick(r, []string{"ton", "field", "ford", "bury", " Mall", " Centre", " Market", "ville", "wood"})
+}
+
+// nameBrand makes a shop, brand or place out of people's names, the
+// hardest negatives: only the words around them say they are no person
+// (a Kay Bojesen monkey, beli di Siti Khadijah, Jalan Tun Razak).
+func (g *generator) nameBrand(lang string) string {
+	r := g.r
+	given := func() string { return strings.Fields(g.p.latinName(r, lang).text)[0] }
+	surname := func() string {
+		f := strings.Fields(g.p.latinName(r, lang).text)
+		return f[len(f)-1]
+	}
+	switch r.IntN(8) {
+	case 0:
+		return given() + " " + surname() + pick(r, shopWords[lang])
+	case 1:
+		return surname() + "s " + capitalise(pick(r, []string{"Bolighus", "Bageri", "Kaffe", "Optik", "Cykler", "Bakery", "Garage", "Motor", "Kedai"}))
+	case 2:
+		return given() + " " + given() + pick(r, shopWords[lang])
+	case 3:
+		return pick(r, streetBefore[lang]) + " " + pick(r, []string{"", "Tun ", "Dato' ", "Sultan ", "Tunku ", "Dr ", "Dronning ", "Kong "}) + given() + maybe(r, " "+surname(), 2)
+	case 4:
+		return given() + maybe(r, "s", 2) + " " + pick(r, streetAfter[lang])
+	case 5:
+		return pick(r, []string{"Universiti ", "Hospital ", "Kolej ", "Sekolah ", "Masjid ", "Stadium ", "Museum "}) + given() + " " + surname()
+	}
+	return given() + " " + surname()
+}
+
+var (
+	shopWords = map[string][]string{
+		"en": {"", " Jewels", " Bakery", " Roasters", " & Sons", " Motors", " Design", " Kitchen", " Optical", " Studio"},
+		"da": {"", " Kaffe", " Design", " & Søn", " Bageri", " Optik", " Cykler", " Smykker", " Copenhagen", " Living"},
+		"ms": {"", " Jewels", " Emas", " Motor", " Roasters", " Restoran", " Kopitiam", " Trading", " Sdn Bhd", " Bakery"},
+	}
+	streetBefore = map[string][]string{
+		"en": {"Fort", "Saint", "St", "Port", "Mount"},
+		"da": {"Kong", "Dronning", "Sankt", "Skt."},
+		"ms": {"Jalan", "Jalan", "Taman", "Lorong", "Persiaran", "Bandar"},
+	}
+	streetAfter = map[string][]string{
+		"en": {"Street", "Road", "Park", "Square", "Station", "Bridge", "Hospital"},
+		"da": {"Plads", "Gade", "Vej", "Allé", "Bro", "Torv", "Park"},
+		"ms": {"Square", "Plaza", "Park", "Avenue", "Mall", "City"},
+	}
+)

@@ -88,11 +88,11 @@ func (g *generator) message(lang string) Message {
 		t := p.text
 		if lang != "zh" {
 			switch {
-			case casing < 8:
+			case casing < 18:
 				t = strings.ToLower(t)
-			case casing < 12:
+			case casing < 22:
 				t = strings.ToUpper(t)
-			case casing < 17 && p.name:
+			case casing < 27 && p.name:
 				t = strings.ToLower(t)
 			}
 		}
@@ -166,11 +166,20 @@ func (g *generator) slot(lang, name string) []part {
 	case "Z":
 		return []part{{text: g.p.zhName(r), name: true}}
 	case "B":
-		if r.IntN(3) == 0 {
+		switch r.IntN(6) {
+		case 0, 1:
 			return []part{{text: g.inventedBrand()}}
+		case 2, 3:
+			return []part{{text: g.nameBrand(lang)}}
 		}
 		return []part{{text: pick(r, g.brands)}}
 	case "P":
+		switch r.IntN(6) {
+		case 0, 1:
+			return []part{{text: g.inventedPlace(lang)}}
+		case 2:
+			return []part{{text: g.nameBrand(lang)}}
+		}
 		return []part{{text: pick(r, latinPlaces)}}
 	case "PR":
 		return []part{{text: pick(r, products)}}
