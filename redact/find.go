@@ -67,6 +67,7 @@ func (r *Redactor) allowed(v string) bool {
 // detect runs the detectors over a scan and returns their candidates.
 func (r *Redactor) detect(s *scan) []Finding {
 	detectRules(s)
+	tagZh(s)
 	tagLatin(s)
 	return s.found
 }

@@ -21,6 +21,7 @@ const (
 	tagMessages = 60000
 	tagEpochs   = 8
 	latinBits   = 16
+	zhBits      = 15
 )
 
 // trainingMessages generates the tagger's training messages and the hash
@@ -95,17 +96,75 @@ func latinSequences(msgs []nergen.Message) []ner.Sequence {
 	return out
 }
 
-func trainLatin(tb testing.TB) []byte {
+// zhSequences turns the Chinese messages into training sequences, one a
+// CJK word.
+func zhSequences(msgs []nergen.Message) []ner.Sequence {
+	var out []ner.Sequence
+	var z zhChars
+	var mask []bool
+	for _, m := range msgs {
+		if m.Lang != "zh" {
+			continue
+		}
+		s, n := scanText(m.Text)
+		if n.orig != nil {
+			s.release()
+			continue
+		}
+		detectRules(s)
+		for k, w := range s.words {
+			if w.kind != wCJK {
+				continue
+			}
+			z.fill(s.text, w)
+			mask = zhNotNameMask(&z, mask)
+			edge := s.zhEdge(k)
+			seq := ner.Sequence{Feats: make([][]uint32, len(z.runes)), Allowed: make([]bool, len(z.runes)),
+				Gold: make([]ner.Label, len(z.runes)), Starts: make([]bool, len(z.runes))}
+			for i := range z.runes {
+				seq.Allowed[i] = true
+				seq.Starts[i] = zhCanStart(&z, i)
+				seq.Feats[i] = zhFeatures(&z, i, s.zhRuleMark(z.starts[i]), mask[i], edge, nil)
+				for _, sp := range m.Names {
+					if z.starts[i] >= sp.Start && z.starts[i+1] <= sp.End {
+						seq.Gold[i] = ner.Inside
+						if z.starts[i] == sp.Start {
+							seq.Gold[i] = ner.Begin
+						}
+					}
+				}
+			}
+			// A name that cannot begin where it does (a given name
+			// alone) is not learnt.
+			for i := 0; i < len(seq.Gold); i++ {
+				if seq.Gold[i] == ner.Begin && !seq.Starts[i] {
+					for seq.Gold[i] = ner.Outside; i+1 < len(seq.Gold) && seq.Gold[i+1] == ner.Inside; i++ {
+						seq.Gold[i+1] = ner.Outside
+					}
+				}
+			}
+			out = append(out, seq)
+		}
+		s.release()
+	}
+	return out
+}
+
+// trainModels trains the Latin-script and the Chinese tagger.
+func trainModels(tb testing.TB) (latin, zh []byte) {
 	msgs, sum := trainingMessages(tb)
-	m, err := ner.Train(latinSequences(msgs), ner.TrainOptions{Bits: latinBits, Epochs: tagEpochs, Seed: tagSeed, DataHash: sum})
-	if err != nil {
-		tb.Fatal(err)
+	encode := func(seqs []ner.Sequence, bits uint) []byte {
+		m, err := ner.Train(seqs, ner.TrainOptions{Bits: bits, Epochs: tagEpochs, Seed: tagSeed, DataHash: sum})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		data, err := m.MarshalBinary()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return data
 	}
-	data, err := m.MarshalBinary()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return data
+	return encode(latinSequences(msgs), latinBits), encode(zhSequences(msgs), zhBits)
 }
 
 // TestTaggerWeights checks that the embedded weights were trained on the
@@ -114,23 +173,29 @@ func trainLatin(tb testing.TB) []byte {
 // it trains and writes them.
 func TestTaggerWeights(t *testing.T) {
 	if *updateTagger {
-		if err := os.WriteFile("tagger/latin.model", trainLatin(t), 0o644); err != nil {
+		latin, zh := trainModels(t)
+		if err := os.WriteFile("tagger/latin.model", latin, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("tagger/zh.model", zh, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	m := latinModel()
-	if m == nil {
-		t.Fatal("the embedded Latin-script model does not load: run go generate ./redact")
-	}
 	_, sum := trainingMessages(t)
-	if m.DataHash != sum {
-		t.Fatal("the embedded model was trained on other messages than the generator makes now: run go generate ./redact")
+	for name, m := range map[string]*ner.Model{"Latin-script": latinModel(), "Chinese": zhModel()} {
+		if m == nil {
+			t.Fatalf("the embedded %s model does not load: run go generate ./redact", name)
+		}
+		if m.DataHash != sum {
+			t.Fatalf("the embedded %s model was trained on other messages than the generator makes now: run go generate ./redact", name)
+		}
 	}
 	if testing.Short() || raceEnabled {
 		return
 	}
-	if !bytes.Equal(trainLatin(t), latinModelData) {
+	latin, zh := trainModels(t)
+	if !bytes.Equal(latin, latinModelData) || !bytes.Equal(zh, zhModelData) {
 		t.Fatal("training gives other weights than the embedded ones: run go generate ./redact")
 	}
 }

@@ -15,6 +15,9 @@ type Sequence struct {
 	Feats   [][]uint32
 	Allowed []bool
 	Gold    []Label
+	// Starts, when not nil, says which tokens may begin a name; the
+	// others may only continue one.
+	Starts []bool
 }
 
 // TrainOptions configures Train.
@@ -59,7 +62,7 @@ func Train(seqs []Sequence, opts TrainOptions) (*Model, error) {
 		opts.Epochs = 8
 	}
 	for i, s := range seqs {
-		if len(s.Feats) != len(s.Gold) || len(s.Allowed) != len(s.Gold) {
+		if len(s.Feats) != len(s.Gold) || len(s.Allowed) != len(s.Gold) || s.Starts != nil && len(s.Starts) != len(s.Gold) {
 			return nil, fmt.Errorf("ner: sequence %d: %d features, %d allowed, %d labels", i, len(s.Feats), len(s.Allowed), len(s.Gold))
 		}
 	}
@@ -100,6 +103,9 @@ func (t *trainer) learn(s *Sequence) {
 		}
 		if !s.Allowed[k] {
 			e[Begin], e[Inside] = math.Inf(-1), math.Inf(-1)
+		}
+		if s.Starts != nil && !s.Starts[k] {
+			e[Begin] = math.Inf(-1)
 		}
 		emit[k] = e
 	}

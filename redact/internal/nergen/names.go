@@ -182,3 +182,8 @@ func (p *pools) zhName(r *rand.Rand) string {
 	}
 	return s + pick(r, p.zhGivenChars)
 }
+
+// compoundSurnames are two-character family names, which the tagger must
+// see often enough to learn.
+var compoundSurnames = []string{"欧阳", "歐陽", "诸葛", "諸葛", "司马", "司馬", "上官", "慕容", "司徒", "东方", "東方", "夏侯",
+	"皇甫", "尉迟", "尉遲", "长孙", "長孫", "宇文", "公孙", "公孫", "轩辕", "軒轅", "端木", "西门", "西門", "南宫", "南宮", "独孤", "獨孤", "令狐"}

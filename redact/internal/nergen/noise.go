@@ -254,3 +254,37 @@ var (
 		"ms": {"Square", "Plaza", "Park", "Avenue", "Mall", "City"},
 	}
 )
+
+// zhMixed writes a Chinese message of everyday words with a name, a
+// brand, a place or an everyday word that starts with a family-name
+// character put in.
+func (g *generator) zhMixed() []part {
+	r := g.r
+	n := 3 + r.IntN(8)
+	at := r.IntN(n + 1)
+	var parts []part
+	for i := 0; i <= n; i++ {
+		if i == at {
+			switch k := r.IntN(10); {
+			case k < 5:
+				parts = append(parts, part{text: pick(r, zhBefore)}, part{text: g.p.zhName(r), name: true}, part{text: pick(r, zhAfter)})
+			case k < 7:
+				parts = append(parts, part{text: pick(r, zhBrands)})
+			case k < 8:
+				parts = append(parts, part{text: pick(r, zhPlaces)})
+			default:
+				parts = append(parts, part{text: pick(r, zhWords)})
+			}
+		}
+		if i < n {
+			parts = append(parts, part{text: pick(r, zhVocab)})
+		}
+	}
+	return append(parts, part{text: pick(r, []string{"。", "？", "", "！", "，谢谢"})})
+}
+
+// The words around a Chinese name.
+var (
+	zhBefore = []string{"", "给", "跟", "帮", "找", "问", "和", "让", "替", "是", "叫", "收件人", "联系人", "把", "向", "給", "幫", "問", "讓", "同"}
+	zhAfter  = []string{"", "的", "说", "說", "先生", "女士", "小姐", "打电话", "收", "在", "讲", "話", "嘅", "那边", "那邊"}
+)

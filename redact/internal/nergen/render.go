@@ -73,9 +73,12 @@ func (g *generator) message(lang string) Message {
 		tmpl = pick(g.r, choose(plain, zhPlain, zhTemplates))
 	}
 	var parts []part
-	if lang != "zh" && g.r.IntN(10) < 3 {
+	switch {
+	case lang != "zh" && g.r.IntN(10) < 3:
 		parts = g.mixed(lang)
-	} else {
+	case lang == "zh" && g.r.IntN(10) < 5:
+		parts = g.zhMixed()
+	default:
 		parts = g.withNoise(lang, g.fill(lang, tmpl))
 	}
 	// Casing: most messages as written; some all in lower or upper case,
@@ -165,6 +168,10 @@ func (g *generator) slot(lang, name string) []part {
 		return out
 	case "Z":
 		return []part{{text: g.p.zhName(r), name: true}}
+	case "ZS":
+		return []part{{text: pick(r, g.p.zhSurnames), name: true}}
+	case "ZG":
+		return []part{{text: pick(r, g.p.zhGivenChars), name: true}}
 	case "B":
 		switch r.IntN(6) {
 		case 0, 1:
