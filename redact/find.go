@@ -77,6 +77,7 @@ func detectRules(s *scan) {
 	numbers := s.has.any(wDigits, wMixed)
 	words := s.has&hasCap != 0 || s.caseless
 	detectEmails(s)
+	detectObfuscatedEmails(s)
 	detectURLs(s)
 	if numbers {
 		detectIPs(s)

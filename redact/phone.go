@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 // phonePlan is how a region's numbers are written without a country
@@ -142,7 +144,11 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 		return 0, "", false
 	}
 	if c.plus || (len(d) > 9 && d[0] == '0' && d[1] == '0') {
-		return internationalNumber(c, context)
+		score, canon, ok := internationalNumber(c, context)
+		if !ok && canon == "company" {
+			s.company = true
+		}
+		return score, canon, ok
 	}
 	// The nearest cue decides: an order number, or an identifier (a
 	// mistyped CPR number is not a phone number either).
@@ -152,8 +158,18 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 	canon := ""
 	for _, pr := range phonePlans {
 		nsn := pr.national(d)
+		if pr.region == "MY" && nsn == "" && d[0] == '1' {
+			nsn = d // 1-300-88-6688: Malaysian toll-free numbers are written without the 0
+		}
 		if nsn == "" || !rulesFor(pr.region).valid(nsn) {
 			continue
+		}
+		// The first plan the number is valid in decides whether it is a
+		// company's hotline (70 12 34 56, 1-300-88-6688, 400-820-1234),
+		// which is no one's personal data.
+		if rulesFor(pr.region).company(nsn) {
+			s.company = true
+			return 0, "", false
 		}
 		// Grouping only matters when no word says this is a phone.
 		if !context && !groupsFit(c, pr.region, nsn) {
@@ -191,6 +207,11 @@ func internationalNumber(c numCandidate, context bool) (float64, string, bool) {
 	}
 	cc, nsn, valid, possible := internationalParts(raw)
 	canon := "+" + strconv.Itoa(cc) + nsn
+	for _, region := range phonenumbers.GetRegionCodesForCountryCode(cc) {
+		if valid && rulesFor(region).valid(nsn) && rulesFor(region).company(nsn) {
+			return 0, "company", false
+		}
+	}
 	switch {
 	case valid:
 		return 0.95, canon, true

@@ -58,6 +58,9 @@ type scan struct {
 	// shouting is set when the text is written in capitals, lowish when
 	// it has capitals only at the start of its sentences.
 	shouting, lowish bool
+	// company is set by the phone reader when the number it read is a
+	// company's (a hotline), which no part of it then is either.
+	company bool
 	// tagDrop, when not 0, hides the list flags of some words from the
 	// tagger (in training only; see tagLex).
 	tagDrop uint64

@@ -102,12 +102,18 @@ func (s *scan) tagCandidate(k int) bool {
 		if f&(nameFlags|lxZhSyllable) != 0 && f&lxStop == 0 || f&lxParticle != 0 || w.cap && !s.sentenceStart(k) {
 			return true
 		}
-	} else if w.cap || w.upper || f&lxParticle != 0 {
+	} else if w.cap || w.upper || f&lxParticle != 0 && s.nextToCapital(k) {
 		return true
 	}
 	// a/l, a/p, s/o, d/o of Malaysian Indian names.
 	return k+1 < len(s.words) && s.gap(k+1) == "/" && s.particleLen(k) == 2 ||
 		k > 0 && s.gap(k) == "/" && s.particleLen(k-1) == 2
+}
+
+// nextToCapital reports whether a word next to word k, on the same line,
+// is capitalised: a particle (van, bin, du) only stands inside a name.
+func (s *scan) nextToCapital(k int) bool {
+	return k > 0 && s.words[k-1].cap && s.gap(k) == " " || k+1 < len(s.words) && s.words[k+1].cap && s.gap(k+1) == " "
 }
 
 // tagLatin labels the names of the Latin-script words of s, replacing the

@@ -1,0 +1,55 @@
+package redact
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestFreeText holds the detectors of personal data written loosely:
+// obfuscated e-mail addresses, numbers with stray brackets and spaces,
+// short birth dates; and the look-alikes that must stay.
+func TestFreeText(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		typ  Type
+		want []string // the values of type typ found, nil for none
+	}{
+		{"at dot", "skriv til pia.juul AT gmail DOT com tak", Email, []string{"pia.juul AT gmail DOT com"}},
+		{"bracket at", "mail: lin.mengyao(at)126(dot)com", Email, []string{"lin.mengyao(at)126(dot)com"}},
+		{"square at", "emel sy aina88 [at] yahoo [dot] com", Email, []string{"aina88 [at] yahoo [dot] com"}},
+		{"hash provider", "邮箱zhao_yt2008#163.com，#换成@", Email, []string{"zhao_yt2008#163.com"}},
+		{"name at domain dot com", "reach me at jsmith at example dot com", Email, []string{"jsmith at example dot com"}},
+		{"snabel-a", "min mail er ole snabel-a firma punktum dk", Email, []string{"ole snabel-a firma punktum dk"}},
+		{"look at a site stays", "please look at example.com for details", Email, nil},
+		{"order hash stays", "order #163.com was wrong", Email, nil},
+		{"hash other domain stays", "ticket#example.com", Email, nil},
+		{"at home stays", "I am at home dot the parcel is late", Email, nil},
+
+		{"bracketed country code", "手机(+86)13975206481，谢谢", Phone, []string{"(+86)13975206481"}},
+		{"bracketed dk code", "ring på (+45) 28 14 67 93 i dag", Phone, []string{"(+45) 28 14 67 93"}},
+		{"double spaces in a card", "kortnr 4878  7263  8963  3307 tak", CreditCard, []string{"4878  7263  8963  3307"}},
+		{"card 4-8-4", "card 4111 11111111 1111 please", CreditCard, []string{"4111 11111111 1111"}},
+		{"card failing luhn stays", "ref 4111 11111111 1112 please", CreditCard, nil},
+		{"hkid space before bracket", "身份證 A611859 (6)", HKID, []string{"A611859 (6)"}},
+		{"hkid wrong check stays", "code A611859 (5)", HKID, nil},
+
+		{"dk service number stays", "Jeg har ringet til 70 12 34 56 tre gange", Phone, nil},
+		{"my toll-free stays", "Hubungi 1-300-88-6688 untuk bantuan", Phone, nil},
+		{"cn 400 stays", "客服电话400-820-1234", Phone, nil},
+		{"dk mobile found", "Jeg har ringet til 28 14 67 93 tre gange", Phone, []string{"28 14 67 93"}},
+
+		{"danish f.", "Jens Hansen, f. 29.8.51, har flyttet", DateOfBirth, []string{"29.8.51"}},
+		{"danish slash dash", "min søn er født 3/4-2009", DateOfBirth, []string{"3/4-2009"}},
+		{"malay lahir", "anak sy lahir 12/03/2018", DateOfBirth, []string{"12/03/2018"}},
+		{"delivery date stays", "levering 3/4-2024 kl 10", DateOfBirth, nil},
+		{"ref. is no cue", "ref. 29.8.51 i systemet", DateOfBirth, nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[tt.typ]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[%s] = %q, want %q", tt.name, tt.text, tt.typ, got, tt.want)
+		}
+	}
+}
