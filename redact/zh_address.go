@@ -8,7 +8,6 @@ import (
 // zhRoad are the characters that end the name of a road or lane.
 var zhRoad = []string{"大道", "胡同", "路", "街", "道", "巷", "弄", "段", "里"}
 
-
 // zhAddrStop are characters that end an address when reading backwards
 // from its road: "我住在", "寄到", "地址是".
 var zhAddrStop = func() map[rune]bool {
