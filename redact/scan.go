@@ -55,6 +55,9 @@ type scan struct {
 	emissions []ner.Emission
 	labels    []ner.Label
 	back      [][ner.NumLabels]uint8
+	// zh and zhMask are the Chinese tagger's reading of one CJK word.
+	zh     zhChars
+	zhMask []bool
 	// shouting is set when the text is written in capitals, lowish when
 	// it has capitals only at the start of its sentences.
 	shouting, lowish bool

@@ -286,8 +286,13 @@ func (s *scan) notNamePhraseAt(k int) bool {
 			continue
 		}
 		for to := k; to < len(s.words) && to-from < 5; to++ {
-			if notNamePhrases[strings.Join(strings.Fields(s.lower[s.words[from].start:s.words[to].end]), " ")] {
-				return true
+			if notNamePhrases[s.lower[s.words[from].start:s.words[to].end]] {
+				return true // written with single spaces, the common case
+			}
+			if p := s.lower[s.words[from].start:s.words[to].end]; strings.Contains(p, "  ") || strings.ContainsAny(p, "\n\t") {
+				if notNamePhrases[strings.Join(strings.Fields(p), " ")] {
+					return true
+				}
 			}
 		}
 	}

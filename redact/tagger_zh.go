@@ -72,11 +72,13 @@ var zhGivenCount, zhNotNames = func() (map[rune]uint8, map[string]bool) {
 
 // zhChars is a CJK word read as characters.
 type zhChars struct {
+	text   string
 	runes  []rune
 	starts []int // byte offset of each rune, and the end
 }
 
 func (z *zhChars) fill(t string, w word) {
+	z.text = t
 	z.runes, z.starts = z.runes[:0], z.starts[:0]
 	for i := w.start; i < w.end; {
 		r, size := utf8.DecodeRuneInString(t[i:])
@@ -94,11 +96,13 @@ func (z *zhChars) at(i int) rune {
 	return z.runes[i]
 }
 
+// str returns characters i to j of the word, or "" when they are not
+// all in it.
 func (z *zhChars) str(i, j int) string {
 	if i < 0 || j > len(z.runes) || i >= j {
 		return ""
 	}
-	return string(z.runes[i:j])
+	return z.text[z.starts[i]:z.starts[j]]
 }
 
 func givenBucket(r rune) uint32 {
@@ -122,7 +126,7 @@ func zhNotNameMask(z *zhChars, mask []bool) []bool {
 	}
 	for i := range z.runes {
 		for n := 4; n >= 2; n-- {
-			if i+n <= len(z.runes) && zhNotNames[string(z.runes[i:i+n])] {
+			if i+n <= len(z.runes) && zhNotNames[z.str(i, i+n)] {
 				for j := i; j < i+n; j++ {
 					mask[j] = true
 				}
@@ -148,7 +152,7 @@ func zhFeatures(z *zhChars, i int, rule uint8, notName bool, edge uint32, buf []
 	add(ner.New(fzBigramAfter).Int(uint32(c)).Int(uint32(z.at(i + 1))))
 	add(ner.New(fzTrigramBefore).Str(z.str(i-3, i)))
 	add(ner.New(fzTrigramAfter).Str(z.str(i+1, i+3)))
-	one := hanSurnames[string(c)]
+	one := hanSurnames[z.str(i, i+1)]
 	two := i+1 < len(z.runes) && hanSurnames[z.str(i, i+2)]
 	second := i > 0 && hanSurnames[z.str(i-1, i+1)]
 	add(ner.New(fzSurname).Int(b2u(one)).Int(givenBucket(z.at(i + 1))))
@@ -191,7 +195,7 @@ func zhFeatures(z *zhChars, i int, rule uint8, notName bool, edge uint32, buf []
 // name, or the 阿 of a nickname (阿明).
 func zhCanStart(z *zhChars, i int) bool {
 	c := z.at(i)
-	return c == '阿' || hanSurnames[string(c)] || i+1 < len(z.runes) && hanSurnames[z.str(i, i+2)]
+	return c == '阿' || hanSurnames[z.str(i, i+1)] || i+1 < len(z.runes) && hanSurnames[z.str(i, i+2)]
 }
 
 func b2u(b bool) uint32 {
@@ -228,20 +232,20 @@ func tagZh(s *scan) {
 	if m == nil || !s.hasCJK() {
 		return
 	}
-	var z zhChars
-	var mask []bool
+	z := &s.zh
 	for k, w := range s.words {
 		if w.kind != wCJK {
 			continue
 		}
 		z.fill(s.text, w)
-		mask = zhNotNameMask(&z, mask)
+		s.zhMask = zhNotNameMask(z, s.zhMask)
+		mask := s.zhMask
 		edge := s.zhEdge(k)
 		em := s.emissions[:0]
 		for i := range z.runes {
-			s.feats = zhFeatures(&z, i, s.zhRuleMark(z.starts[i]), mask[i], edge, s.feats[:0])
+			s.feats = zhFeatures(z, i, s.zhRuleMark(z.starts[i]), mask[i], edge, s.feats[:0])
 			b, in := m.Score(s.feats)
-			if !zhCanStart(&z, i) {
+			if !zhCanStart(z, i) {
 				b = ner.Forbidden
 			}
 			em = append(em, ner.Emission{Begin: b, Inside: in})
