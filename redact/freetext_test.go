@@ -39,6 +39,10 @@ func TestFreeText(t *testing.T) {
 		{"cn 400 stays", "客服电话400-820-1234", Phone, nil},
 		{"dk mobile found", "Jeg har ringet til 28 14 67 93 tre gange", Phone, []string{"28 14 67 93"}},
 
+		{"au mobile in a signature", "Regards\nTegan\n0452 117 830", Phone, []string{"0452 117 830"}},
+		{"registered mobile no.", "please change my registered mobile no. to 9876543210 today", Phone, []string{"9876543210"}},
+		{"order no. stays", "order no. 9876543210 was late", Phone, nil},
+
 		{"danish f.", "Jens Hansen, f. 29.8.51, har flyttet", DateOfBirth, []string{"29.8.51"}},
 		{"danish slash dash", "min søn er født 3/4-2009", DateOfBirth, []string{"3/4-2009"}},
 		{"malay lahir", "anak sy lahir 12/03/2018", DateOfBirth, []string{"12/03/2018"}},
