@@ -61,6 +61,9 @@ type scan struct {
 	// shouting is set when the text is written in capitals, lowish when
 	// it has capitals only at the start of its sentences.
 	shouting, lowish bool
+	// placeholders is set when the text holds placeholders of an earlier
+	// redaction, which stand for words whose capitals are gone.
+	placeholders bool
 	// company is set by the phone reader when the number it read is a
 	// company's (a hotline), which no part of it then is either.
 	company bool

@@ -41,6 +41,9 @@ const (
 	rmPersonLow  // a rule name scoring below 0.5
 	rmPersonMid  // 0.5 to 0.8
 	rmPersonHigh // 0.8 and more
+	// rmNotName marks, after the features are read, a word of a brand,
+	// shop or place of the list: never a name, whatever else says so.
+	rmNotName
 )
 
 // markRules fills s.ruleMark with what the rules found on each word.
@@ -96,7 +99,7 @@ func (s *scan) tagCandidate(k int) bool {
 		return false
 	}
 	f := s.lex(k)
-	if s.caseless || s.lowish {
+	if s.caseless && !s.placeholders || s.lowish {
 		// Without capitals to go by, only the words the name lists
 		// know, and the particles inside names.
 		if f&(nameFlags|lxZhSyllable) != 0 && f&lxStop == 0 || f&lxParticle != 0 || w.cap && !s.sentenceStart(k) {
@@ -135,6 +138,12 @@ func tagLatin(s *scan) {
 		any = true
 		s.feats = s.tagFeatures(k, s.ruleMark[k], s.feats[:0])
 		b, i := m.Score(s.feats)
+		if s.lex(k)&lxNotNameStart != 0 || k > 0 && s.ruleMark[k-1]&rmNotName != 0 {
+			if s.notNamePhraseAt(k) {
+				s.ruleMark[k] |= rmNotName
+				b, i = ner.Forbidden, ner.Forbidden
+			}
+		}
 		em = append(em, ner.Emission{Begin: b, Inside: i})
 	}
 	s.emissions = em
@@ -146,10 +155,12 @@ func tagLatin(s *scan) {
 	}
 	labels := s.labels[:len(em)]
 	s.back = m.Decode(em, labels, s.back)
-	// The tagger decides the Latin-script names.
+	// The tagger decides the Latin-script names, but for those the rules
+	// are sure of (a title, a cue, a given and a family name of the
+	// lists), unless the tagger is sure they are none.
 	kept := s.found[:0]
 	for _, f := range s.found {
-		if f.Type == Person && !s.cjkAt(f.Start) {
+		if f.Type == Person && !s.cjkAt(f.Start) && (f.Score < ruleKeep || s.tagVeto(f, em, labels)) {
 			continue
 		}
 		kept = append(kept, f)
@@ -169,6 +180,30 @@ func tagLatin(s *scan) {
 		s.add(Person, start, end, tagScore(margin), s.lowerCanon(start, end))
 		k = j
 	}
+}
+
+// ruleKeep is the score from which a name the rules found stands
+// without the tagger; tagVetoMargin the margin by which the tagger must
+// prefer "no name" on every word of it to drop it all the same.
+var (
+	ruleKeep      = 0.8
+	tagVetoMargin = int32(8000)
+)
+
+// tagVeto reports whether the tagger labelled none of the words of f a
+// name, and is sure of it for every one of them.
+func (s *scan) tagVeto(f Finding, em []ner.Emission, labels []ner.Label) bool {
+	for k := s.wordAt(f.Start); k < len(s.words) && s.words[k].start < f.End; k++ {
+		if s.ruleMark[k]&rmNotName != 0 {
+			return true
+		}
+	}
+	for k := s.wordAt(f.Start); k < len(s.words) && s.words[k].start < f.End; k++ {
+		if labels[k] != ner.Outside || max(em[k].Begin, em[k].Inside) > -tagVetoMargin {
+			return false
+		}
+	}
+	return true
 }
 
 // tagScore turns the tagger's margin for a name into a score between 0.5
@@ -195,8 +230,8 @@ func (s *scan) cjkAt(i int) bool {
 func (s *scan) setCase() {
 	s.shouting = !s.caseless && s.allUpper()
 	s.lowish = false
-	if s.caseless || s.shouting {
-		return
+	if s.caseless || s.shouting || s.placeholders {
+		return // a placeholder may stand for a capitalised word
 	}
 	for k, w := range s.words {
 		if w.kind == wLetters && w.hasUpper && !s.sentenceStart(k) {

@@ -119,7 +119,16 @@ func (s *scan) tagWord(k int) string {
 	}
 	switch s.words[k].kind {
 	case wLetters:
-		return s.lw(k)
+		// Names and unknown words go by their class, so that what is
+		// learnt of one holds for all: the lists and the shape say the
+		// rest.
+		switch f := s.lex(k); {
+		case f&(lxDict|lxStop|lxCommon|lxNotName|lxHonorific|lxGreeting|lxSignOff|lxParticle|lxSuffix|lxOrg|lxStreet|lxStreetPre|lxUnit|lxMonth|lxNameCueEnd|lxAddrCueEnd|lxCountry) != 0:
+			return s.lw(k)
+		case f&nameFlags != 0:
+			return "<name>"
+		}
+		return "<unk>"
 	case wDigits:
 		return "<num>"
 	case wCJK:
@@ -193,12 +202,12 @@ func (s *scan) tagFeatures(k int, rule uint8, buf []uint32) []uint32 {
 	add := func(h ner.Hash) { buf = append(buf, h.Sum()) }
 	add(ner.New(ftBias))
 	add(ner.New(ftWord).Str(lw))
-	if n := len(lw); n > 3 {
-		add(ner.New(ftSuffix3).Str(lastRunes(lw, 3)))
-		add(ner.New(ftSuffix2).Str(lastRunes(lw, 2)))
+	if w := s.lw(k); len(w) > 3 {
+		add(ner.New(ftSuffix3).Str(lastRunes(w, 3)))
+		add(ner.New(ftSuffix2).Str(lastRunes(w, 2)))
 	}
 	add(ner.New(ftShape).Int(shape))
-	add(ner.New(ftShapeLen).Int(shape).Int(uint32(min(utf8.RuneCountInString(lw), 10))))
+	add(ner.New(ftShapeLen).Int(shape).Int(uint32(min(utf8.RuneCountInString(s.lw(k)), 10))))
 	for b := lexFlags(1); b < lxLooked; b <<= 1 {
 		if f&b != 0 {
 			add(ner.New(ftFlag).Int(uint32(b)))

@@ -20,7 +20,7 @@ const (
 	tagSeed     = 20251207
 	tagMessages = 60000
 	tagEpochs   = 8
-	latinBits   = 16
+	latinBits   = 18
 	zhBits      = 15
 )
 
