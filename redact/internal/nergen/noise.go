@@ -34,6 +34,8 @@ func (g *generator) noiseLine(lang string) string {
 		return pick(r, labels[lang]) + " " + code + "-" + fmt.Sprint(10+r.IntN(990)) + pick(r, []string{"", "-B", "X", "-GR"})
 	case n < 5:
 		return capitalise(pick(r, g.dict[lang])) + " " + capitalise(pick(r, g.dict[lang]))
+	case n < 6:
+		return capitalise(pick(r, g.dict[lang])) + " " + pick(r, acronyms) + " " + pick(r, g.dict[lang]) + " " + pick(r, acronyms)
 	}
 	var b strings.Builder
 	k := 3 + r.IntN(8)
@@ -288,3 +290,7 @@ var (
 	zhBefore = []string{"", "给", "跟", "帮", "找", "问", "和", "让", "替", "是", "叫", "收件人", "联系人", "把", "向", "給", "幫", "問", "讓", "同"}
 	zhAfter  = []string{"", "的", "说", "說", "先生", "女士", "小姐", "打电话", "收", "在", "讲", "話", "嘅", "那边", "那邊"}
 )
+
+// acronyms are written in capitals in ordinary text.
+var acronyms = []string{"IP", "SMS", "PDF", "OTP", "ATM", "USB", "TV", "PC", "ID", "IC", "CPR", "NRIC", "VAT", "GST",
+	"PIN", "FAQ", "API", "GPS", "SIM", "QR", "IBAN", "CVV", "OK", "ASAP", "FYI", "ETA", "DIY", "VIP", "UK", "EU", "HQ"}
