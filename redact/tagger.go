@@ -177,9 +177,28 @@ func tagLatin(s *scan) {
 			j++
 		}
 		start, end := s.words[k].start, s.words[j-1].end
-		s.add(Person, start, end, tagScore(margin), s.lowerCanon(start, end))
+		score := tagScore(margin)
+		if score < tagAlone && !s.ruleNamed(k, j) {
+			score = min(score, 0.45) // the tagger alone, and not sure enough
+		}
+		s.add(Person, start, end, score, s.lowerCanon(start, end))
 		k = j
 	}
+}
+
+// tagAlone is the score a name the tagger found needs when the rules saw
+// no name there.
+var tagAlone = 0.8
+
+// ruleNamed reports whether the rules took any of words [from, to) for
+// (part of) a name.
+func (s *scan) ruleNamed(from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.ruleMark[k]&(rmPersonLow|rmPersonMid|rmPersonHigh) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleKeep is the score from which a name the rules found stands
