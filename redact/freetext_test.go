@@ -83,3 +83,23 @@ func TestChineseAddresses(t *testing.T) {
 		}
 	}
 }
+
+func TestAddressForms(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"please deliver to 27 rue des Acacias, 75017 Paris, merci", "27 rue des Acacias, 75017 Paris"},
+		{"ship to 402-15 Bloor St, Toronto, ON M4W 1A8 please", "402-15 Bloor St, Toronto, ON M4W 1A8"},
+		{"send it to 31 Terenure Road, Dublin 6, D6W X2K4 thanks", "31 Terenure Road, Dublin 6, D6W X2K4"},
+		{"my flat is 5/42 Ponsonby Road, Auckland 1011.", "5/42 Ponsonby Road, Auckland 1011"},
+		{"adres: Keizersgracht 221-3, 1016 DV Amsterdam", "Keizersgracht 221-3, 1016 DV Amsterdam"},
+		{"Shop 2, 88 Sydney Rd, Brunswick VIC 3056", "Shop 2, 88 Sydney Rd, Brunswick VIC 3056"},
+		{"we met on the avenue near the park", ""},
+		{"the Oxford Street store is closed", ""},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Address]
+		if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
+			t.Errorf("Find(%q)[ADDRESS] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
