@@ -103,3 +103,32 @@ func TestAddressForms(t *testing.T) {
 		}
 	}
 }
+
+func TestChineseShortNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"找小王就行", []string{"王"}},
+		{"老张说明天到", []string{"张"}},
+		{"我姓任，任务的任", []string{"任"}},
+		{"個姓周嘅同事話會覆我", []string{"周"}},
+		{"請幫我轉告李太，保單已經續咗", []string{"李"}},
+		{"我係梁太", []string{"梁"}},
+		{"陳生話今日到", []string{"陳"}},
+		{"阿明話佢收到咗", []string{"阿明"}},
+		{"两小时就到", nil},
+		{"小区门口", nil},
+		{"老板说可以", nil},
+		{"阿姨说可以", nil},
+		{"太好了，谢谢", nil},
+		{"姓名：", nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)[PERSON] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -267,7 +267,9 @@ func tagZh(s *scan) {
 				j++
 			}
 			start, end := z.starts[i], z.starts[j]
-			s.add(Person, start, end, tagScore(margin), s.text[start:end])
+			if j-i >= 2 { // a family name alone is the rules' to find, with its title
+				s.add(Person, start, end, tagScore(margin), s.text[start:end])
+			}
 			i = j
 		}
 	}

@@ -174,6 +174,9 @@ var titles = map[string][]string{
 // alone (before a title).
 func (p *pools) zhName(r *rand.Rand) string {
 	s := pick(r, p.zhSurnames)
+	if r.IntN(6) == 0 {
+		s = pick(r, compoundSurnames)
+	}
 	switch n := r.IntN(10); {
 	case n < 4:
 		return s + pick(r, p.zhGiven)

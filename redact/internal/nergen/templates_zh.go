@@ -69,6 +69,11 @@ var zhTemplates = []string{
 	"今天{Z}来过电话",
 	"{Z}在{ZB}上班",
 	"{ZS}经理答应退款",
+	"帮我看下{Z}的快递到哪了，三天没动了",
+	"阿{ZG}话今日会送到",
+	"我阿爸{Z}唔识用电脑",
+	"我阿媽{Z}想改地址",
+	"{Z}嘅保單幾時到期？",
 }
 
 // zhPlain are Chinese messages without names.
