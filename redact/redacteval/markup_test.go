@@ -93,3 +93,27 @@ func TestFoundPrecision(t *testing.T) {
 		t.Errorf("langs = %+v, total spurious/50 = %v", rep.Langs, rep.Total.SpuriousPer50)
 	}
 }
+
+// FuzzParseMarkup checks the markup reader on any input: it does not
+// panic, and every span it returns covers exactly its value in the text.
+func FuzzParseMarkup(f *testing.F) {
+	for _, s := range []string{"Ring [[PERSON|Anna]] on [[PHONE|20 12 34 56]].", "请帮我查一下[[PERSON|邹美玲]]的订单",
+		"[[ADDRESS|12 Elm St\nLeeds]]", "[[X|]]", "]] [[", "[[PERSON|a|b]]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := ParseMarkup(in)
+		if err != nil {
+			return
+		}
+		runes := []rune(s.Text)
+		for _, sp := range s.Spans {
+			if sp.Start < 0 || sp.End > len(runes) || sp.Start >= sp.End {
+				t.Fatalf("span %+v outside %q", sp, s.Text)
+			}
+			if got := string(runes[sp.Start:sp.End]); got != sp.Value && strings.ToValidUTF8(sp.Value, "\uFFFD") != got {
+				t.Fatalf("span %+v covers %q", sp, got)
+			}
+		}
+	})
+}
