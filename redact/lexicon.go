@@ -61,7 +61,8 @@ func buildLexicon() (*wordTable, map[string]bool, map[string]bool, map[string]bo
 		{"given_intl.txt", lxGiven}, {"given_zh.txt", lxZhSyllable},
 		{"surnames_en.txt", lxSurname}, {"surnames_da.txt", lxSurname}, {"surnames_zh.txt", lxSurname | lxZhSurname},
 		{"surnames_intl.txt", lxSurname}, {"common.txt", lxCommon},
-		{"given_faker.txt", lxListGiven}, {"surnames_faker.txt", lxListSurname}, {"dict_en.txt", lxDict},
+		{"given_faker.txt", lxListGiven}, {"surnames_faker.txt", lxListSurname},
+		{"given_world.txt", lxListGiven}, {"surnames_world.txt", lxListSurname}, {"dict_en.txt", lxDict},
 		{"dict_da.txt", lxDict}, {"dict_ms.txt", lxDict}, {"dict_support.txt", lxDict},
 	}
 	for _, f := range files {

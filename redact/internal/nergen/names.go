@@ -44,8 +44,10 @@ func newPools(fsys fs.FS) *pools {
 		zhGiven:       readList(fsys, "given_zh_han_faker.txt"),
 		romanSurnames: readList(fsys, "surnames_zh.txt"), romanG: readList(fsys, "given_zh.txt"),
 	}
-	p.given = append(append(readList(fsys, "given_faker.txt"), readList(fsys, "given_intl.txt")...), p.givenEN...)
-	p.surnames = append(append(readList(fsys, "surnames_faker.txt"), readList(fsys, "surnames_intl.txt")...), p.surnamesEN...)
+	p.given = append(append(append(readList(fsys, "given_faker.txt"), readList(fsys, "given_intl.txt")...), p.givenEN...),
+		readList(fsys, "given_world.txt")...)
+	p.surnames = append(append(append(readList(fsys, "surnames_faker.txt"), readList(fsys, "surnames_intl.txt")...), p.surnamesEN...),
+		readList(fsys, "surnames_world.txt")...)
 	seen := map[string]bool{}
 	for _, g := range p.zhGiven {
 		for _, r := range g {
