@@ -132,3 +132,22 @@ func TestChineseShortNames(t *testing.T) {
 		}
 	}
 }
+
+func TestInstitutionNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Hospital Sultanah Zainab dlm panel insurans?", nil},
+		{"Universiti Tunku Abdul Halim ada kerjasama?", nil},
+		{"Is St Bernadette the school near you?", nil},
+		{"Dr Aminah Yusof saw me at the hospital.", []string{"Aminah Yusof"}},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)[PERSON] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

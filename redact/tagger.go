@@ -184,6 +184,7 @@ func tagLatin(s *scan) {
 		s.add(Person, start, end, score, s.lowerCanon(start, end))
 		k = j
 	}
+	s.dropInstitutionNames()
 }
 
 // tagAlone is the score a name the tagger found needs when the rules saw
