@@ -51,6 +51,7 @@ type scan struct {
 	// Buffers of the name tagger: what the rules found on each word, the
 	// features of one word, the scores and labels of all of them.
 	ruleMark  []uint8
+	byteMark  []uint8
 	feats     []uint32
 	emissions []ner.Emission
 	labels    []ner.Label

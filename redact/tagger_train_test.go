@@ -112,6 +112,7 @@ func zhSequences(msgs []nergen.Message) []ner.Sequence {
 			continue
 		}
 		detectRules(s)
+		s.markZhRules()
 		for k, w := range s.words {
 			if w.kind != wCJK {
 				continue

@@ -232,6 +232,7 @@ func tagZh(s *scan) {
 	if m == nil || !s.hasCJK() {
 		return
 	}
+	s.markZhRules()
 	z := &s.zh
 	for k, w := range s.words {
 		if w.kind != wCJK {
@@ -275,22 +276,31 @@ func tagZh(s *scan) {
 	}
 }
 
-// zhRuleMark returns what the rules found at offset i (see ruleMarks).
-func (s *scan) zhRuleMark(i int) uint8 {
-	var m uint8
+// markZhRules fills s.byteMark with what the rules found at each byte of
+// the text (see ruleMarks), for zhRuleMark.
+func (s *scan) markZhRules() {
+	b := s.byteMark[:0]
+	for range len(s.text) {
+		b = append(b, 0)
+	}
 	for _, f := range s.found {
-		if f.Start <= i && i < f.End {
-			switch {
-			case f.Type == Address:
-				m |= rmAddress
-			case f.Type == Person && f.Score >= 0.8:
-				m |= rmPersonHigh
-			case f.Type == Person:
-				m |= rmPersonMid
-			default:
-				m |= rmStructured
-			}
+		var m uint8
+		switch {
+		case f.Type == Address:
+			m = rmAddress
+		case f.Type == Person && f.Score >= 0.8:
+			m = rmPersonHigh
+		case f.Type == Person:
+			m = rmPersonMid
+		default:
+			m = rmStructured
+		}
+		for i := max(f.Start, 0); i < f.End && i < len(b); i++ {
+			b[i] |= m
 		}
 	}
-	return m
+	s.byteMark = b
 }
+
+// zhRuleMark returns what the rules found at offset i (see markZhRules).
+func (s *scan) zhRuleMark(i int) uint8 { return s.byteMark[i] }
