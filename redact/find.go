@@ -79,6 +79,7 @@ func detectRules(s *scan) {
 	detectEmails(s)
 	detectObfuscatedEmails(s)
 	detectURLs(s)
+	detectBareProfiles(s)
 	if numbers {
 		detectIPs(s)
 		detectIBANs(s)

@@ -151,3 +151,24 @@ func TestInstitutionNames(t *testing.T) {
 		}
 	}
 }
+
+func TestMoreForms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		typ        Type
+		want       []string
+	}{
+		{"bare linkedin", "my linkedin linkedin.com/in/noor-h-rahman thanks", URL, []string{"linkedin.com/in/noor-h-rahman"}},
+		{"bare host alone stays", "is linkedin.com/ down?", URL, nil},
+		{"xiao nickname", "上次是客服小娟帮我处理的", Person, []string{"小娟"}},
+		{"a nickname before jiao", "阿強叫我問你哋", Person, []string{"阿強"}},
+		{"xiaoshi stays", "两小时就到", Person, nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[tt.typ]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[%s] = %q, want %q", tt.name, tt.text, tt.typ, got, tt.want)
+		}
+	}
+}

@@ -267,6 +267,12 @@ func tagZh(s *scan) {
 				margin += int64(em[j].Inside)
 				j++
 			}
+			// A compound family name leaves room for two given
+			// characters (欧阳晓峰): a third that may end the name is taken.
+			if j-i == 3 && hanSurnames[z.str(i, i+2)] && j < len(z.runes) && zhGivenCount[z.at(j)] > 0 &&
+				zhNameEndAt(s.text, z.starts[j+1]) {
+				j++
+			}
 			start, end := z.starts[i], z.starts[j]
 			if j-i >= 2 { // a family name alone is the rules' to find, with its title
 				s.add(Person, start, end, tagScore(margin), s.text[start:end])

@@ -25,7 +25,7 @@ var zhCommonSurnames = func() map[string]bool {
 }()
 
 // zhNameEnds are the characters that may follow a name said this way.
-const zhNameEnds = "就说說的嘅话話讲講在呢吗嗎啊呀吧都也會会已要让讓和跟同給给，。！？、：；,.!?:; \n"
+const zhNameEnds = "就说說的嘅话話讲講在呢吗嗎啊呀吧都也會会已要让讓和跟同給给叫帮幫问問，。！？、：；,.!?:; \n"
 
 // zhNotAfterPrefix are the characters that make a word, not a name, after
 // 小 or 老 (小时, 小区, 老板, 老师).
@@ -50,6 +50,9 @@ func detectZhShortNames(s *scan) {
 				if n := zhShortSurname(t, next); n > 0 && !strings.ContainsRune(zhNotAfterPrefix, firstRune(t[next:])) &&
 					zhNameEndAt(t, next+n) {
 					s.add(Person, next, next+n, 0.7, t[next:next+n])
+				} else if c, n := utf8.DecodeRuneInString(t[next:]); r == '小' && n > 0 && isCJK(c) && zhGivenCount[c] > 1 &&
+					!strings.ContainsRune(zhNotAfterPrefix, c) && zhNameEndAt(t, next+n) {
+					s.add(Person, i, next+n, 0.7, t[i:next+n]) // a nickname: 小芳
 				}
 			case '姓':
 				if n := zhShortSurname(t, next); n > 0 && zhNameEndAt(t, next+n) || n > 0 && hasPrefixRune(t[next+n:], '，') {
