@@ -50,7 +50,7 @@ func detectZhShortNames(s *scan) {
 				if n := zhShortSurname(t, next); n > 0 && !strings.ContainsRune(zhNotAfterPrefix, firstRune(t[next:])) &&
 					zhNameEndAt(t, next+n) {
 					s.add(Person, next, next+n, 0.7, t[next:next+n])
-				} else if c, n := utf8.DecodeRuneInString(t[next:]); r == '小' && n > 0 && isCJK(c) && zhGivenCount[c] > 1 &&
+				} else if c, n := utf8.DecodeRuneInString(t[next:]); r == '小' && n > 0 && isCJK(c) && zhGivenCount[c] > 0 &&
 					!strings.ContainsRune(zhNotAfterPrefix, c) && zhNameEndAt(t, next+n) {
 					s.add(Person, i, next+n, 0.7, t[i:next+n]) // a nickname: 小芳
 				}

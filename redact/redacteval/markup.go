@@ -69,8 +69,11 @@ func LoadMarkup(r io.Reader) ([]Sample, error) {
 // ParseMarkup turns a text with [[TYPE|value]] marks into a sample: the
 // plain text and a span, in code points, for every mark. A type is upper
 // case letters, digits and underscores; a value is not empty and holds no
-// "]]".
+// "]]". A text that is not valid UTF-8 is refused.
 func ParseMarkup(text string) (Sample, error) {
+	if !utf8.ValidString(text) {
+		return Sample{}, fmt.Errorf("%w: not valid UTF-8", ErrBadMarkup)
+	}
 	var b strings.Builder
 	var spans []Span
 	cp := 0 // code points written to b
