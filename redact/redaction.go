@@ -115,6 +115,9 @@ func withEchoes(text string, found []Finding) []Finding {
 			if i > 0 && isAlnum(text[i-1]) && isAlnum(v[0]) || end < len(text) && isAlnum(text[end]) && isAlnum(v[len(v)-1]) {
 				continue // part of a longer word or number
 			}
+			if i == f.Start {
+				continue // the finding itself
+			}
 			if covered == nil {
 				covered = make([]bool, len(text))
 				for _, g := range found {

@@ -239,6 +239,16 @@ func tagZh(s *scan) {
 			continue
 		}
 		z.fill(s.text, w)
+		canStart := false
+		for i := range z.runes {
+			if zhCanStart(z, i) {
+				canStart = true
+				break
+			}
+		}
+		if !canStart {
+			continue // no name can begin in the word
+		}
 		s.zhMask = zhNotNameMask(z, s.zhMask)
 		mask := s.zhMask
 		edge := s.zhEdge(k)
