@@ -172,3 +172,20 @@ func TestMoreForms(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpTextHasNoNames holds the tagger to help-centre text, which has
+// headings, function words opening sentences and place names, and no
+// person in it.
+func TestHelpTextHasNoNames(t *testing.T) {
+	for _, text := range []string{
+		"## Returnering\n\nDu kan returnere varer inden for 30 dage. De fleste varer kan byttes i butikken.",
+		"# Gavekort\n\nMener du et digitalt gavekort? Før du bestiller, så tjek saldoen.",
+		"Penghantaran ekspres ditawarkan di Denmark dan Lembah Klang. Baca syarat di bawah.",
+		"We ship to Europe and Asia. Will your order arrive before Christmas? Mark the box as a gift.",
+		"款式齐全，订单成立后无法修改。AI 客服助理 24 小时全天候服务。",
+	} {
+		if got := findAll(New(Options{}), text)[Person]; len(got) > 0 {
+			t.Errorf("Find(%q)[PERSON] = %q, want none", text, got)
+		}
+	}
+}

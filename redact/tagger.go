@@ -44,6 +44,9 @@ const (
 	// rmNotName marks, after the features are read, a word of a brand,
 	// shop or place of the list: never a name, whatever else says so.
 	rmNotName
+	// rmNever marks, after the features are read, a word that cannot be a
+	// name here (see neverName).
+	rmNever
 )
 
 // markRules fills s.ruleMark with what the rules found on each word.
@@ -138,6 +141,10 @@ func tagLatin(s *scan) {
 		any = true
 		s.feats = s.tagFeatures(k, s.ruleMark[k], s.feats[:0])
 		b, i := m.Score(s.feats)
+		if s.neverName(k) {
+			s.ruleMark[k] |= rmNever
+			b, i = ner.Forbidden, ner.Forbidden
+		}
 		if s.lex(k)&lxNotNameStart != 0 || k > 0 && s.ruleMark[k-1]&rmNotName != 0 {
 			if s.notNamePhraseAt(k) {
 				s.ruleMark[k] |= rmNotName
@@ -181,6 +188,15 @@ func tagLatin(s *scan) {
 		if score < tagAlone && !s.ruleNamed(k, j) {
 			score = min(score, 0.45) // the tagger alone, and not sure enough
 		}
+		if j == k+1 && s.lex(k)&lxDict != 0 && s.sentenceStart(k) && !s.ruleNamed(k, j) {
+			score = min(score, 0.45) // Will, Mark, Baca: an everyday word opening a sentence
+		}
+		if !s.listed(k, j) && !s.ruleNamed(k, j) {
+			// Words no name list knows, with no cue: words of the
+			// language the lists lack, a heading, a product or a shop
+			// (Larkspur Home) more often than a name.
+			score = min(score, 0.45)
+		}
 		s.add(Person, start, end, score, s.lowerCanon(start, end))
 		k = j
 	}
@@ -191,11 +207,21 @@ func tagLatin(s *scan) {
 // no name there.
 var tagAlone = 0.8
 
+// listed reports whether a name list knows any of words [from, to).
+func (s *scan) listed(from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.lex(k)&(nameFlags|lxZhSyllable) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // ruleNamed reports whether the rules took any of words [from, to) for
-// (part of) a name.
+// (part of) a name, scoring it 0.5 or more.
 func (s *scan) ruleNamed(from, to int) bool {
 	for k := from; k < to; k++ {
-		if s.ruleMark[k]&(rmPersonLow|rmPersonMid|rmPersonHigh) != 0 {
+		if s.ruleMark[k]&(rmPersonMid|rmPersonHigh) != 0 {
 			return true
 		}
 	}
@@ -213,10 +239,15 @@ var (
 // tagVeto reports whether the tagger labelled none of the words of f a
 // name, and is sure of it for every one of them.
 func (s *scan) tagVeto(f Finding, em []ner.Emission, labels []ner.Label) bool {
+	never := true
 	for k := s.wordAt(f.Start); k < len(s.words) && s.words[k].start < f.End; k++ {
 		if s.ruleMark[k]&rmNotName != 0 {
 			return true
 		}
+		never = never && s.ruleMark[k]&rmNever != 0
+	}
+	if never {
+		return true // a place, a heading, a function word
 	}
 	for k := s.wordAt(f.Start); k < len(s.words) && s.words[k].start < f.End; k++ {
 		if labels[k] != ner.Outside || max(em[k].Begin, em[k].Inside) > -tagVetoMargin {
@@ -224,6 +255,37 @@ func (s *scan) tagVeto(f Finding, em []ner.Emission, labels []ner.Label) bool {
 		}
 	}
 	return true
+}
+
+// neverName reports whether word k cannot be (part of) a name whatever
+// the tagger makes of it: a country or city of the lists, a function word
+// at the start of a sentence, a word of a Markdown heading.
+func (s *scan) neverName(k int) bool {
+	f := s.lex(k)
+	if f&lxCountry != 0 && s.ruleMark[k]&rmPersonHigh == 0 && s.countryLen(k) > 0 {
+		return true
+	}
+	if (f&(lxGiven|lxSurname) == 0 || f&lxDict != 0) && k+1 < len(s.words) && s.gap(k+1) == " " && s.lex(k+1)&lxCountry != 0 && s.countryLen(k+1) > 0 {
+		return true // the first word of a place: Lembah Klang, Greater London
+	}
+	if f&(lxStop|lxParticle) != 0 && (!s.words[k].cap || s.sentenceStart(k)) &&
+		!(k+1 < len(s.words) && s.words[k+1].cap && s.gap(k+1) == " " && s.lex(k+1)&lxStop == 0) {
+		return true // Du kan, Mener du, Will you: a function word, unless a name follows (Will Smith)
+	}
+	return s.inHeading(k)
+}
+
+// inHeading reports whether word k is on a line that starts with #, a
+// Markdown heading.
+func (s *scan) inHeading(k int) bool {
+	i := s.words[k].start
+	for i > 0 && s.text[i-1] != '\n' {
+		i--
+	}
+	for i < len(s.text) && (s.text[i] == ' ' || s.text[i] == '\t') {
+		i++
+	}
+	return i < len(s.text) && s.text[i] == '#'
 }
 
 // tagScore turns the tagger's margin for a name into a score between 0.5

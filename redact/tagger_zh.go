@@ -191,6 +191,21 @@ func zhFeatures(z *zhChars, i int, rule uint8, notName bool, edge uint32, buf []
 	return buf
 }
 
+// zhGivenChars reports whether the characters of the name at [i, j)
+// after its family name all stand in given names of the lists.
+func zhGivenChars(z *zhChars, i, j int) bool {
+	k := i + 1
+	if hanSurnames[z.str(i, i+2)] {
+		k = i + 2
+	}
+	for ; k < j; k++ {
+		if zhGivenCount[z.at(k)] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // zhCanStart reports whether a name may begin at character i: a family
 // name, or the 阿 of a nickname (阿明).
 func zhCanStart(z *zhChars, i int) bool {
@@ -284,8 +299,18 @@ func tagZh(s *scan) {
 				j++
 			}
 			start, end := z.starts[i], z.starts[j]
+			score := tagScore(margin)
+			if s.byteMark[start]&(rmPersonMid|rmPersonHigh) == 0 && (score < tagAlone || !zhGivenChars(z, i, j) ||
+				j-i == 2 && !(zhNameEndAt(s.text, end) && zhNameEndBefore(s.text, start)) ||
+				!zhNameEndAt(s.text, end) && !zhNameEndBefore(s.text, start)) {
+				// The tagger alone, and unsure, or not a given name's
+				// characters, or characters that may be a word (齐全,
+				// 訂單成立後): neither the word before nor the word after
+				// sets them apart.
+				score = min(score, 0.45)
+			}
 			if j-i >= 2 { // a family name alone is the rules' to find, with its title
-				s.add(Person, start, end, tagScore(margin), s.text[start:end])
+				s.add(Person, start, end, score, s.text[start:end])
 			}
 			i = j
 		}
