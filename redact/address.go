@@ -19,7 +19,7 @@ func detectAddresses(s *scan) {
 			continue
 		}
 		w := s.words[k]
-		if w.kind == wLetters && !w.cap && !w.upper && !s.caseless && (k == 0 || !s.words[k-1].cap) {
+		if w.kind == wLetters && !w.cap && !w.upper && !s.caseless && (k == 0 || !s.words[k-1].cap && s.words[k-1].kind != wDigits) {
 			continue // a lower-case word after a lower-case one starts nothing
 		}
 		kind := s.addressAnchor(k)
@@ -77,7 +77,16 @@ func (s *scan) addressAnchor(k int) anchorKind {
 	}
 	f := s.lex(k)
 	capital := w.cap || s.caseless
+	// A word that ends street names and starts others (Avenue, Place)
+	// ends one when a name stands before it: 22 Rathgar Avenue.
+	after := f&lxStreet != 0 && k > 0 && s.words[k-1].cap && s.words[k-1].kind == wLetters && s.gap(k) == " " &&
+		s.lex(k-1)&(lxStop|lxStreetPre) == 0
 	switch {
+	case after && capital && s.addrWord(k-1):
+		return anchorStreet
+	case f&lxStreetPre != 0 && !capital && k > 0 && s.words[k-1].kind == wDigits && s.gap(k) == " " &&
+		k+1 < len(s.words) && s.addrWord(k+1) && (s.words[k+1].cap || s.lex(k+1)&lxParticle != 0 && k+2 < len(s.words) && s.words[k+2].cap):
+		return anchorPrefix // 14 rue des Lilas, 8 allée des Tilleuls
 	case f&lxStreetPre != 0 && capital && k+1 < len(s.words) && s.addrWord(k+1):
 		if s.lw(k) == "ul" && s.gap(k+1) != ". " && s.gap(k+1) != "." {
 			return anchorNone
@@ -188,6 +197,12 @@ func (s *scan) addrWord(k int) bool {
 	}
 	if w.upper && w.end-w.start == 2 && k+1 < len(s.words) && s.words[k+1].kind == wDigits && s.words[k+1].end-s.words[k+1].start == 5 {
 		return true // a US state before its ZIP code: OR 97205
+	}
+	if w.upper && w.end-w.start <= 3 && k+1 < len(s.words) && s.gap(k+1) == " " && s.postcodeAt(k+1) {
+		return true // a state or province before its postcode: ON M5S 1G5, WA 6000
+	}
+	if w.upper && w.end-w.start == 2 && k > 0 && s.gap(k) == " " && s.words[k-1].kind == wDigits && s.words[k-1].end-s.words[k-1].start == 4 {
+		return true // a Dutch postcode's letters: 1017 KH
 	}
 	if w.cap || w.upper {
 		return f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth) == 0

@@ -16,7 +16,8 @@ func (s *scan) growLeft(k int, kind anchorKind) int {
 		prev := s.words[from-1]
 		switch kind {
 		case anchorStreet, anchorNumber:
-			if g != " " && g != "-" && !(g == ". " && prev.end-prev.start <= 3) {
+			if g != " " && g != "-" && !(g == ". " && prev.end-prev.start <= 3) &&
+				!(g == "/" && prev.kind == wDigits && s.words[from].kind == wDigits) { // 3/17 Māngere Road
 				return from
 			}
 		case anchorPrefix:
@@ -169,6 +170,22 @@ func (s *scan) countryLen(k int) int {
 		}
 	}
 	return best
+}
+
+// postcodeAt reports whether word k starts a postcode of the kind written
+// with letters: Canadian (M5S 1G5), Irish (D06 K2W7), British (SW1A 1AA),
+// or a number of four or five digits.
+func (s *scan) postcodeAt(k int) bool {
+	w := s.words[k]
+	n := w.end - w.start
+	switch w.kind {
+	case wDigits:
+		return n == 4 || n == 5
+	case wMixed:
+		return n >= 2 && n <= 4 && isUpper(s.text[w.start]) && k+1 < len(s.words) && s.gap(k+1) == " " &&
+			s.words[k+1].kind == wMixed && s.words[k+1].end-s.words[k+1].start <= 4
+	}
+	return false
 }
 
 // ukInward reports whether word k is the inward half of a UK postcode

@@ -79,7 +79,7 @@ func TestDetectors(t *testing.T) {
 		{"tracking and version stay", "Tracking 1Z999AA10123456784, app v2.3.1, version 4.12.0.", nil},
 		// Help-centre prose: places, statuses and everyday words.
 		{"warehouses stay", "We send orders from our warehouses in Copenhagen and Shah Alam.", nil},
-		{"generic reader stays", "Ring på +45 70 20 30 40, hvis du bor i Danmark eller et andet EU-land.", map[Type][]string{Phone: {"+45 70 20 30 40"}}},
+		{"generic reader stays", "Ring på +45 20 20 30 40, hvis du bor i Danmark eller et andet EU-land.", map[Type][]string{Phone: {"+45 20 20 30 40"}}},
 		{"quoted status stays", `While it says "Processing", the order is still with us.`, nil},
 		{"malay word stays", "Cara memulakan pemulangan", nil},
 		{"zh human agent stays", "请联系人工客服，或由收件人支付税费。", nil},

@@ -7,7 +7,7 @@ import (
 )
 
 // birthCues say that a date nearby is a date of birth.
-var birthCues = newCueSet("born", "birth", "dob", "d.o.b", "bday", "b-day", "født", "fødsel", "lahir", "dilahirkan",
+var birthCues = newCueSet("born", "birth", "dob", "d.o.b", "bday", "b-day", "født", "fødsel", "f.", "lahir", "dilahirkan",
 	"hari jadi", "出生", "生日", "生於", "生于")
 
 // detectBirthDates finds dates written near words that make them dates
@@ -87,7 +87,9 @@ func (s *scan) dateAt(k int) (int, civilDate, bool) {
 	}
 	switch {
 	case s.words[k].kind == wDigits && s.words[k+1].kind == wDigits && s.words[k+2].kind == wDigits:
-		if g1 != g2 || len(g1) != 1 || strings.IndexByte("/-.", g1[0]) < 0 {
+		// 12/03/1985, 12.3.85, and the Danish 3/4-2009.
+		danish := g1 == "/" && g2 == "-"
+		if !danish && (g1 != g2 || len(g1) != 1 || strings.IndexByte("/-.", g1[0]) < 0) {
 			return 0, civilDate{}, false
 		}
 		switch {

@@ -3,7 +3,8 @@
 //
 // It knows customers who write in English, Danish, Malay and Chinese:
 //
-//   - contact data: e-mail addresses, phone numbers (validated against the
+//   - contact data: e-mail addresses (also written "name at domain dot com",
+//     "name(at)domain(dot)com" or with # for @), phone numbers (validated against the
 //     numbering plans of the phone-number library, with the groupings people
 //     use in Denmark, China, Malaysia, Hong Kong, Taiwan, the UK and the US,
 //     full-width digits included), IPv4 and IPv6 addresses, and links with
@@ -17,16 +18,23 @@
 //     driving licence and passport numbers after the words that name them;
 //   - dates of birth: dates near words such as "born", "fødselsdato",
 //     "tarikh lahir" or "出生";
-//   - street addresses in English, Danish, Malay and Chinese forms, and the
-//     places people say they live in or come from;
-//   - person names: from cues ("my name is", "jeg hedder", "nama saya",
-//     "我叫", titles, greetings, signatures), name lists compiled for the
-//     package (see names/README.md), capitals, position, and the endings of
-//     family names.
+//   - street addresses in English, Danish, Malay and Chinese forms and those
+//     of many other countries (number first or last, flats and units,
+//     lanes, alleys, buildings and estates), and the places people say they
+//     live in or come from;
+//   - person names: first by rules, from cues ("my name is", "jeg hedder",
+//     "nama saya", "我叫", titles, greetings, signatures), name lists (see
+//     names/README.md), capitals, position and the endings of family names;
+//     then by a statistical tagger (see tagger.go and package ner), which
+//     reads every word the rules did not claim for a structured value, with
+//     the words around it, what the lists and the rules say of it, and
+//     labels the names; Chinese has a tagger of its own, over characters.
+//     Brands, shops and places made of names are not names.
 //
 // Numbers that only look like personal data stay: order, invoice and
-// tracking numbers, SKUs, prices, times, versions, and numbers that fail
-// their checksum or their date.
+// tracking numbers, SKUs, prices, times, versions, numbers that fail their
+// checksum or their date, and companies' hotlines (toll-free, shared-cost
+// and premium numbers, Danish 70 numbers).
 //
 // Detection runs on an NFKC-normalised copy of the text (so full-width digits
 // and compatibility forms are matched like their ASCII twins) and every

@@ -46,9 +46,10 @@ func detectEmails(s *scan) {
 			continue
 		}
 		// Stop the domain at a non-ASCII rune that is not a letter (CJK
-		// punctuation directly after an address, say).
+		// punctuation directly after an address, say), or is CJK: Chinese
+		// text runs on after an address (qq.com就行).
 		domain := t[at+1 : end]
-		if k := strings.IndexFunc(domain, func(r rune) bool { return r >= utf8.RuneSelf && !unicode.IsLetter(r) }); k >= 0 {
+		if k := strings.IndexFunc(domain, func(r rune) bool { return r >= utf8.RuneSelf && (!unicode.IsLetter(r) || isCJK(r)) }); k >= 0 {
 			domain = domain[:k]
 			end = at + 1 + k
 		}

@@ -15,6 +15,7 @@ import (
 // placeholders blanked. When nothing changed, the copy is t itself.
 func (s *scan) fill(t string, abort bool) bool {
 	s.text = t
+	s.placeholders = false
 	words := s.words[:0]
 	lb := append(s.lowerBuf[:0], t...)
 	changed, stable, caseless := false, true, true
@@ -51,6 +52,7 @@ func (s *scan) fill(t string, abort bool) bool {
 			// detector reads "<PHONE_1>" as the word phone.
 			if c == '<' {
 				if n := placeholderAt(t, i); n > 0 {
+					s.placeholders = true
 					for x := i; x < i+n; x++ {
 						lb[x] = ' '
 					}

@@ -66,10 +66,20 @@ func (r *Redactor) allowed(v string) bool {
 
 // detect runs the detectors over a scan and returns their candidates.
 func (r *Redactor) detect(s *scan) []Finding {
+	detectRules(s)
+	tagZh(s)
+	tagLatin(s)
+	return s.found
+}
+
+// detectRules runs the rules, the detectors the name tagger reads.
+func detectRules(s *scan) {
 	numbers := s.has.any(wDigits, wMixed)
 	words := s.has&hasCap != 0 || s.caseless
 	detectEmails(s)
+	detectObfuscatedEmails(s)
 	detectURLs(s)
+	detectBareProfiles(s)
 	if numbers {
 		detectIPs(s)
 		detectIBANs(s)
@@ -85,5 +95,4 @@ func (r *Redactor) detect(s *scan) []Finding {
 		detectAddresses(s)
 	}
 	detectZh(s)
-	return s.found
 }

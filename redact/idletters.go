@@ -73,7 +73,7 @@ func (s *scan) hkID(k int) (int, string, bool) {
 	end := s.words[k].end
 	var check byte
 	switch {
-	case len(digits) == 6 && allDigits(digits) && k+1 < len(s.words) && s.gap(k+1) == "(" &&
+	case len(digits) == 6 && allDigits(digits) && k+1 < len(s.words) && (s.gap(k+1) == "(" || s.gap(k+1) == " (") &&
 		s.words[k+1].end-s.words[k+1].start == 1 && s.words[k+1].end < len(s.text) && s.text[s.words[k+1].end] == ')':
 		check = s.text[s.words[k+1].start]
 		end = s.words[k+1].end + 1

@@ -47,7 +47,7 @@ func paymentCard(c numCandidate, ctx string) (float64, bool) {
 		return 0, false
 	}
 	if len(c.groups) > 1 {
-		ok := c.grouped(4, 6, 4) || c.grouped(4, 6, 5)
+		ok := c.grouped(4, 6, 4) || c.grouped(4, 6, 5) || len(d) >= 15 && knownCardPrefix(d) && c.groups[0] >= 4 && minGroup(c.groups) >= 3
 		if !ok {
 			ok = true
 			for i, g := range c.groups {
@@ -70,6 +70,15 @@ func paymentCard(c numCandidate, ctx string) (float64, bool) {
 		return 0, false
 	}
 	return 0.55, true
+}
+
+// minGroup returns the length of the shortest group.
+func minGroup(groups []int) int {
+	m := groups[0]
+	for _, g := range groups[1:] {
+		m = min(m, g)
+	}
+	return m
 }
 
 // knownCardPrefix reports whether the number starts with the issuer prefix

@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// names holds the name lists: one name a line, # starts a comment.
+// names holds the name lists: one name a line (or several separated by
+// spaces), # starts a comment; not_names.txt has one phrase a line.
 //
 //go:embed names/*.txt
 var names embed.FS
@@ -14,34 +15,38 @@ var names embed.FS
 type lexFlags uint32
 
 const (
-	lxGiven      lexFlags = 1 << iota // a given name
-	lxSurname                         // a family name
-	lxCommon                          // a name that is also an everyday word: Will, May, Rose
-	lxStop                            // a function word, never part of a name
-	lxNotName                         // a capitalised word that is no name: Monday, Customer
-	lxHonorific                       // Mr, Fru, Encik
-	lxParticle                        // van, de, bin, binti: inside a name
-	lxSuffix                          // Jr, PhD: after a name
-	lxOrg                             // Ltd, ApS, Bhd: after a company name
-	lxStreet                          // street, vej, gade: after a street name
-	lxStreetPre                       // rue, jalan: before a street name
-	lxUnit                            // apt, suite, box: parts of an address
-	lxCountry                         // a country or city, or the first word of one
-	lxMonth                           // a month name
-	lxZhSyllable                      // a syllable of a romanised Chinese given name
-	lxGreeting                        // hi, dear, hej, kære, hai
-	lxSignOff                         // regards, mvh, hilsen
-	lxZhSurname                       // a romanised Chinese family name
-	lxAddrCueEnd                      // the last word of an address or postcode cue
-	lxNameCueEnd                      // the last word of a name cue
-	lxLooked                          // set in scan.flags once the word was looked up
+	lxGiven        lexFlags = 1 << iota // a given name
+	lxSurname                           // a family name
+	lxCommon                            // a name that is also an everyday word: Will, May, Rose
+	lxStop                              // a function word, never part of a name
+	lxNotName                           // a capitalised word that is no name: Monday, Customer
+	lxHonorific                         // Mr, Fru, Encik
+	lxParticle                          // van, de, bin, binti: inside a name
+	lxSuffix                            // Jr, PhD: after a name
+	lxOrg                               // Ltd, ApS, Bhd: after a company name
+	lxStreet                            // street, vej, gade: after a street name
+	lxStreetPre                         // rue, jalan: before a street name
+	lxUnit                              // apt, suite, box: parts of an address
+	lxCountry                           // a country or city, or the first word of one
+	lxMonth                             // a month name
+	lxZhSyllable                        // a syllable of a romanised Chinese given name
+	lxGreeting                          // hi, dear, hej, kære, hai
+	lxSignOff                           // regards, mvh, hilsen
+	lxZhSurname                         // a romanised Chinese family name
+	lxAddrCueEnd                        // the last word of an address or postcode cue
+	lxNameCueEnd                        // the last word of a name cue
+	lxListGiven                         // a given name of the long lists (the tagger's evidence)
+	lxListSurname                       // a family name of the long lists (the tagger's evidence)
+	lxDict                              // a common English, Danish or Malay word
+	lxNotNameStart                      // the first word of a brand, shop or place made of names
+	lxLooked                            // set in scan.flags once the word was looked up
 )
 
 // lexTable maps lower-case words to what they can be (the lexicon). It is
 // built once and never changed.
-var lexTable, hanSurnames, countries = buildLexicon() // countries holds cities too
+var lexTable, hanSurnames, countries, notNamePhrases = buildLexicon() // countries holds cities too
 
-func buildLexicon() (*wordTable, map[string]bool, map[string]bool) {
+func buildLexicon() (*wordTable, map[string]bool, map[string]bool, map[string]bool) {
 	lex := make(map[string]lexFlags, 8000)
 	addList := func(f lexFlags, list string) {
 		for _, w := range strings.Fields(list) {
@@ -56,6 +61,9 @@ func buildLexicon() (*wordTable, map[string]bool, map[string]bool) {
 		{"given_intl.txt", lxGiven}, {"given_zh.txt", lxZhSyllable},
 		{"surnames_en.txt", lxSurname}, {"surnames_da.txt", lxSurname}, {"surnames_zh.txt", lxSurname | lxZhSurname},
 		{"surnames_intl.txt", lxSurname}, {"common.txt", lxCommon},
+		{"given_faker.txt", lxListGiven}, {"surnames_faker.txt", lxListSurname},
+		{"given_world.txt", lxListGiven}, {"surnames_world.txt", lxListSurname}, {"dict_en.txt", lxDict},
+		{"dict_da.txt", lxDict}, {"dict_ms.txt", lxDict}, {"dict_support.txt", lxDict},
 	}
 	for _, f := range files {
 		addList(f.flag, strings.ToLower(readList(f.name)))
@@ -83,8 +91,16 @@ func buildLexicon() (*wordTable, map[string]bool, map[string]bool) {
 		}
 	}
 	han := make(map[string]bool)
-	for _, w := range strings.Fields(readList("surnames_zh_han.txt")) {
+	for _, w := range strings.Fields(readList("surnames_zh_han.txt") + readList("surnames_zh_han_faker.txt")) {
 		han[w] = true
+	}
+	nn := make(map[string]bool)
+	for _, line := range strings.Split(strings.ToLower(readList("not_names.txt")), "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			nn[line] = true
+			first, _, _ := strings.Cut(line, " ")
+			lex[strings.TrimRight(first, ".'")] |= lxNotNameStart
+		}
 	}
 	ctry := make(map[string]bool)
 	for _, line := range strings.Split(strings.ToLower(countryNames+cityNames), "\n") {
@@ -96,7 +112,7 @@ func buildLexicon() (*wordTable, map[string]bool, map[string]bool) {
 		first, _, _ := strings.Cut(line, " ")
 		lex[first] |= lxCountry
 	}
-	return newWordTable(lex), han, ctry
+	return newWordTable(lex), han, ctry, nn
 }
 
 // lastCueWord returns the last word of a cue phrase, without its colon.

@@ -68,8 +68,13 @@ func matchRun(s *scan, run numberRun) {
 			if len(c.digits) < 6 {
 				continue
 			}
-			if f, ok := s.validateNumber(c); ok {
-				s.found = append(s.found, f)
+			s.company = false
+			if f, ok := s.validateNumber(c); ok || s.company {
+				if ok {
+					s.found = append(s.found, f)
+				}
+				// A company's number is no one's, and none of its
+				// parts is a number of its own either.
 				matched = true
 				a = b + 1
 			}

@@ -21,7 +21,7 @@ func (s *scan) readRun(i int) numberRun {
 		for k < len(t) && k-j < 3 && isSep(t[k]) {
 			k++
 		}
-		if k == j || k >= len(t) || !isDigit(t[k]) || strings.Count(t[j:k], " ") > 1 {
+		if k == j || k >= len(t) || !isDigit(t[k]) || strings.Count(t[j:k], " ") > 2 || t[j:k] == "   " {
 			break
 		}
 		// An opening bracket must close after a few digits, as in
@@ -45,9 +45,10 @@ func (s *scan) readRun(i int) numberRun {
 	return run
 }
 
-// opened reports whether a bracket opened before or inside the run so far.
+// opened reports whether a bracket opened before or inside the run so far:
+// "(02) 2345", "(+86)139".
 func opened(t string, run numberRun) bool {
-	if start := run.groups[0].start; start > 0 && t[start-1] == '(' {
+	if start := run.groups[0].start; start > 0 && t[start-1] == '(' || start > 1 && t[start-2:start] == "(+" {
 		return true
 	}
 	for _, sep := range run.seps {

@@ -287,7 +287,8 @@ var kinNameCues = []string{
 	"my father", "my dad", "my brother", "my sister", "my friend", "my colleague", "my boss",
 	"my neighbour", "my neighbor", "my flatmate", "my roommate",
 	"min søn", "min datter", "min kone", "min mand", "min kæreste", "min mor", "min far", "min bror",
-	"min søster", "min ven", "min veninde", "min kollega", "min nabo", "isteri saya", "suami saya", "anak saya",
+	"min søster", "min ven", "min veninde", "min kollega", "min nabo", "naboen", "kæresten", "min svoger",
+	"min svigermor", "min farmor", "min mormor", "min farfar", "min morfar", "min onkel", "min tante", "isteri saya", "suami saya", "anak saya",
 	"ibu saya", "bapa saya", "abang saya", "kakak saya", "adik saya", "kawan saya", "rakan saya", "jiran saya",
 }
 

@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 // phonePlan is how a region's numbers are written without a country
@@ -26,6 +28,16 @@ var phonePlans = []phonePlan{
 	{"TW", 886, "0", false, 8, 9},
 	{"SG", 65, "", false, 8, 8},
 	{"GB", 44, "0", false, 9, 10},
+	// Countries English-writing customers often come from, written the
+	// national way with their trunk 0.
+	{"IE", 353, "0", false, 7, 9},
+	{"AU", 61, "0", false, 9, 9},
+	{"NZ", 64, "0", false, 8, 10},
+	{"IN", 91, "0", true, 10, 10},
+	{"PH", 63, "0", false, 10, 10},
+	{"NG", 234, "0", false, 8, 10},
+	{"FR", 33, "0", false, 9, 9},
+	{"ZA", 27, "0", false, 9, 9},
 	{"US", 1, "1", true, 10, 10},
 }
 
@@ -50,6 +62,8 @@ var numberWords = []string{"number", "nummer", "nombor", "号码", "號碼"}
 
 // phoneCueWords are words that say a phone number follows.
 var phoneCueWords = []string{"phone", "call", "tel", "mobile", "cell", "whatsapp", "sms", "text me",
+	"my no", "mobile no", "phone no", "contact no", "office no", "tel no", "hp no", "my line", "line is", "portable",
+	"my number", "new number", "registered", "stop messages", "text me on", "hp", "handphone", "ph:", "ph.",
 	"ring", "telefon", "tlf", "mobil", "电话", "電話", "手机", "手機",
 	"联系", "聯絡", "致电", "telefon bimbit", "hubungi", "no. tel", "h/p", "answering",
 	"reach me", "reach us", "dial", "fax", "landline", "contact"}
@@ -129,6 +143,9 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 	}
 	last := s.cuesBefore(c.start)
 	pc, npc, idc := max(last[phoneCue], last[numberCue]), last[notPersonalCue], last[idCue]
+	if npc >= 0 && last[phoneCue] >= 0 && phoneNumberWord(s.wordsBefore(c.start), npc) {
+		npc = -1 // "mobile no.", "my no.": the number of a phone
+	}
 	// "number" alone says little; an unvalidated number needs a word
 	// that names a phone.
 	labelled := phoneContextAfter(after)
@@ -142,7 +159,11 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 		return 0, "", false
 	}
 	if c.plus || (len(d) > 9 && d[0] == '0' && d[1] == '0') {
-		return internationalNumber(c, context)
+		score, canon, ok := internationalNumber(c, context)
+		if !ok && canon == "company" {
+			s.company = true
+		}
+		return score, canon, ok
 	}
 	// The nearest cue decides: an order number, or an identifier (a
 	// mistyped CPR number is not a phone number either).
@@ -152,8 +173,18 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 	canon := ""
 	for _, pr := range phonePlans {
 		nsn := pr.national(d)
+		if pr.region == "MY" && nsn == "" && d[0] == '1' {
+			nsn = d // 1-300-88-6688: Malaysian toll-free numbers are written without the 0
+		}
 		if nsn == "" || !rulesFor(pr.region).valid(nsn) {
 			continue
+		}
+		// The first plan the number is valid in decides whether it is a
+		// company's hotline (70 12 34 56, 1-300-88-6688, 400-820-1234),
+		// which is no one's personal data.
+		if rulesFor(pr.region).company(nsn) {
+			s.company = true
+			return 0, "", false
 		}
 		// Grouping only matters when no word says this is a phone.
 		if !context && !groupsFit(c, pr.region, nsn) {
@@ -191,6 +222,11 @@ func internationalNumber(c numCandidate, context bool) (float64, string, bool) {
 	}
 	cc, nsn, valid, possible := internationalParts(raw)
 	canon := "+" + strconv.Itoa(cc) + nsn
+	for _, region := range phonenumbers.GetRegionCodesForCountryCode(cc) {
+		if valid && rulesFor(region).valid(nsn) && rulesFor(region).company(nsn) {
+			return 0, "company", false
+		}
+	}
 	switch {
 	case valid:
 		return 0.95, canon, true
@@ -239,4 +275,19 @@ func groupsFit(c numCandidate, region, nsn string) bool {
 		}
 	}
 	return true
+}
+
+// phoneNumberWord reports whether the "no." or "nr." at offset i of ctx
+// follows a word that makes it a phone's: mobile no., my no., tel nr.
+func phoneNumberWord(ctx string, i int) bool {
+	if !strings.HasPrefix(ctx[i:], "no") && !strings.HasPrefix(ctx[i:], "nr") {
+		return false
+	}
+	before := strings.TrimRight(ctx[:i], " ")
+	for _, w := range []string{"mobile", "phone", "contact", "my", "office", "tel", "hp", "cell", "handphone", "telefon", "tlf", "mobil"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }

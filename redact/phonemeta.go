@@ -21,6 +21,9 @@ type numberDesc struct {
 	lengths []int32
 	re      *regexp.Regexp
 	dfa     *digitDFA // re for digit strings, when it compiles to one
+	// company is set for the types that companies, not people, hold:
+	// toll-free, premium-rate, shared-cost and universal access numbers.
+	company bool
 }
 
 func newNumberDesc(d *phonenumbers.PhoneNumberDesc) numberDesc {
@@ -64,6 +67,7 @@ type numberRules struct {
 	general numberDesc
 	types   []numberDesc
 	formats []numberFormat
+	region  string
 }
 
 // numberFormat is one way the region groups its numbers: for national
@@ -162,13 +166,15 @@ func rulesFor(region string) *numberRules {
 		return nil
 	}
 	r := &numberRules{general: newNumberDesc(m.GetGeneralDesc())}
-	for _, d := range []*phonenumbers.PhoneNumberDesc{m.GetFixedLine(), m.GetMobile(), m.GetTollFree(),
+	for i, d := range []*phonenumbers.PhoneNumberDesc{m.GetFixedLine(), m.GetMobile(), m.GetTollFree(),
 		m.GetPremiumRate(), m.GetSharedCost(), m.GetVoip(), m.GetPersonalNumber(), m.GetPager(),
 		m.GetUan(), m.GetVoicemail()} {
 		if nd := newNumberDesc(d); nd.re != nil {
+			nd.company = i == 2 || i == 3 || i == 4 || i == 8
 			r.types = append(r.types, nd)
 		}
 	}
+	r.region = region
 	for _, f := range m.GetNumberFormat() {
 		if nf, ok := newNumberFormat(f); ok {
 			r.formats = append(r.formats, nf)
@@ -176,6 +182,30 @@ func rulesFor(region string) *numberRules {
 	}
 	actual, _ := rulesCache.LoadOrStore(region, r)
 	return actual.(*numberRules)
+}
+
+// company reports whether a valid number of the region is one that
+// companies hold: every type it matches is toll-free, premium-rate,
+// shared-cost or a universal access number. Danish numbers starting with
+// 70 are companies' service numbers too, though the plan files them with
+// the others.
+func (r *numberRules) company(nsn string) bool {
+	if r == nil {
+		return false
+	}
+	if r.region == "DK" && strings.HasPrefix(nsn, "70") {
+		return true
+	}
+	matched := false
+	for _, t := range r.types {
+		if t.match(nsn) {
+			if !t.company {
+				return false
+			}
+			matched = true
+		}
+	}
+	return matched
 }
 
 // possible reports whether nsn has a length the region's numbers have.

@@ -83,14 +83,27 @@ func (r *Redactor) redactFound(text string, found []Finding, ph *Placeholders, s
 // withEchoes adds to found the other places where a found value is written
 // again, as a whole word, in text: a phone number given twice, once after
 // "call me on" and once alone, goes both times.
+//
+// Each value is looked for once, and the places already taken are marked
+// in one pass, so that a text with many findings costs time in proportion
+// to its length, not to the square of its findings.
 func withEchoes(text string, found []Finding) []Finding {
 	n := len(found)
+	var covered []bool // the bytes inside a finding, made on the first echo candidate
+	var seen map[string]bool
 	for k := 0; k < n; k++ {
 		f := found[k]
 		v := text[f.Start:f.End]
 		if len(v) < 4 || utf8.RuneCountInString(v) < 2 {
 			continue
 		}
+		if seen[v] {
+			continue // its other places were looked at with the first
+		}
+		if seen == nil {
+			seen = make(map[string]bool)
+		}
+		seen[v] = true
 		for off := 0; ; {
 			i := strings.Index(text[off:], v)
 			if i < 0 {
@@ -102,15 +115,29 @@ func withEchoes(text string, found []Finding) []Finding {
 			if i > 0 && isAlnum(text[i-1]) && isAlnum(v[0]) || end < len(text) && isAlnum(text[end]) && isAlnum(v[len(v)-1]) {
 				continue // part of a longer word or number
 			}
+			if i == f.Start {
+				continue // the finding itself
+			}
+			if covered == nil {
+				covered = make([]bool, len(text))
+				for _, g := range found {
+					for x := g.Start; x < g.End; x++ {
+						covered[x] = true
+					}
+				}
+			}
 			free := true
-			for _, g := range found {
-				if i < g.End && g.Start < end {
+			for x := i; x < end; x++ {
+				if covered[x] {
 					free = false
 					break
 				}
 			}
 			if free {
 				found = append(found, Finding{Type: f.Type, Start: i, End: end, Score: f.Score, canon: f.canon})
+				for x := i; x < end; x++ {
+					covered[x] = true
+				}
 				off = end
 			}
 		}

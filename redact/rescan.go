@@ -119,6 +119,7 @@ func (d *scan) rescanOf(s *scan, spans []span, labels []string, makeText bool) b
 		d.text = unsafe.String(unsafe.SliceData(tb), len(tb))
 	}
 	d.caseless, d.has, d.marks = caseless, has, marks
+	d.placeholders = s.placeholders || len(spans) > 0
 	d.cuesAt = 0
 	return true
 }

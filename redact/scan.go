@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/hushdesk/hushdesk/redact/ner"
 )
 
 // scan is the state shared by the detectors during one Find.
@@ -46,6 +48,29 @@ type scan struct {
 	marks wordMarks
 	// found collects the detectors' candidates.
 	found []Finding
+	// Buffers of the name tagger: what the rules found on each word, the
+	// features of one word, the scores and labels of all of them.
+	ruleMark  []uint8
+	byteMark  []uint8
+	feats     []uint32
+	emissions []ner.Emission
+	labels    []ner.Label
+	back      [][ner.NumLabels]uint8
+	// zh and zhMask are the Chinese tagger's reading of one CJK word.
+	zh     zhChars
+	zhMask []bool
+	// shouting is set when the text is written in capitals, lowish when
+	// it has capitals only at the start of its sentences.
+	shouting, lowish bool
+	// placeholders is set when the text holds placeholders of an earlier
+	// redaction, which stand for words whose capitals are gone.
+	placeholders bool
+	// company is set by the phone reader when the number it read is a
+	// company's (a hotline), which no part of it then is either.
+	company bool
+	// tagDrop, when not 0, hides the list flags of some words from the
+	// tagger (in training only; see tagLex).
+	tagDrop uint64
 }
 
 // scans keeps the buffers of finished scans for the next Find.
@@ -84,6 +109,7 @@ func (s *scan) release() {
 		return // keep the pool small after a huge text
 	}
 	s.text, s.lower = "", ""
+	s.tagDrop = 0
 	scans.Put(s)
 }
 

@@ -42,6 +42,34 @@ func detectURLs(s *scan) {
 	}
 }
 
+// detectBareProfiles finds profile links written without http or www:
+// linkedin.com/in/aisha-khan, instagram.com/pia.bakes.
+func detectBareProfiles(s *scan) {
+	t := s.lower
+	if strings.IndexByte(t, '/') < 0 {
+		return
+	}
+	for _, host := range socialHosts {
+		for off := 0; ; {
+			i := strings.Index(t[off:], host+"/")
+			if i < 0 {
+				break
+			}
+			start := off + i
+			off = start + len(host)
+			if start > 0 && (isAlnum(t[start-1]) || t[start-1] == '.' || t[start-1] == '/' || t[start-1] == '-') {
+				continue // part of a longer host, or of a link with its scheme
+			}
+			end := urlEnd(s.text, start)
+			if end-start <= len(host)+2 {
+				continue // no handle after the host
+			}
+			s.add(URL, start, end, 0.85, t[start:end])
+			off = end
+		}
+	}
+}
+
 // urlEnd returns where the URL starting at i ends: at white space, at a
 // character that cannot be in a URL, or before trailing punctuation.
 func urlEnd(t string, i int) int {

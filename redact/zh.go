@@ -41,7 +41,8 @@ var zhLabelCues = map[string]bool{"姓名": true, "联系人": true, "聯絡人"
 	"帳戶名": true, "申请人": true, "申請人": true}
 
 // zhTitles come right after a name (or a family name alone).
-var zhTitles = []string{"先生", "女士", "小姐", "太太", "老师", "老師", "经理", "經理", "医生", "醫生", "律师", "律師", "教授", "同学", "同學"}
+var zhTitles = []string{"先生", "女士", "小姐", "太太", "老师", "老師", "经理", "經理", "医生", "醫生", "律师", "律師", "教授", "同学", "同學",
+	"师傅", "師傅", "阿姨", "伯伯", "主任"}
 
 // hasCJK reports whether the scan has any CJK word.
 func (s *scan) hasCJK() bool { return s.has&(1<<wCJK) != 0 }
@@ -102,6 +103,7 @@ func detectZh(s *scan) {
 		}
 	}
 	detectZhSignature(s)
+	detectZhShortNames(s)
 	detectZhAddresses(s)
 }
 

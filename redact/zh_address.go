@@ -8,14 +8,11 @@ import (
 // zhRoad are the characters that end the name of a road or lane.
 var zhRoad = []string{"大道", "胡同", "路", "街", "道", "巷", "弄", "段", "里"}
 
-// zhUnits follow a number in the part of an address after the street.
-var zhUnits = []string{"号楼", "號樓", "单元", "單元", "号", "號", "楼", "樓", "层", "層", "室", "座", "栋", "棟", "房", "F", "f"}
-
 // zhAddrStop are characters that end an address when reading backwards
 // from its road: "我住在", "寄到", "地址是".
 var zhAddrStop = func() map[rune]bool {
 	m := make(map[rune]bool)
-	for _, r := range "我你他她您的是在到往寄送给給请請把住址于於从從要想帮幫发發至和与與或也就为為" {
+	for _, r := range "我你他她您的是在到往寄送给給请請把住址于於从從要想帮幫发發至和与與或也就为為去搬係喺" {
 		m[r] = true
 	}
 	return m
@@ -29,6 +26,7 @@ const zhAdmin = "省市区區县縣镇鎮乡鄉村"
 // 号, with the place names before it and the floor and room after it.
 func detectZhAddresses(s *scan) {
 	t := s.text
+	done := 0 // the end of the last address found
 	for k := 0; k < len(s.words); k++ {
 		if s.words[k].kind != wCJK {
 			continue
@@ -54,10 +52,41 @@ func detectZhAddresses(s *scan) {
 				score = 0.9
 			}
 			s.add(Address, start, end, score, "")
+			done = max(done, end)
 			for k+1 < len(s.words) && s.words[k+1].start < end {
 				k++
 			}
 			break
+		}
+	}
+	detectZhEstateAddresses(s, done)
+}
+
+// detectZhEstateAddresses finds the addresses without a road: the
+// numbered units of a building or an estate after the district, as in
+// 北京市朝阳区望京西园四区412号楼2单元601 or 新界元朗屏山朗屏邨玉屏樓1218室.
+func detectZhEstateAddresses(s *scan, done int) {
+	t := s.text
+	for k := 1; k < len(s.words); k++ {
+		w := s.words[k]
+		if w.kind != wDigits || w.start < done || s.words[k-1].kind != wCJK || s.words[k-1].end != w.start ||
+			zhUnitAt(t, w.end) == "" {
+			continue
+		}
+		start := zhBackFromRoad(t, w.start)
+		if utf8.RuneCountInString(t[start:w.start]) < 4 {
+			continue
+		}
+		back := t[start:w.start]
+		estate := false
+		for _, e := range zhEstates[:9] {
+			estate = estate || strings.Contains(back, e)
+		}
+		estate = estate || strings.ContainsAny(back, "邨苑")
+		end, units := zhUnits(t, w.start)
+		if units >= 2 && (estate || strings.ContainsAny(back, "省市区區县縣")) || units >= 1 && estate {
+			s.add(Address, start, end, 0.8, "")
+			done = end
 		}
 	}
 }
@@ -83,36 +112,105 @@ func nextRoad(t string) (int, int) {
 }
 
 // zhAfterRoad reads the number part after a road at i: an optional
-// section (五段), a house number with 号 and any floors and rooms. It
-// reports whether a house number was there.
+// section (五段), then the numbered units (see zhUnits). It reports
+// whether a house number was there.
 func zhAfterRoad(t string, i int) (int, bool) {
-	end, numbered := i, false
+	if j := skipZhNumber(t, i); strings.HasPrefix(t[j:], "段") {
+		i = j + len("段") // 信義路五段
+	}
+	end, units := zhUnits(t, i)
+	return end, units > 0
+}
+
+// zhUnitWords follow a number in the part of an address after the street,
+// longest first.
+var zhUnitWords = []string{"号楼", "號樓", "单元", "單元", "号", "號", "巷", "弄", "栋", "棟", "幢", "座", "楼", "樓", "层", "層",
+	"室", "房", "期", "F", "f"}
+
+// zhEstates end the name of a building or an estate: 大厦, 小区, 邨.
+var zhEstates = []string{"大厦", "大廈", "小区", "小區", "社区", "社區", "花园", "花園", "中心", "广场", "廣場", "大楼", "大樓",
+	"公寓", "新村", "邨", "苑", "城", "村", "閣", "阁", "轩", "軒", "庭", "居"}
+
+// zhUnits reads numbered units from i: 88号, 1号楼2单元601, 216巷27弄5號3樓之3,
+// 昌地火炬大厦1号楼1803室 (a building's name before its units), A座2103. It
+// returns their end and how many it read.
+func zhUnits(t string, i int) (end, units int) {
+	end = i
+	prevRoom := false // the last unit is one a bare room number may follow
 	for {
-		j := skipZhNumber(t, end)
-		if j == end {
-			if strings.HasPrefix(t[end:], "段") { // 信義路五段: already read
-				end += len("段")
+		j := end
+		if j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if strings.HasPrefix(t[j:], "之") { // 12樓之3, 號之1
+			if k := skipZhNumber(t, j+len("之")); k > j+len("之") {
+				end, units, prevRoom = k, units+1, false
 				continue
 			}
-			return end, numbered
 		}
-		unit := ""
-		for _, u := range zhUnits {
-			if strings.HasPrefix(t[j:], u) {
-				unit = u
-				break
+		if n := skipZhNumber(t, j); n > j {
+			if u := zhUnitAt(t, n); u != "" {
+				end, units = n+len(u), units+1
+				prevRoom = u != "号" && u != "號" && u != "室" && u != "房"
+				continue
+			}
+			if prevRoom && n-j >= 2 && (n == len(t) || !isAlnum(t[n])) {
+				return n, units + 1 // 2单元601
+			}
+			return end, units
+		}
+		// A letter block: A座, B栋.
+		if j < len(t) && isUpper(t[j]) && j+1 < len(t) {
+			if u := zhUnitAt(t, j+1); u != "" && u != "F" && u != "f" {
+				end, units, prevRoom = j+1+len(u), units+1, true
+				continue
 			}
 		}
-		switch {
-		case unit != "":
-			end = j + len(unit)
-			numbered = true
-		case strings.HasPrefix(t[j:], "段"):
-			end = j + len("段")
-		default:
-			return end, numbered
+		// The name of a building or an estate, then its units.
+		if units > 0 || j == i {
+			if k := zhBuildingEnd(t, j); k > j {
+				if e, n := zhUnits(t, k); n > 0 {
+					return e, units + n
+				}
+			}
+		}
+		return end, units
+	}
+}
+
+// zhUnitAt returns the unit word at i, or "".
+func zhUnitAt(t string, i int) string {
+	for _, u := range zhUnitWords {
+		if strings.HasPrefix(t[i:], u) {
+			return u
 		}
 	}
+	return ""
+}
+
+// zhBuildingEnd returns the end of a building's or an estate's name
+// starting at i (at most ten characters, ending in one of zhEstates or
+// 樓 after a name), or i.
+func zhBuildingEnd(t string, i int) int {
+	end := i
+	for n := 0; n < 10 && end < len(t); n++ {
+		r, size := decodeRune(t, end)
+		if !isCJK(r) || zhAddrStop[r] && r != '的' {
+			break
+		}
+		end += size
+		for _, e := range zhEstates {
+			if strings.HasSuffix(t[i:end], e) {
+				// The longest name that ends in an estate word and is
+				// followed by a number, another building, or its end.
+				next := end
+				if next < len(t) && (isDigit(t[next]) || isUpper(t[next]) || t[next] == ' ' || skipZhNumber(t, next) > next) {
+					return next
+				}
+			}
+		}
+	}
+	return i
 }
 
 // skipZhNumber skips digits, Chinese numerals, dashes and 之 (号之1).

@@ -13,11 +13,11 @@ import (
 )
 
 // runEvalRedact measures the redactor against a gold file in the
-// presidio-research format: token precision, recall and F2 over all
+// presidio-research format or the markup format: token precision, recall and F2 over all
 // personal data, recall per type, and the values that leaked.
 func runEvalRedact(ctx context.Context, e env) error {
 	fs := newFlagSet("eval redact", e.stderr, "config", "log-level", "log-format", "ollama", "name-model")
-	gold := fs.String("gold", "", "gold file: JSON array of {full_text, spans} (required)")
+	gold := fs.String("gold", "", "gold file: JSON array of {full_text, spans}, or JSON Lines with [[TYPE|value]] marks (required)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	minScore := fs.Float64("min-score", 0, "lowest finding score counted (0: the redactor's default)")
 	showLeaks := fs.Int("show-leaks", 20, "print up to N leaked values and N spurious findings")

@@ -1,6 +1,7 @@
 package redacteval
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,10 +40,40 @@ func (s Sample) Lang() string {
 // ErrBadGold is returned for a gold file that cannot be used.
 var ErrBadGold = errors.New("bad gold file")
 
-// Load reads a gold file and checks that every span lies inside its text.
+// Kind returns the sample's "kind" metadata (chat, routine, names ...),
+// or "".
+func (s Sample) Kind() string {
+	if v, ok := s.Metadata["kind"].(string); ok {
+		return v
+	}
+	return ""
+}
+
+// Load reads a gold file, in either format it knows: the JSON array of
+// presidio-research, or the markup format (JSON Lines with marked text,
+// see LoadMarkup), told apart by their first character. It checks that
+// every span lies inside its text.
 func Load(r io.Reader) ([]Sample, error) {
+	br := bufio.NewReader(r)
+	var first byte
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("%w: empty file", ErrBadGold)
+		}
+		if c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != 0xEF && c != 0xBB && c != 0xBF {
+			first = c
+			_ = br.UnreadByte()
+			break
+		}
+	}
 	var samples []Sample
-	if err := json.NewDecoder(r).Decode(&samples); err != nil {
+	if first == '{' {
+		var err error
+		if samples, err = LoadMarkup(br); err != nil {
+			return nil, err
+		}
+	} else if err := json.NewDecoder(br).Decode(&samples); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadGold, err)
 	}
 	for i, s := range samples {

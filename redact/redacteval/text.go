@@ -16,16 +16,18 @@ func WriteText(w io.Writer, r Report, maxExamples int) error {
 	fmt.Fprintf(tw, "token recall\t%.3f\n", r.Total.Recall)
 	fmt.Fprintf(tw, "token F%g\t%.3f\n", r.Beta, r.Total.F)
 	fmt.Fprintf(tw, "tokens tp/fp/fn\t%d/%d/%d\n", r.Total.TruePositives, r.Total.FalsePositives, r.Total.FalseNegatives)
-	fmt.Fprintf(tw, "spurious spans\t%d (%.2f per 20 samples)\n", r.Total.SpuriousSpans, r.Total.SpuriousPer20)
+	fmt.Fprintf(tw, "spurious spans\t%d (%.2f per 20 samples, %.2f per 50)\n", r.Total.SpuriousSpans, r.Total.SpuriousPer20, r.Total.SpuriousPer50)
 	if len(r.Langs) > 0 {
-		fmt.Fprintf(tw, "\nlang\tsamples\tprecision\trecall\tF%g\tspurious/20\n", r.Beta)
+		fmt.Fprintf(tw, "\nlang\tsamples\tprecision\trecall\tF%g\tspurious/20\tspurious/50\n", r.Beta)
 		for _, l := range r.Langs {
-			fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.2f\n", l.Lang, l.Samples, l.Precision, l.Recall, l.F, l.SpuriousPer20)
+			fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\n", l.Lang, l.Samples, l.Precision, l.Recall, l.F, l.SpuriousPer20, l.SpuriousPer50)
 		}
 	}
-	fmt.Fprintf(tw, "\ngold type\tclass\tspans\tfound\tspan recall\ttokens\ttoken recall\n")
-	for _, t := range r.Types {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.3f\t%d\t%.3f\n", t.Type, t.Class, t.Spans, t.SpansFound, t.SpanRecall, t.Tokens, t.TokenRecall)
+	writeTypes(tw, "", r.Types, r.Found)
+	if len(r.Langs) > 1 {
+		for _, l := range r.Langs {
+			writeTypes(tw, l.Lang+" ", l.Types, l.Found)
+		}
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write report: %w", err)
@@ -50,4 +52,20 @@ func WriteText(w io.Writer, r Report, maxExamples int) error {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
+}
+
+// writeTypes prints the recall per gold type and the precision per type
+// of finding, under a heading that starts with prefix.
+func writeTypes(tw io.Writer, prefix string, types []TypeScore, found []FoundScore) {
+	fmt.Fprintf(tw, "\n%sgold type\tclass\tspans\tfound\tspan recall\ttokens\ttoken recall\n", prefix)
+	for _, t := range types {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.3f\t%d\t%.3f\n", t.Type, t.Class, t.Spans, t.SpansFound, t.SpanRecall, t.Tokens, t.TokenRecall)
+	}
+	if len(found) == 0 {
+		return
+	}
+	fmt.Fprintf(tw, "\n%sfound type\tfindings\tmatched\tprecision\tspurious\tspurious/50\n", prefix)
+	for _, f := range found {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%d\t%.2f\n", f.Type, f.Findings, f.Matched, f.Precision, f.Spurious, f.SpuriousPer50)
+	}
 }

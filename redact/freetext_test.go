@@ -1,0 +1,191 @@
+package redact
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestFreeText holds the detectors of personal data written loosely:
+// obfuscated e-mail addresses, numbers with stray brackets and spaces,
+// short birth dates; and the look-alikes that must stay.
+func TestFreeText(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		typ  Type
+		want []string // the values of type typ found, nil for none
+	}{
+		{"at dot", "skriv til pia.juul AT gmail DOT com tak", Email, []string{"pia.juul AT gmail DOT com"}},
+		{"bracket at", "mail: lin.mengyao(at)126(dot)com", Email, []string{"lin.mengyao(at)126(dot)com"}},
+		{"square at", "emel sy aina88 [at] yahoo [dot] com", Email, []string{"aina88 [at] yahoo [dot] com"}},
+		{"hash provider", "邮箱zhao_yt2008#163.com，#换成@", Email, []string{"zhao_yt2008#163.com"}},
+		{"name at domain dot com", "reach me at jsmith at example dot com", Email, []string{"jsmith at example dot com"}},
+		{"snabel-a", "min mail er ole snabel-a firma punktum dk", Email, []string{"ole snabel-a firma punktum dk"}},
+		{"look at a site stays", "please look at example.com for details", Email, nil},
+		{"order hash stays", "order #163.com was wrong", Email, nil},
+		{"hash other domain stays", "ticket#example.com", Email, nil},
+		{"at home stays", "I am at home dot the parcel is late", Email, nil},
+
+		{"bracketed country code", "手机(+86)13975206481，谢谢", Phone, []string{"(+86)13975206481"}},
+		{"bracketed dk code", "ring på (+45) 28 14 67 93 i dag", Phone, []string{"(+45) 28 14 67 93"}},
+		{"double spaces in a card", "kortnr 4878  7263  8963  3307 tak", CreditCard, []string{"4878  7263  8963  3307"}},
+		{"card 4-8-4", "card 4111 11111111 1111 please", CreditCard, []string{"4111 11111111 1111"}},
+		{"card failing luhn stays", "ref 4111 11111111 1112 please", CreditCard, nil},
+		{"hkid space before bracket", "身份證 A611859 (6)", HKID, []string{"A611859 (6)"}},
+		{"hkid wrong check stays", "code A611859 (5)", HKID, nil},
+
+		{"dk service number stays", "Jeg har ringet til 70 12 34 56 tre gange", Phone, nil},
+		{"my toll-free stays", "Hubungi 1-300-88-6688 untuk bantuan", Phone, nil},
+		{"cn 400 stays", "客服电话400-820-1234", Phone, nil},
+		{"dk mobile found", "Jeg har ringet til 28 14 67 93 tre gange", Phone, []string{"28 14 67 93"}},
+
+		{"au mobile in a signature", "Regards\nTegan\n0452 117 830", Phone, []string{"0452 117 830"}},
+		{"registered mobile no.", "please change my registered mobile no. to 9876543210 today", Phone, []string{"9876543210"}},
+		{"order no. stays", "order no. 9876543210 was late", Phone, nil},
+
+		{"danish f.", "Jens Hansen, f. 29.8.51, har flyttet", DateOfBirth, []string{"29.8.51"}},
+		{"danish slash dash", "min søn er født 3/4-2009", DateOfBirth, []string{"3/4-2009"}},
+		{"malay lahir", "anak sy lahir 12/03/2018", DateOfBirth, []string{"12/03/2018"}},
+		{"delivery date stays", "levering 3/4-2024 kl 10", DateOfBirth, nil},
+		{"ref. is no cue", "ref. 29.8.51 i systemet", DateOfBirth, nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[tt.typ]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[%s] = %q, want %q", tt.name, tt.text, tt.typ, got, tt.want)
+		}
+	}
+}
+
+func TestChineseAddresses(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"寄到江苏省苏州市姑苏区人民路318号万象大厦2号楼1207室，谢谢", "江苏省苏州市姑苏区人民路318号万象大厦2号楼1207室"},
+		{"地址：北京市海淀区学院南园二区15号楼3单元402", "北京市海淀区学院南园二区15号楼3单元402"},
+		{"送到上海市徐汇区漕溪路251弄3号702室", "上海市徐汇区漕溪路251弄3号702室"},
+		{"成都市锦江区红星路35号时代中心B座1708，麻烦了", "成都市锦江区红星路35号时代中心B座1708"},
+		{"寄去台北市中山區民生東路三段108巷9弄12號4樓", "台北市中山區民生東路三段108巷9弄12號4樓"},
+		{"高雄市苓雅區四維三路6號8樓之1", "高雄市苓雅區四維三路6號8樓之1"},
+		{"住九龍觀塘秀茂坪邨秀明樓907室", "九龍觀塘秀茂坪邨秀明樓907室"},
+		{"香港灣仔軒尼詩道302號集成中心二期12樓1203室", "香港灣仔軒尼詩道302號集成中心二期12樓1203室"},
+		{"我买了3个商品，订单号20240512", ""},
+		{"请问中山路的门店几点关门", ""},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Address]
+		want := []string{}
+		if tt.want != "" {
+			want = []string{tt.want}
+		}
+		if len(got) != len(want) || len(got) == 1 && got[0] != want[0] {
+			t.Errorf("Find(%q)[ADDRESS] = %q, want %q", tt.text, got, want)
+		}
+	}
+}
+
+func TestAddressForms(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"please deliver to 27 rue des Acacias, 75017 Paris, merci", "27 rue des Acacias, 75017 Paris"},
+		{"ship to 402-15 Bloor St, Toronto, ON M4W 1A8 please", "402-15 Bloor St, Toronto, ON M4W 1A8"},
+		{"send it to 31 Terenure Road, Dublin 6, D6W X2K4 thanks", "31 Terenure Road, Dublin 6, D6W X2K4"},
+		{"my flat is 5/42 Ponsonby Road, Auckland 1011.", "5/42 Ponsonby Road, Auckland 1011"},
+		{"adres: Keizersgracht 221-3, 1016 DV Amsterdam", "Keizersgracht 221-3, 1016 DV Amsterdam"},
+		{"Shop 2, 88 Sydney Rd, Brunswick VIC 3056", "Shop 2, 88 Sydney Rd, Brunswick VIC 3056"},
+		{"we met on the avenue near the park", ""},
+		{"the Oxford Street store is closed", ""},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Address]
+		if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
+			t.Errorf("Find(%q)[ADDRESS] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestChineseShortNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"找小王就行", []string{"王"}},
+		{"老张说明天到", []string{"张"}},
+		{"我姓任，任务的任", []string{"任"}},
+		{"個姓周嘅同事話會覆我", []string{"周"}},
+		{"請幫我轉告李太，保單已經續咗", []string{"李"}},
+		{"我係梁太", []string{"梁"}},
+		{"陳生話今日到", []string{"陳"}},
+		{"阿明話佢收到咗", []string{"阿明"}},
+		{"两小时就到", nil},
+		{"小区门口", nil},
+		{"老板说可以", nil},
+		{"阿姨说可以", nil},
+		{"太好了，谢谢", nil},
+		{"姓名：", nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)[PERSON] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestInstitutionNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Hospital Sultanah Zainab dlm panel insurans?", nil},
+		{"Universiti Tunku Abdul Halim ada kerjasama?", nil},
+		{"Is St Bernadette the school near you?", nil},
+		{"Dr Aminah Yusof saw me at the hospital.", []string{"Aminah Yusof"}},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)[PERSON] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestMoreForms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		typ        Type
+		want       []string
+	}{
+		{"bare linkedin", "my linkedin linkedin.com/in/noor-h-rahman thanks", URL, []string{"linkedin.com/in/noor-h-rahman"}},
+		{"bare host alone stays", "is linkedin.com/ down?", URL, nil},
+		{"xiao nickname", "上次是客服小娟帮我处理的", Person, []string{"小娟"}},
+		{"a nickname before jiao", "阿強叫我問你哋", Person, []string{"阿強"}},
+		{"xiaoshi stays", "两小时就到", Person, nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[tt.typ]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[%s] = %q, want %q", tt.name, tt.text, tt.typ, got, tt.want)
+		}
+	}
+}
+
+// TestHelpTextHasNoNames holds the tagger to help-centre text, which has
+// headings, function words opening sentences and place names, and no
+// person in it.
+func TestHelpTextHasNoNames(t *testing.T) {
+	for _, text := range []string{
+		"## Returnering\n\nDu kan returnere varer inden for 30 dage. De fleste varer kan byttes i butikken.",
+		"# Gavekort\n\nMener du et digitalt gavekort? Før du bestiller, så tjek saldoen.",
+		"Penghantaran ekspres ditawarkan di Denmark dan Lembah Klang. Baca syarat di bawah.",
+		"We ship to Europe and Asia. Will your order arrive before Christmas? Mark the box as a gift.",
+		"款式齐全，订单成立后无法修改。AI 客服助理 24 小时全天候服务。",
+	} {
+		if got := findAll(New(Options{}), text)[Person]; len(got) > 0 {
+			t.Errorf("Find(%q)[PERSON] = %q, want none", text, got)
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package nergen
+
+// Malay training templates; the slots are those of enTemplates.
+var msTemplates = []string{
+	"Saya nak tambah {N} sebagai penerima manfaat.",
+	"Mungkin atas nama {N}?",
+	"Nama akhir? {N}",
+	"{N}\nPesanan {O} belum sampai lagi.",
+	"Bungkusan ditandatangani oleh {N}, saya tak kenal dia.",
+	"Boleh {N} ambil pesanan saya?",
+	"{S} dari khidmat pelanggan janji bayar balik.",
+	"Hai, ini {N} lagi pasal {PR}.",
+	"Tolong tambah {NL} dalam pelan keluarga.",
+	"Terima kasih,\n{N}",
+	"Yang benar,\n{N}\n{PH}",
+	"{G} suruh saya tulis di sini.",
+	"Suami saya {G} akan telefon esok.",
+	"Hantar invois kepada {N} di {E}.",
+	"Tempahan atas nama {N}.",
+	"Saya {N}, saya beli {PR} dari {B}.",
+	"{N} di sini, penghantaran ke {P} lambat lagi.",
+	"Hai {G}, terima kasih!",
+	"Siapa {N}? Nama dia ada dalam bil saya.",
+	"Saya beli {PR} di {B} dan rosak.",
+	"Boleh hantar ke {P}? Saya tinggal dekat {P}.",
+	"Saya pulangkan barang di cawangan {B} {P}.",
+	"{G} dan saya kongsi akaun.",
+	"Tolong buang {N} daripada akaun.",
+	"kami {NL}",
+	"Hubungi {N} di {PH}",
+	"Saya tulis bagi pihak {N}.",
+	"Minta cakap dengan {N}.",
+	"terima kasih {N}",
+}
+
+var msPlain = []string{
+	"Berapa lama penghantaran ke {P}?",
+	"Boleh pulangkan {PR} yang dibeli di {B}?",
+	"Pesanan {O} dicaj dua kali pada {D}.",
+	"Kedai di {P} buka hari Ahad?",
+	"Saya bayar guna {B} pada {T}.",
+	"Bungkusan di {P} sejak {D}.",
+	"Ada promosi {B} bulan ini?",
+	"Saya nak tukar ke pelan {PR}.",
+}
