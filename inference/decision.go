@@ -3,6 +3,7 @@ package inference
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/hushdesk/hushdesk/audit"
@@ -166,8 +167,10 @@ func (d Decision) Reply(restore func(string) string) Reply {
 	if restore != nil {
 		r.Answer = restore(d.Answer)
 	}
-	for _, p := range d.Passages {
-		r.Sources = append(r.Sources, Source{DocID: p.DocID, Title: sourceTitle(p), Heading: p.Heading, Snippet: snippet(p.Text), URL: p.URL, Score: p.Score})
+	cites := cited(d.Answer)
+	for i, p := range d.Passages {
+		r.Sources = append(r.Sources, Source{DocID: p.DocID, Title: sourceTitle(p), Heading: p.Heading, Snippet: snippet(p.Text),
+			URL: p.URL, Score: p.Score, Cited: cites[i+1]})
 	}
 	return r
 }
@@ -199,3 +202,14 @@ func EnvelopeCounts(r redact.Result) map[string]int {
 
 // ms renders a duration in milliseconds.
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// cited lists the source numbers an answer cites ([1], [2] ...).
+func cited(answer string) map[int]bool {
+	out := map[int]bool{}
+	for _, m := range citationRE.FindAllStringSubmatch(answer, -1) {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			out[n] = true
+		}
+	}
+	return out
+}

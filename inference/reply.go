@@ -23,6 +23,9 @@ type Source struct {
 	// published.
 	URL   string  `json:"url,omitempty"`
 	Score float64 `json:"score"`
+	// Cited is set when the answer cites this source ([n]): a client
+	// lists the cited sources, not every passage the answer was given.
+	Cited bool `json:"cited"`
 }
 
 // GeneratorInfo says what produced an answer.

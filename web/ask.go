@@ -81,7 +81,7 @@ func (s *Server) ask(c echo.Context) error {
 		}
 		s.metrics.observeReply(reply, time.Since(start))
 		s.notifyHandoff(c.Request().Context(), reply)
-		return c.JSON(http.StatusOK, reply)
+		return c.JSON(http.StatusOK, viewOf(reply))
 	}
 	sse := &eventStream{c: c}
 	reply, err := s.parts.Assistant.Ask(c.Request().Context(), q, &inference.Stream{
@@ -103,7 +103,7 @@ func (s *Server) ask(c echo.Context) error {
 	}
 	s.metrics.observeReply(reply, time.Since(start))
 	s.notifyHandoff(c.Request().Context(), reply)
-	return sse.send("done", reply)
+	return sse.send("done", viewOf(reply))
 }
 
 func acceptsEventStream(r *http.Request) bool {

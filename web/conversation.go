@@ -14,10 +14,13 @@ import (
 
 // transcriptMessage is one message of a conversation as stored.
 type transcriptMessage struct {
-	MessageID string         `json:"message_id,omitempty"`
-	Time      time.Time      `json:"time"`
-	Role      string         `json:"role"` // customer, assistant, agent
-	Text      string         `json:"text"`
+	MessageID string    `json:"message_id,omitempty"`
+	Time      time.Time `json:"time"`
+	Role      string    `json:"role"` // customer, assistant, agent
+	Text      string    `json:"text"`
+	// HTML is the text rendered from Markdown, for the assistant's and
+	// agents' messages.
+	HTML      string         `json:"html,omitempty"`
 	Erased    bool           `json:"erased,omitempty"`
 	Decision  string         `json:"decision,omitempty"`
 	Reason    string         `json:"reason,omitempty"`
@@ -54,6 +57,9 @@ func (s *Server) conversation(c echo.Context) error {
 	msgs := transcript(evs)
 	for i := range msgs {
 		msgs[i].Text = inference.Humanize(lang.Tag(msgs[i].Language), msgs[i].Text)
+		if msgs[i].Role != "customer" {
+			msgs[i].HTML = renderMarkdown(msgs[i].Text)
+		}
 	}
 	return c.JSON(http.StatusOK, map[string]any{"conversation_id": id, "messages": msgs})
 }

@@ -40,5 +40,15 @@ func (s *Server) feedback(c echo.Context) error {
 	if rec.Handoff != nil {
 		s.notifyHandoff(c.Request().Context(), *rec.Handoff)
 	}
-	return c.JSON(http.StatusOK, rec)
+	out := map[string]any{"audit_seq": rec.AuditSeq}
+	if rec.Ask != nil {
+		out["ask"] = rec.Ask
+	}
+	if rec.Message != "" {
+		out["message"] = rec.Message
+	}
+	if rec.Handoff != nil {
+		out["handoff"] = viewOf(*rec.Handoff)
+	}
+	return c.JSON(http.StatusOK, out)
 }

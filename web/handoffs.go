@@ -86,8 +86,8 @@ func (s *Server) replyHandoff(c echo.Context) error {
 		return err
 	}
 	s.hub.publish(rep.Handoff.Conversation, hubEvent{Name: "agent_reply", Data: map[string]any{
-		"message_id": rep.MessageID, "text": rep.Text, "time": time.Now().UTC(), "audit_seq": rep.AuditSeq,
-		"agent_name": principal(c).Name,
+		"message_id": rep.MessageID, "text": rep.Text, "html": renderMarkdown(rep.Text), "time": time.Now().UTC(),
+		"audit_seq": rep.AuditSeq, "agent_name": principal(c).Name,
 	}})
 	s.handoffChanged("handoff.replied", rep.Handoff)
 	return c.JSON(http.StatusOK, map[string]any{
@@ -150,7 +150,7 @@ func (s *Server) requestPerson(c echo.Context) error {
 	}
 	s.metrics.observeReply(reply, 0)
 	s.notifyHandoff(c.Request().Context(), reply)
-	return c.JSON(http.StatusOK, reply)
+	return c.JSON(http.StatusOK, viewOf(reply))
 }
 
 // notifyHandoff tells the webhook about a reply that opened a hand-off.

@@ -152,6 +152,10 @@ type Options struct {
 	// X-Forwarded-For is believed. Default: loopback only. A forwarded
 	// header from anywhere else is ignored.
 	TrustedProxies []netip.Prefix
+	// ChatKeep is how long a customer's browser keeps their conversation
+	// (its capability and their own messages) across tabs and visits; 0
+	// keeps it for the tab only.
+	ChatKeep time.Duration
 	// MaxQuestionChars is the longest question, told to the clients.
 	// Default 4000.
 	MaxQuestionChars int

@@ -26,18 +26,20 @@ func (s *Server) routeUI() {
 // index renders the chat page in the language the browser prefers, with
 // the words the page shows before its script runs taken from the
 // catalogue; the script fetches the rest from /api/v1/strings.
+//
+// With ?embed=1 it is the page the widget shows in its frame (a close
+// button, no page margins); ?lang= fixes its language.
 func (s *Server) index(c echo.Context) error {
-	l, ok := lang.ParseAcceptLanguage(c.Request().Header.Get("Accept-Language"))
-	if !ok {
-		l = lang.Default
-	}
+	l := s.clientLanguage(c)
 	var buf bytes.Buffer
 	err := indexTemplate.Execute(&buf, struct {
 		T           map[string]string
 		Lang        lang.Tag
 		Company     string
 		MaxQuestion int
-	}{catalog.Client(l), l, s.opts.Company, s.opts.MaxQuestionChars})
+		Embed       bool
+		KeepMS      int64
+	}{catalog.Client(l), l, s.opts.Company, s.opts.MaxQuestionChars, c.QueryParam("embed") == "1", s.opts.ChatKeep.Milliseconds()})
 	if err != nil {
 		return err
 	}

@@ -106,9 +106,22 @@ func TestWidgetAndConsoleScriptsAreCSPSafe(t *testing.T) {
 	check(t, widgetFiles, "widget")
 	check(t, consoleFiles, "console")
 	js, _ := widgetFiles.ReadFile("widget/widget.js")
-	for _, want := range []string{"document.currentScript", "attachShadow", `"aria-live"`, `"Escape"`, "sessionStorage", "/widget.css"} {
+	for _, want := range []string{"document.currentScript", "attachShadow", `"iframe"`, "/widget.css", "e.origin !== origin"} {
 		if !strings.Contains(string(js), want) {
 			t.Errorf("widget.js lacks %s", want)
 		}
+	}
+	// The site's page holds nothing of the conversation: the chat, its id
+	// and its messages live in the frame, in the server's origin.
+	for _, never := range []string{"localStorage", "sessionStorage", "document.cookie", "conversation_id"} {
+		if strings.Contains(string(js), never) {
+			t.Errorf("widget.js uses %s", never)
+		}
+	}
+	// The chat page inserts HTML in one place: what the server rendered
+	// and sanitised.
+	chat, _ := uiFiles.ReadFile("ui/chat.js")
+	if n := strings.Count(string(chat), "innerHTML"); n != 1 || !strings.Contains(string(chat), "node.innerHTML = html; // rendered and sanitised by the server") {
+		t.Errorf("chat.js sets innerHTML %d times, or elsewhere than setHTML", n)
 	}
 }

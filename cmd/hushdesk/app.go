@@ -221,6 +221,7 @@ func (m *Main) NewServer(ctx context.Context) error {
 		AllowedOrigins:   m.Config.WidgetOrigins,
 		AskRatePerMinute: m.Config.AskRate,
 		MaxQuestionChars: m.Config.MaxQuestionChars,
+		ChatKeep:         m.Config.ChatKeep,
 		ConfigView:       m.Config.view(),
 		TrustProxy:       m.Config.TrustProxy,
 		TrustedProxies:   m.Config.TrustedProxies,

@@ -11,8 +11,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,7 +21,6 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -262,144 +259,6 @@ func (b *browserSession) checkAccessibility(ctx context.Context, where, root str
 	}
 }
 
-// inWidget is the JavaScript path of an element inside the widget's shadow
-// root (undefined until the widget is there).
-func inWidget(selector string) string {
-	return `document.querySelector("hushdesk-widget")?.shadowRoot?.querySelector(` + jsString(selector) + `)`
-}
-
-// widgetEl selects an element inside the widget's shadow root.
-func widgetEl(selector string) chromedp.JSPath { return chromedp.JSPath(inWidget(selector)) }
-
-// shadowRoot is the widget's shadow root, for checks over all of it.
-const shadowRoot = `document.querySelector("hushdesk-widget").shadowRoot`
-
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
-// shopPage is a page of a company's site that embeds the widget from
-// hushdesk under a strict CSP: scripts, styles and connections only from
-// hushdesk, nothing inline.
-func shopPage(hushdesk string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/" && r.URL.Path != "/garden" {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Security-Policy", "default-src 'none'; script-src "+hushdesk+"; style-src "+hushdesk+
-			"; connect-src "+hushdesk+"; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Larkspur Home</title></head>
-<body><h1>Larkspur Home</h1><p>Garden furniture, lamps and more.</p>
-<script src="%s/widget.js" async></script>
-</body></html>`, hushdesk)
-	})
-}
-
-// startWidgetSite starts hushdesk, allowing the shop's origin, and the
-// shop on another origin, and returns both.
-func startWidgetSite(t *testing.T, edit func(*Config)) (*testServer, string) {
-	t.Helper()
-	// The shop's address first: hushdesk must know it to allow it.
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	shop := "http://" + ln.Addr().String()
-	ts := startServer(t, func(c *Config) {
-		c.WidgetOrigins = []string{shop}
-		if edit != nil {
-			edit(c)
-		}
-	})
-	srv := &http.Server{Handler: shopPage(ts.URL)}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	return ts, shop
-}
-
-// openWidget loads the shop page and opens the chat panel.
-func (b *browserSession) openWidget(tab context.Context, shop string) {
-	b.t.Helper()
-	b.run(tab, "open the shop", chromedp.Navigate(shop),
-		chromedp.WaitVisible(widgetEl(".hd-bubble")),
-		chromedp.Click(widgetEl(".hd-bubble")),
-		chromedp.WaitVisible(widgetEl(".hd-panel")))
-}
-
-func TestBrowserWidgetAsks(t *testing.T) {
-	start := time.Now()
-	b := newBrowser(t)
-	ts, shop := startWidgetSite(t, nil)
-	ts.Ollama.SetTokenGap(40 * time.Millisecond) // slow enough to watch the answer arrive
-	if shop == ts.URL {
-		t.Fatalf("the shop %s must be another origin than %s", shop, ts.URL)
-	}
-	tab := b.tab("customer")
-	b.openWidget(tab, shop)
-
-	// The AI disclosure, in the server's words, before any message.
-	b.waitFor(tab, "the disclosure", inWidget(".hd-disclosure")+`.textContent.includes("generated automatically")`)
-	if messages := jsEval[int](b, tab, inWidget(".hd-log")+`.children.length`); messages != 0 {
-		t.Fatalf("%d messages before the first question", messages)
-	}
-	// Focus moved into the question box, so the customer can type at once.
-	b.waitFor(tab, "focus in the question box", shadowRoot+`.activeElement.id === "hd-question"`)
-	b.checkAccessibility(tab, "widget", shadowRoot)
-	b.step("customer", "open")
-
-	b.run(tab, "ask", chromedp.KeyEvent("How do I return an item?"), chromedp.KeyEvent("\r"))
-	// Part of the answer shows while it is still streaming ...
-	b.waitFor(tab, "streamed tokens", `(function () { var m = `+inWidget(".hd-assistant.hd-streaming .hd-text")+
-		`; return m && m.textContent.length > 0; })()`)
-	b.step("customer", "streaming")
-	// ... then the final answer, marked as AI-made, with its sources.
-	b.waitFor(tab, "the final answer", `!`+inWidget(".hd-streaming")+` && !!`+inWidget(".hd-assistant .hd-meta"))
-	answer := jsEval[string](b, tab, inWidget(".hd-assistant .hd-text")+`.textContent`)
-	sources := jsEval[string](b, tab, inWidget(".hd-sources")+`.textContent`)
-	announced := jsEval[string](b, tab, inWidget("[aria-live]")+`.textContent`)
-	stored := jsEval[string](b, tab, `sessionStorage.getItem("hushdesk.conversation") || ""`)
-	if !strings.Contains(answer, "[1]") || !strings.Contains(sources, "Returning an item") || !strings.Contains(announced, answer) {
-		t.Errorf("answer %q, sources %q, announced %q", answer, sources, announced)
-	}
-	// The widget's conversation is the one the server recorded.
-	code, body, _ := ts.call(t, "GET", "/api/v1/conversations/"+stored, "", "")
-	if !strings.HasPrefix(stored, "c_") || code != 200 || !strings.Contains(body, "How do I return an item?") {
-		t.Errorf("conversation %q = %d %s", stored, code, body)
-	}
-	b.step("customer", "answered")
-
-	// Thumbs up.
-	b.run(tab, "rate", chromedp.Click(widgetEl(".hd-up")))
-	b.waitFor(tab, "thanks", inWidget(".hd-rating")+`.textContent.includes("Thanks")`)
-	if !strings.Contains(get(t, ts.URL+"/metrics"), `hushdesk_feedback_total{rating="up"} 1`) {
-		t.Error("the rating was not recorded")
-	}
-	b.checkAccessibility(tab, "widget after an answer", shadowRoot)
-
-	// On the next page of the site the conversation goes on: the widget
-	// keeps its id for the tab and shows the transcript as stored.
-	b.openWidget(tab, shop+"/garden")
-	b.waitFor(tab, "the earlier messages", inWidget(".hd-customer .hd-text")+`?.textContent === "How do I return an item?" && `+
-		inWidget(".hd-assistant .hd-text")+`.textContent.includes("[1]")`)
-
-	// Escape closes the panel and gives the focus back to the bubble.
-	b.run(tab, "escape", chromedp.KeyEvent("\x1b"))
-	b.waitFor(tab, "the panel to close", inWidget(".hd-panel")+`.hidden && `+shadowRoot+`.activeElement === `+inWidget(".hd-bubble"))
-
-	// On a small screen the open panel takes the whole screen.
-	b.run(tab, "open on a small screen", chromedp.EmulateViewport(375, 700, chromedp.EmulateMobile),
-		chromedp.Click(widgetEl(".hd-bubble")))
-	b.waitFor(tab, "a full-screen panel", `(function () { var r = `+inWidget(".hd-panel")+
-		`.getBoundingClientRect(); return r.width === innerWidth && r.height === innerHeight; })()`)
-	b.step("customer", "small-screen")
-	b.checkProblems()
-	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
-}
-
 // loginConsole logs into the console with a token.
 func (b *browserSession) loginConsole(tab context.Context, url, token string) {
 	b.t.Helper()
@@ -413,59 +272,6 @@ func (b *browserSession) loginConsole(tab context.Context, url, token string) {
 // visibleNav lists the console views the signed-in role sees.
 func (b *browserSession) visibleNav(tab context.Context) string {
 	return jsEval[string](b, tab, `Array.from(document.querySelectorAll("#nav li:not([hidden]) a")).map(function (a) { return a.textContent; }).join(", ")`)
-}
-
-func TestBrowserHandoffToAgent(t *testing.T) {
-	start := time.Now()
-	b := newBrowser(t)
-	ts, shop := startWidgetSite(t, func(c *Config) { c.AdminToken = adminToken })
-	customer := b.tab("customer")
-	// This customer's browser speaks Danish: the widget's labels and the
-	// disclosure follow it.
-	ua := jsEval[string](b, customer, "navigator.userAgent")
-	if _, err := chromedp.Call(customer, emulation.SetUserAgentOverride,
-		emulation.SetUserAgentOverrideParams{UserAgent: ua, AcceptLanguage: "da-DK,da"}); err != nil {
-		t.Fatal(err)
-	}
-	b.openWidget(customer, shop)
-	b.waitFor(customer, "the Danish disclosure", inWidget(".hd-disclosure")+`.textContent.includes("Svarene laves automatisk")`)
-	b.run(customer, "ask for a person", chromedp.Click(widgetEl(".hd-person")))
-	b.waitFor(customer, "the hand-off", inWidget(".hd-assistant.hd-handoff")+` !== null`)
-	b.waitFor(customer, "the waiting status", inWidget(".hd-status")+`.textContent.includes("Venter på en medarbejder")`)
-	// While waiting, the customer says what it is about; it joins the hand-off.
-	b.run(customer, "explain", chromedp.SendKeys(widgetEl("#hd-question"), "Min pakke LH123456789DK er aldrig kommet frem.\r"))
-	b.waitFor(customer, "the message to be passed on", inWidget(".hd-log")+`.children.length === 3 && !`+inWidget(".hd-streaming"))
-	b.step("customer", "waiting")
-
-	agent := b.tab("agent")
-	b.loginConsole(agent, ts.URL, ts.newToken(t, "agent"))
-	if nav := b.visibleNav(agent); nav != "Hand-offs, Reports" {
-		t.Errorf("an agent sees %q", nav)
-	}
-	// The queue shows the hand-off; open it, claim it, reply.
-	b.run(agent, "open the hand-off",
-		chromedp.WaitVisible(chromedp.CSS(`#queue-table tbody a`)),
-		chromedp.Click(chromedp.CSS(`#queue-table tbody a`)),
-		chromedp.WaitVisible(chromedp.CSS("#handoff-claim")))
-	b.waitFor(agent, "the transcript", `document.querySelector("#handoff-transcript").textContent.includes("LH123456789DK")`)
-	b.run(agent, "claim", chromedp.Click(chromedp.CSS("#handoff-claim")))
-	b.waitFor(agent, "the claim", `document.querySelector("#handoff-facts .badge").textContent === "Claimed"`)
-	b.waitFor(customer, "the claimed status", inWidget(".hd-status")+`.textContent.includes("En medarbejder er med")`)
-	reply := "Hej, det er Maja fra leveringsteamet. Jeg kigger på det nu."
-	b.run(agent, "reply",
-		chromedp.SendKeys(chromedp.CSS("#reply-text"), reply),
-		chromedp.Click(chromedp.CSS("#reply-form button")))
-	b.waitFor(agent, "delivery", `document.querySelector("#handoff-note").textContent.includes("delivered to the customer")`)
-	b.checkAccessibility(agent, "console queue", "document")
-	b.step("agent", "replied")
-
-	// The customer sees the reply arrive.
-	b.waitFor(customer, "the agent's reply", inWidget(".hd-agent .hd-text")+`?.textContent === `+jsString(reply))
-	b.step("customer", "reply")
-	b.run(agent, "resolve", chromedp.Click(chromedp.CSS("#handoff-resolve")))
-	b.waitFor(customer, "the resolved status", inWidget(".hd-status")+`.textContent.includes("assistenten svarer igen")`)
-	b.checkProblems()
-	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
 }
 
 func TestBrowserComplianceErasure(t *testing.T) {
@@ -636,4 +442,10 @@ func nextDownload(t *testing.T, done <-chan string) string {
 		t.Fatal("nothing was downloaded")
 	}
 	return ""
+}
+
+// jsString quotes s as a JavaScript string.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -29,17 +30,20 @@ type Config struct {
 	TLSKey           string
 	Company          string
 	MaxQuestionChars int
-	MinConfidence    float64
-	LogLevel         slog.Level
-	LogFormat        string
-	WebhookURL       string
-	EmbedModel       string
-	NameModel        string
-	PersonalData     string
-	WidgetOrigins    []string
-	AskRate          int
-	TrustProxy       bool
-	TrustedProxies   []netip.Prefix
+	// ChatKeep is how long a customer's browser keeps their conversation
+	// across tabs and visits.
+	ChatKeep       time.Duration
+	MinConfidence  float64
+	LogLevel       slog.Level
+	LogFormat      string
+	WebhookURL     string
+	EmbedModel     string
+	NameModel      string
+	PersonalData   string
+	WidgetOrigins  []string
+	AskRate        int
+	TrustProxy     bool
+	TrustedProxies []netip.Prefix
 	// Policy configures the hand-off triage (thresholds, teams); from the
 	// config file's "policy" section only.
 	Policy triage.Options
@@ -91,6 +95,15 @@ var settings = []setting{
 				return fmt.Errorf("max-question-chars must be a positive whole number, not %q", v)
 			}
 			c.MaxQuestionChars = n
+			return nil
+		}},
+	{flag: "chat-keep", env: "HUSHDESK_CHAT_KEEP", key: "chat_keep", def: "24h", help: "how long a customer's browser keeps their conversation across tabs and visits (90m, 24h, 7d; 0: this tab only)",
+		set: func(c *Config, v string) error {
+			d, err := parseDays(v)
+			if err != nil || d < 0 || d > 90*24*time.Hour {
+				return fmt.Errorf("chat-keep must be a duration from 0 to 90d, like 24h or 7d, not %q", v)
+			}
+			c.ChatKeep = d
 			return nil
 		}},
 	{flag: "min-confidence", env: "HUSHDESK_MIN_CONFIDENCE", key: "min_confidence", def: "0.3", help: "retrieval confidence below which the assistant abstains (0-1)",
@@ -350,4 +363,17 @@ func readConfigFile(path string) (map[string]yaml.Node, triage.Options, error) {
 		}
 	}
 	return raw, pol, nil
+}
+
+// parseDays reads a duration as Go writes it (90m, 24h), or a number of
+// days (7d).
+func parseDays(v string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(v, "d"); ok {
+		days, err := strconv.Atoi(n)
+		if err != nil {
+			return 0, err
+		}
+		return time.Duration(days) * 24 * time.Hour, nil
+	}
+	return time.ParseDuration(v)
 }

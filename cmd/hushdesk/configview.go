@@ -20,6 +20,7 @@ func (c Config) view() map[string]any {
 		"tls":                c.TLSCert != "",
 		"company":            c.Company,
 		"max_question_chars": c.MaxQuestionChars,
+		"chat_keep":          c.ChatKeep.String(),
 		"min_confidence":     c.MinConfidence,
 		"personal_data":      c.PersonalData,
 		"widget_origins":     c.WidgetOrigins,

@@ -69,7 +69,7 @@ func startServer(t testing.TB, edit func(*Config)) *testServer {
 	c := Config{
 		Data: t.TempDir(), Ollama: ts.Ollama.URL, Model: "test-model:1b", Company: "Larkspur Home",
 		MaxQuestionChars: 4000, MinConfidence: 0.3, LogLevel: slog.LevelDebug, LogFormat: "json",
-		AskRate: -1, PersonalData: "redact", SubjectSecret: testSubjectSecret,
+		AskRate: -1, PersonalData: "redact", SubjectSecret: testSubjectSecret, ChatKeep: 24 * time.Hour,
 	}
 	if edit != nil {
 		edit(&c)
