@@ -97,6 +97,10 @@ type Content struct {
 	// Standalone is the question as it was searched: a follow-up read
 	// with the turns before it (redacted).
 	Standalone string `json:"standalone,omitempty"`
+	// Streamed is what the customer was shown while the model streamed,
+	// when the answer recorded is another: the model's text replaced for
+	// not being grounded, or cut when the customer went away (redacted).
+	Streamed string `json:"streamed,omitempty"`
 	// Placeholders are the values this message added to the
 	// conversation's placeholder mapping.
 	Placeholders []Placeholder `json:"placeholders,omitempty"`
@@ -104,7 +108,7 @@ type Content struct {
 
 // empty reports whether there is no content to seal.
 func (c *Content) empty() bool {
-	return c == nil || (c.Question == "" && c.Answer == "" && c.Text == "" && c.Standalone == "" && len(c.Placeholders) == 0)
+	return c == nil || (c.Question == "" && c.Answer == "" && c.Text == "" && c.Standalone == "" && c.Streamed == "" && len(c.Placeholders) == 0)
 }
 
 // Placeholder is one value behind a placeholder of a conversation: the

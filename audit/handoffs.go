@@ -216,6 +216,10 @@ func applyHandoffEvent(h *Handoff, env *Envelope, seq uint64) {
 		h.Status, h.ClaimedBy, h.Claimed, h.AgentName = HandoffClaimed, env.Actor, &at, env.Attrs["agent_name"]
 	case env.Attrs["action"] == "resolved":
 		h.Status, h.Resolved = HandoffResolved, &at
+	case env.Attrs["action"] == "released":
+		h.Status, h.ClaimedBy, h.Claimed, h.AgentName = HandoffOpen, "", nil, ""
+	case env.Attrs["action"] == "assigned":
+		h.Status, h.ClaimedBy, h.Claimed, h.AgentName = HandoffClaimed, env.Attrs["assignee"], &at, env.Attrs["assignee_name"]
 	}
 	h.LastSeq, h.Updated = seq, at
 }
@@ -269,6 +273,62 @@ func (s *Store) ResolveHandoff(ctx context.Context, id string, by Agent) (Handof
 	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeHandoff, map[string]string{"action": "resolved"}), nil,
 		func(h Handoff) error { return claimable(h, by.ID) })
 	return h, err
+}
+
+// ReleaseHandoff gives a claimed hand-off back to the queue: its claimant
+// may, and so may an admin (force), for an agent who is away or whose
+// token was revoked.
+func (s *Store) ReleaseHandoff(ctx context.Context, id string, by Agent, force bool) (Handoff, error) {
+	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeHandoff, map[string]string{"action": "released"}), nil,
+		func(h Handoff) error {
+			if h.Status != HandoffClaimed || h.ClaimedBy != by.ID && !force {
+				return fmt.Errorf("%s (%s by %s): %w", h.ID, h.Status, h.ClaimedBy, ErrHandoffTaken)
+			}
+			return nil
+		})
+	return h, err
+}
+
+// AssignHandoff gives a hand-off to an agent: its claimant may pass it
+// on, anyone may assign an open one, and an admin (force) may reassign
+// any that is not resolved.
+func (s *Store) AssignHandoff(ctx context.Context, id string, to, by Agent, force bool) (Handoff, error) {
+	if to.ID == "" {
+		return Handoff{}, invalid("assign to whom?")
+	}
+	attrs := map[string]string{"action": "assigned", "assignee": to.ID}
+	if to.Name != "" {
+		attrs["assignee_name"] = to.Name
+	}
+	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeHandoff, attrs), nil, func(h Handoff) error {
+		if h.Status == HandoffResolved || h.Status == HandoffClaimed && h.ClaimedBy != by.ID && !force {
+			return fmt.Errorf("%s (%s by %s): %w", h.ID, h.Status, h.ClaimedBy, ErrHandoffTaken)
+		}
+		return nil
+	})
+	return h, err
+}
+
+// ReleaseClaims gives back to the queue every hand-off the agent actor
+// has claimed, as when their token is revoked. It returns the hand-offs
+// released.
+func (s *Store) ReleaseClaims(ctx context.Context, actor string, by Agent) ([]Handoff, error) {
+	claimed, err := s.Handoffs(ctx, HandoffClaimed, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []Handoff
+	for _, h := range claimed {
+		if h.ClaimedBy != actor {
+			continue
+		}
+		r, err := s.ReleaseHandoff(ctx, h.ID, by, true)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // forgetHandoffs removes the hand-offs of erased conversations or of an

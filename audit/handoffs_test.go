@@ -105,3 +105,40 @@ func TestActiveHandoff(t *testing.T) {
 		t.Fatal("resolved hand-off still active")
 	}
 }
+
+func TestReleaseAndAssign(t *testing.T) {
+	s := openTestStore(t, "")
+	ctx := context.Background()
+	conv := s.ConversationRef("c1")
+	mustAppend(t, s, Envelope{Type: TypeDecision, Conversation: conv, Message: "m_h1", Decision: "handoff"}, nil)
+	ann, bo, admin := Agent{ID: "agent:t_ann", Name: "Ann"}, Agent{ID: "agent:t_bo", Name: "Bo"}, Agent{ID: "admin:t_root"}
+	if _, err := s.ClaimHandoff(ctx, "m_h1", ann); err != nil {
+		t.Fatal(err)
+	}
+	// Another agent can neither release nor take it; an admin can.
+	if _, err := s.ReleaseHandoff(ctx, "m_h1", bo, false); !errors.Is(err, ErrHandoffTaken) {
+		t.Fatalf("release by another agent = %v", err)
+	}
+	if _, err := s.AssignHandoff(ctx, "m_h1", bo, bo, false); !errors.Is(err, ErrHandoffTaken) {
+		t.Fatalf("take over by another agent = %v", err)
+	}
+	h, err := s.AssignHandoff(ctx, "m_h1", bo, admin, true)
+	if err != nil || h.ClaimedBy != bo.ID || h.AgentName != "Bo" {
+		t.Fatalf("reassign = %+v, %v", h, err)
+	}
+	// Bo's token is revoked: his claims go back to the queue.
+	rel, err := s.ReleaseClaims(ctx, bo.ID, admin)
+	if err != nil || len(rel) != 1 || rel[0].Status != HandoffOpen || rel[0].ClaimedBy != "" {
+		t.Fatalf("released = %+v, %v", rel, err)
+	}
+	if h, err = s.ClaimHandoff(ctx, "m_h1", ann); err != nil || h.ClaimedBy != ann.ID {
+		t.Fatalf("claim after release = %+v, %v", h, err)
+	}
+	if _, err := s.AssignHandoff(ctx, "m_h1", Agent{}, ann, false); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("assign to nobody = %v", err)
+	}
+	// Each change is an event, and the queue rebuilt from the log agrees.
+	if n := len(eventsOfType(t, s, TypeHandoff)); n != 4 {
+		t.Fatalf("%d hand-off events", n)
+	}
+}

@@ -168,11 +168,27 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		return a.finish(ctx, m, stream)
 	}
 	g, err := a.generate(ctx, m, stream)
-	if err != nil {
-		return Reply{}, err
-	}
 	m.d = g.apply(*d)
+	if err != nil {
+		return Reply{}, a.gone(ctx, m, err)
+	}
 	return a.record(ctx, m)
+}
+
+// OutcomeClientGone is the outcome of a decision whose customer went away
+// before the reply was complete.
+const OutcomeClientGone = "client_gone"
+
+// gone records the decision of a customer who went away before their
+// reply was complete (what they were shown, if anything, with it), so the
+// log holds every decision; it returns err, why the reply could not be
+// completed.
+func (a *Assistant) gone(ctx context.Context, m *message, err error) error {
+	m.d.Outcome = OutcomeClientGone
+	if _, rerr := a.record(context.WithoutCancel(ctx), m); rerr != nil {
+		a.log.Warn("record the decision of a customer who went away", "err", rerr)
+	}
+	return err
 }
 
 // search finds the passages for the message: alone when it stands alone;
@@ -345,10 +361,10 @@ func (a *Assistant) decide(ctx context.Context, m *message, res retrieval.Result
 func (a *Assistant) finish(ctx context.Context, m *message, stream *Stream) (Reply, error) {
 	restore := restorerFor(m.conv.placeholders, m.d.Question.Text, m.d.Lang)
 	if err := sendMeta(stream, m.d.Reply(nil)); err != nil {
-		return Reply{}, err
+		return Reply{}, a.gone(ctx, m, err)
 	}
 	if err := sendToken(stream, restore(m.d.Answer)); err != nil {
-		return Reply{}, err
+		return Reply{}, a.gone(ctx, m, err)
 	}
 	return a.record(ctx, m)
 }
@@ -361,6 +377,7 @@ func (a *Assistant) finish(ctx context.Context, m *message, stream *Stream) (Rep
 func (a *Assistant) record(ctx context.Context, m *message) (Reply, error) {
 	d := m.d
 	d.Answer = a.redactStored(d.Answer, m.conv.placeholders)
+	d.Streamed = a.redactStored(d.Streamed, m.conv.placeholders)
 	d.Latency = a.opts.Now().Sub(m.start)
 	if _, ok := d.Scores["first_token_ms"]; !ok {
 		d.Scores["first_token_ms"] = ms(d.Latency) // the whole answer came at once

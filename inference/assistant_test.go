@@ -239,6 +239,42 @@ func TestUngroundedAnswerIsReplaced(t *testing.T) {
 	if ev.Outcome != "ungrounded" || ev.Scores["grounding"] >= 0.6 || ev.Scores["bad_citations"] != 1 {
 		t.Fatalf("envelope = %+v", ev.Envelope)
 	}
+	// The log holds what the customer was shown while it streamed, and
+	// the model that wrote it.
+	if ev.Content == nil || !strings.Contains(ev.Content.Streamed, "90 days") || ev.Model != "test-model:1b" || ev.ModelDigest == "" {
+		t.Fatalf("recorded %+v / %+v", ev.Envelope, ev.Content)
+	}
+}
+
+// TestCustomerWhoWentAway: a customer who closes the page mid-answer
+// still leaves a decision in the log, with what they were shown.
+func TestCustomerWhoWentAway(t *testing.T) {
+	f := newFixture(t, true)
+	f.Ollama.SetReply(func(_, _ string) string { return "Returns are free within 30 days of delivery, see [1] for the steps." })
+	gone := errors.New("the customer closed the page")
+	n := 0
+	_, err := f.A.Ask(context.Background(), inference.Question{Text: "How do I return an item?"}, &inference.Stream{
+		Token: func(string) error {
+			if n++; n > 2 {
+				return gone
+			}
+			return nil
+		},
+	})
+	if !errors.Is(err, gone) {
+		t.Fatalf("Ask = %v", err)
+	}
+	evs := f.Events(t)
+	if len(evs) != 1 || evs[0].Outcome != inference.OutcomeClientGone || evs[0].Content == nil || !strings.Contains(evs[0].Content.Streamed, "Returns") {
+		t.Fatalf("events = %+v", evs)
+	}
+	// So does one who leaves before a hand-off's words arrive.
+	_, err = f.A.Ask(context.Background(), inference.Question{Text: "I want to talk to a human"}, &inference.Stream{
+		Meta: func(inference.Reply) error { return gone },
+	})
+	if evs := f.Events(t); !errors.Is(err, gone) || len(evs) != 2 || evs[1].Decision != "handoff" || evs[1].Outcome != inference.OutcomeClientGone {
+		t.Fatalf("hand-off: %v, events %+v", err, evs)
+	}
 }
 
 func TestPolicyTriggers(t *testing.T) {

@@ -59,6 +59,9 @@ type Decision struct {
 	Latency       time.Duration
 	Interrupted   bool
 	Replaced      bool
+	// Streamed is what the customer was shown while the model streamed,
+	// when it is not Answer (redacted before it is stored).
+	Streamed string
 	// Context are the earlier messages the message was read with, and
 	// Standalone the question as it was searched (redacted).
 	Context    []string
@@ -139,7 +142,8 @@ func (d Decision) Envelope() audit.Envelope {
 // answer, the question as searched, and the values behind the
 // placeholders the turn added.
 func (d Decision) Content() *audit.Content {
-	return &audit.Content{Question: d.Question.Text, Answer: d.Answer, Standalone: d.Standalone, Placeholders: Stored(d.Placeholders)}
+	return &audit.Content{Question: d.Question.Text, Answer: d.Answer, Standalone: d.Standalone, Streamed: d.Streamed,
+		Placeholders: Stored(d.Placeholders)}
 }
 
 // Reply is the decision as the customer's client receives it. restore

@@ -50,11 +50,15 @@ type generation struct {
 	thresholds  map[string]float64
 	replaced    bool
 	interrupted bool
+	// streamed is what the model wrote and the customer was shown while
+	// it streamed, when that is not the answer recorded: replaced for not
+	// being grounded, or cut because the customer went away.
+	streamed string
 }
 
 // apply returns d with the generation's answer and figures.
 func (g generation) apply(d Decision) Decision {
-	d.Answer, d.Generator, d.Replaced, d.Interrupted = g.answer, g.gen, g.replaced, g.interrupted
+	d.Answer, d.Generator, d.Replaced, d.Interrupted, d.Streamed = g.answer, g.gen, g.replaced, g.interrupted, g.streamed
 	if g.outcome != "" {
 		d.Outcome = g.outcome
 	}
@@ -109,6 +113,7 @@ func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (g
 		return nil
 	})
 	if clientErr != nil {
+		g.streamed = out.String()
 		return g, clientErr
 	}
 	if err == nil {
@@ -129,13 +134,15 @@ func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (g
 			return g, nil
 		}
 		// Not supported by the sources: show what the sources say
-		// instead. The streamed text is replaced by the final answer.
-		g.outcome, g.replaced = "ungrounded", true
-		g.gen = GeneratorInfo{Mode: ModeExtractive}
+		// instead. The streamed text is replaced by the final answer; the
+		// log keeps both, and the model that wrote what was streamed.
+		g.outcome, g.replaced, g.streamed = "ungrounded", true, g.answer
+		g.gen = GeneratorInfo{Mode: ModeExtractive, Model: info.Name, Digest: info.Digest}
 		g.answer = extractiveAnswer(d.Lang, question, passages, catalog.Text(d.Lang, catalog.ExtractiveIntro))
 		return g, nil
 	}
 	if ctx.Err() != nil {
+		g.streamed = out.String()
 		return g, fmt.Errorf("generate: %w", ctx.Err())
 	}
 	// The model failed: say so, record what happened, and answer from the

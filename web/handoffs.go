@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/audit/role"
 	"github.com/hushdesk/hushdesk/inference"
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/lang"
@@ -94,6 +95,40 @@ func (s *Server) replyHandoff(c echo.Context) error {
 		"message_id": rep.MessageID, "audit_seq": rep.AuditSeq, "stored": rep.Stored,
 		"redactions": rep.Redactions, "handoff": rep.Handoff, "delivered_live": s.hub.watchers(rep.Handoff.Conversation) > 0,
 	})
+}
+
+// releaseHandoff answers POST /api/v1/handoffs/{id}/release (agent): the
+// claimant gives the conversation back to the queue; an admin may release
+// anyone's claim.
+func (s *Server) releaseHandoff(c echo.Context) error {
+	p := principal(c)
+	h, err := s.parts.Queue.ReleaseHandoff(c.Request().Context(), c.Param("id"), p.Agent(), p.Role == role.Admin)
+	if err != nil {
+		return err
+	}
+	s.handoffChanged("handoff.released", h)
+	return c.JSON(http.StatusOK, h)
+}
+
+// assignHandoff answers POST /api/v1/handoffs/{id}/assign {"agent": token
+// id} (agent): the claimant passes the conversation on, anyone assigns an
+// open one, an admin reassigns any. The agent must hold a live agent token.
+func (s *Server) assignHandoff(c echo.Context) error {
+	var body struct{ Agent string }
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	tok, err := s.parts.Tokens.Token(c.Request().Context(), body.Agent)
+	if err != nil || !tok.Role.Includes(role.Agent) {
+		return badRequest("no such agent: " + body.Agent)
+	}
+	p := principal(c)
+	h, err := s.parts.Queue.AssignHandoff(c.Request().Context(), c.Param("id"), principalOf(tok).Agent(), p.Agent(), p.Role == role.Admin)
+	if err != nil {
+		return err
+	}
+	s.handoffChanged("handoff.assigned", h)
+	return c.JSON(http.StatusOK, h)
 }
 
 // revealValue answers POST /api/v1/handoffs/{id}/reveal {"label",

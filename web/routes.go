@@ -43,6 +43,8 @@ func (s *Server) routes() {
 	api.POST("/handoffs/:id/reply", s.replyHandoff, agent)
 	api.POST("/handoffs/:id/resolve", s.resolveHandoff, agent)
 	api.POST("/handoffs/:id/reveal", s.revealValue, agent)
+	api.POST("/handoffs/:id/release", s.releaseHandoff, agent)
+	api.POST("/handoffs/:id/assign", s.assignHandoff, agent)
 	api.GET("/reports/support", s.supportReport, agent)
 
 	// Compliance officers.

@@ -71,6 +71,9 @@ type Queue interface {
 	ActiveHandoff(ctx context.Context, conversation string) (audit.Handoff, bool, error)
 	ClaimHandoff(ctx context.Context, id string, by audit.Agent) (audit.Handoff, error)
 	ResolveHandoff(ctx context.Context, id string, by audit.Agent) (audit.Handoff, error)
+	ReleaseHandoff(ctx context.Context, id string, by audit.Agent, force bool) (audit.Handoff, error)
+	AssignHandoff(ctx context.Context, id string, to, by audit.Agent, force bool) (audit.Handoff, error)
+	ReleaseClaims(ctx context.Context, actor string, by audit.Agent) ([]audit.Handoff, error)
 }
 
 // Desk is where agents answer handed-off conversations.

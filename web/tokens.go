@@ -45,9 +45,22 @@ func (s *Server) createToken(c echo.Context) error {
 // console sessions end at once.
 func (s *Server) revokeToken(c echo.Context) error {
 	id := c.Param("id")
-	if err := s.parts.Tokens.RevokeToken(c.Request().Context(), id, principal(c).Actor()); err != nil {
+	ctx := c.Request().Context()
+	tok, err := s.parts.Tokens.Token(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := s.parts.Tokens.RevokeToken(ctx, id, principal(c).Actor()); err != nil {
 		return err
 	}
 	s.sessions.dropToken(id)
+	// The conversations its holder had go back to the queue.
+	released, err := s.parts.Queue.ReleaseClaims(ctx, principalOf(tok).Actor(), principal(c).Agent())
+	if err != nil {
+		return err
+	}
+	for _, h := range released {
+		s.handoffChanged("handoff.released", h)
+	}
 	return c.NoContent(http.StatusNoContent)
 }

@@ -230,3 +230,44 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestRevokedAgentsClaimsGoBack: a hand-off claimed by an agent whose
+// token is revoked goes back to the queue; admins reassign and release.
+func TestRevokedAgentsClaimsGoBack(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken })
+	_, r, _ := ts.ask(t, `{"question": "Can I talk to a real person please?"}`)
+	ids := map[string]string{}
+	agents := map[string]string{}
+	for _, name := range []string{"ann", "bo"} {
+		code, body, _ := ts.call(t, "POST", "/api/v1/tokens", adminToken, fmt.Sprintf(`{"role": "agent", "label": "desk", "name": %q}`, name))
+		var tok struct{ Token, ID string }
+		if json.Unmarshal([]byte(body), &tok); code != 201 {
+			t.Fatalf("token = %d %s", code, body)
+		}
+		agents[name], ids[name] = tok.Token, tok.ID
+	}
+	path := "/api/v1/handoffs/" + r.MessageID
+	if code, body, _ := ts.call(t, "POST", path+"/claim", agents["ann"], ""); code != 200 {
+		t.Fatalf("claim = %d %s", code, body)
+	}
+	if code, _, _ := ts.call(t, "POST", path+"/release", agents["bo"], ""); code != 409 {
+		t.Fatalf("another agent released the claim: %d", code)
+	}
+	if code, _, _ := ts.call(t, "DELETE", "/api/v1/tokens/"+ids["ann"], adminToken, ""); code != 204 {
+		t.Fatalf("revoke = %d", code)
+	}
+	if _, body, _ := ts.call(t, "GET", path, agents["bo"], ""); !strings.Contains(body, `"status":"open"`) {
+		t.Fatalf("after the revocation = %s", body)
+	}
+	// The admin assigns it to Bo, who sees it as his; a bad agent id is refused.
+	if code, body, _ := ts.call(t, "POST", path+"/assign", adminToken, `{"agent": "t_nobody"}`); code != 400 {
+		t.Fatalf("assign to nobody = %d %s", code, body)
+	}
+	if code, body, _ := ts.call(t, "POST", path+"/assign", adminToken, fmt.Sprintf(`{"agent": %q}`, ids["bo"])); code != 200 ||
+		!strings.Contains(body, `"agent_name":"bo"`) || !strings.Contains(body, `"status":"claimed"`) {
+		t.Fatalf("assign = %d %s", code, body)
+	}
+	if code, body, _ := ts.call(t, "POST", path+"/release", agents["bo"], ""); code != 200 || !strings.Contains(body, `"status":"open"`) {
+		t.Fatalf("release by its claimant = %d %s", code, body)
+	}
+}
