@@ -2,6 +2,8 @@ package audit
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -35,6 +37,15 @@ var (
 	// already resolved.
 	ErrHandoffTaken = fault.New(fault.Conflict, "hand-off is claimed by another agent or resolved")
 )
+
+// HandoffID is the id of the hand-off a decision opened: derived from the
+// decision's message id, which only the customer holds, so that it
+// cannot be worked back to it. Agents and webhook receivers see this id,
+// never the customer's message id.
+func HandoffID(message string) string {
+	sum := sha256.Sum256([]byte("hushdesk handoff " + message))
+	return "h_" + hex.EncodeToString(sum[:12])
+}
 
 // Handoff is a conversation waiting for, or with, a person. It holds no
 // personal data: the conversation and subject appear as pseudonyms.
@@ -115,7 +126,7 @@ func projectDecision(tx *bolt.Tx, env *Envelope, seq uint64) error {
 		return nil
 	}
 	return putHandoff(tx, Handoff{
-		ID: env.Message, Conversation: env.Conversation, Subject: env.Subject, Team: env.Attrs["team"],
+		ID: HandoffID(env.Message), Conversation: env.Conversation, Subject: env.Subject, Team: env.Attrs["team"],
 		ReasonCode: env.ReasonCode, Reason: env.Reason, Language: env.Language, Status: HandoffOpen,
 		Created: env.Time, Updated: env.Time, Messages: 1, FirstSeq: seq, LastSeq: seq,
 	})

@@ -36,37 +36,37 @@ func TestHandoffQueue(t *testing.T) {
 	if err != nil || len(open) != 2 {
 		t.Fatalf("active = %+v, %v", open, err)
 	}
-	h, _ := s.Handoff(ctx, "m_h1")
+	h, _ := s.Handoff(ctx, HandoffID("m_h1"))
 	if h.Status != HandoffOpen || h.Messages != 2 || h.Team != "delivery" || h.Conversation != "k_a" {
 		t.Fatalf("hand-off = %+v", h)
 	}
-	if got, _ := s.Handoffs(ctx, "", "billing"); len(got) != 1 || got[0].ID != "m_h2" {
+	if got, _ := s.Handoffs(ctx, "", "billing"); len(got) != 1 || got[0].ID != HandoffID("m_h2") {
 		t.Fatalf("billing = %+v", got)
 	}
 
-	if h, err = s.ClaimHandoff(ctx, "m_h1", Agent{ID: "agent:t1"}); err != nil || h.Status != HandoffClaimed || h.ClaimedBy != "agent:t1" {
+	if h, err = s.ClaimHandoff(ctx, HandoffID("m_h1"), Agent{ID: "agent:t1"}); err != nil || h.Status != HandoffClaimed || h.ClaimedBy != "agent:t1" {
 		t.Fatalf("claim = %+v, %v", h, err)
 	}
-	if _, err := s.ClaimHandoff(ctx, "m_h1", Agent{ID: "agent:t2"}); !errors.Is(err, ErrHandoffTaken) {
+	if _, err := s.ClaimHandoff(ctx, HandoffID("m_h1"), Agent{ID: "agent:t2"}); !errors.Is(err, ErrHandoffTaken) {
 		t.Fatalf("second claim = %v", err)
 	}
-	if _, _, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:t2"}, "m_r0", Content{Text: "me too"}); !errors.Is(err, ErrHandoffTaken) {
+	if _, _, err := s.ReplyHandoff(ctx, HandoffID("m_h1"), Agent{ID: "agent:t2"}, "m_r0", Content{Text: "me too"}); !errors.Is(err, ErrHandoffTaken) {
 		t.Fatalf("reply by another agent = %v", err)
 	}
-	seq, h, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:t1"}, "m_r1", Content{Text: "Your parcel left today, <EMAIL_1>."})
+	seq, h, err := s.ReplyHandoff(ctx, HandoffID("m_h1"), Agent{ID: "agent:t1"}, "m_r1", Content{Text: "Your parcel left today, <EMAIL_1>."})
 	if err != nil || h.Replies != 1 {
 		t.Fatalf("reply = %+v, %v", h, err)
 	}
 	evs, _ := s.Conversation(ctx, "k_a")
 	last := evs[len(evs)-1]
-	if last.Seq != seq || last.Type != TypeAgentReply || last.Content == nil || last.Content.Text != "Your parcel left today, <EMAIL_1>." || last.Attrs["handoff"] != "m_h1" {
+	if last.Seq != seq || last.Type != TypeAgentReply || last.Content == nil || last.Content.Text != "Your parcel left today, <EMAIL_1>." || last.Attrs["handoff"] != HandoffID("m_h1") {
 		t.Fatalf("agent reply event = %+v", last)
 	}
 	// Replying to an open hand-off claims it.
-	if _, h, err = s.ReplyHandoff(ctx, "m_h2", Agent{ID: "agent:t2"}, "m_r2", Content{Text: "Hi"}); err != nil || h.ClaimedBy != "agent:t2" {
+	if _, h, err = s.ReplyHandoff(ctx, HandoffID("m_h2"), Agent{ID: "agent:t2"}, "m_r2", Content{Text: "Hi"}); err != nil || h.ClaimedBy != "agent:t2" {
 		t.Fatalf("reply to open = %+v, %v", h, err)
 	}
-	if h, err = s.ResolveHandoff(ctx, "m_h1", Agent{ID: "agent:t1"}); err != nil || h.Status != HandoffResolved || h.Resolved == nil {
+	if h, err = s.ResolveHandoff(ctx, HandoffID("m_h1"), Agent{ID: "agent:t1"}); err != nil || h.Status != HandoffResolved || h.Resolved == nil {
 		t.Fatalf("resolve = %+v, %v", h, err)
 	}
 	// After resolution a new hand-off in the same conversation is new.
@@ -85,7 +85,7 @@ func TestHandoffQueue(t *testing.T) {
 	if _, err := s.EraseSubject(ctx, "s_cust", "compliance:t3"); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Handoffs(ctx, "", ""); len(got) != 1 || got[0].ID != "m_h2" {
+	if got, _ := s.Handoffs(ctx, "", ""); len(got) != 1 || got[0].ID != HandoffID("m_h2") {
 		t.Fatalf("after erasure = %+v", got)
 	}
 }
@@ -97,10 +97,10 @@ func TestActiveHandoff(t *testing.T) {
 		t.Fatalf("before = %v %v", ok, err)
 	}
 	s.Append(ctx, handoffDecision("k_a", "m_h1", "delivery"), nil)
-	if h, ok, _ := s.ActiveHandoff(ctx, "k_a"); !ok || h.ID != "m_h1" {
+	if h, ok, _ := s.ActiveHandoff(ctx, "k_a"); !ok || h.ID != HandoffID("m_h1") {
 		t.Fatalf("after = %+v %v", h, ok)
 	}
-	s.ResolveHandoff(ctx, "m_h1", Agent{ID: "agent:x"})
+	s.ResolveHandoff(ctx, HandoffID("m_h1"), Agent{ID: "agent:x"})
 	if _, ok, _ := s.ActiveHandoff(ctx, "k_a"); ok {
 		t.Fatal("resolved hand-off still active")
 	}
@@ -112,17 +112,17 @@ func TestReleaseAndAssign(t *testing.T) {
 	conv := s.ConversationRef("c1")
 	mustAppend(t, s, Envelope{Type: TypeDecision, Conversation: conv, Message: "m_h1", Decision: "handoff"}, nil)
 	ann, bo, admin := Agent{ID: "agent:t_ann", Name: "Ann"}, Agent{ID: "agent:t_bo", Name: "Bo"}, Agent{ID: "admin:t_root"}
-	if _, err := s.ClaimHandoff(ctx, "m_h1", ann); err != nil {
+	if _, err := s.ClaimHandoff(ctx, HandoffID("m_h1"), ann); err != nil {
 		t.Fatal(err)
 	}
 	// Another agent can neither release nor take it; an admin can.
-	if _, err := s.ReleaseHandoff(ctx, "m_h1", bo, false); !errors.Is(err, ErrHandoffTaken) {
+	if _, err := s.ReleaseHandoff(ctx, HandoffID("m_h1"), bo, false); !errors.Is(err, ErrHandoffTaken) {
 		t.Fatalf("release by another agent = %v", err)
 	}
-	if _, err := s.AssignHandoff(ctx, "m_h1", bo, bo, false); !errors.Is(err, ErrHandoffTaken) {
+	if _, err := s.AssignHandoff(ctx, HandoffID("m_h1"), bo, bo, false); !errors.Is(err, ErrHandoffTaken) {
 		t.Fatalf("take over by another agent = %v", err)
 	}
-	h, err := s.AssignHandoff(ctx, "m_h1", bo, admin, true)
+	h, err := s.AssignHandoff(ctx, HandoffID("m_h1"), bo, admin, true)
 	if err != nil || h.ClaimedBy != bo.ID || h.AgentName != "Bo" {
 		t.Fatalf("reassign = %+v, %v", h, err)
 	}
@@ -131,10 +131,10 @@ func TestReleaseAndAssign(t *testing.T) {
 	if err != nil || len(rel) != 1 || rel[0].Status != HandoffOpen || rel[0].ClaimedBy != "" {
 		t.Fatalf("released = %+v, %v", rel, err)
 	}
-	if h, err = s.ClaimHandoff(ctx, "m_h1", ann); err != nil || h.ClaimedBy != ann.ID {
+	if h, err = s.ClaimHandoff(ctx, HandoffID("m_h1"), ann); err != nil || h.ClaimedBy != ann.ID {
 		t.Fatalf("claim after release = %+v, %v", h, err)
 	}
-	if _, err := s.AssignHandoff(ctx, "m_h1", Agent{}, ann, false); !errors.Is(err, ErrInvalid) {
+	if _, err := s.AssignHandoff(ctx, HandoffID("m_h1"), Agent{}, ann, false); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("assign to nobody = %v", err)
 	}
 	// Each change is an event, and the queue rebuilt from the log agrees.

@@ -55,18 +55,18 @@ func TestRebuildProjections(t *testing.T) {
 	mustAppend(t, s, withSubject(decision("k_d", 4), "s_bob"), nil)
 	mustAppend(t, s, withSubject(decision("k_e", 5), "s_bob"), nil)
 	step()
-	if _, err := s.ClaimHandoff(ctx, "m_h1", Agent{ID: "agent:a"}); err != nil {
+	if _, err := s.ClaimHandoff(ctx, HandoffID("m_h1"), Agent{ID: "agent:a"}); err != nil {
 		t.Fatal(err)
 	}
 	step()
-	if _, _, err := s.ReplyHandoff(ctx, "m_h1", Agent{ID: "agent:a"}, "m_r1", Content{Text: "On its way."}); err != nil {
+	if _, _, err := s.ReplyHandoff(ctx, HandoffID("m_h1"), Agent{ID: "agent:a"}, "m_r1", Content{Text: "On its way."}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.ReplyHandoff(ctx, "m_h2", Agent{ID: "agent:b"}, "m_r2", Content{Text: "Let me look."}); err != nil {
+	if _, _, err := s.ReplyHandoff(ctx, HandoffID("m_h2"), Agent{ID: "agent:b"}, "m_r2", Content{Text: "Let me look."}); err != nil {
 		t.Fatal(err)
 	}
 	step()
-	if _, err := s.ResolveHandoff(ctx, "m_h1", Agent{ID: "agent:a"}); err != nil {
+	if _, err := s.ResolveHandoff(ctx, HandoffID("m_h1"), Agent{ID: "agent:a"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.EraseSubject(ctx, "s_bob", "compliance:c"); err != nil {
@@ -101,10 +101,10 @@ func TestRebuildProjections(t *testing.T) {
 		t.Fatalf("report %+v", rep)
 	}
 	// The store goes on as before on the rebuilt projections.
-	if _, err := s.ClaimHandoff(ctx, "m_h2", Agent{ID: "agent:b"}); err != nil {
+	if _, err := s.ClaimHandoff(ctx, HandoffID("m_h2"), Agent{ID: "agent:b"}); err != nil {
 		t.Fatal(err)
 	}
-	if open, err := s.Handoffs(ctx, "active", ""); err != nil || len(open) != 1 || open[0].ID != "m_h2" {
+	if open, err := s.Handoffs(ctx, "active", ""); err != nil || len(open) != 1 || open[0].ID != HandoffID("m_h2") {
 		t.Fatalf("active after the rebuild = %+v, %v", open, err)
 	}
 	if evs, err := s.Subject(ctx, "s_bob"); err != nil || len(evs) != 1 {

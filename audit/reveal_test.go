@@ -19,7 +19,7 @@ func TestRevealValue(t *testing.T) {
 		},
 	})
 	mette, other := Agent{ID: "agent:t_1", Name: "Mette"}, Agent{ID: "agent:t_2"}
-	if _, err := s.ClaimHandoff(ctx, "m_h1", mette); err != nil {
+	if _, err := s.ClaimHandoff(ctx, HandoffID("m_h1"), mette); err != nil {
 		t.Fatal(err)
 	}
 	for _, bad := range []struct {
@@ -32,15 +32,15 @@ func TestRevealValue(t *testing.T) {
 		{"<EMAIL_1>", "to send the customer the return label", other, ErrHandoffTaken},
 		{"<EMAIL_2>", "to send the customer the return label", mette, ErrNoValue},
 	} {
-		if _, err := s.RevealValue(ctx, "m_h1", bad.label, bad.by, bad.reason); !errors.Is(err, bad.want) {
+		if _, err := s.RevealValue(ctx, HandoffID("m_h1"), bad.label, bad.by, bad.reason); !errors.Is(err, bad.want) {
 			t.Errorf("RevealValue(%s, %q, %s) = %v, want %v", bad.label, bad.reason, bad.by.ID, err, bad.want)
 		}
 	}
-	got, err := s.RevealValue(ctx, "m_h1", "<EMAIL_1>", mette, "to send the customer the return label")
+	got, err := s.RevealValue(ctx, HandoffID("m_h1"), "<EMAIL_1>", mette, "to send the customer the return label")
 	if err != nil || got.Value != "ann@example.org" || got.Type != "EMAIL" {
 		t.Fatalf("reveal = %+v, %v", got, err)
 	}
-	card, err := s.RevealValue(ctx, "m_h1", "<CREDIT_CARD_1>", mette, "customer asks which card was charged")
+	card, err := s.RevealValue(ctx, HandoffID("m_h1"), "<CREDIT_CARD_1>", mette, "customer asks which card was charged")
 	if err != nil || card.Value != "•••• 9855" {
 		t.Fatalf("card = %+v, %v", card, err)
 	}

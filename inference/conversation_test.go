@@ -266,7 +266,7 @@ func TestRequestsMadeInChat(t *testing.T) {
 			if quiet := ask(t, f.A, r.ConversationID, tc.text); quiet.Answer != "" || quiet.Request != nil {
 				t.Fatalf("while held: %+v", quiet)
 			}
-			if _, err := f.Store.ResolveHandoff(context.Background(), r.MessageID, audit.Agent{ID: "t_agent"}); err != nil {
+			if _, err := f.Store.ResolveHandoff(context.Background(), audit.HandoffID(r.MessageID), audit.Agent{ID: "t_agent"}); err != nil {
 				t.Fatal(err)
 			}
 			again := ask(t, f.A, r.ConversationID, tc.text)
@@ -295,10 +295,10 @@ func TestHandBack(t *testing.T) {
 		t.Fatalf("while held = %+v", quiet)
 	}
 	mette := audit.Agent{ID: "agent:t_1", Name: "Mette"}
-	if _, _, err := f.Store.ReplyHandoff(ctx, h.MessageID, mette, "m_r1", audit.Content{Text: "Returns are free within 30 days."}); err != nil {
+	if _, _, err := f.Store.ReplyHandoff(ctx, audit.HandoffID(h.MessageID), mette, "m_r1", audit.Content{Text: "Returns are free within 30 days."}); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := f.Store.ResolveHandoff(ctx, h.MessageID, mette); err != nil || got.AgentName != "Mette" {
+	if got, err := f.Store.ResolveHandoff(ctx, audit.HandoffID(h.MessageID), mette); err != nil || got.AgentName != "Mette" {
 		t.Fatalf("resolve = %+v, %v", got, err)
 	}
 	if s := inference.HandBack("da", "Mette"); !strings.Contains(s, "Mette") || !strings.Contains(s, "igen") {

@@ -193,7 +193,7 @@ func (s *Server) notifyHandoff(ctx context.Context, r inference.Reply) {
 	if r.Decision != decision.Handoff || r.ReasonCode == decision.AwaitingPerson {
 		return
 	}
-	h, err := s.parts.Queue.Handoff(ctx, r.MessageID)
+	h, err := s.parts.Queue.Handoff(ctx, audit.HandoffID(r.MessageID))
 	if err != nil {
 		if !errors.Is(err, audit.ErrNoHandoff) {
 			s.log.Warn("read new hand-off", "err", err)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/web"
 )
 
@@ -114,27 +115,27 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 		Handoffs []struct{ ID, Team, Status, ReasonCode string }
 	}
 	json.Unmarshal([]byte(body), &list)
-	if len(list.Handoffs) != 1 || list.Handoffs[0].ID != r.MessageID || list.Handoffs[0].Team != "delivery" {
+	if len(list.Handoffs) != 1 || list.Handoffs[0].ID != audit.HandoffID(r.MessageID) || list.Handoffs[0].Team != "delivery" {
 		t.Fatalf("queue = %s", body)
 	}
-	code, body, _ = ts.call(t, "GET", "/api/v1/handoffs/"+r.MessageID, agent, "")
+	code, body, _ = ts.call(t, "GET", "/api/v1/handoffs/"+audit.HandoffID(r.MessageID), agent, "")
 	if code != 200 || !strings.Contains(body, "LH123456789DK") || !strings.Contains(body, `"role":"customer"`) {
 		t.Fatalf("detail = %d %s", code, body)
 	}
-	if code, _, _ := ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/claim", agent, ""); code != 200 {
+	if code, _, _ := ts.call(t, "POST", "/api/v1/handoffs/"+audit.HandoffID(r.MessageID)+"/claim", agent, ""); code != 200 {
 		t.Fatalf("claim = %d", code)
 	}
 	// The customer is told who joined, by the name the agent shows.
 	if ev := next(t, events); !strings.Contains(ev, `"agent_name":"Mette"`) || !strings.Contains(ev, `"status":"claimed"`) {
 		t.Fatalf("claim event = %s", ev)
 	}
-	if code, body, _ := ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/claim", other, ""); code != 409 {
+	if code, body, _ := ts.call(t, "POST", "/api/v1/handoffs/"+audit.HandoffID(r.MessageID)+"/claim", other, ""); code != 409 {
 		t.Fatalf("second agent's claim = %d %s", code, body)
 	}
 
 	// The agent's reply reaches the open conversation as written, and is
 	// stored redacted.
-	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/reply", agent,
+	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+audit.HandoffID(r.MessageID)+"/reply", agent,
 		`{"text": "Hello, Mette here! I've found it; we'll email you at ole@example.dk today."}`)
 	if code != 200 || !strings.Contains(body, `"delivered_live":true`) || strings.Contains(body, `"stored":"Hello! I've found it; we'll email you at ole@`) {
 		t.Fatalf("reply = %d %s", code, body)
@@ -150,11 +151,11 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 	}
 	// The agent may see a value behind a placeholder only with a reason,
 	// and the reveal is an event compliance officers see.
-	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/reveal", agent, `{"label": "<EMAIL_1>", "reason": "x"}`)
+	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+audit.HandoffID(r.MessageID)+"/reveal", agent, `{"label": "<EMAIL_1>", "reason": "x"}`)
 	if code != 400 {
 		t.Fatalf("reveal without a real reason = %d %s", code, body)
 	}
-	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/reveal", other, `{"label": "<EMAIL_1>", "reason": "to check the address for the parcel"}`)
+	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+audit.HandoffID(r.MessageID)+"/reveal", other, `{"label": "<EMAIL_1>", "reason": "to check the address for the parcel"}`)
 	if code != 409 {
 		t.Fatalf("reveal by another agent = %d %s", code, body)
 	}
@@ -163,7 +164,7 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 	if r2.ReasonCode != "awaiting_person" || r2.Answer != "" {
 		t.Fatalf("while handed off = %+v", r2)
 	}
-	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/reveal", agent, `{"label": "<EMAIL_2>", "reason": "to send the parcel's new tracking link"}`)
+	code, body, _ = ts.call(t, "POST", "/api/v1/handoffs/"+audit.HandoffID(r.MessageID)+"/reveal", agent, `{"label": "<EMAIL_2>", "reason": "to send the parcel's new tracking link"}`)
 	if code != 200 || !strings.Contains(body, `"value":"kim@example.dk"`) {
 		t.Fatalf("reveal = %d %s", code, body)
 	}
@@ -174,7 +175,7 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 	if strings.Contains(body, "kim@example.dk") {
 		t.Fatal("the revealed value is in the log")
 	}
-	if code, _, _ := ts.call(t, "POST", "/api/v1/handoffs/"+r.MessageID+"/resolve", agent, ""); code != 200 {
+	if code, _, _ := ts.call(t, "POST", "/api/v1/handoffs/"+audit.HandoffID(r.MessageID)+"/resolve", agent, ""); code != 200 {
 		t.Fatalf("resolve = %d", code)
 	}
 	if ev := next(t, events); !strings.Contains(ev, `"status":"resolved"`) || !strings.Contains(ev, "Mette has finished") {
@@ -246,7 +247,7 @@ func TestRevokedAgentsClaimsGoBack(t *testing.T) {
 		}
 		agents[name], ids[name] = tok.Token, tok.ID
 	}
-	path := "/api/v1/handoffs/" + r.MessageID
+	path := "/api/v1/handoffs/" + audit.HandoffID(r.MessageID)
 	if code, body, _ := ts.call(t, "POST", path+"/claim", agents["ann"], ""); code != 200 {
 		t.Fatalf("claim = %d %s", code, body)
 	}

@@ -29,12 +29,12 @@ func TestHandoffRoundTrip(t *testing.T) {
 	if r2.Decision != decision.Handoff || r2.ReasonCode != decision.AwaitingPerson || f.Ollama.Chats() != 0 {
 		t.Fatalf("while handed off = %+v (chats %d)", r2, f.Ollama.Chats())
 	}
-	h, err := f.Store.Handoff(ctx, r1.MessageID)
+	h, err := f.Store.Handoff(ctx, audit.HandoffID(r1.MessageID))
 	if err != nil || h.Messages != 2 {
 		t.Fatalf("queue = %+v, %v", h, err)
 	}
 	mette := audit.Agent{ID: "agent:t1", Name: "Mette"}
-	rep, err := desk.New(redact.New(redact.Options{}), f.Store).ReplyAsAgent(ctx, r1.MessageID, mette, "Hi, Mette here! I can help. I'll email you at nina@example.com today. Regards, Mette Hansen")
+	rep, err := desk.New(redact.New(redact.Options{}), f.Store).ReplyAsAgent(ctx, audit.HandoffID(r1.MessageID), mette, "Hi, Mette here! I can help. I'll email you at nina@example.com today. Regards, Mette Hansen")
 	if err != nil || rep.Handoff.Status != audit.HandoffClaimed {
 		t.Fatalf("reply = %+v, %v", rep, err)
 	}
@@ -45,10 +45,10 @@ func TestHandoffRoundTrip(t *testing.T) {
 	if !strings.Contains(rep.Stored, "Mette here") || strings.Contains(rep.Stored, "Hansen") {
 		t.Fatalf("stored %q", rep.Stored)
 	}
-	if _, err := desk.New(redact.New(redact.Options{}), f.Store).ReplyAsAgent(ctx, r1.MessageID, mette, "   "); !errors.Is(err, desk.ErrEmptyReply) {
+	if _, err := desk.New(redact.New(redact.Options{}), f.Store).ReplyAsAgent(ctx, audit.HandoffID(r1.MessageID), mette, "   "); !errors.Is(err, desk.ErrEmptyReply) {
 		t.Fatalf("empty reply = %v", err)
 	}
-	if _, err := f.Store.ResolveHandoff(ctx, r1.MessageID, audit.Agent{ID: "agent:t1"}); err != nil {
+	if _, err := f.Store.ResolveHandoff(ctx, audit.HandoffID(r1.MessageID), audit.Agent{ID: "agent:t1"}); err != nil {
 		t.Fatal(err)
 	}
 	r3, _ := f.A.Ask(ctx, inference.Question{Text: "How do I return an item?", ConversationID: r1.ConversationID}, nil)
