@@ -110,6 +110,9 @@ func (s *Server) answerFor(err error) (int, string, string) {
 		return status, "internal error; the details are in the server log", k.String()
 	case fault.Unavailable:
 		var fe *fault.Error
+		if fault.DiskFull(err) {
+			return status, "the server's disk is full; please try again later", k.String()
+		}
 		if errors.As(err, &fe) {
 			return status, fe.Error() + "; please try again shortly", k.String()
 		}

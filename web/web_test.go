@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/hushdesk/hushdesk/inference"
@@ -55,6 +58,8 @@ func TestAskJSONAndErrors(t *testing.T) {
 		{"bad input from the assistant", &fakeAsker{err: inference.ErrEmptyQuestion}, `{"question":""}`, 400, "question is empty"},
 		{"server fault hides detail", &fakeAsker{err: errors.New("disk on fire at /secret/path")}, `{"question":"hi"}`, 500, "internal error"},
 		{"trailing garbage", &fakeAsker{}, `{"question":"hi"} x`, 400, "invalid JSON"},
+		{"disk full", &fakeAsker{err: fmt.Errorf("record decision: %w", &fs.PathError{Op: "write", Path: "/secret/path/audit.db", Err: syscall.ENOSPC})},
+			`{"question":"hi"}`, 503, "disk is full"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,6 +15,7 @@ package fault
 import (
 	"context"
 	"errors"
+	"syscall"
 )
 
 // Kind classifies an error by what the caller can do about it.
@@ -102,8 +103,15 @@ func KindOf(err error) Kind {
 		return Canceled
 	case errors.Is(err, context.DeadlineExceeded):
 		return Unavailable
+	case DiskFull(err):
+		return Unavailable // no fault of the code: the server can take no more data until space is freed
 	}
 	return Internal
+}
+
+// DiskFull reports whether err says a disk (or a quota on it) is full.
+func DiskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
 }
 
 // Is reports whether err is of kind k.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"syscall"
 	"testing"
 
 	"github.com/hushdesk/hushdesk/inference/fault"
@@ -33,6 +34,8 @@ func TestKindOf(t *testing.T) {
 		{"outermost kind wins", fault.Wrap(fault.Unavailable, errGone), fault.Unavailable},
 		{"canceled", fmt.Errorf("stream: %w", context.Canceled), fault.Canceled},
 		{"deadline", context.DeadlineExceeded, fault.Unavailable},
+		{"disk full", fmt.Errorf("append: %w", &fs.PathError{Op: "write", Path: "audit.db", Err: syscall.ENOSPC}), fault.Unavailable},
+		{"quota", fmt.Errorf("append: %w", syscall.EDQUOT), fault.Unavailable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
