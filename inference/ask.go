@@ -133,13 +133,21 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		d.Kind, d.Reason = decision.Answer, decision.OfferDeclined
 		d.Answer = catalog.Text(d.Lang, catalog.OfferDeclined)
 		return a.finish(ctx, m, stream)
-	case reading.Only() && reading.Main() != courtesy.None:
+	case reading.Only():
 		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, nil); triggered {
 			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)
 		}
 		d.Kind, d.Reason = decision.Answer, decision.Smalltalk
-		d.Answer = catalog.Text(d.Lang, catalog.Smalltalk(reading.Main().String()))
+		switch {
+		case reading.Main() != courtesy.None:
+			d.Answer = catalog.Text(d.Lang, catalog.Smalltalk(reading.Main().String()))
+		case reading.First() == courtesy.No:
+			// "no thanks" to nothing the assistant offered: fine, what else?
+			d.Answer = catalog.Text(d.Lang, catalog.OfferDeclined)
+		default:
+			d.Answer = catalog.Text(d.Lang, catalog.Smalltalk(courtesy.Ack.String()))
+		}
 		return a.finish(ctx, m, stream)
 	}
 	if vague(m.question, d.Lang) && !m.thread.held() {
@@ -147,7 +155,9 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)
 		}
-		res, err := a.parts.Retriever.Search(ctx, retrieval.Query{Text: redact.RemovePlaceholders(m.question), K: 2 * maxSuggestions})
+		// The suggestions are in the conversation's language, whatever
+		// the few words of the message seem to be.
+		res, err := a.parts.Retriever.Search(ctx, retrieval.Query{Text: redact.RemovePlaceholders(m.question), Lang: d.Lang, K: 2 * maxSuggestions})
 		if err != nil {
 			res = retrieval.Result{}
 		}
