@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"sync"
 	"time"
 
@@ -68,7 +69,8 @@ func (o ChatOptions) withDefaults() ChatOptions {
 
 // Chat generates answers with a chat model served by Ollama.
 type Chat struct {
-	client *api.Client
+	client *api.Client // for the model list; answers stream through chatStream
+	base   *url.URL
 	opts   ChatOptions
 
 	mu   sync.Mutex
@@ -87,7 +89,7 @@ func NewChat(opts ChatOptions) (*Chat, error) {
 	}
 	opts = opts.withDefaults()
 	opts.Host = u.String()
-	return &Chat{client: api.NewClient(u, opts.HTTPClient), opts: opts, info: inference.ModelInfo{Name: opts.Model}}, nil
+	return &Chat{client: api.NewClient(u, opts.HTTPClient), base: u, opts: opts, info: inference.ModelInfo{Name: opts.Model}}, nil
 }
 
 // Model returns what is known about the model.
@@ -170,7 +172,7 @@ func (c *Chat) Generate(ctx context.Context, p inference.Prompt, fn func(string)
 		Messages: msgs,
 		Options:  map[string]any{"temperature": c.opts.Temperature, "num_predict": predict},
 	}
-	err := c.client.Chat(ctx, req, func(r api.ChatResponse) error {
+	err := chatStream(ctx, c.opts.HTTPClient, c.base, req, func(r api.ChatResponse) error {
 		timer.Reset(c.opts.TokenTimeout)
 		if r.Message.Content != "" {
 			if err := fn(r.Message.Content); err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -16,7 +18,8 @@ import (
 // must be a model on this machine or network, as Ollama is; nothing it is
 // sent is logged.
 type Names struct {
-	client  *api.Client
+	http    *http.Client
+	base    *url.URL
 	model   string
 	timeout time.Duration
 }
@@ -41,7 +44,7 @@ func NewNames(host, model string, timeout time.Duration) (*Names, error) {
 	if timeout <= 0 {
 		timeout = 10 * time.Second
 	}
-	return &Names{client: api.NewClient(u, newHTTPClient(16)), model: model, timeout: timeout}, nil
+	return &Names{http: newHTTPClient(16), base: u, model: model, timeout: timeout}, nil
 }
 
 // FindNames implements redact.NameModel.
@@ -57,7 +60,7 @@ func (o *Names) FindNames(ctx context.Context, text string) ([]string, error) {
 		Options:  map[string]any{"temperature": 0},
 	}
 	var out strings.Builder
-	err := o.client.Chat(ctx, req, func(r api.ChatResponse) error {
+	err := chatStream(ctx, o.http, o.base, req, func(r api.ChatResponse) error {
 		out.WriteString(r.Message.Content)
 		return nil
 	})
