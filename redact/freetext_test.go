@@ -189,3 +189,55 @@ func TestHelpTextHasNoNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEverydayMessagesStay holds Danish and Malay support messages made of
+// everyday words only, some of which are also given or family names in
+// the long lists (padam, baki, saiz, kali, mine): nothing in them is personal
+// data, so they come out as they went in. Danish is also written without
+// æ, ø and å, as customers type it when they lack the keys.
+func TestEverydayMessagesStay(t *testing.T) {
+	tests := []struct{ lang, text string }{
+		{"ms", "tolong padam akaun saya"},
+		{"ms", "boleh sy batalkan pesanan"},
+		{"ms", "tolong padam semua data peribadi saya"},
+		{"ms", "camne nak semak baki kredit"},
+		{"ms", "Padam akaun saya sekarang"},
+		{"ms", "sy nk pulangkan kasut ni, saiz tak muat"},
+		{"ms", "dah bayar tapi status masih belum dibayar"},
+		{"ms", "brp lama nak dapat duit balik"},
+		{"ms", "kenapa kad saya kena caj dua kali"},
+		{"ms", "pesanan sy belum sampai lagi, dah 2 minggu tunggu"},
+		{"ms", "bagaimana saya boleh menghantar tuntutan insurans kereta"},
+		{"ms", "internet rumah saya perlahan sejak semalam"},
+		{"ms", "tolong hantar semula kod pengesahan"},
+		{"ms", "polisi saya tamat bulan depan, boleh diperbaharui?"},
+		{"ms", "sy x dpt log masuk aplikasi"},
+		{"ms", "barang sampai dah rosak, kotak pun pecah"},
+		{"ms", "Semak status pesanan saya"},
+		{"ms", "sy nak berhenti langgan, jangan hantar mesej promosi lagi"},
+		{"da", "jeg vil gerne slette min konto"},
+		{"da", "hvornaar kommer pakken"},
+		{"da", "jeg har ikke faaet min pakke endnu"},
+		{"da", "kan I slette mine oplysninger"},
+		{"da", "Slet venligst min profil"},
+		{"da", "jeg vil gerne afbestille min ordre"},
+		{"da", "pengene er trukket to gange"},
+		{"da", "hvordan opsiger jeg mit abonnement"},
+		{"da", "varen var ødelagt da den ankom"},
+		{"da", "kan jeg bytte skoene til en mindre størrelse"},
+		{"da", "Bestilte en jakke i går men har fortrudt"},
+		{"da", "Modtaget, tak for hjælpen"},
+		{"da", "naar kommer min ordre, jeg har ogsaa betalt for fragt"},
+		{"da", "min cykel er blevet stjålet, hvad er min selvrisiko"},
+		{"da", "internettet virker ikke hjemme"},
+		{"da", "Send mig en ny kode"},
+		{"da", "jeg har returneret varen for to uger siden"},
+		{"da", "der mangler en skrue i pakken"},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		if got := r.Redact(tt.text, nil).Text; got != tt.text {
+			t.Errorf("%s: Redact(%q) = %q, want it unchanged", tt.lang, tt.text, got)
+		}
+	}
+}

@@ -29,6 +29,8 @@ saya anda awak kamu kami kita mereka dia ini itu yang dan atau di ke dari untuk 
 dalam adalah ialah tidak tak ada akan sudah telah boleh mahu nak sila tolong terima kasih apa
 bila mana bagaimana kenapa juga lagi sahaja saja hanya kerana sebab jika kalau tetapi tapi
 oleh bagi sebagai semua banyak baru belum masih pun lah kah tu ni je dah ya hai
+sy sya saye aku ak awk kau korang kitorang diorang dorang yg utk dgn dlm kpd drp pd nk tk blh dh
+sdh blm tp tpi jgn bkn sgt mcm sbb krn lg
 `
 
 // notNames are words often written with a capital that are not names.
