@@ -108,7 +108,9 @@ func chatStream(ctx context.Context, client *http.Client, base *url.URL, req *ap
 				return ferr
 			}
 		}
-		if err == io.EOF {
+		if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+			// The stream ended, finished or cut short; the caller tells
+			// which from whether the last response said done.
 			return nil
 		}
 		if err != nil {
