@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -14,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hushdesk/hushdesk/inference/fault"
 )
 
 // Export formats.
@@ -23,7 +24,7 @@ const (
 )
 
 // ErrFormat is returned for an export format other than jsonl or csv.
-var ErrFormat = errors.New("export format must be jsonl or csv")
+var ErrFormat = fault.New(fault.Invalid, "export format must be jsonl or csv")
 
 // ExportRequest describes one export.
 type ExportRequest struct {

@@ -3,12 +3,13 @@ package audit
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/hushdesk/hushdesk/inference/fault"
 )
 
 // The agent queue is a projection of the log: a hand-off is created by a
@@ -30,10 +31,10 @@ const (
 // Errors of the agent queue.
 var (
 	// ErrNoHandoff means there is no hand-off with that id.
-	ErrNoHandoff = errors.New("no such hand-off")
+	ErrNoHandoff = fault.New(fault.NotFound, "no such hand-off")
 	// ErrHandoffTaken means the hand-off is claimed by another agent or
 	// already resolved.
-	ErrHandoffTaken = errors.New("hand-off is claimed by another agent or resolved")
+	ErrHandoffTaken = fault.New(fault.Conflict, "hand-off is claimed by another agent or resolved")
 )
 
 // Handoff is a conversation waiting for, or with, a person. It holds no

@@ -4,10 +4,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/hushdesk/hushdesk/inference/fault"
 )
 
 // Manifest travels with an export file: it names the file by its SHA-256,
@@ -27,7 +28,7 @@ type Manifest struct {
 
 // ErrManifest means an export file does not match its manifest or the
 // log's record of the export.
-var ErrManifest = errors.New("export does not match its manifest")
+var ErrManifest = fault.New(fault.Unprocessable, "export does not match its manifest")
 
 // CheckManifest checks an export file against its manifest and the log:
 // the file's SHA-256 is the manifest's, the log records that export at

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/hushdesk/hushdesk/inference/fault"
 )
 
 // Filter selects events. Zero fields select everything.
@@ -180,7 +182,7 @@ func (s *Store) event(seq uint64) (Event, error) {
 }
 
 // ErrNoMessage means no decision has that message id.
-var ErrNoMessage = errors.New("no decision with that message id")
+var ErrNoMessage = fault.New(fault.NotFound, "no decision with that message id")
 
 // MessageEvent returns the decision event that gave a message id, with
 // its content.
