@@ -192,11 +192,14 @@ func (s *Store) commit(batch []*appendReq, tick bool) {
 			r.done <- appendResult{err: err}
 		}
 	}
-	s.headMu.Lock()
-	w := chainWriter{s: s, seq: s.headSeq, head: s.headHash, cpSeq: s.cpSeq, cpEventSeq: s.cpEventSeq}
-	s.headMu.Unlock()
+	w := s.writer()
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		w.begin(tx)
+		if w.due() { // a checkpoint already owed when the store was opened
+			if _, err := w.checkpoint(); err != nil {
+				return err
+			}
+		}
 		for i, r := range batch {
 			res, err := w.request(r)
 			if err != nil {
@@ -204,9 +207,7 @@ func (s *Store) commit(batch []*appendReq, tick bool) {
 			}
 			results[i] = res
 		}
-		due := tick && w.seq > w.cpEventSeq ||
-			s.opts.CheckpointEvery > 0 && w.seq >= w.cpSeq+uint64(s.opts.CheckpointEvery) && w.seq > w.cpEventSeq
-		if due && s.signer != nil {
+		if tick && w.seq > w.cpEventSeq && s.signer != nil {
 			if _, err := w.checkpoint(); err != nil {
 				return err
 			}
@@ -217,10 +218,7 @@ func (s *Store) commit(batch []*appendReq, tick bool) {
 		fail(fmt.Errorf("write %d events: %w", len(batch), err))
 		return
 	}
-	s.headMu.Lock()
-	s.headSeq, s.headHash = w.seq, w.head
-	s.headMu.Unlock()
-	s.cpSeq, s.cpEventSeq = w.cpSeq, w.cpEventSeq
+	s.adopt(&w)
 	s.keys.mu.Lock()
 	for i, r := range batch {
 		if r.assign != nil && results[i].err == nil {

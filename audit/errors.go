@@ -19,6 +19,13 @@ var (
 	// ErrBadMasterKey means the master key is malformed or does not open
 	// this store's keys.
 	ErrBadMasterKey = fault.New(fault.Internal, "master key is invalid for this store")
+	// ErrNoMasterKey means the store was opened without its master key
+	// (read-only, with none given and none in the data directory), and
+	// the call needs it: verifying the keyed chain does.
+	ErrNoMasterKey = fault.New(fault.Unavailable, "the master key is needed to verify the keyed audit log")
+	// ErrSigningKey means a store that has events has no signing key, or
+	// one its master key does not open: it was removed or replaced.
+	ErrSigningKey = fault.New(fault.Internal, "the audit store's signing key is missing or not its own")
 	// ErrReadOnly means the store was opened read-only and the call needs
 	// to write or to use a key.
 	ErrReadOnly = fault.New(fault.Unavailable, "audit store is open read-only")

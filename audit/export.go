@@ -79,7 +79,8 @@ func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (Exp
 	}
 	sum.SHA256 = hex.EncodeToString(h.Sum(nil))
 	sum.Manifest = Manifest{SHA256: sum.SHA256, Filter: req.Filter, FilterText: req.Filter.String(),
-		Events: sum.Events, Format: cmpOr(req.Format, FormatJSONL), Content: req.Content, Created: s.now().UTC()}
+		Events: sum.Events, Format: cmpOr(req.Format, FormatJSONL), Content: req.Content, Created: s.now().UTC(),
+		Fingerprint: s.Fingerprint()}
 	if s.reqs == nil { // read-only: custody cannot be recorded, nor a checkpoint signed
 		if cp, err := s.LatestCheckpoint(ctx); err == nil {
 			sum.Manifest.Checkpoint = &cp

@@ -24,6 +24,9 @@ type Manifest struct {
 	Created    time.Time   `json:"created"`
 	Checkpoint *Checkpoint `json:"checkpoint,omitempty"` // covers AuditSeq
 	AuditSeq   uint64      `json:"audit_seq"`            // the export's own event
+	// Fingerprint is the store's signing key's (SHA-256 of the public
+	// key, hex): pin it, and verify later checkpoints against it.
+	Fingerprint string `json:"fingerprint"`
 }
 
 // ErrManifest means an export file does not match its manifest or the

@@ -3,7 +3,6 @@ package audit
 import (
 	"context"
 	"crypto/ed25519"
-	"crypto/hmac"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -38,7 +37,7 @@ var (
 	metaHeadHash   = []byte("head_hash")
 	metaKeyCheck   = []byte("key_check")
 	metaCreated    = []byte("created")
-	metaSigningKey = []byte("signing_key")
+	metaSigningKey = []byte("signing_key") // Ed25519 seed, wrapped by the master key
 	metaPublicKey  = []byte("public_key")
 	metaRetention  = []byte("retention_ran")
 )
@@ -47,9 +46,10 @@ var (
 type Store struct {
 	db      *bolt.DB
 	keyFile *keyFile // nil when read-only and the store has no key file
-	keys    *keyring // nil when read-only
+	keys    *keyring // nil when read-only without the master key
 	signer  ed25519.PrivateKey
 	public  ed25519.PublicKey
+	chain   chainState
 	opts    Options
 	log     *slog.Logger
 	now     func() time.Time
@@ -65,8 +65,9 @@ type Store struct {
 	headHash [32]byte
 
 	// owned by the appender goroutine
-	cpSeq      uint64 // the sequence number the last checkpoint covers
-	cpEventSeq uint64 // the last checkpoint's own event
+	cpEventSeq uint64       // the last checkpoint's own event
+	dueAt      uint64       // the last event before the next checkpoint is due; 0: none
+	hasher     *chainHasher // the writer's
 
 	stopJobs context.CancelFunc
 	jobs     sync.WaitGroup
@@ -131,14 +132,26 @@ func openBolt(path string, opts Options) (*bolt.DB, error) {
 }
 
 func (s *Store) init(dir string) error {
-	var err error
+	mk, err := loadMasterKey(dir, s.opts.MasterKey, s.opts.MasterKeyFile, !s.opts.ReadOnly)
+	if err != nil {
+		return err
+	}
+	if mk.key != nil {
+		if s.keys, err = newKeyring(mk.key); err != nil {
+			return err
+		}
+		clear(mk.key)
+	}
 	if s.opts.ReadOnly {
 		err = s.db.View(func(tx *bolt.Tx) error {
 			if tx.Bucket(bucketEvents) == nil {
 				return fmt.Errorf("%s is not a Hushdesk audit store", s.db.Path())
 			}
-			s.loadState(tx)
-			return nil
+			var err error
+			if s.chain, err = readChain(tx, s.keys); err != nil {
+				return err
+			}
+			return s.initState(tx)
 		})
 		if err == nil {
 			s.keyFile, err = openKeyFile(dir, true, s.opts.LockTimeout)
@@ -148,13 +161,10 @@ func (s *Store) init(dir string) error {
 		}
 		return err
 	}
-	master, err := loadMasterKey(dir, s.opts.MasterKey)
-	if err != nil {
-		return err
+	if mk.inDataDir {
+		s.log.Warn("the audit master key is in the data directory: whoever can copy the directory can rewrite the log unseen; keep the key elsewhere in production")
 	}
-	if s.keys, err = newKeyring(master); err != nil {
-		return err
-	}
+	s.hasher = newChainHasher(s.keys.chain)
 	if err := s.db.Update(s.initBuckets); err != nil {
 		return err
 	}
@@ -181,26 +191,46 @@ func (s *Store) initBuckets(tx *bolt.Tx) error {
 			return fmt.Errorf("create bucket %s: %w", b, err)
 		}
 	}
-	meta := tx.Bucket(bucketMeta)
-	if check := meta.Get(metaKeyCheck); check == nil {
-		if err := meta.Put(metaKeyCheck, s.keys.check); err != nil {
-			return err
-		}
-		if err := meta.Put(metaCreated, []byte(s.now().UTC().Format(time.RFC3339))); err != nil {
-			return err
-		}
-	} else if !hmac.Equal(check, s.keys.check) {
-		return fmt.Errorf("%s: %w", s.db.Path(), ErrBadMasterKey)
+	var err error
+	if s.chain, err = s.initChain(tx); err != nil {
+		return err
 	}
-	if err := s.initSigner(meta); err != nil {
+	if err := s.initState(tx); err != nil {
+		return err
+	}
+	if !s.chain.upgrade || s.headSeq == 0 {
+		return nil
+	}
+	// The first keyed event is a signed checkpoint of the unkeyed prefix's
+	// head; the file is compacted once, so no freed page keeps the key
+	// check of the unkeyed format.
+	w := s.writer()
+	w.begin(tx)
+	if _, err := w.checkpoint(); err != nil {
+		return err
+	}
+	if err := w.finish(); err != nil {
+		return err
+	}
+	s.adopt(&w)
+	s.log.Info("audit log upgraded to the keyed chain", "keyed_from", s.chain.mark.from)
+	return tx.Bucket(bucketMeta).Put(metaCompactPending, []byte{1})
+}
+
+// initState reads the signing key, the head, the last checkpoint and when
+// the next one is due.
+func (s *Store) initState(tx *bolt.Tx) error {
+	if err := s.initSigner(tx.Bucket(bucketMeta), lastSeq(tx)); err != nil {
 		return err
 	}
 	s.loadState(tx)
+	if !s.chain.legacy && s.chain.mark.from > 0 {
+		s.loadCadence(tx)
+	}
 	return nil
 }
 
-// loadState reads the head, the signing key's public half and the last
-// checkpoint.
+// loadState reads the head and the last checkpoint.
 func (s *Store) loadState(tx *bolt.Tx) {
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil {
@@ -210,14 +240,11 @@ func (s *Store) loadState(tx *bolt.Tx) {
 		s.headSeq = binary.BigEndian.Uint64(v)
 	}
 	copy(s.headHash[:], meta.Get(metaHeadHash))
-	if v := meta.Get(metaPublicKey); len(v) == ed25519.PublicKeySize {
-		s.public = ed25519.PublicKey(append([]byte(nil), v...))
-	}
 	if b := tx.Bucket(bucketCheckpoints); b != nil {
 		if k, v := b.Cursor().Last(); k != nil {
 			var cp storedCheckpoint
 			if json.Unmarshal(v, &cp) == nil {
-				s.cpSeq, s.cpEventSeq = cp.Seq, cp.EventSeq
+				s.cpEventSeq = cp.EventSeq
 			}
 		}
 	}
@@ -256,16 +283,6 @@ func (s *Store) Head() (uint64, string) {
 	s.headMu.Lock()
 	defer s.headMu.Unlock()
 	return s.headSeq, HashString(s.headHash)
-}
-
-// SubjectPseudonym returns the keyed pseudonym that stands for a customer
-// identifier in the log.
-func (s *Store) SubjectPseudonym(id string) string { return s.keys.pseudonym("s_", "subject", id) }
-
-// ConversationRef returns the internal id under which a conversation
-// capability appears in the log, the access log and metrics.
-func (s *Store) ConversationRef(capability string) string {
-	return s.keys.pseudonym("k_", "conversation", capability)
 }
 
 func (s *Store) writable() error {
