@@ -42,6 +42,7 @@ func (s *Store) adopt(w *chainWriter) {
 	s.headSeq, s.headHash = w.seq, w.head
 	s.headMu.Unlock()
 	s.cpEventSeq, s.dueAt = w.cpEventSeq, w.dueAt
+	s.anchors.push(w.made...)
 }
 
 // due reports whether a checkpoint must be signed before another event.

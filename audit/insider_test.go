@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 )
 
@@ -16,12 +17,16 @@ func insiderOptions() Options {
 //	1-10 decisions, 11 checkpoint of 10, 12-20 decisions, 21 checkpoint of
 //	20, 22-30 decisions, 31 checkpoint of 30, 32-38 decisions
 //
-// and returns the outside anchor (the checkpoint of 30, the last one
-// made) and a copy of the directory taken when the log ended at 16.
+// with every checkpoint sent to an anchor file outside dir as it is made.
+// It returns the last line of the anchor file (the checkpoint of 30) and
+// a copy of the directory taken when the log ended at 16.
 func insiderLog(t *testing.T, dir string) (Checkpoint, string) {
 	t.Helper()
 	early := t.TempDir()
-	s, err := Open(dir, insiderOptions())
+	anchorFile := filepath.Join(t.TempDir(), "anchors.jsonl")
+	opts := insiderOptions()
+	opts.Anchor = NewFileAnchor(anchorFile)
+	s, err := Open(dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +35,7 @@ func insiderLog(t *testing.T, dir string) (Checkpoint, string) {
 		if i == 15 {
 			s.Close()
 			copyDir(t, dir, early)
-			if s, err = Open(dir, insiderOptions()); err != nil {
+			if s, err = Open(dir, opts); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -38,12 +43,12 @@ func insiderLog(t *testing.T, dir string) (Checkpoint, string) {
 	if head, _ := s.Head(); head != 38 {
 		t.Fatalf("the scenario log ends at %d, want 38", head)
 	}
-	anchor, err := s.LatestCheckpoint(context.Background())
-	if err != nil || anchor.Seq != 30 {
-		t.Fatalf("the anchor is %+v, %v; want the checkpoint of 30", anchor, err)
-	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
+	}
+	anchor, n := readAnchorFile(t, anchorFile)
+	if anchor.Seq != 30 || n != 3 {
+		t.Fatalf("the anchor is %+v of %d; want the checkpoint of 30, the third", anchor, n)
 	}
 	return anchor, early
 }

@@ -42,6 +42,14 @@ type Options struct {
 	// while events arrive. Default 10 minutes; negative turns the timer
 	// off.
 	CheckpointInterval time.Duration
+	// Anchor, when set, receives every checkpoint once it is on disk,
+	// to keep it outside the data directory (FileAnchor appends to a
+	// file on another mount). Failures are logged and retried in the
+	// background; appends never wait for the anchor. Default: none.
+	Anchor Anchor
+	// AnchorRetry is the first wait before a failed anchor is tried
+	// again; it doubles on each failure up to a minute. Default 1s.
+	AnchorRetry time.Duration
 	// ContentRetention is how long content stays readable: content keys
 	// older than this are shredded by the retention job. Default 90
 	// days; negative keeps content until it is erased. Envelopes are
@@ -81,6 +89,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.CheckpointInterval == 0 {
 		o.CheckpointInterval = 10 * time.Minute
+	}
+	if o.AnchorRetry <= 0 {
+		o.AnchorRetry = time.Second
 	}
 	if o.ContentRetention == 0 {
 		o.ContentRetention = 90 * 24 * time.Hour

@@ -72,6 +72,10 @@ type Store struct {
 	stopJobs context.CancelFunc
 	jobs     sync.WaitGroup
 
+	anchors    anchorQueue
+	stopAnchor context.CancelFunc
+	anchorDone chan struct{}
+
 	tokens tokenCache
 	pool   keyPool
 }
@@ -94,6 +98,9 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, opts: opts, log: opts.Logger, now: opts.Now, max: opts.MaxBatch}
+	if opts.Anchor != nil && !opts.ReadOnly {
+		s.anchors.wake = make(chan struct{}, 1)
+	}
 	if err := s.init(dir); err != nil {
 		if s.db != nil {
 			s.db.Close()
@@ -110,6 +117,11 @@ func Open(dir string, opts Options) (*Store, error) {
 		if opts.RetentionInterval > 0 {
 			s.jobs.Add(1)
 			go s.retentionLoop(ctx)
+		}
+		if opts.Anchor != nil {
+			actx, stop := context.WithCancel(context.Background())
+			s.stopAnchor, s.anchorDone = stop, make(chan struct{})
+			go s.anchorLoop(actx, s.anchorDone)
 		}
 	}
 	return s, nil
@@ -251,7 +263,8 @@ func (s *Store) loadState(tx *bolt.Tx) {
 }
 
 // Close stops the retention job, waits for pending appends to be
-// written, then closes the files.
+// written, makes a last attempt to anchor the checkpoints not yet sent,
+// then closes the files.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -271,6 +284,10 @@ func (s *Store) Close() error {
 	s.mu.Unlock()
 	if s.done != nil {
 		<-s.done
+	}
+	if s.stopAnchor != nil { // after the writer, so the last checkpoints are sent
+		s.stopAnchor()
+		<-s.anchorDone
 	}
 	return errors.Join(s.keyFile.close(), s.db.Close())
 }
