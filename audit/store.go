@@ -109,6 +109,7 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if !opts.ReadOnly {
+		removeStagedBackups(dir)
 		s.reqs = make(chan *appendReq, opts.MaxBatch)
 		s.done = make(chan struct{})
 		go s.appender()
