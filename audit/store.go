@@ -78,6 +78,7 @@ type Store struct {
 
 	tokens tokenCache
 	pool   keyPool
+	shred  shredder
 }
 
 // Open opens (creating if needed) the audit store in dir. Unless
@@ -97,7 +98,8 @@ func Open(dir string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, opts: opts, log: opts.Logger, now: opts.Now, max: opts.MaxBatch}
+	s := &Store{db: db, opts: opts, log: opts.Logger, now: opts.Now, max: opts.MaxBatch,
+		shred: shredder{wake: make(chan struct{}, 1), retry: time.Second}}
 	if opts.Anchor != nil && !opts.ReadOnly {
 		s.anchors.wake = make(chan struct{}, 1)
 	}
@@ -119,6 +121,8 @@ func Open(dir string, opts Options) (*Store, error) {
 			s.jobs.Add(1)
 			go s.retentionLoop(ctx)
 		}
+		s.jobs.Add(1)
+		go s.shredLoop(ctx)
 		if opts.Anchor != nil {
 			actx, stop := context.WithCancel(context.Background())
 			s.stopAnchor, s.anchorDone = stop, make(chan struct{})
@@ -199,7 +203,7 @@ func (s *Store) init(dir string) error {
 func (s *Store) initBuckets(tx *bolt.Tx) error {
 	for _, b := range [][]byte{bucketEvents, bucketShredded, bucketMeta, bucketByConv, bucketBySubject,
 		bucketCheckpoints, bucketRequests, bucketHolds, bucketTokens, bucketKeyOwners,
-		bucketHandoffs, bucketHandoffByConv, bucketByMessage} {
+		bucketHandoffs, bucketHandoffByConv, bucketByMessage, bucketErasures} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return fmt.Errorf("create bucket %s: %w", b, err)
 		}
