@@ -102,6 +102,10 @@ func (s *Store) erase(ctx context.Context, e *erasure, actor string) (Receipt, e
 	if errors.As(err, &again) {
 		return s.withPending(again.r), nil
 	}
+	var held *HoldError
+	if errors.As(err, &held) {
+		s.readHold(&held.Hold)
+	}
 	if err != nil {
 		return Receipt{}, fmt.Errorf("erase: %w", err)
 	}

@@ -2,7 +2,6 @@ package audit
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/hushdesk/hushdesk/inference/fault"
 )
@@ -36,7 +35,8 @@ var (
 	// ErrNoCheckpoint means no checkpoint has been written yet.
 	ErrNoCheckpoint = fault.New(fault.NotFound, "no checkpoint has been written")
 	// ErrLegalHold means a legal hold blocks an erasure. The error is a
-	// *HoldError that carries the hold and its basis.
+	// *HoldError that carries the hold and its basis for compliance
+	// officers; its message says nothing of either.
 	ErrLegalHold = fault.New(fault.Conflict, "a legal hold blocks this erasure")
 	// ErrNoHold means there is no hold on the target.
 	ErrNoHold = fault.New(fault.NotFound, "no legal hold on this target")
@@ -51,15 +51,17 @@ var (
 // HoldError is the error returned when a legal hold blocks an erasure. It
 // matches ErrLegalHold with errors.Is and both HoldError and *HoldError
 // with errors.As.
+//
+// Its message is the same for every hold, since it may reach the
+// customer who asked for the erasure. Hold carries the target, who placed
+// the hold when, and its basis (which can name a case and the people in
+// it): show it to compliance officers only.
 type HoldError struct {
 	Hold Hold
 }
 
-// Error names the target, the basis and who placed the hold when.
-func (e HoldError) Error() string {
-	return fmt.Sprintf("legal hold on %s (basis: %s; placed %s by %s)",
-		e.Hold.Target, e.Hold.Basis, e.Hold.Placed.UTC().Format(time.RFC3339), e.Hold.Actor)
-}
+// Error says that a hold blocks the erasure, and nothing of the hold.
+func (e HoldError) Error() string { return ErrLegalHold.Error() }
 
 // Kind is fault.Conflict: the erasure contradicts a standing hold.
 func (e HoldError) Kind() fault.Kind { return fault.Conflict }

@@ -188,6 +188,9 @@ func (s *Store) init(dir string) error {
 	if s.keyFile, err = openKeyFile(dir, false, s.opts.LockTimeout); err != nil {
 		return err
 	}
+	if err := s.migrateHolds(); err != nil {
+		return err
+	}
 	if err := s.migrateKeys(); err != nil {
 		return err
 	}
