@@ -13,8 +13,8 @@ import (
 // how many events the next is due (attrs "every"): the writer signs one
 // as soon as that many events follow the last, and verification fails on
 // a log where one is missing. So checkpoint events cannot be dropped from
-// a keyed log unseen, and the end of a keyed log can only be cut within
-// the last cadence.
+// a keyed log unseen. (Cutting off the end of the log, checkpoints and
+// all, leaves a valid log: only an outside checkpoint shows that.)
 
 // checkpointEvent decodes a record that may be a checkpoint event. Such
 // events have no content and name their type in the envelope, so most

@@ -54,9 +54,9 @@ type VerifyOptions struct {
 // signed by the store's key and names the head of the event before it;
 // that no checkpoint due by the cadence is missing; that the recorded
 // head is the last event; and that the checkpoints bucket agrees. It
-// needs the master key (ErrNoMasterKey). Cutting off the events after
-// the last checkpoint cannot be seen from the log alone: VerifyWith an
-// outside checkpoint catches that.
+// needs the master key (ErrNoMasterKey). A log cut short (or a whole
+// directory rolled back) cannot be told from the log alone: VerifyWith an
+// outside checkpoint catches any cut below that checkpoint.
 func (s *Store) Verify(ctx context.Context) (VerifyResult, error) {
 	return s.VerifyWith(ctx, VerifyOptions{})
 }
