@@ -101,7 +101,7 @@ func (w *chainWriter) put(env *Envelope, envJSON []byte, kid string, sealed []by
 	w.seq++
 	rec := record{version: recordV2, prev: w.head, kid: kid, env: envJSON, sealed: sealed}
 	var err error
-	if rec.hash, err = w.hasher.sum(rec.version, w.seq, rec.prev, rec.kid, rec.env, rec.sealed); err != nil {
+	if rec.hash, err = w.hasher.sum(rec.version, w.seq, &rec.prev, rec.kid, rec.env, rec.sealed); err != nil {
 		return 0, err
 	}
 	if err := w.events.Put(seqKey(w.seq), rec.marshal()); err != nil {

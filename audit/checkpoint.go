@@ -60,27 +60,43 @@ func checkpointMessage(seq uint64, head [32]byte, t time.Time) []byte {
 // check decodes a checkpoint and checks its signature against its own
 // public key.
 func (cp Checkpoint) check() (ed25519.PublicKey, [32]byte, error) {
-	var head [32]byte
-	pub, err := hex.DecodeString(cp.PublicKey)
-	if err != nil || len(pub) != ed25519.PublicKeySize {
-		return nil, head, invalid("checkpoint public key is not an Ed25519 key in hex")
-	}
-	h, err := hex.DecodeString(cp.Head)
-	if err != nil || len(h) != len(head) {
-		return nil, head, invalid("checkpoint head is not a SHA-256 hash in hex")
-	}
-	copy(head[:], h)
-	sig, err := hex.DecodeString(cp.Signature)
-	if err != nil || len(sig) != ed25519.SignatureSize {
-		return nil, head, invalid("checkpoint signature is not an Ed25519 signature in hex")
-	}
-	if cp.Fingerprint != "" && !strings.EqualFold(cp.Fingerprint, Fingerprint(pub)) {
-		return nil, head, invalid("checkpoint fingerprint is not the SHA-256 of its public key")
+	pub, head, sig, err := cp.decode()
+	if err != nil {
+		return nil, head, err
 	}
 	if !ed25519.Verify(pub, checkpointMessage(cp.Seq, head, cp.Time), sig) {
 		return pub, head, errors.New("checkpoint signature does not verify")
 	}
 	return pub, head, nil
+}
+
+// decode decodes a checkpoint's key, head and signature without checking
+// the signature.
+func (cp Checkpoint) decode() (pub ed25519.PublicKey, head [32]byte, sig []byte, err error) {
+	pub, err = hex.DecodeString(cp.PublicKey)
+	if err != nil || len(pub) != ed25519.PublicKeySize {
+		return nil, head, nil, invalid("checkpoint public key is not an Ed25519 key in hex")
+	}
+	h, err := hex.DecodeString(cp.Head)
+	if err != nil || len(h) != len(head) {
+		return nil, head, nil, invalid("checkpoint head is not a SHA-256 hash in hex")
+	}
+	copy(head[:], h)
+	sig, err = hex.DecodeString(cp.Signature)
+	if err != nil || len(sig) != ed25519.SignatureSize {
+		return nil, head, nil, invalid("checkpoint signature is not an Ed25519 signature in hex")
+	}
+	if cp.Fingerprint != "" && !strings.EqualFold(cp.Fingerprint, Fingerprint(pub)) {
+		return nil, head, nil, invalid("checkpoint fingerprint is not the SHA-256 of its public key")
+	}
+	return pub, head, sig, nil
+}
+
+// sameMessage reports whether two checkpoints carry the same signature
+// over the same statement, so that checking one checks the other.
+func (cp Checkpoint) sameMessage(o Checkpoint) bool {
+	return cp.Seq == o.Seq && cp.Head == o.Head && cp.Time.Equal(o.Time) &&
+		cp.PublicKey == o.PublicKey && cp.Signature == o.Signature
 }
 
 // initSigner loads the signing key, wrapped by the master key, or makes

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash"
-	"io"
 )
 
 // record is an event as stored: the binary value under its sequence key.
@@ -41,15 +40,17 @@ var (
 )
 
 // chainHasher computes chain hashes. It is not safe for concurrent use:
-// the writer and each verification walk have their own.
+// the writer and each verification walk have their own. Its buffers keep
+// the hashing of an event free of allocations.
 type chainHasher struct {
 	plain hash.Hash
 	keyed hash.Hash // nil without the chain key
-	n     [8]byte
+	buf   []byte    // the fixed-size fields and the key id of one event
+	out   [32]byte
 }
 
 func newChainHasher(chainKey []byte) *chainHasher {
-	h := &chainHasher{plain: sha256.New()}
+	h := &chainHasher{plain: sha256.New(), buf: make([]byte, 0, 128)}
 	if chainKey != nil {
 		h.keyed = hmac.New(sha256.New, chainKey)
 	}
@@ -59,37 +60,35 @@ func newChainHasher(chainKey []byte) *chainHasher {
 // sum returns the hash that links an event into the chain: it covers the
 // sequence number, the previous hash, the key id, the envelope and the
 // ciphertext; version 2 under the chain key.
-func (h *chainHasher) sum(version byte, seq uint64, prev [32]byte, kid string, env, sealed []byte) ([32]byte, error) {
-	var out [32]byte
+func (h *chainHasher) sum(version byte, seq uint64, prev *[32]byte, kid string, env, sealed []byte) ([32]byte, error) {
 	var m hash.Hash
+	b := h.buf[:0]
 	switch {
 	case version == recordV1:
 		m = h.plain
-		m.Reset()
-		m.Write(hashDomainV1)
+		b = append(b, hashDomainV1...)
 	case version == recordV2 && h.keyed != nil:
 		m = h.keyed
-		m.Reset()
-		m.Write(hashDomainV2)
+		b = append(b, hashDomainV2...)
 	case version == recordV2:
-		return out, ErrNoMasterKey
+		return [32]byte{}, ErrNoMasterKey
 	default:
-		return out, fmt.Errorf("record version %d: %w", version, ErrTampered)
+		return [32]byte{}, fmt.Errorf("record version %d: %w", version, ErrTampered)
 	}
-	binary.BigEndian.PutUint64(h.n[:], seq)
-	m.Write(h.n[:])
-	m.Write(prev[:])
-	binary.BigEndian.PutUint32(h.n[:4], uint32(len(kid)))
-	m.Write(h.n[:4])
-	io.WriteString(m, kid)
-	binary.BigEndian.PutUint32(h.n[:4], uint32(len(env)))
-	m.Write(h.n[:4])
+	m.Reset()
+	b = binary.BigEndian.AppendUint64(b, seq)
+	b = append(b, prev[:]...)
+	b = binary.BigEndian.AppendUint32(b, uint32(len(kid)))
+	b = append(b, kid...)
+	b = binary.BigEndian.AppendUint32(b, uint32(len(env)))
+	m.Write(b)
 	m.Write(env)
-	binary.BigEndian.PutUint32(h.n[:4], uint32(len(sealed)))
-	m.Write(h.n[:4])
+	b = binary.BigEndian.AppendUint32(b[:0], uint32(len(sealed)))
+	m.Write(b)
 	m.Write(sealed)
-	m.Sum(out[:0])
-	return out, nil
+	h.buf = b[:0]
+	m.Sum(h.out[:0])
+	return h.out, nil
 }
 
 func (r *record) marshal() []byte {

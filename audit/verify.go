@@ -128,6 +128,7 @@ type chainCheck struct {
 	from     uint64 // first keyed event; 0 for an unkeyed log
 	dueAt    uint64 // the last event allowed before the next checkpoint; 0: none due
 	stored   map[uint64]Checkpoint
+	signed   Checkpoint // the last stored checkpoint whose signature was checked
 	anchor   *anchor
 	lastGood uint64 // the last event a valid checkpoint vouches for
 }
@@ -204,12 +205,12 @@ func (c *chainCheck) event(k, v []byte) {
 		c.fail(seq, "event %d does not follow event %d", seq, seq-1)
 		return
 	}
-	if h, err := c.hasher.sum(rec.version, seq, rec.prev, rec.kid, rec.env, rec.sealed); err != nil || h != rec.hash {
+	if h, err := c.hasher.sum(rec.version, seq, &rec.prev, rec.kid, rec.env, rec.sealed); err != nil || h != rec.hash {
 		c.fail(seq, "event %d has been altered", seq)
 		return
 	}
 	if env, ok := checkpointEvent(&rec); ok {
-		if !c.checkpointEvent(seq, &rec, &env) {
+		if !c.checkpointEvent(seq, &rec, env) {
 			return
 		}
 	} else if keyed && c.dueAt > 0 && seq > c.dueAt {
@@ -245,7 +246,7 @@ func (c *chainCheck) atEvent(seq uint64) {
 		c.fail(c.lastGood+1, "event %d does not match its stored checkpoint: the log was rewritten after event %d", seq, c.lastGood)
 		return
 	}
-	c.lastGood = seq
+	c.lastGood, c.signed = seq, cp
 }
 
 // beyondEnd catches checkpoints that cover events the log no longer has.
