@@ -37,6 +37,9 @@ type appendReq struct {
 	// apply runs in the same transaction after the event is written, so
 	// that state and its record commit together.
 	apply func(tx *bolt.Tx, seq uint64) error
+	// committed runs in the writer once the transaction has committed,
+	// before the caller is answered.
+	committed func(seq uint64)
 }
 
 type appendResult struct {
@@ -47,9 +50,10 @@ type appendResult struct {
 
 // appendOpts are the extras of internal appends.
 type appendOpts struct {
-	owner string // seal content under this owner's key instead of the envelope's
-	check func(tx *bolt.Tx, env *Envelope) error
-	apply func(tx *bolt.Tx, seq uint64) error
+	owner     string // seal content under this owner's key instead of the envelope's
+	check     func(tx *bolt.Tx, env *Envelope) error
+	apply     func(tx *bolt.Tx, seq uint64) error
+	committed func(seq uint64)
 }
 
 // Append writes one event and returns its sequence number once it is
@@ -68,7 +72,10 @@ func (s *Store) append(ctx context.Context, env Envelope, content *Content, o ap
 	if env.Time.IsZero() {
 		env.Time = s.now().UTC()
 	}
-	req := &appendReq{env: env, check: o.check, apply: o.apply}
+	if s.opts.ReadOnly {
+		return 0, ErrReadOnly
+	}
+	req := &appendReq{env: env, check: o.check, apply: o.apply, committed: o.committed}
 	if err := s.prepare(req, content, o.owner); err != nil {
 		return 0, err
 	}
@@ -192,11 +199,14 @@ func (s *Store) commit(batch []*appendReq, tick bool) {
 			r.done <- appendResult{err: err}
 		}
 	}
-	s.headMu.Lock()
-	w := chainWriter{s: s, seq: s.headSeq, head: s.headHash, cpSeq: s.cpSeq, cpEventSeq: s.cpEventSeq}
-	s.headMu.Unlock()
+	w := s.writer()
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		w.begin(tx)
+		if w.due() { // a checkpoint already owed when the store was opened
+			if _, err := w.checkpoint(); err != nil {
+				return err
+			}
+		}
 		for i, r := range batch {
 			res, err := w.request(r)
 			if err != nil {
@@ -204,9 +214,7 @@ func (s *Store) commit(batch []*appendReq, tick bool) {
 			}
 			results[i] = res
 		}
-		due := tick && w.seq > w.cpEventSeq ||
-			s.opts.CheckpointEvery > 0 && w.seq >= w.cpSeq+uint64(s.opts.CheckpointEvery) && w.seq > w.cpEventSeq
-		if due && s.signer != nil {
+		if tick && w.seq > w.cpEventSeq && s.signer != nil {
 			if _, err := w.checkpoint(); err != nil {
 				return err
 			}
@@ -217,10 +225,7 @@ func (s *Store) commit(batch []*appendReq, tick bool) {
 		fail(fmt.Errorf("write %d events: %w", len(batch), err))
 		return
 	}
-	s.headMu.Lock()
-	s.headSeq, s.headHash = w.seq, w.head
-	s.headMu.Unlock()
-	s.cpSeq, s.cpEventSeq = w.cpSeq, w.cpEventSeq
+	s.adopt(&w)
 	s.keys.mu.Lock()
 	for i, r := range batch {
 		if r.assign != nil && results[i].err == nil {
@@ -229,6 +234,9 @@ func (s *Store) commit(batch []*appendReq, tick bool) {
 	}
 	s.keys.mu.Unlock()
 	for i, r := range batch {
+		if r.committed != nil && results[i].err == nil {
+			r.committed(results[i].seq)
+		}
 		r.done <- results[i]
 	}
 }

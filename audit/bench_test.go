@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -32,13 +33,13 @@ func BenchmarkAppend64NewConversations(b *testing.B) {
 }
 
 func benchAppend(b *testing.B, opts Options, conv func(w, i int) string) {
-	opts.RetentionInterval = -1
+	opts.RetentionInterval, opts.Logger = -1, slog.New(slog.DiscardHandler)
 	s := openWith(b, b.TempDir(), opts)
 	ctx := context.Background()
 	content := &Content{Question: "where is my parcel <PHONE_1>", Answer: "Your parcel ships in 2 days [1]."}
 	var n atomic.Int64
 	b.ResetTimer()
-	start := time.Now()
+	start, cpu := time.Now(), cpuTime()
 	var wg sync.WaitGroup
 	for w := range 64 {
 		wg.Add(1)
@@ -54,6 +55,7 @@ func benchAppend(b *testing.B, opts Options, conv func(w, i int) string) {
 	}
 	wg.Wait()
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "events/s")
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/event")
 }
 
 // BenchmarkBoltBatch64 is the baseline: the same events through bbolt's
@@ -89,7 +91,7 @@ func BenchmarkBoltBatch64(b *testing.B) {
 
 // BenchmarkVerify measures how fast the chain is checked.
 func BenchmarkVerify(b *testing.B) {
-	s := openTestStore(b, b.TempDir())
+	s := openWith(b, b.TempDir(), Options{Logger: slog.New(slog.DiscardHandler)})
 	ctx := context.Background()
 	const events = 50000
 	var wg sync.WaitGroup
@@ -104,7 +106,7 @@ func BenchmarkVerify(b *testing.B) {
 	}
 	wg.Wait()
 	b.ResetTimer()
-	start := time.Now()
+	start, cpu := time.Now(), cpuTime()
 	for range b.N {
 		res, err := s.Verify(ctx)
 		if err != nil || !res.OK {
@@ -112,6 +114,7 @@ func BenchmarkVerify(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(events*b.N)/time.Since(start).Seconds(), "events/s")
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(events*b.N), "cpu-ns/event")
 }
 
 // BenchmarkEraseSubject measures one erasure in a store holding 20,000

@@ -18,11 +18,35 @@ type chainWriter struct {
 	byConv     *bolt.Bucket
 	byMessage  *bolt.Bucket
 	bySubj     *bolt.Bucket
+	hasher     *chainHasher
 	seq        uint64
 	head       [32]byte
-	cpSeq      uint64
 	cpEventSeq uint64
+	dueAt      uint64       // see Store.dueAt
+	every      uint64       // the cadence the next checkpoint promises
+	made       []Checkpoint // signed in this transaction
 }
+
+// writer starts a chainWriter from the store's state. Only the appender
+// goroutine (or Open, before it starts) calls it.
+func (s *Store) writer() chainWriter {
+	s.headMu.Lock()
+	defer s.headMu.Unlock()
+	return chainWriter{s: s, hasher: s.hasher, seq: s.headSeq, head: s.headHash,
+		cpEventSeq: s.cpEventSeq, dueAt: s.dueAt, every: s.opts.cadence()}
+}
+
+// adopt takes the state of a writer whose transaction committed.
+func (s *Store) adopt(w *chainWriter) {
+	s.headMu.Lock()
+	s.headSeq, s.headHash = w.seq, w.head
+	s.headMu.Unlock()
+	s.cpEventSeq, s.dueAt = w.cpEventSeq, w.dueAt
+	s.anchors.push(w.made...)
+}
+
+// due reports whether a checkpoint must be signed before another event.
+func (w *chainWriter) due() bool { return w.dueAt > 0 && w.seq >= w.dueAt }
 
 func (w *chainWriter) begin(tx *bolt.Tx) {
 	w.tx = tx
@@ -64,14 +88,22 @@ func (w *chainWriter) request(r *appendReq) (appendResult, error) {
 			return appendResult{}, err
 		}
 	}
+	if w.due() {
+		if _, err := w.checkpoint(); err != nil {
+			return appendResult{}, err
+		}
+	}
 	return appendResult{seq: seq}, nil
 }
 
 // put chains and writes one event and its index entries.
 func (w *chainWriter) put(env *Envelope, envJSON []byte, kid string, sealed []byte) (uint64, error) {
 	w.seq++
-	rec := record{prev: w.head, kid: kid, env: envJSON, sealed: sealed}
-	rec.hash = chainHash(w.seq, rec.prev, rec.kid, rec.env, rec.sealed)
+	rec := record{version: recordV2, prev: w.head, kid: kid, env: envJSON, sealed: sealed}
+	var err error
+	if rec.hash, err = w.hasher.sum(rec.version, w.seq, &rec.prev, rec.kid, rec.env, rec.sealed); err != nil {
+		return 0, err
+	}
 	if err := w.events.Put(seqKey(w.seq), rec.marshal()); err != nil {
 		return 0, fmt.Errorf("put event: %w", err)
 	}

@@ -13,10 +13,17 @@
 //
 // Appends go through one group-commit writer: concurrent callers share a
 // transaction and its fsync, and Append returns only once the event is on
-// disk. The writer also signs checkpoints (Ed25519 over sequence number,
-// head hash and time) every CheckpointEvery events or CheckpointInterval;
-// a checkpoint kept outside the data directory lets VerifyCheckpoint catch
-// a log that was rewritten whole or cut short.
+// disk. Each event's hash is an HMAC under a key derived from the master
+// key, over the previous hash, the envelope and the ciphertext, so that
+// nobody without the master key can change, remove or re-chain events
+// unseen (logs of earlier versions keep their unkeyed prefix, which the
+// first keyed event covers). The writer also signs checkpoints (Ed25519
+// over sequence number, head hash and time) every CheckpointEvery events
+// or CheckpointInterval, as events of the chain that Verify checks, and
+// hands each to Options.Anchor to be kept off the machine; verifying
+// against the last one kept there (VerifyWith) catches a log cut short or
+// rolled back. docs/threat-model.md says what this does and does not
+// protect against.
 //
 // # Where keys live
 //
@@ -33,8 +40,9 @@
 // owners, in the same transaction as the erasure or retention event; then
 // writes a fresh keys.db without them, syncs it, renames it over the old
 // file, syncs the directory and overwrites the old file's blocks with
-// zeros. If the process dies in between, Open finishes the rewrite before
-// anything else. The signing key is wrapped by the master key too and kept
+// zeros. From the mark on no reader gets the key; if the rewrite fails,
+// the store retries it in the background, and if the process dies in
+// between, Open finishes it. The signing key is wrapped by the master key too and kept
 // in audit.db; it is never shredded.
 //
 // # Actions on the store

@@ -4,21 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
-
-// Receipt answers an erasure request.
-type Receipt struct {
-	Subject        string    `json:"subject"` // the subject pseudonym, or the conversation ref
-	ErasedAt       time.Time `json:"erased_at"`
-	EventsAffected int       `json:"events_affected"`
-	AuditSeq       uint64    `json:"audit_seq"`
-}
 
 // EraseSubject erases everything readable about a subject (GDPR Art. 17):
 // it shreds the keys of the subject's content and of the conversations
@@ -29,7 +21,11 @@ type Receipt struct {
 // erasure with a *HoldError.
 //
 // Content appended while the erasure runs may be erased with it; content
-// appended after it returns is sealed under a fresh key.
+// appended after it returns is sealed under a fresh key. Asking again
+// when nothing new was appended gives the same receipt, and records
+// nothing. The content is unreadable from the moment the erasure is
+// recorded; if the key file cannot be rewritten at once (a full disk),
+// the receipt says Pending and the store keeps trying in the background.
 func (s *Store) EraseSubject(ctx context.Context, pseudonym, actor string) (Receipt, error) {
 	if !isPseudonym(pseudonym, "s_") {
 		return Receipt{}, invalid("subject %q is not a subject pseudonym (s_...)", pseudonym)
@@ -77,6 +73,9 @@ func (s *Store) erase(ctx context.Context, e *erasure, actor string) (Receipt, e
 			if err := s.planErasure(tx, e); err != nil {
 				return err
 			}
+			if r, ok := getReceipt(tx, e.target()); ok && len(e.seqs) == 0 && len(e.keys.kids) == 0 {
+				return &erasedBefore{r: r} // nothing new since: the same answer
+			}
 			if h, ok := heldAny(tx, e.targets()); ok {
 				return &HoldError{Hold: h}
 			}
@@ -92,21 +91,28 @@ func (s *Store) erase(ctx context.Context, e *erasure, actor string) (Receipt, e
 			if err := e.keys.mark(tx, seq); err != nil {
 				return err
 			}
-			return e.unindex(tx)
+			if err := e.unindex(tx); err != nil {
+				return err
+			}
+			return putReceipt(tx, e.target(), Receipt{Subject: e.target(), ErasedAt: now, EventsAffected: len(e.seqs), AuditSeq: seq})
 		},
+		committed: func(seq uint64) { s.marked(e.keys.kids, seq) },
 	})
+	var again *erasedBefore
+	if errors.As(err, &again) {
+		return s.withPending(again.r), nil
+	}
+	var held *HoldError
+	if errors.As(err, &held) {
+		s.readHold(&held.Hold)
+	}
 	if err != nil {
 		return Receipt{}, fmt.Errorf("erase: %w", err)
 	}
-	if err := s.shredKeys(e.keys.kids); err != nil {
-		return Receipt{}, fmt.Errorf("erase (recorded as event %d): %w", seq, err)
+	if err := s.finishShredding(); err != nil {
+		s.log.Error("audit erasure recorded, shredding pending", "audit_seq", seq, "err", err)
 	}
-	return Receipt{
-		Subject:        cmpOr(e.subject, e.conversation),
-		ErasedAt:       now,
-		EventsAffected: len(e.seqs),
-		AuditSeq:       seq,
-	}, nil
+	return s.withPending(Receipt{Subject: e.target(), ErasedAt: now, EventsAffected: len(e.seqs), AuditSeq: seq}), nil
 }
 
 // planErasure finds the events, conversations and keys an erasure covers.
@@ -178,6 +184,9 @@ func (e *erasure) collect(tx *bolt.Tx, seqs []uint64) error {
 	}
 	return nil
 }
+
+// target is what was asked to be erased.
+func (e *erasure) target() string { return cmpOr(e.subject, e.conversation) }
 
 func (e *erasure) scope() string {
 	if e.subject != "" {

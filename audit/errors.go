@@ -2,7 +2,6 @@ package audit
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/hushdesk/hushdesk/inference/fault"
 )
@@ -19,6 +18,13 @@ var (
 	// ErrBadMasterKey means the master key is malformed or does not open
 	// this store's keys.
 	ErrBadMasterKey = fault.New(fault.Internal, "master key is invalid for this store")
+	// ErrNoMasterKey means the store was opened without its master key
+	// (read-only, with none given and none in the data directory), and
+	// the call needs it: verifying the keyed chain does.
+	ErrNoMasterKey = fault.New(fault.Unavailable, "the master key is needed to verify the keyed audit log")
+	// ErrSigningKey means a store that has events has no signing key, or
+	// one its master key does not open: it was removed or replaced.
+	ErrSigningKey = fault.New(fault.Internal, "the audit store's signing key is missing or not its own")
 	// ErrReadOnly means the store was opened read-only and the call needs
 	// to write or to use a key.
 	ErrReadOnly = fault.New(fault.Unavailable, "audit store is open read-only")
@@ -29,7 +35,8 @@ var (
 	// ErrNoCheckpoint means no checkpoint has been written yet.
 	ErrNoCheckpoint = fault.New(fault.NotFound, "no checkpoint has been written")
 	// ErrLegalHold means a legal hold blocks an erasure. The error is a
-	// *HoldError that carries the hold and its basis.
+	// *HoldError that carries the hold and its basis for compliance
+	// officers; its message says nothing of either.
 	ErrLegalHold = fault.New(fault.Conflict, "a legal hold blocks this erasure")
 	// ErrNoHold means there is no hold on the target.
 	ErrNoHold = fault.New(fault.NotFound, "no legal hold on this target")
@@ -44,21 +51,23 @@ var (
 // HoldError is the error returned when a legal hold blocks an erasure. It
 // matches ErrLegalHold with errors.Is and both HoldError and *HoldError
 // with errors.As.
+//
+// Its message is the same for every hold, since it may reach the
+// customer who asked for the erasure. Hold carries the target, who placed
+// the hold when, and its basis (which can name a case and the people in
+// it): show it to compliance officers only.
 type HoldError struct {
 	Hold Hold
 }
 
-// Error names the target, the basis and who placed the hold when.
-func (e HoldError) Error() string {
-	return fmt.Sprintf("legal hold on %s (basis: %s; placed %s by %s)",
-		e.Hold.Target, e.Hold.Basis, e.Hold.Placed.UTC().Format(time.RFC3339), e.Hold.Actor)
-}
+// Error says that a hold blocks the erasure, and nothing of the hold.
+func (e HoldError) Error() string { return ErrLegalHold.Error() }
+
+// Kind is fault.Conflict: the erasure contradicts a standing hold.
+func (e HoldError) Kind() fault.Kind { return fault.Conflict }
 
 // Unwrap returns ErrLegalHold.
 func (e HoldError) Unwrap() error { return ErrLegalHold }
-
-// Kind is fault.Conflict: the erasure conflicts with the hold.
-func (e HoldError) Kind() fault.Kind { return fault.Conflict }
 
 // As lets errors.As fill a HoldError value as well as a *HoldError.
 func (e HoldError) As(target any) bool {

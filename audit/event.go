@@ -1,10 +1,7 @@
 package audit
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
-	"fmt"
 	"time"
 )
 
@@ -144,102 +141,6 @@ type Event struct {
 
 	kid    string
 	sealed []byte
-}
-
-// record is an event as stored: the binary value under its sequence key.
-//
-//	version  1 byte
-//	prev     32 bytes, the previous event's hash
-//	hash     32 bytes
-//	kid      uint16 length + bytes, the content key's id
-//	envelope uint32 length + JSON bytes
-//	sealed   uint32 length + nonce||ciphertext
-type record struct {
-	prev, hash [32]byte
-	kid        string
-	env        []byte
-	sealed     []byte
-}
-
-const recordVersion = 1
-
-var hashDomain = []byte("hushdesk/audit/v1\x00")
-
-// chainHash is the hash that links an event into the chain: it covers the
-// sequence number, the previous hash, the key id, the envelope and the
-// ciphertext.
-func chainHash(seq uint64, prev [32]byte, kid string, env, sealed []byte) [32]byte {
-	h := sha256.New()
-	var n [8]byte
-	h.Write(hashDomain)
-	binary.BigEndian.PutUint64(n[:], seq)
-	h.Write(n[:])
-	h.Write(prev[:])
-	binary.BigEndian.PutUint32(n[:4], uint32(len(kid)))
-	h.Write(n[:4])
-	h.Write([]byte(kid))
-	binary.BigEndian.PutUint32(n[:4], uint32(len(env)))
-	h.Write(n[:4])
-	h.Write(env)
-	binary.BigEndian.PutUint32(n[:4], uint32(len(sealed)))
-	h.Write(n[:4])
-	h.Write(sealed)
-	var out [32]byte
-	h.Sum(out[:0])
-	return out
-}
-
-func (r *record) marshal() []byte {
-	b := make([]byte, 0, 1+64+2+len(r.kid)+4+len(r.env)+4+len(r.sealed))
-	b = append(b, recordVersion)
-	b = append(b, r.prev[:]...)
-	b = append(b, r.hash[:]...)
-	b = binary.BigEndian.AppendUint16(b, uint16(len(r.kid)))
-	b = append(b, r.kid...)
-	b = binary.BigEndian.AppendUint32(b, uint32(len(r.env)))
-	b = append(b, r.env...)
-	b = binary.BigEndian.AppendUint32(b, uint32(len(r.sealed)))
-	b = append(b, r.sealed...)
-	return b
-}
-
-// unmarshalRecord decodes a stored value. The slices alias b, which bbolt
-// owns only for the life of the transaction.
-func unmarshalRecord(b []byte) (record, error) {
-	var r record
-	if len(b) < 1+64+2 || b[0] != recordVersion {
-		return r, fmt.Errorf("record header: %w", ErrTampered)
-	}
-	copy(r.prev[:], b[1:33])
-	copy(r.hash[:], b[33:65])
-	b = b[65:]
-	n := int(binary.BigEndian.Uint16(b))
-	b = b[2:]
-	if len(b) < n+4 {
-		return r, fmt.Errorf("record key id: %w", ErrTampered)
-	}
-	r.kid = string(b[:n])
-	b = b[n:]
-	n = int(binary.BigEndian.Uint32(b))
-	b = b[4:]
-	if len(b) < n+4 {
-		return r, fmt.Errorf("record envelope: %w", ErrTampered)
-	}
-	r.env = b[:n]
-	b = b[n:]
-	n = int(binary.BigEndian.Uint32(b))
-	b = b[4:]
-	if len(b) != n {
-		return r, fmt.Errorf("record content: %w", ErrTampered)
-	}
-	r.sealed = b
-	return r, nil
-}
-
-func seqKey(seq uint64) []byte {
-	var k [8]byte
-	binary.BigEndian.PutUint64(k[:], seq)
-	return k[:]
 }
 
 // HashString renders a chain hash as it appears in exports.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/audit/role"
@@ -86,4 +88,53 @@ func ExampleStore_CreateToken() {
 	// Output:
 	// true compliance <nil>
 	// no such access token
+}
+
+// Every checkpoint goes to an anchor file on another mount as it is
+// made; a verifier checks the log against the last one, and pins the
+// signing key by its published fingerprint.
+func ExampleFileAnchor() {
+	dir, err := os.MkdirTemp("", "hushdesk-example")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	masterKey := strings.Repeat("5a", 32) // in production: HUSHDESK_MASTER_KEY or a key file elsewhere
+	anchors := filepath.Join(dir, "anchors.jsonl")
+	data := filepath.Join(dir, "data")
+	ctx := context.Background()
+
+	s, err := audit.Open(data, audit.Options{MasterKey: masterKey, Anchor: audit.NewFileAnchor(anchors)})
+	if err != nil {
+		log.Fatal(err)
+	}
+	s.Append(ctx, audit.Envelope{Type: audit.TypeDecision, Decision: "answer"}, nil)
+	cp, err := s.Checkpoint(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	pin := cp.Fingerprint // published, e.g. in the transparency report
+	s.Close()             // sends what the anchor has not had yet
+
+	f, err := os.Open(anchors)
+	if err != nil {
+		log.Fatal(err)
+	}
+	last, n, err := audit.ReadAnchor(f)
+	f.Close()
+	if err != nil {
+		log.Fatal(err)
+	}
+	r, err := audit.Open(data, audit.Options{MasterKey: masterKey, ReadOnly: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer r.Close()
+	res, err := r.VerifyWith(ctx, audit.VerifyOptions{Checkpoint: &last, Pin: pin})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("anchored checkpoints:", n, "log intact:", res.OK, "events:", res.Events)
+	// Output:
+	// anchored checkpoints: 1 log intact: true events: 2
 }

@@ -59,10 +59,10 @@ func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (Exp
 		flush = func() error { return nil }
 	case FormatCSV:
 		cw := csv.NewWriter(out)
-		if err := cw.Write(csvHeader(req.Content)); err != nil {
+		if err := cw.Write(csvSafe(csvHeader(req.Content))); err != nil {
 			return sum, fmt.Errorf("write csv header: %w", err)
 		}
-		write = func(e Event) error { return cw.Write(csvRow(&e, req.Content)) }
+		write = func(e Event) error { return cw.Write(csvSafe(csvRow(&e, req.Content))) }
 		flush = func() error { cw.Flush(); return cw.Error() }
 	default:
 		return sum, fmt.Errorf("%q: %w", req.Format, ErrFormat)
@@ -80,7 +80,8 @@ func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (Exp
 	}
 	sum.SHA256 = hex.EncodeToString(h.Sum(nil))
 	sum.Manifest = Manifest{SHA256: sum.SHA256, Filter: req.Filter, FilterText: req.Filter.String(),
-		Events: sum.Events, Format: cmpOr(req.Format, FormatJSONL), Content: req.Content, Created: s.now().UTC()}
+		Events: sum.Events, Format: cmpOr(req.Format, FormatJSONL), Content: req.Content, Created: s.now().UTC(),
+		Fingerprint: s.Fingerprint()}
 	if s.reqs == nil { // read-only: custody cannot be recorded, nor a checkpoint signed
 		if cp, err := s.LatestCheckpoint(ctx); err == nil {
 			sum.Manifest.Checkpoint = &cp
@@ -174,6 +175,20 @@ func csvRow(e *Event, content bool) []string {
 		row = append(row, c.Question, c.Answer, c.Text, strconv.FormatBool(e.Shredded))
 	}
 	return append(row, e.TriageVersion)
+}
+
+// csvSafe defuses formula injection (OWASP, "CSV Injection"): a cell
+// that a spreadsheet would take for a formula, because it begins with =,
+// +, -, @, a tab or a carriage return, is prefixed with a single quote.
+// Every CSV the package writes goes through it; it changes row in place
+// and returns it.
+func csvSafe(row []string) []string {
+	for i, cell := range row {
+		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			row[i] = "'" + cell
+		}
+	}
+	return row
 }
 
 func joinCounts(m map[string]int) string {

@@ -2,7 +2,7 @@ package audit
 
 import (
 	"context"
-	"encoding/json"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,14 +12,16 @@ import (
 )
 
 // Hold is a legal hold: while it stands, the target's content is neither
-// erased nor shredded by retention. Basis is kept in the store's list of
-// holds in clear, so it should name the legal ground and the case, not a
-// person.
+// erased nor shredded by retention. The basis can name a case and the
+// people in it, so it is kept only in the encrypted content of the hold
+// event, sealed under the target's own key (erased with the target once
+// the hold is lifted); the list of holds keeps the target and the event.
 type Hold struct {
 	Target string    `json:"target"` // a subject pseudonym (s_...) or a conversation ref (k_...)
-	Basis  string    `json:"basis"`
+	Basis  string    `json:"basis"`  // empty when it cannot be read (read-only without keys, or shredded)
 	Placed time.Time `json:"placed"`
 	Actor  string    `json:"actor"`
+	Seq    uint64    `json:"audit_seq"` // the hold.placed event
 }
 
 // PlaceHold places a legal hold on a subject or a conversation, or
@@ -37,15 +39,11 @@ func (s *Store) PlaceHold(ctx context.Context, target, basis, actor string) (Hol
 		return Hold{}, invalid("a hold needs a basis")
 	}
 	h := Hold{Target: target, Basis: basis, Placed: s.now().UTC(), Actor: actor}
-	v, err := json.Marshal(h)
-	if err != nil {
-		return Hold{}, fmt.Errorf("encode hold: %w", err)
-	}
 	env := targetEnvelope(TypeHoldPlaced, target, actor)
 	env.Time = h.Placed
-	_, err = s.append(ctx, env, &Content{Text: basis}, appendOpts{
-		owner: "system",
-		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketHolds).Put([]byte(target), v) },
+	var err error
+	h.Seq, err = s.append(ctx, env, &Content{Text: basis}, appendOpts{
+		apply: func(tx *bolt.Tx, seq uint64) error { return tx.Bucket(bucketHolds).Put([]byte(target), seqKey(seq)) },
 	})
 	if err != nil {
 		return Hold{}, fmt.Errorf("place hold: %w", err)
@@ -73,7 +71,8 @@ func (s *Store) ReleaseHold(ctx context.Context, target, actor string) error {
 	return nil
 }
 
-// Holds lists the standing holds, oldest first.
+// Holds lists the standing holds, oldest first, each with its basis read
+// from its event.
 func (s *Store) Holds(ctx context.Context) ([]Hold, error) {
 	var out []Hold
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -81,20 +80,48 @@ func (s *Store) Holds(ctx context.Context) ([]Hold, error) {
 		if b == nil {
 			return nil
 		}
-		return b.ForEach(func(_, v []byte) error {
-			var h Hold
-			if err := json.Unmarshal(v, &h); err != nil {
-				return fmt.Errorf("decode hold: %w", err)
-			}
-			out = append(out, h)
+		return b.ForEach(func(k, v []byte) error {
+			out = append(out, holdOf(string(k), v))
 			return nil
 		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read holds: %w", err)
 	}
+	for i := range out {
+		s.readHold(&out[i])
+	}
 	slices.SortFunc(out, func(a, b Hold) int { return a.Placed.Compare(b.Placed) })
 	return out, nil
+}
+
+// holdOf decodes an entry of the holds bucket: the hold event's sequence
+// number (an entry of an older version, which held the hold as JSON, is
+// converted at Open).
+func holdOf(target string, v []byte) Hold {
+	h := Hold{Target: target}
+	if len(v) == 8 {
+		h.Seq = binary.BigEndian.Uint64(v)
+	}
+	return h
+}
+
+// readHold fills in when, by whom and on what basis a hold was placed,
+// from its event.
+func (s *Store) readHold(h *Hold) {
+	if h.Seq == 0 {
+		return
+	}
+	ev, err := s.event(h.Seq)
+	if err != nil || ev.Type != TypeHoldPlaced {
+		s.log.Warn("audit hold names an event that is not its own", "audit_seq", h.Seq)
+		return
+	}
+	h.Placed, h.Actor = ev.Time, ev.Actor
+	s.decrypt(&ev)
+	if ev.Content != nil {
+		h.Basis = ev.Content.Text
+	}
 }
 
 // heldAny returns the first hold standing on one of the targets.
@@ -103,11 +130,7 @@ func heldAny(tx *bolt.Tx, targets []string) (Hold, bool) {
 	slices.Sort(targets) // the same hold is named whatever the map order
 	for _, t := range targets {
 		if v := b.Get([]byte(t)); v != nil {
-			var h Hold
-			if json.Unmarshal(v, &h) == nil {
-				return h, true
-			}
-			return Hold{Target: t, Basis: "(unreadable hold record)"}, true
+			return holdOf(t, v), true
 		}
 	}
 	return Hold{}, false

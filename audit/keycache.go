@@ -171,7 +171,7 @@ func (s *Store) readingKey(kid string) (*dataKey, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read key %s: %w", kid, err)
 		}
-		if wrapped == nil {
+		if wrapped == nil || s.isMarked(kid) {
 			return nil, ErrShredded
 		}
 		k, err := kr.unwrap(kid, wrapped)
@@ -192,6 +192,19 @@ func (s *Store) readingKey(kid string) (*dataKey, error) {
 		kr.mu.Unlock()
 		return k, nil
 	}
+}
+
+// isMarked reports whether kid is marked shredded: its erasure is
+// recorded, though the key file may still hold it.
+func (s *Store) isMarked(kid string) bool {
+	marked := false
+	s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketShredded); b != nil {
+			marked = b.Get([]byte(kid)) != nil
+		}
+		return nil
+	})
+	return marked
 }
 
 // trim empties the cache of keys whose assignment is in the log once it

@@ -29,6 +29,9 @@ type keyFile struct {
 	db       *bolt.DB
 	readOnly bool
 	timeout  time.Duration
+	// fault, when set (by tests, under mu), fails a rewrite as a full
+	// disk would.
+	fault func() error
 }
 
 func openKeyFile(dir string, readOnly bool, timeout time.Duration) (*keyFile, error) {
@@ -142,6 +145,11 @@ func (f *keyFile) rewrite(drop func(kid string) bool) (int, error) {
 	dropped := 0
 	err = f.db.View(func(src *bolt.Tx) error {
 		return dst.Update(func(tx *bolt.Tx) error {
+			if f.fault != nil {
+				if err := f.fault(); err != nil {
+					return err
+				}
+			}
 			out, err := tx.CreateBucket(bucketDataKeys)
 			if err != nil {
 				return err

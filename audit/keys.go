@@ -10,69 +10,19 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"strings"
 	"sync"
 	"time"
 )
-
-// MasterKeyFile is the name of the master key file in the data directory.
-const MasterKeyFile = "master.key"
-
-// loadMasterKey returns the master key: the given one when set (64 hex
-// digits), else the key file in dir, created with mode 0600 on first use.
-func loadMasterKey(dir string, given string) ([]byte, error) {
-	if given != "" {
-		k, err := hex.DecodeString(strings.TrimSpace(given))
-		if err != nil || len(k) != 32 {
-			return nil, fmt.Errorf("master key must be 64 hex digits: %w", ErrBadMasterKey)
-		}
-		return k, nil
-	}
-	path := dir + string(os.PathSeparator) + MasterKeyFile
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		k := make([]byte, 32)
-		if _, err := rand.Read(k); err != nil {
-			return nil, fmt.Errorf("generate master key: %w", err)
-		}
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
-			return nil, fmt.Errorf("create master key: %w", err)
-		}
-		if _, err := f.WriteString(hex.EncodeToString(k) + "\n"); err != nil {
-			f.Close()
-			return nil, fmt.Errorf("write master key: %w", err)
-		}
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return nil, fmt.Errorf("sync master key: %w", err)
-		}
-		return k, f.Close()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read master key: %w", err)
-	}
-	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
-		return nil, fmt.Errorf("master key file %s has mode %o; it must be readable by its owner only (chmod 600)", path, st.Mode().Perm())
-	}
-	k, err := hex.DecodeString(strings.TrimSpace(string(b)))
-	if err != nil || len(k) != 32 {
-		return nil, fmt.Errorf("master key file %s: %w", path, ErrBadMasterKey)
-	}
-	return k, nil
-}
 
 // keyring holds the keys derived from the master key and a cache of
 // unwrapped data keys.
 type keyring struct {
 	wrap   cipher.AEAD
 	pseudo []byte // HMAC key for pseudonyms
-	check  []byte // proves the master key belongs to this store
+	check  []byte // proves the master key belongs to this store (before the keyed chain)
 	tokens []byte // HMAC key for access-token hashes
+	chain  []byte // HMAC key of the chain hashes and of the chain marker
 
 	mu      sync.Mutex
 	epoch   uint64              // bumped whenever keys are shredded
@@ -111,7 +61,7 @@ func newKeyring(master []byte) (*keyring, error) {
 	for _, d := range []struct {
 		label string
 		out   *[]byte
-	}{{"pseudonyms", &k.pseudo}, {"check", &k.check}, {"access tokens", &k.tokens}} {
+	}{{"pseudonyms", &k.pseudo}, {"check", &k.check}, {"access tokens", &k.tokens}, {"audit chain", &k.chain}} {
 		if *d.out, err = derive(d.label); err != nil {
 			return nil, fmt.Errorf("derive %s key: %w", d.label, err)
 		}
@@ -129,6 +79,16 @@ func newGCM(key []byte) (cipher.AEAD, error) {
 		return nil, fmt.Errorf("gcm: %w", err)
 	}
 	return aead, nil
+}
+
+// SubjectPseudonym returns the keyed pseudonym that stands for a customer
+// identifier in the log.
+func (s *Store) SubjectPseudonym(id string) string { return s.keys.pseudonym("s_", "subject", id) }
+
+// ConversationRef returns the internal id under which a conversation
+// capability appears in the log, the access log and metrics.
+func (s *Store) ConversationRef(capability string) string {
+	return s.keys.pseudonym("k_", "conversation", capability)
 }
 
 // pseudonym returns the keyed hash that stands for an identifier.

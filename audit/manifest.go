@@ -24,11 +24,14 @@ type Manifest struct {
 	Created    time.Time   `json:"created"`
 	Checkpoint *Checkpoint `json:"checkpoint,omitempty"` // covers AuditSeq
 	AuditSeq   uint64      `json:"audit_seq"`            // the export's own event
+	// Fingerprint is the store's signing key's (SHA-256 of the public
+	// key, hex): pin it, and verify later checkpoints against it.
+	Fingerprint string `json:"fingerprint"`
 }
 
 // ErrManifest means an export file does not match its manifest or the
 // log's record of the export.
-var ErrManifest = fault.New(fault.Invalid, "export does not match its manifest")
+var ErrManifest = fault.New(fault.Unprocessable, "export does not match its manifest")
 
 // CheckManifest checks an export file against its manifest and the log:
 // the file's SHA-256 is the manifest's, the log records that export at

@@ -8,16 +8,26 @@ import (
 // Options configures a Store. The zero value is usable; every field's
 // default is given in its comment.
 type Options struct {
-	// MasterKey, 64 hex digits, wraps every other key. When empty the
-	// key is read from master.key in the data directory, and created
-	// there (mode 0600) on first use.
+	// MasterKey, 64 hex digits, wraps every other key and keys the
+	// chain. When empty the key is read from MasterKeyFile, or else from
+	// master.key in the data directory, created there (mode 0600) on
+	// first use. Whoever holds the data directory and the master key can
+	// rewrite the log unseen (see docs/threat-model.md): in production,
+	// keep the key outside the data directory.
 	MasterKey string
+	// MasterKeyFile names a file holding the master key (64 hex digits),
+	// meant to live outside the data directory: on a secrets mount, say.
+	// A file readable by group or others is refused. Giving both
+	// MasterKey and MasterKeyFile is an error. Default: none.
+	MasterKeyFile string
 	// LockTimeout is how long Open waits for another process to release
 	// the file before failing with ErrLocked. Default 100ms.
 	LockTimeout time.Duration
 	// MaxBatch caps how many events share one transaction. Default 4096.
 	MaxBatch int
-	// ReadOnly opens the store for reading and verification only.
+	// ReadOnly opens the store for reading and verification only: it
+	// creates and writes no file, so a read-only copy of the evidence can
+	// be verified. Verification still needs the master key.
 	ReadOnly bool
 	// Logger receives operational messages. Default slog.Default().
 	Logger *slog.Logger
@@ -32,6 +42,14 @@ type Options struct {
 	// while events arrive. Default 10 minutes; negative turns the timer
 	// off.
 	CheckpointInterval time.Duration
+	// Anchor, when set, receives every checkpoint once it is on disk,
+	// to keep it outside the data directory (FileAnchor appends to a
+	// file on another mount). Failures are logged and retried in the
+	// background; appends never wait for the anchor. Default: none.
+	Anchor Anchor
+	// AnchorRetry is the first wait before a failed anchor is tried
+	// again; it doubles on each failure up to a minute. Default 1s.
+	AnchorRetry time.Duration
 	// ContentRetention is how long content stays readable: content keys
 	// older than this are shredded by the retention job. Default 90
 	// days; negative keeps content until it is erased. Envelopes are
@@ -75,6 +93,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.CheckpointInterval == 0 {
 		o.CheckpointInterval = 10 * time.Minute
+	}
+	if o.AnchorRetry <= 0 {
+		o.AnchorRetry = time.Second
 	}
 	if o.ContentRetention == 0 {
 		o.ContentRetention = 90 * 24 * time.Hour

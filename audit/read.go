@@ -113,7 +113,7 @@ func decodeEvent(seq uint64, v []byte) (Event, error) {
 }
 
 func (s *Store) decrypt(ev *Event) {
-	if ev.sealed == nil || s.keys == nil {
+	if ev.sealed == nil || s.keys == nil || s.keyFile == nil { // read-only without the key or the key file
 		return
 	}
 	k, err := s.readingKey(ev.kid)

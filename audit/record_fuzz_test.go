@@ -10,11 +10,14 @@ import (
 // bytes are read without a panic, and bytes read as a record are exactly
 // that record written back.
 func FuzzUnmarshalRecord(f *testing.F) {
-	r := record{kid: "ck_1", env: []byte(`{"type":"decision"}`), sealed: []byte("sealed")}
+	r := record{version: recordV2, kid: "ck_1", env: []byte(`{"type":"decision"}`), sealed: []byte("sealed")}
 	r.prev[0], r.hash[31] = 1, 2
 	f.Add(r.marshal())
-	f.Add((&record{}).marshal())
-	f.Add([]byte{recordVersion})
+	r.version = recordV1
+	f.Add(r.marshal())
+	f.Add((&record{version: recordV2}).marshal())
+	f.Add([]byte{recordV1})
+	f.Add([]byte{recordV2})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		got, err := unmarshalRecord(b)
 		if err != nil {

@@ -18,6 +18,9 @@ type RetentionReport struct {
 	Ran      time.Time `json:"ran"`
 	Cutoff   time.Time `json:"cutoff,omitempty"` // keys made before this were due
 	AuditSeq uint64    `json:"audit_seq"`
+	// Pending is set when the shredded keys, already unusable, are still
+	// in the key file: the store is retrying its rewrite.
+	Pending bool `json:"pending,omitempty"`
 }
 
 // RunRetention shreds every content key older than ContentRetention,
@@ -71,14 +74,16 @@ func (s *Store) RunRetention(ctx context.Context) (RetentionReport, error) {
 			}
 			return tx.Bucket(bucketMeta).Put(metaRetention, []byte(now.Format(time.RFC3339Nano)))
 		},
+		committed: func(seq uint64) { s.marked(keys.kids, seq) },
 	})
 	if err != nil {
 		return rep, fmt.Errorf("retention: %w", err)
 	}
 	rep.AuditSeq = seq
-	if err := s.shredKeys(keys.kids); err != nil {
-		return rep, fmt.Errorf("retention (recorded as event %d): %w", seq, err)
+	if err := s.finishShredding(); err != nil {
+		s.log.Error("audit retention recorded, shredding pending", "audit_seq", seq, "err", err)
 	}
+	rep.Pending = s.shred.pendingFor(seq)
 	return rep, nil
 }
 

@@ -47,33 +47,26 @@ func (sh *shredding) mark(tx *bolt.Tx, seq uint64) error {
 	return nil
 }
 
-// shredKeys rewrites the key file without every key marked shredded and
-// drops kids from the cache.
-func (s *Store) shredKeys(kids map[string]bool) error {
-	if len(kids) == 0 {
-		return nil
-	}
-	err := s.db.View(func(tx *bolt.Tx) error {
-		marked := tx.Bucket(bucketShredded)
-		_, err := s.keyFile.rewrite(func(kid string) bool { return marked.Get([]byte(kid)) != nil })
-		return err
-	})
-	s.keys.forget(kids)
-	if err != nil {
-		return fmt.Errorf("shred keys: %w", err)
-	}
-	return nil
-}
-
 // reconcileKeys finishes a shredding that was interrupted between its
-// event and the rewrite of the key file.
+// event and the rewrite of the key file. If the rewrite fails again, the
+// store opens all the same (the keys are marked, so no reader gets them)
+// and the shredder keeps trying.
 func (s *Store) reconcileKeys() error {
 	pending := make(map[string]bool)
+	bySeq := make(map[uint64]map[string]bool)
 	err := s.db.View(func(tx *bolt.Tx) error {
 		marked := tx.Bucket(bucketShredded)
 		return s.keyFile.each(func(kid string, _ []byte) {
-			if marked.Get([]byte(kid)) != nil {
+			if v := marked.Get([]byte(kid)); v != nil {
 				pending[kid] = true
+				var seq uint64
+				if len(v) == 8 {
+					seq = binary.BigEndian.Uint64(v)
+				}
+				if bySeq[seq] == nil {
+					bySeq[seq] = map[string]bool{}
+				}
+				bySeq[seq][kid] = true
 			}
 		})
 	})
@@ -84,7 +77,13 @@ func (s *Store) reconcileKeys() error {
 		return nil
 	}
 	s.log.Warn("audit store finishing an interrupted shredding", "keys", len(pending))
-	return s.shredKeys(pending)
+	for seq, kids := range bySeq {
+		s.shred.add(kids, seq)
+	}
+	if err := s.finishShredding(); err != nil {
+		s.log.Error("audit key file still holds shredded keys; retrying in the background", "err", err)
+	}
+	return nil
 }
 
 // migrateKeys moves content keys that an earlier version kept in the log

@@ -7,38 +7,50 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // TestEraseWhileAppending erases a subject while writers keep appending
 // for it: whatever they append once EraseSubject has returned must be
-// sealed under a key that still exists.
+// sealed under a key that still exists. The writers are all running
+// before the erasure starts, keep appending while it runs, and each
+// appends 20 events more once it has returned, so every run checks
+// something.
 func TestEraseWhileAppending(t *testing.T) {
 	dir := t.TempDir()
 	s := openTestStore(t, dir)
 	ctx := context.Background()
 	alice := s.SubjectPseudonym("alice")
+	const writers, afterwards = 8, 20
 	var (
-		wg    sync.WaitGroup
-		after atomic.Bool
-		mu    sync.Mutex
-		later []uint64 // appended after the erasure returned
+		wg      sync.WaitGroup
+		running sync.WaitGroup // each writer has appended a few events
+		after   atomic.Bool
+		mu      sync.Mutex
+		later   []uint64 // appended after the erasure returned
 	)
-	for w := range 8 {
+	running.Add(writers)
+	for w := range writers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			conv := fmt.Sprintf("k_%d", w)
-			for i := 0; i < 200; i++ {
+			for i, n := 0, 0; n < afterwards; i++ {
+				if i == 3 {
+					running.Done()
+				}
 				started := after.Load()
 				seq, err := s.Append(ctx, Envelope{Type: TypeDecision, Subject: alice, Conversation: conv}, &Content{Question: "q"})
 				if err != nil {
 					t.Error(err)
+					if i < 3 {
+						running.Done()
+					}
 					return
 				}
 				if started {
+					n++
 					mu.Lock()
 					later = append(later, seq)
 					mu.Unlock()
@@ -46,14 +58,15 @@ func TestEraseWhileAppending(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(5 * time.Millisecond)
-	if _, err := s.EraseSubject(ctx, alice, "o"); err != nil {
+	running.Wait()
+	r, err := s.EraseSubject(ctx, alice, "o")
+	if err != nil {
 		t.Fatal(err)
 	}
 	after.Store(true)
 	wg.Wait()
-	if len(later) == 0 {
-		t.Skip("the writers finished before the erasure; nothing to check")
+	if len(later) != writers*afterwards || r.EventsAffected < writers*3 {
+		t.Fatalf("%d events appended after the erasure, %d erased", len(later), r.EventsAffected)
 	}
 	s.Close() // read back from disk, not from the key cache
 	s = openTestStore(t, dir)

@@ -3,9 +3,6 @@ package audit
 import (
 	"context"
 	"crypto/ed25519"
-	"crypto/hmac"
-	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -38,7 +35,7 @@ var (
 	metaHeadHash   = []byte("head_hash")
 	metaKeyCheck   = []byte("key_check")
 	metaCreated    = []byte("created")
-	metaSigningKey = []byte("signing_key")
+	metaSigningKey = []byte("signing_key") // Ed25519 seed, wrapped by the master key
 	metaPublicKey  = []byte("public_key")
 	metaRetention  = []byte("retention_ran")
 )
@@ -47,9 +44,10 @@ var (
 type Store struct {
 	db      *bolt.DB
 	keyFile *keyFile // nil when read-only and the store has no key file
-	keys    *keyring // nil when read-only
+	keys    *keyring // nil when read-only without the master key
 	signer  ed25519.PrivateKey
 	public  ed25519.PublicKey
+	chain   chainState
 	opts    Options
 	log     *slog.Logger
 	now     func() time.Time
@@ -65,14 +63,20 @@ type Store struct {
 	headHash [32]byte
 
 	// owned by the appender goroutine
-	cpSeq      uint64 // the sequence number the last checkpoint covers
-	cpEventSeq uint64 // the last checkpoint's own event
+	cpEventSeq uint64       // the last checkpoint's own event
+	dueAt      uint64       // the last event before the next checkpoint is due; 0: none
+	hasher     *chainHasher // the writer's
 
 	stopJobs context.CancelFunc
 	jobs     sync.WaitGroup
 
+	anchors    anchorQueue
+	stopAnchor context.CancelFunc
+	anchorDone chan struct{}
+
 	tokens tokenCache
 	pool   keyPool
+	shred  shredder
 }
 
 // Open opens (creating if needed) the audit store in dir. Unless
@@ -92,7 +96,11 @@ func Open(dir string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, opts: opts, log: opts.Logger, now: opts.Now, max: opts.MaxBatch}
+	s := &Store{db: db, opts: opts, log: opts.Logger, now: opts.Now, max: opts.MaxBatch,
+		shred: shredder{wake: make(chan struct{}, 1), retry: time.Second}}
+	if opts.Anchor != nil && !opts.ReadOnly {
+		s.anchors.wake = make(chan struct{}, 1)
+	}
 	if err := s.init(dir); err != nil {
 		if s.db != nil {
 			s.db.Close()
@@ -101,6 +109,7 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if !opts.ReadOnly {
+		removeStagedBackups(dir)
 		s.reqs = make(chan *appendReq, opts.MaxBatch)
 		s.done = make(chan struct{})
 		go s.appender()
@@ -109,6 +118,13 @@ func Open(dir string, opts Options) (*Store, error) {
 		if opts.RetentionInterval > 0 {
 			s.jobs.Add(1)
 			go s.retentionLoop(ctx)
+		}
+		s.jobs.Add(1)
+		go s.shredLoop(ctx)
+		if opts.Anchor != nil {
+			actx, stop := context.WithCancel(context.Background())
+			s.stopAnchor, s.anchorDone = stop, make(chan struct{})
+			go s.anchorLoop(actx, s.anchorDone)
 		}
 	}
 	return s, nil
@@ -130,101 +146,9 @@ func openBolt(path string, opts Options) (*bolt.DB, error) {
 	return db, nil
 }
 
-func (s *Store) init(dir string) error {
-	var err error
-	if s.opts.ReadOnly {
-		err = s.db.View(func(tx *bolt.Tx) error {
-			if tx.Bucket(bucketEvents) == nil {
-				return fmt.Errorf("%s is not a Hushdesk audit store", s.db.Path())
-			}
-			s.loadState(tx)
-			return nil
-		})
-		if err == nil {
-			s.keyFile, err = openKeyFile(dir, true, s.opts.LockTimeout)
-		}
-		if err == nil {
-			err = s.loadTokens()
-		}
-		return err
-	}
-	master, err := loadMasterKey(dir, s.opts.MasterKey)
-	if err != nil {
-		return err
-	}
-	if s.keys, err = newKeyring(master); err != nil {
-		return err
-	}
-	if err := s.db.Update(s.initBuckets); err != nil {
-		return err
-	}
-	if s.keyFile, err = openKeyFile(dir, false, s.opts.LockTimeout); err != nil {
-		return err
-	}
-	if err := s.migrateKeys(); err != nil {
-		return err
-	}
-	if err := s.reconcileKeys(); err != nil {
-		return err
-	}
-	if err := s.loadPool(); err != nil {
-		return err
-	}
-	return s.loadTokens()
-}
-
-func (s *Store) initBuckets(tx *bolt.Tx) error {
-	for _, b := range [][]byte{bucketEvents, bucketShredded, bucketMeta, bucketByConv, bucketBySubject,
-		bucketCheckpoints, bucketRequests, bucketHolds, bucketTokens, bucketKeyOwners,
-		bucketHandoffs, bucketHandoffByConv, bucketByMessage} {
-		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-			return fmt.Errorf("create bucket %s: %w", b, err)
-		}
-	}
-	meta := tx.Bucket(bucketMeta)
-	if check := meta.Get(metaKeyCheck); check == nil {
-		if err := meta.Put(metaKeyCheck, s.keys.check); err != nil {
-			return err
-		}
-		if err := meta.Put(metaCreated, []byte(s.now().UTC().Format(time.RFC3339))); err != nil {
-			return err
-		}
-	} else if !hmac.Equal(check, s.keys.check) {
-		return fmt.Errorf("%s: %w", s.db.Path(), ErrBadMasterKey)
-	}
-	if err := s.initSigner(meta); err != nil {
-		return err
-	}
-	s.loadState(tx)
-	return nil
-}
-
-// loadState reads the head, the signing key's public half and the last
-// checkpoint.
-func (s *Store) loadState(tx *bolt.Tx) {
-	meta := tx.Bucket(bucketMeta)
-	if meta == nil {
-		return
-	}
-	if v := meta.Get(metaHeadSeq); len(v) == 8 {
-		s.headSeq = binary.BigEndian.Uint64(v)
-	}
-	copy(s.headHash[:], meta.Get(metaHeadHash))
-	if v := meta.Get(metaPublicKey); len(v) == ed25519.PublicKeySize {
-		s.public = ed25519.PublicKey(append([]byte(nil), v...))
-	}
-	if b := tx.Bucket(bucketCheckpoints); b != nil {
-		if k, v := b.Cursor().Last(); k != nil {
-			var cp storedCheckpoint
-			if json.Unmarshal(v, &cp) == nil {
-				s.cpSeq, s.cpEventSeq = cp.Seq, cp.EventSeq
-			}
-		}
-	}
-}
-
 // Close stops the retention job, waits for pending appends to be
-// written, then closes the files.
+// written, makes a last attempt to anchor the checkpoints not yet sent,
+// then closes the files.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -245,6 +169,10 @@ func (s *Store) Close() error {
 	if s.done != nil {
 		<-s.done
 	}
+	if s.stopAnchor != nil { // after the writer, so the last checkpoints are sent
+		s.stopAnchor()
+		<-s.anchorDone
+	}
 	return errors.Join(s.keyFile.close(), s.db.Close())
 }
 
@@ -256,16 +184,6 @@ func (s *Store) Head() (uint64, string) {
 	s.headMu.Lock()
 	defer s.headMu.Unlock()
 	return s.headSeq, HashString(s.headHash)
-}
-
-// SubjectPseudonym returns the keyed pseudonym that stands for a customer
-// identifier in the log.
-func (s *Store) SubjectPseudonym(id string) string { return s.keys.pseudonym("s_", "subject", id) }
-
-// ConversationRef returns the internal id under which a conversation
-// capability appears in the log, the access log and metrics.
-func (s *Store) ConversationRef(capability string) string {
-	return s.keys.pseudonym("k_", "conversation", capability)
 }
 
 func (s *Store) writable() error {

@@ -5,8 +5,10 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -21,45 +23,98 @@ type VerifyResult struct {
 	// last one a valid checkpoint still vouches for.
 	FirstBad uint64 `json:"first_bad_seq,omitempty"`
 	Problem  string `json:"problem,omitempty"`
-	// Checkpoints is how many of the log's own signed checkpoints were
+	// Checkpoints is how many of the log's own checkpoint events were
 	// found valid on the way.
 	Checkpoints int `json:"checkpoints"`
 	// Checkpoint is the outside checkpoint the log was verified against.
 	Checkpoint *Checkpoint `json:"checkpoint,omitempty"`
+	// Fingerprint is that of the key the checkpoints are signed with
+	// (SHA-256 of the Ed25519 public key, hex).
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// KeyedFrom is the first event of the keyed chain; 0 for a log that
+	// was never upgraded from the unkeyed one.
+	KeyedFrom uint64 `json:"keyed_from,omitempty"`
 }
 
-// Verify walks the whole log and checks that sequence numbers are
-// contiguous, every event's hash is right, every event names its
-// predecessor's hash, the recorded head is the last event, and every
-// checkpoint the log holds is signed by the store's key and matches the
-// chain. A log rewritten whole by someone who can also sign passes; only
-// VerifyCheckpoint with a checkpoint kept elsewhere catches that.
+// VerifyOptions is what the log is verified against besides itself.
+type VerifyOptions struct {
+	// Checkpoint is a checkpoint kept outside the data directory (the
+	// last line of an anchor file): its signature must be the store's,
+	// and the log must reach its Seq with its Head.
+	Checkpoint *Checkpoint
+	// Pin is the fingerprint (hex SHA-256 of the public key) that the
+	// store's signing key must have, as published earlier.
+	Pin string
+}
+
+// Verify walks the whole log. It checks that sequence numbers are
+// contiguous; that every event names its predecessor's hash and has the
+// right hash, keyed under the master key from the chain marker on; that
+// no unkeyed event follows a keyed one; that every checkpoint event is
+// signed by the store's key and names the head of the event before it;
+// that no checkpoint due by the cadence is missing; that the recorded
+// head is the last event; and that the checkpoints bucket agrees. It
+// needs the master key (ErrNoMasterKey). A log cut short (or a whole
+// directory rolled back) cannot be told from the log alone: VerifyWith an
+// outside checkpoint catches any cut below that checkpoint.
 func (s *Store) Verify(ctx context.Context) (VerifyResult, error) {
-	return s.verify(ctx, nil)
+	return s.VerifyWith(ctx, VerifyOptions{})
 }
 
 // VerifyCheckpoint verifies the log as Verify does and also against cp, a
-// checkpoint kept outside the data directory: cp's signature must be valid
-// for cp.PublicKey, the log must reach cp.Seq with hash cp.Head, and the
-// log's own checkpoints must be signed by that same key. This catches a
-// log rewritten whole or cut short with its head rewritten to match. A
-// malformed checkpoint is an error matching ErrInvalid.
+// checkpoint kept outside the data directory. A malformed checkpoint is
+// an error matching ErrInvalid.
 func (s *Store) VerifyCheckpoint(ctx context.Context, cp Checkpoint) (VerifyResult, error) {
-	pub, head, err := cp.check()
-	if errors.Is(err, ErrInvalid) {
-		return VerifyResult{}, err
+	return s.VerifyWith(ctx, VerifyOptions{Checkpoint: &cp})
+}
+
+// VerifyWith verifies the log as Verify does, and against what o names.
+// A malformed checkpoint or pin is an error matching ErrInvalid.
+func (s *Store) VerifyWith(ctx context.Context, o VerifyOptions) (VerifyResult, error) {
+	if s.keys == nil {
+		return VerifyResult{}, fmt.Errorf("verify: %w", ErrNoMasterKey)
 	}
-	if err != nil {
-		return VerifyResult{Checkpoint: &cp,
-			Problem: "the checkpoint's signature does not verify: the checkpoint itself was altered or forged"}, nil
+	c := &chainCheck{next: 1, trusted: s.public, hasher: newChainHasher(s.keys.chain), from: s.chain.mark.from}
+	if c.from > 0 {
+		c.dueAt = dueAfter(c.from-1, s.chain.mark.every)
 	}
-	return s.verify(ctx, &anchor{cp: cp, pub: pub, head: head})
+	c.res.OK, c.res.KeyedFrom = true, c.from
+	if s.public != nil {
+		c.res.Fingerprint = Fingerprint(s.public)
+	}
+	if o.Pin != "" {
+		pin := strings.ToLower(strings.TrimSpace(o.Pin))
+		if b, err := hex.DecodeString(pin); err != nil || len(b) != 32 {
+			return VerifyResult{}, invalid("pin %q is not a key fingerprint (64 hex digits)", o.Pin)
+		}
+		if pin != c.res.Fingerprint {
+			c.fail(1, "the log's checkpoints are signed by key %s, not by the pinned key %s", c.res.Fingerprint, pin)
+			return c.res, nil
+		}
+	}
+	if o.Checkpoint != nil {
+		cp := *o.Checkpoint
+		c.res.Checkpoint = &cp
+		pub, head, err := cp.check()
+		switch {
+		case errors.Is(err, ErrInvalid):
+			return VerifyResult{}, err
+		case err != nil:
+			c.fail(1, "the outside checkpoint's signature does not verify: the checkpoint itself was altered or forged")
+			return c.res, nil
+		case !bytes.Equal(pub, c.trusted):
+			c.fail(1, "the outside checkpoint is signed by key %s, the store's key is %s: the signing key was replaced",
+				Fingerprint(pub), c.res.Fingerprint)
+			return c.res, nil
+		}
+		c.anchor = &anchor{cp: cp, head: head}
+	}
+	return s.walk(ctx, c)
 }
 
 // anchor is an outside checkpoint, decoded.
 type anchor struct {
 	cp   Checkpoint
-	pub  ed25519.PublicKey
 	head [32]byte
 }
 
@@ -69,7 +124,11 @@ type chainCheck struct {
 	prev     [32]byte
 	next     uint64
 	trusted  ed25519.PublicKey
+	hasher   *chainHasher
+	from     uint64 // first keyed event; 0 for an unkeyed log
+	dueAt    uint64 // the last event allowed before the next checkpoint; 0: none due
 	stored   map[uint64]Checkpoint
+	signed   Checkpoint // the last stored checkpoint whose signature was checked
 	anchor   *anchor
 	lastGood uint64 // the last event a valid checkpoint vouches for
 }
@@ -78,13 +137,7 @@ func (c *chainCheck) fail(seq uint64, format string, args ...any) {
 	c.res.OK, c.res.FirstBad, c.res.Problem = false, seq, fmt.Sprintf(format, args...)
 }
 
-func (s *Store) verify(ctx context.Context, a *anchor) (VerifyResult, error) {
-	c := &chainCheck{next: 1, trusted: s.public, anchor: a}
-	c.res.OK = true
-	if a != nil {
-		c.trusted = a.pub
-		c.res.Checkpoint = &a.cp
-	}
+func (s *Store) walk(ctx context.Context, c *chainCheck) (VerifyResult, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
 		c.stored, err = storedCheckpoints(tx)
@@ -110,7 +163,7 @@ func (s *Store) verify(ctx context.Context, a *anchor) (VerifyResult, error) {
 				c.event(k, v)
 			}
 			if n == 0 && c.res.OK {
-				s.checkHead(tx, c)
+				checkHead(tx, c)
 			}
 			return nil
 		})
@@ -130,9 +183,9 @@ func (s *Store) verify(ctx context.Context, a *anchor) (VerifyResult, error) {
 
 // event checks one stored event.
 func (c *chainCheck) event(k, v []byte) {
-	seq := binary.BigEndian.Uint64(k)
-	if len(k) != 8 || seq != c.next {
-		c.fail(c.next, "event %d is missing (next stored is %d)", c.next, seq)
+	seq := c.next
+	if len(k) != 8 || binary.BigEndian.Uint64(k) != seq {
+		c.fail(seq, "event %d is missing (the next stored key is %x)", seq, k)
 		return
 	}
 	rec, err := unmarshalRecord(v)
@@ -140,12 +193,28 @@ func (c *chainCheck) event(k, v []byte) {
 		c.fail(seq, "event %d is malformed", seq)
 		return
 	}
-	if rec.prev != c.prev {
+	keyed := c.from > 0 && seq >= c.from
+	switch {
+	case keyed && rec.version != recordV2:
+		c.fail(seq, "event %d is unkeyed where the chain is keyed from event %d: the log was rewritten without the master key", seq, c.from)
+		return
+	case !keyed && rec.version != recordV1:
+		c.fail(seq, "event %d is keyed where the chain is unkeyed: the chain marker was moved or removed", seq)
+		return
+	case rec.prev != c.prev:
 		c.fail(seq, "event %d does not follow event %d", seq, seq-1)
 		return
 	}
-	if chainHash(seq, rec.prev, rec.kid, rec.env, rec.sealed) != rec.hash {
+	if h, err := c.hasher.sum(rec.version, seq, &rec.prev, rec.kid, rec.env, rec.sealed); err != nil || h != rec.hash {
 		c.fail(seq, "event %d has been altered", seq)
+		return
+	}
+	if env, ok := checkpointEvent(&rec); ok {
+		if !c.checkpointEvent(seq, &rec, env) {
+			return
+		}
+	} else if keyed && c.dueAt > 0 && seq > c.dueAt {
+		c.fail(seq, "event %d follows event %d without the checkpoint due after it: checkpoint events were removed", seq, c.dueAt)
 		return
 	}
 	c.prev = rec.hash
@@ -155,7 +224,7 @@ func (c *chainCheck) event(k, v []byte) {
 }
 
 // atEvent checks the checkpoints that cover seq, whose hash is c.prev:
-// the outside one first, then the log's own.
+// the outside one, then the one the checkpoints bucket holds.
 func (c *chainCheck) atEvent(seq uint64) {
 	if c.anchor != nil && seq == c.anchor.cp.Seq {
 		if c.anchor.head != c.prev {
@@ -171,14 +240,13 @@ func (c *chainCheck) atEvent(seq uint64) {
 	pub, head, err := cp.check()
 	switch {
 	case err != nil || !bytes.Equal(pub, c.trusted):
-		c.fail(c.lastGood+1, "the checkpoint of event %d is not signed by the trusted key: the log was rewritten after event %d", seq, c.lastGood)
+		c.fail(c.lastGood+1, "the stored checkpoint of event %d is not signed by the store's key: the log was rewritten after event %d", seq, c.lastGood)
 		return
 	case head != c.prev:
-		c.fail(c.lastGood+1, "event %d does not match its signed checkpoint: the log was rewritten after event %d", seq, c.lastGood)
+		c.fail(c.lastGood+1, "event %d does not match its stored checkpoint: the log was rewritten after event %d", seq, c.lastGood)
 		return
 	}
-	c.lastGood = seq
-	c.res.Checkpoints++
+	c.lastGood, c.signed = seq, cp
 }
 
 // beyondEnd catches checkpoints that cover events the log no longer has.
@@ -196,7 +264,7 @@ func (c *chainCheck) beyondEnd() {
 	}
 }
 
-func (s *Store) checkHead(tx *bolt.Tx, c *chainCheck) {
+func checkHead(tx *bolt.Tx, c *chainCheck) {
 	meta := tx.Bucket(bucketMeta)
 	v := meta.Get(metaHeadSeq)
 	if len(v) != 8 {

@@ -62,6 +62,7 @@ type Rights interface {
 	PlaceHold(ctx context.Context, target, basis, actor string) (audit.Hold, error)
 	ReleaseHold(ctx context.Context, target, actor string) error
 	Holds(ctx context.Context) ([]audit.Hold, error)
+	ErasureReceipt(ctx context.Context, target string) (audit.Receipt, error)
 }
 
 // Queue is the agent queue as agents read and move it.

@@ -80,6 +80,10 @@ func (s *Server) eraseConversation(c echo.Context) error {
 		return err
 	}
 	if len(evs) == 0 {
+		// Erased already: a retry gets the same receipt.
+		if rec, err := s.parts.Rights.ErasureReceipt(c.Request().Context(), ref); err == nil {
+			return c.JSON(http.StatusOK, rec)
+		}
 		return notFound("conversation not found")
 	}
 	rec, err := s.parts.Rights.EraseConversation(c.Request().Context(), ref, "customer")

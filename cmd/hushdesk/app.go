@@ -95,7 +95,11 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.lock = lock
-	m.Store, err = audit.Open(m.Config.Data, audit.Options{MasterKey: m.Config.MasterKey, Logger: m.Log})
+	aopts := audit.Options{MasterKey: m.Config.MasterKey, MasterKeyFile: m.Config.MasterKeyFile, Logger: m.Log}
+	if m.Config.AnchorFile != "" {
+		aopts.Anchor = audit.NewFileAnchor(m.Config.AnchorFile)
+	}
+	m.Store, err = audit.Open(m.Config.Data, aopts)
 	if err != nil {
 		return fmt.Errorf("open audit store: %w", err)
 	}

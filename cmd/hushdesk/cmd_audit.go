@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -34,23 +35,48 @@ func runAudit(ctx context.Context, e env) error {
 }
 
 // openAudit locks the data directory and opens the audit store alone.
+// Read-only it takes no lock file and writes nothing, so that a read-only
+// copy of the evidence can be verified; the store's own shared lock still
+// keeps a writer out.
 func openAudit(fs *flag.FlagSet, stderr io.Writer, readOnly bool) (*Main, error) {
+	return openAuditWith(fs, stderr, audit.Options{ReadOnly: readOnly})
+}
+
+// openAuditWith is openAudit with more of the store's options. The master
+// key comes from HUSHDESK_MASTER_KEY or from the file HUSHDESK_MASTER_KEY_FILE
+// names (kept outside the data directory), else from master.key in it.
+func openAuditWith(fs *flag.FlagSet, stderr io.Writer, o audit.Options) (*Main, error) {
 	c, err := loadConfig(fs, os.Getenv)
 	if err != nil {
 		return nil, err
 	}
 	m := NewMain(c, stderr)
-	lock, err := lockDataDir(c.Data)
-	if err != nil {
-		return nil, err
+	if !o.ReadOnly {
+		lock, err := lockDataDir(c.Data)
+		if err != nil {
+			return nil, err
+		}
+		m.lock = lock
 	}
-	m.lock = lock
-	m.Store, err = audit.Open(c.Data, audit.Options{MasterKey: c.MasterKey, ReadOnly: readOnly, Logger: m.Log, RetentionInterval: -1})
+	o.MasterKey, o.MasterKeyFile = c.MasterKey, c.MasterKeyFile
+	o.Logger, o.RetentionInterval = m.Log, -1
+	m.Store, err = audit.Open(c.Data, o)
 	if err != nil {
 		m.Close()
 		return nil, fmt.Errorf("open audit store: %w", err)
 	}
 	return m, nil
+}
+
+// readAnchorFile reads the last checkpoint of an anchor file (JSON lines)
+// or a single checkpoint file.
+func readAnchorFile(path string) (audit.Checkpoint, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return audit.Checkpoint{}, 0, err
+	}
+	defer f.Close()
+	return audit.ReadAnchor(f)
 }
 
 // readJSONFile decodes a JSON file into v.
@@ -76,37 +102,39 @@ func runAuditVerify(ctx context.Context, e env) error {
 	fs := newFlagSet("audit verify", e.stderr, storeSettings...)
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	cpFile := fs.String("checkpoint", "", "also verify against a checkpoint kept outside the data directory (from audit checkpoint)")
+	anchorFile := fs.String("anchor", "", "also verify against the last checkpoint of an anchor file (JSON lines) or a checkpoint file")
+	pin := fs.String("pin", "", "fail unless the checkpoints are signed by the key with this fingerprint (from audit checkpoint)")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
-	var cp *audit.Checkpoint
-	if *cpFile != "" {
-		cp = new(audit.Checkpoint)
-		if err := readJSONFile(*cpFile, cp); err != nil {
-			return fmt.Errorf("%w: --checkpoint: %w", errUsage, err)
+	if *cpFile != "" && *anchorFile != "" {
+		return fmt.Errorf("%w: give --checkpoint or --anchor, not both", errUsage)
+	}
+	var o audit.VerifyOptions
+	o.Pin = *pin
+	if path := cmp.Or(*anchorFile, *cpFile); path != "" {
+		cp, _, err := readAnchorFile(path)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %w", errUsage, path, err)
 		}
+		o.Checkpoint = &cp
 	}
 	m, err := openAudit(fs, e.stderr, true)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	var res audit.VerifyResult
-	if cp != nil {
-		res, err = m.Store.VerifyCheckpoint(ctx, *cp)
-	} else {
-		res, err = m.Store.Verify(ctx)
-	}
+	res, err := m.Store.VerifyWith(ctx, o)
 	if err != nil {
 		return err
 	}
 	switch {
 	case *asJSON:
 		writeJSON(e.stdout, res)
-	case res.OK && cp != nil:
-		fmt.Fprintf(e.stdout, "ok: %d events, head %s; matches the checkpoint at seq %d\n", res.Events, res.Head, cp.Seq)
+	case res.OK && o.Checkpoint != nil:
+		fmt.Fprintf(e.stdout, "ok: %d events, head %s; matches the checkpoint at seq %d; signing key %s\n", res.Events, res.Head, o.Checkpoint.Seq, res.Fingerprint)
 	case res.OK:
-		fmt.Fprintf(e.stdout, "ok: %d events, head %s\n", res.Events, res.Head)
+		fmt.Fprintf(e.stdout, "ok: %d events, head %s; signing key %s\n", res.Events, res.Head, res.Fingerprint)
 	default:
 		fmt.Fprintf(e.stdout, "FAILED at seq %d: %s\n", res.FirstBad, res.Problem)
 	}
@@ -120,10 +148,15 @@ func runAuditCheckpoint(ctx context.Context, e env) error {
 	fs := newFlagSet("audit checkpoint", e.stderr, storeSettings...)
 	out := fs.String("out", "", "write the checkpoint to this file instead of stdout")
 	latest := fs.Bool("latest", false, "export the latest checkpoint the server wrote instead of signing one at the head now")
+	anchor := fs.String("anchor", "", "also append the checkpoint to this anchor file (JSON lines; keep it outside the data directory)")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
-	m, err := openAudit(fs, e.stderr, *latest)
+	o := audit.Options{ReadOnly: *latest}
+	if *anchor != "" && !*latest {
+		o.Anchor = audit.NewFileAnchor(*anchor)
+	}
+	m, err := openAuditWith(fs, e.stderr, o)
 	if err != nil {
 		return err
 	}
@@ -131,12 +164,19 @@ func runAuditCheckpoint(ctx context.Context, e env) error {
 	var cp audit.Checkpoint
 	if *latest {
 		cp, err = m.Store.LatestCheckpoint(ctx)
+		if err == nil && *anchor != "" {
+			err = audit.NewFileAnchor(*anchor).Anchor(ctx, cp)
+		}
 	} else {
 		cp, err = m.Store.Checkpoint(ctx)
 	}
 	if err != nil {
 		return err
 	}
+	if err := m.Store.Close(); err != nil { // sends the checkpoint to the anchor
+		return err
+	}
+	fmt.Fprintf(e.stderr, "signing key fingerprint %s; publish it, and verify with: hushdesk audit verify --pin %s\n", cp.Fingerprint, cp.Fingerprint)
 	if *out == "" {
 		return writeJSON(e.stdout, cp)
 	}

@@ -101,7 +101,7 @@ func runAuditRestore(ctx context.Context, e env) error {
 	if err := audit.RestoreBackup(ctx, f, c.Data); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "restored into %s; put the master key beside it (master.key, mode 0600) or set HUSHDESK_MASTER_KEY, then run: hushdesk audit verify --data %s\n", c.Data, c.Data)
+	fmt.Fprintf(e.stderr, "restored into %s; give it the master key it was made under (HUSHDESK_MASTER_KEY, or a key file named by HUSHDESK_MASTER_KEY_FILE, or master.key beside it, mode 0600), then run: hushdesk audit verify --data %s\n", c.Data, c.Data)
 	return nil
 }
 

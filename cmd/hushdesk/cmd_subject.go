@@ -61,7 +61,9 @@ func runSubject(ctx context.Context, e env) error {
 		rec, err := s.EraseSubject(ctx, p, actor)
 		var he audit.HoldError
 		if errors.As(err, &he) {
-			fmt.Fprintf(e.stderr, "hushdesk subject erase: %v\nthe request %s stays open; its deadline is %s\n", he, req.ID, req.Deadline.Format("2006-01-02"))
+			// Whoever runs this holds the data directory: they see the hold.
+			fmt.Fprintf(e.stderr, "hushdesk subject erase: %v: %q, placed %s by %s\nthe request %s stays open; its deadline is %s\n",
+				he, he.Hold.Basis, he.Hold.Placed.Format("2006-01-02"), he.Hold.Actor, req.ID, req.Deadline.Format("2006-01-02"))
 			return errFailed
 		}
 		if err != nil {

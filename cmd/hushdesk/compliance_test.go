@@ -158,6 +158,11 @@ func TestComplianceAPI(t *testing.T) {
 	if code, body, _ = ts.call(t, "GET", "/api/v1/conversations/"+other.ConversationID, "", ""); code != 404 {
 		t.Fatalf("transcript after erasure = %d %s", code, body)
 	}
+	// A retry (the first answer was lost) gets the same receipt.
+	first := body
+	if code, again, _ := ts.call(t, "DELETE", "/api/v1/conversations/"+other.ConversationID, "", ""); code != 200 || !strings.Contains(again, `"events_affected"`) {
+		t.Fatalf("erasure retried = %d %s (first %s)", code, again, first)
+	}
 
 	// Transparency: JSON figures and a printable page with inline charts.
 	code, body, _ = ts.call(t, "GET", "/api/v1/reports/transparency", officer, "")

@@ -48,8 +48,14 @@ type Config struct {
 	// config file's "policy" section only.
 	Policy triage.Options
 	// From the environment only: secrets never go in flags or files.
-	AdminToken    string
-	MasterKey     string
+	AdminToken string
+	MasterKey  string
+	// MasterKeyFile names a file (mode 0600, outside the data directory)
+	// holding the master key.
+	MasterKeyFile string
+	// AnchorFile is an append-only file, on another mount or machine, that
+	// receives every checkpoint as it is signed.
+	AnchorFile    string
 	WebhookSecret string
 	SubjectSecret string
 }
@@ -106,6 +112,8 @@ var settings = []setting{
 			c.ChatKeep = d
 			return nil
 		}},
+	{flag: "anchor-file", env: "HUSHDESK_ANCHOR_FILE", key: "anchor_file", help: "append-only file, on another mount or machine, that receives every signed checkpoint (audit verify --anchor checks against it)",
+		set: str(func(c *Config) *string { return &c.AnchorFile })},
 	{flag: "min-confidence", env: "HUSHDESK_MIN_CONFIDENCE", key: "min_confidence", def: "0.3", help: "retrieval confidence below which the assistant abstains (0-1)",
 		set: func(c *Config, v string) error {
 			f, err := strconv.ParseFloat(v, 64)
@@ -296,6 +304,10 @@ func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	}
 	c.AdminToken = getenv("HUSHDESK_ADMIN_TOKEN")
 	c.MasterKey = getenv("HUSHDESK_MASTER_KEY")
+	c.MasterKeyFile = getenv("HUSHDESK_MASTER_KEY_FILE")
+	if c.MasterKey != "" && c.MasterKeyFile != "" {
+		return c, fmt.Errorf("%w: give the master key in HUSHDESK_MASTER_KEY or HUSHDESK_MASTER_KEY_FILE, not both", errUsage)
+	}
 	c.WebhookSecret = getenv("HUSHDESK_WEBHOOK_SECRET")
 	c.SubjectSecret = getenv("HUSHDESK_SUBJECT_SECRET")
 	if c.WebhookURL != "" && c.WebhookSecret == "" {

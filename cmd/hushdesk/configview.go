@@ -32,8 +32,20 @@ func (c Config) view() map[string]any {
 		"log_format":         c.LogFormat,
 		"policy":             c.Policy,
 		"admin_token":        set(c.AdminToken),
-		"master_key":         map[bool]string{true: "from HUSHDESK_MASTER_KEY", false: "master.key in the data directory"}[c.MasterKey != ""],
+		"master_key":         masterKeyFrom(c),
+		"anchor_file":        c.AnchorFile,
 		"webhook_secret":     set(c.WebhookSecret),
 		"subject_secret":     set(c.SubjectSecret),
 	}
+}
+
+// masterKeyFrom says where the master key comes from, never the key.
+func masterKeyFrom(c Config) string {
+	switch {
+	case c.MasterKey != "":
+		return "from HUSHDESK_MASTER_KEY"
+	case c.MasterKeyFile != "":
+		return "from the file in HUSHDESK_MASTER_KEY_FILE"
+	}
+	return "master.key in the data directory"
 }
