@@ -350,13 +350,18 @@ func (a *Assistant) decide(ctx context.Context, m *message, res retrieval.Result
 		return
 	}
 	switch {
-	case len(res.Passages) == 0:
-		d.Kind, d.Reason = decision.Abstain, decision.NoRelevant
-	case res.Confidence < a.opts.MinConfidence:
-		d.Kind, d.Reason = decision.Abstain, decision.LowConfidence
-	default:
+	case res.Confidence >= a.opts.MinConfidence && len(res.Passages) > 0:
 		d.Kind, d.Reason, d.Passages = decision.Answer, decision.Answered, res.Passages
 		return
+	case troubled(m.question, d.Lang) && len(res.Passages) > 0:
+		// "Something's wrong with my payment": a problem with one thing
+		// named, which the search cannot pin down. What about it?
+		askBack(d, res, decision.Vague)
+		return
+	case len(res.Passages) == 0:
+		d.Kind, d.Reason = decision.Abstain, decision.NoRelevant
+	default:
+		d.Kind, d.Reason = decision.Abstain, decision.LowConfidence
 	}
 	d.Answer = catalog.Text(d.Lang, catalog.Abstain)
 	if m.thread.abstainedLast() {

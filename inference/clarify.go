@@ -22,15 +22,18 @@ var generic = map[lang.Tag]string{
 		problem problems issue issues trouble wrong something anything thing things stuff help helping question questions
 		query queries not no work works working worked broken fix sort got get getting having going happened happening
 		order orders ordered item items product products purchase purchased account thanks thank urgent asap now just still
-		some any somethings somethin sth smth matter concern concerns regarding re`,
+		some any somethings somethin sth smth matter concern concerns regarding re theres thats whats hows heres
+		check look see assist assistance support`,
 	lang.Danish: `jeg mig min mit mine vi vores du din dit det den der er var har havde kan kunne vil ville skal skulle
 		en et og eller men så at af i på til med om fra for ikke ingen noget nogen lidt hej hjælp hjælpe problem problemer
 		fejl galt virker virke virkede fungerer fungere spørgsmål sag bestilling bestillingen ordre ordren ordrer vare varen
-		varer konto kontoen tak venligst gerne bare stadig nu hurtigt`,
+		varer konto kontoen tak venligst gerne bare stadig nu hurtigt brug behøver behover har brug mangler kigge se tjekke
+		tjek hjaelp hjælpen`,
 	lang.Malay: `saya sy aku kami kita awak anda u ada ade tak x tidak bukan dengan dgn dan atau tapi yang yg untuk utk
 		pada kat di ke dari ni ini itu tu la lah je jer pun nak mahu boleh blh tolong tlg bantu help masalah problem isu
 		salah rosak tak_boleh tak_jalan x_jalan jalan order pesanan barang produk akaun akaun_saya hai hi helo ok okay
-		sikit something apa2 pasal tentang mengenai urgent segera sekarang lagi`,
+		sikit something apa2 pasal tentang mengenai urgent segera sekarang lagi perlu perlukan memerlukan bantuan semak
+		tengok tgk check cek`,
 }
 
 // genericHan are the Chinese words of a vague message; what is left once
@@ -42,6 +45,61 @@ var genericHan = []string{
 	"搞掂", "搞定", "看看", "睇睇", "一下", "东西", "東西", "嘢", "事情", "那个", "那個", "这个", "這個", "有", "了", "咗",
 	"啊", "呀", "啦", "吗", "嗎", "呢", "吧", "喎", "㗎", "个", "個", "张", "張", "我", "你", "出", "錯", "错", "的", "嘅",
 	"是", "係", "在", "都", "又", "就", "好", "很", "太", "急", "紧", "緊", "快", "点", "點", "些", "么", "麼", "人", "需要",
+	"看下", "看一下", "睇下", "睇一下", "查下", "查一下", "检查", "檢查", "处理", "處理", "解决", "解決",
+}
+
+// trouble are the words that say something is wrong or help is needed,
+// by language: a message that says so and names at most one thing
+// ("something's wrong with my payment") is asked back when the search is
+// not sure, rather than answered with "I don't know".
+var trouble = map[lang.Tag][]string{
+	lang.English: {"problem", "problems", "issue", "issues", "trouble", "wrong", "broken", "help", "not working", "doesnt work",
+		"doesn't work", "wont work", "won't work", "cant", "can't", "fix"},
+	lang.Danish: {"problem", "problemer", "fejl", "galt", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke"},
+	lang.Malay:  {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan"},
+	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "帮忙", "帮我", "怎么办"},
+	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "幫忙", "幫我", "怎麼辦", "點算"},
+}
+
+// troubled reports whether a message says something is wrong or asks for
+// help (in its language or in English, which customers mix in), and names
+// at most one thing besides.
+func troubled(text string, l lang.Tag) bool {
+	lower := " " + strings.ToLower(text) + " "
+	said := false
+	for _, tl := range []lang.Tag{l, lang.English} {
+		for _, w := range trouble[tl] {
+			if strings.Contains(lower, w) && (l.Chinese() || strings.Contains(lower, " "+w+" ") || strings.Contains(lower, " "+w)) {
+				said = true
+			}
+		}
+	}
+	if !said {
+		return false
+	}
+	if l.Chinese() {
+		rest := text
+		for _, w := range append(append([]string{}, trouble[l]...), genericHan...) {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+		n := 0
+		for _, r := range rest {
+			if unicode.Is(unicode.Han, r) {
+				n++
+			}
+		}
+		return n <= 3 // one word of two or three characters
+	}
+	known := genericWords(l)
+	topics := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		if !known[w] && !known[strings.ReplaceAll(w, "'", "")] {
+			topics++
+		}
+	}
+	return topics <= 1
 }
 
 // vague reports whether a message names no topic.
@@ -67,7 +125,7 @@ func vague(text string, l lang.Tag) bool {
 	}
 	known := genericWords(l)
 	for _, w := range words {
-		if !known[w] {
+		if !known[w] && !known[strings.ReplaceAll(w, "'", "")] {
 			return false
 		}
 	}

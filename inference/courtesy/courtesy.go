@@ -103,7 +103,9 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 	var tail []Kind
 	for start < end {
 		k, n := match(toks[start:end], l, answer, false)
-		if n == 0 {
+		if n == 0 || end-n > start && negation[toks[end-n-1].text] {
+			// "唔得", "不好", "没问题" read backwards: a negation before the
+			// word makes it another word ("not OK").
 			break
 		}
 		tail = append(tail, k)
@@ -122,6 +124,9 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 	}
 	return r
 }
+
+// negation are the Chinese characters that, before a word, say "not".
+var negation = map[string]bool{"不": true, "唔": true, "没": true, "沒": true, "冇": true, "未": true, "别": true, "別": true, "非": true}
 
 func dropFillers(ks []Kind) []Kind {
 	out := ks[:0]

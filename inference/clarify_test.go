@@ -1,0 +1,37 @@
+package inference
+
+import (
+	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
+)
+
+func TestVagueAndTroubled(t *testing.T) {
+	for _, tc := range []struct {
+		text            string
+		l               lang.Tag
+		vague, troubled bool
+	}{
+		{"I have a problem with my order", lang.English, true, true},
+		{"theres an issue with my order", lang.English, true, true},
+		{"something's wrong with my payment", lang.English, false, true},
+		{"How do I return a sofa?", lang.English, false, false},
+		{"do you sell garden furniture made of teak", lang.English, false, false},
+		{"my parcel and my invoice are both wrong", lang.English, false, false}, // two things named: searched
+		{"det virker ikke", lang.Danish, true, true},
+		{"hej jeg har brug for hjælp", lang.Danish, true, true},
+		{"hi sy perlukan bantuan", lang.Malay, true, true},
+		{"我的订单有问题", lang.ChineseSimplified, true, true},
+		{"出问题了 帮我看下", lang.ChineseSimplified, true, true},
+		{"付款有问题", lang.ChineseSimplified, false, true},
+		{"急死人 都係唔得", lang.ChineseTraditional, true, true},
+		{"退货要多久", lang.ChineseSimplified, false, false},
+	} {
+		if got := vague(tc.text, tc.l); got != tc.vague {
+			t.Errorf("vague(%q) = %v", tc.text, got)
+		}
+		if got := troubled(tc.text, tc.l); got != tc.troubled {
+			t.Errorf("troubled(%q) = %v", tc.text, got)
+		}
+	}
+}
