@@ -55,8 +55,8 @@ var genericHan = []string{
 var trouble = map[lang.Tag][]string{
 	lang.English: {"problem", "problems", "issue", "issues", "trouble", "wrong", "broken", "help", "not working", "doesnt work",
 		"doesn't work", "wont work", "won't work", "cant", "can't", "fix"},
-	lang.Danish: {"problem", "problemer", "fejl", "galt", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke"},
-	lang.Malay:  {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan"},
+	lang.Danish:             {"problem", "problemer", "fejl", "galt", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke"},
+	lang.Malay:              {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan"},
 	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "帮忙", "帮我", "怎么办"},
 	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "幫忙", "幫我", "怎麼辦", "點算"},
 }
