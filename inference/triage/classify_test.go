@@ -31,6 +31,7 @@ func TestClassifyTriggers(t *testing.T) {
 		{"en", "can I speak with a real agent please", PersonRequested},
 		{"da", "jeg vil tale med et menneske", PersonRequested},
 		{"zh-Hans", "转人工", PersonRequested},
+		{"zh-Hans", "zhuan ren gong", PersonRequested}, // pinyin, without a Chinese keyboard
 		{"zh-Hans", "人工客服", PersonRequested},
 		{"zh-Hant", "我要找真人客服", PersonRequested},
 		{"ms", "saya mahu bercakap dengan ejen", PersonRequested},

@@ -58,6 +58,11 @@ func personCuesEN() (strong, weak []string) {
 		"is|are there ?a|an|any|some " + anyone + "$",
 		"any ?real|actual|live " + personEN + " ~2 working|available|around|online|there|here|about",
 		"who can|could|do|should i|we ~1 talk|speak|chat|write",
+		// Chinese customers without a Chinese keyboard write pinyin:
+		// 转人工 "zhuan ren gong", 人工客服 "ren gong ke fu".
+		"zhuan|zhuanjie|zhuan_jie ~1 ren_gong|rengong|kefu|ke_fu|zhen_ren|zhenren",
+		"ren_gong|rengong|zhen_ren|zhenren ke_fu|kefu|fu_wu|fuwu",
+		"^ren_gong|rengong|zhuanrengong|zhuan_rengong$",
 		"get|put|have ~4 on the phone|line|telephone",
 		// Call-back requests count as requests for a person.
 		"call|ring|phone|telephone|contact me|us ?back|up|on|at|asap|please|pls|today|tomorrow|now|later",
