@@ -24,9 +24,9 @@ const (
 		"your_team|the_team|your_staff|being|human_being|live_agent|consultant|helpdesk|help_desk|service_desk|" +
 		"%human|%person|%agent|%representative|%operator|%employee|%supervisor|%manager|%colleague|%advisor|%adviser"
 	// someoneEN are vaguer words that need more context.
-	someoneEN = "someone|somebody|sum1|some1|sb|anyone|anybody|%someone|%somebody"
+	someoneEN = "someone|somebody|sum1|some1|sb|anyone|anybody|whoever|%someone|%somebody"
 	// personActionsEN are what a customer asks a person to do.
-	personActionsEN = "call|ring|phone|contact|email|text|reply|answer|respond|message|get_back|get_in_touch|reach|" +
+	personActionsEN = "call|calls|ring|rings|phone|phones|contact|contacts|email|emails|text|texts|reply|replies|answer|respond|message|get_back|gets_back|get_in_touch|reach|follow_up|" +
 		"take_over|takes_over|look_at|look_into|look|review|check|handle|sort|deal_with|help|step_in|pick_this|pick_it|read"
 )
 
@@ -58,6 +58,9 @@ func personCuesEN() (strong, weak []string) {
 		"is|are there ?a|an|any|some " + anyone + "$",
 		"any ?real|actual|live " + personEN + " ~2 working|available|around|online|there|here|about",
 		"who can|could|do|should i|we ~1 talk|speak|chat|write",
+		// The person who looks after something, by what they do.
+		"talk|speak|chat|put|transfer|connect|pass ~3 to|with|through_to ~2 whoever|someone|somebody|the_person|the_people|the_team|the_department|the_one ~2 who|that|which ?handles|handle|deals|deal|does|looks_after|is_in_charge|works_on|takes_care",
+		"talk|speak|chat|put|transfer|connect|pass ~3 to|with|through_to ~3 department|team|desk",
 		// Chinese customers without a Chinese keyboard write pinyin:
 		// 转人工 "zhuan ren gong", 人工客服 "ren gong ke fu".
 		"zhuan|zhuanjie|zhuan_jie ~1 ren_gong|rengong|kefu|ke_fu|zhen_ren|zhenren",

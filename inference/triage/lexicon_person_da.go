@@ -7,7 +7,7 @@ const (
 		"kundeservice|kundeservicen|kundeservicemedarbejder|kundeservicemedarbejdere|ansat|ansatte|en_ansat|" +
 		"leder|lederen|ledere|chef|chefen|chefer|agent|supporter|supporten|support|jeres_support|" +
 		"kollega|kollegaer|kolleger|kollegerne|kollegaerne|en_kollega|supervisor|ansvarlig|en_ansvarlig|den_ansvarlige|" +
-		"rådgiver|konsulent|sagsbehandler|menneskelig_medarbejder|menneskelig_kollega|menneskelig|" +
+		"rådgiver|konsulent|sagsbehandler|sagsbehandleren|sagsbehandlere|servicemedarbejder|menneskelig_medarbejder|menneskelig_kollega|menneskelig|" +
 		"en_af_jer|nogen_af_jer|en_fra_jer|en_hos_jer|en_af_jeres|en_af_dine|en_af_dem|" +
 		"en_fra|nogen_fra|en_hos|nogen_hos|jeres_team|teamet|" +
 		"%menneske|%medarbejder|%kundeservice|%kollega|%kundeservicemedarbejder"
@@ -31,7 +31,10 @@ func personCuesDA() (strong, weak []string) {
 		"rigtig|rigtigt|levende|ægte|virkelig|rigtige|menneskelig|personlig menneske|person|medarbejder|mennesker|personer|medarbejdere|hjælp|kontakt|betjening|%menneske|%medarbejder",
 		"^menneske|medarbejder|kundeservice|person|%menneske|%medarbejder$",
 		"menneske|medarbejder|person|kundeservice|%menneske|%medarbejder tak|please|nu",
-		"nogen|en fra ~2 kundeservice|jer|jeres|teamet|kundeservicen|butikken|firmaet ~3 kontakte|ringe|skrive|svare",
+		"nogen|en fra ~2 kundeservice|jer|jeres|teamet|kundeservicen|butikken|firmaet|supporten|support ~3 kontakte|kontakter|ringe|ringer|skrive|skriver|svare|svarer",
+		"er der ~1 et|en|nogen ?rigtigt|rigtig menneske|person|medarbejder ~2 der|som ~3 kan|vil|gider",
+		"blive|bliver ~1 sat|stillet|viderestillet|sendt ~1 over|videre|igennem ~1 til",
+		"den|dem|en|nogen der|som ~1 tager_sig_af|står_for|har_med|håndterer|behandler|styrer",
 		"kan|må|vil|lad|lade|få|gider|bed|kunne ~4 " + anyone + " ~4 " + personActionsDA,
 		"få ~2 person|menneske|medarbejder|kollega|kollegaer|ansat|ansatte|leder|chef til",
 		"er der ~1 en|nogen ?rigtig|rigtige|levende " + personDA,
