@@ -9,7 +9,7 @@ import (
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // Stream receives an answer as it is made: Meta once, when the decision and
@@ -60,7 +60,7 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 			return a.finish(ctx, d, conv, stream, start)
 		}
 	}
-	query := retrieval.Query{Text: redact.RemovePlaceholders(red.Text), K: a.opts.Passages}
+	query := search.Query{Text: redact.RemovePlaceholders(red.Text), K: a.opts.Passages}
 	if sure {
 		query.Lang = l
 	}
@@ -91,7 +91,7 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 // decide takes the decision from the search result and the hand-off
 // triage: a person takes over when a trigger fires; otherwise the
 // assistant answers from confident passages or abstains.
-func (a *Assistant) decide(d Decision, res retrieval.Result, conv *conversation) Decision {
+func (a *Assistant) decide(d Decision, res search.Result, conv *conversation) Decision {
 	hints := docHints(res.Passages)
 	if h, triggered := a.parts.Triage.Decide(d.Question.Text, d.Lang, hints); triggered {
 		// A person must take over (or, for an injection attempt, the

@@ -10,9 +10,9 @@ import (
 
 	"github.com/hushdesk/hushdesk/inference/ollama"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
 	"github.com/hushdesk/hushdesk/retrieval/eval"
-	"github.com/hushdesk/hushdesk/retrieval/samplekb"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // runEvalRetrieval builds a throw-away index from a BEIR corpus, answers
@@ -56,7 +56,7 @@ func runEvalRetrieval(ctx context.Context, e env) error {
 			return err
 		}
 	}
-	opts := retrieval.Options{Logger: newLogger(e.stderr, c.LogLevel, c.LogFormat, redact.New(redact.Options{Allow: samplekb.Contacts}))}
+	opts := search.Options{Logger: newLogger(e.stderr, c.LogLevel, c.LogFormat, redact.New(redact.Options{Allow: sampleContacts(kb.DefaultSample)}))}
 	if *embedModel != "" {
 		emb, err := ollama.NewEmbedder(ollama.EmbedOptions{Host: c.Ollama, Model: *embedModel})
 		if err != nil {
@@ -64,7 +64,7 @@ func runEvalRetrieval(ctx context.Context, e env) error {
 		}
 		opts.Embedder = emb
 	}
-	ix, err := retrieval.OpenMemory(opts)
+	ix, err := search.OpenMemory(opts)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ func (c Config) view() map[string]any {
 		"config_file":        c.ConfigFile,
 		"tls":                c.TLSCert != "",
 		"company":            c.Company,
+		"sample":             c.Sample,
 		"max_question_chars": c.MaxQuestionChars,
 		"min_confidence":     c.MinConfidence,
 		"personal_data":      c.PersonalData,

@@ -8,7 +8,7 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // dataDir is the evaluation set of the sample knowledge base.
@@ -56,7 +56,7 @@ func readQuerySet(t testing.TB, queriesName, qrelsName string) ([]CorpusDoc, []E
 // TestSampleCorpusUpToDate fails when the corpus file no longer matches
 // the embedded articles; regenerate it with gencorpus.
 func TestSampleCorpusUpToDate(t *testing.T) {
-	corpus, err := SampleCorpus()
+	corpus, err := SampleCorpus("shop")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestSampleCorpusUpToDate(t *testing.T) {
 func TestSampleEvaluation(t *testing.T) {
 	ctx := context.Background()
 	corpus, _, _ := readSet(t)
-	ix, err := retrieval.OpenMemory(retrieval.Options{})
+	ix, err := search.OpenMemory(search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestSampleEvaluation(t *testing.T) {
 }
 
 // evaluateSet scores one question set and checks it against the targets.
-func evaluateSet(t *testing.T, ix *retrieval.Index, base *Baseline, queries []EvalQuery, qrels Qrels) {
+func evaluateSet(t *testing.T, ix *search.Index, base *Baseline, queries []EvalQuery, qrels Qrels) {
 	ctx := context.Background()
 	run, conf, err := Answer(ctx, ix, queries, 10)
 	if err != nil {

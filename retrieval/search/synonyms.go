@@ -1,0 +1,90 @@
+package search
+
+// synonymGroups are the support domain's words for the same thing, per
+// analysis family: each group's terms stand for one another in a search
+// (a passage holding a synonym of a query word holds the word; it scores
+// half as much as the word itself). The index holds them as Bleve
+// synonym definitions, which Bleve's synonym search applies
+// (synonyms_index.go); the reranking credits them from the same lists
+// (thesaurus.go). Entries of several words are joined into one term by
+// the phrase filter, in passages and queries alike.
+// Chinese entries are written in simplified characters and must be two
+// characters long (one bigram). Customers mix English into Danish and
+// Malay, so those lists hold the English words too.
+var synonymGroups = map[string][][]string{
+	"en": {
+		{"refund", "reimburse", "reimbursement", "money back", "repay", "repayment", "chargeback", "refunded"},
+		{"return", "send back", "send it back", "bring back", "ship back", "post back", "take back"},
+		{"parcel", "package", "packet", "shipment", "box"},
+		{"delivery", "deliver", "shipping", "postage", "dispatch", "shipment", "delivery time"},
+		{"shipping cost", "shipping costs", "delivery fee", "delivery charge", "shipping fee", "postage cost", "shipping price"},
+		{"free delivery", "free shipping", "free postage"},
+		{"track", "tracking", "trace", "where is my", "tracking number", "track and trace"},
+		{"password", "passcode", "passwd", "pw"},
+		{"login", "log in", "log on", "logon", "sign in", "signin"},
+		{"locked", "blocked", "locked out", "lockout", "frozen"},
+		{"cancel", "cancellation", "call off", "stop my order"},
+		{"invoice", "receipt", "bill", "proof of purchase", "vat invoice"},
+		{"complaint", "complain", "grievance", "dissatisfied", "unhappy", "not happy", "not satisfied", "dispute"},
+		{"team lead", "team leader", "manager", "supervisor", "someone more senior", "escalate", "escalated"},
+		{"warranty", "guarantee", "faulty", "defective", "broken", "stopped working", "not working", "manufacturing fault"},
+		{"damaged", "broken", "smashed", "cracked", "dented", "arrived broken", "shattered", "crushed"},
+		{"late", "delayed", "overdue", "not arrived", "hasn't arrived", "still waiting", "never arrived", "didn't arrive"},
+		{"person", "human", "agent", "staff", "representative", "operator", "real person", "someone", "live agent"},
+		{"phone", "telephone", "call", "phone number", "hotline"},
+		{"email", "e-mail", "mail address"},
+		{"discount", "coupon", "voucher", "promo code", "promo", "promotion code", "discount code"},
+		{"gift card", "giftcard", "gift voucher", "gift certificate"},
+		{"customs", "duty", "duties", "import tax", "tariff", "import fee", "import duties"},
+		{"delete", "erase", "erasure", "remove my data", "forget me", "close my account", "wipe"},
+		{"personal data", "my data", "my information", "personal information", "data about me"},
+		{"hours", "opening hours", "opening times", "business hours", "working hours"},
+		{"public holiday", "bank holiday", "national holiday", "holidays", "holiday"},
+		{"pay", "payment", "checkout", "charge", "charged"},
+		{"declined", "rejected", "refused", "failed payment", "card declined", "didn't go through"},
+		{"store credit", "shop credit", "credit note", "voucher credit"},
+		{"change", "modify", "edit", "update", "amend"},
+		{"two-step verification", "two-factor", "two factor authentication", "2fa", "authenticator"},
+		{"showroom", "show room", "physical store"},
+		{"account", "profile"},
+		{"buy", "purchase", "bought"},
+	},
+	"da": {
+		{"refusion", "tilbagebetaling", "refundering", "penge tilbage", "pengene tilbage", "refundere", "refund", "refunderet"},
+		{"returnere", "returnering", "retur", "sende tilbage", "sende retur", "returret", "returneres", "return"},
+		{"returlabel", "returseddel", "returfragt", "returporto", "fragtlabel"},
+		{"pakke", "forsendelse", "pakken", "kasse"},
+		{"levering", "fragt", "forsendelse", "leveringstid", "porto", "levere", "leveres", "shipping", "delivery"},
+		{"gratis levering", "fri fragt", "gratis fragt", "free shipping", "fragtfri"},
+		{"tracking", "track and trace", "trackingnummer", "sporing", "sporingsnummer", "track & trace"},
+		{"adgangskode", "kodeord", "password", "kode", "adgangskoden"},
+		{"logge ind", "login", "log ind", "logind"},
+		{"annullere", "afbestille", "annullering", "afbestilling", "cancel", "annuller"},
+		{"faktura", "kvittering", "bon", "regning", "kvitering", "invoice"},
+		{"klage", "klager", "utilfreds", "klagenævn", "complaint", "nævnenes hus"},
+		{"teamleder", "chef", "leder", "overordnet", "eskalere", "eskaleret", "manager"},
+		{"reklamation", "garanti", "defekt", "virker ikke", "i stykker", "gået i stykker", "warranty"},
+		{"beskadiget", "ødelagt", "i stykker", "smadret", "knust"},
+		{"forsinket", "sen", "forsinkelse", "ikke kommet", "ikke modtaget", "ikke dukket op"},
+		{"medarbejder", "menneske", "person", "rigtig person", "ansat", "human"},
+		{"kundeservice", "kundeservicen", "support", "customer service"},
+		{"telefon", "telefonnummer", "ringe", "opkald"},
+		{"e-mail", "email", "mail", "mailadresse", "e-mailadresse"},
+		{"rabatkode", "rabat", "kuponkode", "kupon", "rabatkupon", "promokode", "voucher", "discount"},
+		{"gavekort", "gavebevis", "giftcard", "gift card"},
+		{"told", "importafgift", "afgift", "moms ved import", "customs"},
+		{"slette", "sletning", "fjerne", "slet", "delete"},
+		{"personoplysninger", "oplysninger", "persondata", "mine data", "data"},
+		{"åbningstider", "åbent", "åbningstid", "telefontid"},
+		{"helligdage", "helligdag", "fridag", "fridage"},
+		{"betale", "betaling", "betalingskort", "payment"},
+		{"afvist", "afvise", "nægtet", "fejler", "declined"},
+		{"tilgodehavende", "tilgodebevis", "butikskredit", "store credit"},
+		{"ændre", "rette", "skifte", "opdatere"},
+		{"studierabat", "studerende", "student"},
+		{"totrinsbekræftelse", "to-trins", "totrinsgodkendelse", "tofaktor", "2fa"},
+		{"moms", "vat"},
+		{"konto", "profil", "kundekonto"},
+		{"låst", "spærret", "blokeret", "låst ude"},
+	},
+}
