@@ -158,7 +158,7 @@ func printScores(w io.Writer, run, brun eval.Run, qrels eval.Qrels, queries []ev
 		groups = append(groups, l)
 	}
 	sort.Strings(groups[1:])
-	fmt.Fprintf(w, "\n%-10s %-9s %8s %9s %7s %7s\n", "language", "system", "queries", "nDCG@10", "R@5", "MRR@10")
+	fmt.Fprintf(w, "\n%-10s %-9s %8s %9s %7s %7s %7s\n", "language", "system", "queries", "nDCG@10", "R@5", "MRR@10", "first")
 	for _, g := range groups {
 		var only func(string) bool
 		name := "all"
@@ -168,14 +168,14 @@ func printScores(w io.Writer, run, brun eval.Run, qrels eval.Qrels, queries []ev
 			name = g
 		}
 		s := eval.Score(run, qrels, only)
-		fmt.Fprintf(w, "%-10s %-9s %8d %9.3f %7.3f %7.3f\n", name, "hushdesk", s.Queries, s.NDCG10, s.Recall5, s.MRR10)
+		fmt.Fprintf(w, "%-10s %-9s %8d %9.3f %7.3f %7.3f %7.3f\n", name, "hushdesk", s.Queries, s.NDCG10, s.Recall5, s.MRR10, s.First)
 		if brun != nil {
 			b := eval.Score(brun, qrels, only)
 			ratio := 0.0
 			if b.NDCG10 > 0 {
 				ratio = s.NDCG10 / b.NDCG10
 			}
-			fmt.Fprintf(w, "%-10s %-9s %8d %9.3f %7.3f %7.3f   nDCG@10 ratio %.3f\n", "", "bm25", b.Queries, b.NDCG10, b.Recall5, b.MRR10, ratio)
+			fmt.Fprintf(w, "%-10s %-9s %8d %9.3f %7.3f %7.3f %7.3f   nDCG@10 ratio %.3f\n", "", "bm25", b.Queries, b.NDCG10, b.Recall5, b.MRR10, b.First, ratio)
 		}
 	}
 }

@@ -24,7 +24,7 @@ func SampleCorpus(name string) ([]CorpusDoc, error) {
 	}
 	out := make([]CorpusDoc, 0, len(docs))
 	for _, d := range docs {
-		title, text := d.Title, d.Text
+		title, text := d.Title, strings.TrimLeft(d.Text, "\n")
 		if first, rest, ok := strings.Cut(text, "\n"); ok && strings.HasPrefix(first, "# ") {
 			title, text = strings.TrimSpace(first[2:]), strings.TrimLeft(rest, "\n")
 		}

@@ -53,23 +53,29 @@ func readQuerySet(t testing.TB, queriesName, qrelsName string) ([]CorpusDoc, []E
 	return corpus, queries, qrels
 }
 
-// TestSampleCorpusUpToDate fails when the corpus file no longer matches
+// TestSampleCorpusUpToDate fails when a corpus file no longer matches
 // the embedded articles; regenerate it with gencorpus.
 func TestSampleCorpusUpToDate(t *testing.T) {
-	corpus, err := SampleCorpus("shop")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want bytes.Buffer
-	if err := WriteCorpus(&want, corpus); err != nil {
-		t.Fatal(err)
-	}
-	have, err := os.ReadFile(filepath.Join(dataDir, "corpus.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(have, want.Bytes()) {
-		t.Fatal("testdata/retrieval/corpus.jsonl is out of date: go run ./retrieval/eval/gencorpus > testdata/retrieval/corpus.jsonl")
+	for _, c := range []struct{ sample, file string }{
+		{"shop", "corpus.jsonl"},
+		{"insurer", filepath.Join("insurer", "corpus.jsonl")},
+	} {
+		corpus, err := SampleCorpus(c.sample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := WriteCorpus(&want, corpus); err != nil {
+			t.Fatal(err)
+		}
+		have, err := os.ReadFile(filepath.Join(dataDir, c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(have, want.Bytes()) {
+			t.Errorf("testdata/retrieval/%s is out of date: go run ./retrieval/eval/gencorpus -sample %s > testdata/retrieval/%s",
+				filepath.ToSlash(c.file), c.sample, filepath.ToSlash(c.file))
+		}
 	}
 }
 

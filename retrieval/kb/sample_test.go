@@ -15,6 +15,7 @@ func TestSamples(t *testing.T) {
 		topics                int // articles per language
 	}{
 		{"shop", "Larkspur Home", "sample/", 16},
+		{"insurer", "Fjordvik Mutual", "insurer/", 18},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
