@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -107,7 +108,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("open audit store: %w", err)
 	}
-	opts := search.Options{Scrub: m.scrub, Logger: m.Log, OnPersonalData: m.Config.PersonalData}
+	opts := search.Options{Scrub: m.scrub, Logger: m.Log, OnPersonalData: m.Config.PersonalData, Vocabulary: m.vocabulary}
 	if m.Config.EmbedModel != "" {
 		emb, err := ollama.NewEmbedder(ollama.EmbedOptions{Host: m.Config.Ollama, Model: m.Config.EmbedModel})
 		if err != nil {
@@ -150,6 +151,31 @@ func (m *Main) loadSample(ctx context.Context) error {
 	m.Log.Info("knowledge base was empty; loaded the sample help centre", "sample", h.Name, "company", h.Company,
 		"documents", rep.Added, "passages", rep.Chunks)
 	return nil
+}
+
+// vocabulary reads the vocabulary searches use: the engine's, the
+// sample help centre's, and the files of the vocabulary folder (by
+// default the data directory's), which replace the sample's of the same
+// name and add to them.
+func (m *Main) vocabulary() (*search.Vocabulary, error) {
+	folder := m.Config.Vocabulary
+	if folder == "" {
+		folder = filepath.Join(m.Config.Data, "vocabulary")
+	}
+	return readVocabulary(m.Config.Sample, folder)
+}
+
+// readVocabulary reads the engine's vocabulary, a sample's and a
+// folder's ("" for none; a folder that does not exist holds nothing).
+func readVocabulary(sample, folder string) (*search.Vocabulary, error) {
+	var layers []fs.FS
+	if h, err := kb.Sample(sample); err == nil {
+		layers = append(layers, h.Vocabulary())
+	}
+	if folder != "" {
+		layers = append(layers, os.DirFS(folder))
+	}
+	return search.ReadVocabulary(layers...)
 }
 
 // sampleContacts are the published contacts of a sample help centre's

@@ -29,6 +29,7 @@ type Config struct {
 	TLSKey           string
 	Company          string
 	Sample           string // the sample help centre an empty knowledge base is given
+	Vocabulary       string // the folder of the company's vocabulary files
 	MaxQuestionChars int
 	MinConfidence    float64
 	LogLevel         slog.Level
@@ -92,6 +93,7 @@ var settings = []setting{
 			c.Sample = v
 			return nil
 		}},
+	{flag: "vocabulary", env: "HUSHDESK_VOCABULARY", key: "vocabulary", help: "folder of vocabulary files (YAML) read on start and by a reindex (default: vocabulary in the data directory)", set: str(func(c *Config) *string { return &c.Vocabulary })},
 	{flag: "max-question-chars", env: "HUSHDESK_MAX_QUESTION_CHARS", key: "max_question_chars", def: "4000", help: "longest question accepted, in characters",
 		set: func(c *Config, v string) error {
 			n, err := strconv.Atoi(v)

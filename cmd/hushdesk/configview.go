@@ -20,6 +20,7 @@ func (c Config) view() map[string]any {
 		"tls":                c.TLSCert != "",
 		"company":            c.Company,
 		"sample":             c.Sample,
+		"vocabulary":         c.Vocabulary,
 		"max_question_chars": c.MaxQuestionChars,
 		"min_confidence":     c.MinConfidence,
 		"personal_data":      c.PersonalData,

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
@@ -87,7 +88,13 @@ func TestSampleCorpusUpToDate(t *testing.T) {
 func TestSampleEvaluation(t *testing.T) {
 	ctx := context.Background()
 	corpus, _, _ := readSet(t)
-	ix, err := search.OpenMemory(search.Options{})
+	shop, err := kb.Sample("shop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.OpenMemory(search.Options{Vocabulary: func() (*search.Vocabulary, error) {
+		return search.ReadVocabulary(shop.Vocabulary())
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}

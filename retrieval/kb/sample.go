@@ -19,7 +19,7 @@ import (
 // articles/<lang>/*.md and, optionally, vocabulary/ (the company's words,
 // read by search).
 //
-//go:embed samples/*/sample.yaml samples/*/articles
+//go:embed samples/*/sample.yaml samples/*/articles samples/*/vocabulary
 var samples embed.FS
 
 // DefaultSample is the sample loaded when none is named: the shop.
@@ -91,4 +91,19 @@ func (h HelpCentre) Documents() ([]Document, error) {
 		return nil, fmt.Errorf("read the %s sample: %w", h.Name, err)
 	}
 	return docs, nil
+}
+
+// Vocabulary returns the sample's vocabulary files, the company's words
+// that search reads questions with (see search.ReadVocabulary), or nil
+// when it has none.
+func (h HelpCentre) Vocabulary() fs.FS {
+	dir := path.Join("samples", h.Name, "vocabulary")
+	if _, err := fs.Stat(samples, dir); err != nil {
+		return nil
+	}
+	sub, err := fs.Sub(samples, dir)
+	if err != nil {
+		panic(err) // the name was checked by Sample
+	}
+	return sub
 }

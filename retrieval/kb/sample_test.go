@@ -13,9 +13,10 @@ func TestSamples(t *testing.T) {
 	tests := []struct {
 		name, company, prefix string
 		topics                int // articles per language
+		vocabulary            bool
 	}{
-		{"shop", "Larkspur Home", "sample/", 16},
-		{"insurer", "Fjordvik Mutual", "insurer/", 18},
+		{"shop", "Larkspur Home", "sample/", 16, true},
+		{"insurer", "Fjordvik Mutual", "insurer/", 18, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -25,6 +26,9 @@ func TestSamples(t *testing.T) {
 			}
 			if h.Name != tt.name || h.Company != tt.company || h.Prefix != tt.prefix || len(h.Contacts) == 0 {
 				t.Fatalf("sample %+v", h)
+			}
+			if v := h.Vocabulary(); (v != nil) != tt.vocabulary {
+				t.Errorf("vocabulary %v, want one: %v", v, tt.vocabulary)
 			}
 			docs, err := h.Documents()
 			if err != nil {

@@ -16,10 +16,11 @@ import (
 )
 
 // Analyzer names per analysis family (see analysisKey). Each is the
-// language's usual chain plus a character filter that joins the
-// support-domain phrases of the synonym list ("money back") into single
-// terms; Chinese folds traditional characters to simplified first, so
-// either script finds both.
+// language's usual chain; Chinese folds traditional characters to
+// simplified first, so either script finds both. The phrases of the
+// vocabulary's synonym groups ("money back") are joined into single
+// terms before a text reaches them (lexicon.go), so that the index's
+// layout does not change with the vocabulary.
 var analyzers = map[string]string{
 	"en": "hushdesk_en",
 	"da": "hushdesk_da",
@@ -71,29 +72,18 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 	}); err != nil {
 		return fmt.Errorf("malay stop filter: %w", err)
 	}
-	for _, fam := range families {
-		if err := im.AddCustomCharFilter("hushdesk_phrases_"+fam, map[string]any{
-			"type": phraseFilterName,
-			"lang": fam,
-		}); err != nil {
-			return fmt.Errorf("%s phrase filter: %w", fam, err)
-		}
-	}
 	chains := map[string]map[string]any{
 		"en": {
-			"char_filters":  []any{"hushdesk_phrases_en"},
 			"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, "hushdesk_en_extra", porter.Name},
 		},
 		"da": {
-			"char_filters":  []any{"hushdesk_phrases_da"},
 			"token_filters": []any{lowercase.Name, da.StopName, "hushdesk_da_extra", da.SnowballStemmerName},
 		},
 		"zh": {
-			"char_filters":  []any{foldFilterName, "hushdesk_phrases_zh"},
+			"char_filters":  []any{foldFilterName},
 			"token_filters": []any{cjk.WidthName, lowercase.Name, cjk.BigramName},
 		},
 		"ms": {
-			"char_filters":  []any{"hushdesk_phrases_ms"},
 			"token_filters": []any{lowercase.Name, "hushdesk_ms_stop"},
 		},
 	}

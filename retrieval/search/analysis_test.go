@@ -21,7 +21,7 @@ func TestSearchRealPhrasing(t *testing.T) {
 		{ID: "da/kodeord.md", Lang: lang.Danish, Text: "# Adgangskode\n\nBrug linket til at vælge en ny adgangskode."},
 		{ID: "ms/refund.md", Lang: lang.Malay, Text: "# Bayaran balik\n\nBayaran balik dibuat dalam lima hari bekerja."},
 	}
-	ix, err := OpenMemory(Options{})
+	ix, err := OpenMemory(Options{Vocabulary: shopVocabulary}) // 保修 and 保固 are the shop's
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,11 @@ func TestWithinEdits(t *testing.T) {
 }
 
 func TestPhraseFilter(t *testing.T) {
-	f := phraseFilter{phrases: newPhraseSet("en")}
+	v, err := ReadVocabulary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := phraseFilter{phrases: newPhraseSet("en", v.synonyms["en"])}
 	tests := map[string]string{
 		"I want my Money  Back now": "I want my Money  Back money_back  now",
 		"log-in problems":           "log-in log_in  problems",

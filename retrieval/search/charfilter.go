@@ -1,7 +1,7 @@
 package search
 
 import (
-	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,7 +15,8 @@ import (
 // Character filter types registered with Bleve. An index mapping names
 // them, so they must stay registered under these names.
 const (
-	foldFilterName   = "hushdesk_fold_t2s"
+	foldFilterName = "hushdesk_fold_t2s"
+	// phraseFilterName is the phrase filter of older layouts.
 	phraseFilterName = "hushdesk_phrases"
 )
 
@@ -25,12 +26,12 @@ func init() {
 	}); err != nil {
 		panic(err)
 	}
-	if err := registry.RegisterCharFilter(phraseFilterName, func(cfg map[string]any, _ *registry.Cache) (analysis.CharFilter, error) {
-		fam, _ := cfg["lang"].(string)
-		if _, ok := synonymGroups[fam]; !ok {
-			return nil, fmt.Errorf("phrase filter: unknown language %q", fam)
-		}
-		return phraseFilter{phrases: newPhraseSet(fam)}, nil
+	// Indexes of layout 6 and before name the phrase filter in their
+	// analyzers; it stays registered, doing nothing, so that they open
+	// to be rebuilt (the phrases are joined before analysis now, from
+	// the vocabulary in use: lexicon.go).
+	if err := registry.RegisterCharFilter(phraseFilterName, func(map[string]any, *registry.Cache) (analysis.CharFilter, error) {
+		return phraseFilter{}, nil
 	}); err != nil {
 		panic(err)
 	}
@@ -45,11 +46,11 @@ type foldFilter struct{}
 
 func (foldFilter) Filter(in []byte) []byte { return []byte(foldChinese(string(in))) }
 
-// phraseFilter appends, after each support-domain phrase of several words
-// ("money back", "log in"), the phrase joined into one term
-// ("money_back"), so that the synonym list, whose entries are single
-// terms, can name it. The words themselves stay; a query counts the
-// joined term as standing for each of them (expand.go).
+// phraseFilter appends, after each phrase of several words of the
+// vocabulary's synonym groups ("money back", "log in"), the phrase joined
+// into one term ("money_back"), so that the synonym groups, whose entries
+// are single terms, can name it. The words themselves stay; a query
+// counts the joined term as standing for each of them (expand.go).
 type phraseFilter struct{ phrases *phraseSet }
 
 func (f phraseFilter) Filter(in []byte) []byte {
@@ -111,6 +112,19 @@ func (ps *phraseSet) match(in []byte, words [][2]int) (int, string) {
 	return 0, ""
 }
 
+// has reports whether the set holds a phrase (its words, lower case).
+func (ps *phraseSet) has(words []string) bool {
+	if ps == nil || len(words) == 0 {
+		return false
+	}
+	for _, p := range ps.byFirst[words[0]] {
+		if slices.Equal(p, words) {
+			return true
+		}
+	}
+	return false
+}
+
 // lowerWord is the word in[span] in lower case.
 func lowerWord(in []byte, span [2]int) string { return strings.ToLower(string(in[span[0]:span[1]])) }
 
@@ -161,14 +175,14 @@ func phraseWords(p string) []string {
 }
 
 // newPhraseSet collects the phrases of several words in a family's
-// synonym list, or returns nil when it has none.
-func newPhraseSet(fam string) *phraseSet {
+// synonym groups, or returns nil when they have none.
+func newPhraseSet(fam string, groups [][]string) *phraseSet {
 	ps := &phraseSet{byFirst: map[string][][]string{}}
 	if fam == "en" {
 		ps.plural = "s"
 	}
 	n := 0
-	for _, g := range synonymGroups[fam] {
+	for _, g := range groups {
 		for _, term := range g {
 			words := phraseWords(strings.ToLower(term))
 			if len(words) < 2 {

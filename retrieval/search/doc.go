@@ -17,14 +17,15 @@
 // analysed, Cantonese becomes standard written Chinese (幾耐 -> 多久) and
 // Malaysian chat shorthand is spelt out ("x" -> tidak, "cs" -> customer
 // service). Each query word is then searched with what stands for it:
-// the support domain's synonyms, in each language and with the English
-// words customers mix into Danish and Malay (synonyms.go), which the
-// index holds as Bleve synonym definitions and Bleve's synonym search
-// adds to the query (synonyms_index.go); what one-way rules make of
-// paraphrases ("changed my mind" -> return) and place names (Aarhus ->
-// Denmark) (paraphrases.go, places.go); the support word a misspelling
-// is nearest to; the parts of a Danish compound no passage holds; near
-// matches; and, for a lone Chinese character, the words it begins.
+// the synonyms of the vocabulary in use (vocabulary.go: the engine's own
+// file of the support domain's words, a company's files, an operator's
+// folder; see docs/vocabulary.md), which the index holds as Bleve
+// synonym definitions and Bleve's synonym search adds to the query
+// (synonyms_index.go); what its one-way rules make of paraphrases
+// ("changed my mind" -> return) and place names (Aarhus -> Denmark); the
+// vocabulary word a misspelling is nearest to; the parts of a Danish
+// compound no passage holds; near matches; and, for a lone Chinese
+// character, the words it begins.
 //
 // A search has two passes. The first is a BM25 query over the passages'
 // bodies, in the query's language family and, with its own words only,

@@ -48,6 +48,10 @@ type Options struct {
 	// QueryEmbedTimeout bounds the embedding of a query; when it runs
 	// out, the search goes on with BM25 alone. Default 2s.
 	QueryEmbedTimeout time.Duration
+	// Vocabulary reads the vocabulary searches use (ReadVocabulary): Open
+	// calls it, and every Reindex again, so that changed vocabulary
+	// files take effect. Nil means the engine's own vocabulary only.
+	Vocabulary func() (*Vocabulary, error)
 	// Logger receives progress and warnings. Default slog.Default().
 	Logger *slog.Logger
 }
@@ -70,6 +74,9 @@ func (o *Options) validate() error {
 	if o.QueryEmbedTimeout <= 0 {
 		o.QueryEmbedTimeout = 2 * time.Second
 	}
+	if o.Vocabulary == nil {
+		o.Vocabulary = builtinOnly
+	}
 	return nil
 }
 
@@ -82,9 +89,10 @@ type Index struct {
 	mu     sync.Mutex // serialises writers and guards docs
 	docs   map[string]kb.DocInfo
 	topics topicVocab
-	thes   thesauri
-	dfs    dfCache
-	cands  genCache[scored] // the candidates' stored fields, parsed
+	// lex is the vocabulary in use, compiled; Reindex replaces it.
+	lex   atomic.Pointer[lexicon]
+	dfs   dfCache
+	cands genCache[scored] // the candidates' stored fields, parsed
 	// gen is bumped by every write to the index, which makes the caches
 	// start afresh.
 	gen    atomic.Uint64
@@ -107,8 +115,9 @@ var (
 // synonym source, through which Bleve's synonym search applies the
 // synonym groups (synonyms_index.go); version 5 joins English phrases
 // whose last word is in the plural ("public holidays"); version 6 stores
-// each passage's document URL.
-const schemaVersion = "6"
+// each passage's document URL; version 7 joins the phrases before the
+// analyzers, from the vocabulary in use, not in them.
+const schemaVersion = "7"
 
 // vectorFile is the name of the passage vectors' file in the index
 // directory.
@@ -119,10 +128,11 @@ func Open(path string, opts Options) (*Index, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	var (
-		idx bleve.Index
-		err error
-	)
+	vocab, err := opts.Vocabulary()
+	if err != nil {
+		return nil, err
+	}
+	var idx bleve.Index
 	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
 		var im *mapping.IndexMappingImpl
 		if im, err = newMapping(); err != nil {
@@ -132,7 +142,7 @@ func Open(path string, opts Options) (*Index, error) {
 			err = idx.SetInternal(internalSchema, []byte(schemaVersion))
 		}
 	} else {
-		idx, err = openCurrent(path, opts.Logger)
+		idx, err = openCurrent(path, vocab, opts.Logger)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open knowledge-base index %s: %w", path, err)
@@ -142,7 +152,7 @@ func Open(path string, opts Options) (*Index, error) {
 		idx.Close()
 		return nil, err
 	}
-	return newIndex(idx, vecs, opts)
+	return newIndex(idx, vecs, opts, vocab)
 }
 
 // OpenMemory returns an index held in memory only, for evaluations and
@@ -150,6 +160,10 @@ func Open(path string, opts Options) (*Index, error) {
 // same.
 func OpenMemory(opts Options) (*Index, error) {
 	if err := opts.validate(); err != nil {
+		return nil, err
+	}
+	vocab, err := opts.Vocabulary()
+	if err != nil {
 		return nil, err
 	}
 	im, err := newMapping()
@@ -161,10 +175,12 @@ func OpenMemory(opts Options) (*Index, error) {
 		return nil, fmt.Errorf("create in-memory index: %w", err)
 	}
 	vecs, _ := openVectorStore("")
-	return newIndex(idx, vecs, opts)
+	return newIndex(idx, vecs, opts, vocab)
 }
 
-func newIndex(idx bleve.Index, vecs *vectorStore, opts Options) (*Index, error) {
+// newIndex makes an Index of an opened Bleve index, with the vocabulary
+// vocab: an index analysed with another is analysed again.
+func newIndex(idx bleve.Index, vecs *vectorStore, opts Options, vocab *Vocabulary) (*Index, error) {
 	ix := &Index{idx: idx, opts: opts, log: opts.Logger, vecs: vecs, docs: make(map[string]kb.DocInfo)}
 	ix.dfs.gen, ix.dfs.size = &ix.gen, dfCacheSize
 	ix.cands.gen, ix.cands.size = &ix.gen, candidateCacheSize
@@ -173,11 +189,15 @@ func newIndex(idx bleve.Index, vecs *vectorStore, opts Options) (*Index, error) 
 		idx.Close()
 		return nil, err
 	}
-	n, err := syncSynonyms(idx)
+	lx, err := newLexicon(vocab, ix.rawAnalyzer)
 	if err != nil {
 		return fail(err)
 	}
-	ix.synonymDocs.Store(uint64(n))
+	ix.lex.Store(lx)
+	ix.warnUnused(lx)
+	if _, err := ix.useVocabulary(false); err != nil {
+		return fail(err)
+	}
 	raw, err := idx.GetInternal(internalDocs)
 	if err != nil {
 		return fail(fmt.Errorf("read document list: %w", err))
@@ -239,7 +259,15 @@ func (ix *Index) readerFor() (index.IndexReader, error) {
 	return r, nil
 }
 
-// analyzer returns the named analyzer of the index mapping.
-func (ix *Index) analyzer(fam string) analysis.Analyzer {
+// rawAnalyzer returns a family's analyzer of the index mapping, which
+// joins no phrases.
+func (ix *Index) rawAnalyzer(fam string) analysis.Analyzer {
 	return ix.idx.Mapping().AnalyzerNamed(analyzers[fam])
 }
+
+// lexicon returns the vocabulary in use.
+func (ix *Index) lexicon() *lexicon { return ix.lex.Load() }
+
+// analyzer returns a family's analyzer, joining the phrases of the
+// vocabulary in use.
+func (ix *Index) analyzer(fam string) analysis.Analyzer { return ix.lexicon().analyzer(fam) }

@@ -194,9 +194,10 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 // fields of its passages.
 func (ix *Index) prepare(doc kb.Document) (kb.DocInfo, []map[string]any) {
 	p := kb.Prepare(doc, ix.opts.Scrub)
+	lx := ix.lexicon()
 	chunks := make([]map[string]any, len(p.Passages))
 	for i, ps := range p.Passages {
-		chunks[i] = chunkFields(ix.analyzer, ps)
+		chunks[i] = chunkFields(lx, ps)
 	}
 	return p.Info, chunks
 }

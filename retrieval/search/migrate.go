@@ -7,7 +7,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
@@ -16,7 +15,7 @@ import (
 // openCurrent opens the index at path. An index written with another
 // layout (an older Hushdesk) is rebuilt with the current one from the
 // passages it stores, keeping their ids, so nothing needs re-ingesting.
-func openCurrent(path string, log *slog.Logger) (bleve.Index, error) {
+func openCurrent(path string, vocab *Vocabulary, log *slog.Logger) (bleve.Index, error) {
 	old, err := bleve.Open(path)
 	if err != nil {
 		return nil, err
@@ -35,7 +34,7 @@ func openCurrent(path string, log *slog.Logger) (bleve.Index, error) {
 		old.Close()
 		return nil, fmt.Errorf("clear %s: %w", tmp, err)
 	}
-	if err := rebuild(old, tmp); err != nil {
+	if err := rebuild(old, tmp, vocab); err != nil {
 		old.Close()
 		os.RemoveAll(tmp)
 		return nil, err
@@ -62,8 +61,9 @@ func fileExists(p string) bool {
 }
 
 // rebuild copies every stored passage, the document list and the
-// recorded folders of old into a new index at path.
-func rebuild(old bleve.Index, path string) error {
+// recorded folders of old into a new index at path, analysing the
+// passages with vocab.
+func rebuild(old bleve.Index, path string, vocab *Vocabulary) error {
 	im, err := newMapping()
 	if err != nil {
 		return err
@@ -73,8 +73,15 @@ func rebuild(old bleve.Index, path string) error {
 		return fmt.Errorf("create rebuilt index: %w", err)
 	}
 	defer idx.Close()
-	if _, err := reanalyse(old, idx, im); err != nil {
+	lx, err := newLexicon(vocab, func(fam string) analysis.Analyzer { return im.AnalyzerNamed(analyzers[fam]) })
+	if err != nil {
 		return err
+	}
+	if _, err := reanalyse(old, idx, lx); err != nil {
+		return err
+	}
+	if err := idx.SetInternal(internalVocabulary, []byte(vocab.Version())); err != nil {
+		return fmt.Errorf("record vocabulary version: %w", err)
 	}
 	for _, key := range [][]byte{internalDocs, internalFolders} {
 		raw, err := old.GetInternal(key)
@@ -91,11 +98,11 @@ func rebuild(old bleve.Index, path string) error {
 }
 
 // reanalyse indexes every stored passage of src into dst, its fields made
-// again from what is stored with the current analyzers (dst's mapping,
-// im). src and dst may be the same index: passages keep their ids, so
+// again from what is stored with a lexicon's analyzers (of dst's
+// mapping). src and dst may be the same index: passages keep their ids, so
 // reading them in id order is not disturbed by writing them back. It
 // returns how many passages it indexed.
-func reanalyse(src, dst bleve.Index, im *mapping.IndexMappingImpl) (int, error) {
+func reanalyse(src, dst bleve.Index, lx *lexicon) (int, error) {
 	leads, err := storedLeads(src)
 	if err != nil {
 		return 0, err
@@ -118,7 +125,7 @@ func reanalyse(src, dst bleve.Index, im *mapping.IndexMappingImpl) (int, error) 
 		}
 		b := dst.NewBatch()
 		for _, h := range sr.Hits {
-			fields := passageFields(im, h, leads)
+			fields := passageFields(lx, h, leads)
 			if fields == nil {
 				continue
 			}
@@ -138,13 +145,12 @@ func reanalyse(src, dst bleve.Index, im *mapping.IndexMappingImpl) (int, error) 
 // the leads of the documents. Synonym definitions, which have no doc_id,
 // are left behind: the new index is given the current ones when it is
 // opened.
-func passageFields(im *mapping.IndexMappingImpl, h *search.DocumentMatch, leads map[string]string) map[string]any {
+func passageFields(lx *lexicon, h *search.DocumentMatch, leads map[string]string) map[string]any {
 	str := func(k string) string { s, _ := h.Fields[k].(string); return s }
 	if str("doc_id") == "" {
 		return nil
 	}
-	analyzer := func(fam string) analysis.Analyzer { return im.AnalyzerNamed(analyzers[fam]) }
-	return chunkFields(analyzer, kb.Passage{
+	return chunkFields(lx, kb.Passage{
 		ID: h.ID, DocID: str("doc_id"), Lang: lang.Tag(str("lang")), Version: str("version"), URL: str("url"),
 		Title: str("title"), Lead: leads[str("doc_id")], Heading: str("heading"), Text: str("text"),
 	})

@@ -9,13 +9,14 @@ import (
 )
 
 // chunkFields is one passage as indexed: stored fields for the answer,
-// and the body (title, heading and text) analysed in the passage's
-// language family, so that every term is scored against one collection.
+// and the body (title, heading and text, its phrases joined) analysed in
+// the passage's language family, so that every term is scored against
+// one collection.
 // The analysed terms of the body, of the document's title, of its lead
 // and of the passage's heading are stored for the reranking.
-func chunkFields(analyzer func(fam string) analysis.Analyzer, p kb.Passage) map[string]any {
+func chunkFields(lx *lexicon, p kb.Passage) map[string]any {
 	fam := analysisKey(p.Lang)
-	a := analyzer(fam)
+	a := lx.analyzer(fam)
 	body := p.Title + "\n" + p.Heading + "\n" + p.Text
 	return map[string]any{
 		"terms":       passageTerms(a, body),
@@ -29,7 +30,7 @@ func chunkFields(analyzer func(fam string) analysis.Analyzer, p kb.Passage) map[
 		"text":        p.Text,
 		"version":     p.Version,
 		"url":         p.URL,
-		"body_" + fam: body,
+		"body_" + fam: lx.join(fam, body),
 	}
 }
 

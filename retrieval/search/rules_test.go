@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// TestRulesReachTheSampleKnowledgeBase checks that each paraphrase rule
-// leads to a term some passage of the sample help centre holds: a rule
+// TestRulesReachTheSampleKnowledgeBase checks that each rule of the
+// engine's and the shop's vocabulary leads to a term some passage of the
+// shop's help centre holds: a rule
 // leading only to terms no passage holds (a phrase the passages put in
 // the plural, a form the analyzer joins differently) credits nothing.
 func TestRulesReachTheSampleKnowledgeBase(t *testing.T) {
@@ -19,7 +20,7 @@ func TestRulesReachTheSampleKnowledgeBase(t *testing.T) {
 	defer reader.Close()
 	for _, fam := range families {
 		a := ix.analyzer(fam)
-		for _, r := range paraphraseRules[fam] {
+		for _, r := range ix.lexicon().vocab.rules[fam] {
 			held := false
 			for _, to := range r.to {
 				toks := a.Analyze([]byte(joinPhrase(to)))

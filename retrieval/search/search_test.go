@@ -12,7 +12,7 @@ import (
 // openSample returns an in-memory index holding the sample knowledge base.
 func openSample(t testing.TB) *Index {
 	t.Helper()
-	ix, err := OpenMemory(Options{})
+	ix, err := OpenMemory(Options{Vocabulary: shopVocabulary})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,4 +270,13 @@ func shopDocuments() ([]kb.Document, error) {
 		return nil, err
 	}
 	return h.Documents()
+}
+
+// shopVocabulary reads the engine's vocabulary and the shop sample's.
+func shopVocabulary() (*Vocabulary, error) {
+	h, err := kb.Sample("shop")
+	if err != nil {
+		return nil, err
+	}
+	return ReadVocabulary(h.Vocabulary())
 }

@@ -1,8 +1,6 @@
 package search
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -12,16 +10,16 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// The synonym groups (synonyms.go) are applied by Bleve's synonym
-// search. Each family's groups are indexed as synonym definitions in a
+// The vocabulary's synonym groups (vocabulary.go) are applied by Bleve's
+// synonym search. Each family's groups are indexed as synonym definitions in a
 // collection of the family's own, analysed with the family's analyzer
 // (entries of several words joined into one term, as the phrase filter
 // joins them in passages), and the family's body field names that
 // collection as its synonym source. A term query on the field then also
 // finds the term's synonyms, each at half the term's boost; a search
 // looks them up before it runs, to leave out those that find nothing or
-// too much (presearch.go). The Go lists are the source; the index holds
-// a copy, which Open replaces when the lists change.
+// too much (presearch.go). The vocabulary files are the source; the
+// index holds a copy, which Open and Reindex replace when they change.
 
 // internalSynonyms is the internal key under which the index records the
 // version of the synonym lists it holds and the ids of their
@@ -61,9 +59,9 @@ func addSynonymSources(im *mapping.IndexMappingImpl) error {
 // several words are joined as the phrase filter joins them; of entries
 // that the analyzer makes one term of ("refund", "refunded"), the first
 // is kept, so that no term is its own synonym.
-func synonymDefinitions(fam string, a analysis.Analyzer) []*bleve.SynonymDefinition {
-	defs := make([]*bleve.SynonymDefinition, 0, len(synonymGroups[fam]))
-	for _, g := range synonymGroups[fam] {
+func synonymDefinitions(groups [][]string, a analysis.Analyzer) []*bleve.SynonymDefinition {
+	defs := make([]*bleve.SynonymDefinition, 0, len(groups))
+	for _, g := range groups {
 		def := &bleve.SynonymDefinition{Synonyms: make([]string, 0, len(g))}
 		seen := map[string]bool{}
 		for _, entry := range g {
@@ -82,22 +80,12 @@ func synonymDefinitions(fam string, a analysis.Analyzer) []*bleve.SynonymDefinit
 	return defs
 }
 
-// synonymVersion is a hash of the synonym lists of every family.
-func synonymVersion() string {
-	h := sha256.New()
-	for _, fam := range families {
-		raw, _ := json.Marshal(synonymGroups[fam]) // strings always encode
-		h.Write([]byte(fam))
-		h.Write(raw)
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-// syncSynonyms makes the index hold the current synonym lists: when it
-// holds another version (or none), its definitions are replaced, in one
-// batch with the record of the new version. It returns how many
-// definitions the index holds, which its document count includes.
-func syncSynonyms(idx bleve.Index) (int, error) {
+// syncSynonyms makes the index hold the synonym groups of a lexicon's
+// vocabulary: when it holds another version (or none), or when force is
+// set, its definitions are replaced, in one batch with the record of the
+// new version. It returns how many definitions the index holds, which
+// its document count includes.
+func syncSynonyms(idx bleve.Index, lx *lexicon, force bool) (int, error) {
 	var held synonymState
 	raw, err := idx.GetInternal(internalSynonyms)
 	if err != nil {
@@ -108,8 +96,8 @@ func syncSynonyms(idx bleve.Index) (int, error) {
 			return 0, fmt.Errorf("decode synonym version: %w", err)
 		}
 	}
-	want := synonymState{Version: synonymVersion()}
-	if held.Version == want.Version {
+	want := synonymState{Version: lx.vocab.Version()}
+	if held.Version == want.Version && !force {
 		return len(held.IDs), nil
 	}
 	b := idx.NewBatch()
@@ -121,7 +109,7 @@ func syncSynonyms(idx bleve.Index) (int, error) {
 		if a == nil {
 			return 0, fmt.Errorf("no analyzer for %s", fam)
 		}
-		for n, def := range synonymDefinitions(fam, a) {
+		for n, def := range synonymDefinitions(lx.vocab.synonyms[fam], a) {
 			id := synonymID(fam, n)
 			if err := b.IndexSynonym(id, synonymSource(fam), def); err != nil {
 				return 0, fmt.Errorf("index synonyms %s: %w", id, err)

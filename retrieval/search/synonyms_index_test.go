@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -64,7 +66,7 @@ func TestIndexHoldsTheSynonymLists(t *testing.T) {
 	defer ix.Close()
 	for _, fam := range families {
 		want := map[string][]string{}
-		for term, syns := range ix.thesaurusFor(fam).synonyms {
+		for term, syns := range ix.lexicon().thesauri[fam].synonyms {
 			want[term] = slices.Sorted(slices.Values(syns))
 		}
 		got := indexSynonyms(t, ix, synonymSource(fam))
@@ -154,53 +156,85 @@ func TestFirstPassLeavesSynonymsToBleve(t *testing.T) {
 	}
 }
 
-// TestSynonymsFollowTheLists checks that an index on disk is given the
-// synonym lists anew when they change, and keeps them otherwise.
-func TestSynonymsFollowTheLists(t *testing.T) {
+// TestVocabularyFollowsTheFiles checks that an index on disk takes a
+// vocabulary folder's files as they are when it is opened and when it is
+// re-indexed: a synonym group added to the folder finds its words, a
+// phrase it names is joined in the passages, and both go when the file
+// does; a broken file fails the reindex and leaves the vocabulary in use.
+func TestVocabularyFollowsTheFiles(t *testing.T) {
 	ctx := context.Background()
+	folder := t.TempDir()
+	vocabulary := func() (*Vocabulary, error) { return ReadVocabulary(os.DirFS(folder)) }
+	write := func(body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(folder, "birds.yaml"), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	path := filepath.Join(t.TempDir(), DirName)
-	ix, err := Open(path, Options{})
+	ix, err := Open(path, Options{Vocabulary: vocabulary})
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := kb.Document{ID: "kb/post.md", Lang: lang.English, Text: "# Pigeon post\n\nWe send letters by pigeon."}
+	doc := kb.Document{ID: "kb/post.md", Lang: lang.English, Text: "# Pigeon post\n\nWe send letters by carrier pigeon."}
 	if _, err := ix.Ingest(ctx, []kb.Document{doc}); err != nil {
 		t.Fatal(err)
 	}
+	owl := func(ix *Index) int {
+		t.Helper()
+		res, err := ix.Search(ctx, Query{Text: "owl", Lang: lang.English})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Passages)
+	}
+	if owl(ix) != 0 {
+		t.Fatal("owl found something before any file named it")
+	}
 	ix.Close()
 
-	saved := synonymGroups["en"]
-	synonymGroups["en"] = append(slices.Clone(saved), []string{"pigeon", "owl"})
-	defer func() { synonymGroups["en"] = saved }()
-	ix, err = Open(path, Options{})
+	// On start: the new file is read, the passages analysed again.
+	write("synonyms:\n  en:\n    - [owl, carrier pigeon]\n")
+	ix, err = Open(path, Options{Vocabulary: vocabulary})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := ix.Search(ctx, Query{Text: "owl", Lang: lang.English})
-	if err != nil || len(res.Passages) == 0 || res.Passages[0].DocID != doc.ID {
-		t.Fatalf("after a synonym was added, owl found %+v, %v", res.Passages, err)
+	if owl(ix) != 1 {
+		t.Fatal("after a synonym was added, owl found nothing")
+	}
+	if !slices.Contains(indexSynonyms(t, ix, synonymSource("en"))["owl"], "carrier_pigeon") {
+		t.Errorf("the index lacks the new group: %v", indexSynonyms(t, ix, synonymSource("en"))["owl"])
 	}
 	if n, _ := ix.Chunks(); n != 1 {
 		t.Errorf("passages = %d, want 1", n)
 	}
 	raw, _ := ix.idx.GetInternal(internalSynonyms)
 	var held synonymState
-	if err := json.Unmarshal(raw, &held); err != nil || held.Version != synonymVersion() {
-		t.Fatalf("synonym state %s, %v; want version %s", raw, err, synonymVersion())
+	if err := json.Unmarshal(raw, &held); err != nil || held.Version != ix.lexicon().vocab.Version() {
+		t.Fatalf("synonym state %s, %v; want version %s", raw, err, ix.lexicon().vocab.Version())
 	}
-	ix.Close()
 
-	synonymGroups["en"] = saved
-	ix, err = Open(path, Options{})
-	if err != nil {
+	// By a reindex: a broken file is refused, the vocabulary stays.
+	write("synonyms:\n  klingon:\n    - [owl, pigeon]\n")
+	if _, err := ix.Reindex(ctx); !errors.Is(err, ErrVocabulary) {
+		t.Fatalf("reindex with a broken file: err = %v, want ErrVocabulary", err)
+	}
+	if owl(ix) != 1 {
+		t.Fatal("a refused file changed the vocabulary")
+	}
+	// ... and the file gone, so is the group.
+	if err := os.Remove(filepath.Join(folder, "birds.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Reindex(ctx); err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if res, _ := ix.Search(ctx, Query{Text: "owl", Lang: lang.English}); len(res.Passages) != 0 {
-		t.Fatalf("after the synonym was removed, owl found %+v", res.Passages)
+	if owl(ix) != 0 {
+		t.Fatal("after the file was removed, owl still finds the pigeons")
 	}
-	if got := indexSynonyms(t, ix, synonymSource("en"))["pigeon"]; got != nil {
-		t.Errorf("pigeon keeps the synonyms %v", got)
+	if got := indexSynonyms(t, ix, synonymSource("en"))["owl"]; got != nil {
+		t.Errorf("owl keeps the synonyms %v", got)
 	}
 	if n, _ := ix.Chunks(); n != 1 {
 		t.Errorf("passages = %d, want 1", n)

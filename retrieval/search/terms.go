@@ -137,9 +137,10 @@ func (ix *Index) analyseQuery(ctx context.Context, text string) (map[string][]qu
 		return nil, fmt.Errorf("count passages: %w", err)
 	}
 	n = ix.passagesOf(n)
+	lx := ix.lexicon()
 	out := make(map[string][]queryTerm, len(families))
 	for _, fam := range families {
-		if out[fam], err = ix.familyTerms(ctx, reader, n, fam, text); err != nil {
+		if out[fam], err = ix.familyTerms(ctx, reader, lx, n, fam, text); err != nil {
 			return nil, err
 		}
 	}
@@ -149,12 +150,9 @@ func (ix *Index) analyseQuery(ctx context.Context, text string) (map[string][]qu
 // familyTerms analyses text in one family: its words, their synonyms,
 // what the family's rules make of its phrases (expand.go), then how
 // rare and how weighty each is.
-func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, n uint64, fam, text string) ([]queryTerm, error) {
-	a := ix.analyzer(fam)
-	if a == nil {
-		return nil, fmt.Errorf("no analyzer for %s", fam)
-	}
-	th := ix.thesaurusFor(fam)
+func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, lx *lexicon, n uint64, fam, text string) ([]queryTerm, error) {
+	a := lx.analyzer(fam)
+	th := lx.thesauri[fam]
 	pre := preNormalize(fam, text)
 	out := expandQuery(a, th, fam, pre)
 	idf := func(df uint64) float64 {

@@ -3,7 +3,6 @@ package search
 import (
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -25,6 +24,10 @@ type thesaurus struct {
 	// lead to: the support domain's words, which misspellings are
 	// corrected to.
 	vocab []string
+	// unused are the rule targets that lead nowhere: the analyzer does
+	// not make one term of them, or they are phrases no synonym group
+	// names (so passages do not join them).
+	unused []string
 }
 
 // Credits: how much of a query word a passage holds when it holds, not
@@ -44,25 +47,10 @@ const (
 // Bleve's synonym search weighs a synonym.
 const altBoost = 0.5
 
-// thesauri holds every family's thesaurus, built once per index.
-type thesauri struct {
-	once  sync.Once
-	byFam map[string]*thesaurus
-}
-
-// thesaurusFor returns the thesaurus of a family.
-func (ix *Index) thesaurusFor(fam string) *thesaurus {
-	ix.thes.once.Do(func() {
-		ix.thes.byFam = make(map[string]*thesaurus, len(families))
-		for _, f := range families {
-			ix.thes.byFam[f] = compileThesaurus(f, ix.analyzer(f))
-		}
-	})
-	return ix.thes.byFam[fam]
-}
-
-// compileThesaurus analyses a family's synonym groups and rules.
-func compileThesaurus(fam string, a analysis.Analyzer) *thesaurus {
+// compileThesaurus analyses a family's synonym groups and rules with the
+// family's analyzer a (which joins no phrases: entries are joined here);
+// phrases are the phrases the analysis joins.
+func compileThesaurus(fam string, a analysis.Analyzer, v *Vocabulary, phrases *phraseSet) *thesaurus {
 	th := &thesaurus{synonyms: map[string][]string{}}
 	if a == nil {
 		return th
@@ -74,7 +62,7 @@ func compileThesaurus(fam string, a analysis.Analyzer) *thesaurus {
 		}
 		return string(toks[0].Term)
 	}
-	for _, g := range synonymGroups[fam] {
+	for _, g := range v.synonyms[fam] {
 		var terms []string
 		for _, entry := range g {
 			if t := one(entry); t != "" {
@@ -99,12 +87,16 @@ func compileThesaurus(fam string, a analysis.Analyzer) *thesaurus {
 		}
 		sort.Strings(th.vocab)
 	}()
-	for _, r := range append(append([]rule(nil), paraphraseRules[fam]...), placeRules(fam)...) {
+	for _, r := range v.rules[fam] {
 		cr := compiledRule{credit: r.credit}
 		for _, to := range r.to {
-			if t := one(to); t != "" {
+			// A phrase leads somewhere only when passages join it.
+			words := phraseWords(strings.ToLower(to))
+			if t := one(to); t != "" && (len(words) == 1 || phrases.has(words)) {
 				cr.to = append(cr.to, t)
 				seen[t] = true
+			} else {
+				th.unused = append(th.unused, to)
 			}
 		}
 		if len(cr.to) == 0 {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestMatchWords(t *testing.T) {
@@ -57,7 +58,7 @@ func TestExpandQuery(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a := ix.analyzer(tt.fam)
-		terms := expandQuery(a, ix.thesaurusFor(tt.fam), tt.fam, preNormalize(tt.fam, tt.query))
+		terms := expandQuery(a, ix.lexicon().thesauri[tt.fam], tt.fam, preNormalize(tt.fam, tt.query))
 		i := slices.IndexFunc(terms, func(q queryTerm) bool { return q.term == tt.word })
 		if i < 0 {
 			t.Errorf("%s %q: no term %q in %+v", tt.fam, tt.query, tt.word, terms)
@@ -72,7 +73,7 @@ func TestExpandQuery(t *testing.T) {
 		}
 	}
 	// A rule whose words the analyzer drops adds an implied term.
-	terms := expandQuery(ix.analyzer("en"), ix.thesaurusFor("en"), "en", "how much")
+	terms := expandQuery(ix.analyzer("en"), ix.lexicon().thesauri["en"], "en", "how much")
 	if !slices.ContainsFunc(terms, func(q queryTerm) bool { return q.implied && q.term == "cost" }) {
 		t.Errorf("\"how much\" = %+v, want an implied cost", terms)
 	}
@@ -88,7 +89,7 @@ func TestCorrectSpelling(t *testing.T) {
 		{"en", "ab", ""},
 	}
 	for _, tt := range tests {
-		if got := ix.thesaurusFor(tt.fam).correct(tt.word); got != tt.want {
+		if got := ix.lexicon().thesauri[tt.fam].correct(tt.word); got != tt.want {
 			t.Errorf("correct(%s, %q) = %q, want %q", tt.fam, tt.word, got, tt.want)
 		}
 	}
@@ -124,26 +125,41 @@ func TestSplitCompound(t *testing.T) {
 	}
 }
 
-// TestRuleTargetsAreTerms catches a rule leading to something the
-// analyzer does not make one term of (a typo, a phrase missing from the
-// synonym list), which would silently do nothing.
+// TestRuleTargetsAreTerms catches a rule of the engine's or the shop's
+// vocabulary leading to something the analyzer does not make one term of
+// (a typo, a phrase missing from the synonym groups), which would
+// silently do nothing.
 func TestRuleTargetsAreTerms(t *testing.T) {
-	ix, err := OpenMemory(Options{})
+	for name, read := range map[string]func() (*Vocabulary, error){"engine": builtinOnly, "engine and shop": shopVocabulary} {
+		v, err := read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix, err := OpenMemory(Options{Vocabulary: read})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		if u := ix.lexicon().unused(); len(u) > 0 {
+			t.Errorf("%s: rules lead to words that are not one term: %v", name, u)
+		}
+		for _, fam := range families {
+			if len(v.rules[fam]) == 0 {
+				t.Errorf("%s, %s: no rules", name, fam)
+			}
+		}
+	}
+	// A target the analyzer splits is reported.
+	bad, err := ReadVocabulary(fstest.MapFS{"bad.yaml": {Data: []byte("rules:\n  en:\n    - from: [owl]\n      to: [carrier pigeon]\n")}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
-	for _, fam := range families {
-		a := ix.analyzer(fam)
-		for _, r := range append(append([]rule(nil), paraphraseRules[fam]...), placeRules(fam)...) {
-			for _, to := range r.to {
-				if toks := a.Analyze([]byte(joinPhrase(to))); len(toks) != 1 {
-					t.Errorf("%s rule %v leads to %q, which analyses to %d terms", fam, r.from, to, len(toks))
-				}
-			}
-			if len(r.from) == 0 || r.credit <= 0 || r.credit > 1 {
-				t.Errorf("%s rule to %v: %d phrases, credit %v", fam, r.to, len(r.from), r.credit)
-			}
-		}
+	ix2, err := OpenMemory(Options{Vocabulary: func() (*Vocabulary, error) { return bad, nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix2.Close()
+	if u := ix2.lexicon().unused()["en"]; len(u) != 1 || u[0] != "carrier pigeon" {
+		t.Errorf("unused = %v, want [carrier pigeon]", u)
 	}
 }

@@ -69,3 +69,14 @@ func (ix *Index) addTitle(d kb.DocInfo, delta int) {
 		}
 	}
 }
+
+// recountTopics counts every document's title and passages again, after
+// the analysis changed. Callers hold mu.
+func (ix *Index) recountTopics() {
+	ix.topics.mu.Lock()
+	ix.topics.count, ix.topics.passages = nil, nil
+	ix.topics.mu.Unlock()
+	for _, d := range ix.docs {
+		ix.addTitle(d, 1)
+	}
+}
