@@ -59,28 +59,6 @@ func TestSearchRealPhrasing(t *testing.T) {
 	}
 }
 
-func TestWithinEdits(t *testing.T) {
-	tests := []struct {
-		a, b string
-		k    int
-		want bool
-	}{
-		{"refund", "refund", 0, true},
-		{"refnd", "refund", 1, true},
-		{"retrun", "return", 1, true}, // a swap is one edit
-		{"pasword", "password", 1, true},
-		{"delivri", "deliveri", 1, true},
-		{"refund", "return", 1, false},
-		{"kettle", "bottle", 1, false},
-		{"abc", "abcdef", 2, false},
-	}
-	for _, tt := range tests {
-		if got := withinEdits(tt.a, tt.b, tt.k); got != tt.want {
-			t.Errorf("withinEdits(%q, %q, %d) = %v", tt.a, tt.b, tt.k, got)
-		}
-	}
-}
-
 func TestPhraseFilter(t *testing.T) {
 	v, err := ReadVocabulary()
 	if err != nil {

@@ -80,10 +80,12 @@ func holds(t queryTerm, terms termSet) float64 {
 			}
 		}
 	}
-	if t.fuzz > 0 && best < nearMatchCredit {
-		k := nearEdits(t.term)
+	if t.near != nil && best < nearMatchCredit {
+		// At most nearEdits letters apart, a letter taking up to four
+		// bytes: a cheap test before the automaton's.
+		slack := 4 * nearEdits(t.term)
 		for _, p := range terms {
-			if withinEdits(t.term, p, k) {
+			if d := len(p) - len(t.term); d <= slack && -d <= slack && near(t.near, p) {
 				best = nearMatchCredit
 				break
 			}
@@ -93,48 +95,12 @@ func holds(t queryTerm, terms termSet) float64 {
 }
 
 // nearEdits is how far apart a misspelt term and a passage's word may be
-// to count as the same for the confidence: stricter than the search,
-// which casts a wider net (counting a swap of letters as one edit, not
-// two).
+// to count as the same for the confidence and for the spelling
+// correction: stricter than the search, which casts a wider net (a swap
+// of letters counts as one edit here, as two to Bleve's fuzzy query).
 func nearEdits(term string) int {
 	if len([]rune(term)) >= 8 {
 		return 2
 	}
 	return 1
-}
-
-// withinEdits reports whether a and b are at most k edits (insertions,
-// deletions, substitutions, swaps of neighbours) apart.
-func withinEdits(a, b string, k int) bool {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > k || -d > k {
-		return false
-	}
-	// Three rows of the optimal-string-alignment distance table.
-	pp := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], pp[j-2]+1)
-			}
-			best = min(best, cur[j])
-		}
-		if best > k {
-			return false
-		}
-		pp, prev, cur = prev, cur, pp
-	}
-	return prev[len(rb)] <= k
 }

@@ -29,7 +29,11 @@ func newLexicon(v *Vocabulary, raw func(fam string) analysis.Analyzer) (*lexicon
 		}
 		ps := newPhraseSet(fam, v.synonyms[fam])
 		lx.analyzers[fam] = joining{raw: a, fold: fam == "zh", phrases: phraseFilter{phrases: ps}}
-		lx.thesauri[fam] = compileThesaurus(fam, a, v, ps)
+		th, err := compileThesaurus(fam, a, v, ps)
+		if err != nil {
+			return nil, fmt.Errorf("%s thesaurus: %w", fam, err)
+		}
+		lx.thesauri[fam] = th
 	}
 	return lx, nil
 }

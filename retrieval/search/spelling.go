@@ -1,28 +1,144 @@
 package search
 
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/blevesearch/vellum"
+	"github.com/blevesearch/vellum/levenshtein"
+)
+
 // Customers misspell the words that matter most ("refnd", "pasword",
 // "warrenty"). A word no passage holds that lies within a few edits of
-// one support-domain word, and of no other as near, is read as that
-// word: it gets the word's synonyms and weight.
+// one vocabulary word, and of no other as near, is read as that word: it
+// gets the word's synonyms and weight. The words within reach are found
+// by intersecting a Levenshtein automaton of the misspelt word with an
+// FST of the family's vocabulary, not by measuring the distance to every
+// word; a swap of two neighbouring letters counts as one edit.
+
+// maxEdits is the most edits a near match may be away.
+const maxEdits = 2
+
+// levenshteinBuilders makes the automata: one builder per distance, each
+// counting a swap of neighbours as one edit. Building them takes a few
+// milliseconds, once; they are safe for concurrent use.
+var levenshteinBuilders = sync.OnceValues(func() ([maxEdits + 1]*levenshtein.LevenshteinAutomatonBuilder, error) {
+	var out [maxEdits + 1]*levenshtein.LevenshteinAutomatonBuilder
+	for d := 1; d <= maxEdits; d++ {
+		b, err := levenshtein.NewLevenshteinAutomatonBuilder(uint8(d), true)
+		if err != nil {
+			return out, fmt.Errorf("levenshtein automaton builder: %w", err)
+		}
+		out[d] = b
+	}
+	return out, nil
+})
+
+// nearAutomaton is an automaton of the words within k edits (1 or 2) of
+// word, or nil when it cannot be built. The automata of the words met
+// most are kept (automata.go): building one takes a fraction of a
+// millisecond, up to about one for a long word at two edits.
+func nearAutomaton(word string, k int) *automaton {
+	if k < 1 || k > maxEdits {
+		return nil
+	}
+	return nearCache.get(word, k)
+}
+
+// buildAutomaton builds the automaton of the words within k edits of
+// word with vellum's Levenshtein automata.
+func buildAutomaton(word string, k int) *automaton {
+	builders, err := levenshteinBuilders()
+	if err != nil {
+		return nil
+	}
+	dfa, err := builders[k].BuildDfa(word, uint8(k))
+	if err != nil {
+		return nil // a word too long for the automaton's states: no near matches
+	}
+	return compact(word, dfa)
+}
+
+// near reports whether the automaton accepts s: whether s lies within
+// its word's reach.
+func near(a *automaton, s string) bool {
+	st := a.Start()
+	for i := 0; i < len(s) && st != 0; i++ {
+		st = a.Accept(st, s[i])
+	}
+	return a.IsMatch(st)
+}
+
+// wordSet is a set of words as an FST, to intersect with automata.
+type wordSet struct{ fst *vellum.FST }
+
+// newWordSet builds the set of words (sorted or not, repeated or not).
+func newWordSet(words []string) (wordSet, error) {
+	ws := slices.Clone(words)
+	slices.Sort(ws)
+	ws = slices.Compact(ws)
+	var buf bytes.Buffer
+	b, err := vellum.New(&buf, nil)
+	if err != nil {
+		return wordSet{}, fmt.Errorf("word set: %w", err)
+	}
+	for _, w := range ws {
+		if err := b.Insert([]byte(w), 0); err != nil {
+			return wordSet{}, fmt.Errorf("word set: %w", err)
+		}
+	}
+	if err := b.Close(); err != nil {
+		return wordSet{}, fmt.Errorf("word set: %w", err)
+	}
+	fst, err := vellum.Load(buf.Bytes())
+	if err != nil {
+		return wordSet{}, fmt.Errorf("word set: %w", err)
+	}
+	return wordSet{fst: fst}, nil
+}
+
+// nearest returns the words of the set within k edits of word, with their
+// distances, nearest first.
+func (ws wordSet) nearest(word string, k int) (words []string, dists []int) {
+	if ws.fst == nil {
+		return nil, nil
+	}
+	dfa := nearAutomaton(word, k)
+	if dfa == nil {
+		return nil, nil
+	}
+	it, err := ws.fst.Search(dfa, nil, nil)
+	for err == nil {
+		key, _ := it.Current()
+		words = append(words, string(key))
+		dists = append(dists, int(it.EditDistance()))
+		err = it.Next()
+	}
+	if !errors.Is(err, vellum.ErrIteratorDone) {
+		return nil, nil
+	}
+	return words, dists
+}
 
 // correct returns the word of the family's vocabulary nearest term, when
 // one lies within nearEdits(term) edits of it and no other lies as near;
-// "" otherwise.
+// "" otherwise. The word itself, in the vocabulary but in no passage,
+// counts as one edit away, so that a neighbour as near makes it unsure.
 func (th *thesaurus) correct(term string) string {
-	k := nearEdits(term)
-	if len([]rune(term)) < 4 {
+	if utf8.RuneCountInString(term) < 4 {
 		return ""
 	}
-	best, bestD, ties := "", k+1, 0
-	for _, v := range th.vocab {
-		d := 1
-		for d <= k && !withinEdits(term, v, d) {
-			d++
-		}
+	words, dists := th.words.nearest(term, nearEdits(term))
+	best, bestD, ties := "", maxEdits+1, 0
+	for i, w := range words {
+		d := max(dists[i], 1)
 		switch {
-		case d > k:
 		case d < bestD:
-			best, bestD, ties = v, d, 0
+			best, bestD, ties = w, d, 0
 		case d == bestD:
 			ties++
 		}
@@ -34,7 +150,7 @@ func (th *thesaurus) correct(term string) string {
 }
 
 // creditSpelling is the share of a misspelt word that the word it is
-// corrected to holds: a correction to the one support-domain word within
+// corrected to holds: a correction to the one vocabulary word within
 // reach is likely right, though not certain.
 const creditSpelling = 0.85
 

@@ -31,9 +31,13 @@ type queryTerm struct {
 	// implied marks a term that is not in the query but that a rule
 	// made of words the analyzer drops ("not a bot").
 	implied bool
-	// fuzz is the edit distance within which a passage's term counts as
-	// this one: non-zero for words no passage holds (probably misspelt).
+	// fuzz is the edit distance within which the first pass searches
+	// a passage's term as this one: non-zero for words no passage holds
+	// (probably misspelt).
 	fuzz int
+	// near accepts the passage terms within nearEdits of the term, which
+	// the reranking credits as near matches; nil when fuzz is 0.
+	near *automaton
 	// prefix marks a lone Chinese character, which stands for the words
 	// it begins or ends.
 	prefix bool
@@ -218,7 +222,9 @@ func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analys
 	case hasHan(q.term) && len(q.alts) == 0:
 		q.weight = hanUnknownWeight
 	case latinFamily(fam):
-		q.fuzz = fuzziness(q.term)
+		if q.fuzz = fuzziness(q.term); q.fuzz > 0 {
+			q.near = nearAutomaton(q.term, nearEdits(q.term))
+		}
 		if fam == "da" {
 			q.parts, err = ix.splitCompound(ctx, reader, a, q.term, pre)
 		}

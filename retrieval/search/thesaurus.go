@@ -22,8 +22,10 @@ type thesaurus struct {
 	rules []compiledRule
 	// vocab is every term of the synonym groups and every term rules
 	// lead to: the support domain's words, which misspellings are
-	// corrected to.
+	// corrected to; words is the same as a set to intersect automata
+	// with.
 	vocab []string
+	words wordSet
 	// unused are the rule targets that lead nowhere: the analyzer does
 	// not make one term of them, or they are phrases no synonym group
 	// names (so passages do not join them).
@@ -50,11 +52,8 @@ const altBoost = 0.5
 // compileThesaurus analyses a family's synonym groups and rules with the
 // family's analyzer a (which joins no phrases: entries are joined here);
 // phrases are the phrases the analysis joins.
-func compileThesaurus(fam string, a analysis.Analyzer, v *Vocabulary, phrases *phraseSet) *thesaurus {
+func compileThesaurus(fam string, a analysis.Analyzer, v *Vocabulary, phrases *phraseSet) (*thesaurus, error) {
 	th := &thesaurus{synonyms: map[string][]string{}}
-	if a == nil {
-		return th
-	}
 	one := func(entry string) string {
 		toks := a.Analyze([]byte(joinPhrase(entry)))
 		if len(toks) != 1 {
@@ -81,12 +80,6 @@ func compileThesaurus(fam string, a analysis.Analyzer, v *Vocabulary, phrases *p
 	for t := range th.synonyms {
 		seen[t] = true
 	}
-	defer func() {
-		for t := range seen {
-			th.vocab = append(th.vocab, t)
-		}
-		sort.Strings(th.vocab)
-	}()
 	for _, r := range v.rules[fam] {
 		cr := compiledRule{credit: r.credit}
 		for _, to := range r.to {
@@ -112,7 +105,13 @@ func compileThesaurus(fam string, a analysis.Analyzer, v *Vocabulary, phrases *p
 			th.rules = append(th.rules, c)
 		}
 	}
-	return th
+	for t := range seen {
+		th.vocab = append(th.vocab, t)
+	}
+	sort.Strings(th.vocab)
+	var err error
+	th.words, err = newWordSet(th.vocab)
+	return th, err
 }
 
 // rule is a one-way rule as written: when a query holds one of the
