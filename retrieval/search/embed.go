@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -25,14 +27,21 @@ type Embedder interface {
 const rrfK = 60
 
 // embedPassages embeds the passages with the given ids, in batches, and
-// stores their vectors. It returns how many it stored.
+// stores their vectors. It returns how many it stored. The model is
+// asked without holding the writers' lock, which is taken only to store
+// a batch's vectors: a passage whose document was replaced or removed
+// while its batch was embedded is left to whoever replaced it. Callers
+// do not hold mu.
 func (ix *Index) embedPassages(ctx context.Context, ids []string, progress func(IngestProgress)) (int, error) {
 	model := ix.opts.Embedder.EmbedModel()
+	ix.mu.Lock()
 	if ix.vecs.currentModel() != model {
 		if err := ix.vecs.reset(model); err != nil {
+			ix.mu.Unlock()
 			return 0, err
 		}
 	}
+	ix.mu.Unlock()
 	done := 0
 	for start := 0; start < len(ids); start += ix.opts.EmbedBatch {
 		if err := ctx.Err(); err != nil {
@@ -44,11 +53,8 @@ func (ix *Index) embedPassages(ctx context.Context, ids []string, progress func(
 			return done, err
 		}
 		texts := make([]string, len(ps))
-		pids := make([]string, len(ps))
-		vers := make([]string, len(ps))
 		for i, p := range ps {
 			texts[i] = embedText(p.Passage)
-			pids[i], vers[i] = p.ChunkID, p.Version
 		}
 		vecs, err := ix.opts.Embedder.Embed(ctx, texts)
 		if err != nil {
@@ -57,15 +63,49 @@ func (ix *Index) embedPassages(ctx context.Context, ids []string, progress func(
 		if len(vecs) != len(texts) {
 			return done, fmt.Errorf("embed passages: %d vectors for %d texts", len(vecs), len(texts))
 		}
-		if err := ix.vecs.put(pids, vers, vecs); err != nil {
+		n, err := ix.storeVectors(model, ps, vecs)
+		done += n
+		if err != nil {
 			return done, err
 		}
-		done += len(ps)
 		if progress != nil {
-			progress(IngestProgress{Phase: "embed", Done: done, Total: len(ids)})
+			progress(IngestProgress{Phase: "embed", Done: start + len(part), Total: len(ids)})
 		}
 	}
 	return done, nil
+}
+
+// storeVectors stores the vectors of passages, made by model, under the
+// writers' lock, for the passages that are still as they were read: of a
+// document of the same version, which still has them. It returns how
+// many it stored.
+func (ix *Index) storeVectors(model string, ps []scored, vecs [][]float32) (int, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.vecs.currentModel() != model {
+		return 0, nil // another model took over meanwhile
+	}
+	pids := make([]string, 0, len(ps))
+	vers := make([]string, 0, len(ps))
+	keep := make([][]float32, 0, len(ps))
+	for i, p := range ps {
+		d, ok := ix.docs[p.DocID]
+		if !ok || d.Version != p.Version || !holdsPassage(d, p.ChunkID) {
+			continue
+		}
+		pids, vers, keep = append(pids, p.ChunkID), append(vers, p.Version), append(keep, vecs[i])
+	}
+	if err := ix.vecs.put(pids, vers, keep); err != nil {
+		return 0, err
+	}
+	return len(pids), nil
+}
+
+// holdsPassage reports whether a document has the passage of an id.
+func holdsPassage(d kb.DocInfo, id string) bool {
+	n, ok := strings.CutPrefix(id, d.ID+"#")
+	c, err := strconv.Atoi(n)
+	return ok && err == nil && c >= 0 && c < d.Chunks && kb.PassageID(d.ID, c) == id
 }
 
 // embedText is what is embedded of a passage: its title, heading and text.
@@ -73,17 +113,28 @@ func embedText(p Passage) string { return p.Title + "\n" + p.Heading + "\n" + p.
 
 // SyncVectors embeds every passage that has no vector from the current
 // embedding model (after the model changed, or passages ingested while it
-// was unreachable). It returns how many passages it embedded. Ingests wait
-// while it runs; searches do not.
+// was unreachable). It returns how many passages it embedded. Searches
+// and ingests go on while the model works.
 func (ix *Index) SyncVectors(ctx context.Context, progress func(IngestProgress)) (int, error) {
 	if ix.opts.Embedder == nil {
 		return 0, nil
 	}
+	missing, err := ix.missingVectors()
+	if err != nil || len(missing) == 0 {
+		return 0, err
+	}
+	ix.log.Info("embedding passages", "passages", len(missing), "model", ix.opts.Embedder.EmbedModel())
+	return ix.embedPassages(ctx, missing, progress)
+}
+
+// missingVectors lists the passages without a vector from the current
+// embedding model, after forgetting the vectors of another model.
+func (ix *Index) missingVectors() ([]string, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.vecs.currentModel() != ix.opts.Embedder.EmbedModel() {
 		if err := ix.vecs.reset(ix.opts.Embedder.EmbedModel()); err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
 	var missing []string
@@ -100,11 +151,7 @@ func (ix *Index) SyncVectors(ctx context.Context, progress func(IngestProgress))
 			}
 		}
 	}
-	if len(missing) == 0 {
-		return 0, nil
-	}
-	ix.log.Info("embedding passages", "passages", len(missing), "model", ix.opts.Embedder.EmbedModel())
-	return ix.embedPassages(ctx, missing, progress)
+	return missing, nil
 }
 
 func (vs *vectorStore) currentModel() string {

@@ -76,6 +76,26 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 			o.Progress(p)
 		}
 	}
+	rep, fresh, err := ix.write(ctx, docs, policy, progress)
+	if err != nil || ix.opts.Embedder == nil || len(fresh) == 0 {
+		return rep, err
+	}
+	// The passages are written and found by their words; they are
+	// embedded now, without holding up other writers while the model
+	// works.
+	n, err := ix.embedPassages(ctx, fresh, progress)
+	rep.Embedded = n
+	if err != nil {
+		// Their vectors are made by the next SyncVectors.
+		ix.log.Warn("could not embed every new passage; searching them by words only until the vectors are made",
+			"embedded", n, "passages", len(fresh), "err", err)
+	}
+	return rep, nil
+}
+
+// write indexes what changed of docs, under the writers' lock, and
+// returns the report and the ids of the passages written.
+func (ix *Index) write(ctx context.Context, docs []kb.Document, policy string, progress func(IngestProgress)) (IngestReport, []string, error) {
 	rep := IngestReport{}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -88,13 +108,13 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 	var work []prepared
 	for i, doc := range docs {
 		if err := ctx.Err(); err != nil {
-			return rep, err
+			return rep, nil, err
 		}
 		if last[doc.ID] != i {
 			continue
 		}
 		if strings.TrimSpace(doc.Text) == "" {
-			return rep, fmt.Errorf("%s: %w", doc.ID, kb.ErrEmptyDocument)
+			return rep, nil, fmt.Errorf("%s: %w", doc.ID, kb.ErrEmptyDocument)
 		}
 		old, exists := ix.docs[doc.ID]
 		if exists && old.Version == kb.Version(doc) {
@@ -115,7 +135,7 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 		work = append(work, p)
 	}
 	if policy == kb.PersonalDataRefuse && len(rep.PersonalData) > 0 {
-		return rep, &kb.PersonalDataError{Found: rep.PersonalData}
+		return rep, nil, &kb.PersonalDataError{Found: rep.PersonalData}
 	}
 
 	batch := ix.idx.NewBatch()
@@ -134,7 +154,7 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 	var fresh []string // passages to embed
 	for n, p := range work {
 		if err := ctx.Err(); err != nil {
-			return rep, errors.Join(err, flush(), ix.saveDocs())
+			return rep, nil, errors.Join(err, flush(), ix.saveDocs())
 		}
 		id := p.info.ID
 		if p.old != nil {
@@ -144,7 +164,7 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 				stale = append(stale, kb.PassageID(id, c))
 			}
 			if err := ix.vecs.remove(stale); err != nil {
-				return rep, err
+				return rep, nil, err
 			}
 			rep.Updated++
 		} else {
@@ -152,12 +172,12 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 		}
 		for c, fields := range p.chunks {
 			if err := batch.Index(kb.PassageID(id, c), fields); err != nil {
-				return rep, fmt.Errorf("index %s: %w", id, err)
+				return rep, nil, fmt.Errorf("index %s: %w", id, err)
 			}
 			fresh = append(fresh, kb.PassageID(id, c))
 			if batch.Size() >= batchSize {
 				if err := flush(); err != nil {
-					return rep, err
+					return rep, nil, err
 				}
 			}
 		}
@@ -170,24 +190,14 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 		progress(IngestProgress{Phase: "index", Done: n + 1, Total: len(work)})
 	}
 	if err := flush(); err != nil {
-		return rep, err
+		return rep, nil, err
 	}
 	if len(work) > 0 {
 		if err := ix.saveDocs(); err != nil {
-			return rep, err
+			return rep, nil, err
 		}
 	}
-	if ix.opts.Embedder != nil && len(fresh) > 0 {
-		n, err := ix.embedPassages(ctx, fresh, progress)
-		rep.Embedded = n
-		if err != nil {
-			// The passages are indexed and found by BM25; their vectors
-			// are made by the next SyncVectors.
-			ix.log.Warn("could not embed every new passage; searching them by words only until the vectors are made",
-				"embedded", n, "passages", len(fresh), "err", err)
-		}
-	}
-	return rep, nil
+	return rep, fresh, nil
 }
 
 // prepare scrubs, chunks and describes one document, and makes the
