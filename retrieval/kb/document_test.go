@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // minimalPDF builds a one-page PDF with a title and lines of text in a
@@ -54,6 +55,7 @@ func TestParseDocument(t *testing.T) {
 		{"windows-1252 text", "kb/c.txt", []byte("Returnering af varer\n\nDu f\xe5r pengene tilbage p\xe5 5 dage."), "Returnering af varer", []string{"får pengene", "på 5"}, nil},
 		{"html", "kb/d.html", []byte(`<html><head><title>Delivery</title><script>x()</script></head><body><nav>menu</nav><h2>Costs</h2><p>Free over 499.</p></body></html>`), "Delivery", []string{"## Costs", "Free over 499."}, nil},
 		{"pdf", "kb/e.pdf", minimalPDF("Warranty terms", "Two years of warranty in the EU.", "Keep your receipt."), "Warranty terms", []string{"Two years of warranty", "Keep your receipt"}, nil},
+		{"pdf with a broken UTF-16 title", "kb/i.pdf", minimalPDF("\xfe\xff\x00A\xd8", "Gift cards last three years."), "\uFFFD\x00A\uFFFD", []string{"three years"}, nil},
 		{"pdf by content", "upload-17", minimalPDF("Sniffed", "Parcel lockers are free."), "Sniffed", []string{"Parcel lockers"}, nil},
 		{"html by content", "upload-18", []byte("<!DOCTYPE html><html><body><p>Gift cards last three years.</p></body></html>"), "", []string{"three years"}, nil},
 		{"unsupported", "kb/f.docx", []byte("PK\x03\x04"), "", nil, ErrUnsupported},
@@ -92,12 +94,15 @@ func TestParseDocument(t *testing.T) {
 }
 
 // FuzzParseDocument holds every parser to its contract on any bytes: an
-// error or a document with text, never a panic, and UTF-8 text.
+// error or a document with text, never a panic, and text, title and URL
+// that are valid UTF-8, whatever the input held (a replacement character
+// in the text excuses nothing).
 func FuzzParseDocument(f *testing.F) {
 	f.Add("a.pdf", minimalPDF("T", "Hello"))
 	f.Add("a.html", []byte("<p>hi</p>"))
 	f.Add("a.md", []byte("# T\n\nbody"))
 	f.Add("a.txt", []byte("caf\xe9"))
+	f.Add("a.pdf", minimalPDF("\xfe\xff\x00A\xd8", "Hello"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		doc, err := ParseDocument(name, data)
 		if err != nil {
@@ -106,10 +111,10 @@ func FuzzParseDocument(f *testing.F) {
 		if strings.TrimSpace(doc.Text) == "" {
 			t.Fatalf("document without text and without error: %+v", doc)
 		}
-		if !strings.Contains(doc.Text, "\uFFFD") && !isUTF8(doc.Text) {
-			t.Fatalf("text is not UTF-8: %q", doc.Text)
+		for field, s := range map[string]string{"text": doc.Text, "title": doc.Title, "url": doc.URL} {
+			if !utf8.ValidString(s) {
+				t.Fatalf("%s is not valid UTF-8: %q", field, s)
+			}
 		}
 	})
 }
-
-func isUTF8(s string) bool { return strings.ToValidUTF8(s, "") == s }

@@ -27,7 +27,8 @@ func pdfToText(data []byte) (title, text string, err error) {
 		return "", "", fmt.Errorf("read pdf: %w", err)
 	}
 	if t := r.Trailer().Key("Info").Key("Title"); !t.IsNull() {
-		title = strings.TrimSpace(t.Text())
+		// A title in UTF-16 with a byte missing comes back as it is.
+		title = strings.TrimSpace(strings.ToValidUTF8(t.Text(), "\uFFFD"))
 	}
 	var b strings.Builder
 	fonts := map[string]*pdf.Font{}
@@ -46,7 +47,7 @@ func pdfToText(data []byte) (title, text string, err error) {
 		if err != nil {
 			return "", "", fmt.Errorf("read pdf page %d: %w", i, err)
 		}
-		if pt = tidy(pt); pt != "" {
+		if pt = tidy(strings.ToValidUTF8(pt, "\uFFFD")); pt != "" {
 			b.WriteString(pt)
 			b.WriteString("\n\n")
 		}
