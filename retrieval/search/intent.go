@@ -8,8 +8,9 @@ import (
 )
 
 // intent is the kind of answer a question asks for, or a section's
-// heading promises: how to do something, when (or how long), or what it
-// costs. Within an article, the section whose heading promises what the
+// heading promises: how to do something, when (or how long), what it
+// costs, or how far something the customer started has come (its
+// status). Within an article, the section whose heading promises what the
 // question asks for ranks first: "How do I return a pair of shoes?" is
 // answered by "How to start a return", not by "Does a return cost
 // anything?", though both hold "return".
@@ -19,6 +20,7 @@ const (
 	intentHow intent = 1 << iota
 	intentWhen
 	intentCost
+	intentStatus
 )
 
 // intentCues are the words that name each intent, in the four
@@ -46,6 +48,13 @@ var intentCues = []struct {
 		"kos", "harga", "caj", "yuran", "percuma", "kena bayar", "perlu bayar",
 		"价格", "價格", "价钱", "價錢", "收费", "收費", "免费", "免費", "多少钱", "多少錢", "要钱", "要錢",
 		"运费", "運費", "邮费", "郵費", "费用", "費用",
+	}},
+	{intentStatus, []string{
+		"status", "statuses", "where is my", "where's my", "wheres my", "where can i see", "how far", "progress",
+		"what's happening", "whats happening", "happening with", "any update", "an update",
+		"hvor er min", "hvor langt", "hvad sker der", "hvor står",
+		"sampai mana", "perkembangan",
+		"进度", "進度", "状态", "狀態", "进展", "進展", "到哪", "去到邊",
 	}},
 }
 
@@ -87,8 +96,8 @@ func isHan(s string) bool {
 const questionWordWeight = 0.4
 
 // questionWordStems are the analysed forms of the words of the how-to and
-// when cues in text. Cost cues are left out: "cost", "fee" and "free"
-// are also what the question is about.
+// when cues in text. Cost and status cues are left out: "cost", "fee",
+// "free", "status" and "track" are also what the question is about.
 func questionWordStems(a analysis.Analyzer, text string) map[string]bool {
 	lower := strings.ToLower(text)
 	words := " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
@@ -96,7 +105,7 @@ func questionWordStems(a analysis.Analyzer, text string) map[string]bool {
 	}), " ") + " "
 	var out map[string]bool
 	for _, ic := range intentCues {
-		if ic.intent == intentCost {
+		if ic.intent == intentCost || ic.intent == intentStatus {
 			continue
 		}
 		for _, c := range ic.cues {

@@ -24,6 +24,12 @@ func TestIntentsOf(t *testing.T) {
 		{"Showroom in Copenhagen", 0},
 		{"whenever", 0}, // whole words only
 		{"free delivery, how long?", intentCost | intentWhen},
+		{"where can i see whats happening with my claim", intentStatus},
+		{"What do the statuses mean?", intentStatus},
+		{"hvor langt er min skadesag", intentStatus},
+		{"claim sy sampai mana dah", intentStatus},
+		{"我的理赔到哪一步了", intentStatus},
+		{"tracking says delivered but nothing came", 0}, // a topic word, not a status question
 	} {
 		if got := intentsOf(tt.text); got != tt.want {
 			t.Errorf("intentsOf(%q) = %03b, want %03b", tt.text, got, tt.want)

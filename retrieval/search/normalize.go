@@ -12,6 +12,9 @@ var englishShorthand = map[string]string{
 	"acct": "account", "pw": "password", "pwd": "password", "dont": "do not", "doesnt": "does not",
 	"didnt": "did not", "cant": "can not", "wont": "will not", "isnt": "is not", "hasnt": "has not",
 	"havent": "have not", "ive": "i have", "im": "i am", "asap": "as soon as possible",
+	"whats": "what is", "thats": "that is", "theres": "there is", "wheres": "where is", "hows": "how is",
+	"whos": "who is", "youre": "you are", "theyre": "they are", "wasnt": "was not", "werent": "were not",
+	"arent": "are not", "wouldnt": "would not", "couldnt": "could not", "shouldnt": "should not",
 }
 
 // replaceWords replaces the words of s (runs of letters and digits) that

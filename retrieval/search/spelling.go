@@ -124,23 +124,30 @@ func (ws wordSet) nearest(word string, k int) (words []string, dists []int) {
 	return words, dists
 }
 
-// correct returns the word of the family's vocabulary nearest term, when
-// one lies within nearEdits(term) edits of it and no other lies as near;
-// "" otherwise. The word itself, in the vocabulary but in no passage,
+// correct returns the word nearest term among the family's vocabulary
+// and the sets given (the knowledge base's title words), when one lies
+// within nearEdits(term) edits of it and no other lies as near; ""
+// otherwise. The word itself, in the vocabulary but in no passage,
 // counts as one edit away, so that a neighbour as near makes it unsure.
-func (th *thesaurus) correct(term string) string {
+func (th *thesaurus) correct(term string, more ...wordSet) string {
 	if utf8.RuneCountInString(term) < 4 {
 		return ""
 	}
-	words, dists := th.words.nearest(term, nearEdits(term))
 	best, bestD, ties := "", maxEdits+1, 0
-	for i, w := range words {
-		d := max(dists[i], 1)
-		switch {
-		case d < bestD:
-			best, bestD, ties = w, d, 0
-		case d == bestD:
-			ties++
+	seen := map[string]bool{}
+	for _, ws := range append([]wordSet{th.words}, more...) {
+		words, dists := ws.nearest(term, nearEdits(term))
+		for i, w := range words {
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			switch d := max(dists[i], 1); {
+			case d < bestD:
+				best, bestD, ties = w, d, 0
+			case d == bestD:
+				ties++
+			}
 		}
 	}
 	if ties > 0 {

@@ -1,8 +1,12 @@
 package search
 
 import (
+	"context"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
 func TestNearAutomaton(t *testing.T) {
@@ -156,4 +160,28 @@ func osa(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
+}
+
+// TestCorrectToTitleWords checks that a misspelling of a word of the
+// knowledge base's titles is read as it, with no vocabulary naming it.
+func TestCorrectToTitleWords(t *testing.T) {
+	ix, err := OpenMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	docs := []kb.Document{
+		{ID: "kb/claims.md", Lang: lang.English, Text: "# How to make a claim\n\nReport the loss online."},
+		{ID: "kb/clams.md", Lang: lang.English, Text: "# Seafood\n\nOysters and mussels, fresh daily."},
+	}
+	if _, err := ix.Ingest(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	if got := ix.lexicon().thesauri["en"].correct("clam", ix.topics.words("en")); got != "claim" {
+		t.Errorf("correct(clam) = %q, want claim", got)
+	}
+	res, err := ix.Search(context.Background(), Query{Text: "how do i put in a clam", Lang: lang.English})
+	if err != nil || len(res.Passages) == 0 || res.Passages[0].DocID != "kb/claims.md" {
+		t.Fatalf("found %+v, %v", res.Passages, err)
+	}
 }

@@ -10,7 +10,9 @@ import (
 // "Delivery times and shipping costs"). A query word that is a title
 // word somewhere says what the question is about, where a rare word that
 // no title holds is more often an aside ("how long does it take") or a
-// detail; such topic words weigh more in the coverage.
+// detail; such topic words weigh more in the coverage. They are also
+// what a misspelt word is most likely meant to be ("clam" for claim),
+// whatever the vocabulary.
 
 // topicWeight multiplies the weight of a query term that some title
 // holds.
@@ -23,6 +25,34 @@ type topicVocab struct {
 	mu       sync.RWMutex
 	count    map[string]map[string]int
 	passages map[string]int
+	// sets are the title words of each family as word sets, for the
+	// spelling correction, made when first asked for after a change.
+	sets map[string]wordSet
+}
+
+// words returns the set of a family's title words.
+func (tv *topicVocab) words(fam string) wordSet {
+	tv.mu.RLock()
+	ws, ok := tv.sets[fam]
+	tv.mu.RUnlock()
+	if ok {
+		return ws
+	}
+	tv.mu.Lock()
+	defer tv.mu.Unlock()
+	if ws, ok := tv.sets[fam]; ok {
+		return ws
+	}
+	words := make([]string, 0, len(tv.count[fam]))
+	for w := range tv.count[fam] {
+		words = append(words, w)
+	}
+	ws, _ = newWordSet(words) // an error leaves an empty set: no correction to title words
+	if tv.sets == nil {
+		tv.sets = map[string]wordSet{}
+	}
+	tv.sets[fam] = ws
+	return ws
 }
 
 // passageCount is how many passages a family holds.
@@ -59,6 +89,7 @@ func (ix *Index) addTitle(d kb.DocInfo, delta int) {
 		tv.passages = map[string]int{}
 	}
 	tv.passages[fam] += delta * d.Chunks
+	delete(tv.sets, fam)
 	if tv.count[fam] == nil {
 		tv.count[fam] = map[string]int{}
 	}
@@ -74,7 +105,7 @@ func (ix *Index) addTitle(d kb.DocInfo, delta int) {
 // the analysis changed. Callers hold mu.
 func (ix *Index) recountTopics() {
 	ix.topics.mu.Lock()
-	ix.topics.count, ix.topics.passages = nil, nil
+	ix.topics.count, ix.topics.passages, ix.topics.sets = nil, nil, nil
 	ix.topics.mu.Unlock()
 	for _, d := range ix.docs {
 		ix.addTitle(d, 1)
