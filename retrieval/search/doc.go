@@ -31,12 +31,16 @@
 // bodies, in the query's language family and, with its own words only,
 // in the others (so a question in a language without articles still
 // finds them); in large knowledge bases it leaves out words most
-// passages hold. The second reranks the candidates by how much of the
-// query (its words weighted by rarity, and more when they name a topic:
-// words of the titles, and words a rule recognised) each passage, its
-// document's title and lead and its heading hold, documents before
-// passages. Passages in the query's own language and script come first,
-// and an article's version in the other Chinese script follows it.
+// passages hold. The second reranks the candidates, documents before
+// passages, with a linear model learnt from labelled questions
+// (ranking.go): how much of the query (its words weighted by rarity, and
+// more when they name a topic: words of the titles, and words a rule
+// recognised) a document's best passage, its title, its lead and its
+// headings hold, its first-pass score, whether a heading promises the
+// kind of answer asked for (how, when, what it costs, how far something
+// has come), and how much of the query its versions in other languages
+// hold. Passages in the query's own language and script come first, and
+// an article's version in the other Chinese script follows it.
 //
 // The confidence of a result, between 0 and 1, combines the top
 // document's reranking score, the top passage's coverage of the query,

@@ -47,38 +47,35 @@ const (
 // when its heading promises the kind of answer the question asks for.
 const rankIntent = 0.1
 
-// rerank scores and sorts the candidates, best first. asks is what the
-// question asks for.
-func rerank(ps []scored, qterms map[string][]queryTerm, ql lang.Tag, asks intent) {
+// rerank scores and sorts the candidates of a question, best first: each
+// passage by its features, each document by the ranking model m over its
+// passages' (documents first, then their passages).
+func rerank(ps []scored, qs *question, m rankModel) {
 	for i := range ps {
-		ps[i].measure(qterms, ql)
+		ps[i].measure(qs.terms, qs.lang)
 		// Only the order within an article: the document's rank is
 		// made of the features alone.
-		if asks&ps[i].headIntent != 0 {
+		if qs.asks&ps[i].headIntent != 0 {
 			ps[i].rank += rankIntent
 		}
 	}
-	// A document is as good as the best of its passages at each
-	// feature: one passage may hold the words, another the heading.
 	// Ranking documents first makes translations of one article, cut
 	// into passages differently, rank alike, so that the language
 	// weight alone puts the query's own script first.
-	best := map[string]features{}
-	for _, p := range ps {
-		best[p.DocID] = best[p.DocID].max(p.features)
-	}
-	docRank := map[string]float64{}
-	docLang := map[string]lang.Tag{}
-	firstHit := map[string]int{} // where the first pass found a document first
+	vecs := docVectors(ps, qs)
+	docRank := make(map[string]float64, len(vecs))
+	docLang := make(map[string]lang.Tag, len(vecs))
+	firstHit := make(map[string]int, len(vecs)) // where the first pass found a document first
 	for i, p := range ps {
-		if _, ok := firstHit[p.DocID]; !ok {
-			firstHit[p.DocID] = i
+		if _, ok := firstHit[p.DocID]; ok {
+			continue
 		}
-		docRank[p.DocID] = best[p.DocID].score() * languageWeight(ql, p.Lang)
+		firstHit[p.DocID] = i
+		docRank[p.DocID] = m.score(vecs[p.DocID]) * languageWeight(qs.lang, p.Lang)
 		docLang[p.DocID] = p.Lang
 	}
-	promoteTwins(docRank, docLang, ql)
-	pairTwins(docRank, docLang, firstHit, ql)
+	promoteTwins(docRank, docLang, qs.lang)
+	pairTwins(docRank, docLang, firstHit, qs.lang)
 	for i := range ps {
 		ps[i].docRank = docRank[ps[i].DocID]
 	}

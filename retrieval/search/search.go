@@ -59,60 +59,22 @@ var storedFields = []string{"doc_id", "lang", "title", "heading", "text", "versi
 
 // Search finds the passages that best answer q: a first, lexical pass
 // over the passages' bodies in every language, then a reranking of the
-// candidates by how much of the query each holds and how much its
-// document is about it, with passages in the query's own language (and
-// script) first.
+// candidates by what the ranking model makes of how much of the query
+// each holds and how much its document is about it, with passages in
+// the query's own language (and script) first.
 func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if q.K <= 0 {
 		q.K = 5
 	}
-	ql, sure := q.Lang, true
-	if !ql.Known() {
-		d := lang.Detect(q.Text)
-		ql, sure = d.Tag, d.Sure
+	qs, err := ix.firstPass(ctx, q)
+	if err != nil || !qs.searched {
+		return Result{Lang: qs.lang}, err
 	}
-	res := Result{Lang: ql}
-	text := strings.TrimSpace(q.Text)
-	if text == "" {
-		return res, nil
-	}
-	qterms, err := ix.analyseQuery(ctx, text)
-	if err != nil {
-		return res, err
-	}
-	if !sure {
-		ql = knownLanguage(qterms, ql)
-		res.Lang = ql
-	}
-	fam := analysisKey(ql)
-	lq := lexicalQuery(qterms, fam, ix.topics.passageCount)
-	if lq == nil {
-		return res, nil
-	}
-	size := max(q.K*3, candidates)
-	gen := ix.gen.Load() // before the search: what it reads is of this generation or later
-	req := bleve.NewSearchRequestOptions(lq, size, 0, false)
-	if req.PreSearchData, err = ix.preSearch(ctx, lq); err != nil {
-		return res, err
-	}
-	sr, err := ix.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return res, fmt.Errorf("search: %w", err)
-	}
-	passages := make([]scored, 0, len(sr.Hits))
-	for _, h := range sr.Hits {
-		p, ok, err := ix.stored(gen, h.ID)
-		if err != nil {
-			return res, err
-		}
-		if ok {
-			p.Score = h.Score
-			passages = append(passages, p)
-		}
-	}
-	rerank(passages, qterms, ql, intentsOf(text))
+	res := Result{Lang: qs.lang}
+	passages := qs.passages
+	rerank(passages, qs, builtinRanking)
 	if ix.opts.Embedder != nil {
-		passages = ix.fuse(ctx, q.Text, ql, passages, qterms, size)
+		passages = ix.fuse(ctx, q.Text, qs.lang, passages, qs.terms, qs.size)
 	}
 	// At most two passages from one document, so the sources vary.
 	perDoc := map[string]int{}
@@ -122,8 +84,79 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 			res.Passages = append(res.Passages, p.Passage)
 		}
 	}
-	res.Confidence = confidence(passages, qterms[fam])
+	res.Confidence = confidence(passages, qs.terms[analysisKey(qs.lang)])
 	return res, nil
+}
+
+// question is a query as the search reads it, and the candidates its
+// first pass found.
+type question struct {
+	text string
+	// lang is the query's language, as given or told.
+	lang lang.Tag
+	// terms are its terms in each analysis family.
+	terms map[string][]queryTerm
+	// asks is the kind of answer it asks for.
+	asks intent
+	// size is how many passages the first pass looked for.
+	size int
+	// searched is false when the query holds nothing any passage holds:
+	// it was not searched.
+	searched bool
+	// passages are the first pass's candidates, best first.
+	passages []scored
+}
+
+// firstPass analyses a query and finds its candidates: the passages
+// holding most of it by BM25, with their stored fields.
+func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
+	ql, sure := q.Lang, true
+	if !ql.Known() {
+		d := lang.Detect(q.Text)
+		ql, sure = d.Tag, d.Sure
+	}
+	qs := &question{text: strings.TrimSpace(q.Text), lang: ql, size: max(q.K*3, candidates)}
+	if qs.text == "" {
+		return qs, nil
+	}
+	var err error
+	if qs.terms, err = ix.analyseQuery(ctx, qs.text); err != nil {
+		return qs, err
+	}
+	if !sure {
+		qs.lang = knownLanguage(qs.terms, ql)
+	}
+	qs.asks = intentsOf(qs.text)
+	lq := lexicalQuery(qs.terms, analysisKey(qs.lang), ix.topics.passageCount)
+	if lq == nil {
+		return qs, nil
+	}
+	qs.searched = true
+	gen := ix.gen.Load() // before the search: what it reads is of this generation or later
+	req := bleve.NewSearchRequestOptions(lq, qs.size, 0, false)
+	// Passages that score alike come in the order of their ids, not of
+	// how the index happens to be merged, so that a search gives the
+	// same candidates every time.
+	req.SortBy([]string{"-_score", "_id"})
+	if req.PreSearchData, err = ix.preSearch(ctx, lq); err != nil {
+		return qs, err
+	}
+	sr, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return qs, fmt.Errorf("search: %w", err)
+	}
+	qs.passages = make([]scored, 0, len(sr.Hits))
+	for _, h := range sr.Hits {
+		p, ok, err := ix.stored(gen, h.ID)
+		if err != nil {
+			return qs, err
+		}
+		if ok {
+			p.Score = h.Score
+			qs.passages = append(qs.passages, p)
+		}
+	}
+	return qs, nil
 }
 
 // scored is a candidate passage with what the reranking knows of it.
