@@ -93,6 +93,8 @@ type Index struct {
 	lex   atomic.Pointer[lexicon]
 	dfs   dfCache
 	cands genCache[scored] // the candidates' stored fields, parsed
+	// corrections are the misspelt words met, and what they were read as.
+	corrections genCache[string]
 	// gen is bumped by every write to the index, which makes the caches
 	// start afresh.
 	gen    atomic.Uint64
@@ -184,6 +186,7 @@ func newIndex(idx bleve.Index, vecs *vectorStore, opts Options, vocab *Vocabular
 	ix := &Index{idx: idx, opts: opts, log: opts.Logger, vecs: vecs, docs: make(map[string]kb.DocInfo)}
 	ix.dfs.gen, ix.dfs.size = &ix.gen, dfCacheSize
 	ix.cands.gen, ix.cands.size = &ix.gen, candidateCacheSize
+	ix.corrections.gen, ix.corrections.size = &ix.gen, correctionCacheSize
 	fail := func(err error) (*Index, error) {
 		vecs.close()
 		idx.Close()

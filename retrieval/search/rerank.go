@@ -128,6 +128,12 @@ func pairTwins(docRank map[string]float64, docLang map[string]lang.Tag, firstHit
 	})
 	placed := map[string]bool{}
 	order := make([]string, 0, len(ids))
+	// An article's versions share their id but for the language
+	// folder: the id with the folder left out is the article's.
+	article := make(map[string]string, len(ids))
+	for _, id := range ids {
+		article[id] = twinID(id, docLang[id], "")
+	}
 	for _, id := range ids {
 		if placed[id] {
 			continue
@@ -139,7 +145,7 @@ func pairTwins(docRank map[string]float64, docLang map[string]lang.Tag, firstHit
 		}
 		for _, other := range ids {
 			l := docLang[other]
-			if !placed[other] && l != ql && analysisKey(l) == analysisKey(ql) && twinID(other, l, ql) == id {
+			if !placed[other] && l != ql && analysisKey(l) == analysisKey(ql) && article[other] == article[id] && article[id] != id {
 				placed[other] = true
 				order = append(order, other)
 			}
@@ -155,14 +161,21 @@ func pairTwins(docRank map[string]float64, docLang map[string]lang.Tag, firstHit
 }
 
 // twinID is id with its language folder, from, replaced by to; id itself
-// when it has no such folder.
+// when it has no such folder. A folder is a whole segment of the id
+// between slashes, matched regardless of case.
 func twinID(id string, from, to lang.Tag) string {
-	segs := strings.Split(id, "/")
-	for i, s := range segs {
-		if strings.EqualFold(s, string(from)) {
-			segs[i] = string(to)
-			return strings.Join(segs, "/")
+	f := string(from)
+	for start := 0; start <= len(id); {
+		end := strings.IndexByte(id[start:], '/')
+		if end < 0 {
+			end = len(id)
+		} else {
+			end += start
 		}
+		if strings.EqualFold(id[start:end], f) {
+			return id[:start] + string(to) + id[end:]
+		}
+		start = end + 1
 	}
 	return id
 }

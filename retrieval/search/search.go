@@ -55,6 +55,10 @@ const candidateCacheSize = 4096
 // the reranking.
 const candidates = 30
 
+// tieMargin is how many more passages than it keeps the first pass asks
+// the index for, to keep those that tie at the cut by their ids.
+const tieMargin = 10
+
 var storedFields = []string{"doc_id", "lang", "title", "heading", "text", "version", "url", "terms", "title_terms", "lead_terms", "head_terms"}
 
 // Search finds the passages that best answer q: a first, lexical pass
@@ -133,11 +137,11 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 	}
 	qs.searched = true
 	gen := ix.gen.Load() // before the search: what it reads is of this generation or later
-	req := bleve.NewSearchRequestOptions(lq, qs.size, 0, false)
-	// Passages that score alike come in the order of their ids, not of
-	// how the index happens to be merged, so that a search gives the
-	// same candidates every time.
-	req.SortBy([]string{"-_score", "_id"})
+	// A few more than are kept, so that passages that score alike at
+	// the cut are kept by their ids, not by how the index happens to be
+	// merged: a search gives the same candidates every time. (Sorting
+	// every hit by id in the index costs more than the search.)
+	req := bleve.NewSearchRequestOptions(lq, qs.size+tieMargin, 0, false)
 	if req.PreSearchData, err = ix.preSearch(ctx, lq); err != nil {
 		return qs, err
 	}
@@ -145,8 +149,16 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 	if err != nil {
 		return qs, fmt.Errorf("search: %w", err)
 	}
-	qs.passages = make([]scored, 0, len(sr.Hits))
-	for _, h := range sr.Hits {
+	hits := sr.Hits
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	hits = hits[:min(len(hits), qs.size)]
+	qs.passages = make([]scored, 0, len(hits))
+	for _, h := range hits {
 		p, ok, err := ix.stored(gen, h.ID)
 		if err != nil {
 			return qs, err

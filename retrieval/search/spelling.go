@@ -170,3 +170,20 @@ func (th *thesaurus) spellAlts(word string) []alt {
 	}
 	return out
 }
+
+// correctionCacheSize bounds the cache of corrections.
+const correctionCacheSize = 8192
+
+// correction is th.correct of a family's term, against the vocabulary
+// and the title words, from the cache of corrections when it was made
+// since the index (or its vocabulary) last changed.
+func (ix *Index) correction(th *thesaurus, fam, term string) string {
+	key := fam + "\x00" + term
+	c, gen, ok := ix.corrections.get(key)
+	if ok {
+		return c
+	}
+	c = th.correct(term, ix.topics.words(fam))
+	ix.corrections.put(gen, key, c)
+	return c
+}

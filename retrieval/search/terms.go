@@ -189,7 +189,7 @@ func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analys
 	}
 	q.df, q.idf = df, idf(df)
 	if df == 0 && len(q.alts) == 0 && latinFamily(fam) && !q.implied {
-		if c := th.correct(q.term, ix.topics.words(fam)); c != "" {
+		if c := ix.correction(th, fam, q.term); c != "" {
 			q.alts = th.spellAlts(c)
 			q.ruled = ix.topics.has(fam, c)
 		}
