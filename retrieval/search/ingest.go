@@ -206,8 +206,10 @@ func (ix *Index) prepare(doc kb.Document) (kb.DocInfo, []map[string]any) {
 	p := kb.Prepare(doc, ix.opts.Scrub)
 	lx := ix.lexicon()
 	chunks := make([]map[string]any, len(p.Passages))
+	lead := "" // the lead's terms, the same for every passage
 	for i, ps := range p.Passages {
-		chunks[i] = chunkFields(lx, ps)
+		chunks[i] = chunkFieldsWithLead(lx, ps, lead)
+		lead, _ = chunks[i]["lead_terms"].(string)
 	}
 	return p.Info, chunks
 }

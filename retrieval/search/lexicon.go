@@ -63,12 +63,21 @@ func (ix *Index) warnUnused(lx *lexicon) {
 // phrases.
 func (lx *lexicon) analyzer(fam string) analysis.Analyzer { return lx.analyzers[fam] }
 
+// raw returns a family's analyzer that joins nothing, for text whose
+// phrases are joined.
+func (lx *lexicon) raw(fam string) analysis.Analyzer {
+	if j, ok := lx.analyzers[fam].(joining); ok {
+		return j.raw
+	}
+	return lx.analyzers[fam]
+}
+
 // join returns text with the vocabulary's phrases of a family joined, as
 // the family's analyzer reads it: what the index's body field is given,
 // its own analyzer joining nothing.
 func (lx *lexicon) join(fam, text string) string {
 	j, ok := lx.analyzers[fam].(joining)
-	if !ok {
+	if !ok || j.phrases.phrases == nil {
 		return text
 	}
 	return string(j.join([]byte(text)))
@@ -87,6 +96,9 @@ type joining struct {
 func (j joining) Analyze(input []byte) analysis.TokenStream { return j.raw.Analyze(j.join(input)) }
 
 func (j joining) join(input []byte) []byte {
+	if j.phrases.phrases == nil {
+		return input // nothing to join (Chinese folds in the analyzer)
+	}
 	if j.fold {
 		input = foldFilter{}.Filter(input)
 	}

@@ -15,13 +15,24 @@ import (
 // The analysed terms of the body, of the document's title, of its lead
 // and of the passage's heading are stored for the reranking.
 func chunkFields(lx *lexicon, p kb.Passage) map[string]any {
+	return chunkFieldsWithLead(lx, p, "")
+}
+
+// chunkFieldsWithLead is chunkFields given the lead's analysed terms,
+// which every passage of a document shares ("" to analyse the lead).
+func chunkFieldsWithLead(lx *lexicon, p kb.Passage, leadTerms string) map[string]any {
 	fam := analysisKey(p.Lang)
 	a := lx.analyzer(fam)
-	body := p.Title + "\n" + p.Heading + "\n" + p.Text
+	// The body is joined once: the index reads it as it is given, and
+	// its terms are read from it by the analyzer that joins nothing.
+	body := lx.join(fam, p.Title+"\n"+p.Heading+"\n"+p.Text)
+	if leadTerms == "" {
+		leadTerms = passageTerms(a, p.Lead)
+	}
 	return map[string]any{
-		"terms":       passageTerms(a, body),
+		"terms":       passageTerms(lx.raw(fam), body),
 		"title_terms": passageTerms(a, p.Title),
-		"lead_terms":  passageTerms(a, p.Lead),
+		"lead_terms":  leadTerms,
 		"head_terms":  passageTerms(a, p.Heading),
 		"doc_id":      p.DocID,
 		"lang":        p.Lang,
@@ -30,7 +41,7 @@ func chunkFields(lx *lexicon, p kb.Passage) map[string]any {
 		"text":        p.Text,
 		"version":     p.Version,
 		"url":         p.URL,
-		"body_" + fam: lx.join(fam, body),
+		"body_" + fam: body,
 	}
 }
 
