@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -41,6 +42,12 @@ func minimalPDF(title string, lines ...string) []byte {
 	return []byte(b.String())
 }
 
+// selfHoldingPDF is a minimal PDF whose page tree lists itself as its
+// only kid: the PDF library would walk it for ever.
+func selfHoldingPDF() []byte {
+	return bytes.Replace(minimalPDF("T", "Hello"), []byte("/Kids [3 0 R]"), []byte("/Kids [2 0 R]"), 1)
+}
+
 func TestParseDocument(t *testing.T) {
 	tests := []struct {
 		name, id  string
@@ -62,6 +69,7 @@ func TestParseDocument(t *testing.T) {
 		{"binary without extension", "upload-19", []byte{0, 1, 2, 3, 0xff, 0xfe}, "", nil, ErrUnsupported},
 		{"empty", "kb/g.md", []byte("  \n"), "", nil, ErrEmptyDocument},
 		{"broken pdf", "kb/h.pdf", []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"), "", nil, nil},
+		{"pdf whose page tree holds itself", "kb/j.pdf", selfHoldingPDF(), "", nil, ErrMalformed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,6 +111,7 @@ func FuzzParseDocument(f *testing.F) {
 	f.Add("a.md", []byte("# T\n\nbody"))
 	f.Add("a.txt", []byte("caf\xe9"))
 	f.Add("a.pdf", minimalPDF("\xfe\xff\x00A\xd8", "Hello"))
+	f.Add("b.pdf", selfHoldingPDF())
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		doc, err := ParseDocument(name, data)
 		if err != nil {
