@@ -12,7 +12,7 @@ import (
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/inference/triage"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // Stream receives an answer as it is made: Meta once, when the decision and
@@ -157,9 +157,9 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		}
 		// The suggestions are in the conversation's language, whatever
 		// the few words of the message seem to be.
-		res, err := a.parts.Retriever.Search(ctx, retrieval.Query{Text: redact.RemovePlaceholders(m.question), Lang: d.Lang, K: 2 * maxSuggestions})
+		res, err := a.parts.Retriever.Search(ctx, search.Query{Text: redact.RemovePlaceholders(m.question), Lang: d.Lang, K: 2 * maxSuggestions})
 		if err != nil {
-			res = retrieval.Result{}
+			res = search.Result{}
 		}
 		askBack(d, res, decision.Vague)
 		return a.finish(ctx, m, stream)
@@ -205,9 +205,9 @@ func (a *Assistant) gone(ctx context.Context, m *message, err error) error {
 // when it leans on the turn before, the article is found with what the
 // conversation is about (preferring the article already in play), and the
 // section within it with the message's own words.
-func (a *Assistant) search(ctx context.Context, m *message) (retrieval.Result, error) {
+func (a *Assistant) search(ctx context.Context, m *message) (search.Result, error) {
 	d := &m.d
-	alone := retrieval.Query{Text: redact.RemovePlaceholders(m.question), K: a.opts.Passages}
+	alone := search.Query{Text: redact.RemovePlaceholders(m.question), K: a.opts.Passages}
 	if m.sure {
 		alone.Lang = d.Lang
 	}
@@ -274,7 +274,7 @@ const sectionCandidates = 12
 // sectionFirst puts first, within the top article of joint (the search
 // with the conversation's topic), the passage the message alone ranks
 // best: the article comes from the topic, the section from the message.
-func sectionFirst(joint, alone retrieval.Result) retrieval.Result {
+func sectionFirst(joint, alone search.Result) search.Result {
 	if len(joint.Passages) == 0 {
 		return joint
 	}
@@ -283,7 +283,7 @@ func sectionFirst(joint, alone retrieval.Result) retrieval.Result {
 		if p.DocID != doc {
 			continue
 		}
-		out := []retrieval.Passage{p}
+		out := []search.Passage{p}
 		for _, q := range joint.Passages {
 			if q.ChunkID != p.ChunkID {
 				out = append(out, q)
@@ -301,7 +301,7 @@ func (a *Assistant) modelAvailable() bool {
 }
 
 // trim keeps the first n passages.
-func trim(res retrieval.Result, n int) retrieval.Result {
+func trim(res search.Result, n int) search.Result {
 	if len(res.Passages) > n {
 		res.Passages = res.Passages[:n]
 	}
@@ -309,7 +309,7 @@ func trim(res retrieval.Result, n int) retrieval.Result {
 }
 
 // searched notes what a search found in the decision.
-func (a *Assistant) searched(m *message, res retrieval.Result) {
+func (a *Assistant) searched(m *message, res search.Result) {
 	if !m.sure && res.Lang.Known() {
 		m.d.Lang = res.Lang
 	}
@@ -341,7 +341,7 @@ func (a *Assistant) topicHints(th thread) []string {
 // decide takes the decision from the search result and the hand-off
 // triage: a person takes over when a trigger fires; otherwise the
 // assistant answers from confident passages or abstains.
-func (a *Assistant) decide(ctx context.Context, m *message, res retrieval.Result) {
+func (a *Assistant) decide(ctx context.Context, m *message, res search.Result) {
 	d := &m.d
 	hints := docHints(res.Passages)
 	sigs := confirmed(a.parts.Triage.Classify(d.Question.Text, d.Lang), res)
@@ -480,7 +480,7 @@ func (a *Assistant) logRequest(ctx context.Context, m *message, kind string) {
 // don't want anymore", "my order hasn't arrived") is the model reading too
 // much into a routine question, and is dropped. What a phrase of the
 // lexicon found always stands.
-func confirmed(sigs []triage.Signal, res retrieval.Result) []triage.Signal {
+func confirmed(sigs []triage.Signal, res search.Result) []triage.Signal {
 	if res.Confidence < routineConfidence {
 		return sigs
 	}

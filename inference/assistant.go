@@ -10,7 +10,7 @@ import (
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/inference/triage"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // Redactor removes personal data from a customer's message, with the
@@ -22,7 +22,7 @@ type Redactor interface {
 
 // Retriever finds knowledge-base passages for a question.
 type Retriever interface {
-	Search(ctx context.Context, q retrieval.Query) (retrieval.Result, error)
+	Search(ctx context.Context, q search.Query) (search.Result, error)
 }
 
 // Recorder appends events to the audit log and names conversations and

@@ -7,7 +7,7 @@ import (
 	"github.com/hushdesk/hushdesk/inference/catalog"
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/lang"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // A vague message names no topic: "I have a problem with my order", "det
@@ -167,7 +167,7 @@ const maxSuggestions = 4
 
 // askBack makes d a question asked back: what the customer means, with
 // suggestions from the articles the search found, one an article.
-func askBack(d *Decision, res retrieval.Result, reason decision.Reason) {
+func askBack(d *Decision, res search.Result, reason decision.Reason) {
 	d.Kind, d.Reason = decision.Clarify, reason
 	seen := map[string]bool{}
 	for _, p := range res.Passages {

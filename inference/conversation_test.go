@@ -11,7 +11,7 @@ import (
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/internal/fixture"
 	"github.com/hushdesk/hushdesk/inference/ollamatest"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // searches records the queries an Assistant searched.
@@ -21,7 +21,7 @@ type searches struct {
 	queries []string
 }
 
-func (s *searches) Search(ctx context.Context, q retrieval.Query) (retrieval.Result, error) {
+func (s *searches) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	s.mu.Lock()
 	s.queries = append(s.queries, q.Text)
 	s.mu.Unlock()

@@ -11,7 +11,7 @@ import (
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // Decision is everything the assistant decided about one message: what,
@@ -37,7 +37,7 @@ type Decision struct {
 	// placeholders, never the customer's values.
 	Answer string
 	// Passages are the sources the answer was given and may cite.
-	Passages []retrieval.Passage
+	Passages []search.Passage
 	// Team takes a hand-off.
 	Team      string
 	Generator GeneratorInfo

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/inference/lang"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // extractiveMax is about the longest passage text an extractive answer
@@ -17,7 +17,7 @@ const extractiveMax = 900
 // best passage under its heading, cited as [1]. A passage too long to
 // quote whole is cut to the run of sentences that shares most words with
 // the question.
-func extractiveAnswer(l lang.Tag, question string, passages []retrieval.Passage, intro string) string {
+func extractiveAnswer(l lang.Tag, question string, passages []search.Passage, intro string) string {
 	if len(passages) == 0 {
 		return ""
 	}

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 func TestExtractiveAnswerHeading(t *testing.T) {
@@ -17,8 +17,8 @@ func TestExtractiveAnswerHeading(t *testing.T) {
 		{"Note:", "Note:\n"},
 		{"", "Intro\n\nWe ship"},
 	} {
-		p := retrieval.Passage{Lang: "en", Heading: tt.heading, Text: "We ship on weekdays."}
-		got := extractiveAnswer("en", "when do you ship", []retrieval.Passage{p}, "Intro")
+		p := search.Passage{Lang: "en", Heading: tt.heading, Text: "We ship on weekdays."}
+		got := extractiveAnswer("en", "when do you ship", []search.Passage{p}, "Intro")
 		if !strings.Contains(got, tt.want) || !strings.HasSuffix(got, "We ship on weekdays. [1]") {
 			t.Errorf("heading %q: answer %q, want it to hold %q", tt.heading, got, tt.want)
 		}

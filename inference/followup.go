@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/inference/lang"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // A follow-up leans on the turns before it: it points back ("that",
@@ -75,12 +75,12 @@ func standaloneQuery(question string, about turn) string {
 // the front when one of them scores nearly as well as the best: a
 // follow-up is answered from the article already in play when it can be,
 // while a new topic, whose article scores far better, is not held back.
-func inPlay(res retrieval.Result, docs map[string]bool) retrieval.Result {
+func inPlay(res search.Result, docs map[string]bool) search.Result {
 	if len(res.Passages) == 0 || docs[res.Passages[0].DocID] {
 		return res
 	}
 	top := res.Passages[0].Score
-	var mine, rest []retrieval.Passage
+	var mine, rest []search.Passage
 	for _, p := range res.Passages {
 		if docs[p.DocID] && p.Score >= inPlayShare*top {
 			mine = append(mine, p)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // Grounding says how well an answer is supported by the sources it was
@@ -42,7 +42,7 @@ const minSupport = 0.5
 // in it does. A sentence supported only by another source than the one it
 // cites still counts as supported, and is counted as miscited. When the answer is in another language than the sources,
 // only citations and numbers can be checked.
-func checkGrounding(answer string, l lang.Tag, passages []retrieval.Passage) Grounding {
+func checkGrounding(answer string, l lang.Tag, passages []search.Passage) Grounding {
 	var g Grounding
 	sameLang := len(passages) > 0 && sameFamily(l, passages[0].Lang)
 	srcTerms := make([]map[string]bool, len(passages))

@@ -4,15 +4,15 @@ import (
 	"testing"
 
 	"github.com/hushdesk/hushdesk/inference/lang"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 func TestCheckGrounding(t *testing.T) {
-	returns := retrieval.Passage{Lang: "en", Title: "Returning an item", Heading: "What can I return?",
+	returns := search.Passage{Lang: "en", Title: "Returning an item", Heading: "What can I return?",
 		Text: "You have 30 days from the day your order is delivered to return an item. It must be unused and in its original packaging."}
-	labels := retrieval.Passage{Lang: "en", Title: "Returning an item", Heading: "Does a return cost anything?",
+	labels := search.Passage{Lang: "en", Title: "Returning an item", Heading: "Does a return cost anything?",
 		Text: "Returns are free in Denmark and Malaysia. Customers in other countries pay DKK 49 for the label."}
-	both := []retrieval.Passage{returns, labels}
+	both := []search.Passage{returns, labels}
 	tests := []struct {
 		name     string
 		answer   string
@@ -49,9 +49,9 @@ func TestNumbers(t *testing.T) {
 }
 
 func TestMiscitedSentenceCountsAsSupported(t *testing.T) {
-	a := retrieval.Passage{Lang: "en", Text: "You have 30 days to return an item."}
-	b := retrieval.Passage{Lang: "en", Text: "Start a return from My account and print the return label."}
-	g := checkGrounding("You have 30 days to return an item [1]. Start the return from your account [1].", "en", []retrieval.Passage{a, b})
+	a := search.Passage{Lang: "en", Text: "You have 30 days to return an item."}
+	b := search.Passage{Lang: "en", Text: "Start a return from My account and print the return label."}
+	g := checkGrounding("You have 30 days to return an item [1]. Start the return from your account [1].", "en", []search.Passage{a, b})
 	if !g.Grounded(0.6) || g.Miscited != 1 {
 		t.Fatalf("grounding = %+v", g)
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/hushdesk/hushdesk/inference/lang"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // PromptVersion names the prompt template; it is recorded with every
@@ -35,7 +35,7 @@ type Prompt struct {
 // buildPrompt numbers the passages as sources and asks for an answer in the
 // customer's language that cites them. Customer and document text are
 // fenced as data.
-func buildPrompt(company string, l lang.Tag, recent []Message, question string, passages []retrieval.Passage) Prompt {
+func buildPrompt(company string, l lang.Tag, recent []Message, question string, passages []search.Passage) Prompt {
 	langName := l.Name()
 	system := fmt.Sprintf(`You are the customer-support assistant of %s.
 Answer the customer's question using only the numbered sources you are given. The earlier messages of the conversation tell you what the question is about; the facts come only from the sources.
@@ -69,7 +69,7 @@ var fenceTag = regexp.MustCompile(`(?i)<\s*(/?)\s*(source|question)`)
 // <EMAIL_1> are left alone.
 func fence(s string) string { return fenceTag.ReplaceAllString(s, "‹$1$2") }
 
-func sourceTitle(p retrieval.Passage) string {
+func sourceTitle(p search.Passage) string {
 	if p.Heading != "" {
 		return p.Title + " > " + p.Heading
 	}

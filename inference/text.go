@@ -9,7 +9,7 @@ import (
 	"github.com/hushdesk/hushdesk/inference/catalog"
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // redact redacts a customer's message, with the model-assisted pass for
@@ -114,7 +114,7 @@ var hiddenWords = map[catalog.Key][]redact.Type{
 
 // docHints are the ids and titles of retrieved passages, which help route
 // a hand-off to the right team.
-func docHints(ps []retrieval.Passage) []string {
+func docHints(ps []search.Passage) []string {
 	out := make([]string, 0, 2*len(ps))
 	for _, p := range ps {
 		out = append(out, p.DocID, p.Title)

@@ -10,7 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/hushdesk/hushdesk/inference/lang"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
 // maxUploadBytes bounds one upload request.
@@ -27,7 +27,7 @@ func (s *Server) listDocuments(c echo.Context) error {
 // optional "prefix" field, its id), or one JSON document {"id", "title",
 // "text", "lang"}.
 func (s *Server) uploadDocuments(c echo.Context) error {
-	var docs []retrieval.Document
+	var docs []kb.Document
 	ct := c.Request().Header.Get("Content-Type")
 	switch {
 	case strings.HasPrefix(ct, "multipart/form-data"):
@@ -42,7 +42,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 		}
 		for _, fh := range files {
 			name := path.Base(strings.ReplaceAll(fh.Filename, "\\", "/"))
-			if !retrieval.Supported(name) {
+			if !kb.Supported(name) {
 				return &httpError{status: http.StatusUnsupportedMediaType,
 					msg: fmt.Sprintf("%s: unsupported document type (Markdown, text, HTML and PDF are read)", name)}
 			}
@@ -59,7 +59,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 			if prefix != "" {
 				id = "upload/" + prefix + "/" + name
 			}
-			doc, err := retrieval.ParseDocument(id, data)
+			doc, err := kb.ParseDocument(id, data)
 			if err != nil {
 				return badRequest(err.Error())
 			}
@@ -76,7 +76,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 			return badRequest(`a JSON document needs "id" and "text"`)
 		}
 		if req.URL != "" {
-			u, err := retrieval.PublicURL(req.URL)
+			u, err := kb.PublicURL(req.URL)
 			if err != nil {
 				return badRequest(`"url" ` + err.Error())
 			}
@@ -86,7 +86,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 		if req.Lang != "" && !ok {
 			return badRequest(fmt.Sprintf(`"lang" %q is not a language the knowledge base knows (en, da, zh-Hans, zh-Hant, ms)`, req.Lang))
 		}
-		docs = append(docs, retrieval.Document{ID: req.ID, Title: req.Title, Text: req.Text, Lang: l, URL: req.URL})
+		docs = append(docs, kb.Document{ID: req.ID, Title: req.Title, Text: req.Text, Lang: l, URL: req.URL})
 	}
 	rep, err := s.parts.Knowledge.Ingest(c.Request().Context(), principal(c).Actor(), docs)
 	if err != nil {

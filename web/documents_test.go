@@ -8,7 +8,8 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit/role"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // TestUploadRefusedForPersonalData: under --personal-data refuse an
@@ -24,7 +25,7 @@ func TestUploadRefusedForPersonalData(t *testing.T) {
 		}
 		return res.Text, counts
 	}
-	ix, err := retrieval.OpenMemory(retrieval.Options{Scrub: scrub, OnPersonalData: retrieval.PersonalDataRefuse})
+	ix, err := search.OpenMemory(search.Options{Scrub: scrub, OnPersonalData: kb.PersonalDataRefuse})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference/fault"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
 // statusOf is the one table from an error's kind to its HTTP status.
@@ -74,7 +74,7 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 		return
 	}
 	body := map[string]any{"error": msg, "code": kind}
-	var pd *retrieval.PersonalDataError
+	var pd *kb.PersonalDataError
 	var he audit.HoldError
 	switch {
 	case errors.As(err, &pd):

@@ -12,7 +12,8 @@ import (
 	"github.com/hushdesk/hushdesk/inference/feedback"
 	"github.com/hushdesk/hushdesk/inference/report"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // testEnv is a server on real parts (an audit store in a temporary
@@ -21,14 +22,14 @@ import (
 type testEnv struct {
 	srv    *Server
 	store  *audit.Store
-	index  *retrieval.Index
+	index  *search.Index
 	secret map[role.Role]string
 }
 
 // knowledgeOf is the knowledge base as web manages it, recording nothing.
-type knowledgeOf struct{ *retrieval.Index }
+type knowledgeOf struct{ *search.Index }
 
-func (k knowledgeOf) Ingest(ctx context.Context, _ string, docs []retrieval.Document) (retrieval.IngestReport, error) {
+func (k knowledgeOf) Ingest(ctx context.Context, _ string, docs []kb.Document) (search.IngestReport, error) {
 	return k.Index.Ingest(ctx, docs)
 }
 
@@ -36,7 +37,7 @@ func (k knowledgeOf) Remove(ctx context.Context, _ string, ids ...string) (int, 
 	return k.Index.Remove(ctx, ids...)
 }
 
-func (k knowledgeOf) Reindex(ctx context.Context, _ string) (retrieval.ReindexReport, error) {
+func (k knowledgeOf) Reindex(ctx context.Context, _ string) (search.ReindexReport, error) {
 	return k.Index.Reindex(ctx)
 }
 
@@ -47,7 +48,7 @@ func newEnv(t *testing.T, a Assistant, opts Options, edit ...func(*Parts)) *test
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	ix, err := retrieval.OpenMemory(retrieval.Options{})
+	ix, err := search.OpenMemory(search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

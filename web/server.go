@@ -21,7 +21,8 @@ import (
 	"github.com/hushdesk/hushdesk/inference/desk"
 	"github.com/hushdesk/hushdesk/inference/feedback"
 	"github.com/hushdesk/hushdesk/inference/report"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // Assistant answers customers and hands them to a person.
@@ -97,10 +98,10 @@ type Reports interface {
 // recorded in the decision log with the actor, so a reviewer can tell
 // which documents were live when an answer was given.
 type Knowledge interface {
-	Documents() []retrieval.DocInfo
-	Ingest(ctx context.Context, actor string, docs []retrieval.Document) (retrieval.IngestReport, error)
+	Documents() []kb.DocInfo
+	Ingest(ctx context.Context, actor string, docs []kb.Document) (search.IngestReport, error)
 	Remove(ctx context.Context, actor string, ids ...string) (int, error)
-	Reindex(ctx context.Context, actor string) (retrieval.ReindexReport, error)
+	Reindex(ctx context.Context, actor string) (search.ReindexReport, error)
 	// Ready is nil once the index is open.
 	Ready(ctx context.Context) error
 }

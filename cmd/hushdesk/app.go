@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -21,14 +22,14 @@ import (
 	"github.com/hushdesk/hushdesk/inference/report"
 	"github.com/hushdesk/hushdesk/inference/triage"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
-	"github.com/hushdesk/hushdesk/retrieval/samplekb"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 	"github.com/hushdesk/hushdesk/web"
 )
 
 // The concrete types satisfy the interfaces their consumers declare.
 var (
-	_ inference.Retriever = (*retrieval.Index)(nil)
+	_ inference.Retriever = (*search.Index)(nil)
 	_ inference.Recorder  = (*audit.Store)(nil)
 	_ inference.Handoffs  = (*audit.Store)(nil)
 	_ inference.Generator = (*ollama.Chat)(nil)
@@ -56,7 +57,7 @@ type Main struct {
 	// the model-assisted pass for names when a name model is set.
 	QuestionRedactor *redact.Redactor
 	Store            *audit.Store
-	Index            *retrieval.Index
+	Index            *search.Index
 	Model            *ollama.Chat
 	Triage           *triage.Policy
 	Assistant        *inference.Assistant
@@ -68,9 +69,17 @@ type Main struct {
 
 // NewMain returns a Main for a configuration, logging to logOut.
 func NewMain(c Config, logOut io.Writer) *Main {
+	if c.Sample == "" {
+		c.Sample = kb.DefaultSample
+	}
+	if c.Company == "" {
+		if h, err := kb.Sample(c.Sample); err == nil {
+			c.Company = h.Company
+		}
+	}
 	// The organisation's own contacts and the help lines given to
 	// customers are not personal data.
-	allow := append(append([]string(nil), samplekb.Contacts...), triage.HelpLines()...)
+	allow := append(sampleContacts(c.Sample), triage.HelpLines()...)
 	r := redact.New(redact.Options{Allow: allow})
 	m := &Main{Config: c, Redactor: r, Log: newLogger(logOut, c.LogLevel, c.LogFormat, r)}
 	m.QuestionRedactor = r
@@ -103,7 +112,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("open audit store: %w", err)
 	}
-	opts := retrieval.Options{Scrub: m.scrub, Logger: m.Log, OnPersonalData: m.Config.PersonalData}
+	opts := search.Options{Scrub: m.scrub, Logger: m.Log, OnPersonalData: m.Config.PersonalData, Vocabulary: m.vocabulary}
 	if m.Config.EmbedModel != "" {
 		emb, err := ollama.NewEmbedder(ollama.EmbedOptions{Host: m.Config.Ollama, Model: m.Config.EmbedModel})
 		if err != nil {
@@ -111,7 +120,7 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 		opts.Embedder = emb
 	}
-	m.Index, err = retrieval.Open(filepath.Join(m.Config.Data, retrieval.DirName), opts)
+	m.Index, err = search.Open(filepath.Join(m.Config.Data, search.DirName), opts)
 	if err != nil {
 		return err
 	}
@@ -129,18 +138,58 @@ func (m *Main) scrub(text string) (string, map[string]int) {
 	return res.Text, inference.EnvelopeCounts(res)
 }
 
-// loadSample ingests the bundled sample knowledge base.
+// loadSample ingests the configured sample help centre.
 func (m *Main) loadSample(ctx context.Context) error {
-	docs, err := retrieval.LoadFS(samplekb.FS(), ".", samplekb.Prefix)
+	h, err := kb.Sample(m.Config.Sample)
+	if err != nil {
+		return err
+	}
+	docs, err := h.Documents()
 	if err != nil {
 		return fmt.Errorf("read sample knowledge base: %w", err)
 	}
-	rep, err := m.knowledge().IngestWith(ctx, "system", "sample", docs, retrieval.IngestOptions{})
+	rep, err := m.knowledge().IngestWith(ctx, "system", "sample", docs, search.IngestOptions{})
 	if err != nil {
 		return fmt.Errorf("load sample knowledge base: %w", err)
 	}
-	m.Log.Info("knowledge base was empty; loaded the sample help centre", "documents", rep.Added, "passages", rep.Chunks)
+	m.Log.Info("knowledge base was empty; loaded the sample help centre", "sample", h.Name, "company", h.Company,
+		"documents", rep.Added, "passages", rep.Chunks)
 	return nil
+}
+
+// vocabulary reads the vocabulary searches use: the engine's, the
+// sample help centre's, and the files of the vocabulary folder (by
+// default the data directory's), which replace the sample's of the same
+// name and add to them.
+func (m *Main) vocabulary() (*search.Vocabulary, error) {
+	folder := m.Config.Vocabulary
+	if folder == "" {
+		folder = filepath.Join(m.Config.Data, "vocabulary")
+	}
+	return readVocabulary(m.Config.Sample, folder)
+}
+
+// readVocabulary reads the engine's vocabulary, a sample's and a
+// folder's ("" for none; a folder that does not exist holds nothing).
+func readVocabulary(sample, folder string) (*search.Vocabulary, error) {
+	var layers []fs.FS
+	if h, err := kb.Sample(sample); err == nil {
+		layers = append(layers, h.Vocabulary())
+	}
+	if folder != "" {
+		layers = append(layers, os.DirFS(folder))
+	}
+	return search.ReadVocabulary(layers...)
+}
+
+// sampleContacts are the published contacts of a sample help centre's
+// company, which are not personal data; none for an unknown sample.
+func sampleContacts(name string) []string {
+	h, err := kb.Sample(name)
+	if err != nil {
+		return nil
+	}
+	return append([]string(nil), h.Contacts...)
 }
 
 // OpenAssistant connects the model (probing Ollama once) and builds the

@@ -6,13 +6,13 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/hushdesk/hushdesk/inference/ollama"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
 	"github.com/hushdesk/hushdesk/retrieval/eval"
-	"github.com/hushdesk/hushdesk/retrieval/samplekb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // runEvalRetrieval builds a throw-away index from a BEIR corpus, answers
@@ -22,7 +22,7 @@ import (
 // BM25 baseline, per language when the queries say theirs, and how well
 // the confidence tells answerable queries from the rest.
 func runEvalRetrieval(ctx context.Context, e env) error {
-	fs := newFlagSet("eval retrieval", e.stderr, "ollama", "log-level", "log-format")
+	fs := newFlagSet("eval retrieval", e.stderr, "ollama", "log-level", "log-format", "sample", "vocabulary")
 	corpusPath := fs.String("corpus", "", "BEIR corpus, JSON lines {_id, title, text} (required)")
 	queriesPath := fs.String("queries", "", "BEIR queries, JSON lines {_id, text} (required)")
 	qrelsPath := fs.String("qrels", "", "relevance judgements, TSV query-id corpus-id score with a header line")
@@ -36,7 +36,7 @@ func runEvalRetrieval(ctx context.Context, e env) error {
 		return err
 	}
 	if *corpusPath == "" || *queriesPath == "" || *runPath == "" || *k < 1 || fs.NArg() > 0 {
-		return fmt.Errorf("%w: eval retrieval --corpus C --queries Q [--qrels R] --run OUT [--k 10]", errUsage)
+		return fmt.Errorf("%w: eval retrieval --corpus C --queries Q [--qrels R] --run OUT [--k 10] [--sample NAME] [--vocabulary DIR]", errUsage)
 	}
 	c, err := loadConfig(fs, os.Getenv)
 	if err != nil {
@@ -56,7 +56,16 @@ func runEvalRetrieval(ctx context.Context, e env) error {
 			return err
 		}
 	}
-	opts := retrieval.Options{Logger: newLogger(e.stderr, c.LogLevel, c.LogFormat, redact.New(redact.Options{Allow: samplekb.Contacts}))}
+	// The vocabulary is the sample's (--sample) and the folder's, when
+	// one is given (--vocabulary): no data directory's.
+	vocab, err := readVocabulary(c.Sample, c.Vocabulary)
+	if err != nil {
+		return err
+	}
+	opts := search.Options{
+		Logger:     newLogger(e.stderr, c.LogLevel, c.LogFormat, redact.New(redact.Options{Allow: sampleContacts(c.Sample)})),
+		Vocabulary: func() (*search.Vocabulary, error) { return vocab, nil },
+	}
 	if *embedModel != "" {
 		emb, err := ollama.NewEmbedder(ollama.EmbedOptions{Host: c.Ollama, Model: *embedModel})
 		if err != nil {
@@ -64,7 +73,7 @@ func runEvalRetrieval(ctx context.Context, e env) error {
 		}
 		opts.Embedder = emb
 	}
-	ix, err := retrieval.OpenMemory(opts)
+	ix, err := search.OpenMemory(opts)
 	if err != nil {
 		return err
 	}
@@ -80,6 +89,7 @@ func runEvalRetrieval(ctx context.Context, e env) error {
 		return fmt.Errorf("embedded %d of %d passages with %s: is the model pulled and Ollama running?", rep.Embedded, rep.Chunks, *embedModel)
 	}
 	fmt.Fprintf(e.stdout, "corpus: %d documents, %d passages, indexed in %s\n", len(corpus), rep.Chunks, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "vocabulary: %s\n", strings.Join(vocab.Files(), ", "))
 	start = time.Now()
 	run, conf, err := eval.Answer(ctx, ix, queries, *k)
 	if err != nil {
@@ -158,7 +168,7 @@ func printScores(w io.Writer, run, brun eval.Run, qrels eval.Qrels, queries []ev
 		groups = append(groups, l)
 	}
 	sort.Strings(groups[1:])
-	fmt.Fprintf(w, "\n%-10s %-9s %8s %9s %7s %7s\n", "language", "system", "queries", "nDCG@10", "R@5", "MRR@10")
+	fmt.Fprintf(w, "\n%-10s %-9s %8s %9s %7s %7s %7s\n", "language", "system", "queries", "nDCG@10", "R@5", "MRR@10", "first")
 	for _, g := range groups {
 		var only func(string) bool
 		name := "all"
@@ -168,14 +178,14 @@ func printScores(w io.Writer, run, brun eval.Run, qrels eval.Qrels, queries []ev
 			name = g
 		}
 		s := eval.Score(run, qrels, only)
-		fmt.Fprintf(w, "%-10s %-9s %8d %9.3f %7.3f %7.3f\n", name, "hushdesk", s.Queries, s.NDCG10, s.Recall5, s.MRR10)
+		fmt.Fprintf(w, "%-10s %-9s %8d %9.3f %7.3f %7.3f %7.3f\n", name, "hushdesk", s.Queries, s.NDCG10, s.Recall5, s.MRR10, s.First)
 		if brun != nil {
 			b := eval.Score(brun, qrels, only)
 			ratio := 0.0
 			if b.NDCG10 > 0 {
 				ratio = s.NDCG10 / b.NDCG10
 			}
-			fmt.Fprintf(w, "%-10s %-9s %8d %9.3f %7.3f %7.3f   nDCG@10 ratio %.3f\n", "", "bm25", b.Queries, b.NDCG10, b.Recall5, b.MRR10, ratio)
+			fmt.Fprintf(w, "%-10s %-9s %8d %9.3f %7.3f %7.3f %7.3f   nDCG@10 ratio %.3f\n", "", "bm25", b.Queries, b.NDCG10, b.Recall5, b.MRR10, b.First, ratio)
 		}
 	}
 }

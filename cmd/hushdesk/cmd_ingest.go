@@ -13,7 +13,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // ingestFormats names the formats ingest reads, for messages.
@@ -62,9 +63,9 @@ func runIngest(ctx context.Context, e env) error {
 		}
 	}
 	bar := newProgressLine(e.stderr)
-	rep, err := m.Index.IngestWith(ctx, docs, retrieval.IngestOptions{OnPersonalData: c.PersonalData, Progress: bar.update})
+	rep, err := m.Index.IngestWith(ctx, docs, search.IngestOptions{OnPersonalData: c.PersonalData, Progress: bar.update})
 	bar.finish()
-	if errors.Is(err, retrieval.ErrPersonalData) {
+	if errors.Is(err, kb.ErrPersonalData) {
 		printPersonalData(e.stdout, "personal data found in", rep.PersonalData)
 		return err
 	}
@@ -107,7 +108,7 @@ type ingestRoot struct {
 // prune removes what a folder no longer holds, records the folder, and
 // removes the documents that older versions filed under the path itself
 // (their ids were absolute paths).
-func (r ingestRoot) prune(ctx context.Context, ix *retrieval.Index) (int, error) {
+func (r ingestRoot) prune(ctx context.Context, ix *search.Index) (int, error) {
 	if !r.folder {
 		return ix.Remove(ctx, r.path)
 	}
@@ -127,8 +128,8 @@ func (r ingestRoot) prune(ctx context.Context, ix *retrieval.Index) (int, error)
 // slashes ("help-centre/returns/policy.md"), whether the folder or the
 // file was given, and wherever the folder lies; as, when set, stands for
 // the folder's name.
-func readIngestArgs(paths []string, as string) ([]retrieval.Document, []ingestRoot, error) {
-	var docs []retrieval.Document
+func readIngestArgs(paths []string, as string) ([]kb.Document, []ingestRoot, error) {
+	var docs []kb.Document
 	var roots []ingestRoot
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
@@ -164,7 +165,7 @@ func readIngestArgs(paths []string, as string) ([]retrieval.Document, []ingestRo
 			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != abs {
 				return filepath.SkipDir
 			}
-			if d.IsDir() || !retrieval.Supported(path) {
+			if d.IsDir() || !kb.Supported(path) {
 				return nil
 			}
 			rel, err := filepath.Rel(abs, path)
@@ -210,13 +211,13 @@ func printPersonalData(w io.Writer, what string, found map[string]map[string]int
 }
 
 // readDocument reads one file, to be filed under id.
-func readDocument(path, id string) (retrieval.Document, error) {
+func readDocument(path, id string) (kb.Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return retrieval.Document{}, err
+		return kb.Document{}, err
 	}
-	doc, err := retrieval.ParseDocument(path, data)
-	if errors.Is(err, retrieval.ErrUnsupported) {
+	doc, err := kb.ParseDocument(path, data)
+	if errors.Is(err, kb.ErrUnsupported) {
 		return doc, fmt.Errorf("%w: %w (%s are read)", errUsage, err, ingestFormats)
 	}
 	doc.ID = id
@@ -241,7 +242,7 @@ func newProgressLine(w io.Writer) *progressLine {
 }
 
 // update shows p; the last update of a phase is always shown.
-func (l *progressLine) update(p retrieval.IngestProgress) {
+func (l *progressLine) update(p search.IngestProgress) {
 	if l.w == nil {
 		return
 	}

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
 func TestIngestFolder(t *testing.T) {
@@ -64,24 +64,24 @@ func TestIngestFolder(t *testing.T) {
 }
 
 func TestIngestPersonalData(t *testing.T) {
-	kb := t.TempDir()
-	if err := os.WriteFile(filepath.Join(kb, "contact.md"), []byte("# Contact\n\nAsk Jane at jane.doe@example.com about pigeons."), 0o600); err != nil {
+	folder := t.TempDir()
+	if err := os.WriteFile(filepath.Join(folder, "contact.md"), []byte("# Contact\n\nAsk Jane at jane.doe@example.com about pigeons."), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	doc := filepath.Base(kb) + "/contact.md"
+	doc := filepath.Base(folder) + "/contact.md"
 	tests := []struct {
 		policy  string
 		wantErr error
 		want    string
 	}{
 		{"redact", nil, "personal data redacted in " + doc},
-		{"refuse", retrieval.ErrPersonalData, "personal data found in " + doc},
+		{"refuse", kb.ErrPersonalData, "personal data found in " + doc},
 	}
 	for _, tt := range tests {
 		t.Run(tt.policy, func(t *testing.T) {
 			data := t.TempDir()
 			var stdout, stderr bytes.Buffer
-			err := runIngest(context.Background(), env{args: []string{"--data", data, "--personal-data", tt.policy, filepath.Join(kb, "contact.md")}, stdout: &stdout, stderr: &stderr})
+			err := runIngest(context.Background(), env{args: []string{"--data", data, "--personal-data", tt.policy, filepath.Join(folder, "contact.md")}, stdout: &stdout, stderr: &stderr})
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("err = %v, want %v", err, tt.wantErr)
 			}
@@ -174,7 +174,7 @@ func TestIngestDocumentIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	legacy := filepath.Join(first, "returns.md")
-	if _, err := m.Index.Ingest(context.Background(), []retrieval.Document{{ID: legacy, Text: "# Old\n\nOld pigeons."}}); err != nil {
+	if _, err := m.Index.Ingest(context.Background(), []kb.Document{{ID: legacy, Text: "# Old\n\nOld pigeons."}}); err != nil {
 		t.Fatal(err)
 	}
 	m.Close()

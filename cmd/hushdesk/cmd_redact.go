@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval/samplekb"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
 type redactIn struct {
@@ -44,7 +44,7 @@ func runRedact(ctx context.Context, e env) error {
 	if !*jsonl {
 		return fmt.Errorf("%w: redact --jsonl < in.jsonl > out.jsonl", errUsage)
 	}
-	r := redact.New(redact.Options{Allow: samplekb.Contacts})
+	r := redact.New(redact.Options{Allow: sampleContacts(kb.DefaultSample)})
 	in := bufio.NewReaderSize(e.stdin, 1<<20)
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
 	defer out.Flush()

@@ -17,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/hushdesk/hushdesk/inference/triage"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
 // Config is every setting of a Hushdesk process.
@@ -29,6 +30,8 @@ type Config struct {
 	TLSCert          string
 	TLSKey           string
 	Company          string
+	Sample           string // the sample help centre an empty knowledge base is given
+	Vocabulary       string // the folder of the company's vocabulary files
 	MaxQuestionChars int
 	// ChatKeep is how long a customer's browser keeps their conversation
 	// across tabs and visits.
@@ -93,7 +96,16 @@ var settings = []setting{
 	{flag: "config", env: "HUSHDESK_CONFIG", help: "config file (YAML)", set: str(func(c *Config) *string { return &c.ConfigFile })},
 	{flag: "tls-cert", env: "HUSHDESK_TLS_CERT", key: "tls_cert", help: "TLS certificate file", set: str(func(c *Config) *string { return &c.TLSCert })},
 	{flag: "tls-key", env: "HUSHDESK_TLS_KEY", key: "tls_key", help: "TLS key file", set: str(func(c *Config) *string { return &c.TLSKey })},
-	{flag: "company", env: "HUSHDESK_COMPANY", key: "company", def: "Larkspur Home", help: "organisation name shown to customers", set: str(func(c *Config) *string { return &c.Company })},
+	{flag: "company", env: "HUSHDESK_COMPANY", key: "company", help: "organisation name shown to customers (default: the sample's company)", set: str(func(c *Config) *string { return &c.Company })},
+	{flag: "sample", env: "HUSHDESK_SAMPLE", key: "sample", def: kb.DefaultSample, help: "sample help centre loaded into an empty knowledge base: " + strings.Join(kb.SampleNames(), " or "),
+		set: func(c *Config, v string) error {
+			if _, err := kb.Sample(v); err != nil {
+				return fmt.Errorf("sample must be one of %s, not %q", strings.Join(kb.SampleNames(), ", "), v)
+			}
+			c.Sample = v
+			return nil
+		}},
+	{flag: "vocabulary", env: "HUSHDESK_VOCABULARY", key: "vocabulary", help: "folder of vocabulary files (YAML) read on start and by a reindex (default: vocabulary in the data directory)", set: str(func(c *Config) *string { return &c.Vocabulary })},
 	{flag: "max-question-chars", env: "HUSHDESK_MAX_QUESTION_CHARS", key: "max_question_chars", def: "4000", help: "longest question accepted, in characters",
 		set: func(c *Config, v string) error {
 			n, err := strconv.Atoi(v)

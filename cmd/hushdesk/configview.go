@@ -19,6 +19,8 @@ func (c Config) view() map[string]any {
 		"config_file":        c.ConfigFile,
 		"tls":                c.TLSCert != "",
 		"company":            c.Company,
+		"sample":             c.Sample,
+		"vocabulary":         c.Vocabulary,
 		"max_question_chars": c.MaxQuestionChars,
 		"chat_keep":          c.ChatKeep.String(),
 		"min_confidence":     c.MinConfidence,

@@ -8,7 +8,8 @@ import (
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/audit/role"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // knowledge is the knowledge base as admins and the command line change
@@ -16,23 +17,23 @@ import (
 // with its actor, so a reviewer can tell which documents were live when an
 // answer was given.
 type knowledge struct {
-	index *retrieval.Index
+	index *search.Index
 	store *audit.Store
 }
 
 func (m *Main) knowledge() knowledge { return knowledge{index: m.Index, store: m.Store} }
 
-func (k knowledge) Documents() []retrieval.DocInfo { return k.index.Documents() }
+func (k knowledge) Documents() []kb.DocInfo { return k.index.Documents() }
 
 func (k knowledge) Ready(ctx context.Context) error { return k.index.Ready(ctx) }
 
 // Ingest adds or updates documents and records the change.
-func (k knowledge) Ingest(ctx context.Context, actor string, docs []retrieval.Document) (retrieval.IngestReport, error) {
-	return k.IngestWith(ctx, actor, "upload", docs, retrieval.IngestOptions{})
+func (k knowledge) Ingest(ctx context.Context, actor string, docs []kb.Document) (search.IngestReport, error) {
+	return k.IngestWith(ctx, actor, "upload", docs, search.IngestOptions{})
 }
 
 // IngestWith is Ingest with the ingest's options and the action recorded.
-func (k knowledge) IngestWith(ctx context.Context, actor, action string, docs []retrieval.Document, o retrieval.IngestOptions) (retrieval.IngestReport, error) {
+func (k knowledge) IngestWith(ctx context.Context, actor, action string, docs []kb.Document, o search.IngestOptions) (search.IngestReport, error) {
 	rep, err := k.index.IngestWith(ctx, docs, o)
 	if err != nil {
 		return rep, err
@@ -50,21 +51,21 @@ func (k knowledge) Remove(ctx context.Context, actor string, ids ...string) (int
 	if err != nil || n == 0 {
 		return n, err
 	}
-	return n, k.record(ctx, actor, "remove", ids, retrieval.IngestReport{Removed: n})
+	return n, k.record(ctx, actor, "remove", ids, search.IngestReport{Removed: n})
 }
 
 // Reindex analyses every passage again and records that it did.
-func (k knowledge) Reindex(ctx context.Context, actor string) (retrieval.ReindexReport, error) {
+func (k knowledge) Reindex(ctx context.Context, actor string) (search.ReindexReport, error) {
 	rep, err := k.index.Reindex(ctx)
 	if err != nil {
 		return rep, err
 	}
-	return rep, k.record(ctx, actor, "reindex", nil, retrieval.IngestReport{Chunks: rep.Passages, Embedded: rep.Embedded})
+	return rep, k.record(ctx, actor, "reindex", nil, search.IngestReport{Chunks: rep.Passages, Embedded: rep.Embedded})
 }
 
 // record appends a knowledge-base change to the decision log: which
 // documents, at which versions, by whom.
-func (k knowledge) record(ctx context.Context, actor, action string, ids []string, rep retrieval.IngestReport) error {
+func (k knowledge) record(ctx context.Context, actor, action string, ids []string, rep search.IngestReport) error {
 	versions := map[string]string{}
 	for _, d := range k.index.Documents() {
 		versions[d.ID] = d.Version

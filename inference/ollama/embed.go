@@ -8,11 +8,11 @@ import (
 	"time"
 
 	"github.com/hushdesk/hushdesk/inference"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 	"github.com/ollama/ollama/api"
 )
 
-var _ retrieval.Embedder = (*Embedder)(nil)
+var _ search.Embedder = (*Embedder)(nil)
 
 // EmbedOptions configures an Ollama embedder.
 type EmbedOptions struct {

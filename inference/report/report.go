@@ -16,7 +16,7 @@ import (
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/redact"
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // Events pages through the decision log.
@@ -26,7 +26,7 @@ type Events interface {
 
 // Retriever finds the article a question comes closest to.
 type Retriever interface {
-	Search(ctx context.Context, q retrieval.Query) (retrieval.Result, error)
+	Search(ctx context.Context, q search.Query) (search.Result, error)
 }
 
 // Reports computes support reports from the log.
@@ -294,7 +294,7 @@ func timing(xs []float64) Timing {
 func (r *Reports) addGap(ctx context.Context, gaps map[string]*Gap, l, reason, question string) error {
 	topic, doc := noArticle, ""
 	if q := redact.RemovePlaceholders(question); q != "" {
-		res, err := r.retriever.Search(ctx, retrieval.Query{Text: q, Lang: lang.Tag(l), K: 1})
+		res, err := r.retriever.Search(ctx, search.Query{Text: q, Lang: lang.Tag(l), K: 1})
 		if err != nil {
 			return err
 		}

@@ -44,6 +44,9 @@ type ptok struct {
 	text   string
 	prefix bool
 	fuzzy  bool // also match a word one edit away (see oneEdit)
+	// near is the automaton of the words one edit from text, for a
+	// fuzzy word.
+	near *oneEditAway
 }
 
 // compilePattern parses one pattern. The first element must be a word or
@@ -146,6 +149,7 @@ func compileAlt(a string) (alt, error) {
 			return nil, fmt.Errorf("fuzzy %q must be one word of %d letters or more, without a stem", a, minFuzzyLen)
 		}
 		out[0].fuzzy = true
+		out[0].near = oneEditFrom(out[0].text)
 	}
 	out[len(out)-1].prefix = prefix
 	return out, nil
@@ -167,7 +171,7 @@ func (a alt) matchAt(toks []token, i, clause int) (int, bool) {
 				return 0, false
 			}
 		case pt.fuzzy:
-			if toks[j].text != pt.text && !oneEdit(toks[j].text, pt.text) {
+			if toks[j].text != pt.text && !nearWord(pt.near, pt.text, toks[j].text) {
 				return 0, false
 			}
 		case toks[j].text != pt.text:

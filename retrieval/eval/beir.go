@@ -23,7 +23,7 @@ type CorpusDoc struct {
 
 // EvalQuery is one line of a BEIR queries file. Metadata may say the
 // query's language ("lang") and that the knowledge base cannot answer it
-// ("answerable": false); both are optional.
+// ("answerable": false, or "kind": "unanswerable"); all are optional.
 type EvalQuery struct {
 	ID       string        `json:"_id"`
 	Text     string        `json:"text"`
@@ -34,12 +34,15 @@ type EvalQuery struct {
 type QueryMetadata struct {
 	Lang       string `json:"lang,omitempty"`
 	Answerable *bool  `json:"answerable,omitempty"`
+	// Kind is what the query was written to test ("direct",
+	// "neighbour", "unanswerable"), when its set says.
+	Kind string `json:"kind,omitempty"`
 }
 
 // Unanswerable reports whether the query is marked as one the corpus has
 // no answer to.
 func (q EvalQuery) Unanswerable() bool {
-	return q.Metadata.Answerable != nil && !*q.Metadata.Answerable
+	return q.Metadata.Answerable != nil && !*q.Metadata.Answerable || q.Metadata.Kind == "unanswerable"
 }
 
 // Qrels are relevance judgements: query id, then document id, then grade

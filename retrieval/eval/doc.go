@@ -3,7 +3,8 @@
 // nDCG, recall and MRR, scores the confidence signal as an answerable /
 // unanswerable classifier, and runs a plain BM25 baseline to compare with.
 //
-// The sample knowledge base's own evaluation set lives in the repository's
-// testdata/retrieval folder; SampleCorpus produces its corpus so that it
-// never drifts from the embedded articles.
+// The sample help centres' evaluation sets live in the repository's
+// testdata/retrieval folder (the shop's at its top, the insurer's in
+// insurer/); SampleCorpus produces their corpora so that they never drift
+// from the embedded articles.
 package eval

@@ -49,7 +49,7 @@ func TestMetrics(t *testing.T) {
 		})
 	}
 	s := Score(Run{"q1": hits("a", "b")}, Qrels{"q1": rel, "q2": {"c": 1}, "q3": {"x": 0}}, nil)
-	if s.Queries != 2 || !near(s.NDCG10, 0.5) || !near(s.MRR10, 0.5) {
+	if s.Queries != 2 || !near(s.NDCG10, 0.5) || !near(s.MRR10, 0.5) || !near(s.First, 0.5) {
 		t.Errorf("Score = %+v: want 2 judged queries, the unanswered one scoring 0", s)
 	}
 }

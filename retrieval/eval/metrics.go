@@ -12,6 +12,9 @@ type Scores struct {
 	NDCG10  float64
 	Recall5 float64
 	MRR10   float64
+	// First is the share of queries whose first document is relevant:
+	// the right article first.
+	First float64
 }
 
 // Score scores a run against qrels. Only queries with at least one
@@ -34,12 +37,16 @@ func Score(run Run, qrels Qrels, only func(qid string) bool) Scores {
 		s.NDCG10 += NDCG(hits, rel, 10)
 		s.Recall5 += Recall(hits, rel, 5)
 		s.MRR10 += ReciprocalRank(hits, rel, 10)
+		if ReciprocalRank(hits, rel, 1) == 1 {
+			s.First++
+		}
 	}
 	if s.Queries > 0 {
 		n := float64(s.Queries)
 		s.NDCG10 /= n
 		s.Recall5 /= n
 		s.MRR10 /= n
+		s.First /= n
 	}
 	return s
 }

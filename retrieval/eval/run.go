@@ -5,14 +5,15 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // Load ingests a BEIR corpus into ix, one document per corpus line. A
 // document with a title but no text is indexed by its title; one with
 // neither is skipped.
-func Load(ctx context.Context, ix *retrieval.Index, corpus []CorpusDoc, progress func(retrieval.IngestProgress)) (retrieval.IngestReport, error) {
-	docs := make([]retrieval.Document, 0, len(corpus))
+func Load(ctx context.Context, ix *search.Index, corpus []CorpusDoc, progress func(search.IngestProgress)) (search.IngestReport, error) {
+	docs := make([]kb.Document, 0, len(corpus))
 	for _, d := range corpus {
 		text := d.Text
 		if strings.TrimSpace(text) == "" {
@@ -21,9 +22,9 @@ func Load(ctx context.Context, ix *retrieval.Index, corpus []CorpusDoc, progress
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		docs = append(docs, retrieval.Document{ID: d.ID, Title: d.Title, Text: text})
+		docs = append(docs, kb.Document{ID: d.ID, Title: d.Title, Text: text})
 	}
-	rep, err := ix.IngestWith(ctx, docs, retrieval.IngestOptions{Progress: progress})
+	rep, err := ix.IngestWith(ctx, docs, search.IngestOptions{Progress: progress})
 	if err != nil {
 		return rep, fmt.Errorf("load corpus: %w", err)
 	}
@@ -34,11 +35,11 @@ func Load(ctx context.Context, ix *retrieval.Index, corpus []CorpusDoc, progress
 // language detected from the text), and returns the run, each query's k
 // best documents in the order of their best passages, and each query's
 // confidence.
-func Answer(ctx context.Context, ix *retrieval.Index, queries []EvalQuery, k int) (Run, map[string]float64, error) {
+func Answer(ctx context.Context, ix *search.Index, queries []EvalQuery, k int) (Run, map[string]float64, error) {
 	run := Run{}
 	conf := map[string]float64{}
 	for _, q := range queries {
-		res, err := ix.Search(ctx, retrieval.Query{Text: q.Text, K: 2 * k})
+		res, err := ix.Search(ctx, search.Query{Text: q.Text, K: 2 * k})
 		if err != nil {
 			return nil, nil, fmt.Errorf("query %s: %w", q.ID, err)
 		}

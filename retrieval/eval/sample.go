@@ -6,22 +6,25 @@ import (
 	"io"
 	"strings"
 
-	"github.com/hushdesk/hushdesk/retrieval"
-	"github.com/hushdesk/hushdesk/retrieval/samplekb"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
-// SampleCorpus returns the sample knowledge base as a BEIR corpus: one
-// document per article, its id the article's document id
+// SampleCorpus returns a sample help centre (kb.Sample) as a BEIR
+// corpus: one document per article, its id the article's document id
 // (sample/en/returns.md), its title the article's first heading and its
 // text the rest of the Markdown.
-func SampleCorpus() ([]CorpusDoc, error) {
-	docs, err := retrieval.LoadFS(samplekb.FS(), ".", samplekb.Prefix)
+func SampleCorpus(name string) ([]CorpusDoc, error) {
+	h, err := kb.Sample(name)
 	if err != nil {
-		return nil, fmt.Errorf("read sample knowledge base: %w", err)
+		return nil, err
+	}
+	docs, err := h.Documents()
+	if err != nil {
+		return nil, err
 	}
 	out := make([]CorpusDoc, 0, len(docs))
 	for _, d := range docs {
-		title, text := d.Title, d.Text
+		title, text := d.Title, strings.TrimLeft(d.Text, "\n")
 		if first, rest, ok := strings.Cut(text, "\n"); ok && strings.HasPrefix(first, "# ") {
 			title, text = strings.TrimSpace(first[2:]), strings.TrimLeft(rest, "\n")
 		}

@@ -8,7 +8,8 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/hushdesk/hushdesk/retrieval"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // dataDir is the evaluation set of the sample knowledge base.
@@ -53,23 +54,29 @@ func readQuerySet(t testing.TB, queriesName, qrelsName string) ([]CorpusDoc, []E
 	return corpus, queries, qrels
 }
 
-// TestSampleCorpusUpToDate fails when the corpus file no longer matches
+// TestSampleCorpusUpToDate fails when a corpus file no longer matches
 // the embedded articles; regenerate it with gencorpus.
 func TestSampleCorpusUpToDate(t *testing.T) {
-	corpus, err := SampleCorpus()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want bytes.Buffer
-	if err := WriteCorpus(&want, corpus); err != nil {
-		t.Fatal(err)
-	}
-	have, err := os.ReadFile(filepath.Join(dataDir, "corpus.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(have, want.Bytes()) {
-		t.Fatal("testdata/retrieval/corpus.jsonl is out of date: go run ./retrieval/eval/gencorpus > testdata/retrieval/corpus.jsonl")
+	for _, c := range []struct{ sample, file string }{
+		{"shop", "corpus.jsonl"},
+		{"insurer", filepath.Join("insurer", "corpus.jsonl")},
+	} {
+		corpus, err := SampleCorpus(c.sample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := WriteCorpus(&want, corpus); err != nil {
+			t.Fatal(err)
+		}
+		have, err := os.ReadFile(filepath.Join(dataDir, c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(have, want.Bytes()) {
+			t.Errorf("testdata/retrieval/%s is out of date: go run ./retrieval/eval/gencorpus -sample %s > testdata/retrieval/%s",
+				filepath.ToSlash(c.file), c.sample, filepath.ToSlash(c.file))
+		}
 	}
 }
 
@@ -81,7 +88,13 @@ func TestSampleCorpusUpToDate(t *testing.T) {
 func TestSampleEvaluation(t *testing.T) {
 	ctx := context.Background()
 	corpus, _, _ := readSet(t)
-	ix, err := retrieval.OpenMemory(retrieval.Options{})
+	shop, err := kb.Sample("shop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.OpenMemory(search.Options{Vocabulary: func() (*search.Vocabulary, error) {
+		return search.ReadVocabulary(shop.Vocabulary())
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +116,7 @@ func TestSampleEvaluation(t *testing.T) {
 }
 
 // evaluateSet scores one question set and checks it against the targets.
-func evaluateSet(t *testing.T, ix *retrieval.Index, base *Baseline, queries []EvalQuery, qrels Qrels) {
+func evaluateSet(t *testing.T, ix *search.Index, base *Baseline, queries []EvalQuery, qrels Qrels) {
 	ctx := context.Background()
 	run, conf, err := Answer(ctx, ix, queries, 10)
 	if err != nil {

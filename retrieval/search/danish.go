@@ -1,0 +1,99 @@
+package search
+
+import (
+	"context"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Danish writes compounds as one word ("returporto", "telefonnummer"),
+// and a customer's compound is often not the article's: the article says
+// "porto for returnering", or "telefon". A query word that no passage
+// holds is split into two words that passages do hold, with or without
+// the linking -s- or -e- between them ("levering-s-tid"), and its parts
+// are searched too.
+
+// minCompoundPart is the shortest part, in letters, a compound is split
+// into: shorter ones are too often a piece of some unrelated word.
+const minCompoundPart = 3
+
+// splitCompound splits the query word whose stem is stem into two parts
+// that passages hold, preferring the split whose shorter part is
+// longest. It returns the parts' stems, or nil.
+func (ix *Index) splitCompound(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, stem, text string) ([]string, error) {
+	word := surfaceWord(a, stem, text)
+	rs := []rune(word)
+	if len(rs) < 2*minCompoundPart {
+		return nil, nil
+	}
+	var best []string
+	bestLen := 0
+	for i := minCompoundPart; i <= len(rs)-minCompoundPart; i++ {
+		right := stemOf(a, string(rs[i:]))
+		if right == "" {
+			continue
+		}
+		for _, left := range linkForms(string(rs[:i])) {
+			short := min(len([]rune(left)), len(rs)-i)
+			if short <= bestLen {
+				continue
+			}
+			l := stemOf(a, left)
+			if l == "" {
+				continue
+			}
+			ok, err := ix.heldByPassages(ctx, reader, l, right)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				best, bestLen = []string{l, right}, short
+			}
+		}
+	}
+	return best, nil
+}
+
+// linkForms are the first part of a compound as written and, when it
+// ends in a linking -s- or -e-, without it.
+func linkForms(left string) []string {
+	out := []string{left}
+	if len([]rune(left)) > minCompoundPart && (strings.HasSuffix(left, "s") || strings.HasSuffix(left, "e")) {
+		out = append(out, left[:len(left)-1])
+	}
+	return out
+}
+
+// heldByPassages reports whether Danish passages hold every term.
+func (ix *Index) heldByPassages(ctx context.Context, reader index.IndexReader, terms ...string) (bool, error) {
+	for _, t := range terms {
+		df, err := ix.dfs.docFreq(ctx, reader, "da", t)
+		if err != nil || df == 0 {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// stemOf is a word's analysed form, or "" when the analyzer drops it (a
+// stop word) or makes several terms of it.
+func stemOf(a analysis.Analyzer, word string) string {
+	toks := a.Analyze([]byte(word))
+	if len(toks) != 1 {
+		return ""
+	}
+	return string(toks[0].Term)
+}
+
+// surfaceWord is the word of text that the analyzer makes stem of, in
+// lower case, or "".
+func surfaceWord(a analysis.Analyzer, stem, text string) string {
+	for _, w := range lowerWords(text) {
+		if stemOf(a, w) == stem {
+			return w
+		}
+	}
+	return ""
+}

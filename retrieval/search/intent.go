@@ -1,0 +1,126 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
+
+// intent is the kind of answer a question asks for, or a section's
+// heading promises: how to do something, when (or how long), what it
+// costs, or how far something the customer started has come (its
+// status). Within an article, the section whose heading promises what the
+// question asks for ranks first: "How do I return a pair of shoes?" is
+// answered by "How to start a return", not by "Does a return cost
+// anything?", though both hold "return".
+type intent uint8
+
+const (
+	intentHow intent = 1 << iota
+	intentWhen
+	intentCost
+	intentStatus
+)
+
+// intentCues are the words that name each intent, in the four
+// languages (Chinese in both scripts). Latin-script cues match whole
+// words; Chinese cues match anywhere.
+var intentCues = []struct {
+	intent intent
+	cues   []string
+}{
+	{intentHow, []string{
+		"how do i", "how can i", "how to", "how should i", "how would i", "what do i do", "what should i do", "steps",
+		"hvordan", "sådan", "hvad gør jeg", "hvad skal jeg gøre",
+		"bagaimana", "camne", "camna", "camana", "cemana", "macam mana", "mcm mana", "cara", "langkah",
+		"如何", "怎么", "怎麼", "怎样", "怎樣", "流程", "步骤", "步驟",
+	}},
+	{intentWhen, []string{
+		"when", "how long", "what time", "how many days", "how soon", "how fast", "how quickly",
+		"hvornår", "hvor lang tid", "hvor længe", "hvor hurtigt", "hvor mange dage", "leveringstid",
+		"bila", "bilakah", "berapa lama", "brp lama", "brape lama", "berapa hari", "brp hari", "pukul berapa", "tempoh", "masa",
+		"什么时候", "什麼時候", "何时", "何時", "多久", "多长时间", "多長時間", "几天", "幾天", "几点", "幾點", "时效", "時效", "时限", "時限", "期限", "时间", "時間",
+	}},
+	{intentCost, []string{
+		"cost", "costs", "price", "prices", "fee", "fees", "free", "how much", "pay for", "have to pay", "need to pay",
+		"koster", "pris", "priser", "gebyr", "gratis", "hvor meget", "betale for",
+		"kos", "harga", "caj", "yuran", "percuma", "kena bayar", "perlu bayar",
+		"价格", "價格", "价钱", "價錢", "收费", "收費", "免费", "免費", "多少钱", "多少錢", "要钱", "要錢",
+		"运费", "運費", "邮费", "郵費", "费用", "費用",
+	}},
+	{intentStatus, []string{
+		"status", "statuses", "where is my", "where's my", "wheres my", "where can i see", "how far", "progress",
+		"what's happening", "whats happening", "happening with", "any update", "an update",
+		"hvor er min", "hvor langt", "hvad sker der", "hvor står",
+		"sampai mana", "perkembangan",
+		"进度", "進度", "状态", "狀態", "进展", "進展", "到哪", "去到邊",
+	}},
+}
+
+// intentsOf returns the intents the cues in text name.
+func intentsOf(text string) intent {
+	lower := strings.ToLower(text)
+	// The words, one space apart and at both ends, for whole-word cues.
+	words := " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}), " ") + " "
+	var out intent
+	for _, ic := range intentCues {
+		for _, c := range ic.cues {
+			if c[0] >= 0x80 && isHan(c) {
+				if strings.Contains(lower, c) {
+					out |= ic.intent
+					break
+				}
+			} else if strings.Contains(words, " "+c+" ") {
+				out |= ic.intent
+				break
+			}
+		}
+	}
+	return out
+}
+
+// isHan reports whether s begins with a Chinese character.
+func isHan(s string) bool {
+	for _, r := range s {
+		return unicode.Is(unicode.Han, r)
+	}
+	return false
+}
+
+// questionWordWeight scales a query term that only says what kind of
+// answer is asked for ("long" and "tid" in "how long", "hvor lang tid"):
+// it says little of the topic, which the other words carry.
+const questionWordWeight = 0.4
+
+// questionWordStems are the analysed forms of the words of the how-to and
+// when cues in text. Cost and status cues are left out: "cost", "fee",
+// "free", "status" and "track" are also what the question is about.
+func questionWordStems(a analysis.Analyzer, text string) map[string]bool {
+	lower := strings.ToLower(text)
+	words := " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}), " ") + " "
+	var out map[string]bool
+	for _, ic := range intentCues {
+		if ic.intent == intentCost || ic.intent == intentStatus {
+			continue
+		}
+		for _, c := range ic.cues {
+			// Chinese cues are left out too: their bigrams (时间, 多久)
+			// are also the words of the topic.
+			if c[0] >= 0x80 && isHan(c) || !strings.Contains(words, " "+c+" ") {
+				continue
+			}
+			for _, t := range a.Analyze([]byte(c)) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[string(t.Term)] = true
+			}
+		}
+	}
+	return out
+}

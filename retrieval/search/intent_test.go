@@ -1,0 +1,69 @@
+package search
+
+import "testing"
+
+func TestIntentsOf(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want intent
+	}{
+		{"How do I return a pair of shoes?", intentHow},
+		{"How to start a return", intentHow},
+		{"Does a return cost anything?", intentCost},
+		{"When will I get my money?", intentWhen},
+		{"how long does express take", intentWhen},
+		{"Hvordan returnerer jeg en vare?", intentHow},
+		{"Hvad koster det at returnere?", intentCost},
+		{"Hvornår bliver pengene trukket?", intentWhen},
+		{"camne nk pulangkan barang", intentHow},
+		{"kena bayar ke label pulangan", intentCost},
+		{"Bila kad saya dicaj?", intentWhen},
+		{"如何申请退货", intentHow},
+		{"退貨要錢嗎？", intentCost},
+		{"信用卡什麼時候會被扣錢", intentWhen},
+		{"Showroom in Copenhagen", 0},
+		{"whenever", 0}, // whole words only
+		{"free delivery, how long?", intentCost | intentWhen},
+		{"where can i see whats happening with my claim", intentStatus},
+		{"What do the statuses mean?", intentStatus},
+		{"hvor langt er min skadesag", intentStatus},
+		{"claim sy sampai mana dah", intentStatus},
+		{"我的理赔到哪一步了", intentStatus},
+		{"tracking says delivered but nothing came", 0}, // a topic word, not a status question
+	} {
+		if got := intentsOf(tt.text); got != tt.want {
+			t.Errorf("intentsOf(%q) = %03b, want %03b", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestQuestionWordStems(t *testing.T) {
+	ix, err := OpenMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, tt := range []struct {
+		fam, text string
+		want      []string // held
+		not       []string // not held
+	}{
+		{"da", "Hvor lang tid tager levering?", []string{"lang", "tid"}, []string{"levering"}},
+		{"en", "How long does express delivery take?", []string{"long"}, []string{"express", "deliveri"}},
+		{"en", "How much does express delivery cost?", nil, []string{"cost", "express"}}, // cost words stay
+		{"ms", "berapa lama penghantaran ke Sabah", []string{"lama"}, []string{"penghantaran"}},
+		{"zh", "退款需要多久", nil, []string{"多久"}}, // Chinese cue bigrams stay
+	} {
+		got := questionWordStems(ix.analyzer(tt.fam), tt.text)
+		for _, w := range tt.want {
+			if !got[w] {
+				t.Errorf("%q: %q not damped (got %v)", tt.text, w, got)
+			}
+		}
+		for _, w := range tt.not {
+			if got[w] {
+				t.Errorf("%q: %q damped", tt.text, w)
+			}
+		}
+	}
+}

@@ -1,0 +1,234 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
+	"github.com/hushdesk/hushdesk/inference/lang"
+)
+
+// Query is one search.
+type Query struct {
+	Text string
+	// Lang is the language of the query; detected when empty.
+	Lang lang.Tag
+	// K is how many passages to return. Default 5.
+	K int
+}
+
+// Passage is a piece of a document that matched a search.
+type Passage struct {
+	DocID   string   `json:"doc_id"`
+	ChunkID string   `json:"chunk_id"`
+	Title   string   `json:"title"`
+	Heading string   `json:"heading,omitempty"`
+	Text    string   `json:"text"`
+	Lang    lang.Tag `json:"lang"`
+	Version string   `json:"version"`
+	// URL is where the passage's document is published, if it is.
+	URL   string  `json:"url,omitempty"`
+	Score float64 `json:"score"`
+}
+
+// Result is the answer to a search.
+type Result struct {
+	// Lang is the query's language, as given or detected.
+	Lang     lang.Tag
+	Passages []Passage
+	// Confidence, between 0 and 1, is how sure retrieval is that the top
+	// passage is about what was asked. It combines how much of the
+	// query (its words weighted by rarity, counting synonyms and what
+	// paraphrases imply) the passage holds, how much of it the
+	// passage's document is about (its title and lead), and how clearly
+	// the passage beats passages of other documents; see confidence.go.
+	Confidence float64
+}
+
+// candidateCacheSize bounds the cache of candidates' stored fields.
+const candidateCacheSize = 4096
+
+// candidates is how many passages, at least, the first pass finds for
+// the reranking.
+const candidates = 30
+
+// tieMargin is how many more passages than it keeps the first pass asks
+// the index for, to keep those that tie at the cut by their ids.
+const tieMargin = 10
+
+var storedFields = []string{"doc_id", "lang", "title", "heading", "text", "version", "url", "terms", "title_terms", "lead_terms", "head_terms"}
+
+// Search finds the passages that best answer q: a first, lexical pass
+// over the passages' bodies in every language, then a reranking of the
+// candidates by what the ranking model makes of how much of the query
+// each holds and how much its document is about it, with passages in
+// the query's own language (and script) first.
+func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
+	if q.K <= 0 {
+		q.K = 5
+	}
+	qs, err := ix.firstPass(ctx, q)
+	if err != nil || !qs.searched {
+		return Result{Lang: qs.lang}, err
+	}
+	res := Result{Lang: qs.lang}
+	passages := qs.passages
+	rerank(passages, qs, builtinRanking)
+	if ix.opts.Embedder != nil {
+		passages = ix.fuse(ctx, q.Text, qs.lang, passages, qs.terms, qs.size)
+	}
+	// At most two passages from one document, so the sources vary.
+	perDoc := map[string]int{}
+	for _, p := range passages {
+		if perDoc[p.DocID] < 2 && len(res.Passages) < q.K {
+			perDoc[p.DocID]++
+			res.Passages = append(res.Passages, p.Passage)
+		}
+	}
+	res.Confidence = confidence(passages, qs.terms[analysisKey(qs.lang)])
+	return res, nil
+}
+
+// question is a query as the search reads it, and the candidates its
+// first pass found.
+type question struct {
+	text string
+	// lang is the query's language, as given or told.
+	lang lang.Tag
+	// terms are its terms in each analysis family.
+	terms map[string][]queryTerm
+	// asks is the kind of answer it asks for.
+	asks intent
+	// size is how many passages the first pass looked for.
+	size int
+	// searched is false when the query holds nothing any passage holds:
+	// it was not searched.
+	searched bool
+	// passages are the first pass's candidates, best first.
+	passages []scored
+}
+
+// firstPass analyses a query and finds its candidates: the passages
+// holding most of it by BM25, with their stored fields.
+func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
+	ql, sure := q.Lang, true
+	if !ql.Known() {
+		d := lang.Detect(q.Text)
+		ql, sure = d.Tag, d.Sure
+	}
+	qs := &question{text: strings.TrimSpace(q.Text), lang: ql, size: max(q.K*3, candidates)}
+	if qs.text == "" {
+		return qs, nil
+	}
+	var err error
+	if qs.terms, err = ix.analyseQuery(ctx, qs.text); err != nil {
+		return qs, err
+	}
+	if !sure {
+		qs.lang = knownLanguage(qs.terms, ql)
+	}
+	qs.asks = intentsOf(qs.text)
+	lq := lexicalQuery(qs.terms, analysisKey(qs.lang), ix.topics.passageCount)
+	if lq == nil {
+		return qs, nil
+	}
+	qs.searched = true
+	gen := ix.gen.Load() // before the search: what it reads is of this generation or later
+	// A few more than are kept, so that passages that score alike at
+	// the cut are kept by their ids, not by how the index happens to be
+	// merged: a search gives the same candidates every time. (Sorting
+	// every hit by id in the index costs more than the search.)
+	req := bleve.NewSearchRequestOptions(lq, qs.size+tieMargin, 0, false)
+	if req.PreSearchData, err = ix.preSearch(ctx, lq); err != nil {
+		return qs, err
+	}
+	sr, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return qs, fmt.Errorf("search: %w", err)
+	}
+	hits := sr.Hits
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	hits = hits[:min(len(hits), qs.size)]
+	qs.passages = make([]scored, 0, len(hits))
+	for _, h := range hits {
+		p, ok, err := ix.stored(gen, h.ID)
+		if err != nil {
+			return qs, err
+		}
+		if ok {
+			p.Score = h.Score
+			qs.passages = append(qs.passages, p)
+		}
+	}
+	return qs, nil
+}
+
+// scored is a candidate passage with what the reranking knows of it.
+type scored struct {
+	Passage
+	// The analysed terms of the passage (with its title and heading), of
+	// its document's title and lead, and of its heading.
+	terms, titleTerms, leadTerms, headTerms termSet
+	// headIntent is what the passage's heading promises.
+	headIntent intent
+	features
+	// rank is the passage's reranked score, docRank its document's.
+	rank, docRank float64
+}
+
+// stored is a passage as a candidate, with its stored fields: from the
+// cache of candidates or, the first time it is met after a write, read
+// from the index (and cached when the index has not been written to since
+// generation gen). ok is false when the index no longer holds it.
+func (ix *Index) stored(gen uint64, id string) (p scored, ok bool, err error) {
+	if p, _, ok = ix.cands.get(id); ok {
+		return p, true, nil
+	}
+	doc, err := ix.idx.Document(id)
+	if err != nil {
+		return scored{}, false, fmt.Errorf("read passage %s: %w", id, err)
+	}
+	if doc == nil {
+		return scored{}, false, nil
+	}
+	fields := make(map[string]string, len(storedFields))
+	doc.VisitFields(func(f index.Field) {
+		if tf, ok := f.(index.TextField); ok {
+			fields[f.Name()] = tf.Text()
+		}
+	})
+	p = scored{
+		Passage: Passage{
+			ChunkID: id,
+			DocID:   fields["doc_id"], Lang: lang.Tag(fields["lang"]), Title: fields["title"],
+			Heading: fields["heading"], Text: fields["text"], Version: fields["version"], URL: fields["url"],
+		},
+		terms:      newTermSet(fields["terms"]),
+		titleTerms: newTermSet(fields["title_terms"]),
+		leadTerms:  newTermSet(fields["lead_terms"]),
+		headTerms:  newTermSet(fields["head_terms"]),
+		headIntent: intentsOf(fields["heading"]),
+	}
+	ix.cands.put(gen, id, p)
+	return p, true, nil
+}
+
+// termSet is a passage's analysed terms, sorted.
+type termSet []string
+
+// newTermSet reads a stored, space-separated, sorted list of terms.
+func newTermSet(s string) termSet { return strings.Fields(s) }
+
+// has reports whether the set holds t.
+func (ts termSet) has(t string) bool {
+	i := sort.SearchStrings(ts, t)
+	return i < len(ts) && ts[i] == t
+}
