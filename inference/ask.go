@@ -123,7 +123,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		m.question = reading.Rest // "hi, how do I return a sofa?" asks how to return a sofa
 	}
 	switch {
-	case offer && reading.First() == courtesy.Yes:
+	case offer && reading.First() == courtesy.Yes && reading.Only():
 		// "Yes please" to "Would you like to talk to a person?".
 		d.Kind, d.Reason = decision.Handoff, decision.OfferAccepted
 		d.Answer = catalog.Text(d.Lang, catalog.Handoff(decision.PersonRequested))
@@ -236,63 +236,133 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 		d.CondenseFallback = why
 	}
 	dependent := hasTopic && dependsOnEarlier(m.question, d.Lang)
-	if hasTopic {
-		alone.K = sectionCandidates // to find the section within the article in play
-	}
 	res, err := a.parts.Retriever.Search(ctx, alone)
 	if err != nil {
 		return res, err
 	}
 	if !hasTopic || (!dependent && res.Confidence >= a.opts.MinConfidence) {
-		a.searched(m, trim(res, a.opts.Passages))
-		return trim(res, a.opts.Passages), nil
+		a.searched(m, res)
+		return res, nil
 	}
 	// A follow-up: search it with what the conversation is about.
 	standalone := standaloneQuery(m.question, about)
 	joint := alone
 	joint.Text = redact.RemovePlaceholders(standalone)
-	joint.K = a.opts.Passages
 	r, err := a.parts.Retriever.Search(ctx, joint)
 	if err != nil {
 		return r, err
 	}
-	r = inPlay(r, docsOf(about))
-	if !dependent && r.Confidence <= res.Confidence {
-		a.searched(m, trim(res, a.opts.Passages)) // the topic did not help: the message alone
-		return trim(res, a.opts.Passages), nil
+	if !dependent {
+		if r.Confidence <= res.Confidence {
+			a.searched(m, res) // the topic did not help: the message alone
+			return res, nil
+		}
+		r = inPlay(r, docsOf(about))
+	} else {
+		stay, within, err := a.staysInPlay(ctx, m, res, about)
+		if err != nil {
+			return r, err
+		}
+		if !stay {
+			// It names what the article in play does not hold: a new topic.
+			a.searched(m, res)
+			return res, nil
+		}
+		r = sectionInPlay(r, within, about, a.opts.Passages)
+		r.Confidence = max(r.Confidence, within.Confidence)
+		if !namesTopic(m.question, d.Lang) {
+			// It asks only what kind of answer it wants ("anything
+			// faster?"): the topic's own confidence carries it.
+			r.Confidence = max(r.Confidence, about.confidence)
+		}
 	}
-	r = sectionFirst(r, res)
 	d.Standalone, d.Context, d.StandaloneBy = standalone, []string{about.message}, StandaloneByRules
 	a.searched(m, r)
 	return r, nil
 }
 
-// sectionCandidates is how many passages a follow-up's own search keeps
-// to find its section within the article in play.
-const sectionCandidates = 12
-
-// sectionFirst puts first, within the top article of joint (the search
-// with the conversation's topic), the passage the message alone ranks
-// best: the article comes from the topic, the section from the message.
-func sectionFirst(joint, alone search.Result) search.Result {
-	if len(joint.Passages) == 0 {
-		return joint
+// staysInPlay decides whether a follow-up that leans on the turn before
+// stays with the article that turn was answered from: it does when it
+// names nothing of its own ("how long have I got?", "kan det gå
+// hurtigere", "周日呢"), or when the article holds what it names about as
+// well as the whole knowledge base does. It returns the search of the
+// message within the article.
+func (a *Assistant) staysInPlay(ctx context.Context, m *message, alone search.Result, about turn) (bool, search.Result, error) {
+	if len(about.sources) == 0 {
+		return false, search.Result{}, nil
 	}
-	doc := joint.Passages[0].DocID
-	for _, p := range alone.Passages {
-		if p.DocID != doc {
-			continue
-		}
-		out := []search.Passage{p}
-		for _, q := range joint.Passages {
-			if q.ChunkID != p.ChunkID {
-				out = append(out, q)
+	own := search.Query{Text: redact.RemovePlaceholders(m.question), Lang: m.d.Lang, K: sectionsInPlay, Within: []string{about.sources[0].DocID}}
+	within, err := a.parts.Retriever.Search(ctx, own)
+	if err != nil {
+		return false, within, err
+	}
+	switch {
+	case !namesTopic(m.question, m.d.Lang):
+		return true, within, nil
+	case pointsBack(m.question, m.d.Lang):
+		// "can I use it in the showroom?": it is the topic in play, so the
+		// article keeps it when it holds the rest at all.
+		return within.Confidence >= a.opts.MinConfidence || within.Confidence >= stayShare*alone.Confidence, within, nil
+	}
+	return within.Confidence >= stayShare*alone.Confidence, within, nil
+}
+
+// stayShare is how much of the whole knowledge base's confidence the
+// article in play must reach on a follow-up's own words to keep it.
+const stayShare = 0.75
+
+// sectionInPlay puts first the section of the article in play that
+// answers a follow-up: the message's own words searched within the
+// article pick it, and a section other than the one just answered is
+// preferred, since a follow-up asks something new about the same thing
+// ("and how long do I have?" after the steps of a return). The article's
+// other passages follow, then the rest of the joint search's.
+func sectionInPlay(joint, within search.Result, about turn, n int) search.Result {
+	doc, answered := about.sources[0].DocID, about.sources[0].Chunk
+	var cands []search.Passage
+	seen := map[string]bool{}
+	for _, ps := range [][]search.Passage{within.Passages, joint.Passages} {
+		for _, p := range ps {
+			if p.DocID == doc && !seen[p.ChunkID] {
+				seen[p.ChunkID] = true
+				cands = append(cands, p)
 			}
 		}
-		joint.Passages = out
+	}
+	if len(cands) == 0 {
 		return joint
 	}
+	pick := 0
+	for i, p := range cands {
+		if p.ChunkID != answered {
+			pick = i
+			break
+		}
+	}
+	out := []search.Passage{cands[pick]}
+	for i, p := range cands {
+		if i != pick {
+			out = append(out, p)
+		}
+	}
+	for _, p := range joint.Passages {
+		if p.DocID != doc {
+			out = append(out, p)
+		}
+	}
+	joint.Passages = trimPassages(out, n)
 	return joint
+}
+
+// sectionsInPlay is how many of the article's passages a follow-up's
+// search within it considers.
+const sectionsInPlay = 8
+
+func trimPassages(ps []search.Passage, n int) []search.Passage {
+	if len(ps) > n {
+		return ps[:n]
+	}
+	return ps
 }
 
 // modelAvailable reports whether a model is configured and answering.

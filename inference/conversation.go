@@ -126,6 +126,8 @@ type turn struct {
 	handback   bool // the person finished and handed the conversation back
 	// request is the data-subject request the message made.
 	request *RequestRef
+	// confidence is the retrieval confidence the turn was answered with.
+	confidence float64
 }
 
 // thread is the conversation so far, oldest first.
@@ -140,7 +142,7 @@ func threadOf(evs []audit.Event) thread {
 		switch e.Type {
 		case audit.TypeDecision:
 			t = turn{message: e.Message, kind: decision.Kind(e.Decision), reason: decision.Reason(e.ReasonCode),
-				lang: lang.Tag(e.Language), sources: e.Sources, request: requestOf(e.Attrs)}
+				lang: lang.Tag(e.Language), sources: e.Sources, request: requestOf(e.Attrs), confidence: e.Scores["retrieval_confidence"]}
 		case audit.TypeAgentReply:
 			t = turn{message: e.Message, agent: true}
 		case audit.TypeHandoff:

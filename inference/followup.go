@@ -26,8 +26,15 @@ var backReferences = map[lang.Tag][]string{
 }
 
 // dependsOnEarlier reports whether a message reads as a follow-up: it
-// points back or goes on, or is too short to name a topic alone.
+// points back or goes on, is too short to name a topic alone, or names no
+// topic of its own ("how long have I got").
 func dependsOnEarlier(text string, l lang.Tag) bool {
+	return pointsBack(text, l) || !namesTopic(text, l)
+}
+
+// pointsBack reports whether a message points back or goes on ("that",
+// "og hvis", "那", "kalau"), or is too short to name a topic alone.
+func pointsBack(text string, l lang.Tag) bool {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
@@ -102,3 +109,57 @@ const inPlayShare = 0.8
 // shortText reports whether a message has a handful of characters: too
 // few to search alone.
 func shortText(s string) bool { return utf8.RuneCountInString(strings.TrimSpace(s)) < 4 }
+
+// questionWords ask what kind of answer is wanted (how long, how much,
+// when, where), by language: in a follow-up they name no topic of their
+// own. Language, not any company's vocabulary.
+var questionWords = map[lang.Tag]string{
+	lang.English: `how what when where which who whom whose why long much many soon fast quickly quick faster cheaper
+		else more less again too also then case if about instead only still yet ever already time times day days week weeks`,
+	lang.Danish: `hvordan hvad hvornår hvornaar hvor hvilken hvilke hvem hvorfor lang længe laenge tid meget mange hurtigt
+		hurtigere billigere ellers mere mindre igen også ogsaa så saa hvis dag dage uge uger`,
+	lang.Malay: `bagaimana camne camna macam mana apa bila bilakah di mana siapa kenapa mengapa berapa brp lama cepat
+		lagi laju murah jika kalau klu hari minggu masa`,
+}
+
+// questionHan are the Chinese words of asking, left out when telling
+// whether a follow-up names a topic.
+var questionHan = []string{"多久", "多长", "多長", "几时", "幾時", "几耐", "幾耐", "什么时候", "什麼時候", "多少", "几", "幾",
+	"什么", "什麼", "啥", "咩", "乜", "哪里", "哪裡", "边度", "邊度", "哪", "怎么", "怎麼", "点样", "點樣", "点", "點",
+	"可以", "能", "会", "會", "要", "吗", "嗎", "呢", "啊", "吧", "咁", "那", "这", "這", "还", "還", "也", "都", "再",
+	"快", "更", "时间", "時間", "天", "日"}
+
+// namesTopic reports whether a follow-up names something of its own,
+// beyond the words of asking and of every support question: "will I get
+// the postage back too" does (postage), "how long have I got" does not.
+func namesTopic(text string, l lang.Tag) bool {
+	if l.Chinese() {
+		rest := text
+		for _, w := range append(append([]string{}, questionHan...), genericHan...) {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+		n := 0
+		for _, r := range rest {
+			if unicode.Is(unicode.Han, r) {
+				n++
+			}
+		}
+		return n >= 2
+	}
+	known := genericWords(l)
+	asks := map[string]bool{}
+	for _, tl := range []lang.Tag{l, lang.English} {
+		for _, w := range strings.Fields(questionWords[tl]) {
+			asks[w] = true
+		}
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		w = strings.ReplaceAll(w, "'", "")
+		if !known[w] && !asks[w] && len([]rune(w)) > 2 {
+			return true
+		}
+	}
+	return false
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
 // Query is one search.
@@ -18,6 +19,10 @@ type Query struct {
 	Lang lang.Tag
 	// K is how many passages to return. Default 5.
 	K int
+	// Within, when set, keeps the search to these documents (ids): the
+	// sections of an article already in play, for a follow-up. All their
+	// passages may come back, not two a document.
+	Within []string
 }
 
 // Passage is a piece of a document that matched a search.
@@ -82,14 +87,31 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	// At most two passages from one document, so the sources vary.
 	perDoc := map[string]int{}
+	perDocMax := 2
+	if len(q.Within) > 0 {
+		perDocMax = q.K
+	}
 	for _, p := range passages {
-		if perDoc[p.DocID] < 2 && len(res.Passages) < q.K {
+		if perDoc[p.DocID] < perDocMax && len(res.Passages) < q.K {
 			perDoc[p.DocID]++
 			res.Passages = append(res.Passages, p.Passage)
 		}
 	}
 	res.Confidence = confidence(passages, qs.terms[analysisKey(qs.lang)])
 	return res, nil
+}
+
+// passageIDs are the ids of the passages of the documents docs.
+func (ix *Index) passageIDs(docs []string) []string {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	var out []string
+	for _, id := range docs {
+		for n := range ix.docs[id].Chunks {
+			out = append(out, kb.PassageID(id, n))
+		}
+	}
+	return out
 }
 
 // question is a query as the search reads it, and the candidates its
@@ -135,6 +157,16 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 	if lq == nil {
 		return qs, nil
 	}
+	scoring := lq
+	if len(q.Within) > 0 {
+		// The documents' passages by id: a filter that adds nothing to the
+		// score (a term on doc_id would need BM25 statistics it has not).
+		ids := ix.passageIDs(q.Within)
+		if len(ids) == 0 {
+			return qs, nil
+		}
+		lq = bleve.NewConjunctionQuery(lq, bleve.NewDocIDQuery(ids))
+	}
 	qs.searched = true
 	gen := ix.gen.Load() // before the search: what it reads is of this generation or later
 	// A few more than are kept, so that passages that score alike at
@@ -142,7 +174,7 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 	// merged: a search gives the same candidates every time. (Sorting
 	// every hit by id in the index costs more than the search.)
 	req := bleve.NewSearchRequestOptions(lq, qs.size+tieMargin, 0, false)
-	if req.PreSearchData, err = ix.preSearch(ctx, lq); err != nil {
+	if req.PreSearchData, err = ix.preSearch(ctx, scoring); err != nil {
 		return qs, err
 	}
 	sr, err := ix.idx.SearchInContext(ctx, req)

@@ -280,3 +280,21 @@ func shopVocabulary() (*Vocabulary, error) {
 	}
 	return ReadVocabulary(h.Vocabulary())
 }
+
+// TestWithin keeps a search to the documents given, and gives back all
+// the passages of one document that match, not two.
+func TestWithin(t *testing.T) {
+	ix := openSample(t)
+	res, err := ix.Search(context.Background(), Query{Text: "return cost label days", Lang: "en", K: 8, Within: []string{"sample/en/returns.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Passages) < 3 {
+		t.Fatalf("%d passages of the article", len(res.Passages))
+	}
+	for _, p := range res.Passages {
+		if p.DocID != "sample/en/returns.md" {
+			t.Fatalf("a passage of %s", p.DocID)
+		}
+	}
+}
