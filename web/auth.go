@@ -55,9 +55,17 @@ func principal(c echo.Context) Principal {
 }
 
 // requireRole admits requests whose bearer token (or console session)
-// carries role: 401 without valid credentials, 403 with the wrong role,
-// 429 after too many failures from one client.
-func (s *Server) requireRole(r role.Role) echo.MiddlewareFunc {
+// carries one of roles: 401 without valid credentials, 403 with another
+// role, 429 after too many failures from one client. It is the one place
+// where roles are enforced; routes.go names the roles of every route and
+// docs/roles.md lists them (TestRolesTable keeps the two in step). Its
+// answers are never cached: they carry customer data or the log.
+func (s *Server) requireRole(roles ...role.Role) echo.MiddlewareFunc {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+	}
+	need := strings.Join(names, " or ")
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			key := clientKey(c.RealIP())
@@ -72,9 +80,10 @@ func (s *Server) requireRole(r role.Role) echo.MiddlewareFunc {
 				c.Response().Header().Set("WWW-Authenticate", `Bearer realm="hushdesk"`)
 				return err
 			}
-			if !p.Role.Includes(r) {
-				return fault.Wrap(fault.Forbidden, fmt.Errorf("a %s token cannot use this endpoint; it needs the %s role", p.Role, r))
+			if !p.Role.In(roles...) {
+				return fault.Wrap(fault.Forbidden, fmt.Errorf("the %s role cannot use this endpoint; it needs the %s role", p.Role, need))
 			}
+			c.Response().Header().Set("Cache-Control", "no-store")
 			c.Set(principalKey, p)
 			return next(c)
 		}
