@@ -33,13 +33,17 @@ type Principal struct {
 	// Name is the name customers see when this agent joins their
 	// conversation; empty shows no name.
 	Name string `json:"name,omitempty"`
+	// Team is an agent's team, from the provider's groups; empty for
+	// every team.
+	Team string `json:"team,omitempty"`
 }
 
 // Agent is the principal as the agent on a hand-off.
 func (p Principal) Agent() audit.Agent { return audit.Agent{ID: p.Actor(), Name: p.Name} }
 
-// Actor names the principal in audit records: role and token id, never
-// the token itself.
+// Actor names the principal in audit records: role and token id (or, for
+// a person logged in through the provider, their u_ id), never the token
+// itself.
 func (p Principal) Actor() string { return string(p.Role) + ":" + p.TokenID }
 
 func principalOf(t audit.Token) Principal {

@@ -72,6 +72,10 @@ func (s *Server) routes() {
 	api.POST("/holds", s.placeHold, compliance)
 	api.DELETE("/holds/:target", s.releaseHold, compliance)
 	api.GET("/reports/transparency", s.transparencyReport, compliance)
+	api.GET("/audit/security", s.securityTrail, compliance)
+	api.GET("/approvals", s.listApprovals, compliance)
+	api.POST("/approvals/:id/approve", s.decideApproval, compliance)
+	api.POST("/approvals/:id/reject", s.decideApproval, compliance)
 
 	// Admins.
 	api.GET("/config", s.runningConfig, admin)
@@ -88,4 +92,5 @@ func (s *Server) routes() {
 	e.POST("/console/login", s.login)
 	e.POST("/console/logout", s.logout)
 	e.GET("/console/session", s.whoami)
+	s.routeSSO()
 }

@@ -231,6 +231,9 @@ func (m *Main) NewServer(ctx context.Context) error {
 		TrustedProxies:   m.Config.TrustedProxies,
 		SubjectSecret:    m.Config.SubjectSecret,
 		Webhook:          m.Webhook,
+		FourEyes:         m.Config.FourEyes,
+		OIDC:             m.Config.oidc(),
+		SessionMax:       m.Config.SessionMax,
 		ModelAvailable:   func() bool { return m.Model.Model().Available },
 		Logger:           m.Log,
 	})
