@@ -50,7 +50,9 @@ type sessions struct {
 	ttl time.Duration // the longest a session lasts
 }
 
-func newSessions() *sessions { return &sessions{m: make(map[string]*session), now: time.Now, ttl: sessionTTL} }
+func newSessions() *sessions {
+	return &sessions{m: make(map[string]*session), now: time.Now, ttl: sessionTTL}
+}
 
 func randomToken() string {
 	b := make([]byte, 32)
