@@ -64,6 +64,17 @@ type testServer struct {
 // a fake Ollama; edit adjusts the configuration first.
 func startServer(t testing.TB, edit func(*Config)) *testServer {
 	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return startServerOn(t, ln, edit)
+}
+
+// startServerOn is startServer on a listener the test made, so that it
+// knows the server's address before configuring it.
+func startServerOn(t testing.TB, ln net.Listener, edit func(*Config)) *testServer {
+	t.Helper()
 	ts := &testServer{Logs: &syncBuffer{}, Ollama: ollamatest.NewServer("test-model:1b")}
 	t.Cleanup(ts.Ollama.Close)
 	c := Config{
@@ -73,10 +84,6 @@ func startServer(t testing.TB, edit func(*Config)) *testServer {
 	}
 	if edit != nil {
 		edit(&c)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
 	}
 	ts.URL = "http://" + ln.Addr().String()
 	ts.Main = NewMain(c, ts.Logs)
