@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"net"
 	"strings"
 	"testing"
@@ -61,15 +62,28 @@ func TestBrowserComplianceSSO(t *testing.T) {
 	b.step("officer", "trail")
 
 	// Log out: the console, then the provider, which sends the browser back.
+	jsEval[bool](b, tab, `(window.beforeLogout = true)`)
 	b.run(tab, "log out", chromedp.Click(chromedp.CSS("#logout")))
-	b.waitFor(tab, "the console again, logged out", `location.pathname === "/console" && !document.querySelector("#sso-login").hidden`)
-	code, body, _ := ts.call(t, "GET", "/console/session", "", "")
-	if code != 401 {
-		t.Errorf("after the log-out /console/session = %d %s", code, body)
+	// The page goes to the provider and comes back: poll across the
+	// navigations until the new console page shows the log-in.
+	back := `!window.beforeLogout && location.pathname === "/console" && !document.querySelector("#view-login").hidden && !document.querySelector("#sso-login").hidden`
+	for deadline := time.Now().Add(stepTimeout); ; time.Sleep(50 * time.Millisecond) {
+		ctx, cancel := context.WithTimeout(tab, time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](back))
+		cancel()
+		if err == nil && ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the console did not come back logged out after the provider's log-out (%v)", err)
+		}
+	}
+	if code := jsEval[int](b, tab, `(function () { var x = new XMLHttpRequest(); x.open("GET", "/console/session", false); x.send(); return x.status; })()`); code != 401 {
+		t.Errorf("after the log-out the browser's session answers %d", code)
 	}
 	officer := ts.newToken(t, "compliance")
 	_, trail, _ := ts.call(t, "GET", "/api/v1/audit/security?type=auth.logout", officer, "")
-	if !strings.Contains(trail, `"method":"oidc"`) {
+	if !strings.Contains(trail, `"method":"oidc"`) || !strings.Contains(trail, `"actor":"compliance:u_`) {
 		t.Errorf("the log-out is not in the trail: %s", trail)
 	}
 	b.checkProblems()
