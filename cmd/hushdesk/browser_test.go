@@ -302,7 +302,7 @@ func TestBrowserComplianceErasure(t *testing.T) {
 		}
 	}()
 	b.loginConsole(tab, ts.URL, ts.newToken(t, "compliance"))
-	if nav := b.visibleNav(tab); nav != "Audit log, Subject requests, Reports" { // no hand-offs, no configuration
+	if nav := b.visibleNav(tab); nav != "Audit log, Subject requests, Security trail, Reports" { // no hand-offs, no configuration
 		t.Errorf("a compliance officer sees %q", nav)
 	}
 
