@@ -29,7 +29,31 @@ const (
 	TypeLogin       = "auth.login"        // someone logged in to the console
 	TypeLoginFailed = "auth.login_failed" // a log-in failed
 	TypeLogout      = "auth.logout"       // someone logged out
+
+	TypeSessionEnded     = "auth.session_ended" // a console session ended without a log-out: the provider ended it, or it reached its maximum
+	TypeRoleChanged      = "auth.role_changed"  // a person logged in with another role than the last time (their groups changed)
+	TypeApprovalAsked    = "approval.requested" // an officer asked for a second officer's approval (four-eyes)
+	TypeApprovalGranted  = "approval.granted"   // a second officer approved; the action follows
+	TypeApprovalRejected = "approval.rejected"  // a second officer refused, or the asker withdrew
+	TypeVerified         = "audit.verified"     // someone had the log's chain verified, and what it found
+	TypeBackup           = "audit.backup"       // someone took a backup of the store
+	TypeConfigChanged    = "config.changed"     // the server started with another configuration than the last time
 )
+
+// SecurityTypes are the event types of the security trail: who logged in
+// or failed to, sessions, tokens and roles, the configuration, exports,
+// reveals, approvals, verifications and backups. Their envelopes hold no
+// secret. The console lists them for compliance officers and the
+// transparency report counts them.
+func SecurityTypes() []string {
+	return []string{
+		TypeLogin, TypeLoginFailed, TypeLogout, TypeSessionEnded, TypeRoleChanged,
+		TypeTokenCreated, TypeTokenRevoked, TypeConfigChanged,
+		TypeExport, TypeSubjectExport, TypeReveal, TypeErasure, TypeHoldPlaced, TypeHoldReleased,
+		TypeApprovalAsked, TypeApprovalGranted, TypeApprovalRejected,
+		TypeVerified, TypeCheckpoint, TypeBackup,
+	}
+}
 
 // administrative reports whether events of this type record an action on
 // the store rather than a conversation. They name subjects and
@@ -39,7 +63,9 @@ func administrative(typ string) bool {
 	switch typ {
 	case TypeErasure, TypeExport, TypeRetention, TypeCheckpoint, TypeSubjectExport,
 		TypeRequestOpened, TypeRequestCompleted, TypeHoldPlaced, TypeHoldReleased,
-		TypeTokenCreated, TypeTokenRevoked, TypeLogin, TypeLoginFailed, TypeLogout:
+		TypeTokenCreated, TypeTokenRevoked, TypeLogin, TypeLoginFailed, TypeLogout,
+		TypeSessionEnded, TypeRoleChanged, TypeApprovalAsked, TypeApprovalGranted, TypeApprovalRejected,
+		TypeVerified, TypeBackup, TypeConfigChanged:
 		return true
 	}
 	return false

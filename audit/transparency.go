@@ -26,6 +26,10 @@ type TransparencyReport struct {
 	// Redactions sums the personal data found and removed, by type.
 	Redactions map[string]int `json:"redactions"`
 	Requests   RequestStats   `json:"requests"`
+	// Security counts the events of the security trail in the range by
+	// type (log-ins, failed log-ins, exports, reveals, approvals,
+	// verifications ...; see SecurityTypes).
+	Security map[string]int `json:"security"`
 	// SigningKey is the fingerprint of the key that signs the log's
 	// checkpoints (SHA-256 of the Ed25519 public key, hex), published so
 	// that anyone can pin it: audit verify --pin.
@@ -75,10 +79,18 @@ func (s *Store) Transparency(ctx context.Context, from, to time.Time) (Transpare
 	r := TransparencyReport{From: from.UTC(), To: to.UTC(), Generated: s.now().UTC(),
 		Events: map[string]int{}, Decisions: map[string]DecisionStats{}, Models: []ModelUse{},
 		Languages: map[string]int{}, Redactions: map[string]int{},
-		Requests: RequestStats{ByKind: map[string]int{}, ByRegime: map[string]int{}}, SigningKey: s.Fingerprint()}
+		Requests: RequestStats{ByKind: map[string]int{}, ByRegime: map[string]int{}}, SigningKey: s.Fingerprint(),
+		Security: map[string]int{}}
+	security := map[string]bool{}
+	for _, t := range SecurityTypes() {
+		security[t] = true
+	}
 	models := map[[3]string]*ModelUse{}
 	err := s.Scan(ctx, Filter{From: from, To: to}, false, func(e Event) error {
 		r.Events[e.Type]++
+		if security[e.Type] {
+			r.Security[e.Type]++
+		}
 		if e.Type != TypeDecision {
 			return nil
 		}

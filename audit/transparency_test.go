@@ -22,6 +22,10 @@ func TestTransparency(t *testing.T) {
 	decide("handoff", "asked_person", "m2", "en", map[string]int{"EMAIL": 2, "PHONE": 1})
 	decide("answer", "answered", "m2", "zh", nil)
 	mustAppend(t, s, Envelope{Type: TypeFeedback, Conversation: "k_c"}, nil)
+	mustAppend(t, s, Envelope{Type: TypeLogin, Actor: "compliance:u_1"}, nil)
+	mustAppend(t, s, Envelope{Type: TypeLoginFailed, Actor: "anonymous"}, nil)
+	mustAppend(t, s, Envelope{Type: TypeLoginFailed, Actor: "anonymous"}, nil)
+	mustAppend(t, s, Envelope{Type: TypeVerified, Actor: "compliance:u_1"}, nil)
 	r1, _ := s.OpenRequest(ctx, RequestAccess, "s_a", "", "o")
 	s.OpenRequest(ctx, RequestErasure, "s_b", RegimeCCPA, "o")
 	clk.Add(48 * time.Hour)
@@ -38,6 +42,9 @@ func TestTransparency(t *testing.T) {
 	}
 	if rep.Events[TypeFeedback] != 1 || rep.Events[TypeRequestOpened] != 2 {
 		t.Errorf("events = %+v", rep.Events)
+	}
+	if rep.Security[TypeLogin] != 1 || rep.Security[TypeLoginFailed] != 2 || rep.Security[TypeVerified] != 1 || rep.Security[TypeFeedback] != 0 {
+		t.Errorf("security = %+v", rep.Security)
 	}
 	if len(rep.Models) != 2 || rep.Models[0].Model != "m1" || rep.Models[0].Decisions != 2 ||
 		!rep.Models[1].FirstSeen.Equal(start.Add(2*time.Hour)) || !rep.Models[1].LastSeen.Equal(start.Add(3*time.Hour)) {

@@ -33,13 +33,17 @@ type Principal struct {
 	// Name is the name customers see when this agent joins their
 	// conversation; empty shows no name.
 	Name string `json:"name,omitempty"`
+	// Team is an agent's team, from the provider's groups; empty for
+	// every team.
+	Team string `json:"team,omitempty"`
 }
 
 // Agent is the principal as the agent on a hand-off.
 func (p Principal) Agent() audit.Agent { return audit.Agent{ID: p.Actor(), Name: p.Name} }
 
-// Actor names the principal in audit records: role and token id, never
-// the token itself.
+// Actor names the principal in audit records: role and token id (or, for
+// a person logged in through the provider, their u_ id), never the token
+// itself.
 func (p Principal) Actor() string { return string(p.Role) + ":" + p.TokenID }
 
 func principalOf(t audit.Token) Principal {
@@ -55,9 +59,17 @@ func principal(c echo.Context) Principal {
 }
 
 // requireRole admits requests whose bearer token (or console session)
-// carries role: 401 without valid credentials, 403 with the wrong role,
-// 429 after too many failures from one client.
-func (s *Server) requireRole(r role.Role) echo.MiddlewareFunc {
+// carries one of roles: 401 without valid credentials, 403 with another
+// role, 429 after too many failures from one client. It is the one place
+// where roles are enforced; routes.go names the roles of every route and
+// docs/roles.md lists them (TestRolesTable keeps the two in step). Its
+// answers are never cached: they carry customer data or the log.
+func (s *Server) requireRole(roles ...role.Role) echo.MiddlewareFunc {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+	}
+	need := strings.Join(names, " or ")
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			key := clientKey(c.RealIP())
@@ -72,9 +84,10 @@ func (s *Server) requireRole(r role.Role) echo.MiddlewareFunc {
 				c.Response().Header().Set("WWW-Authenticate", `Bearer realm="hushdesk"`)
 				return err
 			}
-			if !p.Role.Includes(r) {
-				return fault.Wrap(fault.Forbidden, fmt.Errorf("a %s token cannot use this endpoint; it needs the %s role", p.Role, r))
+			if !p.Role.In(roles...) {
+				return fault.Wrap(fault.Forbidden, fmt.Errorf("the %s role cannot use this endpoint; it needs the %s role", p.Role, need))
 			}
+			c.Response().Header().Set("Cache-Control", "no-store")
 			c.Set(principalKey, p)
 			return next(c)
 		}

@@ -37,7 +37,8 @@ func TestRoles(t *testing.T) {
 		{"compliance", "Basic Y29tcGxpYW5jZS1zZWNyZXQ=", 401},
 		{"compliance", "Bearer " + env.secret[role.Agent], 403},
 		{"compliance", "Bearer " + env.secret[role.Compliance], 200},
-		{"compliance", "Bearer " + env.secret[role.Admin], 200},
+		{"compliance", "Bearer " + env.secret[role.Admin], 403}, // duties are separate
+		{"agent", "Bearer " + env.secret[role.Admin], 403},
 		{"agent", "Bearer " + env.secret[role.Agent], 200},
 		{"agent", "bearer " + env.secret[role.Agent], 200},
 		{"admin", "Bearer " + env.secret[role.Compliance], 403},

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/hushdesk/hushdesk/audit"
 )
 
 // backupWriteTimeout is how long the client may take to accept one piece
@@ -23,9 +26,14 @@ func (s *Server) backup(c echo.Context) error {
 	c.Response().Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
 	c.Response().WriteHeader(http.StatusOK)
 	w := &deadlineWriter{w: c.Response(), rc: http.NewResponseController(c.Response()), timeout: backupWriteTimeout}
-	if _, err := s.parts.Log.Backup(c.Request().Context(), w); err != nil {
+	n, err := s.parts.Log.Backup(c.Request().Context(), w)
+	outcome := "complete"
+	if err != nil {
 		s.log.Error("backup failed", "err", err)
+		outcome = "failed"
 	}
+	s.recordSecurity(c, audit.Envelope{Type: audit.TypeBackup, Actor: principal(c).Actor(), Outcome: outcome,
+		Attrs: map[string]string{"bytes": strconv.FormatInt(n, 10)}})
 	return nil
 }
 

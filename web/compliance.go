@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -134,6 +135,15 @@ func (s *Server) verifyAudit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The run is part of the security trail: who checked, and what they
+	// found.
+	env := audit.Envelope{Type: audit.TypeVerified, Actor: principal(c).Actor(), Outcome: "intact",
+		Attrs: map[string]string{"events": strconv.FormatUint(res.Events, 10), "head": res.Head}}
+	if !res.OK {
+		env.Outcome = "broken"
+		env.Attrs["first_bad_seq"] = strconv.FormatUint(res.FirstBad, 10)
+	}
+	s.recordSecurity(c, env)
 	return c.JSON(http.StatusOK, res)
 }
 
@@ -167,15 +177,24 @@ const maxPage = 500
 // the console (after_seq, limit up to 500, and the export filters).
 // Content is not included: reading it is an export, with its record.
 func (s *Server) browseAudit(c echo.Context) error {
-	f, err := s.auditFilter(c)
+	page, err := s.auditPage(c)
 	if err != nil {
 		return err
+	}
+	return c.JSON(http.StatusOK, page)
+}
+
+// auditPage reads one page of envelopes with the request's filters.
+func (s *Server) auditPage(c echo.Context) (map[string]any, error) {
+	f, err := s.auditFilter(c)
+	if err != nil {
+		return nil, err
 	}
 	f.Limit = 100
 	if v := c.QueryParam("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > maxPage {
-			return badRequest(fmt.Sprintf("limit must be from 1 to %d", maxPage))
+			return nil, badRequest(fmt.Sprintf("limit must be from 1 to %d", maxPage))
 		}
 		f.Limit = n
 	}
@@ -185,13 +204,43 @@ func (s *Server) browseAudit(c echo.Context) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	next := uint64(0)
 	if len(evs) == f.Limit {
 		next = evs[len(evs)-1].Seq
 	}
-	return c.JSON(http.StatusOK, map[string]any{"events": evs, "next_after_seq": next})
+	return map[string]any{"events": evs, "next_after_seq": next}, nil
+}
+
+// securityTrail answers GET /api/v1/audit/security: one page of the
+// security trail (audit.SecurityTypes), oldest first, with the filters
+// and paging of /api/v1/audit/events (type narrows it further), and the
+// trail's event types in "types".
+func (s *Server) securityTrail(c echo.Context) error {
+	q := c.Request().URL.Query()
+	trail := audit.SecurityTypes()
+	var types []string
+	for _, t := range q["type"] {
+		for _, part := range strings.Split(t, ",") {
+			if part = strings.TrimSpace(part); slices.Contains(trail, part) {
+				types = append(types, part)
+			} else if part != "" {
+				return badRequest(part + " is not an event of the security trail")
+			}
+		}
+	}
+	if len(types) == 0 {
+		types = trail
+	}
+	q["type"] = []string{strings.Join(types, ",")}
+	c.Request().URL.RawQuery = q.Encode()
+	page, err := s.auditPage(c)
+	if err != nil {
+		return err
+	}
+	page["types"] = trail // the console's choice of events
+	return c.JSON(http.StatusOK, page)
 }
 
 // manifestCache keeps the manifests of the last exports for download.

@@ -28,7 +28,7 @@ func (s *Server) routeConsole() {
 		panic(err)
 	}
 	files := http.StripPrefix("/console/static/", http.FileServer(http.FS(static)))
-	s.echo.GET("/console", consolePage.handler("no-cache"))
+	s.echo.GET("/console", consolePage.handler("no-store"))
 	s.echo.GET("/console/", func(c echo.Context) error {
 		return c.Redirect(http.StatusMovedPermanently, "/console")
 	})

@@ -83,6 +83,9 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		if frame == "'none'" {
 			h.Set("X-Frame-Options", "DENY")
 		}
+		if private(c.Path()) {
+			h.Set("Cache-Control", "no-store")
+		}
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
 			"connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors "+frame+"; base-uri 'none'; form-action 'self'")
 		return next(c)
@@ -126,4 +129,17 @@ func (s *Server) warnUntrustedForward() {
 		return
 	}
 	s.log.Warn("requests carry X-Forwarded-For, which is ignored: behind a reverse proxy set --trust-proxy and --trusted-proxies, or every customer shares the proxy's rate limit")
+}
+
+// private reports whether answers on a route may carry customer data or
+// the log (a transcript, an answer, a queue, an export, a session): they
+// are sent with Cache-Control: no-store, so that no browser or proxy
+// keeps a copy. Only the sentences, the widget's settings and the static
+// assets may be cached.
+func private(path string) bool {
+	switch path {
+	case "/api/v1/strings", "/api/v1/widget/config":
+		return false
+	}
+	return strings.HasPrefix(path, "/api/") || path == "/console" || strings.HasPrefix(path, "/console/") && !strings.HasPrefix(path, "/console/static/")
 }

@@ -13,6 +13,11 @@ import (
 func (s *Server) routes() {
 	e := s.echo
 	agent, compliance, admin := s.requireRole(role.Agent), s.requireRole(role.Compliance), s.requireRole(role.Admin)
+	// Duties are separate (docs/roles.md): admins manage the queue without
+	// reading its conversations, and read the support figures without
+	// customers' words.
+	queue := s.requireRole(role.Agent, role.Admin)
+	figures := s.requireRole(role.Agent, role.Compliance, role.Admin)
 
 	// Operations.
 	e.GET("/healthz", s.healthz)
@@ -37,15 +42,15 @@ func (s *Server) routes() {
 	api.DELETE("/conversations/:id", s.eraseConversation, s.limitConversationReads)
 
 	// Agents.
-	api.GET("/handoffs", s.listHandoffs, agent)
+	api.GET("/handoffs", s.listHandoffs, queue)
 	api.GET("/handoffs/:id", s.getHandoff, agent)
 	api.POST("/handoffs/:id/claim", s.claimHandoff, agent)
 	api.POST("/handoffs/:id/reply", s.replyHandoff, agent)
 	api.POST("/handoffs/:id/resolve", s.resolveHandoff, agent)
 	api.POST("/handoffs/:id/reveal", s.revealValue, agent)
-	api.POST("/handoffs/:id/release", s.releaseHandoff, agent)
-	api.POST("/handoffs/:id/assign", s.assignHandoff, agent)
-	api.GET("/reports/support", s.supportReport, agent)
+	api.POST("/handoffs/:id/release", s.releaseHandoff, queue)
+	api.POST("/handoffs/:id/assign", s.assignHandoff, queue)
+	api.GET("/reports/support", s.supportReport, figures)
 
 	// Compliance officers.
 	// Exports are recorded in the log: from a browser they are POSTs with
@@ -67,6 +72,10 @@ func (s *Server) routes() {
 	api.POST("/holds", s.placeHold, compliance)
 	api.DELETE("/holds/:target", s.releaseHold, compliance)
 	api.GET("/reports/transparency", s.transparencyReport, compliance)
+	api.GET("/audit/security", s.securityTrail, compliance)
+	api.GET("/approvals", s.listApprovals, compliance)
+	api.POST("/approvals/:id/approve", s.decideApproval, compliance)
+	api.POST("/approvals/:id/reject", s.decideApproval, compliance)
 
 	// Admins.
 	api.GET("/config", s.runningConfig, admin)
@@ -83,4 +92,5 @@ func (s *Server) routes() {
 	e.POST("/console/login", s.login)
 	e.POST("/console/logout", s.logout)
 	e.GET("/console/session", s.whoami)
+	s.routeSSO()
 }

@@ -172,6 +172,14 @@ type Options struct {
 	Company string
 	// Webhook, when set, is told about every hand-off change.
 	Webhook *Webhook
+	// FourEyes names the actions that need a second compliance officer's
+	// approval. Default: none.
+	FourEyes FourEyes
+	// OIDC, when set, lets people log in to the console through the
+	// company's OpenID provider. Tokens work with or without it.
+	OIDC *OIDC
+	// SessionMax is the longest a console session lasts. Default 8 hours.
+	SessionMax time.Duration
 	// ModelAvailable reports whether the chat model answers, for metrics;
 	// nil reports it never does.
 	ModelAvailable func() bool
@@ -212,6 +220,8 @@ type Server struct {
 	metrics   *metrics
 	sessions  *sessions
 	manifests *manifestCache
+	approvals approvals
+	sso       *sso // nil without a provider
 	hub       *hub
 	closing   chan struct{} // closed when the server shuts down
 	draining  atomic.Bool   // set when shutdown begins: /readyz answers 503
@@ -234,6 +244,12 @@ func New(parts Parts, opts Options) (*Server, error) {
 		manifests: newManifestCache(), hub: newHub(), closing: make(chan struct{}),
 		failures: newKeyedLimiter(loginFailures/15.0, loginFailures), reads: newKeyedLimiter(conversationReads, conversationReads),
 		streams: newStreamCounter(streamsPerClient, streamsInAll)}
+	if opts.SessionMax > 0 {
+		s.sessions.ttl = opts.SessionMax
+	}
+	if opts.OIDC != nil {
+		s.sso = newSSO(*opts.OIDC)
+	}
 	s.metrics = newMetrics(opts.ModelAvailable)
 	e.HTTPErrorHandler = s.errorHandler
 	e.Pre(refuseUnknownMethods)

@@ -15,13 +15,17 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// Console sessions: an agent or officer logs in once with a token and then
-// uses a session cookie (HttpOnly, SameSite=Strict, Secure under TLS).
+// Console sessions: an agent or officer logs in once with a token, or
+// through the OpenID provider (oidc.go), and then uses a session cookie
+// (HttpOnly, SameSite=Strict; under TLS Secure and named with the
+// __Host- prefix, so that no other host or path can set it).
 // Requests that change state with the cookie must carry the session's CSRF
 // token in the X-CSRF-Token header. A session lives while its token does,
 // with the token's role: every request checks both, so revoking a token
 // (or changing its role) ends its sessions at once. A session also ends
-// after sessionIdle without a request, and sessionTTL after log-in.
+// after sessionIdle without a request, and Options.SessionMax (default
+// sessionTTL) after log-in; one started through the provider also when
+// the provider says so.
 
 const (
 	sessionCookie = "hushdesk_session"
@@ -35,6 +39,7 @@ type session struct {
 	csrf      string
 	expires   time.Time
 	lastSeen  time.Time
+	sso       *ssoSession // nil for a session started with a token
 }
 
 // sessions holds console sessions in memory; a restart logs everyone out.
@@ -42,9 +47,12 @@ type sessions struct {
 	mu  sync.Mutex
 	m   map[string]*session
 	now func() time.Time
+	ttl time.Duration // the longest a session lasts
 }
 
-func newSessions() *sessions { return &sessions{m: make(map[string]*session), now: time.Now} }
+func newSessions() *sessions {
+	return &sessions{m: make(map[string]*session), now: time.Now, ttl: sessionTTL}
+}
 
 func randomToken() string {
 	b := make([]byte, 32)
@@ -64,7 +72,7 @@ func (ss *sessions) create(p Principal) (id string, s *session) {
 		}
 	}
 	id = randomToken()
-	s = &session{principal: p, csrf: randomToken(), expires: now.Add(sessionTTL), lastSeen: now}
+	s = &session{principal: p, csrf: randomToken(), expires: now.Add(ss.ttl), lastSeen: now}
 	ss.m[id] = s
 	return id, s
 }
@@ -85,6 +93,15 @@ func (ss *sessions) get(id string) (session, bool) {
 	}
 	s.lastSeen = now
 	return *s, true
+}
+
+// setSSO keeps what a session started through the provider knows of it.
+func (ss *sessions) setSSO(id string, x ssoSession) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	if s, ok := ss.m[id]; ok {
+		s.sso = &x
+	}
 }
 
 func (ss *sessions) drop(id string) {
@@ -108,7 +125,7 @@ func (ss *sessions) dropToken(tokenID string) {
 // checking that the session's token still lives with the same role, and
 // the CSRF token on every request that can change state.
 func (s *Server) sessionPrincipal(c echo.Context) (Principal, bool) {
-	ck, err := c.Cookie(sessionCookie)
+	ck, err := c.Cookie(s.cookieName(c, sessionCookie))
 	if err != nil || ck.Value == "" {
 		return Principal{}, false
 	}
@@ -116,8 +133,11 @@ func (s *Server) sessionPrincipal(c echo.Context) (Principal, bool) {
 	if !ok {
 		return Principal{}, false
 	}
-	tok, err := s.parts.Tokens.Token(c.Request().Context(), sess.principal.TokenID)
-	if err != nil || tok.Role != sess.principal.Role {
+	if sess.sso != nil {
+		if !s.providerSaysYes(c, ck.Value, sess) {
+			return Principal{}, false
+		}
+	} else if tok, err := s.parts.Tokens.Token(c.Request().Context(), sess.principal.TokenID); err != nil || tok.Role != sess.principal.Role {
 		s.sessions.drop(ck.Value)
 		return Principal{}, false
 	}
@@ -159,11 +179,33 @@ func (s *Server) login(c echo.Context) error {
 	p := principalOf(tok)
 	s.recordSecurity(c, audit.Envelope{Type: audit.TypeLogin, Actor: p.Actor(), Attrs: map[string]string{"method": "token"}})
 	id, sess := s.sessions.create(p)
+	s.setSessionCookie(c, id, sess.expires)
+	return c.JSON(http.StatusOK, sessionAnswer(p, sess))
+}
+
+// sessionAnswer is what the console learns of its session.
+func sessionAnswer(p Principal, sess *session) map[string]any {
+	return map[string]any{"role": p.Role, "label": p.Label, "name": p.Name, "team": p.Team,
+		"csrf_token": sess.csrf, "sso": sess.sso != nil}
+}
+
+// setSessionCookie sends the session's cookie.
+func (s *Server) setSessionCookie(c echo.Context, id string, expires time.Time) {
 	c.SetCookie(&http.Cookie{
-		Name: sessionCookie, Value: id, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode,
-		Secure: s.secureRequest(c), Expires: sess.expires,
+		Name: s.cookieName(c, sessionCookie), Value: id, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode,
+		Secure: s.secureRequest(c), Expires: expires,
 	})
-	return c.JSON(http.StatusOK, map[string]any{"role": p.Role, "label": p.Label, "csrf_token": sess.csrf})
+}
+
+// cookieName is a cookie's name as this request sees it: under TLS with
+// the __Host- prefix, which browsers accept only from a secure origin,
+// with Path=/ and no Domain, so that no other host (a subdomain) can set
+// or shadow it.
+func (s *Server) cookieName(c echo.Context, name string) string {
+	if s.secureRequest(c) {
+		return "__Host-" + name
+	}
+	return name
 }
 
 // secureRequest reports whether the request reached us over TLS: directly,
@@ -176,14 +218,28 @@ func (s *Server) secureRequest(c echo.Context) bool {
 }
 
 // logout answers POST /console/logout.
+// A session started through the provider is told where to go to end
+// the provider's session too: {"logout_url"}.
 func (s *Server) logout(c echo.Context) error {
-	if ck, err := c.Cookie(sessionCookie); err == nil {
+	var providerLogout string
+	if ck, err := c.Cookie(s.cookieName(c, sessionCookie)); err == nil {
 		if sess, ok := s.sessions.get(ck.Value); ok {
-			s.recordSecurity(c, audit.Envelope{Type: audit.TypeLogout, Actor: sess.principal.Actor()})
+			method := "token"
+			if sess.sso != nil {
+				method = "oidc"
+				if s.sso != nil {
+					providerLogout = s.sso.logoutURL(*sess.sso, s.consoleURL(c))
+				}
+			}
+			s.recordSecurity(c, audit.Envelope{Type: audit.TypeLogout, Actor: sess.principal.Actor(), Attrs: map[string]string{"method": method}})
 		}
 		s.sessions.drop(ck.Value)
 	}
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	c.SetCookie(&http.Cookie{Name: s.cookieName(c, sessionCookie), Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		SameSite: http.SameSiteStrictMode, Secure: s.secureRequest(c)})
+	if providerLogout != "" {
+		return c.JSON(http.StatusOK, map[string]any{"logout_url": providerLogout})
+	}
 	return c.NoContent(http.StatusNoContent)
 }
 
@@ -194,9 +250,9 @@ func (s *Server) whoami(c echo.Context) error {
 	if !ok {
 		return errNotLoggedIn
 	}
-	ck, _ := c.Cookie(sessionCookie)
+	ck, _ := c.Cookie(s.cookieName(c, sessionCookie))
 	sess, _ := s.sessions.get(ck.Value)
-	return c.JSON(http.StatusOK, map[string]any{"role": p.Role, "label": p.Label, "csrf_token": sess.csrf})
+	return c.JSON(http.StatusOK, sessionAnswer(p, &sess))
 }
 
 // sameOrigin reports whether origin is this server's own, as the browser

@@ -54,6 +54,10 @@ func (s *Server) eraseSubject(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if s.opts.FourEyes.Erasure {
+		// The request's clock runs; a second officer approves.
+		return s.askApproval(c, ActionErasure, pseudonym, req.ID)
+	}
 	rec, err := s.parts.Rights.EraseSubject(ctx, pseudonym, actor)
 	if err != nil {
 		return err // the request stays open, with its deadline
@@ -201,6 +205,12 @@ func (s *Server) releaseHold(c echo.Context) error {
 	target, err := s.holdTarget("", "", c.Param("target"))
 	if err != nil {
 		return err
+	}
+	if s.opts.FourEyes.HoldRelease {
+		if err := s.approvable(c.Request().Context(), Approval{Action: ActionHoldRelease, Target: target}); err != nil {
+			return err
+		}
+		return s.askApproval(c, ActionHoldRelease, target, "")
 	}
 	if err := s.parts.Rights.ReleaseHold(c.Request().Context(), target, principal(c).Actor()); err != nil {
 		return err

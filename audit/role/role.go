@@ -15,16 +15,19 @@ import (
 // Role is what a credential may do.
 type Role string
 
-// The roles. Admin includes every other role.
+// The roles. Their duties are separate: none includes another, and what
+// each may do is listed in docs/roles.md.
 const (
 	// Agent takes hand-offs: reads the queue and the handed-off
 	// conversations, answers, resolves.
 	Agent Role = "agent"
-	// Compliance reviews and exports the decision log and answers
-	// data-subject requests.
+	// Compliance reviews and exports the decision log, answers
+	// data-subject requests and approves another officer's erasures and
+	// releases of legal holds.
 	Compliance Role = "compliance"
-	// Admin configures: tokens, documents, settings; and may act in
-	// every other role.
+	// Admin configures: tokens, documents, settings, backups, and the
+	// queue without its conversations. An admin reads no customer
+	// content and erases nobody.
 	Admin Role = "admin"
 )
 
@@ -44,5 +47,17 @@ func Parse(s string) (Role, error) {
 	return "", fmt.Errorf("%w %q: want agent, compliance or admin", ErrUnknown, s)
 }
 
-// Includes reports whether a credential of role r may act in role other.
-func (r Role) Includes(other Role) bool { return r == other || r == Admin }
+// Includes reports whether a credential of role r may act in role other:
+// only in its own. Separation of duties means that no role, admin
+// included, acts in another's.
+func (r Role) Includes(other Role) bool { return r == other }
+
+// In reports whether r is one of roles.
+func (r Role) In(roles ...Role) bool {
+	for _, o := range roles {
+		if r.Includes(o) {
+			return true
+		}
+	}
+	return false
+}

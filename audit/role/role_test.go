@@ -15,7 +15,10 @@ func TestParseAndIncludes(t *testing.T) {
 	if _, err := Parse("root"); !errors.Is(err, ErrUnknown) {
 		t.Errorf("Parse(root) = %v", err)
 	}
-	if !Admin.Includes(Agent) || !Agent.Includes(Agent) || Agent.Includes(Compliance) || Compliance.Includes(Admin) {
-		t.Error("Includes")
+	if Admin.Includes(Agent) || Admin.Includes(Compliance) || !Agent.Includes(Agent) || Agent.Includes(Compliance) || Compliance.Includes(Admin) {
+		t.Error("Includes: duties are separate, and an admin acts in no other role")
+	}
+	if !Admin.In(Agent, Admin) || Admin.In(Agent, Compliance) || Compliance.In() {
+		t.Error("In")
 	}
 }

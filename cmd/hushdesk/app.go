@@ -15,6 +15,7 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/audit/role"
+	"github.com/hushdesk/hushdesk/audit/siem"
 	"github.com/hushdesk/hushdesk/inference"
 	"github.com/hushdesk/hushdesk/inference/desk"
 	"github.com/hushdesk/hushdesk/inference/feedback"
@@ -63,6 +64,8 @@ type Main struct {
 	Assistant        *inference.Assistant
 	Server           *web.Server
 	Webhook          *web.Webhook
+	// Feeds stream the audit envelopes to the SIEM collectors.
+	Feeds []*siem.Feed
 
 	lock *os.File
 }
@@ -256,6 +259,12 @@ func (m *Main) NewServer(ctx context.Context) error {
 	if m.Config.WebhookURL != "" {
 		m.Webhook = web.NewWebhook(m.Config.WebhookURL, m.Config.WebhookSecret, m.Log)
 	}
+	if err := m.openFeeds(); err != nil {
+		return err
+	}
+	if err := m.recordConfig(ctx); err != nil {
+		return err
+	}
 	srv, err := web.New(web.Parts{
 		Assistant: m.Assistant,
 		Log:       m.Store,
@@ -280,6 +289,9 @@ func (m *Main) NewServer(ctx context.Context) error {
 		TrustedProxies:   m.Config.TrustedProxies,
 		SubjectSecret:    m.Config.SubjectSecret,
 		Webhook:          m.Webhook,
+		FourEyes:         m.Config.FourEyes,
+		OIDC:             m.Config.oidc(),
+		SessionMax:       m.Config.SessionMax,
 		ModelAvailable:   func() bool { return m.Model.Model().Available },
 		Logger:           m.Log,
 	})
@@ -294,6 +306,9 @@ func (m *Main) run(ctx context.Context, g *errgroup.Group) {
 	g.Go(func() error { return m.watchModel(ctx, 30*time.Second) })
 	if m.Webhook != nil {
 		g.Go(func() error { return m.Webhook.Run(ctx) })
+	}
+	for _, f := range m.Feeds {
+		g.Go(func() error { return f.Run(ctx) })
 	}
 	if m.Config.EmbedModel != "" {
 		// Embed, in the background, the passages that have no vector yet

@@ -61,7 +61,7 @@ func TestComplianceAPI(t *testing.T) {
 	for _, tt := range []struct {
 		token string
 		want  int
-	}{{"", 401}, {"wrong", 401}, {agent, 403}, {officer, 200}, {adminToken, 200}} {
+	}{{"", 401}, {"wrong", 401}, {agent, 403}, {officer, 200}, {adminToken, 403}} { // admins read no log
 		if code, body, _ := ts.call(t, "GET", "/api/v1/audit/verify", tt.token, ""); code != tt.want {
 			t.Errorf("verify with %q = %d %s, want %d", tt.token, code, body, tt.want)
 		}

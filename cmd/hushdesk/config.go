@@ -61,6 +61,8 @@ type Config struct {
 	AnchorFile    string
 	WebhookSecret string
 	SubjectSecret string
+	// Identity is single sign-on, sessions, four-eyes and the SIEM feed.
+	Identity
 }
 
 // DefaultModel is the chat model used when none is configured: a small
@@ -324,6 +326,9 @@ func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	c.SubjectSecret = getenv("HUSHDESK_SUBJECT_SECRET")
 	if c.WebhookURL != "" && c.WebhookSecret == "" {
 		return c, fmt.Errorf("%w: webhook-url needs HUSHDESK_WEBHOOK_SECRET to sign what it sends", errUsage)
+	}
+	if err := c.loadIdentity(getenv); err != nil {
+		return c, err
 	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return c, fmt.Errorf("%w: tls-cert and tls-key must be given together", errUsage)

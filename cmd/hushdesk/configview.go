@@ -38,6 +38,19 @@ func (c Config) view() map[string]any {
 		"anchor_file":        c.AnchorFile,
 		"webhook_secret":     set(c.WebhookSecret),
 		"subject_secret":     set(c.SubjectSecret),
+		"oidc_issuer":        c.OIDCIssuer,
+		"oidc_client_id":     c.OIDCClientID,
+		"oidc_client_secret": set(c.OIDCClientSecret),
+		"oidc_redirect_url":  c.OIDCRedirectURL,
+		"oidc_groups_claim":  c.OIDCGroupsClaim,
+		"oidc_roles":         c.OIDCRoles,
+		"oidc_scopes":        c.OIDCScopes,
+		"session_max":        c.SessionMax.String(),
+		"four_eyes":          c.FourEyes,
+		"siem_syslog":        c.SIEMSyslog,
+		"siem_https":         c.SIEMHTTPS,
+		"siem_ca":            c.SIEMCA,
+		"siem_token":         set(c.SIEMToken),
 	}
 }
 

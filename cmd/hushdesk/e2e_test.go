@@ -64,6 +64,17 @@ type testServer struct {
 // a fake Ollama; edit adjusts the configuration first.
 func startServer(t testing.TB, edit func(*Config)) *testServer {
 	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return startServerOn(t, ln, edit)
+}
+
+// startServerOn is startServer on a listener the test made, so that it
+// knows the server's address before configuring it.
+func startServerOn(t testing.TB, ln net.Listener, edit func(*Config)) *testServer {
+	t.Helper()
 	ts := &testServer{Logs: &syncBuffer{}, Ollama: ollamatest.NewServer("test-model:1b")}
 	t.Cleanup(ts.Ollama.Close)
 	c := Config{
@@ -73,10 +84,6 @@ func startServer(t testing.TB, edit func(*Config)) *testServer {
 	}
 	if edit != nil {
 		edit(&c)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
 	}
 	ts.URL = "http://" + ln.Addr().String()
 	ts.Main = NewMain(c, ts.Logs)
@@ -203,8 +210,9 @@ func TestEndToEnd(t *testing.T) {
 		r.Generator.Model != "test-model:1b" || r.Generator.Digest == "" || !r.AIGenerated || r.Disclosure == "" {
 		t.Fatalf("ask = %d %s", code, raw)
 	}
-	// Event 1 records the sample knowledge base being loaded.
-	if len(r.Sources) == 0 || r.Sources[0].DocID != "sample/en/returns.md" || r.AuditSeq != 2 || !strings.HasPrefix(r.ConversationID, "c_") {
+	// Event 1 records the sample knowledge base being loaded, event 2
+	// the configuration of the first start.
+	if len(r.Sources) == 0 || r.Sources[0].DocID != "sample/en/returns.md" || r.AuditSeq != 3 || !strings.HasPrefix(r.ConversationID, "c_") {
 		t.Fatalf("ask = %s", raw)
 	}
 
@@ -223,7 +231,7 @@ func TestEndToEnd(t *testing.T) {
 	}
 	var done askReply
 	json.Unmarshal([]byte(evs[len(evs)-1].data), &done)
-	if done.Answer != streamed.String() || done.Language != "da" || done.AuditSeq != 3 || done.ConversationID != r.ConversationID {
+	if done.Answer != streamed.String() || done.Language != "da" || done.AuditSeq != 4 || done.ConversationID != r.ConversationID {
 		t.Fatalf("done = %+v, streamed %q", done, streamed.String())
 	}
 	// The second message was first written as a standalone question by
@@ -262,7 +270,7 @@ func TestEndToEnd(t *testing.T) {
 
 	// The log verifies.
 	res, err := ts.Main.Store.Verify(context.Background())
-	if err != nil || !res.OK || res.Events != 3 {
+	if err != nil || !res.OK || res.Events != 4 {
 		t.Fatalf("verify = %+v, %v", res, err)
 	}
 }

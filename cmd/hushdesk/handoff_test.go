@@ -168,7 +168,7 @@ func TestHandoffToAgentAndBack(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `"value":"kim@example.dk"`) {
 		t.Fatalf("reveal = %d %s", code, body)
 	}
-	_, body, _ = ts.call(t, "GET", "/api/v1/audit/events?type=handoff.reveal", adminToken, "")
+	_, body, _ = ts.call(t, "GET", "/api/v1/audit/events?type=handoff.reveal", ts.newToken(t, "compliance"), "")
 	if !strings.Contains(body, `"label":"\u003cEMAIL_2\u003e"`) && !strings.Contains(body, `"label":"<EMAIL_2>"`) {
 		t.Fatalf("the reveal is not in the log: %s", body)
 	}

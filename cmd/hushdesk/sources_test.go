@@ -59,7 +59,7 @@ func TestReindexOverHTTP(t *testing.T) {
 	if code, body, _ := ts.call(t, "POST", "/api/v1/ask", "", `{"question": "How do I return an item?"}`); code != 200 || !strings.Contains(body, `"decision":"answer"`) {
 		t.Fatalf("ask after the reindex = %d %s", code, body)
 	}
-	_, log, _ := ts.call(t, "GET", "/api/v1/audit?type=kb.ingest", adminToken, "")
+	_, log, _ := ts.call(t, "GET", "/api/v1/audit?type=kb.ingest", ts.newToken(t, "compliance"), "")
 	if !strings.Contains(log, `"action":"reindex"`) {
 		t.Fatalf("the reindex is not in the log:\n%s", log)
 	}

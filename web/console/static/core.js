@@ -124,9 +124,10 @@ var HD = (function () {
     return blob.text();
   }
 
+  // can reports whether the signed-in role is one of roles. Duties are
+  // separate: an admin sees the admin views only (docs/roles.md).
   function can(roles) {
     if (!session) return false;
-    if (session.role === "admin") return true;
     return roles.split(" ").indexOf(session.role) >= 0;
   }
 
@@ -164,7 +165,7 @@ var HD = (function () {
   function loggedIn(s) {
     session = s;
     $("view-login").hidden = true;
-    $("who-label").textContent = (s.label || "signed in") + " · " + s.role;
+    $("who-label").textContent = (s.name || s.label || "signed in") + " · " + s.role + (s.team ? " (" + s.team + ")" : "");
     $("who-label").title = $("who-label").textContent;
     $("who").hidden = false;
     document.querySelectorAll("[data-roles]").forEach(function (e) { e.hidden = !can(e.getAttribute("data-roles")); });
@@ -199,9 +200,19 @@ var HD = (function () {
       }
     });
     $("logout").addEventListener("click", async function () {
-      try { await api("POST", "/console/logout"); } catch (e) { /* logged out anyway */ }
+      var r = null;
+      try { r = await api("POST", "/console/logout"); } catch (e) { /* logged out anyway */ }
       loggedOut();
+      // A session from the identity provider ends there too.
+      if (r && r.logout_url) location.assign(r.logout_url);
     });
+    // With single sign-on, offer it first; tokens still work.
+    api("GET", "/console/sso").then(function (s) {
+      if (s && s.enabled) {
+        $("sso-button").href = s.login_url;
+        $("sso-login").hidden = false;
+      }
+    }, function () { /* tokens only */ });
     window.addEventListener("hashchange", route);
     // A reloaded page goes on with the session it has, if any.
     api("GET", "/console/session").then(loggedIn, loggedOut);

@@ -129,7 +129,7 @@
     if (HD.can("compliance")) {
       HD.api("GET", "/api/v1/reports/transparency?" + q).then(transparency, function (e) { HD.toast(e.message, true); });
     }
-    if (HD.can("agent")) {
+    if (HD.can("agent compliance admin")) {
       HD.api("GET", "/api/v1/reports/support?" + q).then(support, function (e) { HD.toast(e.message, true); });
     }
   }
@@ -142,5 +142,5 @@
     $("reports-form").addEventListener("submit", function (e) { e.preventDefault(); load(); });
   });
 
-  HD.view("reports", { roles: "agent compliance", show: load });
+  HD.view("reports", { roles: "agent compliance admin", show: load });
 })();

@@ -54,6 +54,14 @@
     var out = $("erase-result");
     try {
       var r = await HD.api("DELETE", "/api/v1/subjects/" + encodeURIComponent(subject) + "?regime=" + $("subject-regime").value);
+      if (r.approval) {
+        // Four-eyes: another officer approves under Security trail.
+        out.textContent = "Erasure requested: it waits for a second compliance officer's approval (" + r.approval.id + ").";
+        $("erase-confirm").value = "";
+        $("subject-erase").disabled = true;
+        loadRequests();
+        return;
+      }
       out.textContent = "Erased " + r.subject + " at " + HD.when(r.erased_at) + ": " + HD.count(r.events_affected, "event") +
         " can no longer be read. Receipt: audit event " + r.audit_seq + ", request " + r.request_id + ".";
       $("erase-confirm").value = "";
@@ -105,7 +113,10 @@
         var release = HD.button("Release", "secondary small", function () {
           if (!window.confirm("Release the legal hold on " + h.target + "?")) return;
           HD.api("DELETE", "/api/v1/holds/" + encodeURIComponent(h.target))
-            .then(function () { note("Hold released."); loadHolds(); }, function (e) { note(e.message, true); });
+            .then(function (r) {
+              note(r && r.approval ? "Release requested: it waits for a second compliance officer's approval (" + r.approval.id + ")." : "Hold released.");
+              loadHolds();
+            }, function (e) { note(e.message, true); });
         });
         release.setAttribute("aria-label", "Release the hold on " + h.target);
         body.appendChild(HD.row([HD.short(h.target, 20), h.basis, HD.time(h.placed), h.actor, release]));
