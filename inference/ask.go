@@ -444,7 +444,7 @@ func (a *Assistant) decide(ctx context.Context, m *message, res search.Result) {
 // finish streams a decision that is not an answer (its text comes whole)
 // and records it.
 func (a *Assistant) finish(ctx context.Context, m *message, stream *Stream) (Reply, error) {
-	restore := restorerFor(m.conv.placeholders, m.d.Question.Text, m.d.Lang)
+	restore := restorerFor(m.conv.placeholders, m.d.Question.Text, m.d.Lang, m.d.Passages)
 	if err := sendMeta(stream, m.d.Reply(nil)); err != nil {
 		return Reply{}, a.gone(ctx, m, err)
 	}
@@ -473,7 +473,7 @@ func (a *Assistant) record(ctx context.Context, m *message) (Reply, error) {
 		return Reply{}, fmt.Errorf("record decision: %w", err)
 	}
 	m.conv.seen = max(m.conv.seen, seq)
-	r := d.Reply(restorerFor(m.conv.placeholders, d.Question.Text, d.Lang))
+	r := d.Reply(restorerFor(m.conv.placeholders, d.Question.Text, d.Lang, d.Passages))
 	r.AuditSeq = seq
 	return r, nil
 }

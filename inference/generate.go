@@ -75,7 +75,7 @@ func (g generation) apply(d Decision) Decision {
 // streams the reply's meta, then the answer.
 func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (generation, error) {
 	d, start := m.d, m.start
-	restore := restorerFor(m.conv.placeholders, d.Question.Text, d.Lang)
+	restore := restorerFor(m.conv.placeholders, d.Question.Text, d.Lang, d.Passages)
 	question, passages := d.Question.Text, d.Passages
 	g := generation{gen: GeneratorInfo{Mode: ModeExtractive}, scores: map[string]float64{}, thresholds: map[string]float64{}}
 	var info ModelInfo

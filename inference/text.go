@@ -50,11 +50,26 @@ var neverRestored = map[redact.Type]bool{
 // neverRestored. Placeholders of earlier turns, of documents, or that the
 // model invented are shown as words in the customer's language ("[e-mail
 // address]"): a customer never reads <EMAIL_1>.
-func restorerFor(ph *redact.Placeholders, question string, l lang.Tag) func(string) string {
+//
+// Values the answer's sources publish (a help article's own contact
+// details, kept at ingest because it says public_contacts) are the
+// company's and are shown as written.
+func restorerFor(ph *redact.Placeholders, question string, l lang.Tag, sources []search.Passage) func(string) string {
 	allowed := map[string]bool{}
 	for _, label := range placeholderRE.FindAllString(question, -1) {
 		if !neverRestored[labelType(label)] {
 			allowed[label] = true
+		}
+	}
+	for _, e := range ph.Entries(0) {
+		if allowed[e.Label] || neverRestored[e.Type] || len(e.Value) < 4 {
+			continue
+		}
+		for _, p := range sources {
+			if strings.Contains(p.Text, e.Value) {
+				allowed[e.Label] = true
+				break
+			}
 		}
 	}
 	return func(s string) string {

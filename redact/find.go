@@ -39,7 +39,7 @@ func (r *Redactor) findsAny(text string) bool {
 // anyIn is findsAny for a scanned text.
 func (r *Redactor) anyIn(s *scan, n normalized) bool {
 	found := r.detect(s)
-	if len(r.allow) == 0 {
+	if len(r.allow) == 0 && len(r.domains) == 0 {
 		// resolve keeps at least one of the candidates that score
 		// enough: the first of each cluster it orders.
 		for _, f := range found {
@@ -59,9 +59,28 @@ func (r *Redactor) anyIn(s *scan, n normalized) bool {
 	return false
 }
 
-// allowed reports whether v is one of the values Options.Allow lists.
+// allowed reports whether v is one of the values Options.Allow lists, or
+// an e-mail address or a link at one of the domains it allows.
 func (r *Redactor) allowed(v string) bool {
-	return len(r.allow) > 0 && r.allow[allowKey(v)]
+	if len(r.allow) > 0 && r.allow[allowKey(v)] {
+		return true
+	}
+	if len(r.domains) == 0 {
+		return false
+	}
+	host := strings.ToLower(v)
+	if _, d, ok := strings.Cut(host, "@"); ok {
+		host = d
+	} else {
+		host = strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://")
+		host, _, _ = strings.Cut(host, "/")
+	}
+	for _, d := range r.domains {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
 }
 
 // detect runs the detectors over a scan and returns their candidates.

@@ -58,6 +58,10 @@ type Options struct {
 	// organisation's own published e-mail addresses and phone numbers.
 	// Matching ignores case, spaces and punctuation.
 	Allow []string
+	// AllowDomains lists the organisation's own domains
+	// ("larkspur.example"): an e-mail address or a link at one of them,
+	// or at a subdomain, is the organisation's, not personal data.
+	AllowDomains []string
 	// Names, when set, is asked for the person names in a text by
 	// RedactContext, on top of the rules. Default nil: no model is used.
 	Names NameModel
@@ -67,6 +71,7 @@ type Options struct {
 type Redactor struct {
 	minScore float64
 	allow    map[string]bool
+	domains  []string // lower case, without a leading @ or dot
 	names    NameModel
 }
 
@@ -81,7 +86,29 @@ func New(opts Options) *Redactor {
 			r.allow[k] = true
 		}
 	}
+	for _, d := range opts.AllowDomains {
+		if d = strings.Trim(strings.ToLower(strings.TrimSpace(d)), "@."); d != "" {
+			r.domains = append(r.domains, d)
+		}
+	}
 	return r
+}
+
+// Allowing returns a Redactor like r that also keeps the values given:
+// what one document publishes (its own contacts) is kept in that
+// document only.
+func (r *Redactor) Allowing(values ...string) *Redactor {
+	c := *r
+	c.allow = make(map[string]bool, len(r.allow)+len(values))
+	for k := range r.allow {
+		c.allow[k] = true
+	}
+	for _, v := range values {
+		if k := allowKey(v); k != "" {
+			c.allow[k] = true
+		}
+	}
+	return &c
 }
 
 // allowKey reduces a value to lower-case letters and digits, so that an

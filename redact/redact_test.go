@@ -96,3 +96,22 @@ func TestOffsetsMapToOriginal(t *testing.T) {
 		t.Fatalf("span = %q", v)
 	}
 }
+
+func TestAllowDomainsAndAllowing(t *testing.T) {
+	r := New(Options{AllowDomains: []string{"@larkspur.example"}})
+	got := r.Redact("Write to help@larkspur.example or see https://support.larkspur.example/returns, not ann@gmail.com", nil).Text
+	if !strings.Contains(got, "help@larkspur.example") || !strings.Contains(got, "support.larkspur.example") || strings.Contains(got, "ann@gmail.com") {
+		t.Fatalf("domains: %q", got)
+	}
+	// A value allowed for one call only.
+	text := "Questions? Call Jonas Holm on +45 32 12 34 56."
+	if got := r.Redact(text, nil).Text; strings.Contains(got, "32 12 34 56") {
+		t.Fatalf("the number was kept without being allowed: %q", got)
+	}
+	if got := r.Allowing("+45 32 12 34 56", "Jonas Holm").Redact(text, nil).Text; got != text {
+		t.Fatalf("allowing: %q", got)
+	}
+	if got := r.Redact(text, nil).Text; strings.Contains(got, "32 12 34 56") {
+		t.Fatal("Allowing changed the redactor it was made from")
+	}
+}

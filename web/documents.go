@@ -68,6 +68,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 	default:
 		var req struct {
 			ID, Title, Text, Lang, URL string
+			PublicContacts             bool `json:"public_contacts"`
 		}
 		if err := decodeJSON(c, &req); err != nil {
 			return err
@@ -86,7 +87,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 		if req.Lang != "" && !ok {
 			return badRequest(fmt.Sprintf(`"lang" %q is not a language the knowledge base knows (en, da, zh-Hans, zh-Hant, ms)`, req.Lang))
 		}
-		docs = append(docs, kb.Document{ID: req.ID, Title: req.Title, Text: req.Text, Lang: l, URL: req.URL})
+		docs = append(docs, kb.Document{ID: req.ID, Title: req.Title, Text: req.Text, Lang: l, URL: req.URL, PublicContacts: req.PublicContacts})
 	}
 	rep, err := s.parts.Knowledge.Ingest(c.Request().Context(), principal(c).Actor(), docs)
 	if err != nil {

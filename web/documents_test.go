@@ -17,13 +17,13 @@ import (
 // and counts found, never the values, and nothing indexed.
 func TestUploadRefusedForPersonalData(t *testing.T) {
 	r := redact.New(redact.Options{})
-	scrub := func(text string) (string, map[string]int) {
+	scrub := func(text string, _ bool) (string, map[string]int, map[string]int) {
 		res := r.Redact(text, nil)
 		counts := map[string]int{}
 		for typ, n := range res.Counts() {
 			counts[string(typ)] = n
 		}
-		return res.Text, counts
+		return res.Text, counts, nil
 	}
 	ix, err := search.OpenMemory(search.Options{Scrub: scrub, OnPersonalData: kb.PersonalDataRefuse})
 	if err != nil {

@@ -9,7 +9,9 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/sync/errgroup"
 
@@ -82,8 +84,9 @@ func NewMain(c Config, logOut io.Writer) *Main {
 	}
 	// The organisation's own contacts and the help lines given to
 	// customers are not personal data.
-	allow := append(sampleContacts(c.Sample), triage.HelpLines()...)
-	r := redact.New(redact.Options{Allow: allow})
+	allow := append(append(sampleContacts(c.Sample), triage.HelpLines()...), c.PublicContacts...)
+	domains := contactDomains(c.PublicContacts)
+	r := redact.New(redact.Options{Allow: allow, AllowDomains: domains})
 	m := &Main{Config: c, Redactor: r, Log: newLogger(logOut, c.LogLevel, c.LogFormat, r)}
 	m.QuestionRedactor = r
 	if c.NameModel != "" {
@@ -93,7 +96,7 @@ func NewMain(c Config, logOut io.Writer) *Main {
 		} else {
 			// Questions get the model-assisted pass; logs and documents
 			// keep the rules alone.
-			m.QuestionRedactor = redact.New(redact.Options{Allow: allow, Names: names})
+			m.QuestionRedactor = redact.New(redact.Options{Allow: allow, AllowDomains: domains, Names: names})
 		}
 	}
 	return m
@@ -135,10 +138,34 @@ func (m *Main) Open(ctx context.Context) error {
 	return nil
 }
 
-// scrub redacts knowledge-base text before it is indexed.
-func (m *Main) scrub(text string) (string, map[string]int) {
-	res := m.Redactor.Redact(text, nil)
-	return res.Text, inference.EnvelopeCounts(res)
+// scrub redacts knowledge-base text before it is indexed. A document that
+// publishes its contacts (public_contacts: true) keeps its e-mail
+// addresses, phone numbers, links, addresses and names as written; an
+// identifier, a card or a birth date is redacted whatever it says.
+func (m *Main) scrub(text string, public bool) (string, map[string]int, map[string]int) {
+	r := m.Redactor
+	var kept map[string]int
+	if public {
+		var values []string
+		for _, f := range r.Find(text) {
+			if publicContactTypes[f.Type] {
+				values = append(values, text[f.Start:f.End])
+				if kept == nil {
+					kept = map[string]int{}
+				}
+				kept[string(f.Type)]++
+			}
+		}
+		r = r.Allowing(values...)
+	}
+	res := r.Redact(text, nil)
+	return res.Text, inference.EnvelopeCounts(res), kept
+}
+
+// publicContactTypes are the kinds of personal data a help article may
+// publish as the company's own contacts.
+var publicContactTypes = map[redact.Type]bool{
+	redact.Email: true, redact.Phone: true, redact.URL: true, redact.Person: true, redact.Address: true, redact.Location: true,
 }
 
 // loadSample ingests the configured sample help centre.
@@ -335,4 +362,20 @@ func (m *Main) Close() error {
 		errs = append(errs, m.lock.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// contactDomains are the entries of public_contacts that name a domain
+// ("larkspur.example", "@larkspur.example") rather than one address or
+// number: every address and link at them is the company's.
+func contactDomains(contacts []string) []string {
+	var out []string
+	for _, c := range contacts {
+		c = strings.TrimSpace(c)
+		if d, ok := strings.CutPrefix(c, "@"); ok {
+			out = append(out, d)
+		} else if !strings.Contains(c, "@") && strings.Contains(c, ".") && strings.IndexFunc(c, unicode.IsLetter) >= 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -33,6 +33,10 @@ type Config struct {
 	Sample           string // the sample help centre an empty knowledge base is given
 	Vocabulary       string // the folder of the company's vocabulary files
 	MaxQuestionChars int
+	// PublicContacts are the company's own published contacts: domains
+	// ("larkspur.example"), e-mail addresses and phone numbers kept as
+	// written wherever they appear.
+	PublicContacts []string
 	// ChatKeep is how long a customer's browser keeps their conversation
 	// across tabs and visits.
 	ChatKeep       time.Duration
@@ -115,6 +119,17 @@ var settings = []setting{
 				return fmt.Errorf("max-question-chars must be a positive whole number, not %q", v)
 			}
 			c.MaxQuestionChars = n
+			return nil
+		}},
+	{flag: "public-contacts", env: "HUSHDESK_PUBLIC_CONTACTS", key: "public_contacts", kind: kindList,
+		help: "the company's own domains, e-mail addresses and phone numbers, comma-separated: never redacted (larkspur.example,+45 70 12 34 56)",
+		set: func(c *Config, v string) error {
+			c.PublicContacts = nil
+			for _, x := range strings.Split(v, ",") {
+				if x = strings.TrimSpace(x); x != "" {
+					c.PublicContacts = append(c.PublicContacts, x)
+				}
+			}
 			return nil
 		}},
 	{flag: "chat-keep", env: "HUSHDESK_CHAT_KEEP", key: "chat_keep", def: "24h", help: "how long a customer's browser keeps their conversation across tabs and visits (90m, 24h, 7d; 0: this tab only)",

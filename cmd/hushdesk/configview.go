@@ -23,6 +23,7 @@ func (c Config) view() map[string]any {
 		"vocabulary":         c.Vocabulary,
 		"max_question_chars": c.MaxQuestionChars,
 		"chat_keep":          c.ChatKeep.String(),
+		"public_contacts":    c.PublicContacts,
 		"min_confidence":     c.MinConfidence,
 		"personal_data":      c.PersonalData,
 		"widget_origins":     c.WidgetOrigins,

@@ -28,6 +28,11 @@ type Document struct {
 	// (an absolute http or https URL): from a Markdown document's front
 	// matter (url:) or an HTML page's canonical link.
 	URL string
+	// PublicContacts, from a Markdown document's front matter
+	// (public_contacts: true), keeps the contact details the document
+	// publishes: its e-mail addresses, phone numbers, links and names are
+	// the company's, not personal data.
+	PublicContacts bool
 }
 
 // ErrUnsupported is returned for a file type the knowledge base cannot read.
@@ -65,6 +70,7 @@ func ParseDocument(id string, data []byte) (Document, error) {
 			return Document{}, fmt.Errorf("%s: %w", id, err)
 		}
 		doc.Text, doc.Title, doc.URL, doc.Lang = text, meta.Title, meta.URL, lang.Tag(meta.Lang)
+		doc.PublicContacts = meta.PublicContacts
 	case "text":
 		doc.Text = decodeText(data)
 		if first, _, _ := strings.Cut(strings.TrimSpace(doc.Text), "\n"); len(first) < 120 {

@@ -15,6 +15,10 @@ type docMeta struct {
 	Title string `yaml:"title"`
 	URL   string `yaml:"url"`
 	Lang  string `yaml:"lang"`
+	// PublicContacts says the contact details the document gives (a
+	// support address, a phone line, a named team lead) are the company's
+	// published ones, to be kept as written.
+	PublicContacts bool `yaml:"public_contacts"`
 }
 
 // frontMatter splits a Markdown document into its front matter (YAML

@@ -46,6 +46,9 @@ type DocInfo struct {
 	Ingested time.Time `json:"ingested"`
 	// Redactions counts the personal data removed from the text.
 	Redactions map[string]int `json:"redactions,omitempty"`
+	// Kept counts the contact details kept because the document publishes
+	// them (public_contacts), by type.
+	Kept map[string]int `json:"kept,omitempty"`
 }
 
 // Prepared is a document ready to be indexed: scrubbed, described and cut
@@ -56,8 +59,10 @@ type Prepared struct {
 }
 
 // Scrub returns the text to keep of a document's text and what it found
-// there (counts by type). Hushdesk passes the redactor.
-type Scrub func(text string) (string, map[string]int)
+// there (counts by type): what it redacted and, when public is set (the
+// document publishes its contacts), the contact details it kept.
+// Hushdesk passes the redactor.
+type Scrub func(text string, public bool) (keep string, redacted, kept map[string]int)
 
 // ErrEmptyDocument is returned for a document with no text.
 var ErrEmptyDocument = fault.New(fault.Invalid, "document has no text")
@@ -82,16 +87,17 @@ func Version(doc Document) string {
 // Version is its version before scrubbing.
 func Prepare(doc Document, scrub Scrub) Prepared {
 	text, title := doc.Text, doc.Title
-	counts := map[string]int{}
+	counts, kept := map[string]int{}, map[string]int{}
 	if scrub != nil {
-		var c map[string]int
-		text, c = scrub(text)
-		for k, n := range c {
-			counts[k] += n
-		}
-		title, c = scrub(title)
-		for k, n := range c {
-			counts[k] += n
+		for _, s := range []*string{&text, &title} {
+			var c, k map[string]int
+			*s, c, k = scrub(*s, doc.PublicContacts)
+			for t, n := range c {
+				counts[t] += n
+			}
+			for t, n := range k {
+				kept[t] += n
+			}
 		}
 	}
 	mdTitle, sections := splitMarkdown(text)
@@ -119,6 +125,9 @@ func Prepare(doc Document, scrub Scrub) Prepared {
 	info := DocInfo{ID: doc.ID, Title: title, Lang: tag, Version: v, URL: doc.URL, Chunks: len(ps), Ingested: time.Now().UTC()}
 	if len(counts) > 0 {
 		info.Redactions = counts
+	}
+	if len(kept) > 0 {
+		info.Kept = kept
 	}
 	return Prepared{Info: info, Passages: ps}
 }

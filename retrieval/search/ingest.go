@@ -22,6 +22,9 @@ type IngestReport struct {
 	// PersonalData lists documents in which the scrubber found personal
 	// data, with counts by type.
 	PersonalData map[string]map[string]int `json:"personal_data,omitempty"`
+	// PublicContacts lists documents that publish their contacts
+	// (public_contacts: true), with the contact details kept, by type.
+	PublicContacts map[string]map[string]int `json:"public_contacts,omitempty"`
 }
 
 // IngestOptions adjust one ingest.
@@ -127,6 +130,12 @@ func (ix *Index) write(ctx context.Context, docs []kb.Document, policy string, p
 				rep.PersonalData = make(map[string]map[string]int)
 			}
 			rep.PersonalData[doc.ID] = info.Redactions
+		}
+		if len(info.Kept) > 0 {
+			if rep.PublicContacts == nil {
+				rep.PublicContacts = make(map[string]map[string]int)
+			}
+			rep.PublicContacts[doc.ID] = info.Kept
 		}
 		p := prepared{info: info, chunks: chunks}
 		if exists {

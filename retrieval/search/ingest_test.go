@@ -12,7 +12,7 @@ import (
 )
 
 // emailScrub stands in for the redactor: it replaces words with an @.
-func emailScrub(text string) (string, map[string]int) {
+func emailScrub(text string, _ bool) (string, map[string]int, map[string]int) {
 	n := 0
 	words := strings.Fields(text)
 	for i, w := range words {
@@ -22,9 +22,9 @@ func emailScrub(text string) (string, map[string]int) {
 		}
 	}
 	if n == 0 {
-		return text, nil
+		return text, nil, nil
 	}
-	return strings.Join(words, " "), map[string]int{"EMAIL": n}
+	return strings.Join(words, " "), map[string]int{"EMAIL": n}, nil
 }
 
 func TestIngestPersonalDataPolicy(t *testing.T) {
