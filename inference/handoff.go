@@ -42,6 +42,12 @@ func (a *Assistant) HandOff(ctx context.Context, h HandoffRequest) (Reply, error
 	if h.SubjectPseudonym == "" && h.Subject != "" {
 		h.SubjectPseudonym = a.parts.Recorder.SubjectPseudonym(h.Subject)
 	}
+	if len(h.DocHints) == 0 && a.parts.History != nil {
+		// Route by what the conversation was about.
+		if evs, err := a.parts.History.Conversation(ctx, h.Conversation); err == nil {
+			h.DocHints = a.topicHints(threadOf(evs))
+		}
+	}
 	l := h.Lang.Or(lang.Default)
 	say := h.Reason
 	if say != decision.PersonRequested && say != decision.OfferAccepted {

@@ -31,9 +31,9 @@ func DefaultTeams() map[string][]string {
 		},
 		"privacy": {
 			"privacy|gdpr|pdpa|personal_data|personal_information|data_protection|erase|erasure|forgotten|subject_access|portability|my_data",
-			"privatliv*|personoplysninger|persondata|databeskyttelse|indsigt|slet*",
+			"privatliv*|personoplysninger|persondata|databeskyttelse|indsigt|slette|sletning*|slettet|slettes|sletter|slet_mine|slet_min|slet_alle",
 			"隐私|隱私|个人数据|個人數據|个人资料|個人資料|个人信息|個人信息|个资|個資|注销|註銷|被遗忘|被遺忘",
-			"privasi|data_peribadi|maklumat_peribadi|padam*",
+			"privasi|data_peribadi|maklumat_peribadi|padamkan|pemadaman|padam_data|padam_akaun|padam_semua",
 		},
 		"technical": {
 			"warranty|faulty|fault|broken|defect*|not_working|stopped_working|doesnt_work|repair*|kettle|headphones|earbuds|smart_plug|lamp|app|website|error|bug|crash*|larkspur_care",
@@ -63,30 +63,51 @@ func newRouter(o Options) (router, error) {
 	return r, nil
 }
 
-// Route returns the team that should take a hand-off: the one whose
-// keywords appear most in the question (each counting twice) and in
-// docHints, the ids and titles of the retrieved articles (once each).
-// Ties go to the default team if it is among them, else to the first by
-// name; with no keyword at all, to the default team.
+// Route returns the team that should take a hand-off. The
+// conversation's topic comes first: the team whose keywords appear most
+// in docHints, the ids and titles of the articles in play (the ones
+// retrieved for the message and the ones the conversation was about),
+// with the question's own keywords breaking a tie. Without articles, or
+// when none points to a team, the question's keywords decide. Ties go to
+// the default team if it is among them, else to the first by name; with
+// no keyword at all, to the default team.
 func (p *Policy) Route(text string, docHints []string) string {
 	r := &p.router
-	score := make([]int, len(r.teams))
-	count := func(s string, w int) {
-		a := analyse(s)
-		for _, h := range r.idx.scan(a.tokens, nil) {
-			score[h.id] += w
+	count := func(s string) []int {
+		score := make([]int, len(r.teams))
+		for _, h := range r.idx.scan(analyse(s).tokens, nil) {
+			score[h.id]++
 		}
+		return score
 	}
-	count(text, 2)
+	question := count(text)
 	if len(docHints) > 0 {
 		// Ids like "sample/en/tracking-late-or-damaged.md" are split into words.
-		count(strings.NewReplacer("-", " ", "_", " ", "/", " ", ".", " ").Replace(strings.Join(docHints, "\n")), 1)
-	}
-	best, top := r.defaultTeam, 0
-	for i, team := range r.teams {
-		if score[i] > top || (score[i] == top && top > 0 && team == r.defaultTeam) {
-			best, top = team, score[i]
+		topic := count(strings.NewReplacer("-", " ", "_", " ", "/", " ", ".", " ").Replace(strings.Join(docHints, "\n")))
+		if best, ok := r.best(topic, question); ok {
+			return best
 		}
 	}
+	best, _ := r.best(question, nil)
 	return best
+}
+
+// best returns the team with the highest score, ties broken by then
+// (when given), then by the default team, then by name; ok is false when
+// no team scored.
+func (r *router) best(score, then []int) (string, bool) {
+	best, top, second := r.defaultTeam, 0, 0
+	found := false
+	for i, team := range r.teams {
+		tie := 0
+		if then != nil {
+			tie = then[i]
+		}
+		switch {
+		case score[i] == 0:
+		case score[i] > top, score[i] == top && tie > second, score[i] == top && tie == second && team == r.defaultTeam:
+			best, top, second, found = team, score[i], tie, true
+		}
+	}
+	return best, found
 }
