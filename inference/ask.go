@@ -371,6 +371,7 @@ func (a *Assistant) decide(ctx context.Context, m *message, res retrieval.Result
 // finish streams a decision that is not an answer (its text comes whole)
 // and records it.
 func (a *Assistant) finish(ctx context.Context, m *message, stream *Stream) (Reply, error) {
+	a.afterHours(&m.d)
 	restore := restorerFor(m.conv.placeholders, m.d.Question.Text, m.d.Lang)
 	if err := sendMeta(stream, m.d.Reply(nil)); err != nil {
 		return Reply{}, a.gone(ctx, m, err)
