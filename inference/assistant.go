@@ -110,7 +110,7 @@ type Options struct {
 	// of its next office hours. Nil: every team is always at work.
 	ReplyFrom func(team string, at time.Time) (next time.Time, closed bool)
 	Logger    *slog.Logger
-	Now              func() time.Time
+	Now       func() time.Time
 }
 
 func (o Options) withDefaults() Options {
