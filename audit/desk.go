@@ -77,7 +77,7 @@ func (s *Store) HandBack(ctx context.Context, id string, by Agent, force bool) (
 // replies, encrypted with the conversation (erased with it); an empty
 // address withdraws the request. The conversation must have an active
 // hand-off.
-func (s *Store) RequestEmailReplies(ctx context.Context, conversation, address string) (Handoff, error) {
+func (s *Store) RequestEmailReplies(ctx context.Context, conversation string, to ReplyTo) (Handoff, error) {
 	h, ok, err := s.ActiveHandoff(ctx, conversation)
 	if err != nil {
 		return Handoff{}, err
@@ -87,10 +87,10 @@ func (s *Store) RequestEmailReplies(ctx context.Context, conversation, address s
 	}
 	attrs := map[string]string{"action": "requested"}
 	var content *Content
-	if address == "" {
+	if to.Address == "" {
 		attrs["action"] = "withdrawn"
 	} else {
-		content = &Content{ReplyTo: address}
+		content = &Content{ReplyTo: to.Address, Resume: to.Resume}
 	}
 	_, h, err = s.changeHandoff(ctx, h.ID, Envelope{Type: TypeEmailRequested, Actor: "customer", Attrs: attrs}, content,
 		func(h Handoff) error {
@@ -102,24 +102,31 @@ func (s *Store) RequestEmailReplies(ctx context.Context, conversation, address s
 	return h, err
 }
 
-// ReplyAddress returns the address the customer of a conversation last
-// gave for replies, if they gave one and did not withdraw it.
-func (s *Store) ReplyAddress(ctx context.Context, conversation string) (string, bool, error) {
+// ReplyTo is where a customer asked for the agents' replies: an e-mail
+// address, and the conversation's capability for the link back.
+type ReplyTo struct {
+	Address string
+	Resume  string
+}
+
+// ReplyAddress returns where the customer of a conversation last asked
+// for replies, if they did and did not withdraw it.
+func (s *Store) ReplyAddress(ctx context.Context, conversation string) (ReplyTo, bool, error) {
 	evs, err := s.Conversation(ctx, conversation)
 	if err != nil {
-		return "", false, err
+		return ReplyTo{}, false, err
 	}
-	addr := ""
+	var to ReplyTo
 	for _, e := range evs {
 		if e.Type != TypeEmailRequested {
 			continue
 		}
-		addr = ""
+		to = ReplyTo{}
 		if e.Content != nil {
-			addr = e.Content.ReplyTo
+			to = ReplyTo{Address: e.Content.ReplyTo, Resume: e.Content.Resume}
 		}
 	}
-	return addr, addr != "", nil
+	return to, to.Address != "", nil
 }
 
 // EmailResult is how an attempt to e-mail an agent's reply ended.

@@ -42,13 +42,13 @@ func TestDeskActions(t *testing.T) {
 		t.Fatalf("transfer = %+v, %v", h, err)
 	}
 	// The customer asks for e-mail; the address is only in the content.
-	if _, err := s.RequestEmailReplies(ctx, "k_b", "x@example.org"); !errors.Is(err, ErrNoActiveHandoff) {
+	if _, err := s.RequestEmailReplies(ctx, "k_b", ReplyTo{Address: "x@example.org"}); !errors.Is(err, ErrNoActiveHandoff) {
 		t.Fatalf("e-mail without a hand-off = %v", err)
 	}
-	if h, err = s.RequestEmailReplies(ctx, "k_a", "lena@example.se"); err != nil || !h.EmailReplies {
+	if h, err = s.RequestEmailReplies(ctx, "k_a", ReplyTo{Address: "lena@example.se", Resume: "c_secret"}); err != nil || !h.EmailReplies {
 		t.Fatalf("request e-mail = %+v, %v", h, err)
 	}
-	if addr, ok, err := s.ReplyAddress(ctx, "k_a"); err != nil || !ok || addr != "lena@example.se" {
+	if addr, ok, err := s.ReplyAddress(ctx, "k_a"); err != nil || !ok || addr.Address != "lena@example.se" || addr.Resume != "c_secret" {
 		t.Fatalf("address = %q %v %v", addr, ok, err)
 	}
 	if _, err := s.RecordEmail(ctx, id, EmailResult{Message: "m_r1", Sent: true, Attempts: 2}); err != nil {

@@ -119,6 +119,9 @@ type Content struct {
 	// replies: personal data, kept only here and erased with the
 	// conversation.
 	ReplyTo string `json:"reply_to,omitempty"`
+	// Resume is the conversation's capability, kept with ReplyTo so that
+	// an e-mailed reply can link back to the conversation; erased with it.
+	Resume string `json:"resume,omitempty"`
 	// CustomerID is the customer id an officer typed for a request or a
 	// hold, kept only here, under the subject's key, so that erasing the
 	// subject erases it.
@@ -128,7 +131,7 @@ type Content struct {
 // empty reports whether there is no content to seal.
 func (c *Content) empty() bool {
 	return c == nil || (c.Question == "" && c.Answer == "" && c.Text == "" && c.Standalone == "" && c.Streamed == "" &&
-		len(c.Placeholders) == 0 && c.ReplyTo == "" && c.CustomerID == "")
+		len(c.Placeholders) == 0 && c.ReplyTo == "" && c.Resume == "" && c.CustomerID == "")
 }
 
 // Placeholder is one value behind a placeholder of a conversation: the
@@ -145,11 +148,11 @@ type Placeholder struct {
 // redacted text only, the values stay in the store for the conversation
 // that needs them.
 func (e *Event) redactedOnly() {
-	if e.Content == nil || len(e.Content.Placeholders) == 0 && e.Content.ReplyTo == "" && e.Content.CustomerID == "" {
+	if e.Content == nil || len(e.Content.Placeholders) == 0 && e.Content.ReplyTo == "" && e.Content.Resume == "" && e.Content.CustomerID == "" {
 		return
 	}
 	c := *e.Content
-	c.Placeholders, c.ReplyTo, c.CustomerID = nil, "", ""
+	c.Placeholders, c.ReplyTo, c.Resume, c.CustomerID = nil, "", "", ""
 	e.Content = &c
 }
 

@@ -179,6 +179,9 @@ func (s *Server) browseAudit(c echo.Context) error {
 		}
 		f.Limit = n
 	}
+	if c.QueryParam("order") == "desc" {
+		return s.browseAuditNewest(c, f)
+	}
 	evs := []audit.Event{}
 	err = s.parts.Log.Scan(c.Request().Context(), f, false, func(e audit.Event) error {
 		evs = append(evs, e)

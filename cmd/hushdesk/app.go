@@ -24,6 +24,7 @@ import (
 	"github.com/hushdesk/hushdesk/retrieval"
 	"github.com/hushdesk/hushdesk/retrieval/samplekb"
 	"github.com/hushdesk/hushdesk/web"
+	"github.com/hushdesk/hushdesk/web/mail"
 )
 
 // The concrete types satisfy the interfaces their consumers declare.
@@ -43,6 +44,11 @@ var (
 	_ web.Feedback        = (*feedback.Ratings)(nil)
 	_ web.Reports         = (*report.Reports)(nil)
 	_ web.Knowledge       = knowledge{}
+	_ web.Articles        = knowledge{}
+	_ web.Drafts          = (*inference.Assistant)(nil)
+	_ web.Canned          = (*audit.Store)(nil)
+	_ web.Settings        = (*audit.Store)(nil)
+	_ mail.Recorder       = (*audit.Store)(nil)
 )
 
 // Main is a Hushdesk process's wiring: it opens the data directory and
@@ -62,6 +68,8 @@ type Main struct {
 	Assistant        *inference.Assistant
 	Server           *web.Server
 	Webhook          *web.Webhook
+	// Outbox e-mails agents' replies when a mail relay is set.
+	Outbox *mail.Outbox
 
 	lock *os.File
 }
@@ -161,6 +169,10 @@ func (m *Main) OpenAssistant(ctx context.Context) error {
 	if m.Triage, err = triage.New(m.Config.Policy); err != nil {
 		return fmt.Errorf("hand-off triage: %w", err)
 	}
+	teams, err := m.Config.teamSet()
+	if err != nil {
+		return fmt.Errorf("teams: %w", err)
+	}
 	m.Assistant, err = inference.New(inference.Parts{
 		Redactor: m.QuestionRedactor, Retriever: m.Index, Recorder: m.Store, Triage: m.Triage,
 		Generator: model, Handoffs: m.Store, History: m.Store, Requests: m.Store,
@@ -168,6 +180,7 @@ func (m *Main) OpenAssistant(ctx context.Context) error {
 		Company:          m.Config.Company,
 		MaxQuestionChars: m.Config.MaxQuestionChars,
 		MinConfidence:    m.Config.MinConfidence,
+		ReplyFrom:        teams.ReplyFrom,
 		Logger:           m.Log,
 	})
 	return err
@@ -207,6 +220,28 @@ func (m *Main) NewServer(ctx context.Context) error {
 	if m.Config.WebhookURL != "" {
 		m.Webhook = web.NewWebhook(m.Config.WebhookURL, m.Config.WebhookSecret, m.Log)
 	}
+	teams, err := m.Config.teamSet()
+	if err != nil {
+		return fmt.Errorf("teams: %w", err)
+	}
+	var mailer *web.Mailer
+	if m.Config.SMTP != "" {
+		relay, err := mail.NewRelay(mail.RelayOptions{URL: m.Config.SMTP, Password: m.Config.SMTPPassword, From: m.Config.SMTPFrom,
+			CAFile: m.Config.SMTPCA, Timeout: m.Config.SMTPTimeout})
+		if err != nil {
+			return err
+		}
+		m.Outbox = mail.NewOutbox(relay, m.Store, mail.OutboxOptions{Backoff: m.Config.mailBackoff, Logger: m.Log,
+			Changed: func(handoff, _ string) {
+				if m.Server != nil {
+					m.Server.EmailChanged(handoff)
+				}
+			}})
+		mailer = &web.Mailer{Outbox: m.Outbox, From: m.Config.SMTPFrom, PublicURL: m.Config.PublicURL}
+		if m.Config.PublicURL == "" {
+			m.Log.Info("e-mailed replies carry no link back to the conversation; set public-url to add one")
+		}
+	}
 	srv, err := web.New(web.Parts{
 		Assistant: m.Assistant,
 		Log:       m.Store,
@@ -217,6 +252,10 @@ func (m *Main) NewServer(ctx context.Context) error {
 		Feedback:  feedback.New(m.Store, m.Redactor, m.Assistant.HandOff),
 		Reports:   report.New(m.Store, m.Index),
 		Knowledge: m.knowledge(),
+		Drafts:    m.Assistant,
+		Canned:    m.Store,
+		Settings:  m.Store,
+		Articles:  m.knowledge(),
 	}, web.Options{
 		Addr:             m.Config.Addr,
 		TLSCert:          m.Config.TLSCert,
@@ -231,6 +270,8 @@ func (m *Main) NewServer(ctx context.Context) error {
 		TrustedProxies:   m.Config.TrustedProxies,
 		SubjectSecret:    m.Config.SubjectSecret,
 		Webhook:          m.Webhook,
+		Teams:            teams,
+		Mail:             mailer,
 		ModelAvailable:   func() bool { return m.Model.Model().Available },
 		Logger:           m.Log,
 	})
@@ -245,6 +286,9 @@ func (m *Main) run(ctx context.Context, g *errgroup.Group) {
 	g.Go(func() error { return m.watchModel(ctx, 30*time.Second) })
 	if m.Webhook != nil {
 		g.Go(func() error { return m.Webhook.Run(ctx) })
+	}
+	if m.Outbox != nil {
+		g.Go(func() error { return m.Outbox.Run(ctx) })
 	}
 	if m.Config.EmbedModel != "" {
 		// Embed, in the background, the passages that have no vector yet

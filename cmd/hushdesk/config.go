@@ -61,6 +61,9 @@ type Config struct {
 	SMTPFrom    string
 	SMTPCA      string
 	SMTPTimeout time.Duration
+	// mailBackoff is the wait before the first retry of an e-mail (0: the
+	// outbox's default); tests shorten it.
+	mailBackoff time.Duration
 	// From the environment only: secrets never go in flags or files.
 	AdminToken string
 	MasterKey  string

@@ -78,3 +78,11 @@ func FillCanned(text string, ph *redact.Placeholders, agentName, company string)
 	}
 	return out
 }
+
+// CheckCanned refuses a canned response with an unknown variable or
+// personal data, with the desk's redactor.
+func (d *Desk) CheckCanned(text string) error { return CheckCanned(d.redactor, text) }
+
+// RedactText redacts a text an officer or agent writes that is not part
+// of a conversation (the reason for an extension), before it is stored.
+func (d *Desk) RedactText(text string) string { return d.redactor.Redact(text, nil).Text }
