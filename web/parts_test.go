@@ -48,7 +48,9 @@ func (k knowledgeOf) Passages(ctx context.Context, id string) ([]retrieval.Passa
 // through cmd/hushdesk.
 type noDrafts struct{}
 
-func (noDrafts) SuggestReply(context.Context, string) (inference.Draft, error) { return inference.Draft{}, inference.ErrNoDraft }
+func (noDrafts) SuggestReply(context.Context, string) (inference.Draft, error) {
+	return inference.Draft{}, inference.ErrNoDraft
+}
 
 func (noDrafts) Summarize(context.Context, string, func(string) string) (inference.Summary, error) {
 	return inference.Summary{Mode: inference.ModeExtractive}, nil
