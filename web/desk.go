@@ -248,8 +248,15 @@ func (s *Server) agentCanned(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		if evs, err = s.parts.Log.Conversation(ctx, h.Conversation); err != nil {
+		all, err := s.parts.Log.Conversation(ctx, h.Conversation)
+		if err != nil {
 			return err
+		}
+		// The customer's name is one they gave, not an agent's.
+		for _, e := range all {
+			if e.Type == audit.TypeDecision {
+				evs = append(evs, e)
+			}
 		}
 	}
 	q, l := strings.ToLower(strings.TrimSpace(c.QueryParam("q"))), c.QueryParam("language")
