@@ -30,7 +30,7 @@ func startDesk(t *testing.T, relay *mailtest.Server) *testServer {
 // agentToken creates a named agent in a team and returns its secret and id.
 func (ts *testServer) agentToken(t *testing.T, name, team string) (string, string) {
 	t.Helper()
-	code, body, _ := ts.call(t, "POST", "/api/v1/tokens", adminToken, fmt.Sprintf(`{"role": "agent", "label": "%s's laptop", "name": %q, "team": %q}`, name, name, team))
+	code, body, _ := ts.call(t, "POST", "/api/v1/tokens", adminToken, fmt.Sprintf(`{"role": "agent", "label": "front desk", "name": %q, "team": %q}`, name, team))
 	var tok struct{ Token, ID string }
 	json.Unmarshal([]byte(body), &tok)
 	if code != 201 {
