@@ -102,7 +102,7 @@
         if (r.completed) actions.appendChild(HD.time(r.completed));
         else {
           var done = HD.button("Mark answered", "secondary small", function () { complete(r.id); });
-          done.setAttribute("aria-label", "Mark request " + r.id + " answered");
+          done.setAttribute("aria-label", "Mark answered: request " + r.id);
           actions.appendChild(done);
           if (!r.extended) {
             var ext = HD.button("Extend", "secondary small", function () { extend(r.id); });
