@@ -63,51 +63,31 @@ func newRouter(o Options) (router, error) {
 	return r, nil
 }
 
-// Route returns the team that should take a hand-off. The
-// conversation's topic comes first: the team whose keywords appear most
-// in docHints, the ids and titles of the articles in play (the ones
-// retrieved for the message and the ones the conversation was about),
-// with the question's own keywords breaking a tie. Without articles, or
-// when none points to a team, the question's keywords decide. Ties go to
-// the default team if it is among them, else to the first by name; with
-// no keyword at all, to the default team.
+// Route returns the team that should take a hand-off: the one whose
+// keywords appear most in the question (each counting twice) and in
+// docHints, the ids and titles of the articles in play (those retrieved
+// for the message and those the conversation was about, once each), so
+// that a message with no word of its own ("I want a person") goes where
+// the conversation was. Ties go to the default team if it is among them,
+// else to the first by name; with no keyword at all, to the default team.
 func (p *Policy) Route(text string, docHints []string) string {
 	r := &p.router
-	count := func(s string) []int {
-		score := make([]int, len(r.teams))
+	score := make([]int, len(r.teams))
+	count := func(s string, w int) {
 		for _, h := range r.idx.scan(analyse(s).tokens, nil) {
-			score[h.id]++
+			score[h.id] += w
 		}
-		return score
 	}
-	question := count(text)
+	count(text, 2)
 	if len(docHints) > 0 {
 		// Ids like "sample/en/tracking-late-or-damaged.md" are split into words.
-		topic := count(strings.NewReplacer("-", " ", "_", " ", "/", " ", ".", " ").Replace(strings.Join(docHints, "\n")))
-		if best, ok := r.best(topic, question); ok {
-			return best
-		}
+		count(strings.NewReplacer("-", " ", "_", " ", "/", " ", ".", " ").Replace(strings.Join(docHints, "\n")), 1)
 	}
-	best, _ := r.best(question, nil)
-	return best
-}
-
-// best returns the team with the highest score, ties broken by then
-// (when given), then by the default team, then by name; ok is false when
-// no team scored.
-func (r *router) best(score, then []int) (string, bool) {
-	best, top, second := r.defaultTeam, 0, 0
-	found := false
+	best, top := r.defaultTeam, 0
 	for i, team := range r.teams {
-		tie := 0
-		if then != nil {
-			tie = then[i]
-		}
-		switch {
-		case score[i] == 0:
-		case score[i] > top, score[i] == top && tie > second, score[i] == top && tie == second && team == r.defaultTeam:
-			best, top, second, found = team, score[i], tie, true
+		if score[i] > top || (score[i] == top && top > 0 && team == r.defaultTeam) {
+			best, top = team, score[i]
 		}
 	}
-	return best, found
+	return best
 }
