@@ -54,8 +54,11 @@ func (s *Server) getHandoff(c echo.Context) error {
 	}
 	sent := map[string]mail.Status{}
 	var ph []placeholderView
+	var emailFrom uint64 // the customer asked for e-mail at this event
 	for _, e := range evs {
 		switch e.Type {
+		case audit.TypeEmailRequested:
+			emailFrom = e.Seq
 		case audit.TypeNote:
 			text := ""
 			if e.Content != nil {
@@ -86,10 +89,12 @@ func (s *Server) getHandoff(c echo.Context) error {
 		}
 		if st, ok := sent[m.MessageID]; ok {
 			m.Email = &st
-		} else if s.opts.Mail != nil {
-			if st, ok := s.opts.Mail.Outbox.Status(m.MessageID); ok {
-				m.Email = &st
+		} else if s.opts.Mail != nil && emailFrom > 0 && m.AuditSeq > emailFrom {
+			st, ok := s.opts.Mail.Outbox.Status(m.MessageID)
+			if !ok {
+				st = mail.Status{State: "not_sent"} // queued before a restart: send it again
 			}
+			m.Email = &st
 		}
 	}
 	sortMessages(msgs)
