@@ -17,6 +17,14 @@ const (
 	TypeHandoff    = "handoff"        // a hand-off changed state (claimed, resolved)
 	TypeReveal     = "handoff.reveal" // an agent was shown a value behind a placeholder, for a stated reason
 
+	TypeNote           = "handoff.note"        // an agent wrote an internal note the customer never sees
+	TypeAssignment     = "handoff.assigned"    // a hand-off was given to a named agent
+	TypeTransfer       = "handoff.transferred" // a hand-off was moved to another team's queue
+	TypeHandback       = "handoff.handback"    // an agent handed the conversation back to the assistant
+	TypeEmailRequested = "email.requested"     // the customer asked for replies by e-mail (the address only in the content)
+	TypeEmailSent      = "email.sent"          // an agent's reply was e-mailed to the customer
+	TypeEmailFailed    = "email.failed"        // an agent's reply could not be e-mailed after every retry
+
 	TypeCheckpoint       = "checkpoint"        // a signed checkpoint of the chain was taken
 	TypeSubjectExport    = "subject.export"    // everything held about a subject was exported
 	TypeRequestOpened    = "request.opened"    // a data-subject request was received
@@ -25,6 +33,11 @@ const (
 	TypeHoldReleased     = "hold.released"     // a legal hold was released
 	TypeTokenCreated     = "token.created"     // an access token was created
 	TypeTokenRevoked     = "token.revoked"     // an access token was revoked
+	TypeTokenUpdated     = "token.updated"     // an agent's display name or team changed
+	TypeRequestExtended  = "request.extended"  // a data-subject request's deadline was extended, with a reason
+	TypeCannedSaved      = "canned.saved"      // a canned response was written or changed
+	TypeCannedDeleted    = "canned.deleted"    // a canned response was removed
+	TypeSettingsChanged  = "settings.changed"  // a setting made in the console changed (the widget's appearance)
 
 	TypeLogin       = "auth.login"        // someone logged in to the console
 	TypeLoginFailed = "auth.login_failed" // a log-in failed
@@ -65,7 +78,8 @@ func administrative(typ string) bool {
 		TypeRequestOpened, TypeRequestCompleted, TypeHoldPlaced, TypeHoldReleased,
 		TypeTokenCreated, TypeTokenRevoked, TypeLogin, TypeLoginFailed, TypeLogout,
 		TypeSessionEnded, TypeRoleChanged, TypeApprovalAsked, TypeApprovalGranted, TypeApprovalRejected,
-		TypeVerified, TypeBackup, TypeConfigChanged:
+		TypeVerified, TypeBackup, TypeConfigChanged,
+		TypeTokenUpdated, TypeRequestExtended, TypeCannedSaved, TypeCannedDeleted, TypeSettingsChanged:
 		return true
 	}
 	return false
@@ -127,11 +141,23 @@ type Content struct {
 	// Placeholders are the values this message added to the
 	// conversation's placeholder mapping.
 	Placeholders []Placeholder `json:"placeholders,omitempty"`
+	// ReplyTo is the e-mail address a customer gave for the agents'
+	// replies: personal data, kept only here and erased with the
+	// conversation.
+	ReplyTo string `json:"reply_to,omitempty"`
+	// Resume is the conversation's capability, kept with ReplyTo so that
+	// an e-mailed reply can link back to the conversation; erased with it.
+	Resume string `json:"resume,omitempty"`
+	// CustomerID is the customer id an officer typed for a request or a
+	// hold, kept only here, under the subject's key, so that erasing the
+	// subject erases it.
+	CustomerID string `json:"customer_id,omitempty"`
 }
 
 // empty reports whether there is no content to seal.
 func (c *Content) empty() bool {
-	return c == nil || (c.Question == "" && c.Answer == "" && c.Text == "" && c.Standalone == "" && c.Streamed == "" && len(c.Placeholders) == 0)
+	return c == nil || (c.Question == "" && c.Answer == "" && c.Text == "" && c.Standalone == "" && c.Streamed == "" &&
+		len(c.Placeholders) == 0 && c.ReplyTo == "" && c.Resume == "" && c.CustomerID == "")
 }
 
 // Placeholder is one value behind a placeholder of a conversation: the
@@ -143,15 +169,16 @@ type Placeholder struct {
 	Value string `json:"value"`
 }
 
-// redactedOnly drops the values behind the placeholders from an event's
-// content: exports carry redacted text only, the values stay in the store
-// for the conversation that needs them.
+// redactedOnly drops the values behind the placeholders, a reply-to
+// address and a customer id from an event's content: exports carry
+// redacted text only, the values stay in the store for the conversation
+// that needs them.
 func (e *Event) redactedOnly() {
-	if e.Content == nil || len(e.Content.Placeholders) == 0 {
+	if e.Content == nil || len(e.Content.Placeholders) == 0 && e.Content.ReplyTo == "" && e.Content.Resume == "" && e.Content.CustomerID == "" {
 		return
 	}
 	c := *e.Content
-	c.Placeholders = nil
+	c.Placeholders, c.ReplyTo, c.Resume, c.CustomerID = nil, "", "", ""
 	e.Content = &c
 }
 

@@ -72,7 +72,25 @@ type Handoff struct {
 	Replies  int    `json:"replies"`
 	FirstSeq uint64 `json:"first_seq"`
 	LastSeq  uint64 `json:"last_seq"`
+	// Unread counts the customer's messages since a person last replied;
+	// WaitingSince is when the oldest of them came (nil once answered).
+	Unread       int        `json:"unread"`
+	WaitingSince *time.Time `json:"waiting_since,omitempty"`
+	// Notes counts the agents' internal notes.
+	Notes int `json:"notes,omitempty"`
+	// EmailReplies is set when the customer asked for the replies by
+	// e-mail (the address is in the encrypted content of that event).
+	EmailReplies bool `json:"email_replies,omitempty"`
+	// Outcome says how a resolved hand-off ended: resolved by the agent,
+	// or handed back to the assistant.
+	Outcome string `json:"outcome,omitempty"`
 }
+
+// Outcomes of a resolved hand-off.
+const (
+	OutcomeResolved   = "resolved"
+	OutcomeHandedBack = "handed_back"
+)
 
 func getHandoff(tx *bolt.Tx, id string) (Handoff, error) {
 	var h Handoff
@@ -119,6 +137,11 @@ func projectDecision(tx *bolt.Tx, env *Envelope, seq uint64) error {
 			return err
 		}
 		h.Messages++
+		h.Unread++
+		if h.WaitingSince == nil {
+			at := env.Time
+			h.WaitingSince = &at
+		}
 		h.LastSeq, h.Updated = seq, env.Time
 		return putHandoff(tx, h)
 	}
@@ -128,7 +151,7 @@ func projectDecision(tx *bolt.Tx, env *Envelope, seq uint64) error {
 	return putHandoff(tx, Handoff{
 		ID: HandoffID(env.Message), Conversation: env.Conversation, Subject: env.Subject, Team: env.Attrs["team"],
 		ReasonCode: env.ReasonCode, Reason: env.Reason, Language: env.Language, Status: HandoffOpen,
-		Created: env.Time, Updated: env.Time, Messages: 1, FirstSeq: seq, LastSeq: seq,
+		Created: env.Time, Updated: env.Time, Messages: 1, FirstSeq: seq, LastSeq: seq, Unread: 1, WaitingSince: &env.Time,
 	})
 }
 
@@ -211,10 +234,10 @@ func (s *Store) changeHandoff(ctx context.Context, id string, env Envelope, cont
 	return seq, h, err
 }
 
-// applyHandoffEvent is what a hand-off event (claimed, resolved) or an
-// agent's reply does to its hand-off, as it is appended and when the
-// queue is rebuilt from the log. A reply claims an open hand-off for its
-// agent.
+// applyHandoffEvent is what a hand-off event (claimed, assigned,
+// transferred, resolved, handed back, a note, an e-mail) or an agent's
+// reply does to its hand-off, as it is appended and when the queue is
+// rebuilt from the log. A reply claims an open hand-off for its agent.
 func applyHandoffEvent(h *Handoff, env *Envelope, seq uint64) {
 	at := env.Time
 	switch {
@@ -223,14 +246,25 @@ func applyHandoffEvent(h *Handoff, env *Envelope, seq uint64) {
 			h.Status, h.ClaimedBy, h.Claimed, h.AgentName = HandoffClaimed, env.Actor, &at, env.Attrs["agent_name"]
 		}
 		h.Replies++
+		h.Unread, h.WaitingSince = 0, nil
+	case env.Type == TypeNote:
+		h.Notes++
+	case env.Type == TypeEmailRequested:
+		h.EmailReplies = env.Attrs["action"] != "withdrawn"
+	case env.Type == TypeTransfer:
+		h.Team, h.Status, h.ClaimedBy, h.Claimed, h.AgentName = env.Attrs["team"], HandoffOpen, "", nil, ""
+	case env.Type == TypeHandback:
+		h.Status, h.Resolved, h.Outcome = HandoffResolved, &at, OutcomeHandedBack
+	case env.Type == TypeAssignment, env.Attrs["action"] == "assigned": // the second: logs from before TypeAssignment
+		h.Status, h.ClaimedBy, h.Claimed, h.AgentName = HandoffClaimed, env.Attrs["assignee"], &at, env.Attrs["assignee_name"]
+	case env.Type != TypeHandoff:
+		// reveals and e-mails change nothing but the time
 	case env.Attrs["action"] == "claimed":
 		h.Status, h.ClaimedBy, h.Claimed, h.AgentName = HandoffClaimed, env.Actor, &at, env.Attrs["agent_name"]
 	case env.Attrs["action"] == "resolved":
-		h.Status, h.Resolved = HandoffResolved, &at
+		h.Status, h.Resolved, h.Outcome = HandoffResolved, &at, OutcomeResolved
 	case env.Attrs["action"] == "released":
 		h.Status, h.ClaimedBy, h.Claimed, h.AgentName = HandoffOpen, "", nil, ""
-	case env.Attrs["action"] == "assigned":
-		h.Status, h.ClaimedBy, h.Claimed, h.AgentName = HandoffClaimed, env.Attrs["assignee"], &at, env.Attrs["assignee_name"]
 	}
 	h.LastSeq, h.Updated = seq, at
 }
@@ -307,11 +341,11 @@ func (s *Store) AssignHandoff(ctx context.Context, id string, to, by Agent, forc
 	if to.ID == "" {
 		return Handoff{}, invalid("assign to whom?")
 	}
-	attrs := map[string]string{"action": "assigned", "assignee": to.ID}
+	attrs := map[string]string{"assignee": to.ID}
 	if to.Name != "" {
 		attrs["assignee_name"] = to.Name
 	}
-	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeHandoff, attrs), nil, func(h Handoff) error {
+	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeAssignment, attrs), nil, func(h Handoff) error {
 		if h.Status == HandoffResolved || h.Status == HandoffClaimed && h.ClaimedBy != by.ID && !force {
 			return fmt.Errorf("%s (%s by %s): %w", h.ID, h.Status, h.ClaimedBy, ErrHandoffTaken)
 		}

@@ -138,7 +138,7 @@ func TestReleaseAndAssign(t *testing.T) {
 		t.Fatalf("assign to nobody = %v", err)
 	}
 	// Each change is an event, and the queue rebuilt from the log agrees.
-	if n := len(eventsOfType(t, s, TypeHandoff)); n != 4 {
-		t.Fatalf("%d hand-off events", n)
+	if n, m := len(eventsOfType(t, s, TypeHandoff)), len(eventsOfType(t, s, TypeAssignment)); n != 3 || m != 1 {
+		t.Fatalf("%d hand-off events, %d assignments", n, m)
 	}
 }

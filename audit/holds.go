@@ -22,12 +22,22 @@ type Hold struct {
 	Placed time.Time `json:"placed"`
 	Actor  string    `json:"actor"`
 	Seq    uint64    `json:"audit_seq"` // the hold.placed event
+	// CustomerID is the customer id the officer entered for a hold on a
+	// subject, kept with the basis in the encrypted content.
+	CustomerID string `json:"customer_id,omitempty"`
 }
 
 // PlaceHold places a legal hold on a subject or a conversation, or
 // replaces the basis of the one already there. The event names the target
 // and the actor; the basis goes in its encrypted content.
 func (s *Store) PlaceHold(ctx context.Context, target, basis, actor string) (Hold, error) {
+	return s.PlaceHoldFor(ctx, target, basis, "", actor)
+}
+
+// PlaceHoldFor places a hold as PlaceHold does, keeping the customer id
+// the officer entered (for a hold on a subject) with the basis, encrypted
+// under the target's key.
+func (s *Store) PlaceHoldFor(ctx context.Context, target, basis, customerID, actor string) (Hold, error) {
 	if err := s.writable(); err != nil {
 		return Hold{}, err
 	}
@@ -38,11 +48,11 @@ func (s *Store) PlaceHold(ctx context.Context, target, basis, actor string) (Hol
 	if basis == "" {
 		return Hold{}, invalid("a hold needs a basis")
 	}
-	h := Hold{Target: target, Basis: basis, Placed: s.now().UTC(), Actor: actor}
+	h := Hold{Target: target, Basis: basis, Placed: s.now().UTC(), Actor: actor, CustomerID: customerID}
 	env := targetEnvelope(TypeHoldPlaced, target, actor)
 	env.Time = h.Placed
 	var err error
-	h.Seq, err = s.append(ctx, env, &Content{Text: basis}, appendOpts{
+	h.Seq, err = s.append(ctx, env, &Content{Text: basis, CustomerID: customerID}, appendOpts{
 		apply: func(tx *bolt.Tx, seq uint64) error { return tx.Bucket(bucketHolds).Put([]byte(target), seqKey(seq)) },
 	})
 	if err != nil {
@@ -120,7 +130,7 @@ func (s *Store) readHold(h *Hold) {
 	h.Placed, h.Actor = ev.Time, ev.Actor
 	s.decrypt(&ev)
 	if ev.Content != nil {
-		h.Basis = ev.Content.Text
+		h.Basis, h.CustomerID = ev.Content.Text, ev.Content.CustomerID
 	}
 }
 

@@ -210,3 +210,29 @@ func (s *Store) MessageEvent(ctx context.Context, message string) (Event, error)
 	s.decrypt(&ev)
 	return ev, nil
 }
+
+// FirstQuestion returns the first decision of a conversation with its
+// content: the customer's first message, which titles the conversation
+// in the agents' queue.
+func (s *Store) FirstQuestion(ctx context.Context, ref string) (Event, bool, error) {
+	var ev Event
+	found := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, seq := range seqsFor(tx, bucketByConv, ref) {
+			evs, err := decodeSeqs(tx, []uint64{seq})
+			if err != nil {
+				return err
+			}
+			if evs[0].Type == TypeDecision {
+				ev, found = evs[0], true
+				return nil
+			}
+		}
+		return nil
+	})
+	if err != nil || !found {
+		return ev, false, err
+	}
+	s.decrypt(&ev)
+	return ev, true, nil
+}

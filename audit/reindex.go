@@ -83,7 +83,8 @@ func (s *Store) replay(tx *bolt.Tx, byConv, bySubj, byMessage *bolt.Bucket, env 
 		return err
 	}
 	switch env.Type {
-	case TypeHandoff, TypeAgentReply, TypeReveal:
+	case TypeHandoff, TypeAgentReply, TypeReveal, TypeNote, TypeAssignment, TypeTransfer, TypeHandback,
+		TypeEmailRequested, TypeEmailSent, TypeEmailFailed:
 		id := env.Attrs["handoff"]
 		if id == "" {
 			return nil

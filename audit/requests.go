@@ -7,9 +7,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/hushdesk/hushdesk/inference/fault"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -45,7 +49,30 @@ type Request struct {
 	Completed *time.Time `json:"completed,omitempty"`
 	Status    string     `json:"status"`
 	Note      string     `json:"note,omitempty"`
+	// CustomerID is the customer id the officer entered, read back from
+	// the encrypted content of the request's event (under the subject's
+	// key): empty once the subject is erased.
+	CustomerID string `json:"customer_id,omitempty"`
+	OpenedSeq  uint64 `json:"audit_seq,omitempty"`
+	// DaysLeft counts whole days to the deadline (negative when overdue)
+	// and DueSoon marks an open request within ReminderDays of it.
+	DaysLeft *int `json:"days_left,omitempty"`
+	DueSoon  bool `json:"due_soon,omitempty"`
+	// Extended is when the deadline was extended (GDPR Art. 12(3): by two
+	// more months; CCPA: by 45 days), from FirstDeadline, for the reason
+	// read back from the extension's encrypted event.
+	Extended        *time.Time `json:"extended,omitempty"`
+	FirstDeadline   *time.Time `json:"first_deadline,omitempty"`
+	ExtendedSeq     uint64     `json:"extended_seq,omitempty"`
+	ExtensionReason string     `json:"extension_reason,omitempty"`
 }
+
+// ReminderDays is how close to its deadline an open request is due soon.
+const ReminderDays = 7
+
+// MinExtensionReason is the shortest reason for an extension, in
+// characters.
+const MinExtensionReason = 10
 
 // deadline returns when a request received at t must be answered, and
 // the rule.
@@ -67,6 +94,9 @@ type RequestSpec struct {
 	// a request made in a chat came in. At least one is set.
 	Subject, Conversation  string
 	Regime, Actor, Channel string
+	// CustomerID is the id the officer entered, kept encrypted under the
+	// subject's key.
+	CustomerID string
 }
 
 // Where requests come in.
@@ -113,21 +143,29 @@ func (s *Store) LogRequest(ctx context.Context, spec RequestSpec) (Request, erro
 	r := Request{ID: "r_" + hex.EncodeToString(id), Kind: kind, Subject: pseudonym, Conversation: spec.Conversation,
 		Channel: spec.Channel, Regime: regime, Received: now, Status: StatusOpen}
 	r.Deadline, r.Note = deadline(regime, now)
-	v, err := json.Marshal(r)
-	if err != nil {
-		return Request{}, fmt.Errorf("encode request: %w", err)
+	var content *Content
+	if spec.CustomerID != "" && pseudonym != "" {
+		content = &Content{CustomerID: spec.CustomerID}
 	}
 	env := Envelope{Time: now, Type: TypeRequestOpened, Subject: pseudonym, Conversation: spec.Conversation, Actor: actor,
 		Attrs: map[string]string{"request_id": r.ID, "kind": kind, "regime": regime, "deadline": r.Deadline.Format(time.RFC3339)}}
 	if spec.Channel != "" {
 		env.Attrs["channel"] = spec.Channel
 	}
-	_, err = s.append(ctx, env, nil, appendOpts{
-		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketRequests).Put([]byte(r.ID), v) },
+	_, err := s.append(ctx, env, content, appendOpts{
+		apply: func(tx *bolt.Tx, seq uint64) error {
+			r.OpenedSeq = seq
+			v, err := json.Marshal(r)
+			if err != nil {
+				return fmt.Errorf("encode request: %w", err)
+			}
+			return tx.Bucket(bucketRequests).Put([]byte(r.ID), v)
+		},
 	})
 	if err != nil {
 		return Request{}, fmt.Errorf("open request: %w", err)
 	}
+	r.CustomerID = spec.CustomerID
 	return r, nil
 }
 
@@ -197,8 +235,116 @@ func (s *Store) Requests(ctx context.Context) ([]Request, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read requests: %w", err)
 	}
+	for i := range out {
+		s.readRequest(&out[i], now)
+	}
 	slices.SortFunc(out, func(a, b Request) int {
 		return cmp.Or(a.Received.Compare(b.Received), strings.Compare(a.ID, b.ID))
 	})
 	return out, nil
+}
+
+// readRequest fills in what a request's events hold encrypted (the
+// customer id, the extension's reason) and the days left.
+func (s *Store) readRequest(r *Request, now time.Time) {
+	if r.OpenedSeq != 0 && r.Subject != "" {
+		if ev, err := s.event(r.OpenedSeq); err == nil && ev.Type == TypeRequestOpened {
+			s.decrypt(&ev)
+			if ev.Content != nil {
+				r.CustomerID = ev.Content.CustomerID
+			}
+		}
+	}
+	if r.ExtendedSeq != 0 {
+		if ev, err := s.event(r.ExtendedSeq); err == nil && ev.Type == TypeRequestExtended {
+			s.decrypt(&ev)
+			if ev.Content != nil {
+				r.ExtensionReason = ev.Content.Text
+			}
+		}
+	}
+	if r.Completed == nil {
+		days := int(math.Floor(r.Deadline.Sub(now).Hours() / 24))
+		r.DaysLeft = &days
+		r.DueSoon = days < ReminderDays
+	}
+}
+
+// ErrExtendedAlready means a request's deadline was extended before: the
+// law allows one extension.
+var ErrExtendedAlready = fault.New(fault.Conflict, "this request's deadline was extended already; the law allows it once")
+
+// ExtendRequest extends an open request's deadline once, for a stated
+// reason (GDPR Art. 12(3): by two more months, "taking into account the
+// complexity and number of the requests"; CCPA: by 45 days). The reason,
+// already redacted by the caller, is kept encrypted under the subject's
+// key; the event names the new deadline.
+func (s *Store) ExtendRequest(ctx context.Context, id, reason, actor string) (Request, error) {
+	if err := s.writable(); err != nil {
+		return Request{}, err
+	}
+	reason = strings.TrimSpace(reason)
+	if utf8.RuneCountInString(reason) < MinExtensionReason {
+		return Request{}, invalid("an extension needs a reason of at least %d characters (the customer must be told why)", MinExtensionReason)
+	}
+	var r Request
+	now := s.now().UTC()
+	cur, err := s.requestByID(id)
+	if err != nil {
+		return Request{}, err
+	}
+	env := Envelope{Time: now, Type: TypeRequestExtended, Subject: cur.Subject, Conversation: cur.Conversation, Actor: actor}
+	_, err = s.append(ctx, env, &Content{Text: reason}, appendOpts{
+		check: func(tx *bolt.Tx, env *Envelope) error {
+			raw := tx.Bucket(bucketRequests).Get([]byte(id))
+			if raw == nil {
+				return fmt.Errorf("%q: %w", id, ErrNoRequest)
+			}
+			if err := json.Unmarshal(raw, &r); err != nil {
+				return fmt.Errorf("decode request %s: %w", id, err)
+			}
+			switch {
+			case r.Completed != nil:
+				return fmt.Errorf("%s: %w", id, ErrRequestClosed)
+			case r.Extended != nil:
+				return fmt.Errorf("%s: %w", id, ErrExtendedAlready)
+			}
+			first := r.Deadline
+			r.FirstDeadline, r.Extended = &first, &now
+			if r.Regime == RegimeCCPA {
+				r.Deadline = r.Deadline.Add(45 * 24 * time.Hour)
+			} else {
+				r.Deadline = r.Deadline.AddDate(0, 2, 0)
+			}
+			env.Attrs = map[string]string{"request_id": r.ID, "kind": r.Kind, "regime": r.Regime,
+				"deadline": r.Deadline.Format(time.RFC3339), "first_deadline": first.Format(time.RFC3339)}
+			return nil
+		},
+		apply: func(tx *bolt.Tx, seq uint64) error {
+			r.ExtendedSeq = seq
+			v, err := json.Marshal(r)
+			if err != nil {
+				return fmt.Errorf("encode request: %w", err)
+			}
+			return tx.Bucket(bucketRequests).Put([]byte(id), v)
+		},
+	})
+	if err != nil {
+		return Request{}, fmt.Errorf("extend request: %w", err)
+	}
+	s.readRequest(&r, now)
+	return r, nil
+}
+
+// requestByID reads one request as stored.
+func (s *Store) requestByID(id string) (Request, error) {
+	var r Request
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketRequests).Get([]byte(id))
+		if raw == nil {
+			return fmt.Errorf("%q: %w", id, ErrNoRequest)
+		}
+		return json.Unmarshal(raw, &r)
+	})
+	return r, err
 }

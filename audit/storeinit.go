@@ -73,7 +73,7 @@ func (s *Store) init(dir string) error {
 func (s *Store) initBuckets(tx *bolt.Tx) error {
 	for _, b := range [][]byte{bucketEvents, bucketShredded, bucketMeta, bucketByConv, bucketBySubject,
 		bucketCheckpoints, bucketRequests, bucketHolds, bucketTokens, bucketKeyOwners,
-		bucketHandoffs, bucketHandoffByConv, bucketByMessage, bucketErasures} {
+		bucketHandoffs, bucketHandoffByConv, bucketByMessage, bucketErasures, bucketCanned, bucketSettings} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return fmt.Errorf("create bucket %s: %w", b, err)
 		}

@@ -29,7 +29,9 @@ type Token struct {
 	// Name is the name customers see when the token's holder, an agent,
 	// joins their conversation ("Mette", "Agent 12"). The holder chose to
 	// show it; it is kept as given.
-	Name    string    `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
+	// Team is the team an agent works in, whose queue they see first.
+	Team    string    `json:"team,omitempty"`
 	Created time.Time `json:"created"`
 }
 
@@ -40,6 +42,11 @@ type TokenOption func(*Token)
 // their conversation.
 func DisplayName(name string) TokenOption {
 	return func(t *Token) { t.Name = strings.TrimSpace(name) }
+}
+
+// InTeam puts a new token's holder, an agent, in a team.
+func InTeam(team string) TokenOption {
+	return func(t *Token) { t.Team = strings.TrimSpace(team) }
 }
 
 // MaxDisplayName bounds a display name, in characters.
@@ -97,15 +104,15 @@ func (s *Store) CreateToken(ctx context.Context, r role.Role, label, actor strin
 	for _, o := range opts {
 		o(&props)
 	}
-	if n := utf8.RuneCountInString(props.Name); n > MaxDisplayName || !utf8.ValidString(props.Name) || strings.ContainsFunc(props.Name, unicode.IsControl) {
-		return "", Token{}, invalid("a display name has at most %d printable characters", MaxDisplayName)
+	if err := checkDisplayName(props.Name); err != nil {
+		return "", Token{}, err
 	}
 	raw := make([]byte, 32)
 	if _, err := rand.Read(raw); err != nil {
 		return "", Token{}, fmt.Errorf("generate token: %w", err)
 	}
 	secret := "hd_" + base64.RawURLEncoding.EncodeToString(raw)
-	t, err := s.addToken(ctx, secret, Token{Role: r, Label: label, Name: props.Name}, actor, false)
+	t, err := s.addToken(ctx, secret, Token{Role: r, Label: label, Name: props.Name, Team: props.Team}, actor, false)
 	if err != nil {
 		return "", Token{}, err
 	}
@@ -159,7 +166,7 @@ func (s *Store) addToken(ctx context.Context, secret string, props Token, actor 
 	id := make([]byte, 8)
 	rand.Read(id)
 	t := storedToken{
-		Token:     Token{ID: "t_" + hex.EncodeToString(id), Role: r, Label: props.Label, Name: props.Name, Created: s.now().UTC()},
+		Token:     Token{ID: "t_" + hex.EncodeToString(id), Role: r, Label: props.Label, Name: props.Name, Team: props.Team, Created: s.now().UTC()},
 		Hash:      s.tokenHash(secret),
 		Bootstrap: bootstrap,
 	}
@@ -254,4 +261,64 @@ func (s *Store) Tokens(ctx context.Context) ([]Token, error) {
 	}
 	slices.SortFunc(out, func(a, b Token) int { return a.Created.Compare(b.Created) })
 	return out, nil
+}
+
+func checkDisplayName(name string) error {
+	if n := utf8.RuneCountInString(name); n > MaxDisplayName || !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
+		return invalid("a display name has at most %d printable characters", MaxDisplayName)
+	}
+	return nil
+}
+
+// TokenChange is a change to a live token: a new display name or team
+// for its holder. Nil fields stay as they are.
+type TokenChange struct {
+	Name *string
+	Team *string
+}
+
+// UpdateToken renames a token's holder or moves them to another team
+// (the caller checks the team exists), recording a token.updated event
+// that names the fields changed, not their values.
+func (s *Store) UpdateToken(ctx context.Context, id string, ch TokenChange, actor string) (Token, error) {
+	if err := s.writable(); err != nil {
+		return Token{}, err
+	}
+	s.tokens.mu.Lock()
+	defer s.tokens.mu.Unlock()
+	i := slices.IndexFunc(s.tokens.live, func(t storedToken) bool { return t.ID == id })
+	if i < 0 {
+		return Token{}, fmt.Errorf("%q: %w", id, ErrNoToken)
+	}
+	t := s.tokens.live[i]
+	var fields []string
+	if ch.Name != nil {
+		name := strings.TrimSpace(*ch.Name)
+		if err := checkDisplayName(name); err != nil {
+			return Token{}, err
+		}
+		t.Name = name
+		fields = append(fields, "name")
+	}
+	if ch.Team != nil {
+		t.Team = strings.TrimSpace(*ch.Team)
+		fields = append(fields, "team")
+	}
+	if len(fields) == 0 {
+		return Token{}, invalid("nothing to change: give a name or a team")
+	}
+	v, err := json.Marshal(t)
+	if err != nil {
+		return Token{}, fmt.Errorf("encode token: %w", err)
+	}
+	env := Envelope{Type: TypeTokenUpdated, Actor: actor,
+		Attrs: map[string]string{"token_id": id, "role": string(t.Role), "changed": strings.Join(fields, ",")}}
+	_, err = s.append(ctx, env, nil, appendOpts{
+		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketTokens).Put([]byte(id), v) },
+	})
+	if err != nil {
+		return Token{}, fmt.Errorf("update token: %w", err)
+	}
+	s.tokens.live[i] = t
+	return t.Token, nil
 }

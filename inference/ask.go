@@ -134,7 +134,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		d.Answer = catalog.Text(d.Lang, catalog.OfferDeclined)
 		return a.finish(ctx, m, stream)
 	case reading.Only():
-		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, nil); triggered {
+		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, a.topicHints(m.thread)); triggered {
 			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)
 		}
@@ -151,7 +151,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		return a.finish(ctx, m, stream)
 	}
 	if vague(m.question, d.Lang) && !m.thread.held() {
-		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, nil); triggered {
+		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, a.topicHints(m.thread)); triggered {
 			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)
 		}
@@ -413,7 +413,9 @@ func (a *Assistant) topicHints(th thread) []string {
 // assistant answers from confident passages or abstains.
 func (a *Assistant) decide(ctx context.Context, m *message, res search.Result) {
 	d := &m.d
-	hints := docHints(res.Passages)
+	// The articles in play route a hand-off: those found for this message,
+	// then those the conversation was about.
+	hints := append(docHints(res.Passages), a.topicHints(m.thread)...)
 	sigs := confirmed(a.parts.Triage.Classify(d.Question.Text, d.Lang), res)
 	if h, triggered := a.parts.Triage.Choose(sigs, d.Question.Text, hints); triggered {
 		a.triaged(ctx, m, h)
@@ -444,6 +446,7 @@ func (a *Assistant) decide(ctx context.Context, m *message, res search.Result) {
 // finish streams a decision that is not an answer (its text comes whole)
 // and records it.
 func (a *Assistant) finish(ctx context.Context, m *message, stream *Stream) (Reply, error) {
+	a.afterHours(&m.d)
 	restore := restorerFor(m.conv.placeholders, m.d.Question.Text, m.d.Lang, m.d.Passages)
 	if err := sendMeta(stream, m.d.Reply(nil)); err != nil {
 		return Reply{}, a.gone(ctx, m, err)

@@ -105,8 +105,12 @@ type Options struct {
 	// IdleConversation is how long a conversation's in-memory state is
 	// kept after its last message. Default 24h.
 	IdleConversation time.Duration
-	Logger           *slog.Logger
-	Now              func() time.Time
+	// ReplyFrom says when a team that takes a hand-off at a time can
+	// reply: that time when it is at work (closed false), else the start
+	// of its next office hours. Nil: every team is always at work.
+	ReplyFrom func(team string, at time.Time) (next time.Time, closed bool)
+	Logger    *slog.Logger
+	Now       func() time.Time
 }
 
 func (o Options) withDefaults() Options {

@@ -145,8 +145,8 @@ func threadOf(evs []audit.Event) thread {
 				lang: lang.Tag(e.Language), sources: e.Sources, request: requestOf(e.Attrs), confidence: e.Scores["retrieval_confidence"]}
 		case audit.TypeAgentReply:
 			t = turn{message: e.Message, agent: true}
-		case audit.TypeHandoff:
-			if e.Attrs["action"] != "resolved" {
+		case audit.TypeHandoff, audit.TypeHandback:
+			if e.Type == audit.TypeHandoff && e.Attrs["action"] != "resolved" {
 				continue
 			}
 			t = turn{handback: true}

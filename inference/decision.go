@@ -38,8 +38,10 @@ type Decision struct {
 	Answer string
 	// Passages are the sources the answer was given and may cite.
 	Passages []search.Passage
-	// Team takes a hand-off.
+	// Team takes a hand-off; ReplyFrom, when set, is when that team is
+	// next at work (the hand-off came outside its office hours).
 	Team      string
+	ReplyFrom time.Time
 	Generator GeneratorInfo
 	// Outcome says how the answer came about: "ok", "model_unavailable",
 	// "model_error", "model_interrupted", "ungrounded".
@@ -117,7 +119,11 @@ func (d Decision) Envelope() audit.Envelope {
 	if d.Request != nil && env.Attrs == nil {
 		env.Attrs = map[string]string{}
 	}
-	for k, v := range map[string]string{"team": d.Team, "model_error": d.ModelError,
+	replyFrom := ""
+	if !d.ReplyFrom.IsZero() {
+		replyFrom = d.ReplyFrom.UTC().Format(time.RFC3339)
+	}
+	for k, v := range map[string]string{"team": d.Team, "model_error": d.ModelError, "reply_from": replyFrom,
 		"standalone_by": d.StandaloneBy, "condense_fallback": d.CondenseFallback} {
 		if v == "" {
 			continue

@@ -3,6 +3,7 @@ package inference
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hushdesk/hushdesk/inference/catalog"
 	"github.com/hushdesk/hushdesk/inference/decision"
@@ -42,6 +43,12 @@ func (a *Assistant) HandOff(ctx context.Context, h HandoffRequest) (Reply, error
 	if h.SubjectPseudonym == "" && h.Subject != "" {
 		h.SubjectPseudonym = a.parts.Recorder.SubjectPseudonym(h.Subject)
 	}
+	if len(h.DocHints) == 0 && a.parts.History != nil {
+		// Route by what the conversation was about.
+		if evs, err := a.parts.History.Conversation(ctx, h.Conversation); err == nil {
+			h.DocHints = a.topicHints(threadOf(evs))
+		}
+	}
 	l := h.Lang.Or(lang.Default)
 	say := h.Reason
 	if say != decision.PersonRequested && say != decision.OfferAccepted {
@@ -57,6 +64,7 @@ func (a *Assistant) HandOff(ctx context.Context, h HandoffRequest) (Reply, error
 		Team:      a.parts.Triage.Route("", h.DocHints),
 		Generator: GeneratorInfo{Mode: ModeExtractive}, Outcome: "ok",
 	}
+	a.afterHours(&d)
 	seq, err := a.parts.Recorder.Append(ctx, d.Envelope(), d.Content())
 	if err != nil {
 		return Reply{}, fmt.Errorf("record hand-off: %w", err)
@@ -74,4 +82,20 @@ func HandBack(l lang.Tag, agentName string) string {
 		return catalog.Text(l, "handoff.handback_anon")
 	}
 	return catalog.Textf(l, "handoff.handback", "name", agentName)
+}
+
+// afterHours tells a customer handed to a team outside its office hours
+// when to expect a reply, after what the hand-off says.
+func (a *Assistant) afterHours(d *Decision) {
+	if a.opts.ReplyFrom == nil || d.Kind != decision.Handoff || d.Reason == decision.AwaitingPerson || d.Team == "" {
+		return
+	}
+	next, closed := a.opts.ReplyFrom(d.Team, a.opts.Now())
+	if !closed {
+		return
+	}
+	zone, _ := next.Zone()
+	when := catalog.Textf(d.Lang, "date.at", "date", catalog.Date(d.Lang, next), "time", next.Format("15:04"), "zone", zone)
+	d.Answer = strings.TrimSpace(d.Answer + "\n\n" + catalog.Textf(d.Lang, "handoff.after_hours", "when", when))
+	d.ReplyFrom = next
 }

@@ -153,3 +153,21 @@ func snippet(s string) string {
 	}
 	return string(r[:cut]) + "…"
 }
+
+// ShowCustomer writes a stored text (an agent's reply, a canned
+// response filled in) as its customer reads it: the values the customer
+// gave in the conversation put back, except cards, accounts and national
+// ids, and every other placeholder as a word in language l.
+func ShowCustomer(ph *redact.Placeholders, l lang.Tag, s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	return placeholderRE.ReplaceAllStringFunc(s, func(label string) string {
+		if !neverRestored[labelType(label)] {
+			if v := ph.Restore(label); v != label {
+				return v
+			}
+		}
+		return hidden(l, label)
+	})
+}

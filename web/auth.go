@@ -23,6 +23,8 @@ type Tokens interface {
 	CreateToken(ctx context.Context, r role.Role, label, actor string, opts ...audit.TokenOption) (string, audit.Token, error)
 	RevokeToken(ctx context.Context, id, actor string) error
 	Tokens(ctx context.Context) ([]audit.Token, error)
+	// UpdateToken renames an agent or moves them to another team.
+	UpdateToken(ctx context.Context, id string, ch audit.TokenChange, actor string) (audit.Token, error)
 }
 
 // Principal is who an authenticated request acts for.

@@ -198,6 +198,9 @@ func (s *Server) auditPage(c echo.Context) (map[string]any, error) {
 		}
 		f.Limit = n
 	}
+	if c.QueryParam("order") == "desc" {
+		return s.browseAuditNewest(c, f)
+	}
 	evs := []audit.Event{}
 	err = s.parts.Log.Scan(c.Request().Context(), f, false, func(e audit.Event) error {
 		evs = append(evs, e)

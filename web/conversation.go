@@ -94,7 +94,7 @@ func transcript(evs []audit.Event) []transcriptMessage {
 		case e.Type == audit.TypeAgentReply:
 			msgs = append(msgs, transcriptMessage{MessageID: e.Message, Time: e.Time, Role: "agent", Text: content.Text,
 				Erased: e.Shredded, AgentName: e.Attrs["agent_name"], Language: string(l), AuditSeq: e.Seq})
-		case e.Type == audit.TypeHandoff && e.Attrs["action"] == "resolved":
+		case e.Type == audit.TypeHandoff && e.Attrs["action"] == "resolved", e.Type == audit.TypeHandback:
 			msgs = append(msgs, transcriptMessage{Time: e.Time, Role: "assistant", Text: inference.HandBack(l, e.Attrs["agent_name"]),
 				Reason: string(decision.HandedBack), AgentName: e.Attrs["agent_name"], Language: string(l), AuditSeq: e.Seq})
 		}

@@ -15,44 +15,6 @@ import (
 	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
-// listHandoffs answers GET /api/v1/handoffs?status=active|open|claimed|resolved&team=
-// (agent): active hand-offs by default, newest activity first.
-func (s *Server) listHandoffs(c echo.Context) error {
-	status := c.QueryParam("status")
-	switch status {
-	case "":
-		status = "active"
-	case "active", "all", audit.HandoffOpen, audit.HandoffClaimed, audit.HandoffResolved:
-	default:
-		return badRequest("status must be active, open, claimed, resolved or all")
-	}
-	if status == "all" {
-		status = ""
-	}
-	hs, err := s.parts.Queue.Handoffs(c.Request().Context(), status, c.QueryParam("team"))
-	if err != nil {
-		return err
-	}
-	if hs == nil {
-		hs = []audit.Handoff{}
-	}
-	return c.JSON(http.StatusOK, map[string]any{"handoffs": hs})
-}
-
-// getHandoff answers GET /api/v1/handoffs/{id} (agent): the hand-off and its
-// conversation as stored (redacted).
-func (s *Server) getHandoff(c echo.Context) error {
-	h, err := s.parts.Queue.Handoff(c.Request().Context(), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	evs, err := s.parts.Log.Conversation(c.Request().Context(), h.Conversation)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, map[string]any{"handoff": h, "messages": transcript(evs)})
-}
-
 // claimHandoff answers POST /api/v1/handoffs/{id}/claim (agent).
 func (s *Server) claimHandoff(c echo.Context) error {
 	h, err := s.parts.Queue.ClaimHandoff(c.Request().Context(), c.Param("id"), principal(c).Agent())
@@ -91,10 +53,19 @@ func (s *Server) replyHandoff(c echo.Context) error {
 		"audit_seq": rep.AuditSeq, "agent_name": principal(c).Name,
 	}})
 	s.handoffChanged("handoff.replied", rep.Handoff)
-	return c.JSON(http.StatusOK, map[string]any{
+	answer := map[string]any{
 		"message_id": rep.MessageID, "audit_seq": rep.AuditSeq, "stored": rep.Stored,
 		"redactions": rep.Redactions, "handoff": rep.Handoff, "delivered_live": s.hub.watchers(rep.Handoff.Conversation) > 0,
-	})
+	}
+	if rep.Handoff.EmailReplies && s.opts.Mail != nil {
+		// The customer asked for the replies by e-mail: this one goes too.
+		if err := s.emailReply(c.Request().Context(), rep.Handoff, rep.MessageID, principal(c).Name, rep.Text); err != nil {
+			s.log.Warn("queue an e-mailed reply", "handoff", rep.Handoff.ID, "err", err)
+		} else {
+			answer["email"] = "queued"
+		}
+	}
+	return c.JSON(http.StatusOK, answer)
 }
 
 // releaseHandoff answers POST /api/v1/handoffs/{id}/release (agent): the
@@ -190,7 +161,14 @@ func (s *Server) requestPerson(c echo.Context) error {
 
 // notifyHandoff tells the webhook about a reply that opened a hand-off.
 func (s *Server) notifyHandoff(ctx context.Context, r inference.Reply) {
-	if r.Decision != decision.Handoff || r.ReasonCode == decision.AwaitingPerson {
+	if r.Decision != decision.Handoff {
+		return
+	}
+	if r.ReasonCode == decision.AwaitingPerson {
+		// The customer wrote again: the agents' queue shows it unread.
+		if h, ok, err := s.parts.Queue.ActiveHandoff(ctx, s.parts.Log.ConversationRef(r.ConversationID)); err == nil && ok {
+			s.queueChanged("handoff.message", h)
+		}
 		return
 	}
 	h, err := s.parts.Queue.Handoff(ctx, audit.HandoffID(r.MessageID))
@@ -209,6 +187,7 @@ func (s *Server) notifyHandoff(ctx context.Context, r inference.Reply) {
 // language.
 func (s *Server) handoffChanged(event string, h audit.Handoff) {
 	s.hub.publish(h.Conversation, hubEvent{Name: "status", Data: handoffStatus(event, h)})
+	s.queueChanged(event, h)
 	if s.opts.Webhook != nil {
 		s.opts.Webhook.Send(event, h)
 	}

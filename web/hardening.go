@@ -17,7 +17,7 @@ import (
 // chat page or from the widget on the company's own site.
 var customerRoutes = []string{
 	"/api/v1/ask", "/api/v1/feedback", "/api/v1/handoff", "/api/v1/widget/config", "/api/v1/strings",
-	"/api/v1/conversations/:id", "/api/v1/conversations/:id/events",
+	"/api/v1/conversations/:id", "/api/v1/conversations/:id/events", "/api/v1/conversations/:id/email",
 }
 
 // cors lets the configured embedding origins call the customer endpoints

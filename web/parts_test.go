@@ -41,6 +41,22 @@ func (k knowledgeOf) Reindex(ctx context.Context, _ string) (search.ReindexRepor
 	return k.Index.Reindex(ctx)
 }
 
+func (k knowledgeOf) Passages(ctx context.Context, id string) ([]search.Passage, error) {
+	return k.Index.Passages(ctx, id)
+}
+
+// noDrafts suggests nothing: the handlers' tests use the real assistant
+// through cmd/hushdesk.
+type noDrafts struct{}
+
+func (noDrafts) SuggestReply(context.Context, string) (inference.Draft, error) {
+	return inference.Draft{}, inference.ErrNoDraft
+}
+
+func (noDrafts) Summarize(context.Context, string, func(string) string) (inference.Summary, error) {
+	return inference.Summary{Mode: inference.ModeExtractive}, nil
+}
+
 func newEnv(t *testing.T, a Assistant, opts Options, edit ...func(*Parts)) *testEnv {
 	t.Helper()
 	store, err := audit.Open(t.TempDir(), audit.Options{})
@@ -63,6 +79,10 @@ func newEnv(t *testing.T, a Assistant, opts Options, edit ...func(*Parts)) *test
 		Feedback:  feedback.New(store, r, a.HandOff),
 		Reports:   report.New(store, ix),
 		Knowledge: knowledgeOf{ix},
+		Drafts:    noDrafts{},
+		Canned:    store,
+		Settings:  store,
+		Articles:  knowledgeOf{ix},
 	}
 	for _, e := range edit {
 		e(&parts)

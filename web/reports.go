@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/http"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -110,6 +111,9 @@ type bar struct {
 type chart struct {
 	Bars   []bar
 	Height int
+	// Alt is the chart in words, its text alternative: every bar's label
+	// and value.
+	Alt string
 }
 
 // bars turns counts into a horizontal bar chart, largest first.
@@ -145,7 +149,11 @@ func bars(counts any) chart {
 			bs[i].W = math.Round(bs[i].Value / top * 300)
 		}
 	}
-	return chart{Bars: bs, Height: len(bs)*22 + 4}
+	alt := make([]string, len(bs))
+	for i, b := range bs {
+		alt[i] = b.Label + ": " + b.Text
+	}
+	return chart{Bars: bs, Height: len(bs)*22 + 4, Alt: strings.Join(alt, "; ")}
 }
 
 // supportReport answers GET /api/v1/reports/support?from=&to= (agent):

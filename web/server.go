@@ -21,6 +21,7 @@ import (
 	"github.com/hushdesk/hushdesk/inference/desk"
 	"github.com/hushdesk/hushdesk/inference/feedback"
 	"github.com/hushdesk/hushdesk/inference/report"
+	"github.com/hushdesk/hushdesk/inference/team"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 	"github.com/hushdesk/hushdesk/retrieval/search"
 )
@@ -47,6 +48,13 @@ type Log interface {
 	LatestCheckpoint(ctx context.Context) (audit.Checkpoint, error)
 	Backup(ctx context.Context, w io.Writer) (int64, error)
 	Transparency(ctx context.Context, from, to time.Time) (audit.TransparencyReport, error)
+	// ScanBack reads the log newest first, for the console; ProveEvent
+	// checks one event and the checkpoint that covers it.
+	ScanBack(ctx context.Context, f audit.Filter, beforeSeq uint64, fn func(audit.Event) error) error
+	ProveEvent(ctx context.Context, seq uint64) (audit.Proof, error)
+	// FirstQuestion is a conversation's first message, which titles it in
+	// the queue.
+	FirstQuestion(ctx context.Context, ref string) (audit.Event, bool, error)
 	// Ready is nil while the log takes writes.
 	Ready(ctx context.Context) error
 }
@@ -64,6 +72,13 @@ type Rights interface {
 	ReleaseHold(ctx context.Context, target, actor string) error
 	Holds(ctx context.Context) ([]audit.Hold, error)
 	ErasureReceipt(ctx context.Context, target string) (audit.Receipt, error)
+	// LogRequest logs a request with the customer id the officer entered
+	// (kept encrypted under the subject's key); ExtendRequest extends its
+	// deadline once, for a reason; PlaceHoldFor keeps the customer id with
+	// a hold's basis.
+	LogRequest(ctx context.Context, spec audit.RequestSpec) (audit.Request, error)
+	ExtendRequest(ctx context.Context, id, reason, actor string) (audit.Request, error)
+	PlaceHoldFor(ctx context.Context, target, basis, customerID, actor string) (audit.Hold, error)
 }
 
 // Queue is the agent queue as agents read and move it.
@@ -76,12 +91,51 @@ type Queue interface {
 	ReleaseHandoff(ctx context.Context, id string, by audit.Agent, force bool) (audit.Handoff, error)
 	AssignHandoff(ctx context.Context, id string, to, by audit.Agent, force bool) (audit.Handoff, error)
 	ReleaseClaims(ctx context.Context, actor string, by audit.Agent) ([]audit.Handoff, error)
+	TransferHandoff(ctx context.Context, id, team string, by audit.Agent) (audit.Handoff, error)
+	HandBack(ctx context.Context, id string, by audit.Agent, force bool) (audit.Handoff, error)
+	// RequestEmailReplies and ReplyAddress keep and read where a customer
+	// asked for replies by e-mail, encrypted with the conversation.
+	RequestEmailReplies(ctx context.Context, conversation string, to audit.ReplyTo) (audit.Handoff, error)
+	ReplyAddress(ctx context.Context, conversation string) (audit.ReplyTo, bool, error)
 }
 
 // Desk is where agents answer handed-off conversations.
 type Desk interface {
 	ReplyAsAgent(ctx context.Context, handoffID string, by audit.Agent, text string) (desk.Reply, error)
 	Reveal(ctx context.Context, handoffID string, by audit.Agent, label, reason string) (audit.Revealed, error)
+	AddNote(ctx context.Context, handoffID string, by audit.Agent, text string) (desk.Note, error)
+	// CheckCanned refuses a canned response with an unknown variable or
+	// personal data; RedactText redacts text written outside a
+	// conversation before it is stored.
+	CheckCanned(text string) error
+	RedactText(text string) string
+}
+
+// Drafts are what the assistant offers an agent: a suggested reply to
+// the customer's last message and a summary of the conversation.
+type Drafts interface {
+	SuggestReply(ctx context.Context, conversation string) (inference.Draft, error)
+	Summarize(ctx context.Context, conversation string, titles func(docID string) string) (inference.Summary, error)
+}
+
+// Canned are the canned responses admins write for agents.
+type Canned interface {
+	CannedResponses(ctx context.Context) ([]audit.Canned, error)
+	SaveCanned(ctx context.Context, c audit.Canned, actor string) (audit.Canned, error)
+	DeleteCanned(ctx context.Context, id, actor string) error
+}
+
+// Settings are the settings admins make in the console (the widget's
+// appearance).
+type Settings interface {
+	Setting(ctx context.Context, name string) ([]byte, bool, error)
+	PutSetting(ctx context.Context, name string, value []byte, actor string) error
+}
+
+// Articles are the knowledge base as admins search and preview it.
+type Articles interface {
+	Search(ctx context.Context, q search.Query) (search.Result, error)
+	Passages(ctx context.Context, docID string) ([]search.Passage, error)
 }
 
 // Feedback takes customers' ratings of answers.
@@ -118,12 +172,17 @@ type Parts struct {
 	Feedback  Feedback
 	Reports   Reports
 	Knowledge Knowledge
+	Drafts    Drafts
+	Canned    Canned
+	Settings  Settings
+	Articles  Articles
 }
 
 func (p Parts) validate() error {
 	for name, part := range map[string]any{
 		"Assistant": p.Assistant, "Log": p.Log, "Rights": p.Rights, "Tokens": p.Tokens, "Queue": p.Queue,
 		"Desk": p.Desk, "Feedback": p.Feedback, "Reports": p.Reports, "Knowledge": p.Knowledge,
+		"Drafts": p.Drafts, "Canned": p.Canned, "Settings": p.Settings, "Articles": p.Articles,
 	} {
 		if part == nil {
 			return fmt.Errorf("web: the %s part is missing", name)
@@ -180,6 +239,13 @@ type Options struct {
 	OIDC *OIDC
 	// SessionMax is the longest a console session lasts. Default 8 hours.
 	SessionMax time.Duration
+	// Teams are the teams that take hand-offs, with their languages,
+	// target reply times and office hours. Nil: the team names the queue
+	// holds, with the defaults.
+	Teams *team.Set
+	// Mail, when set, e-mails agents' replies to customers who ask for
+	// them; nil offers no e-mail.
+	Mail *Mailer
 	// ModelAvailable reports whether the chat model answers, for metrics;
 	// nil reports it never does.
 	ModelAvailable func() bool

@@ -30,7 +30,12 @@ func regime(c echo.Context) string {
 func (s *Server) exportSubject(c echo.Context) error {
 	ctx, actor := c.Request().Context(), principal(c).Actor()
 	pseudonym := s.parts.Log.SubjectPseudonym(c.Param("id"))
-	req, err := s.parts.Rights.OpenRequest(ctx, audit.RequestAccess, pseudonym, regime(c), actor)
+	format := c.QueryParam("format")
+	if format != "" && format != "json" && format != "html" {
+		return badRequest("format must be json or html")
+	}
+	req, err := s.parts.Rights.LogRequest(ctx, audit.RequestSpec{Kind: audit.RequestAccess, Subject: pseudonym, Regime: regime(c),
+		Actor: actor, Channel: audit.ChannelConsole, CustomerID: c.Param("id")})
 	if err != nil {
 		return err
 	}
@@ -41,6 +46,9 @@ func (s *Server) exportSubject(c echo.Context) error {
 	if _, err := s.parts.Rights.CompleteRequest(ctx, req.ID, actor); err != nil {
 		return err
 	}
+	if format == "html" {
+		return s.letter(c, exp)
+	}
 	return writeJSONAttachment(c, "subject-"+pseudonym+".json", exp)
 }
 
@@ -50,7 +58,8 @@ func (s *Server) exportSubject(c echo.Context) error {
 func (s *Server) eraseSubject(c echo.Context) error {
 	ctx, actor := c.Request().Context(), principal(c).Actor()
 	pseudonym := s.parts.Log.SubjectPseudonym(c.Param("id"))
-	req, err := s.parts.Rights.OpenRequest(ctx, audit.RequestErasure, pseudonym, regime(c), actor)
+	req, err := s.parts.Rights.LogRequest(ctx, audit.RequestSpec{Kind: audit.RequestErasure, Subject: pseudonym, Regime: regime(c),
+		Actor: actor, Channel: audit.ChannelConsole, CustomerID: c.Param("id")})
 	if err != nil {
 		return err
 	}
@@ -129,8 +138,9 @@ func (s *Server) openRequest(c echo.Context) error {
 	if body.Regime == "" {
 		body.Regime = audit.RegimeGDPR
 	}
-	req, err := s.parts.Rights.OpenRequest(c.Request().Context(), body.Kind,
-		s.parts.Log.SubjectPseudonym(body.Subject), body.Regime, principal(c).Actor())
+	req, err := s.parts.Rights.LogRequest(c.Request().Context(), audit.RequestSpec{Kind: body.Kind,
+		Subject: s.parts.Log.SubjectPseudonym(body.Subject), Regime: body.Regime, Actor: principal(c).Actor(),
+		Channel: audit.ChannelConsole, CustomerID: body.Subject})
 	if err != nil {
 		return err
 	}
@@ -193,7 +203,7 @@ func (s *Server) placeHold(c echo.Context) error {
 	if strings.TrimSpace(body.Basis) == "" {
 		return badRequest(`a legal hold needs its "basis" (a case or legal reference, not a person's name)`)
 	}
-	h, err := s.parts.Rights.PlaceHold(c.Request().Context(), target, body.Basis, principal(c).Actor())
+	h, err := s.parts.Rights.PlaceHoldFor(c.Request().Context(), target, body.Basis, body.Subject, principal(c).Actor())
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func (s *Server) listTokens(c echo.Context) error {
 // (admin); name is what customers see when the agent joins. The secret is
 // in this answer only; it is stored as a hash.
 func (s *Server) createToken(c echo.Context) error {
-	var body struct{ Role, Label, Name string }
+	var body struct{ Role, Label, Name, Team string }
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
@@ -33,12 +33,16 @@ func (s *Server) createToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	secret, tok, err := s.parts.Tokens.CreateToken(c.Request().Context(), r, body.Label, principal(c).Actor(), audit.DisplayName(body.Name))
+	if err := s.checkTeam(body.Team); err != nil {
+		return err
+	}
+	secret, tok, err := s.parts.Tokens.CreateToken(c.Request().Context(), r, body.Label, principal(c).Actor(),
+		audit.DisplayName(body.Name), audit.InTeam(body.Team))
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, map[string]any{"token": secret, "id": tok.ID, "role": tok.Role, "label": tok.Label,
-		"name": tok.Name, "created": tok.Created})
+		"name": tok.Name, "team": tok.Team, "created": tok.Created})
 }
 
 // revokeToken answers DELETE /api/v1/tokens/{id} (admin). The token's

@@ -20,6 +20,8 @@ func (s *Server) widgetConfig(c echo.Context) error {
 		"languages":       lang.Supported(),
 		"max_question":    s.opts.MaxQuestionChars,
 		"strings_version": catalog.Version(),
+		"appearance":      s.appearance(c.Request().Context()),
+		"email":           s.opts.Mail != nil,
 	})
 }
 

@@ -28,6 +28,7 @@ import (
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 	"github.com/hushdesk/hushdesk/retrieval/search"
 	"github.com/hushdesk/hushdesk/web"
+	"github.com/hushdesk/hushdesk/web/mail"
 )
 
 // The concrete types satisfy the interfaces their consumers declare.
@@ -47,6 +48,11 @@ var (
 	_ web.Feedback        = (*feedback.Ratings)(nil)
 	_ web.Reports         = (*report.Reports)(nil)
 	_ web.Knowledge       = knowledge{}
+	_ web.Articles        = knowledge{}
+	_ web.Drafts          = (*inference.Assistant)(nil)
+	_ web.Canned          = (*audit.Store)(nil)
+	_ web.Settings        = (*audit.Store)(nil)
+	_ mail.Recorder       = (*audit.Store)(nil)
 )
 
 // Main is a Hushdesk process's wiring: it opens the data directory and
@@ -68,6 +74,8 @@ type Main struct {
 	Webhook          *web.Webhook
 	// Feeds stream the audit envelopes to the SIEM collectors.
 	Feeds []*siem.Feed
+	// Outbox e-mails agents' replies when a mail relay is set.
+	Outbox *mail.Outbox
 
 	lock *os.File
 }
@@ -240,6 +248,10 @@ func (m *Main) OpenAssistant(ctx context.Context) error {
 	if m.Triage, err = triage.New(m.Config.Policy); err != nil {
 		return fmt.Errorf("hand-off triage: %w", err)
 	}
+	teams, err := m.Config.teamSet()
+	if err != nil {
+		return fmt.Errorf("teams: %w", err)
+	}
 	m.Assistant, err = inference.New(inference.Parts{
 		Redactor: m.QuestionRedactor, Retriever: m.Index, Recorder: m.Store, Triage: m.Triage,
 		Generator: model, Handoffs: m.Store, History: m.Store, Requests: m.Store,
@@ -247,6 +259,7 @@ func (m *Main) OpenAssistant(ctx context.Context) error {
 		Company:          m.Config.Company,
 		MaxQuestionChars: m.Config.MaxQuestionChars,
 		MinConfidence:    m.Config.MinConfidence,
+		ReplyFrom:        teams.ReplyFrom,
 		Logger:           m.Log,
 	})
 	return err
@@ -292,6 +305,28 @@ func (m *Main) NewServer(ctx context.Context) error {
 	if err := m.recordConfig(ctx); err != nil {
 		return err
 	}
+	teams, err := m.Config.teamSet()
+	if err != nil {
+		return fmt.Errorf("teams: %w", err)
+	}
+	var mailer *web.Mailer
+	if m.Config.SMTP != "" {
+		relay, err := mail.NewRelay(mail.RelayOptions{URL: m.Config.SMTP, Password: m.Config.SMTPPassword, From: m.Config.SMTPFrom,
+			CAFile: m.Config.SMTPCA, Timeout: m.Config.SMTPTimeout})
+		if err != nil {
+			return err
+		}
+		m.Outbox = mail.NewOutbox(relay, m.Store, mail.OutboxOptions{Backoff: m.Config.mailBackoff, Logger: m.Log,
+			Changed: func(handoff, _ string) {
+				if m.Server != nil {
+					m.Server.EmailChanged(handoff)
+				}
+			}})
+		mailer = &web.Mailer{Outbox: m.Outbox, From: m.Config.SMTPFrom, PublicURL: m.Config.PublicURL}
+		if m.Config.PublicURL == "" {
+			m.Log.Info("e-mailed replies carry no link back to the conversation; set public-url to add one")
+		}
+	}
 	srv, err := web.New(web.Parts{
 		Assistant: m.Assistant,
 		Log:       m.Store,
@@ -302,6 +337,10 @@ func (m *Main) NewServer(ctx context.Context) error {
 		Feedback:  feedback.New(m.Store, m.Redactor, m.Assistant.HandOff),
 		Reports:   report.New(m.Store, m.Index),
 		Knowledge: m.knowledge(),
+		Drafts:    m.Assistant,
+		Canned:    m.Store,
+		Settings:  m.Store,
+		Articles:  m.knowledge(),
 	}, web.Options{
 		Addr:             m.Config.Addr,
 		TLSCert:          m.Config.TLSCert,
@@ -319,6 +358,8 @@ func (m *Main) NewServer(ctx context.Context) error {
 		FourEyes:         m.Config.FourEyes,
 		OIDC:             m.Config.oidc(),
 		SessionMax:       m.Config.SessionMax,
+		Teams:            teams,
+		Mail:             mailer,
 		ModelAvailable:   func() bool { return m.Model.Model().Available },
 		Logger:           m.Log,
 	})
@@ -336,6 +377,9 @@ func (m *Main) run(ctx context.Context, g *errgroup.Group) {
 	}
 	for _, f := range m.Feeds {
 		g.Go(func() error { return f.Run(ctx) })
+	}
+	if m.Outbox != nil {
+		g.Go(func() error { return m.Outbox.Run(ctx) })
 	}
 	if m.Config.EmbedModel != "" {
 		// Embed, in the background, the passages that have no vector yet

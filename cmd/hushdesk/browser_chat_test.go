@@ -139,6 +139,7 @@ func TestBrowserWidgetConversation(t *testing.T) {
 
 	b.waitFor(chat, "the disclosure", `document.getElementById("disclosure").textContent.includes("generated automatically")`)
 	b.checkAccessibility(chat, "chat in the widget", "document")
+	b.checkAxe(chat, "chat in the widget")
 	b.step("customer", "open")
 
 	// A question with the customer's address, then a follow-up that only
@@ -227,6 +228,7 @@ func TestBrowserSmallTalkAndClarify(t *testing.T) {
 	}
 	label := jsEval[string](b, chat, lastReply+`.querySelector(".suggestions button").textContent`)
 	b.checkAccessibility(chat, "chat with suggestions", "document")
+	b.checkAxe(chat, "chat with suggestions")
 	b.step("chat", "clarify")
 	b.run(chat, "tap a suggestion", chromedp.Click(chromedp.JSPath(lastReply+`.querySelector(".suggestions button")`)))
 	b.waitReplies(chat, 3)
@@ -284,6 +286,7 @@ func TestBrowserHandoffWithAgentName(t *testing.T) {
 	ts.call(t, "POST", "/api/v1/handoffs/"+id+"/reply", token, `{"text": "Hej! Jeg har fundet pakken. Den kommer **i morgen**."}`)
 	b.waitFor(chat, "the reply", `document.querySelector("#log .agent .who")?.textContent === "Maja" && document.querySelector("#log .agent .text strong")?.textContent === "i morgen"`)
 	b.checkAccessibility(chat, "chat with an agent", "document")
+	b.checkAxe(chat, "chat with an agent")
 	b.step("customer", "agent")
 	ts.call(t, "POST", "/api/v1/handoffs/"+id+"/resolve", token, "")
 	b.waitFor(chat, "the hand-back", `document.querySelector("#log .handback")?.textContent.includes("Maja er færdig") && !document.getElementById("person").hidden && document.getElementById("status").hidden`)
@@ -361,6 +364,7 @@ func TestBrowserChatPageErasesConversation(t *testing.T) {
 		t.Fatalf("download link %q, want %q", href, want)
 	}
 	b.checkAccessibility(tab, "chat page with an answer", "document")
+	b.checkAxe(tab, "chat page with an answer")
 	// A second tab goes on with the same conversation.
 	other := b.tab("second-tab")
 	b.run(other, "open", chromedp.Navigate(ts.URL+"/"))

@@ -311,6 +311,7 @@ func TestBrowserComplianceErasure(t *testing.T) {
 	b.waitFor(tab, "the verdict", `document.querySelector("#audit-verdict.ok")?.textContent.startsWith("Intact")`)
 	b.waitFor(tab, "audit rows", `document.querySelectorAll("#audit-table tbody tr").length >= 3`)
 	b.checkAccessibility(tab, "console audit", "document")
+	b.checkAxe(tab, "console audit")
 	b.step("officer", "verified")
 
 	// Sign a checkpoint and download it; download the decisions as JSON lines.
@@ -354,6 +355,7 @@ func TestBrowserComplianceErasure(t *testing.T) {
 	b.waitFor(tab, "the receipt", `document.querySelector("#erase-result").textContent.startsWith("Erased s_")`)
 	b.waitFor(tab, "the request log", `Array.from(document.querySelectorAll("#requests-table tbody tr")).some(function (r) { return r.textContent.includes("erasure"); })`)
 	b.checkAccessibility(tab, "console subjects", "document")
+	b.checkAxe(tab, "console subjects")
 	b.step("officer", "erased")
 
 	// The transparency report, drawn in the page.
@@ -361,6 +363,7 @@ func TestBrowserComplianceErasure(t *testing.T) {
 	b.waitFor(tab, "the charts", `document.querySelectorAll("#transparency-body svg.bars").length >= 2`)
 	b.waitFor(tab, "the support figures with the gaps' examples", `document.querySelector("#support-body .stats")`)
 	b.checkAccessibility(tab, "console reports", "document")
+	b.checkAxe(tab, "console reports")
 	b.step("officer", "reports")
 
 	// The log still verifies and the customer's text is gone.
@@ -385,7 +388,7 @@ func TestBrowserAdminConsole(t *testing.T) {
 	tab := b.tab("admin")
 	b.loginConsole(tab, ts.URL, adminToken)
 	// Duties are separate: an admin configures and reads no conversation.
-	if nav := b.visibleNav(tab); nav != "Reports, Knowledge base, Configuration" {
+	if nav := b.visibleNav(tab); nav != "Reports, Knowledge base, Canned responses, People, Widget, Configuration" {
 		t.Errorf("an admin sees %q", nav)
 	}
 	// The knowledge base: the sample documents, then an upload whose
@@ -397,6 +400,7 @@ func TestBrowserAdminConsole(t *testing.T) {
 	b.waitFor(tab, "the upload", `document.querySelector("#knowledge-note").textContent.startsWith("Added 1")`)
 	b.waitFor(tab, "the warning", `Array.from(document.querySelectorAll("#documents-table tr.flagged")).some(function (r) { return r.textContent.includes("upload/warranty-claims.md") && r.textContent.includes("PHONE"); })`)
 	b.checkAccessibility(tab, "console knowledge base", "document")
+	b.checkAxe(tab, "console knowledge base")
 	b.step("admin", "knowledge")
 	// Re-indexing analyses every passage again: the sample's and the upload's.
 	jsEval[bool](b, tab, `(window.confirm = function () { return true; }, true)`)
@@ -417,6 +421,7 @@ func TestBrowserAdminConsole(t *testing.T) {
 	if page := jsEval[string](b, tab, `document.querySelector("#config-list").textContent`); strings.Contains(page, adminToken) {
 		t.Error("the configuration view shows the admin token")
 	}
+	b.checkAxe(tab, "console configuration")
 	b.step("admin", "config")
 
 	// Reports: an admin sees the support figures, not the transparency

@@ -16,6 +16,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/hushdesk/hushdesk/inference/team"
 	"github.com/hushdesk/hushdesk/inference/triage"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
@@ -54,6 +55,22 @@ type Config struct {
 	// Policy configures the hand-off triage (thresholds, teams); from the
 	// config file's "policy" section only.
 	Policy triage.Options
+	// Teams are the teams' languages, target reply times and office
+	// hours; from the config file's "teams" section only.
+	Teams map[string]team.Config
+	// PublicURL is where customers reach the chat page, for the link
+	// back to their conversation in e-mailed replies.
+	PublicURL string
+	// SMTP is the mail relay for agents' replies to customers who asked
+	// for them by e-mail (smtp://user@host:587 for STARTTLS,
+	// smtps://user@host:465 for TLS); empty offers no e-mail.
+	SMTP        string
+	SMTPFrom    string
+	SMTPCA      string
+	SMTPTimeout time.Duration
+	// mailBackoff is the wait before the first retry of an e-mail (0: the
+	// outbox's default); tests shorten it.
+	mailBackoff time.Duration
 	// From the environment only: secrets never go in flags or files.
 	AdminToken string
 	MasterKey  string
@@ -67,6 +84,7 @@ type Config struct {
 	SubjectSecret string
 	// Identity is single sign-on, sessions, four-eyes and the SIEM feed.
 	Identity
+	SMTPPassword string
 }
 
 // DefaultModel is the chat model used when none is configured: a small
@@ -218,6 +236,33 @@ var settings = []setting{
 			return nil
 		}},
 	{flag: "webhook-url", env: "HUSHDESK_WEBHOOK_URL", key: "webhook_url", help: "tell this URL about hand-offs (signed JSON; secret in HUSHDESK_WEBHOOK_SECRET)", set: str(func(c *Config) *string { return &c.WebhookURL })},
+	{flag: "public-url", env: "HUSHDESK_PUBLIC_URL", key: "public_url", help: "the chat page's public address (https://support.example.com), for the link back to the conversation in e-mailed replies",
+		set: func(c *Config, v string) error {
+			if v != "" && !strings.HasPrefix(v, "https://") && !strings.HasPrefix(v, "http://") {
+				return fmt.Errorf("public-url must be an http or https address, not %q", v)
+			}
+			c.PublicURL = strings.TrimRight(v, "/")
+			return nil
+		}},
+	{flag: "smtp", env: "HUSHDESK_SMTP", key: "smtp", help: "mail relay for agents' replies by e-mail: smtp://user@host:587 (STARTTLS) or smtps://user@host:465 (TLS); password in HUSHDESK_SMTP_PASSWORD",
+		set: func(c *Config, v string) error {
+			if v != "" && !strings.HasPrefix(v, "smtp://") && !strings.HasPrefix(v, "smtps://") {
+				return fmt.Errorf("smtp must be smtp://[user@]host:port (STARTTLS) or smtps://[user@]host:port (TLS), not %q", v)
+			}
+			c.SMTP = v
+			return nil
+		}},
+	{flag: "smtp-from", env: "HUSHDESK_SMTP_FROM", key: "smtp_from", help: "sender address of e-mailed replies (support@example.com)", set: str(func(c *Config) *string { return &c.SMTPFrom })},
+	{flag: "smtp-ca", env: "HUSHDESK_SMTP_CA", key: "smtp_ca", help: "PEM file of the certificate authority the mail relay's certificate is checked against (empty: the system's)", set: str(func(c *Config) *string { return &c.SMTPCA })},
+	{flag: "smtp-timeout", env: "HUSHDESK_SMTP_TIMEOUT", key: "smtp_timeout", def: "30s", help: "how long one delivery to the mail relay may take before it is retried",
+		set: func(c *Config, v string) error {
+			d, err := time.ParseDuration(v)
+			if err != nil || d <= 0 {
+				return fmt.Errorf("smtp-timeout must be a duration like 30s, not %q", v)
+			}
+			c.SMTPTimeout = d
+			return nil
+		}},
 	{flag: "log-level", env: "HUSHDESK_LOG_LEVEL", key: "log_level", def: "info", help: "debug, info, warn or error",
 		set: func(c *Config, v string) error {
 			if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
@@ -310,7 +355,7 @@ func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	var fromFile map[string]yaml.Node
 	if file != "" {
 		var err error
-		if fromFile, c.Policy, err = readConfigFile(file); err != nil {
+		if fromFile, c.Policy, c.Teams, err = readConfigFile(file); err != nil {
 			return c, fmt.Errorf("%w: %w", errUsage, err)
 		}
 	}
@@ -339,11 +384,18 @@ func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	}
 	c.WebhookSecret = getenv("HUSHDESK_WEBHOOK_SECRET")
 	c.SubjectSecret = getenv("HUSHDESK_SUBJECT_SECRET")
+	c.SMTPPassword = getenv("HUSHDESK_SMTP_PASSWORD")
+	if c.SMTP != "" && c.SMTPFrom == "" {
+		return c, fmt.Errorf("%w: smtp needs smtp-from, the address replies are sent from", errUsage)
+	}
 	if c.WebhookURL != "" && c.WebhookSecret == "" {
 		return c, fmt.Errorf("%w: webhook-url needs HUSHDESK_WEBHOOK_SECRET to sign what it sends", errUsage)
 	}
 	if err := c.loadIdentity(getenv); err != nil {
 		return c, err
+	}
+	if _, err := c.teamSet(); err != nil {
+		return c, fmt.Errorf("%w: config file %s: teams: %w", errUsage, file, err)
 	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return c, fmt.Errorf("%w: tls-cert and tls-key must be given together", errUsage)
@@ -371,42 +423,85 @@ func (s *setting) setYAML(c *Config, file string, n yaml.Node) error {
 }
 
 // readConfigFile reads a YAML file of settings and the optional "policy"
-// section. An unknown key is an error naming it, so a misspelt setting is
-// not silently ignored.
-func readConfigFile(path string) (map[string]yaml.Node, triage.Options, error) {
+// and "teams" sections. An unknown key is an error naming it, so a
+// misspelt setting is not silently ignored.
+func readConfigFile(path string) (map[string]yaml.Node, triage.Options, map[string]team.Config, error) {
 	var pol triage.Options
+	var teams map[string]team.Config
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, pol, fmt.Errorf("config file: %w", err)
+		return nil, pol, nil, fmt.Errorf("config file: %w", err)
 	}
 	var raw map[string]yaml.Node
 	if err := yaml.Unmarshal(b, &raw); err != nil {
-		return nil, pol, fmt.Errorf("config file %s: %w", path, err)
+		return nil, pol, nil, fmt.Errorf("config file %s: %w", path, err)
 	}
 	known := map[string]bool{}
 	for _, s := range settings {
 		known[s.key] = s.key != ""
 	}
+	// strict decodes a section, refusing misspelt keys.
+	strict := func(n yaml.Node, v any) error {
+		section, err := yaml.Marshal(&n)
+		if err == nil {
+			dec := yaml.NewDecoder(bytes.NewReader(section))
+			dec.KnownFields(true)
+			err = dec.Decode(v)
+		}
+		return err
+	}
 	for k, n := range raw {
 		switch {
 		case k == "policy":
-			section, err := yaml.Marshal(&n)
-			if err == nil {
-				dec := yaml.NewDecoder(bytes.NewReader(section))
-				dec.KnownFields(true) // a misspelt threshold or team is an error too
-				err = dec.Decode(&pol)
-			}
-			if err != nil {
-				return nil, pol, fmt.Errorf("config file %s: policy: %w", path, err)
+			if err := strict(n, &pol); err != nil {
+				return nil, pol, nil, fmt.Errorf("config file %s: policy: %w", path, err)
 			}
 			if err := pol.Validate(); err != nil {
-				return nil, pol, fmt.Errorf("config file %s: policy: %w", path, err)
+				return nil, pol, nil, fmt.Errorf("config file %s: policy: %w", path, err)
+			}
+		case k == "teams":
+			if err := strict(n, &teams); err != nil {
+				return nil, pol, nil, fmt.Errorf("config file %s: teams: %w", path, err)
 			}
 		case !known[k]:
-			return nil, pol, fmt.Errorf("config file %s: unknown setting %q (line %d)", path, k, n.Line)
+			return nil, pol, nil, fmt.Errorf("config file %s: unknown setting %q (line %d)", path, k, n.Line)
 		}
 	}
-	return raw, pol, nil
+	return raw, pol, teams, nil
+}
+
+// teamSet checks the teams section against the teams hand-offs are
+// routed to.
+func (c Config) teamSet() (*team.Set, error) {
+	pol := c.Policy
+	names := []string{}
+	teams := pol.Teams
+	if teams == nil {
+		teams = triage.DefaultTeams()
+	}
+	for n := range teams {
+		names = append(names, n)
+	}
+	def := pol.DefaultTeam
+	if def == "" {
+		def = triage.DefaultTeam
+	}
+	if !slices.Contains(names, def) {
+		names = append(names, def)
+	}
+	for _, t := range pol.TriggerTeams {
+		if !slices.Contains(names, t) {
+			names = append(names, t)
+		}
+	}
+	if pol.TriggerTeams == nil {
+		for _, t := range triage.DefaultTriggerTeams() {
+			if !slices.Contains(names, t) {
+				names = append(names, t)
+			}
+		}
+	}
+	return team.NewSet(names, c.Teams)
 }
 
 // parseDays reads a duration as Go writes it (90m, 24h), or a number of

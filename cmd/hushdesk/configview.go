@@ -1,7 +1,19 @@
 package main
 
-// view is the configuration as admins may see it: every setting, with the
-// secrets only said to be set or not.
+import (
+	"cmp"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/hushdesk/hushdesk/web"
+)
+
+// view is the configuration as admins may see it: every setting that is
+// set, written as people read it, with the secrets only said to be set
+// or not. Settings left empty are not listed, and internal values (a rate
+// of -1) are said in words.
 func (c Config) view() map[string]any {
 	set := func(s string) string {
 		if s == "" {
@@ -9,7 +21,19 @@ func (c Config) view() map[string]any {
 		}
 		return "set"
 	}
-	return map[string]any{
+	askRate := fmt.Sprintf("%d questions a minute per client", c.AskRate)
+	if c.AskRate < 0 {
+		askRate = "no limit"
+	}
+	keep := c.ChatKeep.String()
+	if c.ChatKeep == 0 {
+		keep = "this tab only"
+	}
+	proxies := make([]string, len(c.TrustedProxies))
+	for i, p := range c.TrustedProxies {
+		proxies[i] = p.String()
+	}
+	v := map[string]any{
 		"data":               c.Data,
 		"addr":               c.Addr,
 		"ollama":             c.Ollama,
@@ -17,27 +41,24 @@ func (c Config) view() map[string]any {
 		"embed_model":        c.EmbedModel,
 		"name_model":         c.NameModel,
 		"config_file":        c.ConfigFile,
-		"tls":                c.TLSCert != "",
+		"tls":                yesNo(c.TLSCert != ""),
 		"company":            c.Company,
 		"sample":             c.Sample,
 		"vocabulary":         c.Vocabulary,
 		"max_question_chars": c.MaxQuestionChars,
-		"chat_keep":          c.ChatKeep.String(),
+		"chat_keep":          keep,
 		"public_contacts":    c.PublicContacts,
 		"min_confidence":     c.MinConfidence,
 		"personal_data":      c.PersonalData,
-		"widget_origins":     c.WidgetOrigins,
-		"ask_rate":           c.AskRate,
-		"trust_proxy":        c.TrustProxy,
-		"trusted_proxies":    c.TrustedProxies,
+		"widget_origins":     strings.Join(c.WidgetOrigins, ", "),
+		"ask_rate":           askRate,
+		"trust_proxy":        yesNo(c.TrustProxy),
 		"webhook_url":        c.WebhookURL,
 		"log_level":          c.LogLevel.String(),
 		"log_format":         c.LogFormat,
-		"policy":             c.Policy,
 		"admin_token":        set(c.AdminToken),
 		"master_key":         masterKeyFrom(c),
 		"anchor_file":        c.AnchorFile,
-		"webhook_secret":     set(c.WebhookSecret),
 		"subject_secret":     set(c.SubjectSecret),
 		"oidc_issuer":        c.OIDCIssuer,
 		"oidc_client_id":     c.OIDCClientID,
@@ -46,13 +67,71 @@ func (c Config) view() map[string]any {
 		"oidc_groups_claim":  c.OIDCGroupsClaim,
 		"oidc_roles":         c.OIDCRoles,
 		"oidc_scopes":        c.OIDCScopes,
-		"session_max":        c.SessionMax.String(),
-		"four_eyes":          c.FourEyes,
+		"session_max":        cmp.Or(c.SessionMax, 8*time.Hour).String(),
+		"four_eyes":          fourEyes(c.FourEyes),
 		"siem_syslog":        c.SIEMSyslog,
 		"siem_https":         c.SIEMHTTPS,
 		"siem_ca":            c.SIEMCA,
 		"siem_token":         set(c.SIEMToken),
+		"public_url":         c.PublicURL,
+		"smtp":               c.SMTP,
 	}
+	if c.TrustProxy {
+		v["trusted_proxies"] = strings.Join(proxies, ", ")
+	}
+	if c.WebhookURL != "" {
+		v["webhook_secret"] = set(c.WebhookSecret)
+	}
+	if c.SMTP != "" {
+		v["smtp_from"], v["smtp_ca"], v["smtp_timeout"], v["smtp_password"] = c.SMTPFrom, c.SMTPCA, c.SMTPTimeout.String(), set(c.SMTPPassword)
+	}
+	if !reflect.ValueOf(c.Policy).IsZero() {
+		v["policy"] = c.Policy
+	}
+	if ts, err := c.teamSet(); err == nil {
+		var teams []string
+		for _, t := range ts.All() {
+			s := t.Name + ": reply within " + t.TargetReply.String()
+			if len(t.Languages) > 0 {
+				s += fmt.Sprintf(", in %v", t.Languages)
+			}
+			if !t.Hours.Always() {
+				s += ", " + t.Hours.String() + " " + t.Hours.Location().String()
+			}
+			teams = append(teams, s)
+		}
+		v["teams"] = strings.Join(teams, "; ")
+	}
+	for k, x := range v {
+		rv := reflect.ValueOf(x)
+		switch {
+		case x == nil, rv.Kind() == reflect.String && rv.Len() == 0, rv.Kind() == reflect.Slice && rv.Len() == 0:
+			delete(v, k) // no empty rows
+		}
+	}
+	return v
+}
+
+// fourEyes names the actions that need a second officer's approval.
+func fourEyes(f web.FourEyes) string {
+	var out []string
+	if f.Erasure {
+		out = append(out, "erasure")
+	}
+	if f.HoldRelease {
+		out = append(out, "releasing a legal hold")
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return strings.Join(out, ", ")
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 // masterKeyFrom says where the master key comes from, never the key.

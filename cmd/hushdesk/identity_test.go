@@ -68,9 +68,13 @@ func TestConfigChangeIsRecorded(t *testing.T) {
 	ts.stop()
 	ts = startServer(t, same)
 	ts.stop()
-	ts = startServer(t, func(c *Config) { same(c); c.Company = "Other Co"; c.WebhookSecret = "another-secret-value" })
+	ts = startServer(t, func(c *Config) {
+		same(c)
+		c.Company = "Other Co"
+		c.WebhookURL, c.WebhookSecret = "http://127.0.0.1:1/hook", "another-secret-value"
+	})
 	got := changes(ts)
-	if len(got) != 2 || got[0].Attrs["changed"] != "first start" || got[1].Attrs["changed"] != "company,webhook_secret" {
+	if len(got) != 2 || got[0].Attrs["changed"] != "first start" || got[1].Attrs["changed"] != "company,webhook_secret,webhook_url" {
 		t.Fatalf("config changes = %+v", got)
 	}
 	for _, e := range got {

@@ -114,3 +114,14 @@ func (m *Main) tokens() tokens { return tokens{Store: m.Store, redactor: m.Redac
 func (t tokens) CreateToken(ctx context.Context, r role.Role, label, actor string, opts ...audit.TokenOption) (string, audit.Token, error) {
 	return t.Store.CreateToken(ctx, r, t.redactor.Redact(label, nil).Text, actor, opts...)
 }
+
+// Search finds passages as the assistant does, for an admin searching
+// the knowledge base.
+func (k knowledge) Search(ctx context.Context, q search.Query) (search.Result, error) {
+	return k.index.Search(ctx, q)
+}
+
+// Passages returns one article's passages, for its preview.
+func (k knowledge) Passages(ctx context.Context, docID string) ([]search.Passage, error) {
+	return k.index.Passages(ctx, docID)
+}

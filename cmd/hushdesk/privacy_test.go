@@ -7,8 +7,10 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/web/mail/mailtest"
 )
 
 func exportAll() audit.ExportRequest { return audit.ExportRequest{Content: true, Actor: "test"} }
@@ -49,8 +51,18 @@ func variants(v string) []string {
 	return out
 }
 
+// Planted by the agents' desk: an address a customer gives for e-mailed
+// replies, a value an agent has revealed, and the text of an internal
+// note. None may be found in clear on disk or in the logs.
+const (
+	plantedEmailMe = "sigrid.vang@example.no"
+	plantedReveal  = "+45 28 91 44 07"
+	plantedNote    = "customer-mentioned-harbour-cottage-9132"
+)
+
 func TestNoPersonalDataOnDiskOrInLogs(t *testing.T) {
-	ts := startServer(t, nil)
+	relay := mailtest.Start(t)
+	ts := startDesk(t, relay)
 	// The model echoes the question back, so a leak through the prompt
 	// would also reach the stored answer.
 	ts.Ollama.SetReply(func(_, user string) string {
@@ -83,6 +95,33 @@ func TestNoPersonalDataOnDiskOrInLogs(t *testing.T) {
 			t.Errorf("live reply to %q does not restore the customer's value: %q", p.question, r.Answer)
 		}
 	}
+	// The desk: the customer asks for e-mail, an agent reveals their phone
+	// number for a reason and writes a note; the reply is e-mailed.
+	_, ho, raw := ts.ask(t, fmt.Sprintf(`{"question": "I want to talk to a person, call me on %s"}`, plantedReveal))
+	if ho.Decision != "handoff" {
+		t.Fatalf("hand-off = %s", raw)
+	}
+	if code, body, _ := ts.call(t, "POST", "/api/v1/conversations/"+ho.ConversationID+"/email", "", `{"address": "`+plantedEmailMe+`"}`); code != 200 {
+		t.Fatalf("e-mail me = %d %s", code, body)
+	}
+	agent, _ := ts.agentToken(t, "Ann", "")
+	hid := audit.HandoffID(ho.MessageID)
+	if code, body, _ := ts.call(t, "POST", "/api/v1/handoffs/"+hid+"/claim", agent, ""); code != 200 {
+		t.Fatalf("claim = %d %s", code, body)
+	}
+	code, body, _ := ts.call(t, "POST", "/api/v1/handoffs/"+hid+"/reveal", agent, `{"label": "<PHONE_1>", "reason": "customer asked to be called back"}`)
+	if code != 200 || !strings.Contains(body, plantedReveal) {
+		t.Fatalf("reveal = %d %s", code, body)
+	}
+	if code, body, _ := ts.call(t, "POST", "/api/v1/handoffs/"+hid+"/notes", agent, `{"text": "`+plantedNote+`"}`); code != 201 {
+		t.Fatalf("note = %d %s", code, body)
+	}
+	if code, body, _ := ts.call(t, "POST", "/api/v1/handoffs/"+hid+"/reply", agent, `{"text": "We will call you today."}`); code != 200 {
+		t.Fatalf("reply = %d %s", code, body)
+	}
+	if m := relay.Wait(t, 1, 10*time.Second); m[0].To != plantedEmailMe {
+		t.Fatalf("the reply went to %q", m[0].To)
+	}
 	// Everything the CLI can export goes to a buffer, then the server stops
 	// so that every file is flushed.
 	var exported bytes.Buffer
@@ -93,6 +132,18 @@ func TestNoPersonalDataOnDiskOrInLogs(t *testing.T) {
 	ts.stop()
 
 	files := 0
+	var desk []string
+	for _, v := range []string{plantedEmailMe, plantedReveal, plantedNote} {
+		desk = append(desk, variants(v)...)
+	}
+	for _, v := range desk {
+		if strings.Contains(ts.Logs.String(), v) {
+			t.Errorf("the logs hold %q", v)
+		}
+	}
+	if !strings.Contains(exported.String(), plantedNote) {
+		t.Errorf("the decrypted export lacks the note; the grep for it would prove nothing")
+	}
 	for _, p := range planted {
 		for _, v := range variants(p.value) {
 			if strings.Contains(prompts, v) {
@@ -118,6 +169,11 @@ func TestNoPersonalDataOnDiskOrInLogs(t *testing.T) {
 		for i := range planted {
 			if s := fmt.Sprintf("customer-%d@example.org", i); bytes.Contains(data, []byte(s)) {
 				t.Errorf("%s holds the subject id %q", path, s)
+			}
+		}
+		for _, v := range desk {
+			if bytes.Contains(data, []byte(v)) {
+				t.Errorf("%s holds %q", path, v)
 			}
 		}
 		if conv != "" && bytes.Contains(data, []byte(conv)) {

@@ -12,6 +12,7 @@ import (
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
 	"github.com/hushdesk/hushdesk/inference/fault"
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/redact"
 )
 
@@ -91,7 +92,11 @@ func (d *Desk) ReplyAsAgent(ctx context.Context, handoffID string, by audit.Agen
 	if err != nil {
 		return Reply{}, err
 	}
-	return Reply{MessageID: msg, AuditSeq: seq, Text: text, Stored: red.Text, Redactions: inference.RedactionCounts(red), Handoff: h}, nil
+	// What the customer reads: the reply as written, with any placeholder
+	// in it (a draft, a canned response) shown as the customer's own value
+	// or as a word.
+	live := inference.ShowCustomer(ph, lang.Tag(h.Language), text)
+	return Reply{MessageID: msg, AuditSeq: seq, Text: live, Stored: red.Text, Redactions: inference.RedactionCounts(red), Handoff: h}, nil
 }
 
 // keepOwnName puts the agent's own display name back where the redactor

@@ -31,9 +31,9 @@ func DefaultTeams() map[string][]string {
 		},
 		"privacy": {
 			"privacy|gdpr|pdpa|personal_data|personal_information|data_protection|erase|erasure|forgotten|subject_access|portability|my_data",
-			"privatliv*|personoplysninger|persondata|databeskyttelse|indsigt|slet*",
+			"privatliv*|personoplysninger|persondata|databeskyttelse|indsigt|slette|sletning*|slettet|slettes|sletter|slet_mine|slet_min|slet_alle",
 			"隐私|隱私|个人数据|個人數據|个人资料|個人資料|个人信息|個人信息|个资|個資|注销|註銷|被遗忘|被遺忘",
-			"privasi|data_peribadi|maklumat_peribadi|padam*",
+			"privasi|data_peribadi|maklumat_peribadi|padamkan|pemadaman|padam_data|padam_akaun|padam_semua",
 		},
 		"technical": {
 			"warranty|faulty|fault|broken|defect*|not_working|stopped_working|doesnt_work|repair*|kettle|headphones|earbuds|smart_plug|lamp|app|website|error|bug|crash*|larkspur_care",
@@ -65,15 +65,16 @@ func newRouter(o Options) (router, error) {
 
 // Route returns the team that should take a hand-off: the one whose
 // keywords appear most in the question (each counting twice) and in
-// docHints, the ids and titles of the retrieved articles (once each).
-// Ties go to the default team if it is among them, else to the first by
-// name; with no keyword at all, to the default team.
+// docHints, the ids and titles of the articles in play (those retrieved
+// for the message and those the conversation was about, once each), so
+// that a message with no word of its own ("I want a person") goes where
+// the conversation was. Ties go to the default team if it is among them,
+// else to the first by name; with no keyword at all, to the default team.
 func (p *Policy) Route(text string, docHints []string) string {
 	r := &p.router
 	score := make([]int, len(r.teams))
 	count := func(s string, w int) {
-		a := analyse(s)
-		for _, h := range r.idx.scan(a.tokens, nil) {
+		for _, h := range r.idx.scan(analyse(s).tokens, nil) {
 			score[h.id] += w
 		}
 	}

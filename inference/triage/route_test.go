@@ -25,8 +25,15 @@ func TestRoute(t *testing.T) {
 		{"talk to a human", nil, DefaultTeam},
 		{"talk to a human", []string{"sample/en/tracking-late-or-damaged.md", "Tracking a parcel, and late or damaged deliveries"}, "delivery"},
 		{"talk to a human", []string{"sample/da/payment.md"}, "billing"},
-		// The question counts twice, a hint once.
+		// The question counts twice, an article in play once.
 		{"refund please", []string{"sample/en/delivery.md"}, "billing"},
+		{"I want a person", []string{"sample/en/warranty.md", "Warranty"}, "technical"},
+		{"my parcel is late and the tracking is wrong", []string{"sample/en/warranty.md", "Warranty"}, "delivery"},
+		// "slet ikke" is "not at all", not an erasure; "lampu padam" a lamp that went out.
+		{"Min elkedel virker slet ikke", nil, "technical"},
+		{"Min elkedel virker slet ikke", []string{"sample/da/warranty.md", "Reklamation og garanti"}, "technical"},
+		{"Lampu saya padam dan tidak menyala", nil, "technical"},
+		{"Slet mine data, tak", nil, "privacy"},
 	}
 	for _, tc := range tests {
 		if got := p.Route(tc.text, tc.hints); got != tc.want {

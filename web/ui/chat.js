@@ -26,8 +26,15 @@
   var embedded = document.body.classList.contains("embed");
   var pageLang = document.documentElement.lang || "en";
   // A site that knows its customer passes their signed id in the frame's
-  // address after # (never sent to any server in the address).
-  var subject = new URLSearchParams(location.hash.slice(1)).get("subject") || "";
+  // address after # (never sent to any server in the address); an
+  // e-mailed reply links back to its conversation the same way.
+  var fragment = new URLSearchParams(location.hash.slice(1));
+  var subject = fragment.get("subject") || "";
+  var resume = /^c_[A-Za-z0-9_-]{16,64}$/.test(fragment.get("conversation") || "") ? fragment.get("conversation") : "";
+  if (resume && window.history.replaceState) {
+    // Not kept in the address bar, the history or a bookmark.
+    window.history.replaceState(null, "", location.pathname + location.search + (subject ? "#subject=" + encodeURIComponent(subject) : ""));
+  }
 
   // T is the page's wording in the page's language, from the server's
   // catalogue (the same sentences the server uses itself).
@@ -64,7 +71,20 @@
     try { store.removeItem(KEY); } catch (e) { /* blocked */ }
   }
   var state = load();
+  if (resume && resume !== state.conversation) state = { conversation: resume, mine: {}, shown: {} };
 
+  // What the company set for the widget (colour, welcome message) and
+  // whether replies can be e-mailed.
+  var config = { email: false, appearance: {} };
+  var configLoaded = fetch("/api/v1/widget/config?lang=" + encodeURIComponent(pageLang))
+    .then(function (r) { return r.json(); })
+    .then(function (d) {
+      config = d;
+      var a = d.appearance || {};
+      if (/^#[0-9a-f]{6}$/.test(a.color || "")) document.documentElement.style.setProperty("--accent", a.color);
+      if (!state.conversation && a.welcome && a.welcome[pageLang]) addMessage("assistant welcome", a.welcome[pageLang], pageLang);
+    })
+    .catch(function () { /* the defaults */ });
   // ---- drawing ----------------------------------------------------------
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -301,11 +321,55 @@
     statusBox.textContent = text;
     statusBox.hidden = !text;
     personButton.hidden = st.status === "open" || st.status === "claimed";
+    offerEmail(st.status === "open" || st.status === "claimed");
     if (st.status === "resolved" && st.event && st.message) {
       addMessage("assistant handback", st.message, st.language || pageLang);
       announce(st.message);
     }
   }
+
+  // ---- e-mail me the reply ---------------------------------------------
+  // While a person has the conversation, the customer may leave an address
+  // for the replies. The server keeps it encrypted with the conversation
+  // and never sends it back; this browser remembers it to say where the
+  // replies go.
+  var emailForm = $("email-offer"), emailSaved = $("email-saved");
+  function offerEmail(on) {
+    configLoaded.then(function () {
+      var show = on && config.email && !!state.conversation;
+      emailForm.hidden = !show || !!state.email;
+      emailSaved.hidden = !show || !state.email;
+      if (show && state.email) $("email-saved-text").textContent = t("email_saved", { address: state.email });
+    });
+  }
+  emailForm.addEventListener("submit", async function (e) {
+    e.preventDefault();
+    await strings;
+    var address = $("email-address").value.trim();
+    if (!address || !state.conversation) return;
+    $("email-send").disabled = true;
+    try {
+      var resp = await fetch("/api/v1/conversations/" + encodeURIComponent(state.conversation) + "/email", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ address: address })
+      });
+      if (!resp.ok) throw new Failure(resp.status);
+      state.email = address;
+      save();
+      $("email-address").value = "";
+      offerEmail(true);
+      announce(t("email_saved", { address: address }));
+    } catch (err) { showError(t("email_error")); }
+    $("email-send").disabled = false;
+  });
+  $("email-stop").addEventListener("click", async function () {
+    try {
+      var resp = await fetch("/api/v1/conversations/" + encodeURIComponent(state.conversation) + "/email", { method: "DELETE" });
+      if (!resp.ok) throw new Failure(resp.status);
+      delete state.email;
+      save();
+      offerEmail(true);
+    } catch (err) { showError(t("email_error")); }
+  });
 
   var events = null;
   // listen follows the conversation's agent replies and hand-off changes.
@@ -477,6 +541,8 @@
       forget();
       state = { conversation: "", mine: {}, shown: {} };
       log.replaceChildren();
+      emailForm.hidden = true;
+      emailSaved.hidden = true;
       addMessage("assistant", t("erased"));
       downloadLink.hidden = true;
       downloadLink.removeAttribute("href");

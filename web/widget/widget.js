@@ -13,7 +13,7 @@
 // sends stay in that origin, out of reach of the site's page and of any
 // other script on it. The launcher and the frame's box live in a Shadow
 // DOM root so that the page's CSS cannot reach them; nothing is inserted
-// as HTML and no style attribute is set.
+// as HTML, and the company's colour is set through the CSS object model.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -27,13 +27,17 @@
   var SVG = "http://www.w3.org/2000/svg";
 
   // The launcher's two labels come from the server's catalogue, in the
-  // language the site fixes or the browser's.
-  fetch(base + "/api/v1/strings?lang=" + encodeURIComponent(want))
-    .then(function (r) { return r.ok ? r.json() : Promise.reject(new Error(String(r.status))); })
-    .then(function (d) { build(d.strings || {}, d.language || "en"); })
+  // language the site fixes or the browser's; its colour, corner and text
+  // are what the company set in the console.
+  function json(path) {
+    return fetch(base + path).then(function (r) { return r.ok ? r.json() : Promise.reject(new Error(String(r.status))); });
+  }
+  Promise.all([json("/api/v1/strings?lang=" + encodeURIComponent(want)),
+    json("/api/v1/widget/config?lang=" + encodeURIComponent(want)).catch(function () { return {}; })])
+    .then(function (d) { build(d[0].strings || {}, d[0].language || "en", d[1].appearance || {}); })
     .catch(function () { /* without its words the widget stays away rather than show blanks */ });
 
-  function build(S, lang) {
+  function build(S, lang, look) {
     function el(tag, cls) {
       var e = document.createElement(tag);
       if (cls) e.className = cls;
@@ -55,6 +59,13 @@
     var root = el("div", "hd");
     root.hidden = true; // until widget.css has loaded
     root.setAttribute("lang", lang);
+    // The company's colour is set through the CSS object model, which a
+    // site's Content-Security-Policy allows; no style attribute is written.
+    if (/^#[0-9a-f]{6}$/.test(look.color || "")) {
+      root.style.setProperty("--hd-accent", look.color);
+      root.style.setProperty("--hd-accent-dark", look.color);
+    }
+    if (look.position === "left") root.classList.add("hd-left");
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = base + "/widget.css";
@@ -67,6 +78,14 @@
     bubble.setAttribute("aria-label", S.open);
     bubble.setAttribute("aria-expanded", "false");
     bubble.appendChild(icon("M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"));
+    var text = (look.launcher || {})[lang];
+    if (text) {
+      var label = el("span", "hd-label");
+      label.textContent = text;
+      label.setAttribute("aria-hidden", "true");
+      bubble.appendChild(label);
+      bubble.classList.add("hd-text");
+    }
     var panel = el("div", "hd-panel");
     panel.hidden = true;
     root.appendChild(panel);

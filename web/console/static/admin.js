@@ -31,6 +31,10 @@
         name.appendChild(el("span", "hint block mono", d.id));
         var pd = counts(d.redactions);
         var warn = pd ? el("span", "warning", "⚠ " + pd) : el("span", "hint", "none");
+        var open = el("a", null, "Preview");
+        open.href = "#knowledge/" + encodeURIComponent(d.id);
+        open.setAttribute("aria-label", "Preview " + (d.title || d.id));
+        name.appendChild(open);
         var del = HD.button("Delete", "secondary small", function () { remove(d); });
         del.setAttribute("aria-label", "Delete " + (d.title || d.id));
         var tr = HD.row([name, d.lang, HD.short(d.version, 10), d.chunks, HD.time(d.ingested), warn, del]);
@@ -85,6 +89,48 @@
     b.disabled = false;
   }
 
+  // search finds passages as the assistant would; each opens its article.
+  async function search(e) {
+    e.preventDefault();
+    var q = $("kb-search").value.trim();
+    var ol = $("kb-results");
+    ol.textContent = "";
+    if (!q) return;
+    try {
+      var r = await HD.api("GET", "/api/v1/documents/search?q=" + encodeURIComponent(q));
+      (r.passages || []).forEach(function (p) {
+        var li = el("li");
+        var a = el("a", null, p.title + (p.heading ? " · " + p.heading : ""));
+        a.href = "#knowledge/" + encodeURIComponent(p.doc_id);
+        li.appendChild(a);
+        li.appendChild(el("span", "hint block", p.snippet));
+        ol.appendChild(li);
+      });
+      if (!r.passages || !r.passages.length) ol.appendChild(el("li", "hint", "Nothing found: the assistant would abstain."));
+    } catch (ex) { note(ex.message, true); }
+  }
+
+  // preview shows one article's passages as the assistant reads them.
+  async function preview(id) {
+    var box = $("kb-preview");
+    if (!id) { box.hidden = true; return; }
+    try {
+      var d = await HD.api("GET", "/api/v1/documents/passages?id=" + encodeURIComponent(id));
+      box.hidden = false;
+      $("kb-preview-title").textContent = d.title || id;
+      $("kb-preview-meta").textContent = id + " · " + HD.count(d.passages.length, "passage") + (d.url ? " · published at " + d.url : "");
+      var ol = $("kb-preview-passages");
+      ol.textContent = "";
+      d.passages.forEach(function (p) {
+        var li = el("li");
+        if (p.heading) li.appendChild(el("strong", "block", p.heading));
+        li.appendChild(el("span", "passage-text", p.text));
+        ol.appendChild(li);
+      });
+      $("kb-preview-title").focus();
+    } catch (ex) { box.hidden = true; note(ex.message, true); }
+  }
+
   async function loadConfig() {
     var dl = $("config-list");
     try {
@@ -105,8 +151,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     $("upload-form").addEventListener("submit", upload);
     $("reindex").addEventListener("click", reindex);
+    $("kb-search-form").addEventListener("submit", search);
   });
 
-  HD.view("knowledge", { roles: "admin", show: loadDocuments });
+  HD.view("knowledge", { roles: "admin", show: function (arg) { loadDocuments(); preview(arg); } });
   HD.view("config", { roles: "admin", show: loadConfig });
 })();

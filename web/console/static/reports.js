@@ -112,7 +112,14 @@
       ["Topic", "Questions", "Examples (redacted)"], (r.knowledge_gaps || []).map(function (g) {
         var ul = el("ul", "plain");
         (g.examples || []).forEach(function (x) { ul.appendChild(el("li", null, x)); });
-        return [g.topic, g.count, ul];
+        var topic = g.topic;
+        if (g.doc_id && HD.can("admin")) {
+          topic = el("a", null, g.topic);
+          topic.href = "#knowledge/" + encodeURIComponent(g.doc_id);
+        } else if (g.doc_id) {
+          topic = el("span", null, g.topic + " (" + g.doc_id + ")");
+        }
+        return [topic, g.count, ul];
       })));
   }
 

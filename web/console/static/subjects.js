@@ -6,6 +6,7 @@
   var $ = HD.$, el = HD.el;
   var subject = ""; // the customer id found last
   var holds = [];
+  var extending = "";
 
   function note(msg, isError) {
     var n = $("subjects-note");
@@ -49,6 +50,21 @@
     }
   }
 
+  // letter downloads the export as a letter the customer can read, in
+  // their language (or the one chosen), to print or save as PDF.
+  async function letter() {
+    var out = $("subject-export-result");
+    try {
+      var path = "/api/v1/subjects/" + encodeURIComponent(subject) + "/export?format=html&regime=" + $("subject-regime").value;
+      if ($("letter-lang").value) path += "&lang=" + $("letter-lang").value;
+      await HD.download(path, "letter.html", "POST");
+      out.textContent = "Letter downloaded: open it and print it, or save it as PDF. The access request is logged as answered.";
+      loadRequests();
+    } catch (e) {
+      out.textContent = "Letter failed: " + e.message;
+    }
+  }
+
   async function erase() {
     if ($("erase-confirm").value !== subject) return;
     var out = $("erase-result");
@@ -73,29 +89,68 @@
     loadRequests();
   }
 
+  function daysLeft(r) {
+    if (r.completed || r.days_left === undefined || r.days_left === null) return "";
+    if (r.days_left < 0) return HD.count(-r.days_left, "day") + " late";
+    return HD.count(r.days_left, "day");
+  }
+
   async function loadRequests() {
     try {
       var data = await HD.api("GET", "/api/v1/requests");
+      var reqs = (data.requests || []).slice().reverse();
       var body = $("requests-table").tBodies[0];
       body.textContent = "";
-      (data.requests || []).slice().reverse().forEach(function (r) {
+      var soon = 0, late = 0;
+      reqs.forEach(function (r) {
+        if (!r.completed && r.status === "overdue") late++;
+        else if (r.due_soon) soon++;
         var status = el("span", "badge " + r.status, r.status === "overdue" ? "Overdue" : r.status);
-        var action = r.completed ? HD.time(r.completed) :
-          HD.button("Mark answered", "secondary small", function () { complete(r.id); });
-        if (!r.completed) action.setAttribute("aria-label", "Mark request " + r.id + " answered");
-        var tr = HD.row([HD.short(r.id, 18), r.kind + " (" + r.regime.toUpperCase() + ")", HD.short(r.subject),
-          HD.time(r.received), HD.time(r.deadline), status, action]);
+        var actions = el("span", "row-actions");
+        if (r.completed) actions.appendChild(HD.time(r.completed));
+        else {
+          var done = HD.button("Mark answered", "secondary small", function () { complete(r.id); });
+          done.setAttribute("aria-label", "Mark answered: request " + r.id);
+          actions.appendChild(done);
+          if (!r.extended) {
+            var ext = HD.button("Extend", "secondary small", function () { extend(r.id); });
+            ext.setAttribute("aria-label", "Extend the deadline of request " + r.id);
+            actions.appendChild(ext);
+          }
+        }
+        var who = r.customer_id ? el("span", null, r.customer_id) : HD.short(r.subject || r.conversation);
+        var deadline = el("span");
+        deadline.appendChild(HD.time(r.deadline));
+        if (r.extended) {
+          var x = el("span", "hint block", "extended from " + HD.when(r.first_deadline));
+          if (r.extension_reason) x.title = r.extension_reason;
+          deadline.appendChild(x);
+        }
+        var tr = HD.row([HD.short(r.id, 18), r.kind + " (" + r.regime.toUpperCase() + ")", who, HD.time(r.received), deadline,
+          daysLeft(r), status, actions]);
         if (r.status === "overdue") tr.className = "overdue";
+        else if (r.due_soon && !r.completed) tr.className = "due-soon";
         body.appendChild(tr);
       });
-      if (!data.requests || !data.requests.length) {
+      if (!reqs.length) {
         var tr = HD.row(["No requests yet."]);
-        tr.firstChild.colSpan = 7;
+        tr.firstChild.colSpan = 8;
         body.appendChild(tr);
       }
+      var rem = $("requests-reminder");
+      rem.hidden = !soon && !late;
+      rem.textContent = (late ? HD.count(late, "request") + " past the deadline. " : "") +
+        (soon ? HD.count(soon, "request") + " due within a week." : "");
     } catch (e) {
       note(e.message, true);
     }
+  }
+
+  function extend(id) {
+    extending = id;
+    $("extend-reason").value = "";
+    $("extend-dialog").showModal();
+    $("extend-reason").focus();
   }
 
   function complete(id) {
@@ -119,7 +174,7 @@
             }, function (e) { note(e.message, true); });
         });
         release.setAttribute("aria-label", "Release the hold on " + h.target);
-        body.appendChild(HD.row([HD.short(h.target, 20), h.basis, HD.time(h.placed), h.actor, release]));
+        body.appendChild(HD.row([h.customer_id ? el("span", null, h.customer_id) : HD.short(h.target, 20), h.basis, HD.time(h.placed), h.actor, release]));
       });
       if (!holds.length) {
         var tr = HD.row(["No legal holds."]);
@@ -137,6 +192,13 @@
       find($("subject-id").value.trim()).catch(function (ex) { $("subject-summary").textContent = ex.message; });
     });
     $("subject-export").addEventListener("click", exportSubject);
+    $("subject-letter").addEventListener("click", letter);
+    $("extend-cancel").addEventListener("click", function () { $("extend-dialog").close(); });
+    $("extend-form").addEventListener("submit", function () {
+      HD.api("POST", "/api/v1/requests/" + encodeURIComponent(extending) + "/extend", { reason: $("extend-reason").value })
+        .then(function (r) { note("Deadline extended to " + HD.when(r.deadline) + ". Tell the customer, with the reason."); loadRequests(); },
+          function (e) { note(e.message, true); });
+    });
     $("erase-confirm").addEventListener("input", function () {
       $("subject-erase").disabled = this.value !== subject || !subject;
     });

@@ -1,0 +1,148 @@
+package main
+
+// Browser tests of the rooms people work in: the agents' desk, the
+// officers' and the admins' views. Each flow saves screenshots (b.step)
+// and runs axe-core on every page it shows.
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/hushdesk/hushdesk/web/mail/mailtest"
+)
+
+// TestBrowserAgentDesk: a customer with a broken kettle asks for a
+// person and leaves an e-mail address; Mette finds the conversation at
+// the top of her team's queue, titled with what the customer asked, opens
+// it beside the queue with its summary, suggested reply, sources and the
+// phone number to reveal; she answers with a canned response and
+// Ctrl+Enter, writes a note the customer never sees, and the reply
+// reaches the customer live and by e-mail; a new message arrives live;
+// she transfers the conversation and hands it back. On a phone the
+// conversation takes the whole screen.
+func TestBrowserAgentDesk(t *testing.T) {
+	start := time.Now()
+	b := newBrowser(t)
+	relay := mailtest.Start(t)
+	ts := startDesk(t, relay)
+	mette, _ := ts.agentToken(t, "Mette", "technical")
+	if code, body, _ := ts.call(t, "POST", "/api/v1/canned", adminToken,
+		`{"title": "Warranty replacement", "language": "en", "text": "Hi {{customer_name}}, {{agent_name}} here. We will replace the kettle under warranty."}`); code != 201 {
+		t.Fatalf("canned = %d %s", code, body)
+	}
+
+	// The customer.
+	chat := b.tab("customer")
+	b.run(chat, "open the chat", chromedp.Navigate(ts.URL+"/?lang=en"))
+	b.waitFor(chat, "the chat", `document.readyState === "complete" && !!document.getElementById("question")`)
+	b.say(chat, "My kettle stopped working after two months. Is it under warranty?")
+	b.waitReplies(chat, 1)
+	b.say(chat, "I would like a person to call me on +45 61 23 45 67")
+	b.waitFor(chat, "the e-mail offer", `!document.getElementById("email-offer").hidden`)
+	b.checkAccessibility(chat, "chat with the e-mail offer", "document")
+	b.checkAxe(chat, "chat with the e-mail offer")
+	b.step("customer", "email-offer")
+	b.run(chat, "give an address", chromedp.SendKeys("#email-address", "ib.holm@example.dk"), chromedp.Click("#email-send"))
+	b.waitFor(chat, "the address saved", `!document.getElementById("email-saved").hidden && document.getElementById("email-saved-text").textContent.includes("ib.holm@example.dk")`)
+	b.step("customer", "email-saved")
+
+	// Mette's queue: her team's unassigned conversations, full width.
+	desk := b.tab("agent")
+	b.loginConsole(desk, ts.URL, mette)
+	b.waitFor(desk, "the queue row", `Array.from(document.querySelectorAll("#queue-list .row-title")).some(function (r) { return r.textContent.includes("kettle"); })`)
+	row := jsEval[string](b, desk, `document.querySelector("#queue-list .row").textContent`)
+	for _, want := range []string{"Asked for a person", "technical", "en", "target 2 h", "1 unread", "nobody yet"} {
+		if !strings.Contains(row, want) {
+			t.Errorf("the queue row lacks %q: %s", want, row)
+		}
+	}
+	if wide := jsEval[bool](b, desk, `document.querySelector(".queue-pane").getBoundingClientRect().width > 1000`); !wide {
+		t.Error("with nothing open the queue does not take the full width")
+	}
+	b.checkAccessibility(desk, "console queue", "document")
+	b.checkAxe(desk, "console queue")
+	b.step("agent", "queue")
+
+	// The conversation beside the queue, with its context.
+	b.run(desk, "open the conversation", chromedp.Click(`#queue-list .row-link`))
+	b.waitFor(desk, "three panes", `!document.getElementById("handoff").hidden && !document.getElementById("context").hidden && document.getElementById("desk").classList.contains("has-open")`)
+	b.waitFor(desk, "the summary", `document.getElementById("summary").textContent.includes("kettle")`)
+	b.waitFor(desk, "the suggested reply", `document.getElementById("suggestion").textContent.length > 40 && !document.getElementById("suggestion-use").disabled`)
+	b.waitFor(desk, "the sources", `document.getElementById("sources-used").textContent.includes("warranty")`)
+	b.waitFor(desk, "the value to reveal", `document.getElementById("reveal-list").textContent.includes("[phone 1]")`)
+	if atEnd := jsEval[bool](b, desk, `(function (ol) { return ol.scrollTop + ol.clientHeight >= ol.scrollHeight - 2; })(document.getElementById("handoff-transcript"))`); !atEnd {
+		t.Error("the transcript does not open at the newest message")
+	}
+	b.checkAccessibility(desk, "console conversation", "document")
+	b.checkAxe(desk, "console conversation")
+	b.step("agent", "conversation")
+
+	// Reveal the phone number, with a reason.
+	b.run(desk, "reveal", chromedp.Click(`#reveal-list button`))
+	b.waitFor(desk, "the reveal dialog", `document.getElementById("reveal-dialog").open`)
+	b.checkAxe(desk, "console reveal dialog")
+	b.run(desk, "give a reason", chromedp.SendKeys("#reveal-reason", "customer asked to be called back"), chromedp.Click("#reveal-confirm"))
+	b.waitFor(desk, "the revealed value", `document.querySelector("#reveal-list .revealed").textContent.includes("61 23 45 67")`)
+	b.step("agent", "revealed")
+
+	// Claim, then a canned response with / and Ctrl+Enter.
+	b.run(desk, "claim", chromedp.Click("#handoff-claim"))
+	b.waitFor(desk, "claimed", `document.getElementById("handoff-facts").textContent.includes("with you")`)
+	b.run(desk, "type /", chromedp.Focus("#reply-text"), chromedp.SendKeys("#reply-text", "/warr"))
+	b.waitFor(desk, "the canned responses", `!document.getElementById("canned-list").hidden && document.querySelector("#canned-list [role=option]")`)
+	b.step("agent", "canned")
+	b.run(desk, "pick it", chromedp.KeyEvent("\r"))
+	b.waitFor(desk, "the filled response", `document.getElementById("reply-text").value.startsWith("Hi, Mette here.")`)
+	b.run(desk, "send with Ctrl+Enter", chromedp.KeyEvent("\r", chromedp.KeyModifiers(2))) // 2: Ctrl
+	b.waitFor(desk, "the reply in the transcript", `Array.from(document.querySelectorAll("#handoff-transcript .msg.agent")).some(function (m) { return m.textContent.includes("replace the kettle"); })`)
+	b.waitFor(chat, "the reply live", `document.querySelector("#log .agent .who")?.textContent === "Mette" && document.querySelector("#log .agent .text").textContent.includes("replace the kettle")`)
+	if m := relay.Wait(t, 1, 10*time.Second); m[0].To != "ib.holm@example.dk" || !strings.Contains(mailBody(t, m[0].Data), "replace the kettle") {
+		t.Errorf("e-mail = %+v", m[0])
+	}
+	b.waitFor(desk, "the e-mail sent", `Array.from(document.querySelectorAll("#handoff-transcript .email-state")).some(function (e) { return e.textContent === "e-mailed"; })`)
+	b.step("customer", "reply")
+	b.step("agent", "replied")
+
+	// An internal note: in the console, never in the chat.
+	b.run(desk, "write a note", chromedp.Click("#mode-note"), chromedp.SendKeys("#reply-text", "Second kettle this year, check the batch"),
+		chromedp.Click("#reply-send"))
+	b.waitFor(desk, "the note", `Array.from(document.querySelectorAll("#handoff-transcript .msg.note")).some(function (m) { return m.textContent.includes("Second kettle"); })`)
+	b.step("agent", "note")
+
+	// The customer writes again: the console shows it without a reload.
+	b.say(chat, "Thank you! When will it arrive?")
+	b.waitFor(desk, "the new message live", `Array.from(document.querySelectorAll("#handoff-transcript .msg.customer")).some(function (m) { return m.textContent.includes("When will it arrive"); })`)
+	if strings.Contains(jsEval[string](b, chat, `document.getElementById("log").textContent`), "Second kettle") {
+		t.Error("the customer sees the internal note")
+	}
+
+	// On a phone: the conversation alone, the queue a tap away.
+	if _, err := chromedp.Call(desk, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 390, Height: 844, DeviceScaleFactor: 2, Mobile: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor(desk, "the phone layout", `getComputedStyle(document.getElementById("queue-list")).display === "none" && getComputedStyle(document.querySelector(".back")).display === "block"`)
+	if over := jsEval[bool](b, desk, `document.documentElement.scrollWidth > window.innerWidth + 1`); over {
+		t.Error("the conversation is wider than a phone's screen")
+	}
+	b.checkAxe(desk, "console conversation on a phone")
+	b.step("agent", "phone")
+	if _, err := chromedp.Call(desk, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+
+	// Transfer, then hand back to the assistant.
+	b.run(desk, "transfer", chromedp.SetValue("#transfer-team", "delivery"), chromedp.Click("#handoff-transfer"))
+	b.waitFor(desk, "transferred", `document.getElementById("toast").textContent.includes("Moved to team delivery")`)
+	b.run(desk, "hand back", chromedp.Click("#handoff-handback"))
+	b.waitFor(desk, "handed back", `document.getElementById("toast").textContent.includes("Handed back")`)
+	b.waitFor(chat, "the hand-back", `!!document.querySelector("#log .handback") && !document.getElementById("person").hidden`)
+	b.step("agent", "handed-back")
+	b.step("customer", "handed-back")
+	b.checkProblems()
+	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
+}

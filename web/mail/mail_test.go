@@ -1,0 +1,140 @@
+package mail_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"mime/quotedprintable"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/web/mail"
+	"github.com/hushdesk/hushdesk/web/mail/mailtest"
+)
+
+func relay(t *testing.T, url, ca string, timeout time.Duration) *mail.Relay {
+	t.Helper()
+	r, err := mail.NewRelay(mail.RelayOptions{URL: url, Password: mailtest.Password, From: "support@larkspur.example", CAFile: ca, Timeout: timeout})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func body(t *testing.T, raw []byte) string {
+	t.Helper()
+	_, b, _ := strings.Cut(string(raw), "\r\n\r\n")
+	dec, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(dec)
+}
+
+func TestSendOverStartTLS(t *testing.T) {
+	srv := mailtest.Start(t)
+	r := relay(t, srv.URL, srv.CAFile, 5*time.Second)
+	msg := mail.Compose(mail.Letter{From: r.From(), To: "ib@example.dk", Lang: "da", Company: "Larkspur Home", AgentName: "Mette",
+		Text: "Hej! Vi sender en ny elkedel i morgen.", Link: "https://support.example/#conversation=c_x"})
+	if err := r.Send(context.Background(), "ib@example.dk", msg); err != nil {
+		t.Fatal(err)
+	}
+	got := srv.Messages()
+	if len(got) != 1 || got[0].To != "ib@example.dk" || got[0].From != "support@larkspur.example" {
+		t.Fatalf("messages = %+v", got)
+	}
+	text := body(t, got[0].Data)
+	for _, want := range []string{"Mette fra Larkspur Home", "elkedel i morgen", "https://support.example/#conversation=c_x", "AI-assistent"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the e-mail lacks %q:\n%s", want, text)
+		}
+	}
+	// Without the relay's CA the certificate is refused: no clear text.
+	if err := relay(t, srv.URL, "", 5*time.Second).Send(context.Background(), "ib@example.dk", msg); mail.Problem(err) != "tls" {
+		t.Errorf("send to an untrusted relay = %v (%s)", err, mail.Problem(err))
+	}
+	srv.Refuse(true)
+	if err := r.Send(context.Background(), "ib@example.dk", msg); !errors.Is(err, mail.ErrRefused) {
+		t.Errorf("send to a refusing relay = %v", err)
+	}
+	if err := relay(t, mailtest.Silent(t), "", 200*time.Millisecond).Send(context.Background(), "ib@example.dk", msg); !errors.Is(err, mail.ErrTimeout) {
+		t.Errorf("send to a silent relay = %v", err)
+	}
+}
+
+func TestCheckAddress(t *testing.T) {
+	for _, ok := range []string{"ib@example.dk", "li.wei+shop@example.com.my"} {
+		if _, err := mail.CheckAddress(ok); err != nil {
+			t.Errorf("%q refused: %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", "ib", "ib@localhost", "Ib <ib@example.dk>", "ib@example.dk\r\nBcc: x@example.org", "a@b.c, d@e.f", strings.Repeat("a", 250) + "@example.dk"} {
+		if _, err := mail.CheckAddress(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+type recorder struct {
+	mu  sync.Mutex
+	got []audit.EmailResult
+}
+
+func (r *recorder) RecordEmail(_ context.Context, _ string, res audit.EmailResult) (uint64, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.got = append(r.got, res)
+	return 1, nil
+}
+
+func (r *recorder) results() []audit.EmailResult {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]audit.EmailResult(nil), r.got...)
+}
+
+func TestOutboxRetriesWithBackoff(t *testing.T) {
+	srv := mailtest.Start(t)
+	srv.Refuse(true)
+	rec := &recorder{}
+	changed := make(chan string, 32)
+	ob := mail.NewOutbox(relay(t, srv.URL, srv.CAFile, 5*time.Second), rec, mail.OutboxOptions{Attempts: 3, Backoff: 50 * time.Millisecond,
+		Changed: func(_, m string) { changed <- m }})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go ob.Run(ctx)
+	ob.Send(mail.Delivery{Handoff: "h_1", Message: "m_1", To: "ib@example.dk", Msg: []byte("Subject: x\r\n\r\nhello\r\n")})
+	<-changed
+	if st, _ := ob.Status("m_1"); st.State != mail.StateRetrying || st.Problem != "refused" || st.NextAttempt.IsZero() {
+		t.Fatalf("after a refusal: %+v", st)
+	}
+	srv.Refuse(false) // the relay comes back: the retry goes through
+	srv.Wait(t, 1, 5*time.Second)
+	deadline := time.Now().Add(5 * time.Second)
+	for st, _ := ob.Status("m_1"); st.State != mail.StateSent; st, _ = ob.Status("m_1") {
+		if time.Now().After(deadline) {
+			t.Fatalf("status = %+v", st)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if r := rec.results(); len(r) != 1 || !r[0].Sent || r[0].Attempts != 2 {
+		t.Fatalf("recorded = %+v", r)
+	}
+	// A relay that never answers: after every attempt, a failure the agent sees.
+	silent := mail.NewOutbox(relay(t, mailtest.Silent(t), "", 100*time.Millisecond), rec, mail.OutboxOptions{Attempts: 2, Backoff: 20 * time.Millisecond})
+	go silent.Run(ctx)
+	silent.Send(mail.Delivery{Handoff: "h_2", Message: "m_2", To: "ib@example.dk", Msg: []byte("x")})
+	deadline = time.Now().Add(5 * time.Second)
+	for st, _ := silent.Status("m_2"); st.State != mail.StateFailed; st, _ = silent.Status("m_2") {
+		if time.Now().After(deadline) {
+			t.Fatalf("status = %+v", st)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if r := rec.results(); len(r) != 2 || r[1].Sent || r[1].Problem != "timeout" || r[1].Attempts != 2 {
+		t.Fatalf("recorded = %+v", r)
+	}
+}
