@@ -28,6 +28,9 @@ type Finish struct {
 	Capped bool
 	// Tokens is how many tokens the model wrote, when it says.
 	Tokens int
+	// Digest is the digest of the model that answered, when the
+	// generator knows which of its hosts did.
+	Digest string
 }
 
 // ModelInfo describes the chat model.
@@ -117,6 +120,9 @@ func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (g
 		return g, clientErr
 	}
 	if err == nil {
+		if fin.Digest != "" {
+			g.gen.Digest = fin.Digest // the host that answered
+		}
 		if err := sendToken(stream, rs.flush()); err != nil {
 			return g, err
 		}

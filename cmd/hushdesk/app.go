@@ -67,7 +67,7 @@ type Main struct {
 	QuestionRedactor *redact.Redactor
 	Store            *audit.Store
 	Index            *search.Index
-	Model            *ollama.Chat
+	Model            *ollama.Pool
 	Triage           *triage.Policy
 	Assistant        *inference.Assistant
 	Server           *web.Server
@@ -98,7 +98,7 @@ func NewMain(c Config, logOut io.Writer) *Main {
 	m := &Main{Config: c, Redactor: r, Log: newLogger(logOut, c.LogLevel, c.LogFormat, r)}
 	m.QuestionRedactor = r
 	if c.NameModel != "" {
-		names, err := ollama.NewNames(c.Ollama, c.NameModel, 0)
+		names, err := ollama.NewNames(c.ollamaHosts()[0], c.NameModel, 0)
 		if err != nil {
 			m.Log.Warn("name model not used", "err", err)
 		} else {
@@ -128,7 +128,7 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	opts := search.Options{Scrub: m.scrub, Logger: m.Log, OnPersonalData: m.Config.PersonalData, Vocabulary: m.vocabulary}
 	if m.Config.EmbedModel != "" {
-		emb, err := ollama.NewEmbedder(ollama.EmbedOptions{Host: m.Config.Ollama, Model: m.Config.EmbedModel})
+		emb, err := ollama.NewEmbedder(ollama.EmbedOptions{Host: m.Config.ollamaHosts()[0], Model: m.Config.EmbedModel})
 		if err != nil {
 			return err
 		}
@@ -234,7 +234,7 @@ func sampleContacts(name string) []string {
 // assistant. When the model cannot be reached it warns and answers
 // extractively.
 func (m *Main) OpenAssistant(ctx context.Context) error {
-	model, err := ollama.NewChat(ollama.ChatOptions{Host: m.Config.Ollama, Model: m.Config.Model, Logger: m.Log})
+	model, err := ollama.NewPool(ollama.ChatOptions{Model: m.Config.Model, Logger: m.Log}, m.Config.ollamaHosts(), m.Config.ModelDigest)
 	if err != nil {
 		return err
 	}
@@ -276,8 +276,8 @@ func (m *Main) watchModel(ctx context.Context, every time.Duration) error {
 			return nil
 		case <-t.C:
 		}
-		if m.Model.Model().Available {
-			continue
+		if m.Model.Model().Available && len(m.Model.Hosts()) == 1 {
+			continue // several hosts are checked all the time
 		}
 		if err := m.Model.Probe(ctx); err == nil {
 			m.Log.Info("chat model is available again", "model", m.Model.Model().Name, "digest", m.Model.Model().Digest)

@@ -56,7 +56,7 @@ func runEvalRedact(ctx context.Context, e env) error {
 	if c.NameModel != "" {
 		// Measure the model-assisted pass for names on its own terms:
 		// run once with --name-model and once without.
-		names, err := ollama.NewNames(c.Ollama, c.NameModel, 0)
+		names, err := ollama.NewNames(c.ollamaHosts()[0], c.NameModel, 0)
 		if err != nil {
 			return fmt.Errorf("%w: %w", errUsage, err)
 		}

@@ -67,7 +67,7 @@ func runEvalRetrieval(ctx context.Context, e env) error {
 		Vocabulary: func() (*search.Vocabulary, error) { return vocab, nil },
 	}
 	if *embedModel != "" {
-		emb, err := ollama.NewEmbedder(ollama.EmbedOptions{Host: c.Ollama, Model: *embedModel})
+		emb, err := ollama.NewEmbedder(ollama.EmbedOptions{Host: c.ollamaHosts()[0], Model: *embedModel})
 		if err != nil {
 			return fmt.Errorf("%w: %w", errUsage, err)
 		}

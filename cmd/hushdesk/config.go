@@ -16,6 +16,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/hushdesk/hushdesk/inference/ollama"
 	"github.com/hushdesk/hushdesk/inference/team"
 	"github.com/hushdesk/hushdesk/inference/triage"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
@@ -40,13 +41,15 @@ type Config struct {
 	PublicContacts []string
 	// ChatKeep is how long a customer's browser keeps their conversation
 	// across tabs and visits.
-	ChatKeep       time.Duration
-	MinConfidence  float64
-	LogLevel       slog.Level
-	LogFormat      string
-	WebhookURL     string
-	EmbedModel     string
-	NameModel      string
+	ChatKeep      time.Duration
+	MinConfidence float64
+	LogLevel      slog.Level
+	LogFormat     string
+	WebhookURL    string
+	EmbedModel    string
+	NameModel     string
+	// ModelDigest pins the chat model's build across the model hosts.
+	ModelDigest    string
 	PersonalData   string
 	WidgetOrigins  []string
 	AskRate        int
@@ -115,7 +118,25 @@ func str(p func(*Config) *string) func(*Config, string) error {
 var settings = []setting{
 	{flag: "data", env: "HUSHDESK_DATA", key: "data", def: "./data", help: "data directory (audit store, index, keys)", set: str(func(c *Config) *string { return &c.Data })},
 	{flag: "addr", env: "HUSHDESK_ADDR", key: "addr", def: "127.0.0.1:8080", help: "listen address", set: str(func(c *Config) *string { return &c.Addr })},
-	{flag: "ollama", env: "OLLAMA_HOST", key: "ollama", def: "http://127.0.0.1:11434", help: "Ollama server", set: str(func(c *Config) *string { return &c.Ollama })},
+	{flag: "ollama", env: "OLLAMA_HOST", key: "ollama", def: "http://127.0.0.1:11434", help: "Ollama server; several, comma-separated, share the answers (healthy hosts serving the pinned build, least busy first)",
+		set: func(c *Config, v string) error {
+			var hosts []string
+			for _, h := range strings.Split(v, ",") {
+				if h = strings.TrimSpace(h); h != "" {
+					if _, err := ollama.ParseHost(h); err != nil {
+						return err
+					}
+					hosts = append(hosts, h)
+				}
+			}
+			if len(hosts) == 0 {
+				return fmt.Errorf("ollama needs at least one address")
+			}
+			c.Ollama = strings.Join(hosts, ",")
+			return nil
+		}},
+	{flag: "model-digest", env: "HUSHDESK_MODEL_DIGEST", key: "model_digest", help: "the chat model's digest (sha256:...) every answer must come from; empty: the digest the first host serves at start",
+		set: str(func(c *Config) *string { return &c.ModelDigest })},
 	{flag: "model", env: "HUSHDESK_MODEL", key: "model", def: DefaultModel, help: "chat model", set: str(func(c *Config) *string { return &c.Model })},
 	{flag: "config", env: "HUSHDESK_CONFIG", help: "config file (YAML)", set: str(func(c *Config) *string { return &c.ConfigFile })},
 	{flag: "tls-cert", env: "HUSHDESK_TLS_CERT", key: "tls_cert", help: "TLS certificate file", set: str(func(c *Config) *string { return &c.TLSCert })},
@@ -516,3 +537,7 @@ func parseDays(v string) (time.Duration, error) {
 	}
 	return time.ParseDuration(v)
 }
+
+// ollamaHosts are the model hosts; the first also serves embeddings and
+// the name model.
+func (c Config) ollamaHosts() []string { return strings.Split(c.Ollama, ",") }

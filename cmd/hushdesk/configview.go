@@ -37,6 +37,7 @@ func (c Config) view() map[string]any {
 		"data":               c.Data,
 		"addr":               c.Addr,
 		"ollama":             c.Ollama,
+		"model_digest":       c.ModelDigest,
 		"model":              c.Model,
 		"embed_model":        c.EmbedModel,
 		"name_model":         c.NameModel,

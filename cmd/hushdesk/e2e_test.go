@@ -454,3 +454,38 @@ func startHTTP(t *testing.T, h http.Handler) string {
 	t.Cleanup(func() { srv.Close() })
 	return "http://" + ln.Addr().String()
 }
+
+// TestSeveralModelHosts: with two model hosts the answers are shared; a
+// host that goes away leaves the other answering, and a host serving
+// another build of the model than the pinned one answers nothing. Each
+// decision records the digest of the host that answered it.
+func TestSeveralModelHosts(t *testing.T) {
+	a, b := ollamatest.NewServer("test-model:1b"), ollamatest.NewServer("test-model:1b")
+	t.Cleanup(a.Close)
+	t.Cleanup(b.Close)
+	other := strings.Repeat("ab", 32)
+	b.SetDigest(other)
+	ts := startServer(t, func(c *Config) { c.Ollama = a.URL + "," + b.URL; c.ModelDigest = "sha256:" + ollamatest.Digest })
+	for range 3 {
+		if _, r, raw := ts.ask(t, `{"question": "How do I return an item?"}`); r.Generator.Mode != "ollama" || r.Generator.Digest != "sha256:"+ollamatest.Digest {
+			t.Fatalf("ask = %s", raw)
+		}
+	}
+	if a.Chats() == 0 || b.Chats() != 0 {
+		t.Fatalf("chats a=%d b=%d: the other build answered", a.Chats(), b.Chats())
+	}
+	// The second host serves the pinned build again; then the first goes.
+	b.SetDigest(ollamatest.Digest)
+	if err := ts.Main.Model.Probe(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+	for range 2 {
+		if _, r, raw := ts.ask(t, `{"question": "How do I return an item?"}`); r.Generator.Mode != "ollama" {
+			t.Fatalf("with one host gone: %s", raw)
+		}
+	}
+	if b.Chats() == 0 {
+		t.Fatal("the remaining host answered nothing")
+	}
+}

@@ -39,6 +39,7 @@ type Server struct {
 
 	mu        sync.Mutex
 	behaviour Behaviour
+	digest    string
 	reply     func(system, user string) string
 	condense  func(history []Message, message string) string
 	tokenGap  time.Duration
@@ -54,7 +55,7 @@ type Server struct {
 // first source in the prompt and citing it as [1]: a grounded answer in
 // the sources' language, as a good model would give.
 func NewServer(model string) *Server {
-	s := &Server{Model: model, reply: QuoteFirstSource, condense: JoinPrevious}
+	s := &Server{Model: model, reply: QuoteFirstSource, condense: JoinPrevious, digest: Digest}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/tags", s.tags)
 	mux.HandleFunc("POST /api/chat", s.chat)
@@ -64,6 +65,14 @@ func NewServer(model string) *Server {
 	})
 	s.Server = httptest.NewServer(mux)
 	return s
+}
+
+// SetDigest changes the digest the fake reports for its model, as a
+// host serving another build of it would.
+func (s *Server) SetDigest(d string) {
+	s.mu.Lock()
+	s.digest = d
+	s.mu.Unlock()
 }
 
 // SetBehaviour changes how the next chats are answered.
@@ -108,11 +117,11 @@ func (s *Server) Chats() int64 { return s.chats.Load() }
 
 func (s *Server) tags(w http.ResponseWriter, _ *http.Request) {
 	s.mu.Lock()
-	b := s.behaviour
+	b, digest := s.behaviour, s.digest
 	s.mu.Unlock()
 	models := []map[string]any{}
 	if b != NoModel {
-		models = append(models, map[string]any{"name": s.Model, "model": s.Model, "digest": Digest, "size": 1})
+		models = append(models, map[string]any{"name": s.Model, "model": s.Model, "digest": digest, "size": 1})
 	}
 	json.NewEncoder(w).Encode(map[string]any{"models": models})
 }
