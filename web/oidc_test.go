@@ -15,7 +15,7 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/audit/role"
-	"github.com/hushdesk/hushdesk/internal/oidctest"
+	"github.com/hushdesk/hushdesk/web/oidctest"
 )
 
 // The console's single sign-on against a real OpenID provider started in

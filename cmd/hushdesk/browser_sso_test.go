@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/hushdesk/hushdesk/audit/role"
-	"github.com/hushdesk/hushdesk/internal/oidctest"
+	"github.com/hushdesk/hushdesk/web/oidctest"
 	"github.com/hushdesk/hushdesk/web"
 )
 
