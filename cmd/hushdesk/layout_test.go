@@ -57,3 +57,19 @@ func TestPackageBoundaries(t *testing.T) {
 		t.Fatalf("only %d packages listed", n)
 	}
 }
+
+// TestTopLevelLayout keeps the repository's top level to its fixed
+// folders and files: new packages go under them.
+func TestTopLevelLayout(t *testing.T) {
+	allowed := []string{"cmd", "inference", "retrieval", "redact", "audit", "web", "go.mod", "go.sum", "README.md",
+		"LICENSE", "NOTICE", ".ci", "docs", "testdata", ".gitignore", ".git"}
+	out, err := exec.Command("git", "-C", "../..", "ls-tree", "--name-only", "HEAD").Output()
+	if err != nil {
+		t.Skipf("not a git checkout: %v", err)
+	}
+	for _, name := range strings.Fields(string(out)) {
+		if !slices.Contains(allowed, name) {
+			t.Errorf("%s is at the top level; the layout is %v", name, allowed)
+		}
+	}
+}
