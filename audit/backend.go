@@ -277,3 +277,10 @@ func signCheckpoint(priv ed25519.PrivateKey, pub ed25519.PublicKey, seq uint64, 
 // DueAfter is the last event that may follow a checkpoint of seq with
 // cadence every before the next is due; 0 when none is.
 func DueAfter(seq, every uint64) uint64 { return dueAfter(seq, every) }
+
+// ContentKeyWrapper is the key-encryption key the embedded store wraps
+// content keys with, derived from the master key.
+func (k *Keys) ContentKeyWrapper() *KeyWrapper { return &KeyWrapper{kr: &keyring{wrap: k.kr.wrap}} }
+
+// Match reports whether the filter selects an event with this envelope.
+func (f *Filter) Match(e *Envelope) bool { return f.match(e) }
