@@ -266,5 +266,5 @@ func (s *Store) Export(ctx context.Context, w io.Writer, req audit.ExportRequest
 
 type exporter struct{ *Store }
 
-func (e exporter) Writable() bool  { return !e.opts.ReadOnly }
+func (e exporter) Writable() bool { return !e.opts.ReadOnly }
 func (e exporter) Now() time.Time { return e.now() }
