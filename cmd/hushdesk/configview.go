@@ -34,6 +34,8 @@ func (c Config) view() map[string]any {
 		"admin_token":        set(c.AdminToken),
 		"master_key":         masterKeyFrom(c),
 		"anchor_file":        c.AnchorFile,
+		"store":              storeView(c.Store),
+		"kek_file":           c.KEKFile,
 		"webhook_secret":     set(c.WebhookSecret),
 		"subject_secret":     set(c.SubjectSecret),
 	}
