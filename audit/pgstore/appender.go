@@ -232,7 +232,7 @@ func (s *Store) tryCommit(batch []*request) (*chainWriter, []result, outcome, er
 	if err == nil {
 		return w, results, committed, nil
 	}
-	if isServerError(err) {
+	if refused(err) {
 		return nil, nil, notCommitted, err // the server refused the commit
 	}
 	conn.Conn().Close(ctx)

@@ -229,8 +229,14 @@ func (s *Store) sealingKey(ctx context.Context, owner string) (*sealKey, error) 
 	var version int
 	var wrapped []byte
 	var assigned time.Time
-	err := s.pool.QueryRow(ctx, `SELECT kid, kek_version, wrapped, assigned FROM audit_content_keys
-		WHERE owner = $1 ORDER BY assigned DESC LIMIT 1`, owner).Scan(&kid, &version, &wrapped, &assigned)
+	var err error
+	for try := 0; try < 3; try++ { // a connection cut under it is tried again on another
+		err = s.pool.QueryRow(ctx, `SELECT kid, kek_version, wrapped, assigned FROM audit_content_keys
+			WHERE owner = $1 ORDER BY assigned DESC LIMIT 1`, owner).Scan(&kid, &version, &wrapped, &assigned)
+		if err == nil || errors.Is(err, pgx.ErrNoRows) || !transient(err) || ctx.Err() != nil {
+			break
+		}
+	}
 	switch {
 	case err == nil && s.fresh(assigned):
 		w, err := s.keks.wrapper(version)

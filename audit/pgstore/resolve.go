@@ -57,11 +57,21 @@ func (s *Store) lookupBatch(batch []byte, pid uint32) (bool, error) {
 	return n > 0, nil
 }
 
-// isServerError reports whether the server answered with an error, so
-// that the transaction is known not to have committed.
-func isServerError(err error) bool {
+// refused reports whether the server answered a commit with an error
+// that says it did not commit: an error of the transaction itself, not
+// the end of the session (a FATAL error, a connection or shutdown error),
+// which may come after the commit has been made durable.
+func refused(err error) bool {
 	var pe *pgconn.PgError
-	return errors.As(err, &pe)
+	if !errors.As(err, &pe) {
+		return false
+	}
+	switch {
+	case pe.Severity == "FATAL", pe.Severity == "PANIC",
+		len(pe.Code) == 5 && (pe.Code[:2] == "08" || pe.Code[:2] == "57"):
+		return false
+	}
+	return true
 }
 
 // transient reports whether an error that left the batch unwritten is
