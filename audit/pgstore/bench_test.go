@@ -5,6 +5,7 @@ package pgstore_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -24,7 +25,7 @@ type appender interface {
 
 // benchAppends has 64 writers share b.N durable appends over the stores
 // given, round robin, and reports appends per second.
-func benchAppends(b *testing.B, stores []appender) {
+func benchAppends(b *testing.B, stores []appender, conv func(w, i int) string) {
 	const writers = 64
 	ctx := context.Background()
 	var next atomic.Int64
@@ -37,9 +38,7 @@ func benchAppends(b *testing.B, stores []appender) {
 			defer wg.Done()
 			s := stores[w%len(stores)]
 			for i := 0; next.Add(1) <= int64(b.N); i++ {
-				// A new conversation, so a new key, every eight events.
-				c := fmt.Sprintf("k_w%d_c%d", w, i/8)
-				if _, err := s.Append(ctx, audit.Envelope{Type: audit.TypeDecision, Conversation: c, Decision: "answer"},
+				if _, err := s.Append(ctx, audit.Envelope{Type: audit.TypeDecision, Conversation: conv(w, i), Decision: "answer"},
 					&audit.Content{Question: "Where is my parcel?", Answer: "It left the warehouse this morning."}); err != nil {
 					b.Error(err)
 					return
@@ -52,24 +51,40 @@ func benchAppends(b *testing.B, stores []appender) {
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "appends/s")
 }
 
+// BenchmarkDurableAppends64 has 64 writers append to the embedded store,
+// to one PostgreSQL replica and to three sharing one database; each
+// append is durable (fsync, or a commit with synchronous_commit on)
+// before it returns. "one-conversation" seals everything under one key,
+// as the embedded store's BenchmarkAppend64 does; "new-key-every-8"
+// starts a conversation, hence a content key, every 8 events of a writer.
 func BenchmarkDurableAppends64(b *testing.B) {
-	b.Run("embedded", func(b *testing.B) {
-		s, err := audit.Open(b.TempDir(), audit.Options{MasterKey: testMasterKey, RetentionInterval: -1})
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer s.Close()
-		benchAppends(b, []appender{s})
-	})
-	for _, n := range []int{1, 3} {
-		b.Run(fmt.Sprintf("postgres-%d-replicas", n), func(b *testing.B) {
-			db := testDatabase(b)
-			var stores []appender
-			for range n {
-				stores = append(stores, openReplica(b, db))
+	loads := []struct {
+		name string
+		conv func(w, i int) string
+	}{
+		{"one-conversation", func(int, int) string { return "k_bench" }},
+		{"new-key-every-8", func(w, i int) string { return fmt.Sprintf("k_w%d_c%d", w, i/8) }},
+	}
+	quiet := slog.New(slog.DiscardHandler)
+	for _, l := range loads {
+		b.Run("embedded/"+l.name, func(b *testing.B) {
+			s, err := audit.Open(b.TempDir(), audit.Options{MasterKey: testMasterKey, RetentionInterval: -1, Logger: quiet})
+			if err != nil {
+				b.Fatal(err)
 			}
-			benchAppends(b, stores)
+			defer s.Close()
+			benchAppends(b, []appender{s}, l.conv)
 		})
+		for _, n := range []int{1, 3} {
+			b.Run(fmt.Sprintf("postgres-%d/%s", n, l.name), func(b *testing.B) {
+				db := testDatabase(b)
+				var stores []appender
+				for range n {
+					stores = append(stores, openReplica(b, db, func(o *pgstore.Options) { o.Logger = quiet }))
+				}
+				benchAppends(b, stores, l.conv)
+			})
+		}
 	}
 }
 
