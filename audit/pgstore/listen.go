@@ -6,15 +6,13 @@ import (
 	"time"
 )
 
-// Notifications on the store's channel, sent in the transaction that
-// causes them and so delivered only once it has committed:
-//
-//	shred          keys were shredded: drop every cached sealing key
-//	token          a token was created or revoked
-//
-// Nothing depends on their arriving: every append checks at commit that
-// its key is not shredded, every read of content and every token lookup
-// reads the table. They only spare a replica a refused append.
+// Notifications on the store's channel are sent in the transaction that
+// causes them, and so delivered only once it has committed: "shred SEQ"
+// when event SEQ shredded keys, upon which every replica drops its cached
+// sealing keys. Nothing depends on their arriving: every append checks at
+// commit that its key is not shredded, and every read of content and
+// every token lookup reads the table. They only spare a replica a refused
+// append.
 
 // listen keeps a connection listening and drops cached keys when told;
 // after a lost connection it drops them all, since a notice may have been

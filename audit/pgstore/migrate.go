@@ -84,16 +84,15 @@ type copier struct {
 	tx  pgx.Tx
 	rep *MigrateReport
 
-	seqs          []int64
-	records       [][]byte
-	types         []string
-	times         []time.Time
-	every         uint64 // the cadence of the chain marker, then of the last keyed checkpoint
-	due, cpEvent  uint64
-	headSeq       uint64
-	headHash      []byte
-	keyedFrom     uint64
-	markedCadence bool
+	seqs         []int64
+	records      [][]byte
+	types        []string
+	times        []time.Time
+	every        uint64 // the cadence of the chain marker, then of the last keyed checkpoint
+	due, cpEvent uint64
+	headSeq      uint64
+	headHash     []byte
+	keyedFrom    uint64
 }
 
 func (c *copier) Meta(signingKey, publicKey, mark []byte) error {
