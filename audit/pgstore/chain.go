@@ -121,10 +121,16 @@ func (w *chainWriter) flush(ctx context.Context) error {
 		}
 	}
 	if len(w.message) > 0 {
-		var ids []string
-		var seqs []int64
+		// One row per message, the last event's, as a put in audit.db would
+		// leave it (one statement may not update a row twice).
+		last := map[string]int64{}
 		for _, r := range w.message {
-			ids, seqs = append(ids, r.id), append(seqs, r.seq)
+			last[r.id] = r.seq
+		}
+		ids := make([]string, 0, len(last))
+		seqs := make([]int64, 0, len(last))
+		for id, seq := range last {
+			ids, seqs = append(ids, id), append(seqs, seq)
 		}
 		_, err := w.tx.Exec(ctx, `INSERT INTO audit_by_message (message, seq) SELECT * FROM unnest($1::text[], $2::bigint[])
 			ON CONFLICT (message) DO UPDATE SET seq = excluded.seq`, ids, seqs)

@@ -25,6 +25,7 @@ type logUnderTest interface {
 	LatestCheckpoint(ctx context.Context) (audit.Checkpoint, error)
 	Conversation(ctx context.Context, ref string) ([]audit.Event, error)
 	Subject(ctx context.Context, pseudonym string) ([]audit.Event, error)
+	MessageEvent(ctx context.Context, message string) (audit.Event, error)
 	Scan(ctx context.Context, f audit.Filter, content bool, fn func(audit.Event) error) error
 	EraseSubject(ctx context.Context, pseudonym, actor string) (audit.Receipt, error)
 	EraseConversation(ctx context.Context, ref, actor string) (audit.Receipt, error)
@@ -278,6 +279,33 @@ func TestContractTokens(t *testing.T) {
 		}
 		if _, _, err := s.CreateToken(ctx, role.Role("boss"), "x", "test"); !errors.Is(err, audit.ErrInvalid) {
 			t.Fatalf("an unknown role: %v", err)
+		}
+		mustVerify(t, s)
+	})
+}
+
+func TestContractSameMessageInOneBatch(t *testing.T) {
+	contract(t, func(t *testing.T, b backend) {
+		s, _ := b.open(t, settings{})
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		var highest uint64
+		for range 32 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				env := decision(conv(1), "")
+				env.Message = "m_same"
+				seq := mustAppend(t, s, env, nil)
+				mu.Lock()
+				highest = max(highest, seq)
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+		ev, err := s.MessageEvent(context.Background(), "m_same")
+		if err != nil || ev.Seq != highest {
+			t.Fatalf("the message names event %d (%v), the last acknowledged is %d", ev.Seq, err, highest)
 		}
 		mustVerify(t, s)
 	})
