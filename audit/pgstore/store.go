@@ -64,8 +64,12 @@ type Store struct {
 	headSeq  uint64
 	headHash [32]byte
 
-	stop context.CancelFunc
-	jobs sync.WaitGroup
+	stop   context.CancelFunc
+	jobCtx context.Context // ends with Close
+	jobs   sync.WaitGroup
+
+	relayOnce sync.Once
+	relay     *Relay
 }
 
 // Open connects to the database url names, brings its schema up to date
@@ -90,7 +94,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		s.done = make(chan struct{})
 		go s.appender()
 		jctx, cancel := context.WithCancel(context.Background())
-		s.stop = cancel
+		s.stop, s.jobCtx = cancel, jctx
 		s.jobs.Add(1)
 		go s.listen(jctx)
 		s.startJobs(jctx)
