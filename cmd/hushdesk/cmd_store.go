@@ -13,6 +13,7 @@ import (
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/audit/pgstore"
 	"github.com/hushdesk/hushdesk/audit/role"
+	"github.com/hushdesk/hushdesk/web"
 )
 
 // auditLog is the audit store as the audit and token commands use it,
@@ -30,8 +31,9 @@ type auditLog interface {
 }
 
 var (
-	_ auditLog = embeddedLog{}
-	_ auditLog = pgLog{}
+	_ auditLog  = embeddedLog{}
+	_ auditLog  = pgLog{}
+	_ web.Relay = (*pgstore.Relay)(nil)
 )
 
 // embeddedLog is the embedded store with the process that holds its data
