@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -170,19 +169,7 @@ func (w *chainWriter) checkpoint() (Checkpoint, error) {
 	if s.signer == nil {
 		return Checkpoint{}, ErrReadOnly
 	}
-	now := s.now().UTC()
-	cp := Checkpoint{
-		Seq:         w.seq,
-		Head:        HashString(w.head),
-		Time:        now,
-		PublicKey:   hex.EncodeToString(s.public),
-		Signature:   hex.EncodeToString(ed25519.Sign(s.signer, checkpointMessage(w.seq, w.head, now))),
-		Fingerprint: Fingerprint(s.public),
-	}
-	env := Envelope{Time: now, Type: TypeCheckpoint, Attrs: map[string]string{
-		"seq": strconv.FormatUint(cp.Seq, 10), "head": cp.Head, "public_key": cp.PublicKey, "signature": cp.Signature,
-		"every": strconv.FormatUint(w.every, 10),
-	}}
+	cp, env := signCheckpoint(s.signer, s.public, w.seq, w.head, s.now().UTC(), w.every)
 	envJSON, err := json.Marshal(&env)
 	if err != nil {
 		return cp, fmt.Errorf("encode checkpoint: %w", err)

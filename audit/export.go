@@ -46,6 +46,30 @@ type ExportSummary struct {
 // Export streams the selected events to w and then appends an export event
 // recording the filter, the count and the SHA-256 of what was written.
 func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (ExportSummary, error) {
+	return WriteExport(ctx, w, req, storeExports{s})
+}
+
+// Exporter is a log that exports are written from and recorded in.
+type Exporter interface {
+	Scan(ctx context.Context, f Filter, content bool, fn func(Event) error) error
+	Append(ctx context.Context, env Envelope, content *Content) (uint64, error)
+	Checkpoint(ctx context.Context) (Checkpoint, error)
+	LatestCheckpoint(ctx context.Context) (Checkpoint, error)
+	Fingerprint() string
+	// Writable reports whether custody can be recorded; read-only, the
+	// export carries the latest checkpoint instead.
+	Writable() bool
+	Now() time.Time
+}
+
+type storeExports struct{ *Store }
+
+func (s storeExports) Writable() bool { return s.reqs != nil }
+func (s storeExports) Now() time.Time { return s.now() }
+
+// WriteExport streams the events req selects from log to w, as Export
+// does, and records the export in log.
+func WriteExport(ctx context.Context, w io.Writer, req ExportRequest, s Exporter) (ExportSummary, error) {
 	var sum ExportSummary
 	h := sha256.New()
 	out := io.MultiWriter(w, h)
@@ -80,9 +104,9 @@ func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (Exp
 	}
 	sum.SHA256 = hex.EncodeToString(h.Sum(nil))
 	sum.Manifest = Manifest{SHA256: sum.SHA256, Filter: req.Filter, FilterText: req.Filter.String(),
-		Events: sum.Events, Format: cmpOr(req.Format, FormatJSONL), Content: req.Content, Created: s.now().UTC(),
+		Events: sum.Events, Format: cmpOr(req.Format, FormatJSONL), Content: req.Content, Created: s.Now().UTC(),
 		Fingerprint: s.Fingerprint()}
-	if s.reqs == nil { // read-only: custody cannot be recorded, nor a checkpoint signed
+	if !s.Writable() { // read-only: custody cannot be recorded, nor a checkpoint signed
 		if cp, err := s.LatestCheckpoint(ctx); err == nil {
 			sum.Manifest.Checkpoint = &cp
 		}

@@ -71,6 +71,11 @@ func (s *Store) VerifyCheckpoint(ctx context.Context, cp Checkpoint) (VerifyResu
 // VerifyWith verifies the log as Verify does, and against what o names.
 // A malformed checkpoint or pin is an error matching ErrInvalid.
 func (s *Store) VerifyWith(ctx context.Context, o VerifyOptions) (VerifyResult, error) {
+	return s.verifyFrom(ctx, o, boltRecords{s.db})
+}
+
+// verifyFrom verifies the log src holds with the store's keys.
+func (s *Store) verifyFrom(ctx context.Context, o VerifyOptions, src RecordSource) (VerifyResult, error) {
 	if s.keys == nil {
 		return VerifyResult{}, fmt.Errorf("verify: %w", ErrNoMasterKey)
 	}
@@ -109,7 +114,7 @@ func (s *Store) VerifyWith(ctx context.Context, o VerifyOptions) (VerifyResult, 
 		}
 		c.anchor = &anchor{cp: cp, head: head}
 	}
-	return s.walk(ctx, c)
+	return walkChain(ctx, c, src)
 }
 
 // anchor is an outside checkpoint, decoded.
@@ -137,12 +142,39 @@ func (c *chainCheck) fail(seq uint64, format string, args ...any) {
 	c.res.OK, c.res.FirstBad, c.res.Problem = false, seq, fmt.Sprintf(format, args...)
 }
 
-func (s *Store) walk(ctx context.Context, c *chainCheck) (VerifyResult, error) {
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		c.stored, err = storedCheckpoints(tx)
-		return err
-	})
+// RecordSource is a log as verification reads it: the stored
+// checkpoints, the records in order, and the recorded head.
+type RecordSource interface {
+	// Checkpoints returns every stored checkpoint by the sequence number
+	// it covers; a malformed one is ErrTampered.
+	Checkpoints(ctx context.Context) (map[uint64]Checkpoint, error)
+	// Records calls fn with stored events in key order from sequence
+	// number from on, at most max of them, until fn returns false, and
+	// says how many it passed. key is the stored 8-byte key.
+	Records(ctx context.Context, from uint64, max int, fn func(key, rec []byte) bool) (int, error)
+	// Head returns the recorded head; ok is false when none is.
+	Head(ctx context.Context) (seq uint64, hash []byte, ok bool, err error)
+}
+
+// VerifySource verifies a log kept by another backend exactly as Verify
+// does, with the store's keys, its signing key's public half and its
+// chain marker (nil for a log that has none).
+func VerifySource(ctx context.Context, src RecordSource, keys *Keys, public ed25519.PublicKey, mark []byte, o VerifyOptions) (VerifyResult, error) {
+	s := &Store{keys: keys.kr, public: public}
+	if mark != nil {
+		m, err := openChainMark(keys.kr, mark)
+		if err != nil {
+			return VerifyResult{}, err
+		}
+		s.chain.mark = m
+	}
+	return s.verifyFrom(ctx, o, src)
+}
+
+// walkChain walks a record source.
+func walkChain(ctx context.Context, c *chainCheck, src RecordSource) (VerifyResult, error) {
+	var err error
+	c.stored, err = src.Checkpoints(ctx)
 	if errors.Is(err, ErrTampered) {
 		c.fail(1, "a stored checkpoint is malformed")
 		return c.res, nil
@@ -155,22 +187,32 @@ func (s *Store) walk(ctx context.Context, c *chainCheck) (VerifyResult, error) {
 		if err := ctx.Err(); err != nil {
 			return c.res, err
 		}
-		n := 0
-		err := s.db.View(func(tx *bolt.Tx) error {
-			cur := tx.Bucket(bucketEvents).Cursor()
-			for k, v := cur.Seek(seqKey(c.next)); k != nil && n < 64*scanBatch && c.res.OK; k, v = cur.Next() {
-				n++
-				c.event(k, v)
-			}
-			if n == 0 && c.res.OK {
-				checkHead(tx, c)
-			}
-			return nil
+		n, err := src.Records(ctx, c.next, 64*scanBatch, func(k, v []byte) bool {
+			c.event(k, v)
+			return c.res.OK
 		})
 		if err != nil {
 			return c.res, fmt.Errorf("verify: %w", err)
 		}
 		if n == 0 {
+			if c.res.OK {
+				seq, hash, ok, err := src.Head(ctx)
+				if err != nil {
+					return c.res, fmt.Errorf("verify: %w", err)
+				}
+				if ok && seq > c.res.Events {
+					// Events may have been appended since the last read:
+					// the head is read apart from the records.
+					more, err := src.Records(ctx, c.next, 1, func([]byte, []byte) bool { return true })
+					if err != nil {
+						return c.res, fmt.Errorf("verify: %w", err)
+					}
+					if more > 0 {
+						continue
+					}
+				}
+				c.checkHead(seq, hash, ok)
+			}
 			break
 		}
 	}
@@ -179,6 +221,47 @@ func (s *Store) walk(ctx context.Context, c *chainCheck) (VerifyResult, error) {
 	}
 	c.res.Head = HashString(c.prev)
 	return c.res, nil
+}
+
+// boltRecords is the embedded store as a RecordSource.
+type boltRecords struct{ db *bolt.DB }
+
+func (b boltRecords) Checkpoints(context.Context) (map[uint64]Checkpoint, error) {
+	var out map[uint64]Checkpoint
+	err := b.db.View(func(tx *bolt.Tx) error {
+		var err error
+		out, err = storedCheckpoints(tx)
+		return err
+	})
+	return out, err
+}
+
+func (b boltRecords) Records(_ context.Context, from uint64, max int, fn func(k, v []byte) bool) (int, error) {
+	n := 0
+	err := b.db.View(func(tx *bolt.Tx) error {
+		cur := tx.Bucket(bucketEvents).Cursor()
+		for k, v := cur.Seek(seqKey(from)); k != nil && n < max; k, v = cur.Next() {
+			n++
+			if !fn(k, v) {
+				break
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+func (b boltRecords) Head(context.Context) (seq uint64, hash []byte, ok bool, err error) {
+	err = b.db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		v := meta.Get(metaHeadSeq)
+		if len(v) != 8 {
+			return nil
+		}
+		seq, hash, ok = binary.BigEndian.Uint64(v), bytes.Clone(meta.Get(metaHeadHash)), true
+		return nil
+	})
+	return seq, hash, ok, err
 }
 
 // event checks one stored event.
@@ -264,22 +347,19 @@ func (c *chainCheck) beyondEnd() {
 	}
 }
 
-func checkHead(tx *bolt.Tx, c *chainCheck) {
-	meta := tx.Bucket(bucketMeta)
-	v := meta.Get(metaHeadSeq)
-	if len(v) != 8 {
+func (c *chainCheck) checkHead(head uint64, hash []byte, ok bool) {
+	if !ok {
 		if c.res.Events != 0 {
 			c.fail(1, "the log has no recorded head")
 		}
 		return
 	}
-	head := binary.BigEndian.Uint64(v)
 	switch {
 	case head > c.res.Events:
 		c.fail(c.res.Events+1, "events %d to %d are missing", c.res.Events+1, head)
 	case head < c.res.Events:
 		c.fail(head+1, "events after the recorded head %d were added", head)
-	case !bytes.Equal(meta.Get(metaHeadHash), c.prev[:]):
+	case !bytes.Equal(hash, c.prev[:]):
 		c.fail(head, "the recorded head hash does not match event %d", head)
 	}
 }

@@ -1,6 +1,19 @@
 package web
 
-import "sync"
+import (
+	"context"
+	"encoding/json"
+	"sync"
+)
+
+// Relay carries live events between the replicas of a shared store: what
+// one replica publishes on a topic reaches every subscriber of it on every
+// replica, this one included. Options.Relay; nil keeps events in this
+// process.
+type Relay interface {
+	Publish(ctx context.Context, topic string, payload []byte) error
+	Subscribe(topic string) (<-chan []byte, func())
+}
 
 // hubEvent is a server-sent event for a customer's conversation.
 type hubEvent struct {
@@ -10,13 +23,24 @@ type hubEvent struct {
 
 // hub delivers agent replies and hand-off changes to the customers
 // watching their conversations (GET /api/v1/conversations/{id}/events).
-// It is in memory: a customer who was not connected reads the transcript.
+// It is in memory, or goes through the relay when there is one, so that
+// a customer connected to another replica gets the event too; a customer
+// who was not connected reads the transcript.
 type hub struct {
-	mu   sync.Mutex
-	subs map[string]map[chan hubEvent]struct{} // conversation ref -> subscribers
+	mu    sync.Mutex
+	subs  map[string]map[chan hubEvent]struct{} // conversation ref -> subscribers
+	relay Relay
 }
 
-func newHub() *hub { return &hub{subs: make(map[string]map[chan hubEvent]struct{})} }
+func newHub(relay Relay) *hub {
+	return &hub{subs: make(map[string]map[chan hubEvent]struct{}), relay: relay}
+}
+
+// relayed is a hub event as the relay carries it.
+type relayed struct {
+	Name string          `json:"name"`
+	Data json.RawMessage `json:"data"`
+}
 
 // subscribe returns a channel of the conversation's events and a function
 // that ends the subscription.
@@ -28,7 +52,30 @@ func (h *hub) subscribe(ref string) (<-chan hubEvent, func()) {
 	}
 	h.subs[ref][ch] = struct{}{}
 	h.mu.Unlock()
+	stopRelay := func() {}
+	if h.relay != nil {
+		in, stop := h.relay.Subscribe(ref)
+		done := make(chan struct{})
+		go func() {
+			for {
+				select {
+				case <-done:
+					return
+				case b := <-in:
+					var r relayed
+					if json.Unmarshal(b, &r) == nil {
+						select {
+						case ch <- hubEvent{Name: r.Name, Data: r.Data}:
+						default:
+						}
+					}
+				}
+			}
+		}()
+		stopRelay = func() { stop(); close(done) }
+	}
 	return ch, func() {
+		stopRelay()
 		h.mu.Lock()
 		delete(h.subs[ref], ch)
 		if len(h.subs[ref]) == 0 {
@@ -41,6 +88,18 @@ func (h *hub) subscribe(ref string) (<-chan hubEvent, func()) {
 // publish sends ev to every subscriber of the conversation; a subscriber
 // too slow to take it misses it (and finds it in the transcript).
 func (h *hub) publish(ref string, ev hubEvent) {
+	if h.relay != nil {
+		data, err := json.Marshal(ev.Data)
+		if err == nil {
+			data, err = json.Marshal(relayed{Name: ev.Name, Data: data})
+		}
+		if err == nil {
+			// A lost event is found in the transcript, as a slow
+			// subscriber's is.
+			h.relay.Publish(context.Background(), ref, data)
+		}
+		return
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for ch := range h.subs[ref] {
@@ -51,7 +110,8 @@ func (h *hub) publish(ref string, ev hubEvent) {
 	}
 }
 
-// watchers reports how many subscribers a conversation has.
+// watchers reports how many subscribers a conversation has on this
+// replica (with a relay, others may have more).
 func (h *hub) watchers(ref string) int {
 	h.mu.Lock()
 	defer h.mu.Unlock()

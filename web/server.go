@@ -246,6 +246,10 @@ type Options struct {
 	// Mail, when set, e-mails agents' replies to customers who ask for
 	// them; nil offers no e-mail.
 	Mail *Mailer
+	// Relay carries customers' live events (agent replies, hand-off
+	// changes) between replicas sharing a store. Default: none, events
+	// stay in this process.
+	Relay Relay
 	// ModelAvailable reports whether the chat model answers, for metrics;
 	// nil reports it never does.
 	ModelAvailable func() bool
@@ -307,7 +311,7 @@ func New(parts Parts, opts Options) (*Server, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	s := &Server{echo: e, parts: parts, opts: opts, log: opts.Logger, sessions: newSessions(),
-		manifests: newManifestCache(), hub: newHub(), closing: make(chan struct{}),
+		manifests: newManifestCache(), hub: newHub(opts.Relay), closing: make(chan struct{}),
 		failures: newKeyedLimiter(loginFailures/15.0, loginFailures), reads: newKeyedLimiter(conversationReads, conversationReads),
 		streams: newStreamCounter(streamsPerClient, streamsInAll)}
 	if opts.SessionMax > 0 {

@@ -113,6 +113,9 @@ func NewMain(c Config, logOut io.Writer) *Main {
 // Open locks the data directory and opens the audit store and the
 // knowledge base, loading the sample articles into an empty one.
 func (m *Main) Open(ctx context.Context) error {
+	if m.Config.Store != "" {
+		return errNotOnPostgres("serving (and ask)")
+	}
 	lock, err := lockDataDir(m.Config.Data)
 	if err != nil {
 		return err

@@ -23,13 +23,18 @@ func runAudit(ctx context.Context, e env) error {
 		"restore":    runAuditRestore,
 		"retention":  runAuditRetention,
 		"rebuild":    runAuditRebuild,
+		"migrate":    runAuditMigrate,
+		"rotate-kek": func(ctx context.Context, e env) error { return runAuditKEK(ctx, e, false) },
+		"destroy-keks": func(ctx context.Context, e env) error {
+			return runAuditKEK(ctx, e, true)
+		},
 	}
 	if len(e.args) == 0 {
-		return fmt.Errorf("%w: audit verify | export | checkpoint | backup | restore | retention | rebuild", errUsage)
+		return fmt.Errorf("%w: audit verify | export | checkpoint | backup | restore | retention | rebuild | migrate | rotate-kek | destroy-keks", errUsage)
 	}
 	run, ok := subs[e.args[0]]
 	if !ok {
-		return fmt.Errorf("%w: unknown audit command %q (verify, export, checkpoint, backup, restore, retention, rebuild)", errUsage, e.args[0])
+		return fmt.Errorf("%w: unknown audit command %q (verify, export, checkpoint, backup, restore, retention, rebuild, migrate, rotate-kek, destroy-keks)", errUsage, e.args[0])
 	}
 	return run(ctx, env{args: e.args[1:], stdin: e.stdin, stdout: e.stdout, stderr: e.stderr})
 }
@@ -49,6 +54,9 @@ func openAuditWith(fs *flag.FlagSet, stderr io.Writer, o audit.Options) (*Main, 
 	c, err := loadConfig(fs, os.Getenv)
 	if err != nil {
 		return nil, err
+	}
+	if c.Store != "" && fs.Name() != "hushdesk audit migrate" { // migrate reads the embedded store into PostgreSQL
+		return nil, errNotOnPostgres("hushdesk " + strings.TrimPrefix(fs.Name(), "hushdesk "))
 	}
 	m := NewMain(c, stderr)
 	if !o.ReadOnly {
@@ -119,12 +127,12 @@ func runAuditVerify(ctx context.Context, e env) error {
 		}
 		o.Checkpoint = &cp
 	}
-	m, err := openAudit(fs, e.stderr, true)
+	l, err := openAuditLog(ctx, fs, e.stderr, audit.Options{ReadOnly: true})
 	if err != nil {
 		return err
 	}
-	defer m.Close()
-	res, err := m.Store.VerifyWith(ctx, o)
+	defer l.Close()
+	res, err := l.VerifyWith(ctx, o)
 	if err != nil {
 		return err
 	}
@@ -156,24 +164,25 @@ func runAuditCheckpoint(ctx context.Context, e env) error {
 	if *anchor != "" && !*latest {
 		o.Anchor = audit.NewFileAnchor(*anchor)
 	}
-	m, err := openAuditWith(fs, e.stderr, o)
+	l, err := openAuditLog(ctx, fs, e.stderr, o)
 	if err != nil {
 		return err
 	}
-	defer m.Close()
+	defer l.Close()
+	_, onPG := l.(pgLog)
 	var cp audit.Checkpoint
 	if *latest {
-		cp, err = m.Store.LatestCheckpoint(ctx)
-		if err == nil && *anchor != "" {
-			err = audit.NewFileAnchor(*anchor).Anchor(ctx, cp)
-		}
+		cp, err = l.LatestCheckpoint(ctx)
 	} else {
-		cp, err = m.Store.Checkpoint(ctx)
+		cp, err = l.Checkpoint(ctx)
+	}
+	if err == nil && *anchor != "" && (*latest || onPG) {
+		err = audit.NewFileAnchor(*anchor).Anchor(ctx, cp)
 	}
 	if err != nil {
 		return err
 	}
-	if err := m.Store.Close(); err != nil { // sends the checkpoint to the anchor
+	if err := l.Close(); err != nil { // the embedded store sends the checkpoint to the anchor
 		return err
 	}
 	fmt.Fprintf(e.stderr, "signing key fingerprint %s; publish it, and verify with: hushdesk audit verify --pin %s\n", cp.Fingerprint, cp.Fingerprint)
@@ -220,15 +229,15 @@ func runAuditExport(ctx context.Context, e env) error {
 	if *format != audit.FormatJSONL && *format != audit.FormatCSV {
 		return fmt.Errorf("%w: --format must be jsonl or csv", errUsage)
 	}
-	m, err := openAudit(fs, e.stderr, false)
+	l, err := openAuditLog(ctx, fs, e.stderr, audit.Options{})
 	if err != nil {
 		return err
 	}
-	defer m.Close()
+	defer l.Close()
 	if *subject != "" {
-		f.Subject = m.Store.SubjectPseudonym(*subject)
+		f.Subject = l.SubjectPseudonym(*subject)
 	}
-	sum, err := m.Store.Export(ctx, e.stdout, audit.ExportRequest{Filter: f, Format: *format, Content: *content, Actor: cliActor()})
+	sum, err := l.Export(ctx, e.stdout, audit.ExportRequest{Filter: f, Format: *format, Content: *content, Actor: cliActor()})
 	if err != nil {
 		return err
 	}

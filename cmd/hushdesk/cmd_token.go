@@ -26,7 +26,7 @@ func runToken(ctx context.Context, e env) error {
 	if err := parseFlags(fs, e.args[1:]); err != nil {
 		return err
 	}
-	m, err := openAudit(fs, e.stderr, false)
+	m, err := openAuditLog(ctx, fs, e.stderr, audit.Options{})
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func runToken(ctx context.Context, e env) error {
 		if err != nil {
 			return fmt.Errorf("%w: token create --role agent|compliance|admin --label TEXT: %w", errUsage, err)
 		}
-		secret, tok, err := m.tokens().CreateToken(ctx, r, *label, cliActor(), audit.DisplayName(*name))
+		secret, tok, err := m.CreateToken(ctx, r, *label, cliActor(), audit.DisplayName(*name))
 		if err != nil {
 			return err
 		}
@@ -45,7 +45,7 @@ func runToken(ctx context.Context, e env) error {
 		fmt.Fprintf(e.stderr, "token %s (%s) created; the secret above is shown only now\n", tok.ID, tok.Role)
 		return nil
 	case "list":
-		toks, err := m.Store.Tokens(ctx)
+		toks, err := m.Tokens(ctx)
 		if err != nil {
 			return err
 		}
@@ -57,7 +57,7 @@ func runToken(ctx context.Context, e env) error {
 		if fs.NArg() != 1 {
 			return fmt.Errorf("%w: token revoke ID", errUsage)
 		}
-		return m.Store.RevokeToken(ctx, fs.Arg(0), cliActor())
+		return m.RevokeToken(ctx, fs.Arg(0), cliActor())
 	}
 	return usage
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/hushdesk/hushdesk/inference/ollama"
 	"github.com/hushdesk/hushdesk/inference/team"
+	"github.com/hushdesk/hushdesk/audit/pgstore"
 	"github.com/hushdesk/hushdesk/inference/triage"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
@@ -80,6 +81,13 @@ type Config struct {
 	// MasterKeyFile names a file (mode 0600, outside the data directory)
 	// holding the master key.
 	MasterKeyFile string
+	// Store is where the audit log lives: empty for the embedded store in
+	// the data directory, a postgres:// URL for one shared by replicas.
+	Store string
+	// KEKFile names the file of versioned key-encryption keys of the
+	// PostgreSQL store; KEKs gives them in HUSHDESK_KEKS instead.
+	KEKFile string
+	KEKs    string
 	// AnchorFile is an append-only file, on another mount or machine, that
 	// receives every checkpoint as it is signed.
 	AnchorFile    string
@@ -180,6 +188,16 @@ var settings = []setting{
 			c.ChatKeep = d
 			return nil
 		}},
+	{flag: "store", env: "HUSHDESK_STORE", key: "store", help: "where the audit log lives: empty for the embedded store in the data directory, or a postgres:// URL shared by every replica (password in the URL, PGPASSWORD or ~/.pgpass)",
+		set: func(c *Config, v string) error {
+			if v != "" && !pgstore.IsURL(v) {
+				return fmt.Errorf("store must be empty or a postgres:// URL, not %q", redactURL(v))
+			}
+			c.Store = v
+			return nil
+		}},
+	{flag: "kek-file", env: "HUSHDESK_KEK_FILE", key: "kek_file", help: "with a PostgreSQL store: file of versioned key-encryption keys (mode 0600, outside the database and its backups); audit rotate-kek writes it",
+		set: str(func(c *Config) *string { return &c.KEKFile })},
 	{flag: "anchor-file", env: "HUSHDESK_ANCHOR_FILE", key: "anchor_file", help: "append-only file, on another mount or machine, that receives every signed checkpoint (audit verify --anchor checks against it)",
 		set: str(func(c *Config) *string { return &c.AnchorFile })},
 	{flag: "min-confidence", env: "HUSHDESK_MIN_CONFIDENCE", key: "min_confidence", def: "0.3", help: "retrieval confidence below which the assistant abstains (0-1)",
@@ -303,7 +321,7 @@ var settings = []setting{
 
 // storeSettings are the settings of commands that only open the data
 // directory (audit, subject): they have no model or server.
-var storeSettings = []string{"data", "config", "log-level", "log-format"}
+var storeSettings = []string{"data", "config", "log-level", "log-format", "store", "kek-file"}
 
 // settingFlag is a setting as a command-line flag: its value is checked
 // when the flag is parsed, and a boolean one needs no value.
@@ -400,6 +418,7 @@ func loadConfig(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	c.AdminToken = getenv("HUSHDESK_ADMIN_TOKEN")
 	c.MasterKey = getenv("HUSHDESK_MASTER_KEY")
 	c.MasterKeyFile = getenv("HUSHDESK_MASTER_KEY_FILE")
+	c.KEKs = getenv("HUSHDESK_KEKS")
 	if c.MasterKey != "" && c.MasterKeyFile != "" {
 		return c, fmt.Errorf("%w: give the master key in HUSHDESK_MASTER_KEY or HUSHDESK_MASTER_KEY_FILE, not both", errUsage)
 	}

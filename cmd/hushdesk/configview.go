@@ -60,6 +60,8 @@ func (c Config) view() map[string]any {
 		"admin_token":        set(c.AdminToken),
 		"master_key":         masterKeyFrom(c),
 		"anchor_file":        c.AnchorFile,
+		"store":              storeView(c.Store),
+		"kek_file":           c.KEKFile,
 		"subject_secret":     set(c.SubjectSecret),
 		"oidc_issuer":        c.OIDCIssuer,
 		"oidc_client_id":     c.OIDCClientID,

@@ -57,7 +57,7 @@ func commands() []command {
 		{"ask", "ask one question through the full pipeline: ask [--json] QUESTION", runAsk},
 		{"ingest", "add or update files and folders in the knowledge base: ingest [--as NAME] PATH...", runIngest},
 		{"redact", "redact JSON lines from stdin to stdout: redact --jsonl", runRedact},
-		{"audit", "the decision log: audit verify [--checkpoint FILE] | export [--from T] [--to T] [--type T] [--format jsonl|csv] | checkpoint | backup FILE | restore FILE | retention | rebuild", runAudit},
+		{"audit", "the decision log: audit verify [--checkpoint FILE] | export [--from T] [--to T] [--type T] [--format jsonl|csv] | checkpoint | backup FILE | restore FILE | retention | rebuild | migrate --to postgres://... | rotate-kek | destroy-keks", runAudit},
 		{"subject", "data-subject rights: subject export ID | erase ID | requests | hold ID --basis TEXT | release ID", runSubject},
 		{"token", "API tokens: token create --role ROLE --label TEXT | list | revoke ID", runToken},
 		{"report", "figures from the log: report transparency [--from T] [--to T]", runReport},
@@ -113,5 +113,7 @@ func usage(w io.Writer) {
 	tw.Flush()
 	fmt.Fprintln(w, "  HUSHDESK_ADMIN_TOKEN seeds an admin token; HUSHDESK_MASTER_KEY (64 hex digits) replaces data/master.key;")
 	fmt.Fprintln(w, "  HUSHDESK_SUBJECT_SECRET makes the chat accept only customer ids your site signed;")
-	fmt.Fprintln(w, "  HUSHDESK_WEBHOOK_SECRET signs what --webhook-url is sent.")
+	fmt.Fprintln(w, "  HUSHDESK_WEBHOOK_SECRET signs what --webhook-url is sent;")
+	fmt.Fprintln(w, "  --store postgres://... (HUSHDESK_STORE) is read by every command that reads the audit store")
+	fmt.Fprintln(w, "  (audit, token); HUSHDESK_KEKS gives its key-encryption keys instead of --kek-file.")
 }
