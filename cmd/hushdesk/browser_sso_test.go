@@ -10,8 +10,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/hushdesk/hushdesk/audit/role"
-	"github.com/hushdesk/hushdesk/web/oidctest"
 	"github.com/hushdesk/hushdesk/web"
+	"github.com/hushdesk/hushdesk/web/oidctest"
 )
 
 // TestBrowserComplianceSSO: a compliance officer logs in to the console

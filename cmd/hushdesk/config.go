@@ -16,9 +16,9 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/hushdesk/hushdesk/audit/pgstore"
 	"github.com/hushdesk/hushdesk/inference/ollama"
 	"github.com/hushdesk/hushdesk/inference/team"
-	"github.com/hushdesk/hushdesk/audit/pgstore"
 	"github.com/hushdesk/hushdesk/inference/triage"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
