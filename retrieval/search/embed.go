@@ -63,7 +63,13 @@ func (ix *Index) embedPassages(ctx context.Context, ids []string, progress func(
 		if len(vecs) != len(texts) {
 			return done, fmt.Errorf("embed passages: %d vectors for %d texts", len(vecs), len(texts))
 		}
-		n, err := ix.storeVectors(model, ps, vecs)
+		store := ix.storeVectors
+		if ix.shared != nil {
+			store = func(model string, ps []scored, vecs [][]float32) (int, error) {
+				return ix.publishVectors(ctx, model, ps, vecs)
+			}
+		}
+		n, err := store(model, ps, vecs)
 		done += n
 		if err != nil {
 			return done, err

@@ -54,6 +54,16 @@ type Options struct {
 	Vocabulary func() (*Vocabulary, error)
 	// Logger receives progress and warnings. Default slog.Default().
 	Logger *slog.Logger
+	// Library, when set, keeps the knowledge base for several indexes
+	// (replicas sharing a store): ingests, removals, vectors and
+	// re-indexes are written to it, and the index follows its feed
+	// (library.go). Vocabulary then names the files a re-index publishes
+	// to every index. Nil, the default, means the index keeps the
+	// documents itself.
+	Library Library
+	// LibraryPoll is how often an index with a Library reads the feed
+	// when no change was announced. Default 1 minute.
+	LibraryPoll time.Duration
 }
 
 // validate fills in defaults and checks the options.
@@ -76,6 +86,9 @@ func (o *Options) validate() error {
 	}
 	if o.Vocabulary == nil {
 		o.Vocabulary = builtinOnly
+	}
+	if o.LibraryPoll <= 0 {
+		o.LibraryPoll = time.Minute
 	}
 	return nil
 }
@@ -102,6 +115,8 @@ type Index struct {
 	// synonymDocs is how many synonym definitions the index holds; its
 	// document count includes them.
 	synonymDocs atomic.Uint64
+	// shared is the replica's side of a Library; nil without one.
+	shared *follower
 }
 
 var (
@@ -126,9 +141,17 @@ const schemaVersion = "7"
 const vectorFile = "vectors.db"
 
 // Open opens the index at path, creating it when it does not exist.
+// With opts.Library it is that library's replica (openShared).
 func Open(path string, opts Options) (*Index, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
+	}
+	if opts.Library != nil {
+		ix, err := openShared(path, opts)
+		if err != nil {
+			opts.Library.Close()
+		}
+		return ix, err
 	}
 	vocab, err := opts.Vocabulary()
 	if err != nil {
@@ -163,6 +186,13 @@ func Open(path string, opts Options) (*Index, error) {
 func OpenMemory(opts Options) (*Index, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
+	}
+	if opts.Library != nil {
+		ix, err := openSharedMemory(opts)
+		if err != nil {
+			opts.Library.Close()
+		}
+		return ix, err
 	}
 	vocab, err := opts.Vocabulary()
 	if err != nil {
@@ -216,9 +246,13 @@ func newIndex(idx bleve.Index, vecs *vectorStore, opts Options, vocab *Vocabular
 	return ix, nil
 }
 
-// Close closes the index.
+// Close closes the index (and its Library, when it has one).
 func (ix *Index) Close() error {
-	return errors.Join(ix.vecs.close(), ix.idx.Close())
+	var err error
+	if ix.shared != nil {
+		err = ix.shared.close()
+	}
+	return errors.Join(err, ix.vecs.close(), ix.idx.Close())
 }
 
 // Documents lists the indexed documents, sorted by id.
@@ -243,7 +277,12 @@ func (ix *Index) Chunks() (uint64, error) {
 }
 
 // Ready reports whether the index answers; it is the readiness check.
+// An index with a Library is not ready until it has read what the
+// library held when it was opened (ErrCatchingUp).
 func (ix *Index) Ready(ctx context.Context) error {
+	if ix.shared != nil && !ix.shared.ready.Load() {
+		return ix.shared.notReady()
+	}
 	_, err := ix.Chunks()
 	return err
 }

@@ -79,7 +79,11 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 			o.Progress(p)
 		}
 	}
-	rep, fresh, err := ix.write(ctx, docs, policy, progress)
+	write := ix.write
+	if ix.shared != nil {
+		write = ix.publish
+	}
+	rep, fresh, err := write(ctx, docs, policy, progress)
 	if err != nil || ix.opts.Embedder == nil || len(fresh) == 0 {
 		return rep, err
 	}
@@ -226,6 +230,9 @@ func (ix *Index) prepare(doc kb.Document) (kb.DocInfo, []map[string]any) {
 // Remove deletes documents by id; unknown ids are ignored. It returns how
 // many were removed.
 func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
+	if ix.shared != nil {
+		return ix.removeShared(ctx, ids)
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	batch := ix.idx.NewBatch()
@@ -261,6 +268,11 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 // Prune removes the documents whose id starts with prefix and is not in
 // keep: what disappeared from a folder since it was last ingested.
 func (ix *Index) Prune(ctx context.Context, prefix string, keep map[string]bool) (int, error) {
+	if ix.shared != nil {
+		if err := ix.catchUp(ctx); err != nil {
+			return 0, err
+		}
+	}
 	var gone []string
 	ix.mu.Lock()
 	for id := range ix.docs {

@@ -26,6 +26,9 @@ type ReindexReport struct {
 // knowledge base is read (its vocabulary files, say). Searches go on while it
 // runs (each passage is replaced whole); ingests wait.
 func (ix *Index) Reindex(ctx context.Context) (ReindexReport, error) {
+	if ix.shared != nil {
+		return ix.reindexShared(ctx)
+	}
 	var rep ReindexReport
 	vocab, err := ix.opts.Vocabulary()
 	if err != nil {

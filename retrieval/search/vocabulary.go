@@ -41,6 +41,8 @@ type Vocabulary struct {
 	files []string
 	// version is a hash of what was read.
 	version string
+	// layered are the files that did not come from the engine.
+	layered map[string][]byte
 }
 
 // vocabularyFile is the format of a vocabulary file. Every section is
@@ -74,7 +76,8 @@ type vocabularyFile struct {
 // names.
 func ReadVocabulary(layers ...fs.FS) (*Vocabulary, error) {
 	byName := map[string][]byte{}
-	read := func(fsys fs.FS, where string) error {
+	layered := map[string][]byte{}
+	read := func(fsys fs.FS, where string, into ...map[string][]byte) error {
 		entries, err := fs.ReadDir(fsys, ".")
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil
@@ -91,23 +94,59 @@ func ReadVocabulary(layers ...fs.FS) (*Vocabulary, error) {
 			if err != nil {
 				return fmt.Errorf("read vocabulary file %s: %w", e.Name(), err)
 			}
-			byName[e.Name()] = raw
+			for _, m := range into {
+				m[e.Name()] = raw
+			}
 		}
 		return nil
 	}
 	builtin, _ := fs.Sub(builtinVocabulary, "vocabulary") // the folder is embedded
-	if err := read(builtin, "(built in)"); err != nil {
+	if err := read(builtin, "(built in)", byName); err != nil {
 		return nil, err
 	}
 	for i, l := range layers {
 		if l == nil {
 			continue
 		}
-		if err := read(l, fmt.Sprintf("#%d", i+1)); err != nil {
+		if err := read(l, fmt.Sprintf("#%d", i+1), byName, layered); err != nil {
 			return nil, err
 		}
 	}
-	v := &Vocabulary{synonyms: map[string][][]string{}, rules: map[string][]rule{}}
+	return compileVocabulary(byName, layered)
+}
+
+// vocabularyOf compiles the engine's own vocabulary file and, over it,
+// the files of a published vocabulary (Published).
+func vocabularyOf(files map[string][]byte) (*Vocabulary, error) {
+	byName := map[string][]byte{}
+	builtin, _ := fs.Sub(builtinVocabulary, "vocabulary")
+	entries, err := fs.ReadDir(builtin, ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if ext := path.Ext(e.Name()); e.IsDir() || (ext != ".yaml" && ext != ".yml") {
+			continue
+		}
+		raw, err := fs.ReadFile(builtin, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		byName[e.Name()] = raw
+	}
+	for name, raw := range files {
+		if path.Base(name) != name || (path.Ext(name) != ".yaml" && path.Ext(name) != ".yml") {
+			return nil, fmt.Errorf("%w %q: not a vocabulary file name", ErrVocabulary, name)
+		}
+		byName[name] = raw
+	}
+	return compileVocabulary(byName, files)
+}
+
+// compileVocabulary compiles files in the order of their names; layered
+// are those that did not come from the engine.
+func compileVocabulary(byName, layered map[string][]byte) (*Vocabulary, error) {
+	v := &Vocabulary{synonyms: map[string][][]string{}, rules: map[string][]rule{}, layered: maps.Clone(layered)}
 	h := sha256.New()
 	for _, name := range slices.Sorted(maps.Keys(byName)) {
 		if err := v.add(name, byName[name]); err != nil {
@@ -121,6 +160,17 @@ func ReadVocabulary(layers ...fs.FS) (*Vocabulary, error) {
 	}
 	v.version = hex.EncodeToString(h.Sum(nil))[:16]
 	return v, nil
+}
+
+// Published returns the files of the vocabulary that did not come from
+// the engine (a sample's, a folder's), by name: what an index with a
+// Library publishes for every replica to use.
+func (v *Vocabulary) Published() map[string][]byte {
+	out := maps.Clone(v.layered)
+	if out == nil {
+		out = map[string][]byte{}
+	}
+	return out
 }
 
 // builtinOnly is the engine's own vocabulary, read once.
