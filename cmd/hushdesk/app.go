@@ -137,16 +137,7 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 		opts.Embedder = emb
 	}
-	m.Index, err = search.Open(filepath.Join(m.Config.Data, search.DirName), opts)
-	if err != nil {
-		return err
-	}
-	if len(m.Index.Documents()) == 0 {
-		if err := m.loadSample(ctx); err != nil {
-			return err
-		}
-	}
-	return nil
+	return m.openKnowledgeBase(ctx, opts)
 }
 
 // scrub redacts knowledge-base text before it is indexed. A document that
