@@ -36,6 +36,8 @@ type gate struct {
 	mu     sync.Mutex
 	closed chan struct{} // reads wait while it is open
 	given  atomic.Int64
+	// read is the sequence number the last complete read reached.
+	read atomic.Uint64
 }
 
 func (g *gate) Read(ctx context.Context, from search.Cursor, fn func(search.Update) error) (search.Cursor, error) {
@@ -49,12 +51,16 @@ func (g *gate) Read(ctx context.Context, from search.Cursor, fn func(search.Upda
 			return from, ctx.Err()
 		}
 	}
-	return g.Library.Read(ctx, from, func(u search.Update) error {
+	cur, err := g.Library.Read(ctx, from, func(u search.Update) error {
 		if u.DocID != "" {
 			g.given.Add(1)
 		}
 		return fn(u)
 	})
+	if err == nil {
+		g.read.Store(cur.Seq)
+	}
+	return cur, err
 }
 
 // hold makes reads wait until the returned function is called.
@@ -131,6 +137,27 @@ func eventually(t testing.TB, d time.Duration, what string, cond func() bool) {
 			t.Fatalf("waited %v for %s", d, what)
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// head returns the sequence number of the library's last change.
+func head(t testing.TB, r *replica) uint64 {
+	t.Helper()
+	cur, err := r.lib.Read(context.Background(), search.Cursor{}, func(search.Update) error { return nil })
+	if err != nil {
+		t.Fatalf("read the library's head: %v", err)
+	}
+	return cur.Seq
+}
+
+// caughtUp waits until the replica's follower has read the library up
+// to seq, and until what it read is applied: a write (here one that
+// removes nothing) first reads the feed under the follower's lock.
+func caughtUp(t testing.TB, r *replica, seq uint64) {
+	t.Helper()
+	eventually(t, deadline, "the replica to read every change", func() bool { return r.gate.read.Load() >= seq })
+	if _, err := r.Remove(context.Background()); err != nil {
+		t.Fatalf("read the feed: %v", err)
 	}
 }
 

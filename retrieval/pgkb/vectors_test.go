@@ -46,7 +46,12 @@ func TestVectorsReachTheOtherReplica(t *testing.T) {
 	if err != nil || rep.Embedded != rep.Chunks || rep.Chunks == 0 {
 		t.Fatalf("ingest on A: %+v, %v", rep, err)
 	}
-	eventually(t, deadline, "B to hold both documents", func() bool { return holds(b, geyser.ID) && holds(b, lantern.ID) })
+	// The passages and their vectors are two changes: B may hold the
+	// documents before it has read the vectors.
+	caughtUp(t, b, head(t, a))
+	if !holds(b, geyser.ID) || !holds(b, lantern.ID) {
+		t.Fatal("B has read every change but does not hold both documents")
+	}
 	n, err := b.SyncVectors(ctx, nil)
 	if err != nil || n != 0 {
 		t.Fatalf("B embedded %d passages (%v); want none: their vectors came with them", n, err)
