@@ -193,3 +193,15 @@ func (e embedded) Scan(ctx context.Context, f Filter, content bool, fn func(Even
 }
 
 func (e embedded) Fingerprint() string { return e.s.Fingerprint() }
+
+// ProjectDecision is what a decision event does to the agent queue: a
+// hand-off opens one, and a message in a conversation with an open one
+// joins it. A backend calls it for every event it writes, in the
+// event's transaction.
+func ProjectDecision(b Buckets, env *Envelope, seq uint64) error { return projectDecision(b, env, seq) }
+
+// ForgetHandoffs is what an erasure does to the agent queue: the
+// hand-offs of the erased conversations, or of the erased subject, go.
+func ForgetHandoffs(b Buckets, convs map[string]bool, subject string) error {
+	return forgetHandoffs(b, convs, subject)
+}
