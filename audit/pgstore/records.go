@@ -100,7 +100,9 @@ func (b backend) AppendChange(ctx context.Context, env audit.Envelope, content *
 	return b.s.append(ctx, env, content, x)
 }
 
-func (b backend) Event(ctx context.Context, seq uint64) (audit.Event, error) { return b.s.event(ctx, seq) }
+func (b backend) Event(ctx context.Context, seq uint64) (audit.Event, error) {
+	return b.s.event(ctx, seq)
+}
 
 func (b backend) Conversation(ctx context.Context, ref string) ([]audit.Event, error) {
 	return b.s.Conversation(ctx, ref)
