@@ -68,15 +68,15 @@ type Main struct {
 	QuestionRedactor *redact.Redactor
 	// Audit is the audit store the process serves from: Store, the
 	// embedded one, or Shared, the PostgreSQL one of --store.
-	Audit  auditStore
-	Store  *audit.Store
-	Shared *pgstore.Store
-	Index            *search.Index
-	Model            *ollama.Pool
-	Triage           *triage.Policy
-	Assistant        *inference.Assistant
-	Server           *web.Server
-	Webhook          *web.Webhook
+	Audit     auditStore
+	Store     *audit.Store
+	Shared    *pgstore.Store
+	Index     *search.Index
+	Model     *ollama.Pool
+	Triage    *triage.Policy
+	Assistant *inference.Assistant
+	Server    *web.Server
+	Webhook   *web.Webhook
 	// Feeds stream the audit envelopes to the SIEM collectors.
 	Feeds []*siem.Feed
 	// Outbox e-mails agents' replies when a mail relay is set.
