@@ -163,3 +163,73 @@ func killUnderLoad(t testing.TB, c *cluster, workers int, killAfter, total time.
 	st.lost = st.acked - found
 	return st
 }
+
+// BenchmarkReplicasQuestions measures questions per second through nginx
+// to one replica and to two on the same PostgreSQL database, side by
+// side, with a zero-latency model and 16 clients, each question a new
+// conversation.
+func BenchmarkReplicasQuestions(b *testing.B) {
+	for _, n := range []int{1, 2} {
+		b.Run(fmt.Sprintf("replicas=%d", n), func(b *testing.B) {
+			c := startCluster(b, n)
+			client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
+			ctx := context.Background()
+			// Warm up every replica's index and connections.
+			for i := range 8 * n {
+				postAsk(ctx, client, c.URL, fmt.Sprintf(`{"question": "How do I return an item? (warm %d)"}`, i))
+			}
+			var next atomic.Int64
+			var failed atomic.Int64
+			b.ResetTimer()
+			start := time.Now()
+			var wg sync.WaitGroup
+			for range 16 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for {
+						i := next.Add(1)
+						if i > int64(b.N) {
+							return
+						}
+						code, _, _, err := postAsk(ctx, client, c.URL, fmt.Sprintf(`{"question": "How long does a refund take? (%d)"}`, i))
+						if err != nil || code != 200 {
+							failed.Add(1)
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			elapsed := time.Since(start)
+			b.StopTimer()
+			if failed.Load() > 0 {
+				b.Fatalf("%d questions failed", failed.Load())
+			}
+			b.ReportMetric(float64(b.N)/elapsed.Seconds(), "questions/s")
+		})
+	}
+}
+
+// BenchmarkReplicaKillNine kills one of two replicas behind nginx with
+// SIGKILL under load (8 clients) and reports the acknowledged decisions
+// lost (must be 0) and the time from the kill until the survivor serves
+// everything (the last failed request).
+func BenchmarkReplicaKillNine(b *testing.B) {
+	var lost, acked, failed int
+	var recovery time.Duration
+	for range b.N {
+		b.StopTimer()
+		c := startCluster(b, 2)
+		b.StartTimer()
+		k := killUnderLoad(b, c, 8, time.Second, 3*time.Second)
+		lost, acked, failed = lost+k.lost, acked+k.acked, failed+k.failed
+		recovery = max(recovery, k.recovery)
+	}
+	if lost != 0 {
+		b.Fatalf("%d acknowledged decisions lost", lost)
+	}
+	b.ReportMetric(float64(lost), "lost")
+	b.ReportMetric(float64(acked)/float64(b.N), "acked/run")
+	b.ReportMetric(float64(failed)/float64(b.N), "failed/run")
+	b.ReportMetric(float64(recovery.Milliseconds()), "recovery_ms_max")
+}
