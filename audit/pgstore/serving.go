@@ -141,3 +141,27 @@ func (s *Store) Manifest(ctx context.Context, seq uint64) (audit.Manifest, bool,
 	}
 	return m, true, json.Unmarshal(body, &m)
 }
+
+// MailStatuses are where e-mailed replies stand, shared by the replicas.
+// A status is opaque JSON to the store: it holds no address and no text.
+type MailStatuses struct{ s *Store }
+
+// MailStatuses returns the store's e-mail delivery states.
+func (s *Store) MailStatuses() MailStatuses { return MailStatuses{s} }
+
+// Put keeps a reply's delivery state.
+func (m MailStatuses) Put(ctx context.Context, message string, body []byte) error {
+	_, err := m.s.pool.Exec(ctx, `INSERT INTO mail_status (message, body, updated) VALUES ($1, $2, now())
+		ON CONFLICT (message) DO UPDATE SET body = excluded.body, updated = excluded.updated`, message, body)
+	return err
+}
+
+// Load returns a reply's delivery state, if one was kept.
+func (m MailStatuses) Load(ctx context.Context, message string) ([]byte, bool, error) {
+	var body []byte
+	err := m.s.pool.QueryRow(ctx, `SELECT body FROM mail_status WHERE message = $1`, message).Scan(&body)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, false, nil
+	}
+	return body, err == nil, err
+}

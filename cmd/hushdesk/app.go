@@ -334,12 +334,16 @@ func (m *Main) NewServer(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		m.Outbox = mail.NewOutbox(relay, m.Audit, mail.OutboxOptions{Backoff: m.Config.mailBackoff, Logger: m.Log,
+		oo := mail.OutboxOptions{Backoff: m.Config.mailBackoff, Logger: m.Log,
 			Changed: func(handoff, _ string) {
 				if m.Server != nil {
 					m.Server.EmailChanged(handoff)
 				}
-			}})
+			}}
+		if m.Shared != nil {
+			oo.Statuses = sharedMail{m.Shared.MailStatuses()}
+		}
+		m.Outbox = mail.NewOutbox(relay, m.Audit, oo)
 		mailer = &web.Mailer{Outbox: m.Outbox, From: m.Config.SMTPFrom, PublicURL: m.Config.PublicURL}
 		if m.Config.PublicURL == "" {
 			m.Log.Info("e-mailed replies carry no link back to the conversation; set public-url to add one")

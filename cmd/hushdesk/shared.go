@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/hushdesk/hushdesk/audit"
@@ -83,4 +84,27 @@ func (x sharedSessions) LoadSession(ctx context.Context, key []byte) (web.Sessio
 
 func (x sharedSessions) EndSessions(ctx context.Context, key []byte, tokenID string) error {
 	return x.s.End(ctx, key, tokenID)
+}
+
+// sharedMail are the e-mail delivery states in PostgreSQL, as the
+// outbox keeps them.
+type sharedMail struct{ s pgstore.MailStatuses }
+
+var _ mail.Statuses = sharedMail{}
+
+func (x sharedMail) PutStatus(ctx context.Context, message string, st mail.Status) error {
+	b, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	return x.s.Put(ctx, message, b)
+}
+
+func (x sharedMail) LoadStatus(ctx context.Context, message string) (mail.Status, bool, error) {
+	b, ok, err := x.s.Load(ctx, message)
+	var st mail.Status
+	if err != nil || !ok {
+		return st, false, err
+	}
+	return st, true, json.Unmarshal(b, &st)
 }

@@ -40,5 +40,13 @@ CREATE TABLE export_manifests (
 	created timestamptz NOT NULL DEFAULT now()
 );
 
+-- Where e-mailed replies stand (queued, retrying, sent, failed), by the
+-- reply's message id, for agents on every replica: no address, no text.
+CREATE TABLE mail_status (
+	message text PRIMARY KEY,
+	body jsonb NOT NULL,
+	updated timestamptz NOT NULL DEFAULT now()
+);
+
 -- +goose Down
-DROP TABLE export_manifests, webhook_outbox, console_sessions, audit_records;
+DROP TABLE mail_status, export_manifests, webhook_outbox, console_sessions, audit_records;
