@@ -28,7 +28,6 @@ type auditStore interface {
 	inference.Handoffs
 	inference.Requests
 	desk.Queue
-	desk.Notes
 	feedback.Log
 	tokenStore
 	Close() error
