@@ -3,6 +3,8 @@ package fuzzy
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/retrieval/fuzzy/fuzzytest"
 )
 
 func TestNearAutomaton(t *testing.T) {
@@ -50,11 +52,11 @@ func TestNearAutomatonIsOSA(t *testing.T) {
 			aut := Build(a, k)
 			for range 300 {
 				b := word()
-				if got, want := aut.Near(b), osa(a, b) <= k; got != want {
-					t.Fatalf("near(%q, %q, %d) = %v; their distance is %d", a, b, k, got, osa(a, b))
+				if got, want := aut.Near(b), fuzzytest.OSA(a, b) <= k; got != want {
+					t.Fatalf("near(%q, %q, %d) = %v; their distance is %d", a, b, k, got, fuzzytest.OSA(a, b))
 				}
-				if ok, d := aut.MatchAndDistance(b); ok && int(d) != osa(a, b) {
-					t.Fatalf("distance of %q to %q: %d, want %d", b, a, d, osa(a, b))
+				if ok, d := aut.MatchAndDistance(b); ok && int(d) != fuzzytest.OSA(a, b) {
+					t.Fatalf("distance of %q to %q: %d, want %d", b, a, d, fuzzytest.OSA(a, b))
 				}
 			}
 		}
@@ -98,30 +100,4 @@ func TestAutomatonPacking(t *testing.T) {
 			}
 		}
 	}
-}
-
-// osa is the optimal-string-alignment distance of a and b, in letters.
-func osa(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hushdesk/hushdesk/retrieval/fuzzy/fuzzytest"
+
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
@@ -22,7 +24,7 @@ func TestCorrectAgreesWithDistances(t *testing.T) {
 		want, bestD, ties := "", k+1, 0
 		if len([]rune(term)) >= 4 {
 			for _, v := range vocab {
-				switch d := max(osa(term, v), 1); {
+				switch d := max(fuzzytest.OSA(term, v), 1); {
 				case d > k:
 				case d < bestD:
 					want, bestD, ties = v, d, 0
@@ -62,30 +64,4 @@ func TestCorrectToTitleWords(t *testing.T) {
 	if err != nil || len(res.Passages) == 0 || res.Passages[0].DocID != "kb/claims.md" {
 		t.Fatalf("found %+v, %v", res.Passages, err)
 	}
-}
-
-// osa is the optimal-string-alignment distance of a and b, in letters.
-func osa(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }
