@@ -4,9 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"github.com/hushdesk/hushdesk/retrieval/fuzzy/fuzzytest"
-
 	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/retrieval/fuzzy/fuzzytest"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
