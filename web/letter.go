@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,8 +19,10 @@ import (
 )
 
 // The subject export as a letter the customer can read, in their
-// language: a self-contained HTML page with print styles (print it, or
-// save it as PDF from the browser), beside the machine-readable JSON.
+// language, beside the machine-readable JSON: one builder gathers the
+// letter's words (letterContent), which are then written either as a
+// self-contained HTML page with print styles or as a PDF document
+// (letterpdf.go), so the two cannot say different things.
 
 //go:embed letter/letter.html
 var letterFiles embed.FS
@@ -38,6 +41,27 @@ type letterConversation struct {
 
 type letterField struct{ Name, Value string }
 
+// letterData is everything the letter says, in its language: the HTML
+// template and the PDF writer render exactly this.
+type letterData struct {
+	Lang          lang.Tag
+	Generated     time.Time // when the export was made (the PDF's date)
+	Title, Meta   string
+	Intro         string
+	Summary       string
+	Hidden        string
+	Conversations []*letterConversation
+	ErasedText    string
+	WhyHeading    string
+	Statement     []letterField
+	// RequestsHeading heads Requests, which are listed only when there
+	// are any.
+	RequestsHeading string
+	Requests        []string
+	Disclosure      string
+	Rights          string
+}
+
 // letterLanguage is the language asked for, else the one the customer
 // last wrote in.
 func letterLanguage(c echo.Context, exp audit.SubjectExport) lang.Tag {
@@ -52,9 +76,10 @@ func letterLanguage(c echo.Context, exp audit.SubjectExport) lang.Tag {
 	return lang.Default
 }
 
-// letter writes a subject export as the letter, as a download.
-func (s *Server) letter(c echo.Context, exp audit.SubjectExport) error {
-	l := letterLanguage(c, exp)
+// letterContent builds the letter's words in language l from a subject
+// export: the conversations with placeholders shown as words, the
+// statement of purposes, and the requests.
+func letterContent(l lang.Tag, company string, exp audit.SubjectExport) letterData {
 	byConv := map[string]*letterConversation{}
 	var convs []*letterConversation
 	for _, e := range exp.Events {
@@ -101,20 +126,34 @@ func (s *Server) letter(c echo.Context, exp audit.SubjectExport) error {
 		reqs = append(reqs, catalog.Textf(l, "letter.request", "kind", catalog.Text(l, catalog.Key("letter.kind."+r.Kind)),
 			"received", catalog.Date(l, r.Received), "answered", answered))
 	}
-	data := map[string]any{
-		"Lang": l, "Title": catalog.Textf(l, "letter.title", "company", s.opts.Company),
-		"Meta":  catalog.Textf(l, "letter.meta", "date", catalog.Date(l, exp.Generated), "ref", exp.Subject),
-		"Intro": catalog.Text(l, "letter.intro"),
-		"Summary": catalog.Textf(l, "letter.summary", "conversations", strconv.Itoa(len(exp.Conversations)),
+	return letterData{
+		Lang: l, Generated: exp.Generated, Title: catalog.Textf(l, "letter.title", "company", company),
+		Meta:  catalog.Textf(l, "letter.meta", "date", catalog.Date(l, exp.Generated), "ref", exp.Subject),
+		Intro: catalog.Text(l, "letter.intro"),
+		Summary: catalog.Textf(l, "letter.summary", "conversations", strconv.Itoa(len(exp.Conversations)),
 			"events", strconv.Itoa(len(exp.Events)), "shredded", strconv.Itoa(exp.Shredded)),
-		"Hidden": catalog.Text(l, "letter.hidden"), "Conversations": convs, "ErasedText": catalog.Text(l, "letter.erased"),
-		"WhyHeading": catalog.Text(l, "letter.why"), "Statement": fields, "RequestsHeading": catalog.Text(l, "letter.requests"),
-		"Requests": reqs, "Disclosure": catalog.Text(l, catalog.Disclosure), "Rights": catalog.Text(l, "letter.rights"),
+		Hidden: catalog.Text(l, "letter.hidden"), Conversations: convs, ErasedText: catalog.Text(l, "letter.erased"),
+		WhyHeading: catalog.Text(l, "letter.why"), Statement: fields, RequestsHeading: catalog.Text(l, "letter.requests"),
+		Requests: reqs, Disclosure: catalog.Text(l, catalog.Disclosure), Rights: catalog.Text(l, "letter.rights"),
 	}
+}
+
+// html writes the letter as a self-contained HTML page with print styles.
+func (d letterData) html() ([]byte, error) {
 	var buf bytes.Buffer
-	if err := letterTemplate.Execute(&buf, data); err != nil {
-		return fmt.Errorf("write the letter: %w", err)
+	if err := letterTemplate.Execute(&buf, d); err != nil {
+		return nil, fmt.Errorf("write the letter: %w", err)
 	}
-	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="letter-%s-%s.html"`, exp.Subject, l))
-	return c.Blob(http.StatusOK, "text/html; charset=utf-8", buf.Bytes())
+	return buf.Bytes(), nil
+}
+
+// letter writes a subject export as the letter, as a download.
+func (s *Server) letter(c echo.Context, exp audit.SubjectExport) error {
+	d := letterContent(letterLanguage(c, exp), s.opts.Company, exp)
+	body, err := d.html()
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="letter-%s-%s.html"`, exp.Subject, d.Lang))
+	return c.Blob(http.StatusOK, "text/html; charset=utf-8", body)
 }
