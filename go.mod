@@ -22,6 +22,7 @@ require (
 	github.com/yuin/goldmark v1.8.0
 	github.com/zitadel/oidc/v3 v3.53.0
 	go.etcd.io/bbolt v1.4.3
+	golang.org/x/image v0.44.0
 	golang.org/x/net v0.56.0
 	golang.org/x/oauth2 v0.38.0
 	golang.org/x/sync v0.25.0
