@@ -69,6 +69,8 @@ type Data struct {
 	Requests        []string
 	Disclosure      string
 	Rights          string
+	// PageOf numbers a page of the PDF: "Page {page} of {pages}".
+	PageOf string
 }
 
 // Build gathers the letter's words in language l from a subject export:
@@ -131,6 +133,7 @@ func Build(l lang.Tag, company string, exp audit.SubjectExport) Data {
 		Hidden: catalog.Text(l, "letter.hidden"), Conversations: convs, ErasedText: catalog.Text(l, "letter.erased"),
 		WhyHeading: catalog.Text(l, "letter.why"), Statement: fields, RequestsHeading: catalog.Text(l, "letter.requests"),
 		Requests: reqs, Disclosure: catalog.Text(l, catalog.Disclosure), Rights: catalog.Text(l, "letter.rights"),
+		PageOf: catalog.Text(l, "letter.page"),
 	}
 }
 
