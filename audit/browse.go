@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"encoding/binary"
 	"fmt"
 
@@ -97,81 +98,110 @@ func (s *Store) ProveEvent(ctx context.Context, seq uint64) (Proof, error) {
 	if s.keys == nil {
 		return Proof{}, fmt.Errorf("prove event: %w", ErrNoMasterKey)
 	}
+	return proveFrom(ctx, boltRecords{s.db}, newChainHasher(s.keys.chain), s.public, seq)
+}
+
+// ProveSource is ProveEvent for a log kept by another backend, with the
+// store's keys and its signing key's public half.
+func ProveSource(ctx context.Context, src RecordSource, keys *Keys, public ed25519.PublicKey, seq uint64) (Proof, error) {
+	return proveFrom(ctx, src, newChainHasher(keys.kr.chain), public, seq)
+}
+
+func proveFrom(ctx context.Context, src RecordSource, hasher *chainHasher, public ed25519.PublicKey, seq uint64) (Proof, error) {
 	var p Proof
-	hasher := newChainHasher(s.keys.chain)
-	err := s.db.View(func(tx *bolt.Tx) error {
-		events := tx.Bucket(bucketEvents)
-		v := events.Get(seqKey(seq))
-		if v == nil {
-			return fmt.Errorf("event %d: %w", seq, ErrNoEvent)
+	stored, err := src.Checkpoints(ctx)
+	if err != nil {
+		return p, err
+	}
+	var cover *Checkpoint
+	for at, cp := range stored {
+		if at >= seq && (cover == nil || at < cover.Seq) {
+			c := cp
+			cover = &c
 		}
-		ev, err := decodeEvent(seq, v)
-		if err != nil {
-			return err
-		}
-		ev.sealed, ev.kid = nil, ""
-		p.Event = ev
-		stored, err := storedCheckpoints(tx)
-		if err != nil {
-			return err
-		}
-		var cover *Checkpoint
-		for at, cp := range stored {
-			if at >= seq && (cover == nil || at < cover.Seq) {
-				c := cp
-				cover = &c
+	}
+	end := seq
+	if cover != nil {
+		end = cover.Seq
+	}
+	// Walk from the event before (its hash is where seq's chain starts)
+	// to the checkpoint, rehashing each.
+	var prev [32]byte
+	found, done := false, false
+	var bad error
+	next := max(seq, 2) - 1
+	for !done {
+		n, err := src.Records(ctx, next, 4*scanBatch, func(k, v []byte) bool {
+			at := binary.BigEndian.Uint64(k)
+			if at > end {
+				done = true
+				return false
 			}
-		}
-		p.Checkpoint = cover
-		var prev [32]byte
-		if seq > 1 {
-			if pv := events.Get(seqKey(seq - 1)); pv != nil {
-				if rec, err := unmarshalRecord(pv); err == nil {
+			next = at + 1
+			if at < seq {
+				if rec, err := unmarshalRecord(v); err == nil {
 					prev = rec.hash
 				}
+				return true
 			}
-		}
-		end := seq
-		if cover != nil {
-			end = cover.Seq
-		}
-		cur := events.Cursor()
-		for k, v := cur.Seek(seqKey(seq)); k != nil && binary.BigEndian.Uint64(k) <= end; k, v = cur.Next() {
-			at := binary.BigEndian.Uint64(k)
+			if at == seq {
+				ev, err := decodeEvent(seq, v)
+				if err != nil {
+					bad, done = err, true
+					return false
+				}
+				ev.sealed, ev.kid = nil, ""
+				p.Event, found = ev, true
+			}
 			rec, err := unmarshalRecord(v)
-			if err != nil {
+			switch {
+			case err != nil:
 				p.Problem = fmt.Sprintf("event %d is malformed", at)
-				return nil
-			}
-			if rec.prev != prev {
+			case rec.prev != prev:
 				p.Problem = fmt.Sprintf("event %d does not follow event %d", at, at-1)
-				return nil
+			default:
+				h, err := hasher.sum(rec.version, at, &rec.prev, rec.kid, rec.env, rec.sealed)
+				if err != nil || h != rec.hash {
+					p.Problem = fmt.Sprintf("event %d has been altered", at)
+				}
 			}
-			h, err := hasher.sum(rec.version, at, &rec.prev, rec.kid, rec.env, rec.sealed)
-			if err != nil || h != rec.hash {
-				p.Problem = fmt.Sprintf("event %d has been altered", at)
-				return nil
+			if p.Problem != "" {
+				done = true
+				return false
 			}
 			if at == seq {
 				p.Intact = true
 			}
 			prev = rec.hash
+			return true
+		})
+		if err != nil {
+			return Proof{}, err
 		}
-		if cover == nil {
-			return nil
+		if n == 0 || !found && next > seq {
+			break
 		}
-		pub, head, err := cover.check()
-		switch {
-		case err != nil || !bytes.Equal(pub, s.public):
-			p.Problem = fmt.Sprintf("the checkpoint of event %d is not signed by the store's key", cover.Seq)
-		case head != prev:
-			p.Problem = fmt.Sprintf("event %d does not match its signed checkpoint", cover.Seq)
-		default:
-			p.Covered = true
-		}
-		return nil
-	})
-	return p, err
+	}
+	if bad != nil {
+		return Proof{}, bad
+	}
+	if !found {
+		return Proof{}, fmt.Errorf("event %d: %w", seq, ErrNoEvent)
+	}
+	p.Checkpoint = cover
+	if cover == nil || p.Problem != "" {
+		return p, nil
+	}
+	pub, head, err := cover.check()
+	switch {
+	case err != nil || !bytes.Equal(pub, public):
+		p.Problem = fmt.Sprintf("the checkpoint of event %d is not signed by the store's key", cover.Seq)
+	case head != prev:
+		p.Problem = fmt.Sprintf("event %d does not match its signed checkpoint", cover.Seq)
+	default:
+		p.Covered = true
+	}
+	return p, nil
 }
 
 // ErrNoEvent means the log has no event with that sequence number.

@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/inference/fault"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Canned responses are the answers admins write for agents to insert
@@ -20,7 +19,7 @@ import (
 // for personal data by the caller before they are saved; saving and
 // removing one is an event naming it, not its text.
 
-var bucketCanned = []byte("canned")
+var bucketCanned = []byte(projCanned)
 
 // ErrNoCanned means there is no canned response with that id.
 var ErrNoCanned = fault.New(fault.NotFound, "no such canned response")
@@ -43,8 +42,8 @@ type Canned struct {
 
 // SaveCanned writes a canned response: a new one when c.ID is empty, else
 // the one with that id.
-func (s *Store) SaveCanned(ctx context.Context, c Canned, actor string) (Canned, error) {
-	if err := s.writable(); err != nil {
+func (rs *Records) SaveCanned(ctx context.Context, c Canned, actor string) (Canned, error) {
+	if err := rs.writable(); err != nil {
 		return Canned{}, err
 	}
 	c.Title, c.Text = strings.TrimSpace(c.Title), strings.TrimSpace(c.Text)
@@ -62,20 +61,24 @@ func (s *Store) SaveCanned(ctx context.Context, c Canned, actor string) (Canned,
 		rand.Read(id)
 		c.ID = "cr_" + hex.EncodeToString(id)
 	}
-	c.Updated, c.Actor = s.now().UTC(), actor
+	c.Updated, c.Actor = rs.now().UTC(), actor
 	v, err := json.Marshal(c)
 	if err != nil {
 		return Canned{}, fmt.Errorf("encode canned response: %w", err)
 	}
 	env := Envelope{Type: TypeCannedSaved, Actor: actor, Language: c.Language, Attrs: map[string]string{"canned_id": c.ID}}
-	_, err = s.append(ctx, env, nil, appendOpts{
-		check: func(tx *bolt.Tx, _ *Envelope) error {
-			if !isNew && tx.Bucket(bucketCanned).Get([]byte(c.ID)) == nil {
-				return fmt.Errorf("%q: %w", c.ID, ErrNoCanned)
+	_, err = rs.append(ctx, env, nil, Change{
+		Check: func(b Buckets, _ *Envelope) error {
+			if isNew {
+				return nil
 			}
-			return nil
+			old, err := b.Get(projCanned, c.ID)
+			if err == nil && old == nil {
+				err = fmt.Errorf("%q: %w", c.ID, ErrNoCanned)
+			}
+			return err
 		},
-		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketCanned).Put([]byte(c.ID), v) },
+		Apply: func(b Buckets, _ uint64) error { return b.Put(projCanned, c.ID, v) },
 	})
 	if err != nil {
 		return Canned{}, fmt.Errorf("save canned response: %w", err)
@@ -84,18 +87,19 @@ func (s *Store) SaveCanned(ctx context.Context, c Canned, actor string) (Canned,
 }
 
 // DeleteCanned removes a canned response.
-func (s *Store) DeleteCanned(ctx context.Context, id, actor string) error {
-	if err := s.writable(); err != nil {
+func (rs *Records) DeleteCanned(ctx context.Context, id, actor string) error {
+	if err := rs.writable(); err != nil {
 		return err
 	}
-	_, err := s.append(ctx, Envelope{Type: TypeCannedDeleted, Actor: actor, Attrs: map[string]string{"canned_id": id}}, nil, appendOpts{
-		check: func(tx *bolt.Tx, _ *Envelope) error {
-			if tx.Bucket(bucketCanned).Get([]byte(id)) == nil {
-				return fmt.Errorf("%q: %w", id, ErrNoCanned)
+	_, err := rs.append(ctx, Envelope{Type: TypeCannedDeleted, Actor: actor, Attrs: map[string]string{"canned_id": id}}, nil, Change{
+		Check: func(b Buckets, _ *Envelope) error {
+			old, err := b.Get(projCanned, id)
+			if err == nil && old == nil {
+				err = fmt.Errorf("%q: %w", id, ErrNoCanned)
 			}
-			return nil
+			return err
 		},
-		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketCanned).Delete([]byte(id)) },
+		Apply: func(b Buckets, _ uint64) error { return b.Delete(projCanned, id) },
 	})
 	if err != nil {
 		return fmt.Errorf("delete canned response: %w", err)
@@ -104,14 +108,10 @@ func (s *Store) DeleteCanned(ctx context.Context, id, actor string) error {
 }
 
 // CannedResponses lists the canned responses, by language and title.
-func (s *Store) CannedResponses(ctx context.Context) ([]Canned, error) {
+func (rs *Records) CannedResponses(ctx context.Context) ([]Canned, error) {
 	out := []Canned{}
-	err := s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketCanned)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(_, v []byte) error {
+	err := rs.b.View(ctx, func(b Buckets) error {
+		return b.ForEach(projCanned, func(_ string, v []byte) error {
 			var c Canned
 			if err := json.Unmarshal(v, &c); err != nil {
 				return fmt.Errorf("decode canned response: %w", err)

@@ -136,7 +136,7 @@ func indexEvent(tx *bolt.Tx, byConv, bySubj, byMessage *bolt.Bucket, env *Envelo
 			return fmt.Errorf("index message: %w", err)
 		}
 	}
-	if err := projectDecision(tx, env, seq); err != nil {
+	if err := projectDecision(boltBuckets{tx}, env, seq); err != nil {
 		return fmt.Errorf("project hand-off: %w", err)
 	}
 	return nil

@@ -25,26 +25,26 @@ var ErrNoActiveHandoff = fault.New(fault.Conflict, "no person has been asked to 
 // AddNote records an internal note on a hand-off (its text already
 // redacted by the caller), which the customer never sees. Any agent may
 // write one, also on a resolved hand-off.
-func (s *Store) AddNote(ctx context.Context, id string, by Agent, text string) (uint64, Handoff, error) {
+func (rs *Records) AddNote(ctx context.Context, id string, by Agent, text string) (uint64, Handoff, error) {
 	if strings.TrimSpace(text) == "" {
 		return 0, Handoff{}, invalid("a note needs text")
 	}
-	return s.changeHandoff(ctx, id, by.envelope(TypeNote, nil), &Content{Text: text}, func(Handoff) error { return nil })
+	return rs.changeHandoff(ctx, id, by.envelope(TypeNote, nil), &Content{Text: text}, func(Handoff) error { return nil })
 }
 
 // TransferHandoff moves a hand-off to another team's queue, unclaimed.
 // The caller checks that the team exists; a resolved hand-off cannot be
 // moved.
-func (s *Store) TransferHandoff(ctx context.Context, id, team string, by Agent) (Handoff, error) {
+func (rs *Records) TransferHandoff(ctx context.Context, id, team string, by Agent) (Handoff, error) {
 	if team == "" {
 		return Handoff{}, invalid("transfer to which team?")
 	}
-	before, err := s.Handoff(ctx, id)
+	before, err := rs.Handoff(ctx, id)
 	if err != nil {
 		return Handoff{}, err
 	}
 	env := by.envelope(TypeTransfer, map[string]string{"team": team, "from_team": before.Team})
-	_, h, err := s.changeHandoff(ctx, id, env, nil, func(h Handoff) error {
+	_, h, err := rs.changeHandoff(ctx, id, env, nil, func(h Handoff) error {
 		switch {
 		case h.Status == HandoffResolved:
 			return fmt.Errorf("%s: %w", h.ID, ErrHandoffClosed)
@@ -60,8 +60,8 @@ func (s *Store) TransferHandoff(ctx context.Context, id, team string, by Agent) 
 // resolved with the outcome handed_back, and the assistant answers the
 // customer again. Its claimant may (or anyone, when it is unclaimed), and
 // an admin (force) may for anyone.
-func (s *Store) HandBack(ctx context.Context, id string, by Agent, force bool) (Handoff, error) {
-	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeHandback, nil), nil, func(h Handoff) error {
+func (rs *Records) HandBack(ctx context.Context, id string, by Agent, force bool) (Handoff, error) {
+	_, h, err := rs.changeHandoff(ctx, id, by.envelope(TypeHandback, nil), nil, func(h Handoff) error {
 		if h.Status == HandoffResolved {
 			return fmt.Errorf("%s: %w", h.ID, ErrHandoffClosed)
 		}
@@ -77,8 +77,8 @@ func (s *Store) HandBack(ctx context.Context, id string, by Agent, force bool) (
 // replies, encrypted with the conversation (erased with it); an empty
 // address withdraws the request. The conversation must have an active
 // hand-off.
-func (s *Store) RequestEmailReplies(ctx context.Context, conversation string, to ReplyTo) (Handoff, error) {
-	h, ok, err := s.ActiveHandoff(ctx, conversation)
+func (rs *Records) RequestEmailReplies(ctx context.Context, conversation string, to ReplyTo) (Handoff, error) {
+	h, ok, err := rs.ActiveHandoff(ctx, conversation)
 	if err != nil {
 		return Handoff{}, err
 	}
@@ -92,7 +92,7 @@ func (s *Store) RequestEmailReplies(ctx context.Context, conversation string, to
 	} else {
 		content = &Content{ReplyTo: to.Address, Resume: to.Resume}
 	}
-	_, h, err = s.changeHandoff(ctx, h.ID, Envelope{Type: TypeEmailRequested, Actor: "customer", Attrs: attrs}, content,
+	_, h, err = rs.changeHandoff(ctx, h.ID, Envelope{Type: TypeEmailRequested, Actor: "customer", Attrs: attrs}, content,
 		func(h Handoff) error {
 			if h.Status == HandoffResolved {
 				return ErrNoActiveHandoff
@@ -111,8 +111,8 @@ type ReplyTo struct {
 
 // ReplyAddress returns where the customer of a conversation last asked
 // for replies, if they did and did not withdraw it.
-func (s *Store) ReplyAddress(ctx context.Context, conversation string) (ReplyTo, bool, error) {
-	evs, err := s.Conversation(ctx, conversation)
+func (rs *Records) ReplyAddress(ctx context.Context, conversation string) (ReplyTo, bool, error) {
+	evs, err := rs.b.Conversation(ctx, conversation)
 	if err != nil {
 		return ReplyTo{}, false, err
 	}
@@ -143,7 +143,7 @@ type EmailResult struct {
 // RecordEmail records that an agent's reply was e-mailed (email.sent), or
 // could not be after every retry (email.failed). The address is not in
 // the event.
-func (s *Store) RecordEmail(ctx context.Context, id string, r EmailResult) (uint64, error) {
+func (rs *Records) RecordEmail(ctx context.Context, id string, r EmailResult) (uint64, error) {
 	typ := TypeEmailFailed
 	if r.Sent {
 		typ = TypeEmailSent
@@ -152,6 +152,6 @@ func (s *Store) RecordEmail(ctx context.Context, id string, r EmailResult) (uint
 	if r.Problem != "" {
 		attrs["problem"] = r.Problem
 	}
-	seq, _, err := s.changeHandoff(ctx, id, Envelope{Type: typ, Actor: "system", Attrs: attrs}, nil, func(Handoff) error { return nil })
+	seq, _, err := rs.changeHandoff(ctx, id, Envelope{Type: typ, Actor: "system", Attrs: attrs}, nil, func(Handoff) error { return nil })
 	return seq, err
 }

@@ -76,7 +76,9 @@ func (s *Store) erase(ctx context.Context, e *erasure, actor string) (Receipt, e
 			if r, ok := getReceipt(tx, e.target()); ok && len(e.seqs) == 0 && len(e.keys.kids) == 0 {
 				return &erasedBefore{r: r} // nothing new since: the same answer
 			}
-			if h, ok := heldAny(tx, e.targets()); ok {
+			if h, ok, err := HeldAny(boltBuckets{tx}, e.targets()); err != nil {
+				return err
+			} else if ok {
 				return &HoldError{Hold: h}
 			}
 			env.Attrs = map[string]string{
@@ -104,7 +106,7 @@ func (s *Store) erase(ctx context.Context, e *erasure, actor string) (Receipt, e
 	}
 	var held *HoldError
 	if errors.As(err, &held) {
-		s.readHold(&held.Hold)
+		s.DescribeHold(ctx, &held.Hold)
 	}
 	if err != nil {
 		return Receipt{}, fmt.Errorf("erase: %w", err)
@@ -209,7 +211,7 @@ func (e *erasure) targets() []string {
 // unindex removes the erased events from the subject and conversation
 // indexes.
 func (e *erasure) unindex(tx *bolt.Tx) error {
-	if err := forgetHandoffs(tx, e.convs, e.subject); err != nil {
+	if err := forgetHandoffs(boltBuckets{tx}, e.convs, e.subject); err != nil {
 		return err
 	}
 	for conv := range e.convs {

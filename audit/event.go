@@ -155,6 +155,9 @@ type Content struct {
 }
 
 // empty reports whether there is no content to seal.
+// Empty reports whether there is no content to seal.
+func (c *Content) Empty() bool { return c.empty() }
+
 func (c *Content) empty() bool {
 	return c == nil || (c.Question == "" && c.Answer == "" && c.Text == "" && c.Standalone == "" && c.Streamed == "" &&
 		len(c.Placeholders) == 0 && c.ReplyTo == "" && c.Resume == "" && c.CustomerID == "")

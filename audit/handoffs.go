@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/hushdesk/hushdesk/inference/fault"
-	bolt "go.etcd.io/bbolt"
 )
 
 // The agent queue is a projection of the log: a hand-off is created by a
@@ -18,8 +17,8 @@ import (
 // resolved) and agent replies, each in the same transaction as its event.
 
 var (
-	bucketHandoffs      = []byte("handoffs")
-	bucketHandoffByConv = []byte("handoffs_by_conversation") // conversation -> its open hand-off
+	bucketHandoffs      = []byte(projHandoffs)
+	bucketHandoffByConv = []byte(projHandoffByConv)
 )
 
 // Hand-off states.
@@ -92,13 +91,12 @@ const (
 	OutcomeHandedBack = "handed_back"
 )
 
-func getHandoff(tx *bolt.Tx, id string) (Handoff, error) {
+func getHandoff(b Buckets, id string) (Handoff, error) {
 	var h Handoff
-	b := tx.Bucket(bucketHandoffs)
-	if b == nil { // a store from before the queue, opened read-only
-		return h, fmt.Errorf("%q: %w", id, ErrNoHandoff)
+	v, err := b.Get(projHandoffs, id)
+	if err != nil {
+		return h, fmt.Errorf("read hand-off: %w", err)
 	}
-	v := b.Get([]byte(id))
 	if v == nil {
 		return h, fmt.Errorf("%q: %w", id, ErrNoHandoff)
 	}
@@ -108,31 +106,33 @@ func getHandoff(tx *bolt.Tx, id string) (Handoff, error) {
 	return h, nil
 }
 
-func putHandoff(tx *bolt.Tx, h Handoff) error {
+func putHandoff(b Buckets, h Handoff) error {
 	v, err := json.Marshal(h)
 	if err != nil {
 		return fmt.Errorf("encode hand-off: %w", err)
 	}
-	if err := tx.Bucket(bucketHandoffs).Put([]byte(h.ID), v); err != nil {
+	if err := b.Put(projHandoffs, h.ID, v); err != nil {
 		return fmt.Errorf("put hand-off: %w", err)
 	}
-	byConv := tx.Bucket(bucketHandoffByConv)
 	if h.Status == HandoffResolved {
-		return byConv.Delete([]byte(h.Conversation))
+		return b.Delete(projHandoffByConv, h.Conversation)
 	}
-	return byConv.Put([]byte(h.Conversation), []byte(h.ID))
+	return b.Put(projHandoffByConv, h.Conversation, []byte(h.ID))
 }
 
 // projectDecision keeps the queue up to date with a decision event: a
 // hand-off opens one, unless the conversation already has an open one, to
 // which the customer's new message is added.
-func projectDecision(tx *bolt.Tx, env *Envelope, seq uint64) error {
+func projectDecision(b Buckets, env *Envelope, seq uint64) error {
 	if env.Type != TypeDecision || env.Conversation == "" {
 		return nil
 	}
-	active := tx.Bucket(bucketHandoffByConv).Get([]byte(env.Conversation))
+	active, err := b.Get(projHandoffByConv, env.Conversation)
+	if err != nil {
+		return err
+	}
 	if active != nil {
-		h, err := getHandoff(tx, string(active))
+		h, err := getHandoff(b, string(active))
 		if err != nil {
 			return err
 		}
@@ -143,12 +143,12 @@ func projectDecision(tx *bolt.Tx, env *Envelope, seq uint64) error {
 			h.WaitingSince = &at
 		}
 		h.LastSeq, h.Updated = seq, env.Time
-		return putHandoff(tx, h)
+		return putHandoff(b, h)
 	}
 	if env.Decision != "handoff" || env.Message == "" {
 		return nil
 	}
-	return putHandoff(tx, Handoff{
+	return putHandoff(b, Handoff{
 		ID: HandoffID(env.Message), Conversation: env.Conversation, Subject: env.Subject, Team: env.Attrs["team"],
 		ReasonCode: env.ReasonCode, Reason: env.Reason, Language: env.Language, Status: HandoffOpen,
 		Created: env.Time, Updated: env.Time, Messages: 1, FirstSeq: seq, LastSeq: seq, Unread: 1, WaitingSince: &env.Time,
@@ -157,14 +157,10 @@ func projectDecision(tx *bolt.Tx, env *Envelope, seq uint64) error {
 
 // Handoffs lists hand-offs, newest activity first. status (open, claimed,
 // resolved) and team filter when set; "active" means open or claimed.
-func (s *Store) Handoffs(ctx context.Context, status, team string) ([]Handoff, error) {
+func (rs *Records) Handoffs(ctx context.Context, status, team string) ([]Handoff, error) {
 	var out []Handoff
-	err := s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketHandoffs)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(_, v []byte) error {
+	err := rs.b.View(ctx, func(b Buckets) error {
+		return b.ForEach(projHandoffs, func(_ string, v []byte) error {
 			var h Handoff
 			if err := json.Unmarshal(v, &h); err != nil {
 				return fmt.Errorf("decode hand-off: %w", err)
@@ -184,11 +180,11 @@ func (s *Store) Handoffs(ctx context.Context, status, team string) ([]Handoff, e
 }
 
 // Handoff returns one hand-off.
-func (s *Store) Handoff(ctx context.Context, id string) (Handoff, error) {
+func (rs *Records) Handoff(ctx context.Context, id string) (Handoff, error) {
 	var h Handoff
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := rs.b.View(ctx, func(b Buckets) error {
 		var err error
-		h, err = getHandoff(tx, id)
+		h, err = getHandoff(b, id)
 		return err
 	})
 	return h, err
@@ -196,14 +192,9 @@ func (s *Store) Handoff(ctx context.Context, id string) (Handoff, error) {
 
 // changeHandoff appends env, an event on hand-off id, and applies it to
 // the hand-off in the same transaction; verify may refuse the change.
-func (s *Store) changeHandoff(ctx context.Context, id string, env Envelope, content *Content,
+func (rs *Records) changeHandoff(ctx context.Context, id string, env Envelope, content *Content,
 	verify func(h Handoff) error) (uint64, Handoff, error) {
-	var h Handoff
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		h, err = getHandoff(tx, id)
-		return err
-	})
+	h, err := rs.Handoff(ctx, id)
 	if err != nil {
 		return 0, h, err
 	}
@@ -212,23 +203,23 @@ func (s *Store) changeHandoff(ctx context.Context, id string, env Envelope, cont
 		env.Attrs = map[string]string{}
 	}
 	env.Attrs["handoff"] = id
-	env.Time = s.now().UTC()
-	seq, err := s.append(ctx, env, content, appendOpts{
-		check: func(tx *bolt.Tx, _ *Envelope) error {
-			cur, err := getHandoff(tx, id)
+	env.Time = rs.now().UTC()
+	seq, err := rs.append(ctx, env, content, Change{
+		Check: func(b Buckets, _ *Envelope) error {
+			cur, err := getHandoff(b, id)
 			if err != nil {
 				return err
 			}
 			return verify(cur)
 		},
-		apply: func(tx *bolt.Tx, seq uint64) error {
-			cur, err := getHandoff(tx, id)
+		Apply: func(b Buckets, seq uint64) error {
+			cur, err := getHandoff(b, id)
 			if err != nil {
 				return err
 			}
 			applyHandoffEvent(&cur, &env, seq)
 			h = cur
-			return putHandoff(tx, cur)
+			return putHandoff(b, cur)
 		},
 	})
 	return seq, h, err
@@ -290,8 +281,8 @@ func (a Agent) envelope(typ string, attrs map[string]string) Envelope {
 // ClaimHandoff assigns a hand-off to the agent actor. Claiming one's own
 // claim again is fine; another agent's claim or a resolved hand-off is
 // ErrHandoffTaken.
-func (s *Store) ClaimHandoff(ctx context.Context, id string, by Agent) (Handoff, error) {
-	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeHandoff, map[string]string{"action": "claimed"}), nil,
+func (rs *Records) ClaimHandoff(ctx context.Context, id string, by Agent) (Handoff, error) {
+	_, h, err := rs.changeHandoff(ctx, id, by.envelope(TypeHandoff, map[string]string{"action": "claimed"}), nil,
 		func(h Handoff) error { return claimable(h, by.ID) })
 	return h, err
 }
@@ -305,17 +296,17 @@ func claimable(h Handoff, actor string) error {
 
 // ReplyHandoff records an agent's reply to the customer (its text already
 // redacted, with the values it added to the conversation's placeholders) and claims the hand-off for the agent if nobody has.
-func (s *Store) ReplyHandoff(ctx context.Context, id string, by Agent, message string, content Content) (uint64, Handoff, error) {
+func (rs *Records) ReplyHandoff(ctx context.Context, id string, by Agent, message string, content Content) (uint64, Handoff, error) {
 	env := by.envelope(TypeAgentReply, nil)
 	env.Message = message
-	return s.changeHandoff(ctx, id, env, &content,
+	return rs.changeHandoff(ctx, id, env, &content,
 		func(h Handoff) error { return claimable(h, by.ID) })
 }
 
 // ResolveHandoff closes a hand-off; the conversation goes back to the
 // assistant. Only its claimant (or anyone, when unclaimed) may resolve it.
-func (s *Store) ResolveHandoff(ctx context.Context, id string, by Agent) (Handoff, error) {
-	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeHandoff, map[string]string{"action": "resolved"}), nil,
+func (rs *Records) ResolveHandoff(ctx context.Context, id string, by Agent) (Handoff, error) {
+	_, h, err := rs.changeHandoff(ctx, id, by.envelope(TypeHandoff, map[string]string{"action": "resolved"}), nil,
 		func(h Handoff) error { return claimable(h, by.ID) })
 	return h, err
 }
@@ -323,8 +314,8 @@ func (s *Store) ResolveHandoff(ctx context.Context, id string, by Agent) (Handof
 // ReleaseHandoff gives a claimed hand-off back to the queue: its claimant
 // may, and so may an admin (force), for an agent who is away or whose
 // token was revoked.
-func (s *Store) ReleaseHandoff(ctx context.Context, id string, by Agent, force bool) (Handoff, error) {
-	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeHandoff, map[string]string{"action": "released"}), nil,
+func (rs *Records) ReleaseHandoff(ctx context.Context, id string, by Agent, force bool) (Handoff, error) {
+	_, h, err := rs.changeHandoff(ctx, id, by.envelope(TypeHandoff, map[string]string{"action": "released"}), nil,
 		func(h Handoff) error {
 			if h.Status != HandoffClaimed || h.ClaimedBy != by.ID && !force {
 				return fmt.Errorf("%s (%s by %s): %w", h.ID, h.Status, h.ClaimedBy, ErrHandoffTaken)
@@ -337,7 +328,7 @@ func (s *Store) ReleaseHandoff(ctx context.Context, id string, by Agent, force b
 // AssignHandoff gives a hand-off to an agent: its claimant may pass it
 // on, anyone may assign an open one, and an admin (force) may reassign
 // any that is not resolved.
-func (s *Store) AssignHandoff(ctx context.Context, id string, to, by Agent, force bool) (Handoff, error) {
+func (rs *Records) AssignHandoff(ctx context.Context, id string, to, by Agent, force bool) (Handoff, error) {
 	if to.ID == "" {
 		return Handoff{}, invalid("assign to whom?")
 	}
@@ -345,7 +336,7 @@ func (s *Store) AssignHandoff(ctx context.Context, id string, to, by Agent, forc
 	if to.Name != "" {
 		attrs["assignee_name"] = to.Name
 	}
-	_, h, err := s.changeHandoff(ctx, id, by.envelope(TypeAssignment, attrs), nil, func(h Handoff) error {
+	_, h, err := rs.changeHandoff(ctx, id, by.envelope(TypeAssignment, attrs), nil, func(h Handoff) error {
 		if h.Status == HandoffResolved || h.Status == HandoffClaimed && h.ClaimedBy != by.ID && !force {
 			return fmt.Errorf("%s (%s by %s): %w", h.ID, h.Status, h.ClaimedBy, ErrHandoffTaken)
 		}
@@ -357,8 +348,8 @@ func (s *Store) AssignHandoff(ctx context.Context, id string, to, by Agent, forc
 // ReleaseClaims gives back to the queue every hand-off the agent actor
 // has claimed, as when their token is revoked. It returns the hand-offs
 // released.
-func (s *Store) ReleaseClaims(ctx context.Context, actor string, by Agent) ([]Handoff, error) {
-	claimed, err := s.Handoffs(ctx, HandoffClaimed, "")
+func (rs *Records) ReleaseClaims(ctx context.Context, actor string, by Agent) ([]Handoff, error) {
+	claimed, err := rs.Handoffs(ctx, HandoffClaimed, "")
 	if err != nil {
 		return nil, err
 	}
@@ -367,7 +358,7 @@ func (s *Store) ReleaseClaims(ctx context.Context, actor string, by Agent) ([]Ha
 		if h.ClaimedBy != actor {
 			continue
 		}
-		r, err := s.ReleaseHandoff(ctx, h.ID, by, true)
+		r, err := rs.ReleaseHandoff(ctx, h.ID, by, true)
 		if err != nil {
 			return out, err
 		}
@@ -378,10 +369,9 @@ func (s *Store) ReleaseClaims(ctx context.Context, actor string, by Agent) ([]Ha
 
 // forgetHandoffs removes the hand-offs of erased conversations or of an
 // erased subject from the queue.
-func forgetHandoffs(tx *bolt.Tx, convs map[string]bool, subject string) error {
-	b := tx.Bucket(bucketHandoffs)
+func forgetHandoffs(b Buckets, convs map[string]bool, subject string) error {
 	var gone []Handoff
-	err := b.ForEach(func(_, v []byte) error {
+	err := b.ForEach(projHandoffs, func(_ string, v []byte) error {
 		var h Handoff
 		if err := json.Unmarshal(v, &h); err != nil {
 			return err
@@ -395,10 +385,10 @@ func forgetHandoffs(tx *bolt.Tx, convs map[string]bool, subject string) error {
 		return fmt.Errorf("scan hand-offs: %w", err)
 	}
 	for _, h := range gone {
-		if err := b.Delete([]byte(h.ID)); err != nil {
+		if err := b.Delete(projHandoffs, h.ID); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketHandoffByConv).Delete([]byte(h.Conversation)); err != nil {
+		if err := b.Delete(projHandoffByConv, h.Conversation); err != nil {
 			return err
 		}
 	}
@@ -407,20 +397,15 @@ func forgetHandoffs(tx *bolt.Tx, convs map[string]bool, subject string) error {
 
 // ActiveHandoff returns the conversation's open or claimed hand-off, if
 // it has one.
-func (s *Store) ActiveHandoff(ctx context.Context, conversation string) (Handoff, bool, error) {
+func (rs *Records) ActiveHandoff(ctx context.Context, conversation string) (Handoff, bool, error) {
 	var h Handoff
 	var ok bool
-	err := s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketHandoffByConv)
-		if b == nil {
-			return nil
+	err := rs.b.View(ctx, func(b Buckets) error {
+		id, err := b.Get(projHandoffByConv, conversation)
+		if err != nil || id == nil {
+			return err
 		}
-		id := b.Get([]byte(conversation))
-		if id == nil {
-			return nil
-		}
-		var err error
-		h, err = getHandoff(tx, string(id))
+		h, err = getHandoff(b, string(id))
 		ok = err == nil
 		return err
 	})

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // Hold is a legal hold: while it stands, the target's content is neither
@@ -30,15 +28,15 @@ type Hold struct {
 // PlaceHold places a legal hold on a subject or a conversation, or
 // replaces the basis of the one already there. The event names the target
 // and the actor; the basis goes in its encrypted content.
-func (s *Store) PlaceHold(ctx context.Context, target, basis, actor string) (Hold, error) {
-	return s.PlaceHoldFor(ctx, target, basis, "", actor)
+func (rs *Records) PlaceHold(ctx context.Context, target, basis, actor string) (Hold, error) {
+	return rs.PlaceHoldFor(ctx, target, basis, "", actor)
 }
 
 // PlaceHoldFor places a hold as PlaceHold does, keeping the customer id
 // the officer entered (for a hold on a subject) with the basis, encrypted
 // under the target's key.
-func (s *Store) PlaceHoldFor(ctx context.Context, target, basis, customerID, actor string) (Hold, error) {
-	if err := s.writable(); err != nil {
+func (rs *Records) PlaceHoldFor(ctx context.Context, target, basis, customerID, actor string) (Hold, error) {
+	if err := rs.writable(); err != nil {
 		return Hold{}, err
 	}
 	if !isPseudonym(target, "s_") && !isPseudonym(target, "k_") {
@@ -48,12 +46,12 @@ func (s *Store) PlaceHoldFor(ctx context.Context, target, basis, customerID, act
 	if basis == "" {
 		return Hold{}, invalid("a hold needs a basis")
 	}
-	h := Hold{Target: target, Basis: basis, Placed: s.now().UTC(), Actor: actor, CustomerID: customerID}
+	h := Hold{Target: target, Basis: basis, Placed: rs.now().UTC(), Actor: actor, CustomerID: customerID}
 	env := targetEnvelope(TypeHoldPlaced, target, actor)
 	env.Time = h.Placed
 	var err error
-	h.Seq, err = s.append(ctx, env, &Content{Text: basis, CustomerID: customerID}, appendOpts{
-		apply: func(tx *bolt.Tx, seq uint64) error { return tx.Bucket(bucketHolds).Put([]byte(target), seqKey(seq)) },
+	h.Seq, err = rs.append(ctx, env, &Content{Text: basis, CustomerID: customerID}, Change{
+		Apply: func(b Buckets, seq uint64) error { return b.Put(projHolds, target, seqKey(seq)) },
 	})
 	if err != nil {
 		return Hold{}, fmt.Errorf("place hold: %w", err)
@@ -62,18 +60,19 @@ func (s *Store) PlaceHoldFor(ctx context.Context, target, basis, customerID, act
 }
 
 // ReleaseHold lifts the hold on target, or fails with ErrNoHold.
-func (s *Store) ReleaseHold(ctx context.Context, target, actor string) error {
-	if err := s.writable(); err != nil {
+func (rs *Records) ReleaseHold(ctx context.Context, target, actor string) error {
+	if err := rs.writable(); err != nil {
 		return err
 	}
-	_, err := s.append(ctx, targetEnvelope(TypeHoldReleased, target, actor), nil, appendOpts{
-		check: func(tx *bolt.Tx, _ *Envelope) error {
-			if tx.Bucket(bucketHolds).Get([]byte(target)) == nil {
-				return fmt.Errorf("%s: %w", target, ErrNoHold)
+	_, err := rs.append(ctx, targetEnvelope(TypeHoldReleased, target, actor), nil, Change{
+		Check: func(b Buckets, _ *Envelope) error {
+			v, err := b.Get(projHolds, target)
+			if err == nil && v == nil {
+				err = fmt.Errorf("%s: %w", target, ErrNoHold)
 			}
-			return nil
+			return err
 		},
-		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketHolds).Delete([]byte(target)) },
+		Apply: func(b Buckets, _ uint64) error { return b.Delete(projHolds, target) },
 	})
 	if err != nil {
 		return fmt.Errorf("release hold: %w", err)
@@ -83,15 +82,11 @@ func (s *Store) ReleaseHold(ctx context.Context, target, actor string) error {
 
 // Holds lists the standing holds, oldest first, each with its basis read
 // from its event.
-func (s *Store) Holds(ctx context.Context) ([]Hold, error) {
+func (rs *Records) Holds(ctx context.Context) ([]Hold, error) {
 	var out []Hold
-	err := s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketHolds)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
-			out = append(out, holdOf(string(k), v))
+	err := rs.b.View(ctx, func(b Buckets) error {
+		return b.ForEach(projHolds, func(k string, v []byte) error {
+			out = append(out, holdOf(k, v))
 			return nil
 		})
 	})
@@ -99,7 +94,7 @@ func (s *Store) Holds(ctx context.Context) ([]Hold, error) {
 		return nil, fmt.Errorf("read holds: %w", err)
 	}
 	for i := range out {
-		s.readHold(&out[i])
+		rs.DescribeHold(ctx, &out[i])
 	}
 	slices.SortFunc(out, func(a, b Hold) int { return a.Placed.Compare(b.Placed) })
 	return out, nil
@@ -116,34 +111,54 @@ func holdOf(target string, v []byte) Hold {
 	return h
 }
 
-// readHold fills in when, by whom and on what basis a hold was placed,
-// from its event.
-func (s *Store) readHold(h *Hold) {
+// DescribeHold fills in when, by whom and on what basis a hold was
+// placed, from its event.
+func (rs *Records) DescribeHold(ctx context.Context, h *Hold) {
 	if h.Seq == 0 {
 		return
 	}
-	ev, err := s.event(h.Seq)
+	ev, err := rs.b.Event(ctx, h.Seq)
 	if err != nil || ev.Type != TypeHoldPlaced {
-		s.log.Warn("audit hold names an event that is not its own", "audit_seq", h.Seq)
+		rs.log.Warn("audit hold names an event that is not its own", "audit_seq", h.Seq)
 		return
 	}
 	h.Placed, h.Actor = ev.Time, ev.Actor
-	s.decrypt(&ev)
 	if ev.Content != nil {
 		h.Basis, h.CustomerID = ev.Content.Text, ev.Content.CustomerID
 	}
 }
 
-// heldAny returns the first hold standing on one of the targets.
-func heldAny(tx *bolt.Tx, targets []string) (Hold, bool) {
-	b := tx.Bucket(bucketHolds)
+// HeldAny returns the first hold standing on one of the targets, for an
+// erasure to refuse.
+func HeldAny(b Buckets, targets []string) (Hold, bool, error) {
 	slices.Sort(targets) // the same hold is named whatever the map order
 	for _, t := range targets {
-		if v := b.Get([]byte(t)); v != nil {
-			return holdOf(t, v), true
+		v, err := b.Get(projHolds, t)
+		if err != nil {
+			return Hold{}, false, err
+		}
+		if v != nil {
+			return holdOf(t, v), true, nil
 		}
 	}
-	return Hold{}, false
+	return Hold{}, false, nil
+}
+
+// OwnerHeld reports whether a hold stands on the subject or the
+// conversation a content key belongs to (its owner, as KeyOwner names
+// it), for retention to keep the key.
+func OwnerHeld(b Buckets, owner string) (bool, error) {
+	subj, conv := ownerParts(owner)
+	for _, t := range []string{subj, conv} {
+		if t == "" {
+			continue
+		}
+		v, err := b.Get(projHolds, t)
+		if err != nil || v != nil {
+			return v != nil, err
+		}
+	}
+	return false, nil
 }
 
 // targetEnvelope is the envelope of an action on a subject or a

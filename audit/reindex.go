@@ -89,12 +89,13 @@ func (s *Store) replay(tx *bolt.Tx, byConv, bySubj, byMessage *bolt.Bucket, env 
 		if id == "" {
 			return nil
 		}
-		h, err := getHandoff(tx, id)
+		b := boltBuckets{tx}
+		h, err := getHandoff(b, id)
 		if err != nil {
 			return err
 		}
 		applyHandoffEvent(&h, env, seq)
-		return putHandoff(tx, h)
+		return putHandoff(b, h)
 	case TypeErasure:
 		e := &erasure{subject: env.Subject, conversation: env.Conversation}
 		if err := s.planErasure(tx, e); err != nil {

@@ -14,8 +14,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/inference/fault"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // Request kinds, regimes and statuses.
@@ -108,15 +106,15 @@ const (
 
 // OpenRequest logs a data-subject request received now, with its
 // deadline: one month under GDPR (the default regime), 45 days under CCPA.
-func (s *Store) OpenRequest(ctx context.Context, kind, pseudonym, regime, actor string) (Request, error) {
-	return s.LogRequest(ctx, RequestSpec{Kind: kind, Subject: pseudonym, Regime: regime, Actor: actor})
+func (rs *Records) OpenRequest(ctx context.Context, kind, pseudonym, regime, actor string) (Request, error) {
+	return rs.LogRequest(ctx, RequestSpec{Kind: kind, Subject: pseudonym, Regime: regime, Actor: actor})
 }
 
 // LogRequest logs a data-subject request received now, with its
 // deadline; a request made in a chat names its conversation, and its
 // subject when the customer said who they are.
-func (s *Store) LogRequest(ctx context.Context, spec RequestSpec) (Request, error) {
-	if err := s.writable(); err != nil {
+func (rs *Records) LogRequest(ctx context.Context, spec RequestSpec) (Request, error) {
+	if err := rs.writable(); err != nil {
 		return Request{}, err
 	}
 	kind, pseudonym, regime, actor := spec.Kind, spec.Subject, spec.Regime, spec.Actor
@@ -139,7 +137,7 @@ func (s *Store) LogRequest(ctx context.Context, spec RequestSpec) (Request, erro
 	}
 	id := make([]byte, 8)
 	rand.Read(id)
-	now := s.now().UTC()
+	now := rs.now().UTC()
 	r := Request{ID: "r_" + hex.EncodeToString(id), Kind: kind, Subject: pseudonym, Conversation: spec.Conversation,
 		Channel: spec.Channel, Regime: regime, Received: now, Status: StatusOpen}
 	r.Deadline, r.Note = deadline(regime, now)
@@ -152,14 +150,14 @@ func (s *Store) LogRequest(ctx context.Context, spec RequestSpec) (Request, erro
 	if spec.Channel != "" {
 		env.Attrs["channel"] = spec.Channel
 	}
-	_, err := s.append(ctx, env, content, appendOpts{
-		apply: func(tx *bolt.Tx, seq uint64) error {
+	_, err := rs.append(ctx, env, content, Change{
+		Apply: func(b Buckets, seq uint64) error {
 			r.OpenedSeq = seq
 			v, err := json.Marshal(r)
 			if err != nil {
 				return fmt.Errorf("encode request: %w", err)
 			}
-			return tx.Bucket(bucketRequests).Put([]byte(r.ID), v)
+			return b.Put(projRequests, r.ID, v)
 		},
 	})
 	if err != nil {
@@ -170,16 +168,19 @@ func (s *Store) LogRequest(ctx context.Context, spec RequestSpec) (Request, erro
 }
 
 // CompleteRequest marks a request answered now.
-func (s *Store) CompleteRequest(ctx context.Context, id, actor string) (Request, error) {
-	if err := s.writable(); err != nil {
+func (rs *Records) CompleteRequest(ctx context.Context, id, actor string) (Request, error) {
+	if err := rs.writable(); err != nil {
 		return Request{}, err
 	}
 	var r Request
 	var v []byte
-	now := s.now().UTC()
-	_, err := s.append(ctx, Envelope{Time: now, Type: TypeRequestCompleted, Actor: actor}, nil, appendOpts{
-		check: func(tx *bolt.Tx, env *Envelope) error {
-			raw := tx.Bucket(bucketRequests).Get([]byte(id))
+	now := rs.now().UTC()
+	_, err := rs.append(ctx, Envelope{Time: now, Type: TypeRequestCompleted, Actor: actor}, nil, Change{
+		Check: func(b Buckets, env *Envelope) error {
+			raw, err := b.Get(projRequests, id)
+			if err != nil {
+				return err
+			}
 			if raw == nil {
 				return fmt.Errorf("%q: %w", id, ErrNoRequest)
 			}
@@ -190,7 +191,6 @@ func (s *Store) CompleteRequest(ctx context.Context, id, actor string) (Request,
 				return fmt.Errorf("%s: %w", id, ErrRequestClosed)
 			}
 			r.Completed, r.Status = &now, StatusCompleted
-			var err error
 			if v, err = json.Marshal(r); err != nil {
 				return fmt.Errorf("encode request: %w", err)
 			}
@@ -202,7 +202,7 @@ func (s *Store) CompleteRequest(ctx context.Context, id, actor string) (Request,
 			}
 			return nil
 		},
-		apply: func(tx *bolt.Tx, _ uint64) error { return tx.Bucket(bucketRequests).Put([]byte(id), v) },
+		Apply: func(b Buckets, _ uint64) error { return b.Put(projRequests, id, v) },
 	})
 	if err != nil {
 		return Request{}, fmt.Errorf("complete request: %w", err)
@@ -212,15 +212,11 @@ func (s *Store) CompleteRequest(ctx context.Context, id, actor string) (Request,
 
 // Requests lists every data-subject request, oldest first, with its
 // status as of now.
-func (s *Store) Requests(ctx context.Context) ([]Request, error) {
+func (rs *Records) Requests(ctx context.Context) ([]Request, error) {
 	var out []Request
-	now := s.now()
-	err := s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketRequests)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(_, v []byte) error {
+	now := rs.now()
+	err := rs.b.View(ctx, func(b Buckets) error {
+		return b.ForEach(projRequests, func(_ string, v []byte) error {
 			var r Request
 			if err := json.Unmarshal(v, &r); err != nil {
 				return fmt.Errorf("decode request: %w", err)
@@ -236,7 +232,7 @@ func (s *Store) Requests(ctx context.Context) ([]Request, error) {
 		return nil, fmt.Errorf("read requests: %w", err)
 	}
 	for i := range out {
-		s.readRequest(&out[i], now)
+		rs.readRequest(ctx, &out[i], now)
 	}
 	slices.SortFunc(out, func(a, b Request) int {
 		return cmp.Or(a.Received.Compare(b.Received), strings.Compare(a.ID, b.ID))
@@ -246,18 +242,16 @@ func (s *Store) Requests(ctx context.Context) ([]Request, error) {
 
 // readRequest fills in what a request's events hold encrypted (the
 // customer id, the extension's reason) and the days left.
-func (s *Store) readRequest(r *Request, now time.Time) {
+func (rs *Records) readRequest(ctx context.Context, r *Request, now time.Time) {
 	if r.OpenedSeq != 0 && r.Subject != "" {
-		if ev, err := s.event(r.OpenedSeq); err == nil && ev.Type == TypeRequestOpened {
-			s.decrypt(&ev)
+		if ev, err := rs.b.Event(ctx, r.OpenedSeq); err == nil && ev.Type == TypeRequestOpened {
 			if ev.Content != nil {
 				r.CustomerID = ev.Content.CustomerID
 			}
 		}
 	}
 	if r.ExtendedSeq != 0 {
-		if ev, err := s.event(r.ExtendedSeq); err == nil && ev.Type == TypeRequestExtended {
-			s.decrypt(&ev)
+		if ev, err := rs.b.Event(ctx, r.ExtendedSeq); err == nil && ev.Type == TypeRequestExtended {
 			if ev.Content != nil {
 				r.ExtensionReason = ev.Content.Text
 			}
@@ -279,8 +273,8 @@ var ErrExtendedAlready = fault.New(fault.Conflict, "this request's deadline was 
 // complexity and number of the requests"; CCPA: by 45 days). The reason,
 // already redacted by the caller, is kept encrypted under the subject's
 // key; the event names the new deadline.
-func (s *Store) ExtendRequest(ctx context.Context, id, reason, actor string) (Request, error) {
-	if err := s.writable(); err != nil {
+func (rs *Records) ExtendRequest(ctx context.Context, id, reason, actor string) (Request, error) {
+	if err := rs.writable(); err != nil {
 		return Request{}, err
 	}
 	reason = strings.TrimSpace(reason)
@@ -288,15 +282,18 @@ func (s *Store) ExtendRequest(ctx context.Context, id, reason, actor string) (Re
 		return Request{}, invalid("an extension needs a reason of at least %d characters (the customer must be told why)", MinExtensionReason)
 	}
 	var r Request
-	now := s.now().UTC()
-	cur, err := s.requestByID(id)
+	now := rs.now().UTC()
+	cur, err := rs.requestByID(ctx, id)
 	if err != nil {
 		return Request{}, err
 	}
 	env := Envelope{Time: now, Type: TypeRequestExtended, Subject: cur.Subject, Conversation: cur.Conversation, Actor: actor}
-	_, err = s.append(ctx, env, &Content{Text: reason}, appendOpts{
-		check: func(tx *bolt.Tx, env *Envelope) error {
-			raw := tx.Bucket(bucketRequests).Get([]byte(id))
+	_, err = rs.append(ctx, env, &Content{Text: reason}, Change{
+		Check: func(b Buckets, env *Envelope) error {
+			raw, err := b.Get(projRequests, id)
+			if err != nil {
+				return err
+			}
 			if raw == nil {
 				return fmt.Errorf("%q: %w", id, ErrNoRequest)
 			}
@@ -320,27 +317,30 @@ func (s *Store) ExtendRequest(ctx context.Context, id, reason, actor string) (Re
 				"deadline": r.Deadline.Format(time.RFC3339), "first_deadline": first.Format(time.RFC3339)}
 			return nil
 		},
-		apply: func(tx *bolt.Tx, seq uint64) error {
+		Apply: func(b Buckets, seq uint64) error {
 			r.ExtendedSeq = seq
 			v, err := json.Marshal(r)
 			if err != nil {
 				return fmt.Errorf("encode request: %w", err)
 			}
-			return tx.Bucket(bucketRequests).Put([]byte(id), v)
+			return b.Put(projRequests, id, v)
 		},
 	})
 	if err != nil {
 		return Request{}, fmt.Errorf("extend request: %w", err)
 	}
-	s.readRequest(&r, now)
+	rs.readRequest(ctx, &r, now)
 	return r, nil
 }
 
 // requestByID reads one request as stored.
-func (s *Store) requestByID(id string) (Request, error) {
+func (rs *Records) requestByID(ctx context.Context, id string) (Request, error) {
 	var r Request
-	err := s.db.View(func(tx *bolt.Tx) error {
-		raw := tx.Bucket(bucketRequests).Get([]byte(id))
+	err := rs.b.View(ctx, func(b Buckets) error {
+		raw, err := b.Get(projRequests, id)
+		if err != nil {
+			return err
+		}
 		if raw == nil {
 			return fmt.Errorf("%q: %w", id, ErrNoRequest)
 		}

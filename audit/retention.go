@@ -41,21 +41,23 @@ func (s *Store) RunRetention(ctx context.Context) (RetentionReport, error) {
 	seq, err := s.append(ctx, env, nil, appendOpts{
 		check: func(tx *bolt.Tx, env *Envelope) error {
 			if !rep.Cutoff.IsZero() {
-				holds := tx.Bucket(bucketHolds)
+				b := boltBuckets{tx}
 				cutoff := uint64(rep.Cutoff.UnixNano())
-				tx.Bucket(bucketKeyOwners).ForEach(func(k, v []byte) error {
+				err := tx.Bucket(bucketKeyOwners).ForEach(func(k, v []byte) error {
 					if binary.BigEndian.Uint64(v) >= cutoff {
 						return nil
 					}
 					owner, _ := splitAssignment(k)
-					subj, conv := ownerParts(owner)
-					if subj != "" && holds.Get([]byte(subj)) != nil || conv != "" && holds.Get([]byte(conv)) != nil {
+					if held, err := OwnerHeld(b, owner); err != nil || held {
 						rep.Held++
-						return nil
+						return err
 					}
 					keys.add(k)
 					return nil
 				})
+				if err != nil {
+					return err
+				}
 			}
 			rep.Shredded = len(keys.kids)
 			env.Attrs = map[string]string{

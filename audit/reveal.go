@@ -34,19 +34,19 @@ var neverRevealed = map[string]bool{"CREDIT_CARD": true}
 // encrypted with the conversation's content), which compliance officers
 // see; the value itself is never written anywhere but the content it
 // came from. A card number is shown as its last four digits.
-func (s *Store) RevealValue(ctx context.Context, id, label string, by Agent, reason string) (Revealed, error) {
+func (rs *Records) RevealValue(ctx context.Context, id, label string, by Agent, reason string) (Revealed, error) {
 	reason = strings.TrimSpace(reason)
 	if utf8.RuneCountInString(reason) < MinRevealReason {
 		return Revealed{}, invalid("a reveal needs a reason of at least %d characters", MinRevealReason)
 	}
-	h, err := s.Handoff(ctx, id)
+	h, err := rs.Handoff(ctx, id)
 	if err != nil {
 		return Revealed{}, err
 	}
 	if err := claimable(h, by.ID); err != nil {
 		return Revealed{}, err
 	}
-	evs, err := s.Conversation(ctx, h.Conversation)
+	evs, err := rs.b.Conversation(ctx, h.Conversation)
 	if err != nil {
 		return Revealed{}, err
 	}
@@ -69,7 +69,7 @@ func (s *Store) RevealValue(ctx context.Context, id, label string, by Agent, rea
 		out.Value = lastFour(found.Value)
 	}
 	env := by.envelope(TypeReveal, map[string]string{"label": found.Label, "type": found.Type})
-	out.AuditSeq, _, err = s.changeHandoff(ctx, id, env, &Content{Text: reason}, func(h Handoff) error { return claimable(h, by.ID) })
+	out.AuditSeq, _, err = rs.changeHandoff(ctx, id, env, &Content{Text: reason}, func(h Handoff) error { return claimable(h, by.ID) })
 	if err != nil {
 		return Revealed{}, err
 	}

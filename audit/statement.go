@@ -52,6 +52,11 @@ func DefaultStatement(retention time.Duration) Statement {
 	}
 }
 
+// WithDefaults fills the empty fields with DefaultStatement's.
+func (st Statement) WithDefaults(retention time.Duration) Statement {
+	return st.withDefaults(retention)
+}
+
 func (st Statement) withDefaults(retention time.Duration) Statement {
 	d := DefaultStatement(retention)
 	if len(st.Purposes) == 0 {

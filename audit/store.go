@@ -40,8 +40,12 @@ var (
 	metaRetention  = []byte("retention_ran")
 )
 
-// Store is the audit log. It is safe for concurrent use.
+// Store is the audit log. It is safe for concurrent use. Its Records
+// (the agent queue, holds, requests, canned responses, settings) are kept
+// in audit.db's buckets.
 type Store struct {
+	*Records
+
 	db      *bolt.DB
 	keyFile *keyFile // nil when read-only and the store has no key file
 	keys    *keyring // nil when read-only without the master key
@@ -98,6 +102,7 @@ func Open(dir string, opts Options) (*Store, error) {
 	}
 	s := &Store{db: db, opts: opts, log: opts.Logger, now: opts.Now, max: opts.MaxBatch,
 		shred: shredder{wake: make(chan struct{}, 1), retry: time.Second}}
+	s.Records = NewRecords(embedded{s}, RecordsOptions{ReadOnly: opts.ReadOnly, Statement: opts.Statement, Now: opts.Now, Logger: opts.Logger})
 	if opts.Anchor != nil && !opts.ReadOnly {
 		s.anchors.wake = make(chan struct{}, 1)
 	}

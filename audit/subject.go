@@ -33,57 +33,49 @@ type SubjectExport struct {
 // ExportSubject gathers everything held about a subject: its own events
 // and the anonymous events of the conversations it took part in. The
 // export is recorded as an event (without its content).
-func (s *Store) ExportSubject(ctx context.Context, pseudonym, actor string) (SubjectExport, error) {
-	if err := s.writable(); err != nil {
+func (rs *Records) ExportSubject(ctx context.Context, pseudonym, actor string) (SubjectExport, error) {
+	if err := rs.writable(); err != nil {
 		return SubjectExport{}, err
 	}
 	if !isPseudonym(pseudonym, "s_") {
 		return SubjectExport{}, invalid("subject %q is not a subject pseudonym (s_...)", pseudonym)
 	}
-	out := SubjectExport{Subject: pseudonym, Generated: s.now().UTC(), Statement: s.opts.Statement,
+	out := SubjectExport{Subject: pseudonym, Generated: rs.now().UTC(), Statement: rs.opts.Statement,
 		Conversations: []string{}, Events: []Event{}, Requests: []Request{}}
-	err := s.db.View(func(tx *bolt.Tx) error {
-		own, err := decodeSeqs(tx, seqsFor(tx, bucketBySubject, pseudonym))
-		if err != nil {
-			return err
-		}
-		seen := make(map[uint64]bool)
-		for _, ev := range own {
-			seen[ev.Seq] = true
-			if ev.Conversation != "" && !slices.Contains(out.Conversations, ev.Conversation) {
-				out.Conversations = append(out.Conversations, ev.Conversation)
-			}
-		}
-		out.Events = append(out.Events, own...)
-		for _, conv := range out.Conversations {
-			evs, err := decodeSeqs(tx, seqsFor(tx, bucketByConv, conv))
-			if err != nil {
-				return err
-			}
-			for _, ev := range evs {
-				if !seen[ev.Seq] && ev.Subject == "" {
-					seen[ev.Seq] = true
-					out.Events = append(out.Events, ev)
-				}
-			}
-		}
-		return nil
-	})
+	own, err := rs.b.Subject(ctx, pseudonym)
 	if err != nil {
 		return SubjectExport{}, fmt.Errorf("export subject: %w", err)
 	}
+	seen := make(map[uint64]bool)
+	for _, ev := range own {
+		seen[ev.Seq] = true
+		if ev.Conversation != "" && !slices.Contains(out.Conversations, ev.Conversation) {
+			out.Conversations = append(out.Conversations, ev.Conversation)
+		}
+	}
+	out.Events = append(out.Events, own...)
+	// The anonymous turns of the subject's conversations (the
+	// assistant's, before the customer was known) belong to them too.
+	for _, conv := range out.Conversations {
+		evs, err := rs.b.Conversation(ctx, conv)
+		if err != nil {
+			return SubjectExport{}, fmt.Errorf("export subject: %w", err)
+		}
+		for _, ev := range evs {
+			if !seen[ev.Seq] && ev.Subject == "" {
+				seen[ev.Seq] = true
+				out.Events = append(out.Events, ev)
+			}
+		}
+	}
 	slices.SortFunc(out.Events, func(a, b Event) int { return cmp.Compare(a.Seq, b.Seq) })
 	for i := range out.Events {
-		if err := ctx.Err(); err != nil {
-			return SubjectExport{}, err
-		}
-		s.decrypt(&out.Events[i])
 		out.Events[i].redactedOnly()
 		if out.Events[i].Shredded {
 			out.Shredded++
 		}
 	}
-	reqs, err := s.Requests(ctx)
+	reqs, err := rs.Requests(ctx)
 	if err != nil {
 		return SubjectExport{}, err
 	}
@@ -92,12 +84,12 @@ func (s *Store) ExportSubject(ctx context.Context, pseudonym, actor string) (Sub
 			out.Requests = append(out.Requests, r)
 		}
 	}
-	out.AuditSeq, err = s.append(ctx, Envelope{Time: out.Generated, Type: TypeSubjectExport, Subject: pseudonym, Actor: actor,
+	out.AuditSeq, err = rs.append(ctx, Envelope{Time: out.Generated, Type: TypeSubjectExport, Subject: pseudonym, Actor: actor,
 		Attrs: map[string]string{
 			"events":          strconv.Itoa(len(out.Events)),
 			"shredded_events": strconv.Itoa(out.Shredded),
 			"conversations":   strconv.Itoa(len(out.Conversations)),
-		}}, nil, appendOpts{})
+		}}, nil, Change{})
 	if err != nil {
 		return SubjectExport{}, fmt.Errorf("record subject export: %w", err)
 	}

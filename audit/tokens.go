@@ -263,6 +263,10 @@ func (s *Store) Tokens(ctx context.Context) ([]Token, error) {
 	return out, nil
 }
 
+// CheckDisplayName refuses a display name that is too long or not
+// printable.
+func CheckDisplayName(name string) error { return checkDisplayName(name) }
+
 func checkDisplayName(name string) error {
 	if n := utf8.RuneCountInString(name); n > MaxDisplayName || !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
 		return invalid("a display name has at most %d printable characters", MaxDisplayName)

@@ -69,24 +69,24 @@ type RequestStats struct {
 
 // Transparency computes the report for events from `from` (inclusive) to
 // `to` (exclusive; zero means now) and for the requests received then.
-func (s *Store) Transparency(ctx context.Context, from, to time.Time) (TransparencyReport, error) {
+func (rs *Records) Transparency(ctx context.Context, from, to time.Time) (TransparencyReport, error) {
 	if to.IsZero() {
-		to = s.now()
+		to = rs.now()
 	}
 	if !to.After(from) {
 		return TransparencyReport{}, invalid("the report's end must come after its start")
 	}
-	r := TransparencyReport{From: from.UTC(), To: to.UTC(), Generated: s.now().UTC(),
+	r := TransparencyReport{From: from.UTC(), To: to.UTC(), Generated: rs.now().UTC(),
 		Events: map[string]int{}, Decisions: map[string]DecisionStats{}, Models: []ModelUse{},
 		Languages: map[string]int{}, Redactions: map[string]int{},
-		Requests: RequestStats{ByKind: map[string]int{}, ByRegime: map[string]int{}}, SigningKey: s.Fingerprint(),
+		Requests: RequestStats{ByKind: map[string]int{}, ByRegime: map[string]int{}}, SigningKey: rs.b.Fingerprint(),
 		Security: map[string]int{}}
 	security := map[string]bool{}
 	for _, t := range SecurityTypes() {
 		security[t] = true
 	}
 	models := map[[3]string]*ModelUse{}
-	err := s.Scan(ctx, Filter{From: from, To: to}, false, func(e Event) error {
+	err := rs.b.Scan(ctx, Filter{From: from, To: to}, false, func(e Event) error {
 		r.Events[e.Type]++
 		if security[e.Type] {
 			r.Security[e.Type]++
@@ -125,7 +125,7 @@ func (s *Store) Transparency(ctx context.Context, from, to time.Time) (Transpare
 		r.Models = append(r.Models, *m)
 	}
 	slices.SortFunc(r.Models, func(a, b ModelUse) int { return a.FirstSeen.Compare(b.FirstSeen) })
-	reqs, err := s.Requests(ctx)
+	reqs, err := rs.Requests(ctx)
 	if err != nil {
 		return r, err
 	}

@@ -3,6 +3,7 @@ package inference
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hushdesk/hushdesk/audit"
@@ -122,18 +123,23 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 	if len(reading.Kinds) > 0 && !reading.Only() {
 		m.question = reading.Rest // "hi, how do I return a sofa?" asks how to return a sofa
 	}
+	// Courtesy and nothing else said: "thanks, that's all I needed",
+	// "ok great, appreciate it". What follows the courtesy names no topic
+	// and no trouble.
+	onlyCourtesy := reading.Only() || len(reading.Kinds) > 0 && !namesTopic(m.question, d.Lang) && !troubled(m.question, d.Lang) &&
+		!strings.ContainsAny(m.question, "?？")
 	switch {
-	case offer && reading.First() == courtesy.Yes && reading.Only():
+	case offer && reading.First() == courtesy.Yes && onlyCourtesy:
 		// "Yes please" to "Would you like to talk to a person?".
 		d.Kind, d.Reason = decision.Handoff, decision.OfferAccepted
 		d.Answer = catalog.Text(d.Lang, catalog.Handoff(decision.PersonRequested))
 		d.Team = a.parts.Triage.Route(m.question, a.topicHints(m.thread))
 		return a.finish(ctx, m, stream)
-	case offer && reading.First() == courtesy.No && reading.Only():
+	case offer && reading.First() == courtesy.No && onlyCourtesy:
 		d.Kind, d.Reason = decision.Answer, decision.OfferDeclined
 		d.Answer = catalog.Text(d.Lang, catalog.OfferDeclined)
 		return a.finish(ctx, m, stream)
-	case reading.Only():
+	case onlyCourtesy:
 		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, a.topicHints(m.thread)); triggered {
 			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)
@@ -150,7 +156,8 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		}
 		return a.finish(ctx, m, stream)
 	}
-	if vague(m.question, d.Lang) && !m.thread.held() {
+	_, hasTopic := m.thread.topic()
+	if !m.thread.held() && (vague(m.question, d.Lang) || !hasTopic && aboutNothing(m.question, d.Lang)) {
 		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, a.topicHints(m.thread)); triggered {
 			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)

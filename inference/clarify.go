@@ -184,3 +184,15 @@ func askBack(d *Decision, res search.Result, reason decision.Reason) {
 	}
 	d.Answer = catalog.Text(d.Lang, catalog.Clarify)
 }
+
+// aboutNothing reports whether a first message names no topic at all:
+// only the words of asking and of every support question ("can you help
+// me with something", "how long does it take?"). In a conversation with
+// a topic such a message is a follow-up; opening one, it is asked back.
+func aboutNothing(text string, l lang.Tag) bool {
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if !l.Chinese() && len(words) < 2 {
+		return false // one word: searched as it is
+	}
+	return !namesTopic(text, l)
+}

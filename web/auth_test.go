@@ -156,16 +156,20 @@ func TestRevokedTokenEndsItsSessions(t *testing.T) {
 
 // TestSessionIdleTimeout: a console left alone logs itself out.
 func TestSessionIdleTimeout(t *testing.T) {
-	ss := newSessions()
+	ss := newSessions(nil)
 	now := time.Unix(1e9, 0)
 	ss.now = func() time.Time { return now }
-	id, _ := ss.create(Principal{TokenID: "t_1", Role: role.Agent})
+	ctx := context.Background()
+	id, _, err := ss.create(ctx, Principal{TokenID: "t_1", Role: role.Agent})
+	if err != nil {
+		t.Fatal(err)
+	}
 	now = now.Add(sessionIdle - time.Minute)
-	if _, ok := ss.get(id); !ok {
+	if _, ok := ss.get(ctx, id); !ok {
 		t.Fatal("a session in use ended")
 	}
 	now = now.Add(sessionIdle + time.Minute)
-	if _, ok := ss.get(id); ok {
+	if _, ok := ss.get(ctx, id); ok {
 		t.Fatal("an idle session lived on")
 	}
 }

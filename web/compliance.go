@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -111,7 +112,9 @@ func (s *Server) exportAudit(c echo.Context) error {
 	h.Set("X-Hushdesk-Export-Sha256", sum.SHA256)
 	h.Set("X-Hushdesk-Export-Seq", strconv.FormatUint(sum.AuditSeq, 10))
 	h.Set("X-Hushdesk-Export-Events", strconv.Itoa(sum.Events))
-	s.manifests.put(sum.Manifest)
+	if err := s.manifests.PutManifest(context.WithoutCancel(c.Request().Context()), sum.Manifest); err != nil {
+		s.log.Error("export manifest not kept", "audit_seq", sum.AuditSeq, "err", err)
+	}
 	return nil
 }
 
@@ -122,9 +125,12 @@ func (s *Server) exportManifest(c echo.Context) error {
 	if err != nil {
 		return badRequest("the export's seq must be a whole number")
 	}
-	m, ok := s.manifests.get(seq)
+	m, ok, err := s.manifests.Manifest(c.Request().Context(), seq)
+	if err != nil {
+		return err
+	}
 	if !ok {
-		return notFound("no recent export with that seq on this server")
+		return notFound("no recent export with that seq")
 	}
 	return c.JSON(http.StatusOK, m)
 }
@@ -246,7 +252,13 @@ func (s *Server) securityTrail(c echo.Context) error {
 	return c.JSON(http.StatusOK, page)
 }
 
-// manifestCache keeps the manifests of the last exports for download.
+// ManifestStore keeps the manifests of recent exports for download.
+type ManifestStore interface {
+	PutManifest(ctx context.Context, m audit.Manifest) error
+	Manifest(ctx context.Context, seq uint64) (audit.Manifest, bool, error)
+}
+
+// manifestCache keeps the manifests of the last exports in memory.
 type manifestCache struct {
 	mu  sync.Mutex
 	all map[uint64]audit.Manifest
@@ -254,7 +266,7 @@ type manifestCache struct {
 
 func newManifestCache() *manifestCache { return &manifestCache{all: map[uint64]audit.Manifest{}} }
 
-func (m *manifestCache) put(x audit.Manifest) {
+func (m *manifestCache) PutManifest(_ context.Context, x audit.Manifest) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.all) >= 256 {
@@ -264,13 +276,14 @@ func (m *manifestCache) put(x audit.Manifest) {
 		}
 	}
 	m.all[x.AuditSeq] = x
+	return nil
 }
 
-func (m *manifestCache) get(seq uint64) (audit.Manifest, bool) {
+func (m *manifestCache) Manifest(_ context.Context, seq uint64) (audit.Manifest, bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	x, ok := m.all[seq]
-	return x, ok
+	return x, ok, nil
 }
 
 // writeJSONAttachment sends v as a downloadable JSON file.

@@ -217,25 +217,7 @@ func (s *Server) conversationEvents(c echo.Context) error {
 	if err := sse.send("status", state); err != nil {
 		return nil
 	}
-	ping := time.NewTicker(20 * time.Second)
-	defer ping.Stop()
-	for {
-		select {
-		case <-c.Request().Context().Done():
-			return nil
-		case <-s.closing:
-			return nil
-		case ev := <-events:
-			if sse.send(ev.Name, ev.Data) != nil {
-				return nil
-			}
-		case <-ping.C:
-			if _, err := c.Response().Write([]byte(": ping\n\n")); err != nil {
-				return nil
-			}
-			c.Response().Flush()
-		}
-	}
+	return s.follow(c, sse, events)
 }
 
 // handoffStatus is a hand-off's state as the customer's client receives it.

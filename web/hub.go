@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
 )
 
 // Relay carries live events between the replicas of a shared store: what
@@ -116,4 +119,29 @@ func (h *hub) watchers(ref string) int {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return len(h.subs[ref])
+}
+
+// follow sends a subscription's events to a client until it leaves or the
+// server shuts down, with a comment line every 20 s to keep the stream
+// open through proxies.
+func (s *Server) follow(c echo.Context, sse *eventStream, events <-chan hubEvent) error {
+	ping := time.NewTicker(20 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-c.Request().Context().Done():
+			return nil
+		case <-s.closing:
+			return nil
+		case ev := <-events:
+			if sse.send(ev.Name, ev.Data) != nil {
+				return nil
+			}
+		case <-ping.C:
+			if _, err := c.Response().Write([]byte(": ping\n\n")); err != nil {
+				return nil
+			}
+			c.Response().Flush()
+		}
+	}
 }

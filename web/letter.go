@@ -1,42 +1,19 @@
 package web
 
 import (
-	"bytes"
-	"embed"
 	"fmt"
-	"html/template"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/hushdesk/hushdesk/audit"
-	"github.com/hushdesk/hushdesk/inference"
-	"github.com/hushdesk/hushdesk/inference/catalog"
 	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/web/letter"
 )
 
-// The subject export as a letter the customer can read, in their
-// language: a self-contained HTML page with print styles (print it, or
-// save it as PDF from the browser), beside the machine-readable JSON.
-
-//go:embed letter/letter.html
-var letterFiles embed.FS
-
-var letterTemplate = template.Must(template.ParseFS(letterFiles, "letter/letter.html"))
-
-type letterMessage struct {
-	Role, Who, Text string
-	Erased          bool
-}
-
-type letterConversation struct {
-	Heading  string
-	Messages []letterMessage
-}
-
-type letterField struct{ Name, Value string }
+// letterFormats are the subject export's formats that are the letter: an
+// HTML page or a PDF document.
+var letterFormats = map[string]bool{"html": true, "pdf": true}
 
 // letterLanguage is the language asked for, else the one the customer
 // last wrote in.
@@ -52,69 +29,18 @@ func letterLanguage(c echo.Context, exp audit.SubjectExport) lang.Tag {
 	return lang.Default
 }
 
-// letter writes a subject export as the letter, as a download.
-func (s *Server) letter(c echo.Context, exp audit.SubjectExport) error {
-	l := letterLanguage(c, exp)
-	byConv := map[string]*letterConversation{}
-	var convs []*letterConversation
-	for _, e := range exp.Events {
-		if e.Conversation == "" || e.Type != audit.TypeDecision && e.Type != audit.TypeAgentReply {
-			continue
-		}
-		cv := byConv[e.Conversation]
-		if cv == nil {
-			cv = &letterConversation{Heading: catalog.Textf(l, "letter.conversation", "date", catalog.Date(l, e.Time))}
-			byConv[e.Conversation] = cv
-			convs = append(convs, cv)
-		}
-		words := func(s string) string { return inference.Humanize(l, s) }
-		switch {
-		case e.Shredded:
-			cv.Messages = append(cv.Messages, letterMessage{Role: "erased", Who: catalog.Text(l, "letter.you"), Erased: true})
-		case e.Type == audit.TypeAgentReply && e.Content != nil:
-			who := cmpOr(e.Attrs["agent_name"], catalog.Text(l, "chat.agent"))
-			cv.Messages = append(cv.Messages, letterMessage{Role: "agent", Who: who, Text: words(e.Content.Text)})
-		case e.Content != nil:
-			if e.Content.Question != "" {
-				cv.Messages = append(cv.Messages, letterMessage{Role: "customer", Who: catalog.Text(l, "letter.you"), Text: words(e.Content.Question)})
-			}
-			if e.Content.Answer != "" {
-				cv.Messages = append(cv.Messages, letterMessage{Role: "assistant", Who: catalog.Text(l, "chat.assistant"), Text: words(e.Content.Answer)})
-			}
-		}
+// letter writes a subject export as the letter the customer can read, in
+// their language, as a download: format is "html" or "pdf".
+func (s *Server) letter(c echo.Context, exp audit.SubjectExport, format string) error {
+	d := letter.Build(letterLanguage(c, exp), s.opts.Company, exp)
+	write, mime := d.HTML, "text/html; charset=utf-8"
+	if format == "pdf" {
+		write, mime = d.PDF, "application/pdf"
 	}
-	st := exp.Statement
-	var fields []letterField
-	for _, f := range []letterField{{"Controller", st.Controller}, {"Contact", st.Contact}, {"Purposes", strings.Join(st.Purposes, "; ")},
-		{"Legal basis", st.LegalBasis}, {"Retention", st.Retention}, {"Recipients", strings.Join(st.Recipients, "; ")},
-		{"Automated decisions", st.AutomatedDecisions}, {"Rights", st.Rights}} {
-		if f.Value != "" {
-			fields = append(fields, f)
-		}
+	body, err := write()
+	if err != nil {
+		return err
 	}
-	var reqs []string
-	for _, r := range exp.Requests {
-		answered := catalog.Text(l, "letter.open")
-		if r.Completed != nil {
-			answered = catalog.Date(l, *r.Completed)
-		}
-		reqs = append(reqs, catalog.Textf(l, "letter.request", "kind", catalog.Text(l, catalog.Key("letter.kind."+r.Kind)),
-			"received", catalog.Date(l, r.Received), "answered", answered))
-	}
-	data := map[string]any{
-		"Lang": l, "Title": catalog.Textf(l, "letter.title", "company", s.opts.Company),
-		"Meta":  catalog.Textf(l, "letter.meta", "date", catalog.Date(l, exp.Generated), "ref", exp.Subject),
-		"Intro": catalog.Text(l, "letter.intro"),
-		"Summary": catalog.Textf(l, "letter.summary", "conversations", strconv.Itoa(len(exp.Conversations)),
-			"events", strconv.Itoa(len(exp.Events)), "shredded", strconv.Itoa(exp.Shredded)),
-		"Hidden": catalog.Text(l, "letter.hidden"), "Conversations": convs, "ErasedText": catalog.Text(l, "letter.erased"),
-		"WhyHeading": catalog.Text(l, "letter.why"), "Statement": fields, "RequestsHeading": catalog.Text(l, "letter.requests"),
-		"Requests": reqs, "Disclosure": catalog.Text(l, catalog.Disclosure), "Rights": catalog.Text(l, "letter.rights"),
-	}
-	var buf bytes.Buffer
-	if err := letterTemplate.Execute(&buf, data); err != nil {
-		return fmt.Errorf("write the letter: %w", err)
-	}
-	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="letter-%s-%s.html"`, exp.Subject, l))
-	return c.Blob(http.StatusOK, "text/html; charset=utf-8", buf.Bytes())
+	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="letter-%s-%s.%s"`, exp.Subject, d.Lang, format))
+	return c.Blob(http.StatusOK, mime, body)
 }

@@ -146,12 +146,17 @@ func (s *Server) ssoCallback(c echo.Context) error {
 	s.recordSecurity(c, audit.Envelope{Type: audit.TypeLogin, Actor: p.Actor(),
 		Attrs: map[string]string{"method": "oidc", "user": id.Username, "groups": strings.Join(matched, ","), "team": team}})
 	now := time.Now()
-	sid, sess := s.sessions.create(p)
+	sid, sess, err := s.sessions.create(c.Request().Context(), p)
+	if err != nil {
+		return err
+	}
 	x := ssoSession{refresh: tok.RefreshToken, idToken: raw, until: idt.Expiry, checkAt: now.Add(s.sso.cfg.Recheck)}
 	if x.refresh == "" {
 		x.checkAt = idt.Expiry
 	}
-	s.sessions.setSSO(sid, x)
+	if err := s.sessions.setSSO(c.Request().Context(), sid, x); err != nil {
+		return err
+	}
 	s.setSessionCookie(c, sid, sess.expires)
 	return c.Redirect(http.StatusSeeOther, "/console")
 }
@@ -162,7 +167,7 @@ func (s *Server) ssoCallback(c echo.Context) error {
 func (s *Server) providerSaysYes(c echo.Context, id string, sess session) bool {
 	now := time.Now()
 	if s.sso == nil {
-		s.sessions.drop(id)
+		s.sessions.drop(c.Request().Context(), id)
 		return false
 	}
 	if now.Before(sess.sso.checkAt) {
@@ -172,12 +177,12 @@ func (s *Server) providerSaysYes(c echo.Context, id string, sess session) bool {
 	defer cancel()
 	x, err := s.sso.stillStands(ctx, *sess.sso, now)
 	if err != nil {
-		s.sessions.drop(id)
+		s.sessions.drop(c.Request().Context(), id)
 		s.recordSecurity(c, audit.Envelope{Type: audit.TypeSessionEnded, Actor: sess.principal.Actor(),
 			Attrs: map[string]string{"method": "oidc", "reason": err.Error()}})
 		return false
 	}
-	s.sessions.setSSO(id, x)
+	s.sessions.setSSO(c.Request().Context(), id, x)
 	return true
 }
 

@@ -113,25 +113,7 @@ func (s *Server) queueEvents(c echo.Context) error {
 	if err := sse.send("ready", map[string]any{"time": time.Now().UTC()}); err != nil {
 		return nil
 	}
-	ping := time.NewTicker(20 * time.Second)
-	defer ping.Stop()
-	for {
-		select {
-		case <-c.Request().Context().Done():
-			return nil
-		case <-s.closing:
-			return nil
-		case ev := <-events:
-			if sse.send(ev.Name, ev.Data) != nil {
-				return nil
-			}
-		case <-ping.C:
-			if _, err := c.Response().Write([]byte(": ping\n\n")); err != nil {
-				return nil
-			}
-			c.Response().Flush()
-		}
-	}
+	return s.follow(c, sse, events)
 }
 
 // queueChanged tells the agents' consoles that a hand-off changed.

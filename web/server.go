@@ -246,6 +246,12 @@ type Options struct {
 	// Mail, when set, e-mails agents' replies to customers who ask for
 	// them; nil offers no e-mail.
 	Mail *Mailer
+	// Manifests keeps the manifests of exports for download. Default:
+	// the last 256 in this process's memory.
+	Manifests ManifestStore
+	// Sessions keeps console sessions. Default: in this process's
+	// memory. Replicas share one, so that a session works on all of them.
+	Sessions SessionStore
 	// Relay carries customers' live events (agent replies, hand-off
 	// changes) between replicas sharing a store. Default: none, events
 	// stay in this process.
@@ -275,6 +281,9 @@ func (o Options) withDefaults() Options {
 	if o.MaxQuestionChars <= 0 {
 		o.MaxQuestionChars = 4000
 	}
+	if o.Manifests == nil {
+		o.Manifests = newManifestCache()
+	}
 	if o.ModelAvailable == nil {
 		o.ModelAvailable = func() bool { return false }
 	}
@@ -289,7 +298,7 @@ type Server struct {
 	log       *slog.Logger
 	metrics   *metrics
 	sessions  *sessions
-	manifests *manifestCache
+	manifests ManifestStore
 	approvals approvals
 	sso       *sso // nil without a provider
 	hub       *hub
@@ -310,8 +319,8 @@ func New(parts Parts, opts Options) (*Server, error) {
 	opts = opts.withDefaults()
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{echo: e, parts: parts, opts: opts, log: opts.Logger, sessions: newSessions(),
-		manifests: newManifestCache(), hub: newHub(opts.Relay), closing: make(chan struct{}),
+	s := &Server{echo: e, parts: parts, opts: opts, log: opts.Logger, sessions: newSessions(opts.Sessions),
+		manifests: opts.Manifests, hub: newHub(opts.Relay), closing: make(chan struct{}),
 		failures: newKeyedLimiter(loginFailures/15.0, loginFailures), reads: newKeyedLimiter(conversationReads, conversationReads),
 		streams: newStreamCounter(streamsPerClient, streamsInAll)}
 	if opts.SessionMax > 0 {

@@ -1,13 +1,14 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hushdesk/hushdesk/audit"
@@ -42,16 +43,21 @@ type session struct {
 	sso       *ssoSession // nil for a session started with a token
 }
 
-// sessions holds console sessions in memory; a restart logs everyone out.
+// sessions are the console sessions, kept by a SessionStore: in memory
+// by default (a restart logs everyone out), or in the shared store, so
+// that a session made through one replica works on every other and one
+// ended on any replica is refused by all.
 type sessions struct {
-	mu  sync.Mutex
-	m   map[string]*session
-	now func() time.Time
-	ttl time.Duration // the longest a session lasts
+	store SessionStore
+	now   func() time.Time
+	ttl   time.Duration // the longest a session lasts
 }
 
-func newSessions() *sessions {
-	return &sessions{m: make(map[string]*session), now: time.Now, ttl: sessionTTL}
+func newSessions(store SessionStore) *sessions {
+	if store == nil {
+		store = newMemorySessions()
+	}
+	return &sessions{store: store, now: time.Now, ttl: sessionTTL}
 }
 
 func randomToken() string {
@@ -62,63 +68,74 @@ func randomToken() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-func (ss *sessions) create(p Principal) (id string, s *session) {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
+func (ss *sessions) create(ctx context.Context, p Principal) (id string, s *session, err error) {
 	now := ss.now()
-	for k, v := range ss.m {
-		if v.ended(now) {
-			delete(ss.m, k)
-		}
-	}
 	id = randomToken()
 	s = &session{principal: p, csrf: randomToken(), expires: now.Add(ss.ttl), lastSeen: now}
-	ss.m[id] = s
-	return id, s
+	return id, s, ss.save(ctx, id, s)
+}
+
+func (ss *sessions) save(ctx context.Context, id string, s *session) error {
+	rec, err := sealSession(id, s)
+	if err != nil {
+		return err
+	}
+	if err := ss.store.SaveSession(ctx, sessionKey(id), rec); err != nil {
+		return fmt.Errorf("keep the session: %w", err)
+	}
+	return nil
 }
 
 func (s *session) ended(now time.Time) bool {
 	return now.After(s.expires) || now.Sub(s.lastSeen) > sessionIdle
 }
 
+// sessionTouch is how often a session in use has its last use recorded.
+const sessionTouch = 15 * time.Second
+
 // get returns a live session and marks it used.
-func (ss *sessions) get(id string) (session, bool) {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	s, ok := ss.m[id]
-	now := ss.now()
-	if !ok || s.ended(now) {
-		delete(ss.m, id)
+func (ss *sessions) get(ctx context.Context, id string) (session, bool) {
+	if id == "" {
 		return session{}, false
 	}
-	s.lastSeen = now
-	return *s, true
+	rec, ok, err := ss.store.LoadSession(ctx, sessionKey(id))
+	if err != nil || !ok {
+		return session{}, false
+	}
+	s, err := openSession(id, rec)
+	now := ss.now()
+	if err != nil || s.ended(now) {
+		ss.drop(ctx, id)
+		return session{}, false
+	}
+	if now.Sub(s.lastSeen) > sessionTouch {
+		s.lastSeen = now
+		ss.save(ctx, id, &s)
+	}
+	return s, true
 }
 
 // setSSO keeps what a session started through the provider knows of it.
-func (ss *sessions) setSSO(id string, x ssoSession) {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	if s, ok := ss.m[id]; ok {
-		s.sso = &x
+func (ss *sessions) setSSO(ctx context.Context, id string, x ssoSession) error {
+	rec, ok, err := ss.store.LoadSession(ctx, sessionKey(id))
+	if err != nil || !ok {
+		return err
 	}
+	s, err := openSession(id, rec)
+	if err != nil {
+		return err
+	}
+	s.sso = &x
+	return ss.save(ctx, id, &s)
 }
 
-func (ss *sessions) drop(id string) {
-	ss.mu.Lock()
-	delete(ss.m, id)
-	ss.mu.Unlock()
+func (ss *sessions) drop(ctx context.Context, id string) {
+	ss.store.EndSessions(ctx, sessionKey(id), "")
 }
 
 // dropToken ends every session of a token.
-func (ss *sessions) dropToken(tokenID string) {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	for k, v := range ss.m {
-		if v.principal.TokenID == tokenID {
-			delete(ss.m, k)
-		}
-	}
+func (ss *sessions) dropToken(ctx context.Context, tokenID string) {
+	ss.store.EndSessions(ctx, nil, tokenID)
 }
 
 // sessionPrincipal authenticates a request by its session cookie,
@@ -129,7 +146,8 @@ func (s *Server) sessionPrincipal(c echo.Context) (Principal, bool) {
 	if err != nil || ck.Value == "" {
 		return Principal{}, false
 	}
-	sess, ok := s.sessions.get(ck.Value)
+	ctx := c.Request().Context()
+	sess, ok := s.sessions.get(ctx, ck.Value)
 	if !ok {
 		return Principal{}, false
 	}
@@ -137,8 +155,8 @@ func (s *Server) sessionPrincipal(c echo.Context) (Principal, bool) {
 		if !s.providerSaysYes(c, ck.Value, sess) {
 			return Principal{}, false
 		}
-	} else if tok, err := s.parts.Tokens.Token(c.Request().Context(), sess.principal.TokenID); err != nil || tok.Role != sess.principal.Role {
-		s.sessions.drop(ck.Value)
+	} else if tok, err := s.parts.Tokens.Token(ctx, sess.principal.TokenID); err != nil || tok.Role != sess.principal.Role {
+		s.sessions.drop(ctx, ck.Value)
 		return Principal{}, false
 	}
 	switch c.Request().Method {
@@ -178,7 +196,10 @@ func (s *Server) login(c echo.Context) error {
 	}
 	p := principalOf(tok)
 	s.recordSecurity(c, audit.Envelope{Type: audit.TypeLogin, Actor: p.Actor(), Attrs: map[string]string{"method": "token"}})
-	id, sess := s.sessions.create(p)
+	id, sess, err := s.sessions.create(c.Request().Context(), p)
+	if err != nil {
+		return err
+	}
 	s.setSessionCookie(c, id, sess.expires)
 	return c.JSON(http.StatusOK, sessionAnswer(p, sess))
 }
@@ -223,7 +244,7 @@ func (s *Server) secureRequest(c echo.Context) bool {
 func (s *Server) logout(c echo.Context) error {
 	var providerLogout string
 	if ck, err := c.Cookie(s.cookieName(c, sessionCookie)); err == nil {
-		if sess, ok := s.sessions.get(ck.Value); ok {
+		if sess, ok := s.sessions.get(c.Request().Context(), ck.Value); ok {
 			method := "token"
 			if sess.sso != nil {
 				method = "oidc"
@@ -233,7 +254,7 @@ func (s *Server) logout(c echo.Context) error {
 			}
 			s.recordSecurity(c, audit.Envelope{Type: audit.TypeLogout, Actor: sess.principal.Actor(), Attrs: map[string]string{"method": method}})
 		}
-		s.sessions.drop(ck.Value)
+		s.sessions.drop(c.Request().Context(), ck.Value)
 	}
 	c.SetCookie(&http.Cookie{Name: s.cookieName(c, sessionCookie), Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
 		SameSite: http.SameSiteStrictMode, Secure: s.secureRequest(c)})
@@ -251,7 +272,7 @@ func (s *Server) whoami(c echo.Context) error {
 		return errNotLoggedIn
 	}
 	ck, _ := c.Cookie(s.cookieName(c, sessionCookie))
-	sess, _ := s.sessions.get(ck.Value)
+	sess, _ := s.sessions.get(c.Request().Context(), ck.Value)
 	return c.JSON(http.StatusOK, sessionAnswer(p, &sess))
 }
 

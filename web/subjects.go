@@ -31,8 +31,8 @@ func (s *Server) exportSubject(c echo.Context) error {
 	ctx, actor := c.Request().Context(), principal(c).Actor()
 	pseudonym := s.parts.Log.SubjectPseudonym(c.Param("id"))
 	format := c.QueryParam("format")
-	if format != "" && format != "json" && format != "html" {
-		return badRequest("format must be json or html")
+	if format != "" && format != "json" && !letterFormats[format] {
+		return badRequest("format must be json, html or pdf")
 	}
 	req, err := s.parts.Rights.LogRequest(ctx, audit.RequestSpec{Kind: audit.RequestAccess, Subject: pseudonym, Regime: regime(c),
 		Actor: actor, Channel: audit.ChannelConsole, CustomerID: c.Param("id")})
@@ -46,8 +46,8 @@ func (s *Server) exportSubject(c echo.Context) error {
 	if _, err := s.parts.Rights.CompleteRequest(ctx, req.ID, actor); err != nil {
 		return err
 	}
-	if format == "html" {
-		return s.letter(c, exp)
+	if letterFormats[format] {
+		return s.letter(c, exp, format)
 	}
 	return writeJSONAttachment(c, "subject-"+pseudonym+".json", exp)
 }

@@ -57,7 +57,7 @@ func (s *Server) revokeToken(c echo.Context) error {
 	if err := s.parts.Tokens.RevokeToken(ctx, id, principal(c).Actor()); err != nil {
 		return err
 	}
-	s.sessions.dropToken(id)
+	s.sessions.dropToken(c.Request().Context(), id)
 	// The conversations its holder had go back to the queue.
 	released, err := s.parts.Queue.ReleaseClaims(ctx, principalOf(tok).Actor(), principal(c).Agent())
 	if err != nil {

@@ -30,6 +30,25 @@ type Webhook struct {
 	queue       chan webhookPayload
 	backoff     time.Duration
 	attempts    int
+	outbox      WebhookOutbox // nil: the queue in memory
+	wake        chan struct{}
+}
+
+// WebhookOutbox keeps notifications until they are delivered, so that a
+// crash loses none, and lets several replicas share the delivering.
+type WebhookOutbox interface {
+	Enqueue(ctx context.Context, event string, body []byte) error
+	// Next takes the oldest notification that is due, so that no other
+	// sender takes it meanwhile, and tries it with try: when try says
+	// done it is removed, else it is due again after retry.
+	Next(ctx context.Context, try func(event string, body []byte, attempt int) (done bool, retry time.Duration)) (took bool, err error)
+}
+
+// WithOutbox keeps the notifications in o instead of this process's
+// memory, and delivers those o holds, whichever process queued them.
+func (w *Webhook) WithOutbox(o WebhookOutbox) *Webhook {
+	w.outbox, w.wake = o, make(chan struct{}, 1)
+	return w
 }
 
 type webhookPayload struct {
@@ -49,8 +68,13 @@ func newWebhook(url, secret string, log *slog.Logger, backoff time.Duration, att
 		queue: make(chan webhookPayload, 1024), backoff: backoff, attempts: attempts}
 }
 
-// Send queues a notification; it never blocks the request that caused it.
+// Send queues a notification; it never blocks the request that caused
+// it for long (with an outbox, it waits for the outbox's write).
 func (w *Webhook) Send(event string, h audit.Handoff) {
+	if w.outbox != nil {
+		w.enqueue(webhookPayload{Event: event, Time: time.Now().UTC(), Handoff: h})
+		return
+	}
 	select {
 	case w.queue <- webhookPayload{Event: event, Time: time.Now().UTC(), Handoff: h}:
 	default:
@@ -62,6 +86,9 @@ func (w *Webhook) Send(event string, h audit.Handoff) {
 // once: a retry waiting for its turn is given up, and what is still
 // queued is logged as not delivered.
 func (w *Webhook) Run(ctx context.Context) error {
+	if w.outbox != nil {
+		return w.drain(ctx)
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -152,3 +179,61 @@ func (w *Webhook) post(ctx context.Context, body []byte, event string) error {
 type refusedError struct{ status string }
 
 func (e refusedError) Error() string { return "refused with status " + e.status + "; not retried" }
+
+func (w *Webhook) enqueue(p webhookPayload) {
+	body, err := json.Marshal(p)
+	if err != nil {
+		w.log.Error("webhook payload", "err", err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := w.outbox.Enqueue(ctx, p.Event, body); err != nil {
+		w.log.Error("webhook notification not queued", "event", p.Event, "handoff", p.Handoff.ID, "err", err)
+		return
+	}
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+// drain delivers what the outbox holds until ctx ends: one attempt at a
+// time, a failure due again after the backoff, given up after the last
+// attempt or a refusal.
+func (w *Webhook) drain(ctx context.Context) error {
+	idle := time.NewTimer(time.Second)
+	defer idle.Stop()
+	for {
+		took, err := w.outbox.Next(ctx, func(event string, body []byte, attempt int) (bool, time.Duration) {
+			err := w.post(ctx, body, event)
+			if err == nil {
+				return true, 0
+			}
+			var refused refusedError
+			if attempt >= w.attempts || errors.As(err, &refused) {
+				w.log.Error("webhook gave up", "event", event, "attempts", attempt, "err", err)
+				return true, 0
+			}
+			delay := w.backoff << (attempt - 1)
+			w.log.Warn("webhook failed; retrying", "event", event, "attempt", attempt, "in", delay.String(), "err", err)
+			return false, delay
+		})
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err != nil {
+			w.log.Error("webhook outbox", "err", err)
+		}
+		if took && err == nil {
+			continue
+		}
+		idle.Reset(time.Second)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-w.wake:
+		case <-idle.C:
+		}
+	}
+}

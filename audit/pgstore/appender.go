@@ -84,7 +84,7 @@ func (s *Store) append(ctx context.Context, env audit.Envelope, content *audit.C
 			return 0, fmt.Errorf("encode envelope: %w", err)
 		}
 		owner := x.owner
-		if !emptyContent(content) {
+		if !content.Empty() {
 			if owner == "" {
 				owner = audit.KeyOwner(&req.env)
 			}
@@ -106,10 +106,6 @@ func (s *Store) append(ctx context.Context, env audit.Envelope, content *audit.C
 		return res.seq, res.err
 	}
 	return 0, fmt.Errorf("append: content keys kept being shredded: %w", audit.ErrShredded)
-}
-
-func emptyContent(c *audit.Content) bool {
-	return c == nil || (c.Question == "" && c.Answer == "" && c.Text == "" && c.Standalone == "" && c.Streamed == "" && len(c.Placeholders) == 0)
 }
 
 // submit hands a request to the writer and waits for its answer.

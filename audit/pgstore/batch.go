@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/hushdesk/hushdesk/audit"
 )
 
 // writeBatch does the work of one transaction.
@@ -85,6 +87,11 @@ func (s *Store) writeBatch(ctx context.Context, tx pgx.Tx, id []byte, batch []*r
 		seq, err := w.put(&env, envJSON, kid, r.sealed)
 		if err != nil {
 			return nil, err
+		}
+		if env.Type == audit.TypeDecision && env.Conversation != "" {
+			if err := audit.ProjectDecision(buckets{ctx, tx}, &env, seq); err != nil {
+				return nil, fmt.Errorf("project hand-off: %w", err)
+			}
 		}
 		if r.apply != nil {
 			if err := w.flush(ctx); err != nil {

@@ -47,6 +47,11 @@ type erasure struct {
 	kids     []string
 }
 
+// targets are the subjects and conversations whose holds block it.
+func (e *erasure) targets() []string {
+	return append(keys(e.subjects), keys(e.convs)...)
+}
+
 func (e *erasure) target() string {
 	if e.subject != "" {
 		return e.subject
@@ -72,6 +77,11 @@ func (s *Store) erase(ctx context.Context, e *erasure, actor string) (audit.Rece
 			} else if ok && len(e.seqs) == 0 && len(e.kids) == 0 {
 				return &erasedBefore{r: r}
 			}
+			if h, ok, err := audit.HeldAny(buckets{ctx, tx}, e.targets()); err != nil {
+				return err
+			} else if ok {
+				return &audit.HoldError{Hold: h}
+			}
 			scope := "conversation"
 			if e.subject != "" {
 				scope = "subject"
@@ -88,6 +98,9 @@ func (s *Store) erase(ctx context.Context, e *erasure, actor string) (audit.Rece
 			if err := shred(ctx, tx, e.kids, seq); err != nil {
 				return err
 			}
+			if err := audit.ForgetHandoffs(buckets{ctx, tx}, e.convs, e.subject); err != nil {
+				return err
+			}
 			if err := e.unindex(ctx, tx); err != nil {
 				return err
 			}
@@ -99,6 +112,10 @@ func (s *Store) erase(ctx context.Context, e *erasure, actor string) (audit.Rece
 	var again *erasedBefore
 	if errors.As(err, &again) {
 		return again.r, nil
+	}
+	var held *audit.HoldError
+	if errors.As(err, &held) {
+		s.DescribeHold(ctx, &held.Hold)
 	}
 	if err != nil {
 		return audit.Receipt{}, fmt.Errorf("erase: %w", err)
@@ -254,8 +271,8 @@ func (s *Store) ErasureReceipt(ctx context.Context, target string) (audit.Receip
 }
 
 // RunRetention shreds every content key older than ContentRetention and
-// records the run as an event, as audit.Store.RunRetention does (legal
-// holds are not kept in PostgreSQL yet, so none is excepted).
+// records the run as an event, as audit.Store.RunRetention does: the
+// keys of subjects and conversations under a legal hold are kept.
 func (s *Store) RunRetention(ctx context.Context) (audit.RetentionReport, error) {
 	now := s.now().UTC()
 	rep := audit.RetentionReport{Ran: now}
@@ -266,20 +283,37 @@ func (s *Store) RunRetention(ctx context.Context) (audit.RetentionReport, error)
 	env := audit.Envelope{Time: now, Type: audit.TypeRetention, Actor: "retention"}
 	seq, err := s.append(ctx, env, nil, extra{
 		check: func(ctx context.Context, tx pgx.Tx, env *audit.Envelope) error {
-			kids = nil
+			kids, rep.Held = nil, 0
 			if !rep.Cutoff.IsZero() {
-				rows, err := tx.Query(ctx, `SELECT kid FROM audit_content_keys WHERE assigned < $1`, rep.Cutoff)
+				rows, err := tx.Query(ctx, `SELECT kid, owner FROM audit_content_keys WHERE assigned < $1`, rep.Cutoff)
 				if err != nil {
 					return err
 				}
-				if kids, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
+				type due struct{ kid, owner string }
+				all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (due, error) {
+					var d due
+					return d, r.Scan(&d.kid, &d.owner)
+				})
+				if err != nil {
 					return err
+				}
+				b := buckets{ctx, tx}
+				for _, k := range all {
+					held, err := audit.OwnerHeld(b, k.owner)
+					if err != nil {
+						return err
+					}
+					if held {
+						rep.Held++
+						continue
+					}
+					kids = append(kids, k.kid)
 				}
 			}
 			rep.Shredded = len(kids)
 			env.Attrs = map[string]string{
 				"shredded":       strconv.Itoa(rep.Shredded),
-				"held":           "0",
+				"held":           strconv.Itoa(rep.Held),
 				"retention_days": strconv.Itoa(int(s.opts.ContentRetention.Hours() / 24)),
 			}
 			if !rep.Cutoff.IsZero() {

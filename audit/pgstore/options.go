@@ -3,6 +3,8 @@ package pgstore
 import (
 	"log/slog"
 	"time"
+
+	"github.com/hushdesk/hushdesk/audit"
 )
 
 // Options configures a Store. The zero value is usable; every field's
@@ -50,6 +52,9 @@ type Options struct {
 	// its commit (the database restarting, say) is tried again before
 	// its callers get the error. Default 15s.
 	CommitRetry time.Duration
+	// Statement is what a subject export tells the subject, as in
+	// audit.Options.
+	Statement audit.Statement
 	// Logger receives operational messages. Default slog.Default().
 	Logger *slog.Logger
 	// Now is the clock. Default time.Now.
@@ -96,6 +101,7 @@ func (o Options) withDefaults() Options {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	o.Statement = o.Statement.WithDefaults(o.ContentRetention)
 	return o
 }
 

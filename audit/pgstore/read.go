@@ -126,7 +126,7 @@ func (s *Store) Subject(ctx context.Context, pseudonym string) ([]audit.Event, e
 		WHERE i.subject = $1 ORDER BY e.seq`, pseudonym)
 }
 
-func (s *Store) indexed(ctx context.Context, sql, id string) ([]audit.Event, error) {
+func (s *Store) indexed(ctx context.Context, sql string, id any) ([]audit.Event, error) {
 	rows, err := s.pool.Query(ctx, sql, id)
 	if err != nil {
 		return nil, err

@@ -42,6 +42,8 @@ func IsURL(s string) bool {
 // and any number of Stores, in any number of processes, may share one
 // database.
 type Store struct {
+	*audit.Records
+
 	pool   *pgxpool.Pool
 	keys   *audit.Keys
 	keks   *kekRing
@@ -85,6 +87,8 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{pool: pool, opts: opts, log: opts.Logger, now: opts.Now}
+	s.Records = audit.NewRecords(backend{s}, audit.RecordsOptions{ReadOnly: opts.ReadOnly, Statement: opts.Statement,
+		Now: opts.Now, Logger: opts.Logger})
 	if err := s.init(ctx); err != nil {
 		pool.Close()
 		return nil, err

@@ -208,3 +208,62 @@ func (s *Store) stored(ctx context.Context) ([]storedToken, error) {
 	}
 	return out, nil
 }
+
+// UpdateToken renames a token's holder or moves them to another team, as
+// audit.Store.UpdateToken does.
+func (s *Store) UpdateToken(ctx context.Context, id string, ch audit.TokenChange, actor string) (audit.Token, error) {
+	if ch.Name == nil && ch.Team == nil {
+		return audit.Token{}, audit.Invalid("nothing to change: give a name or a team")
+	}
+	var fields []string
+	if ch.Name != nil {
+		if err := audit.CheckDisplayName(strings.TrimSpace(*ch.Name)); err != nil {
+			return audit.Token{}, err
+		}
+		fields = append(fields, "name")
+	}
+	if ch.Team != nil {
+		fields = append(fields, "team")
+	}
+	cur, err := s.Token(ctx, id)
+	if err != nil {
+		return audit.Token{}, fmt.Errorf("%q: %w", id, err)
+	}
+	var t storedToken
+	env := audit.Envelope{Type: audit.TypeTokenUpdated, Actor: actor,
+		Attrs: map[string]string{"token_id": id, "role": string(cur.Role), "changed": strings.Join(fields, ",")}}
+	_, err = s.append(ctx, env, nil, extra{
+		check: func(ctx context.Context, tx pgx.Tx, _ *audit.Envelope) error {
+			var body []byte
+			err := tx.QueryRow(ctx, `SELECT body FROM audit_tokens WHERE id = $1`, id).Scan(&body)
+			if errors.Is(err, pgx.ErrNoRows) {
+				return fmt.Errorf("%q: %w", id, audit.ErrNoToken) // revoked meanwhile
+			}
+			if err != nil {
+				return err
+			}
+			if err := json.Unmarshal(body, &t); err != nil {
+				return fmt.Errorf("decode token: %w", err)
+			}
+			if ch.Name != nil {
+				t.Name = strings.TrimSpace(*ch.Name)
+			}
+			if ch.Team != nil {
+				t.Team = strings.TrimSpace(*ch.Team)
+			}
+			return nil
+		},
+		apply: func(ctx context.Context, tx pgx.Tx, _ uint64) error {
+			body, err := json.Marshal(t)
+			if err != nil {
+				return err
+			}
+			_, err = tx.Exec(ctx, `UPDATE audit_tokens SET body = $2 WHERE id = $1`, id, body)
+			return err
+		},
+	})
+	if err != nil {
+		return audit.Token{}, fmt.Errorf("update token: %w", err)
+	}
+	return t.Token, nil
+}

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/audit/pgstore"
 	"github.com/hushdesk/hushdesk/audit/role"
 	"github.com/hushdesk/hushdesk/audit/siem"
 	"github.com/hushdesk/hushdesk/inference"
@@ -65,13 +66,17 @@ type Main struct {
 	// QuestionRedactor redacts customers' questions: the Redactor, with
 	// the model-assisted pass for names when a name model is set.
 	QuestionRedactor *redact.Redactor
-	Store            *audit.Store
-	Index            *search.Index
-	Model            *ollama.Pool
-	Triage           *triage.Policy
-	Assistant        *inference.Assistant
-	Server           *web.Server
-	Webhook          *web.Webhook
+	// Audit is the audit store the process serves from: Store, the
+	// embedded one, or Shared, the PostgreSQL one of --store.
+	Audit     auditStore
+	Store     *audit.Store
+	Shared    *pgstore.Store
+	Index     *search.Index
+	Model     *ollama.Pool
+	Triage    *triage.Policy
+	Assistant *inference.Assistant
+	Server    *web.Server
+	Webhook   *web.Webhook
 	// Feeds stream the audit envelopes to the SIEM collectors.
 	Feeds []*siem.Feed
 	// Outbox e-mails agents' replies when a mail relay is set.
@@ -113,21 +118,28 @@ func NewMain(c Config, logOut io.Writer) *Main {
 // Open locks the data directory and opens the audit store and the
 // knowledge base, loading the sample articles into an empty one.
 func (m *Main) Open(ctx context.Context) error {
-	if m.Config.Store != "" {
-		return errNotOnPostgres("serving (and ask)")
-	}
 	lock, err := lockDataDir(m.Config.Data)
 	if err != nil {
 		return err
 	}
 	m.lock = lock
-	aopts := audit.Options{MasterKey: m.Config.MasterKey, MasterKeyFile: m.Config.MasterKeyFile, Logger: m.Log}
-	if m.Config.AnchorFile != "" {
-		aopts.Anchor = audit.NewFileAnchor(m.Config.AnchorFile)
-	}
-	m.Store, err = audit.Open(m.Config.Data, aopts)
-	if err != nil {
-		return fmt.Errorf("open audit store: %w", err)
+	if m.Config.Store != "" {
+		if m.Config.AnchorFile != "" {
+			return fmt.Errorf("%w: anchor-file is not available with a PostgreSQL store yet; anchor with hushdesk audit checkpoint --anchor on a schedule", errUsage)
+		}
+		if err := m.openShared(ctx); err != nil {
+			return err
+		}
+	} else {
+		aopts := audit.Options{MasterKey: m.Config.MasterKey, MasterKeyFile: m.Config.MasterKeyFile, Logger: m.Log}
+		if m.Config.AnchorFile != "" {
+			aopts.Anchor = audit.NewFileAnchor(m.Config.AnchorFile)
+		}
+		m.Store, err = audit.Open(m.Config.Data, aopts)
+		if err != nil {
+			return fmt.Errorf("open audit store: %w", err)
+		}
+		m.Audit = m.Store
 	}
 	opts := search.Options{Scrub: m.scrub, Logger: m.Log, OnPersonalData: m.Config.PersonalData, Vocabulary: m.vocabulary}
 	if m.Config.EmbedModel != "" {
@@ -247,8 +259,8 @@ func (m *Main) OpenAssistant(ctx context.Context) error {
 		return fmt.Errorf("teams: %w", err)
 	}
 	m.Assistant, err = inference.New(inference.Parts{
-		Redactor: m.QuestionRedactor, Retriever: m.Index, Recorder: m.Store, Triage: m.Triage,
-		Generator: model, Handoffs: m.Store, History: m.Store, Requests: m.Store,
+		Redactor: m.QuestionRedactor, Retriever: m.Index, Recorder: m.Audit, Triage: m.Triage,
+		Generator: model, Handoffs: m.Audit, History: m.Audit, Requests: m.Audit,
 	}, inference.Options{
 		Company:          m.Config.Company,
 		MaxQuestionChars: m.Config.MaxQuestionChars,
@@ -283,7 +295,7 @@ func (m *Main) watchModel(ctx context.Context, every time.Duration) error {
 // from HUSHDESK_ADMIN_TOKEN when it is set.
 func (m *Main) NewServer(ctx context.Context) error {
 	if m.Config.AdminToken != "" {
-		if err := m.Store.EnsureToken(ctx, m.Config.AdminToken, role.Admin, "bootstrap (HUSHDESK_ADMIN_TOKEN)"); err != nil {
+		if err := m.Audit.EnsureToken(ctx, m.Config.AdminToken, role.Admin, "bootstrap (HUSHDESK_ADMIN_TOKEN)"); err != nil {
 			return fmt.Errorf("seed the admin token: %w", err)
 		}
 	}
@@ -292,6 +304,9 @@ func (m *Main) NewServer(ctx context.Context) error {
 	}
 	if m.Config.WebhookURL != "" {
 		m.Webhook = web.NewWebhook(m.Config.WebhookURL, m.Config.WebhookSecret, m.Log)
+		if m.Shared != nil {
+			m.Webhook.WithOutbox(m.Shared.WebhookOutbox())
+		}
 	}
 	if err := m.openFeeds(); err != nil {
 		return err
@@ -310,32 +325,22 @@ func (m *Main) NewServer(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		m.Outbox = mail.NewOutbox(relay, m.Store, mail.OutboxOptions{Backoff: m.Config.mailBackoff, Logger: m.Log,
+		oo := mail.OutboxOptions{Backoff: m.Config.mailBackoff, Logger: m.Log,
 			Changed: func(handoff, _ string) {
 				if m.Server != nil {
 					m.Server.EmailChanged(handoff)
 				}
-			}})
+			}}
+		if m.Shared != nil {
+			oo.Statuses = sharedMail{m.Shared.MailStatuses()}
+		}
+		m.Outbox = mail.NewOutbox(relay, m.Audit, oo)
 		mailer = &web.Mailer{Outbox: m.Outbox, From: m.Config.SMTPFrom, PublicURL: m.Config.PublicURL}
 		if m.Config.PublicURL == "" {
 			m.Log.Info("e-mailed replies carry no link back to the conversation; set public-url to add one")
 		}
 	}
-	srv, err := web.New(web.Parts{
-		Assistant: m.Assistant,
-		Log:       m.Store,
-		Rights:    m.Store,
-		Tokens:    m.tokens(),
-		Queue:     m.Store,
-		Desk:      desk.New(m.Redactor, m.Store),
-		Feedback:  feedback.New(m.Store, m.Redactor, m.Assistant.HandOff),
-		Reports:   report.New(m.Store, m.Index),
-		Knowledge: m.knowledge(),
-		Drafts:    m.Assistant,
-		Canned:    m.Store,
-		Settings:  m.Store,
-		Articles:  m.knowledge(),
-	}, web.Options{
+	opts := web.Options{
 		Addr:             m.Config.Addr,
 		TLSCert:          m.Config.TLSCert,
 		TLSKey:           m.Config.TLSKey,
@@ -356,7 +361,29 @@ func (m *Main) NewServer(ctx context.Context) error {
 		Mail:             mailer,
 		ModelAvailable:   func() bool { return m.Model.Model().Available },
 		Logger:           m.Log,
-	})
+	}
+	if m.Shared != nil {
+		// What one replica does, every other sees: sessions, manifests
+		// and customers' live events are shared.
+		opts.Sessions = sharedSessions{m.Shared.Sessions()}
+		opts.Manifests = m.Shared
+		opts.Relay = m.Shared.Relay()
+	}
+	srv, err := web.New(web.Parts{
+		Assistant: m.Assistant,
+		Log:       m.Audit,
+		Rights:    m.Audit,
+		Tokens:    m.tokens(),
+		Queue:     m.Audit,
+		Desk:      desk.New(m.Redactor, m.Audit),
+		Feedback:  feedback.New(m.Audit, m.Redactor, m.Assistant.HandOff),
+		Reports:   report.New(m.Audit, m.Index),
+		Knowledge: m.knowledge(),
+		Drafts:    m.Assistant,
+		Canned:    m.Audit,
+		Settings:  m.Audit,
+		Articles:  m.knowledge(),
+	}, opts)
 	m.Server = srv
 	return err
 }
@@ -395,6 +422,9 @@ func (m *Main) Close() error {
 	}
 	if m.Store != nil {
 		errs = append(errs, m.Store.Close())
+	}
+	if m.Shared != nil {
+		errs = append(errs, m.Shared.Close())
 	}
 	if m.lock != nil {
 		errs = append(errs, m.lock.Close())

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -90,13 +91,48 @@ func drive(b *testing.B, n, clients int, do func(i int) error) ([]time.Duration,
 // that matters is what Hushdesk adds:
 //
 //	go test ./cmd/hushdesk -run '^$' -bench AskPipeline -benchtime 10000x
+//
+// shop: the sample shop's help centre, clean questions with personal
+// data; insurer-typos: the insurer's help centre (90 articles in five
+// languages) and its customers' own questions, typos and all
+// (testdata/retrieval/insurer/queries_dev.jsonl).
 func BenchmarkAskPipeline(b *testing.B) {
+	insurer, err := benchQueries("../../testdata/retrieval/insurer/queries_dev.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name, sample string
+		questions    []string
+	}{{"shop", "shop", benchQuestions}, {"insurer-typos", "insurer", insurer}} {
+		b.Run(bc.name, func(b *testing.B) { benchAskPipeline(b, bc.sample, bc.questions) })
+	}
+}
+
+// benchQueries reads the questions of a BEIR queries file.
+func benchQueries(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var q struct{ Text string }
+		if err := json.Unmarshal([]byte(line), &q); err != nil {
+			return nil, err
+		}
+		out = append(out, q.Text)
+	}
+	return out, nil
+}
+
+func benchAskPipeline(b *testing.B, sample string, questions []string) {
 	const clients = 16
-	ts := startServer(b, func(c *Config) { c.LogLevel = slog.LevelInfo })
+	ts := startServer(b, func(c *Config) { c.LogLevel = slog.LevelInfo; c.Sample, c.Company = sample, "" })
 	ts.Main.Log.Info("benchmark starting")
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients * 2, Proxy: nil}}
-	bodies := make([][]byte, len(benchQuestions))
-	for i, q := range benchQuestions {
+	bodies := make([][]byte, len(questions))
+	for i, q := range questions {
 		bodies[i], _ = json.Marshal(map[string]string{"question": q})
 	}
 	ask := func(i int) error {

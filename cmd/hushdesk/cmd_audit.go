@@ -73,6 +73,27 @@ func openAuditWith(fs *flag.FlagSet, stderr io.Writer, o audit.Options) (*Main, 
 		m.Close()
 		return nil, fmt.Errorf("open audit store: %w", err)
 	}
+	m.Audit = m.Store
+	return m, nil
+}
+
+// openRecords opens the store the settings name, embedded or in
+// PostgreSQL, for a command that reads or changes its records (subject
+// requests, holds, reports); its periodic jobs are left to the servers.
+func openRecords(ctx context.Context, fs *flag.FlagSet, stderr io.Writer, readOnly bool) (*Main, error) {
+	c, err := loadConfig(fs, os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	if c.Store == "" {
+		return openAudit(fs, stderr, readOnly)
+	}
+	m := NewMain(c, stderr)
+	s, err := openPostgres(ctx, c, m, readOnly)
+	if err != nil {
+		return nil, err
+	}
+	m.Shared, m.Audit = s, s
 	return m, nil
 }
 

@@ -107,15 +107,27 @@ func runAuditRestore(ctx context.Context, e env) error {
 
 // runAuditRetention runs the retention job once, now.
 func runAuditRetention(ctx context.Context, e env) error {
-	return withWritableAudit(e, "audit retention", func(s *audit.Store) error {
-		rep, err := s.RunRetention(ctx)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "retention: %d content keys older than %s shredded, %d kept for legal holds; recorded as event %d\n",
-			rep.Shredded, rep.Cutoff.Format("2006-01-02"), rep.Held, rep.AuditSeq)
-		return nil
-	})
+	fs := newFlagSet("audit retention", e.stderr, storeSettings...)
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	m, err := openRecords(ctx, fs, e.stderr, false)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	var rep audit.RetentionReport
+	if m.Shared != nil {
+		rep, err = m.Shared.RunRetention(ctx)
+	} else {
+		rep, err = m.Store.RunRetention(ctx)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "retention: %d content keys older than %s shredded, %d kept for legal holds; recorded as event %d\n",
+		rep.Shredded, rep.Cutoff.Format("2006-01-02"), rep.Held, rep.AuditSeq)
+	return nil
 }
 
 // runAuditRebuild makes the audit store's projections (its indexes and

@@ -33,12 +33,12 @@ func runReport(ctx context.Context, e env) error {
 	if t0.IsZero() {
 		t0 = t1.AddDate(0, 0, -30)
 	}
-	m, err := openAudit(fs, e.stderr, true)
+	m, err := openRecords(ctx, fs, e.stderr, true)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	rep, err := m.Store.Transparency(ctx, t0, t1)
+	rep, err := m.Audit.Transparency(ctx, t0, t1)
 	if err != nil {
 		return err
 	}

@@ -113,10 +113,17 @@ func storeView(s string) string {
 	return redactURL(s)
 }
 
-// errNotOnPostgres is the answer of the commands that need what the
-// PostgreSQL store does not keep yet.
+// errNotOnPostgres is the answer of the commands that work on the
+// embedded store's files only, saying what does it for PostgreSQL.
 func errNotOnPostgres(what string) error {
-	return fmt.Errorf("%w: %s is not available with a PostgreSQL store yet (the hand-off queue, legal holds and data-subject requests are kept only in the embedded store)", errUsage, what)
+	instead := "use the embedded store's data directory"
+	switch what {
+	case "hushdesk audit backup", "hushdesk audit restore":
+		instead = "back a PostgreSQL store up with pg_dump or pgBackRest (and restore with pg_restore), keeping the master key and the KEK file apart"
+	case "hushdesk audit rebuild":
+		instead = "in PostgreSQL the records are changed in the transaction of each event and there is no file to repair"
+	}
+	return fmt.Errorf("%w: %s works on the embedded store only: %s", errUsage, what, instead)
 }
 
 // runAuditMigrate copies the embedded log of the data directory into an

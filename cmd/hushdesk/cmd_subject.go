@@ -30,13 +30,13 @@ func runSubject(ctx context.Context, e env) error {
 	if (sub != "requests" && id == "") || fs.NArg() > 1 {
 		return usage
 	}
-	m, err := openAudit(fs, e.stderr, false)
+	m, err := openRecords(ctx, fs, e.stderr, false)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
 	actor := cliActor()
-	s := m.Store
+	s := m.Audit
 	switch sub {
 	case "export":
 		p := s.SubjectPseudonym(id)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hushdesk/hushdesk/inference/team"
+	"github.com/hushdesk/hushdesk/web/letter/lettertest"
 	"github.com/hushdesk/hushdesk/web/mail/mailtest"
 )
 
@@ -263,6 +264,14 @@ func TestOfficersAndAdmins(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `<html lang="da">`) || !strings.Contains(body, "Hvad Larkspur Home har registreret om dig") ||
 		strings.Contains(body, "lena@example.dk") || !strings.Contains(resp.Header.Get("Content-Disposition"), "letter-") {
 		t.Errorf("letter = %d %.600s", code, body)
+	}
+	code, body, resp = ts.call(t, "POST", "/api/v1/subjects/cust-42/export?format=pdf", officer, "")
+	if code != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasSuffix(resp.Header.Get("Content-Disposition"), `-da.pdf"`) {
+		t.Fatalf("PDF letter = %d %s %.200s", code, resp.Header, body)
+	}
+	if text := lettertest.Read(t, []byte(body)).Text(); !strings.Contains(text, lettertest.NoSpace("Hvad Larkspur Home har registreret om dig")) ||
+		!strings.Contains(text, lettertest.NoSpace("Hvordan returnerer jeg en lampe? Min e-mail er [e-mailadresse]")) || strings.Contains(text, "lena@example.dk") {
+		t.Errorf("PDF letter says %.600s", text)
 	}
 
 	// The widget's appearance: a colour white text cannot be read on is refused.

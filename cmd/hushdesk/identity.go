@@ -25,7 +25,7 @@ func (m *Main) openFeeds() error {
 		return err
 	}
 	add := func(name string, sink siem.Sink) error {
-		f, err := siem.New(siem.Options{Source: m.Store, Sink: sink, Name: name, Logger: m.Log,
+		f, err := siem.New(siem.Options{Source: m.Audit, Sink: sink, Name: name, Logger: m.Log,
 			Cursor: filepath.Join(m.Config.Data, "siem-"+name+".cursor")})
 		if err != nil {
 			return err
@@ -60,7 +60,7 @@ func (m *Main) recordConfig(ctx context.Context) error {
 		sums[k] = hex.EncodeToString(h[:6])
 	}
 	var last audit.Event
-	err := m.Store.Scan(ctx, audit.Filter{Types: []string{audit.TypeConfigChanged}}, false, func(e audit.Event) error {
+	err := m.Audit.Scan(ctx, audit.Filter{Types: []string{audit.TypeConfigChanged}}, false, func(e audit.Event) error {
 		last = e
 		return nil
 	})
@@ -89,6 +89,6 @@ func (m *Main) recordConfig(ctx context.Context) error {
 	for k, v := range sums {
 		attrs["setting."+k] = v
 	}
-	_, err = m.Store.Append(ctx, audit.Envelope{Type: audit.TypeConfigChanged, Actor: "system", Attrs: attrs}, nil)
+	_, err = m.Audit.Append(ctx, audit.Envelope{Type: audit.TypeConfigChanged, Actor: "system", Attrs: attrs}, nil)
 	return err
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/audit/role"
+	"github.com/hushdesk/hushdesk/inference"
 	"github.com/hushdesk/hushdesk/redact"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 	"github.com/hushdesk/hushdesk/retrieval/search"
@@ -18,10 +19,10 @@ import (
 // answer was given.
 type knowledge struct {
 	index *search.Index
-	store *audit.Store
+	store inference.Recorder
 }
 
-func (m *Main) knowledge() knowledge { return knowledge{index: m.Index, store: m.Store} }
+func (m *Main) knowledge() knowledge { return knowledge{index: m.Index, store: m.Audit} }
 
 func (k knowledge) Documents() []kb.DocInfo { return k.index.Documents() }
 
@@ -104,15 +105,15 @@ func (k knowledge) record(ctx context.Context, actor, action string, ids []strin
 // label names a team or a purpose, and a person's name or address typed
 // into it must not reach the disk in clear.
 type tokens struct {
-	*audit.Store
+	tokenStore
 	redactor *redact.Redactor
 }
 
-func (m *Main) tokens() tokens { return tokens{Store: m.Store, redactor: m.Redactor} }
+func (m *Main) tokens() tokens { return tokens{tokenStore: m.Audit, redactor: m.Redactor} }
 
 // CreateToken makes a token whose label is stored redacted.
 func (t tokens) CreateToken(ctx context.Context, r role.Role, label, actor string, opts ...audit.TokenOption) (string, audit.Token, error) {
-	return t.Store.CreateToken(ctx, r, t.redactor.Redact(label, nil).Text, actor, opts...)
+	return t.tokenStore.CreateToken(ctx, r, t.redactor.Redact(label, nil).Text, actor, opts...)
 }
 
 // Search finds passages as the assistant does, for an admin searching

@@ -2,52 +2,50 @@ package main
 
 import (
 	"context"
-	"io"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/hushdesk/hushdesk/audit"
-	"github.com/hushdesk/hushdesk/retrieval/pgdb/pgdbtest"
-	"github.com/hushdesk/hushdesk/retrieval/search"
+	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
-// TestKnowledgeBaseOnPostgres opens the knowledge base of two processes
-// on one PostgreSQL store (each with an audit log of its own here): the
-// first loads the sample into the empty store, the second loads nothing
-// and holds the same documents once it is ready.
+// TestKnowledgeBaseOnPostgres serves two replicas on one PostgreSQL
+// store, wired as the binary wires them: the first loads the sample into
+// the empty knowledge base, the second loads nothing and is ready holding
+// the same documents; an article uploaded through one is held by the
+// other; the shared log records the sample once.
 func TestKnowledgeBaseOnPostgres(t *testing.T) {
 	ctx := context.Background()
-	db := pgdbtest.Database(t)
-	open := func() *Main {
-		m := NewMain(Config{Data: t.TempDir(), Store: db}, io.Discard)
-		t.Cleanup(func() { m.Close() })
-		var err error
-		if m.Store, err = audit.Open(m.Config.Data, audit.Options{}); err != nil {
-			t.Fatal(err)
-		}
-		if err := m.openKnowledgeBase(ctx, search.Options{Scrub: m.scrub, Logger: m.Log, Vocabulary: m.vocabulary}); err != nil {
-			t.Fatal(err)
-		}
-		return m
+	db := testDatabase(t)
+	a := startReplica(t, db, nil)
+	if n := len(a.Main.Index.Documents()); n < 60 {
+		t.Fatalf("the first replica holds %d documents after loading the sample", n)
 	}
-	a := open()
-	if len(a.Index.Documents()) < 60 {
-		t.Fatalf("the first process holds %d documents after loading the sample", len(a.Index.Documents()))
+	b := startReplica(t, db, nil) // ready: it has read the knowledge base
+	if got, want := len(b.Main.Index.Documents()), len(a.Main.Index.Documents()); got != want {
+		t.Fatalf("the second replica holds %d documents, want %d", got, want)
 	}
-	b := open()
-	end := time.Now().Add(30 * time.Second)
-	for b.Index.Ready(ctx) != nil {
+	var samples int
+	err := b.Main.Audit.Scan(ctx, audit.Filter{Types: []string{audit.TypeIngest}}, false, func(e audit.Event) error {
+		if e.Attrs["action"] == "sample" {
+			samples++
+		}
+		return nil
+	})
+	if err != nil || samples != 1 {
+		t.Fatalf("the shared log records the sample %d times (%v); want once", samples, err)
+	}
+	doc := kb.Document{ID: "upload/geyser.md", Lang: lang.English, Text: "# Geyser kettle\n\nThe geyser kettle boils a litre in ninety seconds."}
+	if _, err := a.Main.knowledge().Ingest(ctx, "admin", []kb.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	end := time.Now().Add(10 * time.Second)
+	for !slices.ContainsFunc(b.Main.Index.Documents(), func(d kb.DocInfo) bool { return d.ID == doc.ID }) {
 		if time.Now().After(end) {
-			t.Fatal("the second process is not ready after 30s")
+			t.Fatal("the second replica does not hold the article uploaded through the first after 10s")
 		}
 		time.Sleep(20 * time.Millisecond)
-	}
-	if got, want := len(b.Index.Documents()), len(a.Index.Documents()); got != want {
-		t.Fatalf("the second process holds %d documents, want %d", got, want)
-	}
-	var ingests int
-	b.Store.Scan(ctx, audit.Filter{Types: []string{audit.TypeIngest}}, false, func(audit.Event) error { ingests++; return nil })
-	if ingests != 0 {
-		t.Fatalf("the second process recorded %d ingests; the sample was already in the store", ingests)
 	}
 }

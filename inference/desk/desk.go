@@ -37,6 +37,7 @@ type Queue interface {
 	Conversation(ctx context.Context, ref string) ([]audit.Event, error)
 	ReplyHandoff(ctx context.Context, id string, by audit.Agent, message string, content audit.Content) (uint64, audit.Handoff, error)
 	RevealValue(ctx context.Context, id, label string, by audit.Agent, reason string) (audit.Revealed, error)
+	AddNote(ctx context.Context, id string, by audit.Agent, text string) (uint64, audit.Handoff, error)
 }
 
 // Desk is where agents answer handed-off conversations.
@@ -63,26 +64,12 @@ type Reply struct {
 // ReplyAsAgent records an agent's reply in a hand-off, redacted before it
 // is stored, claiming the hand-off for the agent if nobody has.
 func (d *Desk) ReplyAsAgent(ctx context.Context, handoffID string, by audit.Agent, text string) (Reply, error) {
-	text = strings.TrimSpace(text)
-	switch {
-	case !utf8.ValidString(text):
-		return Reply{}, inference.ErrInvalidUTF8
-	case text == "":
-		return Reply{}, ErrEmptyReply
-	case utf8.RuneCountInString(text) > MaxReply:
-		return Reply{}, fmt.Errorf("%w: the limit is %d characters", ErrReplyTooLong, MaxReply)
-	}
-	// The reply is numbered as the conversation is: a value the customer
-	// gave keeps its label, and a new one is kept with the reply.
-	h, err := d.queue.Handoff(ctx, handoffID)
+	text, h, ph, err := d.read(ctx, handoffID, text, ErrEmptyReply)
 	if err != nil {
 		return Reply{}, err
 	}
-	evs, err := d.queue.Conversation(ctx, h.Conversation)
-	if err != nil {
-		return Reply{}, fmt.Errorf("read conversation: %w", err)
-	}
-	ph := inference.PlaceholdersOf(evs)
+	// The reply is numbered as the conversation is: a value the customer
+	// gave keeps its label, and a new one is kept with the reply.
 	before := ph.Len()
 	red := d.redactor.Redact(text, ph)
 	red.Text = keepOwnName(red.Text, ph, by.Name)
@@ -97,6 +84,30 @@ func (d *Desk) ReplyAsAgent(ctx context.Context, handoffID string, by audit.Agen
 	// or as a word.
 	live := inference.ShowCustomer(ph, lang.Tag(h.Language), text)
 	return Reply{MessageID: msg, AuditSeq: seq, Text: live, Stored: red.Text, Redactions: inference.RedactionCounts(red), Handoff: h}, nil
+}
+
+// read checks what an agent wrote on a hand-off (empty is errEmpty) and
+// reads the hand-off and its conversation's placeholder mapping, with
+// which the text is redacted: <EMAIL_1> in it is the customer's <EMAIL_1>.
+func (d *Desk) read(ctx context.Context, handoffID, text string, errEmpty error) (string, audit.Handoff, *redact.Placeholders, error) {
+	text = strings.TrimSpace(text)
+	switch {
+	case !utf8.ValidString(text):
+		return "", audit.Handoff{}, nil, inference.ErrInvalidUTF8
+	case text == "":
+		return "", audit.Handoff{}, nil, errEmpty
+	case utf8.RuneCountInString(text) > MaxReply:
+		return "", audit.Handoff{}, nil, fmt.Errorf("%w: the limit is %d characters", ErrReplyTooLong, MaxReply)
+	}
+	h, err := d.queue.Handoff(ctx, handoffID)
+	if err != nil {
+		return "", h, nil, err
+	}
+	evs, err := d.queue.Conversation(ctx, h.Conversation)
+	if err != nil {
+		return "", h, nil, fmt.Errorf("read conversation: %w", err)
+	}
+	return text, h, inference.PlaceholdersOf(evs), nil
 }
 
 // keepOwnName puts the agent's own display name back where the redactor

@@ -114,6 +114,9 @@ func selfHarmLexicon() lexicon {
 			"mahal|panas|lapar|sejuk|lambat|lawak|gelak nak|mahu mati",
 			"dø|døde af grin|nysgerrighed|kedsomhed",
 			"end ~2 subscription|order|contract|membership|trial",
+			// Not wanting a thing any more is a return, not despair.
+			"want|like|need|use ~3 it|this|that|them|these|those|the_order|the_item|the_product|my_order ~2 anymore|any_more|no_more",
+			"dont|don't|do_not|no_longer ~2 want|like|need ~1 it|this|that|them|these|those|the_order|the_item",
 		},
 	}
 }

@@ -168,6 +168,11 @@ func personLexicon() lexicon {
 			"投诉|投訴|客诉|客訴|举报|舉報 ~3 客服|主管|经理|經理|员工|員工|工作人员|工作人員|店员|店員|同事|售后|售後",
 			"请问|請問",
 			"真人秀|真人版|真皮|真人大小|真人尺寸",
+			// Asking about working there is not asking for someone.
+			"hiring|vacancy|vacancies|job|jobs|career|careers|recruit*|招聘|招人|职位|職位|职缺|職缺|徵人|征人|请人|請人|搵人做|kerja_kosong|jawatan_kosong|ledig_stilling|ledige_stillinger|job_hos_jer",
+			// When the phone line is open is a question the help centre answers.
+			"ringe|ring|kontakte til_jer|jer|kundeservice ~3 lørdag|søndag|weekend|weekenden|helligdag*|eftermiddag|formiddag|aften|morgen|hverdag*|hvornår|åbent|åben|åbningstid*",
+			"telefonnummer|nummer|nummeret|mail|mailadresse ~2 til|hos|på kundeservice|kundeservicen|jer|support",
 		},
 	}
 }

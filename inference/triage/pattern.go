@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hushdesk/hushdesk/retrieval/fuzzy"
 )
 
 // ErrPattern reports a phrase pattern that cannot be compiled.
@@ -46,7 +48,7 @@ type ptok struct {
 	fuzzy  bool // also match a word one edit away (see oneEdit)
 	// near is the automaton of the words one edit from text, for a
 	// fuzzy word.
-	near *oneEditAway
+	near *fuzzy.Automaton
 }
 
 // compilePattern parses one pattern. The first element must be a word or

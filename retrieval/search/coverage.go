@@ -85,7 +85,7 @@ func holds(t queryTerm, terms termSet) float64 {
 		// bytes: a cheap test before the automaton's.
 		slack := 4 * nearEdits(t.term)
 		for _, p := range terms {
-			if d := len(p) - len(t.term); d <= slack && -d <= slack && near(t.near, p) {
+			if d := len(p) - len(t.term); d <= slack && -d <= slack && t.near.Near(p) {
 				best = nearMatchCredit
 				break
 			}

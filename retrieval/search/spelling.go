@@ -5,11 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/vellum"
-	"github.com/blevesearch/vellum/levenshtein"
+	"github.com/hushdesk/hushdesk/retrieval/fuzzy"
 )
 
 // Customers misspell the words that matter most ("refnd", "pasword",
@@ -21,57 +20,16 @@ import (
 // word; a swap of two neighbouring letters counts as one edit.
 
 // maxEdits is the most edits a near match may be away.
-const maxEdits = 2
+const maxEdits = fuzzy.MaxEdits
 
-// levenshteinBuilders makes the automata: one builder per distance, each
-// counting a swap of neighbours as one edit. Building them takes a few
-// milliseconds, once; they are safe for concurrent use.
-var levenshteinBuilders = sync.OnceValues(func() ([maxEdits + 1]*levenshtein.LevenshteinAutomatonBuilder, error) {
-	var out [maxEdits + 1]*levenshtein.LevenshteinAutomatonBuilder
-	for d := 1; d <= maxEdits; d++ {
-		b, err := levenshtein.NewLevenshteinAutomatonBuilder(uint8(d), true)
-		if err != nil {
-			return out, fmt.Errorf("levenshtein automaton builder: %w", err)
-		}
-		out[d] = b
-	}
-	return out, nil
-})
+// nearCache keeps the automata of the words met, for every index of the
+// process: building one takes a fraction of a millisecond, up to about
+// one for a long word at two edits.
+var nearCache fuzzy.Cache
 
 // nearAutomaton is an automaton of the words within k edits (1 or 2) of
-// word, or nil when it cannot be built. The automata of the words met
-// most are kept (automata.go): building one takes a fraction of a
-// millisecond, up to about one for a long word at two edits.
-func nearAutomaton(word string, k int) *automaton {
-	if k < 1 || k > maxEdits {
-		return nil
-	}
-	return nearCache.get(word, k)
-}
-
-// buildAutomaton builds the automaton of the words within k edits of
-// word with vellum's Levenshtein automata.
-func buildAutomaton(word string, k int) *automaton {
-	builders, err := levenshteinBuilders()
-	if err != nil {
-		return nil
-	}
-	dfa, err := builders[k].BuildDfa(word, uint8(k))
-	if err != nil {
-		return nil // a word too long for the automaton's states: no near matches
-	}
-	return compact(word, dfa)
-}
-
-// near reports whether the automaton accepts s: whether s lies within
-// its word's reach.
-func near(a *automaton, s string) bool {
-	st := a.Start()
-	for i := 0; i < len(s) && st != 0; i++ {
-		st = a.Accept(st, s[i])
-	}
-	return a.IsMatch(st)
-}
+// word, or nil when it cannot be built.
+func nearAutomaton(word string, k int) *fuzzy.Automaton { return nearCache.Get(word, k) }
 
 // wordSet is a set of words as an FST, to intersect with automata.
 type wordSet struct{ fst *vellum.FST }

@@ -2,107 +2,12 @@ package search
 
 import (
 	"context"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/retrieval/fuzzy/fuzzytest"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
-
-func TestNearAutomaton(t *testing.T) {
-	tests := []struct {
-		a, b string
-		k    int
-		want bool
-	}{
-		{"refund", "refund", 1, true},
-		{"refnd", "refund", 1, true},
-		{"retrun", "return", 1, true}, // a swap is one edit
-		{"pasword", "password", 1, true},
-		{"delivri", "deliveri", 1, true},
-		{"refund", "return", 1, false},
-		{"kettle", "bottle", 1, false},
-		{"abc", "abcdef", 2, false},
-		{"kundeservise", "kundeservice", 2, true},
-		{"kæreste", "kæresten", 1, true}, // letters, not bytes
-		{"ærgerlig", "aergerlig", 1, false},
-	}
-	for _, tt := range tests {
-		if got := near(nearAutomaton(tt.a, tt.k), tt.b); got != tt.want {
-			t.Errorf("near(%q, %q, %d) = %v", tt.a, tt.b, tt.k, got)
-		}
-	}
-}
-
-// TestNearAutomatonIsOSA holds the automata to the distance the
-// hand-written matcher they replace measured: insertions, deletions,
-// substitutions and swaps of neighbours, each one edit, no letter edited
-// twice (optimal string alignment).
-func TestNearAutomatonIsOSA(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	letters := []rune("abcdeæø")
-	word := func() string {
-		rs := make([]rune, 1+rng.IntN(7))
-		for i := range rs {
-			rs[i] = letters[rng.IntN(len(letters))]
-		}
-		return string(rs)
-	}
-	for range 60 {
-		a := word()
-		for k := 1; k <= maxEdits; k++ {
-			aut := nearAutomaton(a, k)
-			for range 300 {
-				b := word()
-				if got, want := near(aut, b), osa(a, b) <= k; got != want {
-					t.Fatalf("near(%q, %q, %d) = %v; their distance is %d", a, b, k, got, osa(a, b))
-				}
-				if ok, d := aut.MatchAndDistance(b); ok && int(d) != osa(a, b) {
-					t.Fatalf("distance of %q to %q: %d, want %d", b, a, d, osa(a, b))
-				}
-			}
-		}
-	}
-}
-
-// TestAutomatonPacking checks that a packed automaton moves as vellum's
-// does on every byte, from every state it reaches.
-func TestAutomatonPacking(t *testing.T) {
-	builders, err := levenshteinBuilders()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, w := range []string{"pasword", "kæreste", "退款", "naïve café", "x"} {
-		for k := 1; k <= maxEdits; k++ {
-			dfa, err := builders[k].BuildDfa(w, uint8(k))
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := compact(w, dfa)
-			type pair struct{ v, a int }
-			seen := map[pair]bool{}
-			queue := []pair{{dfa.Start(), a.Start()}}
-			for len(queue) > 0 {
-				p := queue[0]
-				queue = queue[1:]
-				if seen[p] {
-					continue
-				}
-				seen[p] = true
-				if dfa.IsMatch(p.v) != a.IsMatch(p.a) || dfa.CanMatch(p.v) != a.CanMatch(p.a) ||
-					dfa.IsMatch(p.v) && dfa.EditDistance(p.v) != a.EditDistance(p.a) {
-					t.Fatalf("%q, %d edits: states differ", w, k)
-				}
-				if !dfa.CanMatch(p.v) {
-					continue
-				}
-				for b := 0; b < 256; b++ {
-					queue = append(queue, pair{dfa.Accept(p.v, byte(b)), a.Accept(p.a, byte(b))})
-				}
-			}
-		}
-	}
-}
 
 // TestCorrectAgreesWithDistances checks the correction through the FST
 // against the distances, word by word.
@@ -118,7 +23,7 @@ func TestCorrectAgreesWithDistances(t *testing.T) {
 		want, bestD, ties := "", k+1, 0
 		if len([]rune(term)) >= 4 {
 			for _, v := range vocab {
-				switch d := max(osa(term, v), 1); {
+				switch d := max(fuzzytest.OSA(term, v), 1); {
 				case d > k:
 				case d < bestD:
 					want, bestD, ties = v, d, 0
@@ -134,32 +39,6 @@ func TestCorrectAgreesWithDistances(t *testing.T) {
 			t.Errorf("correct(%q) = %q, want %q", term, got, want)
 		}
 	}
-}
-
-// osa is the optimal-string-alignment distance of a and b, in letters.
-func osa(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }
 
 // TestCorrectToTitleWords checks that a misspelling of a word of the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/hushdesk/hushdesk/retrieval/fuzzy"
 )
 
 // queryTerm is one analysed term of a query, in one analysis family.
@@ -37,7 +38,7 @@ type queryTerm struct {
 	fuzz int
 	// near accepts the passage terms within nearEdits of the term, which
 	// the reranking credits as near matches; nil when fuzz is 0.
-	near *automaton
+	near *fuzzy.Automaton
 	// prefix marks a lone Chinese character, which stands for the words
 	// it begins or ends.
 	prefix bool

@@ -3,6 +3,7 @@ package mail_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"mime/quotedprintable"
 	"strings"
@@ -136,5 +137,63 @@ func TestOutboxRetriesWithBackoff(t *testing.T) {
 	}
 	if r := rec.results(); len(r) != 2 || r[1].Sent || r[1].Problem != "timeout" || r[1].Attempts != 2 {
 		t.Fatalf("recorded = %+v", r)
+	}
+}
+
+// statuses is an in-memory mail.Statuses, as the PostgreSQL store keeps them.
+type statuses struct {
+	mu sync.Mutex
+	m  map[string]mail.Status
+}
+
+func (s *statuses) PutStatus(_ context.Context, message string, st mail.Status) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.m[message] = st
+	return nil
+}
+
+func (s *statuses) LoadStatus(_ context.Context, message string) (mail.Status, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, ok := s.m[message]
+	return st, ok, nil
+}
+
+func TestOutboxSharesWhereDeliveriesStand(t *testing.T) {
+	srv := mailtest.Start(t)
+	shared := &statuses{m: map[string]mail.Status{}}
+	rec := &recorder{}
+	a := mail.NewOutbox(relay(t, srv.URL, srv.CAFile, 5*time.Second), rec, mail.OutboxOptions{Statuses: shared})
+	b := mail.NewOutbox(relay(t, srv.URL, srv.CAFile, 5*time.Second), rec, mail.OutboxOptions{Statuses: shared})
+	if _, ok := b.Status("m_1"); ok {
+		t.Fatal("a status before anything was sent")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go a.Run(ctx)
+	a.Send(mail.Delivery{Handoff: "h_1", Message: "m_1", To: "ib@example.dk", Msg: []byte("Subject: x\r\n\r\nhello\r\n")})
+	srv.Wait(t, 1, 5*time.Second)
+	deadline := time.Now().Add(5 * time.Second)
+	for st, _ := b.Status("m_1"); st.State != mail.StateSent; st, _ = b.Status("m_1") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the other replica sees %+v", st)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	for _, st := range shared.m {
+		if strings.Contains(fmt.Sprint(st), "ib@example.dk") || strings.Contains(fmt.Sprint(st), "hello") {
+			t.Fatalf("a shared status holds the letter: %+v", st)
+		}
+	}
+	// A replica that queued a reply and stopped: past its next attempt by
+	// more than a while, the others no longer say the reply is on its way.
+	shared.PutStatus(ctx, "m_2", mail.Status{State: mail.StateRetrying, NextAttempt: time.Now().Add(-time.Hour)})
+	if st, ok := b.Status("m_2"); ok {
+		t.Fatalf("a silent replica's retry is believed: %+v", st)
+	}
+	shared.PutStatus(ctx, "m_3", mail.Status{State: mail.StateRetrying, NextAttempt: time.Now().Add(time.Minute)})
+	if st, ok := b.Status("m_3"); !ok || st.State != mail.StateRetrying {
+		t.Fatalf("a live replica's retry: %+v %v", st, ok)
 	}
 }

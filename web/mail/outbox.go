@@ -54,7 +54,12 @@ type OutboxOptions struct {
 	// Changed is called (in the outbox's goroutine) when a delivery's
 	// state changes, with its hand-off and message.
 	Changed func(handoff, message string)
-	Logger  *slog.Logger
+	// Statuses, when set, share where deliveries stand with the other
+	// replicas, so that an agent on any of them sees a reply another is
+	// sending. The delivery itself (the address, the letter) stays in
+	// the memory of the replica that queued it.
+	Statuses Statuses
+	Logger   *slog.Logger
 }
 
 // Outbox delivers replies one at a time, retrying failures with
@@ -77,6 +82,18 @@ type pending struct {
 	attempts int
 	due      time.Time
 }
+
+// Statuses keep where deliveries stand, by the reply's message id: no
+// address, no text.
+type Statuses interface {
+	PutStatus(ctx context.Context, message string, st Status) error
+	LoadStatus(ctx context.Context, message string) (Status, bool, error)
+}
+
+// staleAfter is how long past its next attempt (or its queueing) a
+// delivery another replica reported is believed: past it, that replica
+// is taken to have stopped, and the reply shows as not sent.
+const staleAfter = 2 * time.Minute
 
 // NewOutbox returns an Outbox; Run delivers.
 func NewOutbox(s Sender, r Recorder, o OutboxOptions) *Outbox {
@@ -101,6 +118,7 @@ func (o *Outbox) Send(d Delivery) {
 	o.pending = append(o.pending, &pending{d: d, due: time.Now()})
 	o.status[d.Message] = Status{State: StateQueued}
 	o.mu.Unlock()
+	o.share(d.Message, Status{State: StateQueued, NextAttempt: time.Now()}) // when to expect news of it
 	select {
 	case o.wake <- struct{}{}:
 	default:
@@ -108,12 +126,37 @@ func (o *Outbox) Send(d Delivery) {
 }
 
 // Status returns where the delivery of a reply stands, if this outbox has
-// seen it since it started.
+// seen it since it started, or another replica's reports it and has not
+// fallen silent.
 func (o *Outbox) Status(message string) (Status, bool) {
 	o.mu.Lock()
-	defer o.mu.Unlock()
 	st, ok := o.status[message]
-	return st, ok
+	o.mu.Unlock()
+	if ok || o.opts.Statuses == nil {
+		return st, ok
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	st, ok, err := o.opts.Statuses.LoadStatus(ctx, message)
+	if err != nil || !ok {
+		return Status{}, false
+	}
+	if (st.State == StateQueued || st.State == StateRetrying) && time.Since(st.NextAttempt) > staleAfter {
+		return Status{}, false
+	}
+	return st, true
+}
+
+// share tells the other replicas where a delivery stands.
+func (o *Outbox) share(message string, st Status) {
+	if o.opts.Statuses == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := o.opts.Statuses.PutStatus(ctx, message, st); err != nil {
+		o.log.Warn("could not share an e-mail's delivery state", "err", err)
+	}
 }
 
 // Run delivers until ctx ends. Deliveries still waiting then are lost
@@ -177,6 +220,7 @@ func (o *Outbox) attempt(ctx context.Context, p *pending) {
 	o.mu.Lock()
 	o.status[p.d.Message] = st
 	o.mu.Unlock()
+	o.share(p.d.Message, st)
 	o.opts.Changed(p.d.Handoff, p.d.Message)
 }
 
