@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"io"
 	"math/big"
 	"net/netip"
 	"os"
@@ -54,6 +56,26 @@ func TestDeployConfigFile(t *testing.T) {
 	}
 	if c.Store == "" || c.KEKFile == "" || len(c.ollamaHosts()) != 2 {
 		t.Errorf("store %q, kek_file %q, ollama %v", redactURL(c.Store), c.KEKFile, c.ollamaHosts())
+	}
+}
+
+// TestDeployConfigOpensReplica: a replica opens with the example
+// configuration file (its store, key-encryption-key file and data
+// directory pointed at ones made here), as serve opens it.
+func TestDeployConfigOpensReplica(t *testing.T) {
+	fs := newFlagSet("serve", os.Stderr)
+	if err := parseFlags(fs, []string{"--config", filepath.Join(deployDir, "hushdesk.yaml")}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadConfig(fs, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Store, c.KEKFile, c.Data, c.MasterKey = testDatabase(t), "", t.TempDir(), testMasterKey
+	m := NewMain(c, io.Discard)
+	defer m.Close()
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatalf("a replica refuses the example configuration: %v", err)
 	}
 }
 
