@@ -87,6 +87,10 @@ func TestBrowserOfficerRooms(t *testing.T) {
 		strings.Contains(letter, "lena@example.dk") || !strings.Contains(letter, "@media print") {
 		t.Errorf("letter: %.500s", letter)
 	}
+	b.run(tab, "download the letter as PDF", chromedp.Click("#subject-letter-pdf"))
+	if pdf := nextDownload(t, done); !strings.HasPrefix(pdf, "%PDF-") || strings.Contains(pdf, "lena@example.dk") {
+		t.Errorf("PDF letter: %.80q", pdf)
+	}
 	b.step("officer", "letter")
 
 	// The printable transparency report: every chart has its figures in words.

@@ -108,11 +108,11 @@ func Build(l lang.Tag, company string, exp audit.SubjectExport) Data {
 	}
 	st := exp.Statement
 	var fields []Field
-	for _, f := range []Field{{"Controller", st.Controller}, {"Contact", st.Contact}, {"Purposes", strings.Join(st.Purposes, "; ")},
-		{"Legal basis", st.LegalBasis}, {"Retention", st.Retention}, {"Recipients", strings.Join(st.Recipients, "; ")},
-		{"Automated decisions", st.AutomatedDecisions}, {"Rights", st.Rights}} {
-		if f.Value != "" {
-			fields = append(fields, f)
+	for _, f := range []struct{ key, value string }{{"controller", st.Controller}, {"contact", st.Contact},
+		{"purposes", strings.Join(st.Purposes, "; ")}, {"legal_basis", st.LegalBasis}, {"retention", st.Retention},
+		{"recipients", strings.Join(st.Recipients, "; ")}, {"automated_decisions", st.AutomatedDecisions}, {"rights", st.Rights}} {
+		if f.value != "" {
+			fields = append(fields, Field{catalog.Text(l, catalog.Key("letter.field."+f.key)), f.value})
 		}
 	}
 	var reqs []string

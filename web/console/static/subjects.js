@@ -51,14 +51,14 @@
   }
 
   // letter downloads the export as a letter the customer can read, in
-  // their language (or the one chosen), to print or save as PDF.
-  async function letter() {
+  // their language (or the one chosen): an HTML page or a PDF document.
+  async function letter(format) {
     var out = $("subject-export-result");
     try {
-      var path = "/api/v1/subjects/" + encodeURIComponent(subject) + "/export?format=html&regime=" + $("subject-regime").value;
+      var path = "/api/v1/subjects/" + encodeURIComponent(subject) + "/export?format=" + format + "&regime=" + $("subject-regime").value;
       if ($("letter-lang").value) path += "&lang=" + $("letter-lang").value;
-      await HD.download(path, "letter.html", "POST");
-      out.textContent = "Letter downloaded: open it and print it, or save it as PDF. The access request is logged as answered.";
+      await HD.download(path, "letter." + format, "POST");
+      out.textContent = "Letter downloaded (" + format.toUpperCase() + "). The access request is logged as answered.";
       loadRequests();
     } catch (e) {
       out.textContent = "Letter failed: " + e.message;
@@ -192,7 +192,8 @@
       find($("subject-id").value.trim()).catch(function (ex) { $("subject-summary").textContent = ex.message; });
     });
     $("subject-export").addEventListener("click", exportSubject);
-    $("subject-letter").addEventListener("click", letter);
+    $("subject-letter").addEventListener("click", function () { letter("html"); });
+    $("subject-letter-pdf").addEventListener("click", function () { letter("pdf"); });
     $("extend-cancel").addEventListener("click", function () { $("extend-dialog").close(); });
     $("extend-form").addEventListener("submit", function () {
       HD.api("POST", "/api/v1/requests/" + encodeURIComponent(extending) + "/extend", { reason: $("extend-reason").value })
