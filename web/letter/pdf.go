@@ -272,7 +272,10 @@ func (doc *document) line(l line, st style, x, y, h float64) {
 	p.SetTextColor(st.color.r, st.color.g, st.color.b)
 	for _, r := range l.runs {
 		if !doc.added[r.face] {
-			p.AddUTF8FontFromBytes(r.face.family, r.face.style, r.face.ttf)
+			// A copy: fpdf writes into the font's bytes while it cuts the
+			// subset (it appends to a slice of them), and the faces are
+			// shared by every letter.
+			p.AddUTF8FontFromBytes(r.face.family, r.face.style, bytes.Clone(r.face.ttf))
 			doc.added[r.face] = true
 		}
 		p.SetFont(r.face.family, r.face.style, st.size)
