@@ -12,16 +12,21 @@ import (
 // genCache is a cache of what was read from the index, good until the
 // index is written to: every write bumps gen, and the entries of an older
 // generation are dropped at the next lookup. A value read while a write
-// lands is not kept. It holds at most size entries, and starts afresh
-// when full.
+// lands is not kept. It holds at most size entries whose keys take at
+// most cacheKeyBytes in all (a flood of long words cannot make it large),
+// and starts afresh when full.
 type genCache[V any] struct {
 	gen  *atomic.Uint64 // the index's write generation
 	size int
 
-	mu  sync.Mutex
-	at  uint64 // the generation the entries belong to
-	byK map[string]V
+	mu    sync.Mutex
+	at    uint64 // the generation the entries belong to
+	byK   map[string]V
+	bytes int // the keys' length, in all
 }
+
+// cacheKeyBytes bounds the keys a cache holds, in bytes.
+const cacheKeyBytes = 4 << 20
 
 // get returns the value cached for key, and the generation to hand to put
 // with the value read when there is none.
@@ -29,8 +34,8 @@ func (c *genCache[V]) get(key string) (v V, gen uint64, ok bool) {
 	gen = c.gen.Load()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.byK == nil || c.at != gen || len(c.byK) >= c.size {
-		c.at, c.byK = gen, map[string]V{}
+	if c.byK == nil || c.at != gen || len(c.byK) >= c.size || c.bytes >= cacheKeyBytes {
+		c.at, c.byK, c.bytes = gen, map[string]V{}, 0
 	}
 	v, ok = c.byK[key]
 	return v, gen, ok
@@ -42,6 +47,9 @@ func (c *genCache[V]) put(gen uint64, key string, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.at == gen && c.gen.Load() == gen {
+		if _, ok := c.byK[key]; !ok {
+			c.bytes += len(key)
+		}
 		c.byK[key] = v
 	}
 }

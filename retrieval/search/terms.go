@@ -160,11 +160,15 @@ func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, lx *
 	th := lx.thesauri[fam]
 	pre := preNormalize(fam, text)
 	out := expandQuery(a, th, fam, pre)
+	if len(out) > maxQueryTerms {
+		out = out[:maxQueryTerms] // a question is not that long: the rest is noise or an attack
+	}
 	idf := func(df uint64) float64 {
 		return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 	}
+	budget := maxFuzzyTerms
 	for i := range out {
-		if err := ix.measure(ctx, reader, a, th, fam, pre, &out[i], idf); err != nil {
+		if err := ix.measure(ctx, reader, a, th, fam, pre, &out[i], idf, &budget); err != nil {
 			return nil, err
 		}
 	}
@@ -183,13 +187,19 @@ func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, lx *
 // is corrected to a support-domain word it misspells, split into the
 // parts of a compound, matched fuzzily, or, a lone Chinese character,
 // taken as the words it begins.
-func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, th *thesaurus, fam, pre string, q *queryTerm, idf func(uint64) float64) error {
+func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, th *thesaurus, fam, pre string, q *queryTerm, idf func(uint64) float64, budget *int) error {
 	df, err := ix.dfs.docFreq(ctx, reader, fam, q.term)
 	if err != nil {
 		return err
 	}
 	q.df, q.idf = df, idf(df)
-	if df == 0 && len(q.alts) == 0 && latinFamily(fam) && !q.implied {
+	// A word no passage holds costs automata to correct, match fuzzily
+	// or split: only so many of them a question, and none too long.
+	long := utf8.RuneCountInString(q.term) > maxFuzzyRunes || *budget <= 0
+	if df == 0 && !q.implied && !long && latinFamily(fam) {
+		*budget--
+	}
+	if df == 0 && len(q.alts) == 0 && latinFamily(fam) && !q.implied && !long {
 		if c := ix.correction(th, fam, q.term); c != "" {
 			q.alts = th.spellAlts(c)
 			q.ruled = ix.topics.has(fam, c)
@@ -223,15 +233,31 @@ func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analys
 	case hasHan(q.term) && len(q.alts) == 0:
 		q.weight = hanUnknownWeight
 	case latinFamily(fam):
-		if q.fuzz = fuzziness(q.term); q.fuzz > 0 {
+		if q.fuzz = fuzziness(q.term); q.fuzz > 0 && !long {
 			q.near = nearAutomaton(q.term, nearEdits(q.term))
+		} else {
+			q.fuzz = 0
 		}
-		if fam == "da" {
+		if fam == "da" && !long {
 			q.parts, err = ix.splitCompound(ctx, reader, a, q.term, pre)
 		}
 	}
 	return err
 }
+
+// What one question may cost is bounded, whatever it holds: a word longer
+// than maxFuzzyRunes is matched as written only (no near matches, no
+// spelling correction, no compound parts: a Levenshtein automaton of a
+// long word grows without bound, and no word customers misspell is that
+// long), no more than maxQueryTerms terms of a family are searched, and
+// no more than maxFuzzyTerms words no passage holds are corrected, matched
+// fuzzily or split (each is an automaton to build; a question has a few
+// misspelt words, not dozens).
+const (
+	maxFuzzyRunes = 20
+	maxQueryTerms = 64
+	maxFuzzyTerms = 16
+)
 
 // maxDocFreq is the highest document frequency among alternatives.
 func maxDocFreq(alts []alt) uint64 {
@@ -248,7 +274,7 @@ func maxDocFreq(alts []alt) uint64 {
 func fuzziness(term string) int {
 	n := len([]rune(term))
 	switch {
-	case n < 4:
+	case n < 4 || n > maxFuzzyRunes:
 		return 0
 	case n <= 5:
 		return 1
