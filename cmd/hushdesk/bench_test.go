@@ -187,3 +187,31 @@ func benchAskPipeline(b *testing.B, sample string, questions []string) {
 	b.ReportMetric(median(mp99), "model_p99_ms")
 	b.ReportMetric(median(added), "added_p99_ms")
 }
+
+// BenchmarkAskEach asks each of the shop's benchmark questions on its
+// own, one client, one at a time, and reports the cheapest and the
+// dearest question's median: how far apart what questions cost is, which
+// with many clients on few cores sets the tail of the latency.
+//
+//	go test ./cmd/hushdesk -run '^$' -bench AskEach -benchtime 40x
+func BenchmarkAskEach(b *testing.B) {
+	ts := startServer(b, func(c *Config) { c.LogLevel = slog.LevelInfo })
+	client := &http.Client{}
+	var medians []float64
+	for _, q := range benchQuestions {
+		body, _ := json.Marshal(map[string]string{"question": q})
+		lat, _ := drive(b, max(b.N, 5), 1, func(int) error {
+			resp, err := client.Post(ts.URL+"/api/v1/ask", "application/json", strings.NewReader(string(body)))
+			if err != nil {
+				return err
+			}
+			defer resp.Body.Close()
+			_, err = io.Copy(io.Discard, resp.Body)
+			return err
+		})
+		medians = append(medians, ms(percentile(lat, 0.5)))
+	}
+	slices.Sort(medians)
+	b.ReportMetric(medians[0], "cheapest_p50_ms")
+	b.ReportMetric(medians[len(medians)-1], "dearest_p50_ms")
+}
