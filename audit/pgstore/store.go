@@ -3,10 +3,8 @@ package pgstore
 import (
 	"context"
 	"crypto/ed25519"
-	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 	"sync"
 	"time"
 
@@ -15,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/retrieval/pgdb"
 )
 
 // Advisory lock ids: the schema migrations, the store's first set-up,
@@ -31,12 +30,10 @@ const (
 const channel = "hushdesk_audit"
 
 // ErrNotPostgres means the store setting is not a postgres:// URL.
-var ErrNotPostgres = errors.New("the store must be a postgres:// or postgresql:// URL")
+var ErrNotPostgres = pgdb.ErrNotPostgres
 
 // IsURL reports whether a store setting names PostgreSQL.
-func IsURL(s string) bool {
-	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
-}
+func IsURL(s string) bool { return pgdb.IsURL(s) }
 
 // Store is the decision log in PostgreSQL. It is safe for concurrent use,
 // and any number of Stores, in any number of processes, may share one
