@@ -3,8 +3,10 @@ package pgstore
 import (
 	"context"
 	"crypto/ed25519"
+	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -13,7 +15,6 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/hushdesk/hushdesk/audit"
-	"github.com/hushdesk/hushdesk/retrieval/pgdb"
 )
 
 // Advisory lock ids: the schema migrations, the store's first set-up,
@@ -30,10 +31,12 @@ const (
 const channel = "hushdesk_audit"
 
 // ErrNotPostgres means the store setting is not a postgres:// URL.
-var ErrNotPostgres = pgdb.ErrNotPostgres
+var ErrNotPostgres = errors.New("the store must be a postgres:// or postgresql:// URL")
 
 // IsURL reports whether a store setting names PostgreSQL.
-func IsURL(s string) bool { return pgdb.IsURL(s) }
+func IsURL(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
 
 // Store is the decision log in PostgreSQL. It is safe for concurrent use,
 // and any number of Stores, in any number of processes, may share one
