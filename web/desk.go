@@ -10,6 +10,7 @@ import (
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/audit/role"
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/desk"
 	"github.com/hushdesk/hushdesk/inference/fault"
 	"github.com/hushdesk/hushdesk/inference/lang"
@@ -226,7 +227,7 @@ func (s *Server) history(c echo.Context) error {
 		}
 		p.Last = e.Time
 		p.Messages++
-		p.HandedOff = p.HandedOff || e.Decision == "handoff"
+		p.HandedOff = p.HandedOff || e.Decision == string(decision.Handoff)
 		return nil
 	})
 	if err != nil {

@@ -85,7 +85,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 		}
 		l, ok := lang.Parse(req.Lang)
 		if req.Lang != "" && !ok {
-			return badRequest(fmt.Sprintf(`"lang" %q is not a language the knowledge base knows (en, da, zh-Hans, zh-Hant, ms)`, req.Lang))
+			return badRequest(fmt.Sprintf(`"lang" %q is not a language the knowledge base knows (%s)`, req.Lang, lang.List()))
 		}
 		docs = append(docs, kb.Document{ID: req.ID, Title: req.Title, Text: req.Text, Lang: l, URL: req.URL, PublicContacts: req.PublicContacts})
 	}

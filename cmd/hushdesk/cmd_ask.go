@@ -40,7 +40,7 @@ func runAsk(ctx context.Context, e env) error {
 	}
 	l, ok := lang.Parse(*hint)
 	if *hint != "" && !ok {
-		return fmt.Errorf("%w: --language %q is not a language Hushdesk serves (en, da, zh-Hans, zh-Hant, ms)", errUsage, *hint)
+		return fmt.Errorf("%w: --language %q is not a language Hushdesk serves (%s)", errUsage, *hint, lang.List())
 	}
 	q := inference.Question{Text: question, ConversationID: *conv, Subject: *subject, Language: l}
 	var stream *inference.Stream

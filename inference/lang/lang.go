@@ -37,6 +37,16 @@ var supported = []Tag{English, Danish, ChineseSimplified, ChineseTraditional, Ma
 // Supported returns the supported languages, English first.
 func Supported() []Tag { return append([]Tag(nil), supported...) }
 
+// List is the supported languages as people read them in a message:
+// "en, da, zh-Hans, zh-Hant, ms".
+func List() string {
+	s := make([]string, len(supported))
+	for i, t := range supported {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
 // Known reports whether t is a supported language.
 func (t Tag) Known() bool {
 	for _, s := range supported {

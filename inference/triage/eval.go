@@ -8,6 +8,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // ErrBadSample reports a labelled sample that cannot be used.
@@ -79,8 +81,8 @@ func (s Sample) check(classified []Trigger) error {
 		return errors.New("no id")
 	case strings.TrimSpace(s.Text) == "":
 		return errors.New("no text")
-	case !slices.Contains([]string{"en", "da", "zh-Hans", "zh-Hant", "ms"}, s.Lang):
-		return fmt.Errorf("lang %q is not en, da, zh-Hans, zh-Hant or ms", s.Lang)
+	case !lang.Tag(s.Lang).Known():
+		return fmt.Errorf("lang %q is not one of %s", s.Lang, lang.List())
 	}
 	for _, t := range s.gold() {
 		if !slices.Contains(classified, t) {

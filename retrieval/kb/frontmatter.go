@@ -57,7 +57,7 @@ func frontMatter(doc string) (docMeta, string, error) {
 	if meta.Lang != "" {
 		tag, ok := lang.Parse(meta.Lang)
 		if !ok {
-			return meta, doc, fmt.Errorf("front matter: lang %q is not a language the knowledge base knows (en, da, zh-Hans, zh-Hant, ms ...)", meta.Lang)
+			return meta, doc, fmt.Errorf("front matter: lang %q is not a language the knowledge base knows (%s, or a tag such as zh-TW)", meta.Lang, lang.List())
 		}
 		meta.Lang = string(tag)
 	}
