@@ -121,8 +121,9 @@ func (s *Server) authenticate(c echo.Context) (Principal, error) {
 }
 
 // bearerOnly admits a request with a bearer token only: a GET that
-// changes the log (an export is recorded) must not be made by a browser
-// on the strength of its cookie, which another site's link could send.
+// changes the log (an export, a verification or a backup is recorded)
+// must not be made by a browser on the strength of its cookie, which
+// another site's link could send.
 func bearerOnly(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if c.Request().Header.Get("Authorization") == "" {

@@ -18,15 +18,14 @@ import (
 // the connection, and the staged copy on disk, forever.
 const backupWriteTimeout = time.Minute
 
-// backup answers GET /api/v1/audit/backup (admin): a hot backup of the
+// backup answers GET /api/v1/audit/backup (admin, bearer tokens) and
+// POST /api/v1/audit/backup (the console, with its CSRF token): a hot backup of the
 // audit store as a tar archive, taken while the server keeps answering.
 func (s *Server) backup(c echo.Context) error {
 	// A store backed up by other means (PostgreSQL's own tools) says so
 	// before anything is sent.
-	if r, ok := s.parts.Log.(interface{ BackupRefused() error }); ok {
-		if err := r.BackupRefused(); err != nil {
-			return err
-		}
+	if err := s.parts.Log.BackupRefused(); err != nil {
+		return err
 	}
 	name := fmt.Sprintf("hushdesk-backup-%s.tar", time.Now().UTC().Format("20060102T150405Z"))
 	c.Response().Header().Set("Content-Type", "application/x-tar")

@@ -135,7 +135,8 @@ func (s *Server) exportManifest(c echo.Context) error {
 	return c.JSON(http.StatusOK, m)
 }
 
-// verifyAudit answers GET /api/v1/audit/verify.
+// verifyAudit answers GET /api/v1/audit/verify (bearer tokens) and POST
+// /api/v1/audit/verify (the console, with its CSRF token).
 func (s *Server) verifyAudit(c echo.Context) error {
 	res, err := s.parts.Log.Verify(c.Request().Context())
 	if err != nil {

@@ -65,11 +65,13 @@ func (s *Server) routes() {
 	api.GET("/reports/support", s.supportReport, figures)
 
 	// Compliance officers.
-	// Exports are recorded in the log: from a browser they are POSTs with
-	// the session's CSRF token; scripts with a bearer token may GET.
+	// Exports, verifications and backups are recorded in the log: from a
+	// browser they are POSTs with the session's CSRF token; scripts with a
+	// bearer token may GET.
 	api.GET("/audit", s.exportAudit, bearerOnly, compliance)
 	api.POST("/audit/export", s.exportAudit, compliance)
-	api.GET("/audit/verify", s.verifyAudit, compliance)
+	api.GET("/audit/verify", s.verifyAudit, bearerOnly, compliance)
+	api.POST("/audit/verify", s.verifyAudit, compliance)
 	api.GET("/audit/checkpoint", s.latestCheckpoint, compliance)
 	api.POST("/audit/checkpoint", s.signCheckpoint, compliance)
 	api.GET("/audit/exports/:seq", s.exportManifest, compliance)
@@ -93,7 +95,8 @@ func (s *Server) routes() {
 
 	// Admins.
 	api.GET("/config", s.runningConfig, admin)
-	api.GET("/audit/backup", s.backup, admin)
+	api.GET("/audit/backup", s.backup, bearerOnly, admin)
+	api.POST("/audit/backup", s.backup, admin)
 	api.GET("/tokens", s.listTokens, admin)
 	api.POST("/tokens", s.createToken, admin)
 	api.DELETE("/tokens/:id", s.revokeToken, admin)

@@ -47,6 +47,10 @@ type Log interface {
 	Checkpoint(ctx context.Context) (audit.Checkpoint, error)
 	LatestCheckpoint(ctx context.Context) (audit.Checkpoint, error)
 	Backup(ctx context.Context, w io.Writer) (int64, error)
+	// BackupRefused is non-nil when the server takes no backup of this
+	// store (PostgreSQL's own tools do it), and says so before a byte is
+	// sent.
+	BackupRefused() error
 	Transparency(ctx context.Context, from, to time.Time) (audit.TransparencyReport, error)
 	// ScanBack reads the log newest first, for the console; ProveEvent
 	// checks one event and the checkpoint that covers it.

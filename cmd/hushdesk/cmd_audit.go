@@ -190,14 +190,13 @@ func runAuditCheckpoint(ctx context.Context, e env) error {
 		return err
 	}
 	defer l.Close()
-	_, onPG := l.(pgLog)
 	var cp audit.Checkpoint
 	if *latest {
 		cp, err = l.LatestCheckpoint(ctx)
 	} else {
 		cp, err = l.Checkpoint(ctx)
 	}
-	if err == nil && *anchor != "" && (*latest || onPG) {
+	if err == nil && *anchor != "" && (*latest || !l.anchorsCheckpoints()) {
 		err = audit.NewFileAnchor(*anchor).Anchor(ctx, cp)
 	}
 	if err != nil {

@@ -27,6 +27,10 @@ type auditLog interface {
 	CreateToken(ctx context.Context, r role.Role, label, actor string, opts ...audit.TokenOption) (string, audit.Token, error)
 	Tokens(ctx context.Context) ([]audit.Token, error)
 	RevokeToken(ctx context.Context, id, actor string) error
+	// anchorsCheckpoints says whether the store sends its checkpoints to
+	// the anchor of audit.Options itself (the embedded one does, on
+	// Close); otherwise the command appends them.
+	anchorsCheckpoints() bool
 	Close() error
 }
 
@@ -45,6 +49,8 @@ type embeddedLog struct {
 
 func (l embeddedLog) Close() error { return l.m.Close() }
 
+func (embeddedLog) anchorsCheckpoints() bool { return true }
+
 // CreateToken stores the label redacted, as the server does.
 func (l embeddedLog) CreateToken(ctx context.Context, r role.Role, label, actor string, opts ...audit.TokenOption) (string, audit.Token, error) {
 	return l.m.tokens().CreateToken(ctx, r, label, actor, opts...)
@@ -55,6 +61,8 @@ type pgLog struct {
 	*pgstore.Store
 	m *Main
 }
+
+func (pgLog) anchorsCheckpoints() bool { return false }
 
 func (l pgLog) CreateToken(ctx context.Context, r role.Role, label, actor string, opts ...audit.TokenOption) (string, audit.Token, error) {
 	return l.Store.CreateToken(ctx, r, l.m.Redactor.Redact(label, nil).Text, actor, opts...)

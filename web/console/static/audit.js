@@ -109,7 +109,7 @@
     out.className = "verdict";
     out.textContent = "Verifying…";
     try {
-      var r = await HD.api("GET", "/api/v1/audit/verify");
+      var r = await HD.api("POST", "/api/v1/audit/verify");
       if (r.ok) {
         out.classList.add("ok");
         out.textContent = "Intact: " + r.events + " events, the chain and its checkpoints verify. Head " + r.head.slice(0, 16) + "…";
