@@ -2,6 +2,7 @@ package redact
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -238,6 +239,46 @@ func TestEverydayMessagesStay(t *testing.T) {
 	for _, tt := range tests {
 		if got := r.Redact(tt.text, nil).Text; got != tt.text {
 			t.Errorf("%s: Redact(%q) = %q, want it unchanged", tt.lang, tt.text, got)
+		}
+	}
+}
+
+// TestSelfIntroductions: a name that opens a message and is followed by
+// "here", "speaking", "her" or "di sini" introduces its writer, even when
+// the name is also a word ("tom" is Danish for empty) or the message has
+// no capitals; words that only the word lists know stay.
+func TestSelfIntroductions(t *testing.T) {
+	tests := []struct {
+		text, name string // name "" means the text stays as it is
+	}{
+		{"Tom here, where is my order?", "Tom"},
+		{"tom here, where is my order?", "tom"},
+		{"Ali here, nak tanya pasal pesanan", "Ali"},
+		{"Ali di sini, nak tanya", "Ali"},
+		{"Mette her, hvor er min pakke?", "Mette"},
+		{"Tom her! Hvor er pakken?", "Tom"},
+		{"Jensen speaking, I need help", "Jensen"},
+		{"Hi, Tom here. My order is late", "Tom"},
+		{"Kevin Hansen here, my parcel is late", "Kevin Hansen"},
+		{"Nobody here knows where my parcel is", ""},
+		{"Nobody here.", ""},
+		{"Click here to reset your password", ""},
+		{"Click here.", ""},
+		{"Sign here, please", ""},
+		{"Right here, next to the box", ""},
+		{"Everyone here!", ""},
+		{"Parking here?", ""},
+		{"Who is speaking?", ""},
+		{"Customer service here, how can I help", ""},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := r.Redact(tt.text, nil).Text
+		switch {
+		case tt.name == "" && got != tt.text:
+			t.Errorf("Redact(%q) = %q, want it unchanged", tt.text, got)
+		case tt.name != "" && strings.Contains(got, tt.name):
+			t.Errorf("Redact(%q) = %q, want %q replaced", tt.text, got, tt.name)
 		}
 	}
 }

@@ -174,3 +174,37 @@ func (s *scan) lowerCanon(start, end int) string {
 	}
 	return v
 }
+
+// detectIntroductions finds the writers who introduce themselves with the
+// cue after their name: "Tom here, where is my order?", "Mette her!",
+// "Ali di sini". It runs after the tagger, whose features are the rules'
+// verdicts before it, and takes only names the lists know, so that a
+// name that is also a word ("tom" is Danish for empty) is found while
+// words no list knows as a name (Click here, Nobody here) stay.
+func detectIntroductions(s *scan) {
+	if s.has&hasCap == 0 && !s.caseless {
+		return
+	}
+	for i := 0; i < len(s.words); i++ {
+		if !s.nameShaped(i) || !s.sentenceStart(i) && (i == 0 || s.lex(i-1)&lxGreeting == 0) {
+			continue
+		}
+		j := s.nameRunEnd(i)
+		if j-i > 3 || !s.introducedAfter(nameRun{i, j}) {
+			i = j - 1
+			continue
+		}
+		listed := false
+		for k := i; k < j; k++ {
+			listed = listed || s.lex(k).isName()
+		}
+		if listed {
+			start, end := s.words[i].start, s.words[j-1].end
+			s.add(Person, start, end, introScore, s.lowerCanon(start, end))
+		}
+		i = j - 1
+	}
+}
+
+// introScore is the score of a listed name its writer introduces.
+const introScore = 0.75

@@ -137,6 +137,31 @@ func (s *scan) scoreRun(r nameRun) (scoredRun, bool) {
 	return scoredRun{r, min(score, 0.95)}, true
 }
 
+// introducedAfter reports whether one of introCues closes the clause
+// right after run r: "Tom here, where is my order?", "Mette her!"
+func (s *scan) introducedAfter(r nameRun) bool {
+	if r.to >= len(s.words) || s.gap(r.to) != " " {
+		return false
+	}
+next:
+	for _, cue := range introCues {
+		k := r.to
+		for i, w := range cue {
+			if k >= len(s.words) || s.lw(k) != w || i > 0 && s.gap(k) != " " {
+				continue next
+			}
+			k++
+		}
+		if k == len(s.words) {
+			return true
+		}
+		if g := strings.TrimLeft(s.gap(k), " "); g != "" && strings.ContainsRune(",.!;:-–—\n\r", []rune(g)[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // caselessScore scores a run in a text without capitals, where every word
 // is a candidate: only names from the lists count.
 func caselessScore(score float64, given, surname, n int) float64 {
@@ -299,6 +324,10 @@ var weakNameCues = []string{
 	"add", "by", "from", "with", "to", "and", "jeg er", "det er", "hos", "fra", "til", "og",
 	"saya", "ini", "dengan", "dari", "dan", "kepada",
 }
+
+// introCues follow a name when people introduce themselves, closing the
+// clause: "Tom here,", "Jensen speaking.", "Mette her!", "Ali di sini."
+var introCues = [][]string{{"here"}, {"speaking"}, {"her"}, {"di", "sini"}, {"disini"}}
 
 // speechCues report what someone said: "said Anna", "asked Mr Lim".
 var speechCues = []string{"said", "says", "asked", "replied", "wrote", "told", "sagde", "skrev", "kata", "tanya"}
