@@ -49,7 +49,8 @@ func TestAnswerWithModel(t *testing.T) {
 		t.Fatalf("prompt = %s", prompt)
 	}
 	evs := f.Events(t)
-	if len(evs) != 1 || evs[0].Seq != reply.AuditSeq || evs[0].Model != "test-model:1b" || evs[0].PromptVersion != inference.PromptVersion {
+	if len(evs) != 1 || evs[0].Seq != reply.AuditSeq || evs[0].Model != "test-model:1b" || evs[0].PromptVersion != inference.PromptVersion ||
+		f.Triage.Version() == "" || evs[0].TriageVersion != f.Triage.Version() {
 		t.Fatalf("events = %+v", evs)
 	}
 	if c := evs[0].Content; c == nil || strings.Contains(c.Question+c.Answer, "jane.doe") || !strings.Contains(c.Answer, "<EMAIL_1>") {

@@ -57,6 +57,15 @@ var kindNames = [...]string{
 	TooLarge: "too_large", Unavailable: "unavailable", Canceled: "canceled",
 }
 
+// Kinds lists every kind, for tables that must cover them all.
+func Kinds() []Kind {
+	ks := make([]Kind, len(kindNames))
+	for i := range ks {
+		ks[i] = Kind(i)
+	}
+	return ks
+}
+
 // String names the kind in snake_case, as logs and API error bodies do.
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
