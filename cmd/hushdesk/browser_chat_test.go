@@ -386,3 +386,30 @@ func TestBrowserChatPageErasesConversation(t *testing.T) {
 	b.step("chat", "erased")
 	b.checkProblems()
 }
+
+// TestBrowserChatIMEAndLength: Enter while an input method composes
+// (Chinese, Japanese) picks characters and sends nothing; the question
+// field takes the configured longest question.
+func TestBrowserChatIMEAndLength(t *testing.T) {
+	b := newBrowser(t)
+	ts := startServer(t, func(c *Config) { c.Ollama = "http://127.0.0.1:1"; c.MaxQuestionChars = 30 })
+	chat := b.tab("chat")
+	b.run(chat, "open", chromedp.Navigate(ts.URL+"/"))
+	b.waitFor(chat, "the question field", `!!document.getElementById("question")`)
+	if got := jsEval[int](b, chat, `document.getElementById("question").maxLength`); got != 30 {
+		t.Errorf("maxlength = %d, want the setting's 30", got)
+	}
+	b.run(chat, "compose", chromedp.Focus("#question"), chromedp.SetValue("#question", "退货"))
+	jsEval[bool](b, chat, `document.getElementById("question").dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", isComposing: true, bubbles: true, cancelable: true}))`)
+	jsEval[bool](b, chat, `document.getElementById("question").dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", keyCode: 229, bubbles: true, cancelable: true}))`)
+	time.Sleep(300 * time.Millisecond)
+	if n := jsEval[int](b, chat, `document.querySelectorAll("#log .customer").length`); n != 0 {
+		t.Fatalf("Enter during composition sent %d messages", n)
+	}
+	if got := jsEval[string](b, chat, `document.getElementById("question").value`); got != "退货" {
+		t.Errorf("the field holds %q after composing", got)
+	}
+	b.run(chat, "send", chromedp.KeyEvent("\r"))
+	b.waitReplies(chat, 1)
+	b.checkProblems()
+}
