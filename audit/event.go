@@ -61,7 +61,8 @@ const (
 func SecurityTypes() []string {
 	return []string{
 		TypeLogin, TypeLoginFailed, TypeLogout, TypeSessionEnded, TypeRoleChanged,
-		TypeTokenCreated, TypeTokenRevoked, TypeConfigChanged,
+		TypeTokenCreated, TypeTokenUpdated, TypeTokenRevoked, TypeConfigChanged, TypeSettingsChanged,
+		TypeCannedSaved, TypeCannedDeleted,
 		TypeExport, TypeSubjectExport, TypeReveal, TypeErasure, TypeHoldPlaced, TypeHoldReleased,
 		TypeApprovalAsked, TypeApprovalGranted, TypeApprovalRejected,
 		TypeVerified, TypeCheckpoint, TypeBackup,

@@ -162,6 +162,19 @@ func TestSecurityTrail(t *testing.T) {
 	call(t, "POST", srv.URL+"/console/login", "", `{"token": "`+env.secret[role.Agent]+`"}`)
 	call(t, "GET", srv.URL+"/api/v1/audit/verify", officer, "")
 	call(t, "GET", srv.URL+"/api/v1/audit/backup", env.secret[role.Admin], "")
+	_, list := call(t, "GET", srv.URL+"/api/v1/tokens", env.secret[role.Admin], "")
+	var tokens struct{ Tokens []audit.Token }
+	json.Unmarshal([]byte(list), &tokens)
+	for _, tok := range tokens.Tokens {
+		if tok.Role == role.Agent {
+			if code, body := call(t, "PATCH", srv.URL+"/api/v1/tokens/"+tok.ID, env.secret[role.Admin], `{"name": "Ann"}`); code != 200 {
+				t.Fatalf("rename = %d %s", code, body)
+			}
+		}
+	}
+	if code, body := call(t, "PUT", srv.URL+"/api/v1/widget/appearance", env.secret[role.Admin], `{"color": "#224488", "position": "left"}`); code != 200 {
+		t.Fatalf("appearance = %d %s", code, body)
+	}
 	env.store.Append(context.Background(), audit.Envelope{Type: audit.TypeDecision, Conversation: "k_y"}, nil)
 
 	code, body := call(t, "GET", srv.URL+"/api/v1/audit/security", officer, "")
@@ -177,7 +190,7 @@ func TestSecurityTrail(t *testing.T) {
 			t.Errorf("verification event = %+v", e.Envelope)
 		}
 	}
-	want := "token.created token.created token.created auth.login_failed auth.login audit.verified audit.backup"
+	want := "token.created token.created token.created auth.login_failed auth.login audit.verified audit.backup token.updated settings.changed"
 	if strings.Join(got, " ") != want {
 		t.Fatalf("trail = %s, want %s", strings.Join(got, " "), want)
 	}

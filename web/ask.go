@@ -122,7 +122,7 @@ func (e *eventStream) send(event string, v any) error {
 	if !e.started {
 		h := w.Header()
 		h.Set("Content-Type", "text/event-stream; charset=utf-8")
-		h.Set("Cache-Control", "no-cache")
+		h.Set("Cache-Control", "no-store") // answers and transcripts: no copy kept anywhere
 		h.Set("X-Accel-Buffering", "no")
 		w.WriteHeader(http.StatusOK)
 		e.started = true

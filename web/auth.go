@@ -127,6 +127,9 @@ func (s *Server) authenticate(c echo.Context) (Principal, error) {
 func bearerOnly(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if c.Request().Header.Get("Authorization") == "" {
+			if len(c.Request().Cookies()) == 0 {
+				return errNoCredential // no credential at all: say which one
+			}
 			c.Response().Header().Set("Allow", "POST")
 			return &httpError{status: http.StatusMethodNotAllowed,
 				msg: "this GET is for scripts with a bearer token; from the console, POST with the session's CSRF token"}

@@ -115,7 +115,7 @@ func TestAskStream(t *testing.T) {
 			if got := strings.Join(readSSE(t, resp), " "); got != tt.want {
 				t.Fatalf("events = %q, want %q", got, tt.want)
 			}
-			if resp.Header.Get("Cache-Control") != "no-cache" {
+			if resp.Header.Get("Cache-Control") != "no-store" {
 				t.Fatal("stream is cacheable")
 			}
 		})
