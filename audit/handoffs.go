@@ -49,7 +49,7 @@ func HandoffID(message string) string {
 // Handoff is a conversation waiting for, or with, a person. It holds no
 // personal data: the conversation and subject appear as pseudonyms.
 type Handoff struct {
-	ID           string    `json:"id"` // the message id of the decision that handed off
+	ID           string    `json:"id"` // HandoffID of the message that handed off, never the message id
 	Conversation string    `json:"conversation"`
 	Subject      string    `json:"subject,omitempty"`
 	Team         string    `json:"team"`

@@ -2,7 +2,9 @@ package audit
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -140,5 +142,43 @@ func TestReleaseAndAssign(t *testing.T) {
 	// Each change is an event, and the queue rebuilt from the log agrees.
 	if n, m := len(eventsOfType(t, s, TypeHandoff)), len(eventsOfType(t, s, TypeAssignment)); n != 3 || m != 1 {
 		t.Fatalf("%d hand-off events, %d assignments", n, m)
+	}
+}
+
+// TestHandoffIDIsNotTheMessage: the hand-off's id, which agents and
+// webhook receivers see, is derived from the decision's message id but
+// is not it, does not contain it, and is the same every time; the message
+// id itself opens no hand-off, and the queue's record carries it nowhere.
+func TestHandoffIDIsNotTheMessage(t *testing.T) {
+	seen := map[string]string{}
+	for _, m := range []string{"m_h1", "m_h2", "m_AAAAAAAAAAAAAAAA", "m_9fK2-xQ_r7LmZp0a", ""} {
+		id := HandoffID(m)
+		if id == m || m != "" && strings.Contains(id, m) || !strings.HasPrefix(id, "h_") {
+			t.Errorf("HandoffID(%q) = %q", m, id)
+		}
+		if again := HandoffID(m); again != id {
+			t.Errorf("HandoffID(%q) = %q, then %q", m, id, again)
+		}
+		if other, ok := seen[id]; ok {
+			t.Errorf("HandoffID(%q) = HandoffID(%q) = %q", m, other, id)
+		}
+		seen[id] = m
+	}
+
+	s := openTestStore(t, "")
+	ctx := context.Background()
+	if _, err := s.Append(ctx, handoffDecision("k_a", "m_secret1", "delivery"), &Content{Question: "I want a human"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Handoff(ctx, "m_secret1"); !errors.Is(err, ErrNoHandoff) {
+		t.Fatalf("the message id opened the hand-off: %v", err)
+	}
+	h, err := s.Handoff(ctx, HandoffID("m_secret1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(h)
+	if h.ID != HandoffID("m_secret1") || strings.Contains(string(b), "m_secret1") {
+		t.Fatalf("hand-off = %s", b)
 	}
 }

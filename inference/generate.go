@@ -154,8 +154,8 @@ func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (g
 	// The model failed: say so, record what happened, and answer from the
 	// knowledge base instead.
 	partial := out.Len() > 0
-	a.log.Warn("model failed, answering extractively", "model", info.Name, "partial", partial, "err", err)
 	g.outcome, g.modelError = "model_error", modelErrorClass(err)
+	a.log.Warn("model failed, answering extractively", "model", info.Name, "partial", partial, "err_class", g.modelError)
 	if errors.Is(err, ErrInterrupted) && partial {
 		g.outcome = "model_interrupted"
 	}

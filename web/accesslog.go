@@ -42,8 +42,10 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 			route = "unmatched"
 		}
 		status := c.Response().Status
-		if c.Request().Context().Err() != nil && !c.Response().Committed {
-			status = statusClientClosed // the client left before its answer
+		if c.Request().Context().Err() != nil {
+			// The client left before its answer was complete: before a
+			// byte of it, or in the middle of a stream.
+			status = statusClientClosed
 		}
 		d := time.Since(start)
 		s.metrics.observeHTTP(c.Request().Method, route, status, d)

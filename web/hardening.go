@@ -114,6 +114,33 @@ func (s *Server) ipExtractor() echo.IPExtractor {
 	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
+// fromTrustedProxy reports whether the request's peer is a proxy whose
+// forwarded headers are believed, as ipExtractor believes them: with
+// TrustProxy set, a loopback address or one of TrustedProxies.
+func (s *Server) fromTrustedProxy(r *http.Request) bool {
+	if !s.opts.TrustProxy {
+		return false
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	a, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	a = a.Unmap()
+	if a.IsLoopback() {
+		return true
+	}
+	for _, p := range s.opts.TrustedProxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
 func prefixNet(p netip.Prefix) *net.IPNet {
 	return &net.IPNet{IP: p.Addr().AsSlice(), Mask: net.CIDRMask(p.Bits(), p.Addr().BitLen())}
 }

@@ -230,12 +230,13 @@ func (s *Server) cookieName(c echo.Context, name string) string {
 }
 
 // secureRequest reports whether the request reached us over TLS: directly,
-// or through a trusted proxy that says so.
+// or through a trusted proxy that says so (a header from any other peer
+// is not believed).
 func (s *Server) secureRequest(c echo.Context) bool {
 	if c.IsTLS() || s.opts.TLSCert != "" {
 		return true
 	}
-	return s.opts.TrustProxy && c.Request().Header.Get("X-Forwarded-Proto") == "https"
+	return s.fromTrustedProxy(c.Request()) && c.Request().Header.Get("X-Forwarded-Proto") == "https"
 }
 
 // logout answers POST /console/logout.

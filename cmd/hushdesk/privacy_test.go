@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -236,4 +238,40 @@ not json
 		t.Fatalf("redact without --jsonl: %d", code)
 	}
 	_ = io.Discard
+}
+
+// TestTokenLabelStoredRedacted: a token's label with personal data in it
+// (an admin writing whom a token is for) is kept and listed redacted: the
+// value is nowhere in the data directory or the logs, while the rest of
+// the label is, so the search for it proves something.
+func TestTokenLabelStoredRedacted(t *testing.T) {
+	const value, rest = "jane.doe@example.com", "front-desk-4471"
+	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken })
+	code, body, _ := ts.call(t, "POST", "/api/v1/tokens", adminToken, `{"role": "agent", "label": "for `+value+` at `+rest+`"}`)
+	if code != 201 || strings.Contains(body, value) {
+		t.Fatalf("create = %d %s", code, body)
+	}
+	code, body, _ = ts.call(t, "GET", "/api/v1/tokens", adminToken, "")
+	var list struct{ Tokens []struct{ Label string } }
+	json.Unmarshal([]byte(body), &list)
+	found := false
+	for _, tok := range list.Tokens {
+		found = found || tok.Label == "for <EMAIL_1> at "+rest
+	}
+	if code != 200 || !found || strings.Contains(body, value) {
+		t.Fatalf("tokens = %d %s", code, body)
+	}
+	seen := false
+	walkFiles(t, ts.Main.Config.Data, func(path string, data []byte) {
+		seen = seen || bytes.Contains(data, []byte(rest))
+		if bytes.Contains(data, []byte(value)) {
+			t.Errorf("%s holds %q", filepath.Base(path), value)
+		}
+	})
+	if !seen {
+		t.Error("the label is nowhere in the data directory; the search for the value proves nothing")
+	}
+	if strings.Contains(ts.Logs.String(), value) {
+		t.Errorf("the logs hold %q", value)
+	}
 }
