@@ -36,6 +36,11 @@ type Config struct {
 	Sample           string // the sample help centre an empty knowledge base is given
 	Vocabulary       string // the folder of the company's vocabulary files
 	MaxQuestionChars int
+	// MaxAnswerTokens and MaxAnswerTime cap one answer of the chat model:
+	// what it may write, and how long it may take from the request to
+	// the last token. An answer cut at either is recorded as capped.
+	MaxAnswerTokens int
+	MaxAnswerTime   time.Duration
 	// PublicContacts are the company's own published contacts: domains
 	// ("larkspur.example"), e-mail addresses and phone numbers kept as
 	// written wherever they appear.
@@ -166,6 +171,24 @@ var settings = []setting{
 				return fmt.Errorf("max-question-chars must be a positive whole number, not %q", v)
 			}
 			c.MaxQuestionChars = n
+			return nil
+		}},
+	{flag: "max-answer-tokens", env: "HUSHDESK_MAX_ANSWER_TOKENS", key: "max_answer_tokens", def: strconv.Itoa(ollama.DefaultMaxAnswerTokens), help: "most tokens the chat model may write in one answer (an answer cut there is recorded as capped)",
+		set: func(c *Config, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 {
+				return fmt.Errorf("max-answer-tokens must be a positive whole number, not %q", v)
+			}
+			c.MaxAnswerTokens = n
+			return nil
+		}},
+	{flag: "max-answer-time", env: "HUSHDESK_MAX_ANSWER_TIME", key: "max_answer_time", def: ollama.DefaultMaxAnswerTime.String(), help: "longest one answer of the chat model may take, from the request to the last token (90s, 2m)",
+		set: func(c *Config, v string) error {
+			d, err := time.ParseDuration(v)
+			if err != nil || d <= 0 {
+				return fmt.Errorf("max-answer-time must be a duration greater than 0, like 90s or 2m, not %q", v)
+			}
+			c.MaxAnswerTime = d
 			return nil
 		}},
 	{flag: "public-contacts", env: "HUSHDESK_PUBLIC_CONTACTS", key: "public_contacts", kind: kindList,

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hushdesk/hushdesk/inference/ollama"
 	"github.com/hushdesk/hushdesk/web"
 )
 
@@ -47,6 +48,8 @@ func (c Config) view() map[string]any {
 		"sample":             c.Sample,
 		"vocabulary":         c.Vocabulary,
 		"max_question_chars": c.MaxQuestionChars,
+		"max_answer_tokens":  cmp.Or(c.MaxAnswerTokens, ollama.DefaultMaxAnswerTokens),
+		"max_answer_time":    cmp.Or(c.MaxAnswerTime, ollama.DefaultMaxAnswerTime).String(),
 		"chat_keep":          keep,
 		"public_contacts":    c.PublicContacts,
 		"min_confidence":     c.MinConfidence,
