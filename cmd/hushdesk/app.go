@@ -350,6 +350,7 @@ func (m *Main) NewServer(ctx context.Context) error {
 		AskRatePerMinute: m.Config.AskRate,
 		MaxQuestionChars: m.Config.MaxQuestionChars,
 		ChatKeep:         m.Config.ChatKeep,
+		DrainDelay:       m.Config.DrainDelay,
 		ConfigView:       m.Config.view(),
 		TrustProxy:       m.Config.TrustProxy,
 		TrustedProxies:   m.Config.TrustedProxies,

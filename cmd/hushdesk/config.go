@@ -41,6 +41,10 @@ type Config struct {
 	// the last token. An answer cut at either is recorded as capped.
 	MaxAnswerTokens int
 	MaxAnswerTime   time.Duration
+	// DrainDelay is how long the server goes on serving, with /readyz
+	// answering 503, once told to stop, so that a load balancer notices
+	// first; 0 stops at once.
+	DrainDelay time.Duration
 	// PublicContacts are the company's own published contacts: domains
 	// ("larkspur.example"), e-mail addresses and phone numbers kept as
 	// written wherever they appear.
@@ -297,6 +301,15 @@ var settings = []setting{
 			}
 			return nil
 		}},
+	{flag: "drain-delay", env: "HUSHDESK_DRAIN_DELAY", key: "drain_delay", def: "0s", help: "once told to stop, how long to go on serving with /readyz answering 503, so that a load balancer stops sending requests first (5s behind one; 0: stop at once)",
+		set: func(c *Config, v string) error {
+			d, err := time.ParseDuration(v)
+			if err != nil || d < 0 || d > maxDrainDelay {
+				return fmt.Errorf("drain-delay must be a duration from 0 to %s, like 5s, not %q", maxDrainDelay, v)
+			}
+			c.DrainDelay = d
+			return nil
+		}},
 	{flag: "webhook-url", env: "HUSHDESK_WEBHOOK_URL", key: "webhook_url", help: "tell this URL about hand-offs (signed JSON; secret in HUSHDESK_WEBHOOK_SECRET)", set: str(func(c *Config) *string { return &c.WebhookURL })},
 	{flag: "public-url", env: "HUSHDESK_PUBLIC_URL", key: "public_url", help: "the chat page's public address (https://support.example.com), for the link back to the conversation in e-mailed replies",
 		set: func(c *Config, v string) error {
@@ -341,6 +354,10 @@ var settings = []setting{
 			return nil
 		}},
 }
+
+// maxDrainDelay bounds the drain delay: a stop should not wait for
+// longer than a service manager does (systemd's default is 90 s).
+const maxDrainDelay = time.Minute
 
 // storeSettings are the settings of commands that only open the data
 // directory (audit, subject): they have no model or server.

@@ -147,3 +147,49 @@ func TestAnswerCaps(t *testing.T) {
 		})
 	}
 }
+
+// TestDrainDelaySetting: the drain delay is 0 unless set, comes from a
+// flag, the environment or the file, and is a duration from 0 to a
+// minute.
+func TestDrainDelaySetting(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		file    string
+		want    time.Duration
+		wantErr string
+	}{
+		{name: "default: stop at once", want: 0},
+		{name: "flag", args: []string{"--drain-delay", "5s"}, want: 5 * time.Second},
+		{name: "environment", env: map[string]string{"HUSHDESK_DRAIN_DELAY": "10s"}, want: 10 * time.Second},
+		{name: "file", file: "drain_delay: 3s\n", want: 3 * time.Second},
+		{name: "zero over the file", args: []string{"--drain-delay", "0"}, file: "drain_delay: 3s\n", want: 0},
+		{name: "negative", env: map[string]string{"HUSHDESK_DRAIN_DELAY": "-5s"}, wantErr: `drain-delay must be a duration from 0 to 1m0s, like 5s, not "-5s"`},
+		{name: "too long", file: "drain_delay: 10m\n", wantErr: `line 1: drain-delay must be a duration from 0 to 1m0s, like 5s, not "10m"`},
+		{name: "no unit", args: []string{"--drain-delay", "5"}, wantErr: `flag -drain-delay: must be a duration from 0 to 1m0s, like 5s, not "5"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := configFrom(t, tt.args, tt.env, tt.file)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.Is(err, errUsage) {
+					t.Fatalf("err = %v, want a usage error saying %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.DrainDelay != tt.want {
+				t.Fatalf("drain delay = %s, want %s", c.DrainDelay, tt.want)
+			}
+			view := "none: stops at once"
+			if tt.want > 0 {
+				view = tt.want.String() + " with /readyz answering 503 before stopping"
+			}
+			if v := c.view()["drain_delay"]; v != view {
+				t.Fatalf("config view: drain_delay %q, want %q", v, view)
+			}
+		})
+	}
+}
