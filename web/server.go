@@ -334,7 +334,7 @@ func New(parts Parts, opts Options) (*Server, error) {
 	s := &Server{echo: e, parts: parts, opts: opts, log: opts.Logger, sessions: newSessions(opts.Sessions),
 		manifests: opts.Manifests, hub: newHub(opts.Relay), closing: make(chan struct{}),
 		failures: newKeyedLimiter(loginFailures/15.0, loginFailures), reads: newKeyedLimiter(conversationReads, conversationReads),
-		streams: newStreamCounter(streamsPerClient, streamsInAll), after: time.After}
+		streams: newStreamCounter(streamsInAll), after: time.After}
 	if opts.SessionMax > 0 {
 		s.sessions.ttl = opts.SessionMax
 	}
