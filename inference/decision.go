@@ -44,7 +44,8 @@ type Decision struct {
 	ReplyFrom time.Time
 	Generator GeneratorInfo
 	// Outcome says how the answer came about: "ok", "model_unavailable",
-	// "model_error", "model_interrupted", "ungrounded".
+	// "model_error", "model_interrupted", "capped", "ungrounded" or
+	// OutcomeClientGone (docs/audit-log.md says what each means).
 	Outcome string
 	// ModelError is the class of a model failure (timeout, unreachable,
 	// no_model, interrupted, server_error), never its message, which may

@@ -24,7 +24,8 @@ var (
 
 // Finish says how a model's answer ended.
 type Finish struct {
-	// Capped is set when the answer was cut at the token or time limit.
+	// Capped is set when the model stopped at the token limit (an answer
+	// cut at the time limit is ErrInterrupted instead).
 	Capped bool
 	// Tokens is how many tokens the model wrote, when it says.
 	Tokens int

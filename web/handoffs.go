@@ -196,16 +196,17 @@ func (s *Server) handoffChanged(event string, h audit.Handoff) {
 // conversationEvents answers GET /api/v1/conversations/{id}/events: a
 // server-sent event stream of the conversation's agent replies
 // (agent_reply) and hand-off changes (status), until the client leaves.
+// The stream counts against the client's address.
 func (s *Server) conversationEvents(c echo.Context) error {
 	id := c.Param("id")
 	if !inference.ValidConversationID(id) {
 		return badRequest("conversation id is malformed")
 	}
-	key := clientKey(c.RealIP())
-	if !s.streams.acquire(key) {
-		return tooMany(c)
+	release, err := s.openStream(c)
+	if err != nil {
+		return err
 	}
-	defer s.streams.release(key)
+	defer release()
 	ref := s.parts.Log.ConversationRef(id)
 	events, cancel := s.hub.subscribe(ref)
 	defer cancel()

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/netip"
 	"sync"
@@ -71,29 +72,41 @@ func (k *keyedLimiter) allow(key string) bool { return k.get(key).Allow() }
 // exhausted reports whether key has no token left, without taking one.
 func (k *keyedLimiter) exhausted(key string) bool { return k.get(key).Tokens() < 1 }
 
-// streamCounter bounds the event streams open at once, per client and in
-// all.
+// streamCounter bounds the event streams open at once, per holder (each
+// with the cap it is given) and in all.
 type streamCounter struct {
-	mu             sync.Mutex
-	perKey         map[string]int
-	total          int
-	maxKey, maxAll int
+	mu     sync.Mutex
+	perKey map[string]int
+	total  int
+	maxAll int
 }
 
-func newStreamCounter(perKey, all int) *streamCounter {
-	return &streamCounter{perKey: map[string]int{}, maxKey: perKey, maxAll: all}
+func newStreamCounter(all int) *streamCounter {
+	return &streamCounter{perKey: map[string]int{}, maxAll: all}
 }
 
-// acquire takes a place for key, or reports that there is none.
-func (s *streamCounter) acquire(key string) bool {
+// streamRefusal says why acquire found no place.
+type streamRefusal uint8
+
+const (
+	streamOK         streamRefusal = iota
+	streamHolderFull               // the holder has its cap open
+	streamServerFull               // the server has streamsInAll open
+)
+
+// acquire takes a place for key, which may hold max streams at once.
+func (s *streamCounter) acquire(key string, max int) streamRefusal {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.perKey[key] >= s.maxKey || s.total >= s.maxAll {
-		return false
+	switch {
+	case s.total >= s.maxAll:
+		return streamServerFull
+	case s.perKey[key] >= max:
+		return streamHolderFull
 	}
 	s.perKey[key]++
 	s.total++
-	return true
+	return streamOK
 }
 
 func (s *streamCounter) release(key string) {
@@ -106,6 +119,39 @@ func (s *streamCounter) release(key string) {
 	s.total--
 }
 
+// streamHolder is whom an event stream counts against: an agent or an
+// officer by their token or console session, since a team behind one
+// office address would otherwise shut each other out; an anonymous
+// customer by their address.
+type streamHolder struct {
+	key  string
+	max  int
+	full error // the answer when the holder has max open
+}
+
+func streamHolderOf(c echo.Context) streamHolder {
+	if p := principal(c); p.TokenID != "" {
+		return streamHolder{key: "principal " + p.Actor(), max: streamsPerPrincipal, full: errStreamsPerPrincipal}
+	}
+	return streamHolder{key: "client " + clientKey(c.RealIP()), max: streamsPerClient, full: errStreamsPerClient}
+}
+
+// openStream takes a place for the request's event stream and returns
+// what gives it back, or a 429 that says whose streams are too many.
+func (s *Server) openStream(c echo.Context) (release func(), err error) {
+	h := streamHolderOf(c)
+	switch s.streams.acquire(h.key, h.max) {
+	case streamOK:
+		return func() { s.streams.release(h.key) }, nil
+	case streamHolderFull:
+		err = h.full
+	default:
+		err = errStreamsInAll
+	}
+	c.Response().Header().Set("Retry-After", "30")
+	return nil, err
+}
+
 // Limits on what a client may do.
 const (
 	// loginFailures is how many failed log-ins or bearer checks a client
@@ -114,9 +160,23 @@ const (
 	// conversationReads is how many reads of conversations a minute one
 	// client may make (transcripts, downloads).
 	conversationReads = 60
-	// streamsPerClient and streamsInAll bound open event streams.
-	streamsPerClient = 4
-	streamsInAll     = 2000
+	// streamsPerClient bounds the event streams one anonymous client
+	// address holds open, streamsPerPrincipal those of one token or
+	// console session (a person's tabs and windows), and streamsInAll
+	// every stream of the server.
+	streamsPerClient    = 4
+	streamsPerPrincipal = 8
+	streamsInAll        = 2000
+)
+
+// Answers when an event stream is refused.
+var (
+	errStreamsPerClient = &httpError{status: http.StatusTooManyRequests,
+		msg: fmt.Sprintf("too many event streams open from this address (at most %d); close the chat in another tab or window", streamsPerClient)}
+	errStreamsPerPrincipal = &httpError{status: http.StatusTooManyRequests,
+		msg: fmt.Sprintf("too many event streams open with this token or console session (at most %d); close the console in another tab or window", streamsPerPrincipal)}
+	errStreamsInAll = &httpError{status: http.StatusTooManyRequests,
+		msg: "the server has too many event streams open; please try again in a moment"}
 )
 
 var errTooMany = &httpError{status: http.StatusTooManyRequests, msg: "too many requests from this address; please wait a moment"}

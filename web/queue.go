@@ -100,13 +100,15 @@ func (s *Server) listHandoffs(c echo.Context) error {
 
 // queueEvents answers GET /api/v1/handoffs/events (agent): server-sent
 // events of the queue ("handoff", {"event", "handoff"}) until the agent
-// leaves; a comment line every 20 s keeps it open.
+// leaves; a comment line every 20 s keeps it open. The stream counts
+// against the agent's token or console session, not their address, which
+// a team may share.
 func (s *Server) queueEvents(c echo.Context) error {
-	key := clientKey(c.RealIP())
-	if !s.streams.acquire(key) {
-		return tooMany(c)
+	release, err := s.openStream(c)
+	if err != nil {
+		return err
 	}
-	defer s.streams.release(key)
+	defer release()
 	events, cancel := s.hub.subscribe(queueTopic)
 	defer cancel()
 	sse := &eventStream{c: c}

@@ -260,6 +260,11 @@ type Options struct {
 	// changes) between replicas sharing a store. Default: none, events
 	// stay in this process.
 	Relay Relay
+	// DrainDelay is how long the server goes on serving once shutdown
+	// begins, with /readyz answering 503, so that a load balancer that
+	// checks it stops sending requests before the listener closes.
+	// Default 0: shut down at once.
+	DrainDelay time.Duration
 	// ModelAvailable reports whether the chat model answers, for metrics;
 	// nil reports it never does.
 	ModelAvailable func() bool
@@ -313,6 +318,9 @@ type Server struct {
 	reads    *keyedLimiter  // conversation reads, by client
 	streams  *streamCounter // open event streams
 	warned   atomic.Int64   // when untrusted forwarded headers were last warned of (Unix seconds)
+
+	// after is time.After; tests end the drain delay themselves.
+	after func(time.Duration) <-chan time.Time
 }
 
 // New builds the server and its routes.
@@ -326,7 +334,7 @@ func New(parts Parts, opts Options) (*Server, error) {
 	s := &Server{echo: e, parts: parts, opts: opts, log: opts.Logger, sessions: newSessions(opts.Sessions),
 		manifests: opts.Manifests, hub: newHub(opts.Relay), closing: make(chan struct{}),
 		failures: newKeyedLimiter(loginFailures/15.0, loginFailures), reads: newKeyedLimiter(conversationReads, conversationReads),
-		streams: newStreamCounter(streamsPerClient, streamsInAll)}
+		streams: newStreamCounter(streamsInAll), after: time.After}
 	if opts.SessionMax > 0 {
 		s.sessions.ttl = opts.SessionMax
 	}
@@ -356,8 +364,10 @@ func New(parts Parts, opts Options) (*Server, error) {
 func (s *Server) Handler() http.Handler { return s.echo }
 
 // Serve serves on ln until ctx ends, then shuts down gracefully: /readyz
-// turns 503 at once, so a load balancer stops sending new requests, and
-// the requests under way finish (long event streams are told to end).
+// turns 503 at once, so a load balancer stops sending new requests; for
+// Options.DrainDelay requests are still served, while the balancer
+// notices; then the listener closes and the requests under way finish
+// (long event streams are told to end).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s.echo,
@@ -386,6 +396,15 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case <-ctx.Done():
 	}
 	s.draining.Store(true)
+	if d := s.opts.DrainDelay; d > 0 {
+		s.log.Info("shutting down: /readyz answers 503, requests are still served until the drain delay ends", "drain_delay", d.String())
+		srv.SetKeepAlivesEnabled(false) // clients reconnect, through the balancer, elsewhere
+		select {
+		case <-s.after(d):
+		case err := <-errc:
+			return fmt.Errorf("serve: %w", err)
+		}
+	}
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {

@@ -240,7 +240,8 @@ func sampleContacts(name string) []string {
 // assistant. When the model cannot be reached it warns and answers
 // extractively.
 func (m *Main) OpenAssistant(ctx context.Context) error {
-	model, err := ollama.NewPool(ollama.ChatOptions{Model: m.Config.Model, Logger: m.Log}, m.Config.ollamaHosts(), m.Config.ModelDigest)
+	model, err := ollama.NewPool(ollama.ChatOptions{Model: m.Config.Model, MaxAnswerTokens: m.Config.MaxAnswerTokens,
+		MaxAnswerTime: m.Config.MaxAnswerTime, Logger: m.Log}, m.Config.ollamaHosts(), m.Config.ModelDigest)
 	if err != nil {
 		return err
 	}
@@ -349,6 +350,7 @@ func (m *Main) NewServer(ctx context.Context) error {
 		AskRatePerMinute: m.Config.AskRate,
 		MaxQuestionChars: m.Config.MaxQuestionChars,
 		ChatKeep:         m.Config.ChatKeep,
+		DrainDelay:       m.Config.DrainDelay,
 		ConfigView:       m.Config.view(),
 		TrustProxy:       m.Config.TrustProxy,
 		TrustedProxies:   m.Config.TrustedProxies,

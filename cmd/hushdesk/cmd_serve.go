@@ -28,7 +28,9 @@ func runServe(ctx context.Context, e env) error {
 
 // Serve opens everything and serves HTTP until ctx ends. With ln nil it
 // listens on the configured address. Everything it starts runs under one
-// errgroup and has ended when it returns, before the stores close.
+// errgroup and has ended when it returns, before the stores close; the
+// background work stops after the server, so that what is served during
+// the drain delay is delivered.
 func (m *Main) Serve(ctx context.Context, ln net.Listener) error {
 	if err := m.Open(ctx); err != nil {
 		return err
@@ -49,9 +51,21 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener) error {
 	if m.Config.TLSCert != "" {
 		scheme = "https"
 	}
-	g, gctx := errgroup.WithContext(ctx)
+	// The background work (webhook, mail, feeds) goes on until the server
+	// has stopped: a request served while it drains may still queue a
+	// notification. The server stops when ctx ends or the background
+	// work fails.
+	background, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBackground()
+	g, gctx := errgroup.WithContext(background)
 	m.run(gctx, g)
-	g.Go(func() error { return m.Server.Serve(gctx, ln) })
+	serving, stopServing := context.WithCancel(gctx)
+	defer stopServing()
+	defer context.AfterFunc(ctx, stopServing)()
+	g.Go(func() error {
+		defer stopBackground()
+		return m.Server.Serve(serving, ln)
+	})
 	m.Log.Info("hushdesk is ready", "url", scheme+"://"+ln.Addr().String()+"/", "data", m.Config.Data)
 	return g.Wait()
 }

@@ -36,6 +36,15 @@ type Config struct {
 	Sample           string // the sample help centre an empty knowledge base is given
 	Vocabulary       string // the folder of the company's vocabulary files
 	MaxQuestionChars int
+	// MaxAnswerTokens and MaxAnswerTime cap one answer of the chat model:
+	// what it may write, and how long it may take from the request to
+	// the last token. An answer cut at either is recorded as capped.
+	MaxAnswerTokens int
+	MaxAnswerTime   time.Duration
+	// DrainDelay is how long the server goes on serving, with /readyz
+	// answering 503, once told to stop, so that a load balancer notices
+	// first; 0 stops at once.
+	DrainDelay time.Duration
 	// PublicContacts are the company's own published contacts: domains
 	// ("larkspur.example"), e-mail addresses and phone numbers kept as
 	// written wherever they appear.
@@ -168,6 +177,24 @@ var settings = []setting{
 			c.MaxQuestionChars = n
 			return nil
 		}},
+	{flag: "max-answer-tokens", env: "HUSHDESK_MAX_ANSWER_TOKENS", key: "max_answer_tokens", def: strconv.Itoa(ollama.DefaultMaxAnswerTokens), help: "most tokens the chat model may write in one answer (an answer cut there is recorded as capped)",
+		set: func(c *Config, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 {
+				return fmt.Errorf("max-answer-tokens must be a positive whole number, not %q", v)
+			}
+			c.MaxAnswerTokens = n
+			return nil
+		}},
+	{flag: "max-answer-time", env: "HUSHDESK_MAX_ANSWER_TIME", key: "max_answer_time", def: ollama.DefaultMaxAnswerTime.String(), help: "longest one answer of the chat model may take, from the request to the last token (90s, 2m)",
+		set: func(c *Config, v string) error {
+			d, err := time.ParseDuration(v)
+			if err != nil || d <= 0 {
+				return fmt.Errorf("max-answer-time must be a duration greater than 0, like 90s or 2m, not %q", v)
+			}
+			c.MaxAnswerTime = d
+			return nil
+		}},
 	{flag: "public-contacts", env: "HUSHDESK_PUBLIC_CONTACTS", key: "public_contacts", kind: kindList,
 		help: "the company's own domains, e-mail addresses and phone numbers, comma-separated: never redacted (larkspur.example,+45 70 12 34 56)",
 		set: func(c *Config, v string) error {
@@ -274,6 +301,15 @@ var settings = []setting{
 			}
 			return nil
 		}},
+	{flag: "drain-delay", env: "HUSHDESK_DRAIN_DELAY", key: "drain_delay", def: "0s", help: "once told to stop, how long to go on serving with /readyz answering 503, so that a load balancer stops sending requests first (5s behind one; 0: stop at once)",
+		set: func(c *Config, v string) error {
+			d, err := time.ParseDuration(v)
+			if err != nil || d < 0 || d > maxDrainDelay {
+				return fmt.Errorf("drain-delay must be a duration from 0 to %s, like 5s, not %q", maxDrainDelay, v)
+			}
+			c.DrainDelay = d
+			return nil
+		}},
 	{flag: "webhook-url", env: "HUSHDESK_WEBHOOK_URL", key: "webhook_url", help: "tell this URL about hand-offs (signed JSON; secret in HUSHDESK_WEBHOOK_SECRET)", set: str(func(c *Config) *string { return &c.WebhookURL })},
 	{flag: "public-url", env: "HUSHDESK_PUBLIC_URL", key: "public_url", help: "the chat page's public address (https://support.example.com), for the link back to the conversation in e-mailed replies",
 		set: func(c *Config, v string) error {
@@ -318,6 +354,10 @@ var settings = []setting{
 			return nil
 		}},
 }
+
+// maxDrainDelay bounds the drain delay: a stop should not wait for
+// longer than a service manager does (systemd's default is 90 s).
+const maxDrainDelay = time.Minute
 
 // storeSettings are the settings of commands that only open the data
 // directory (audit, subject): they have no model or server.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hushdesk/hushdesk/inference/ollama"
 	"github.com/hushdesk/hushdesk/web"
 )
 
@@ -47,6 +48,8 @@ func (c Config) view() map[string]any {
 		"sample":             c.Sample,
 		"vocabulary":         c.Vocabulary,
 		"max_question_chars": c.MaxQuestionChars,
+		"max_answer_tokens":  cmp.Or(c.MaxAnswerTokens, ollama.DefaultMaxAnswerTokens),
+		"max_answer_time":    cmp.Or(c.MaxAnswerTime, ollama.DefaultMaxAnswerTime).String(),
 		"chat_keep":          keep,
 		"public_contacts":    c.PublicContacts,
 		"min_confidence":     c.MinConfidence,
@@ -54,6 +57,7 @@ func (c Config) view() map[string]any {
 		"widget_origins":     strings.Join(c.WidgetOrigins, ", "),
 		"ask_rate":           askRate,
 		"trust_proxy":        yesNo(c.TrustProxy),
+		"drain_delay":        drainDelay(c.DrainDelay),
 		"webhook_url":        c.WebhookURL,
 		"log_level":          c.LogLevel.String(),
 		"log_format":         c.LogFormat,
@@ -128,6 +132,14 @@ func fourEyes(f web.FourEyes) string {
 		return "none"
 	}
 	return strings.Join(out, ", ")
+}
+
+// drainDelay says how a stop goes.
+func drainDelay(d time.Duration) string {
+	if d == 0 {
+		return "none: stops at once"
+	}
+	return d.String() + " with /readyz answering 503 before stopping"
 }
 
 func yesNo(b bool) string {

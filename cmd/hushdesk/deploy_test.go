@@ -57,6 +57,9 @@ func TestDeployConfigFile(t *testing.T) {
 	if c.Store == "" || c.KEKFile == "" || len(c.ollamaHosts()) != 2 {
 		t.Errorf("store %q, kek_file %q, ollama %v", redactURL(c.Store), c.KEKFile, c.ollamaHosts())
 	}
+	if c.DrainDelay <= 0 {
+		t.Errorf("drain_delay %s: behind the proxy, a stopping replica should give it time to notice", c.DrainDelay)
+	}
 }
 
 // TestDeployConfigOpensReplica: a replica opens with the example

@@ -17,6 +17,13 @@ import (
 
 var _ inference.Generator = (*Chat)(nil)
 
+// Defaults of the caps on one answer (ChatOptions.MaxAnswerTokens and
+// MaxAnswerTime).
+const (
+	DefaultMaxAnswerTokens = 512
+	DefaultMaxAnswerTime   = 120 * time.Second
+)
+
 // ChatOptions configures a Chat.
 type ChatOptions struct {
 	// Host is Ollama's address (see ParseHost). Default DefaultHost.
@@ -29,10 +36,10 @@ type ChatOptions struct {
 	// TokenTimeout bounds the wait between two tokens. Default 20s.
 	TokenTimeout time.Duration
 	// MaxAnswerTokens caps what the model may write (Ollama's
-	// num_predict). Default 512.
+	// num_predict). Default DefaultMaxAnswerTokens.
 	MaxAnswerTokens int
 	// MaxAnswerTime caps the whole answer, from the request to the last
-	// token. Default 120s.
+	// token. Default DefaultMaxAnswerTime.
 	MaxAnswerTime time.Duration
 	// Temperature of the answers. Default 0.2.
 	Temperature float64
@@ -50,10 +57,10 @@ func (o ChatOptions) withDefaults() ChatOptions {
 		o.TokenTimeout = 20 * time.Second
 	}
 	if o.MaxAnswerTokens <= 0 {
-		o.MaxAnswerTokens = 512
+		o.MaxAnswerTokens = DefaultMaxAnswerTokens
 	}
 	if o.MaxAnswerTime <= 0 {
-		o.MaxAnswerTime = 120 * time.Second
+		o.MaxAnswerTime = DefaultMaxAnswerTime
 	}
 	if o.Temperature == 0 {
 		o.Temperature = 0.2
