@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/hushdesk/hushdesk/inference/fault"
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
@@ -59,9 +60,13 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 			if prefix != "" {
 				id = "upload/" + prefix + "/" + name
 			}
-			doc, err := kb.ParseDocument(id, data)
-			if err != nil {
+			doc, err := kb.ParseDocument(c.Request().Context(), id, data)
+			switch {
+			case err == nil:
+			case fault.KindOf(err) == fault.Internal: // a parser's own error: the file's fault
 				return badRequest(err.Error())
+			default: // a file too slow to read, a client gone
+				return err
 			}
 			docs = append(docs, doc)
 		}

@@ -38,7 +38,7 @@ func runIngest(ctx context.Context, e env) error {
 	}
 	// Read everything first, so a bad file stops the ingest before the
 	// knowledge base changes.
-	docs, roots, err := readIngestArgs(flags.Args(), *as)
+	docs, roots, err := readIngestArgs(ctx, flags.Args(), *as)
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func (r ingestRoot) prune(ctx context.Context, ix *search.Index) (int, error) {
 // slashes ("help-centre/returns/policy.md"), whether the folder or the
 // file was given, and wherever the folder lies; as, when set, stands for
 // the folder's name.
-func readIngestArgs(paths []string, as string) ([]kb.Document, []ingestRoot, error) {
+func readIngestArgs(ctx context.Context, paths []string, as string) ([]kb.Document, []ingestRoot, error) {
 	var docs []kb.Document
 	var roots []ingestRoot
 	for _, p := range paths {
@@ -145,7 +145,7 @@ func readIngestArgs(paths []string, as string) ([]kb.Document, []ingestRoot, err
 			if name == "" {
 				name = folderName(filepath.Dir(abs))
 			}
-			doc, err := readDocument(abs, name+"/"+filepath.Base(abs))
+			doc, err := readDocument(ctx, abs, name+"/"+filepath.Base(abs))
 			if err != nil {
 				return nil, nil, err
 			}
@@ -172,7 +172,7 @@ func readIngestArgs(paths []string, as string) ([]kb.Document, []ingestRoot, err
 			if err != nil {
 				return err
 			}
-			doc, err := readDocument(path, r.prefix+filepath.ToSlash(rel))
+			doc, err := readDocument(ctx, path, r.prefix+filepath.ToSlash(rel))
 			if err != nil {
 				return err
 			}
@@ -210,13 +210,14 @@ func printPersonalData(w io.Writer, what string, found map[string]map[string]int
 	}
 }
 
-// readDocument reads one file, to be filed under id.
-func readDocument(path, id string) (kb.Document, error) {
+// readDocument reads one file, to be filed under id, within
+// kb.ParseTimeout.
+func readDocument(ctx context.Context, path, id string) (kb.Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return kb.Document{}, err
 	}
-	doc, err := kb.ParseDocument(path, data)
+	doc, err := kb.ParseDocument(ctx, path, data)
 	if errors.Is(err, kb.ErrUnsupported) {
 		return doc, fmt.Errorf("%w: %w (%s are read)", errUsage, err, ingestFormats)
 	}
