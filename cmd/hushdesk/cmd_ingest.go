@@ -69,21 +69,27 @@ func runIngest(ctx context.Context, e env) error {
 		printPersonalData(e.stdout, "personal data found in", rep.PersonalData)
 		return err
 	}
-	if err != nil {
+	// A file whose name holds personal data was skipped, the others
+	// ingested; the refusal, with the names redacted, is the command's
+	// error once the rest is done.
+	refusal := err
+	if err != nil && !errors.Is(err, kb.ErrPersonalDataInName) {
 		return err
 	}
+	for _, rf := range rep.Refused {
+		for _, r := range roots {
+			delete(r.keep, docs[rf.Index].ID) // an older copy under that name goes
+		}
+	}
 	for _, r := range roots {
-		n, err := r.prune(ctx, m.Index)
+		// A folder whose own path holds personal data is not recorded.
+		n, err := r.prune(ctx, m.Index, len(m.Redactor.Find(r.path)) == 0)
 		if err != nil {
 			return err
 		}
 		rep.Removed += n
 	}
-	ids := make([]string, len(docs))
-	for i, d := range docs {
-		ids[i] = d.ID
-	}
-	if err := m.knowledge().record(ctx, cliActor(), "ingest", ids, rep); err != nil {
+	if err := m.knowledge().record(ctx, cliActor(), "ingest", ingestedIDs(docs, rep.Refused), rep); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%d added, %d updated, %d unchanged, %d removed; %d passages indexed\n",
@@ -92,7 +98,7 @@ func runIngest(ctx context.Context, e env) error {
 		fmt.Fprintf(e.stdout, "%d passages embedded\n", rep.Embedded)
 	}
 	printPersonalData(e.stdout, "personal data redacted in", rep.PersonalData)
-	return nil
+	return refusal
 }
 
 // ingestRoot is one path given to ingest: a folder, whose documents are
@@ -105,10 +111,10 @@ type ingestRoot struct {
 	keep   map[string]bool // the folder's documents now
 }
 
-// prune removes what a folder no longer holds, records the folder, and
-// removes the documents that older versions filed under the path itself
-// (their ids were absolute paths).
-func (r ingestRoot) prune(ctx context.Context, ix *search.Index) (int, error) {
+// prune removes what a folder no longer holds, records the folder (when
+// record is set), and removes the documents that older versions filed
+// under the path itself (their ids were absolute paths).
+func (r ingestRoot) prune(ctx context.Context, ix *search.Index, record bool) (int, error) {
 	if !r.folder {
 		return ix.Remove(ctx, r.path)
 	}
@@ -119,6 +125,9 @@ func (r ingestRoot) prune(ctx context.Context, ix *search.Index) (int, error) {
 	old, err := ix.Prune(ctx, r.path+string(filepath.Separator), nil)
 	if err != nil {
 		return n + old, err
+	}
+	if !record {
+		return n + old, nil
 	}
 	return n + old, ix.SetFolder(r.prefix, r.path)
 }
