@@ -31,15 +31,6 @@ type IngestReport struct {
 	Refused []kb.Refusal `json:"refused,omitempty"`
 }
 
-// refusal is the error an ingest returns for the documents it refused,
-// nil when it refused none.
-func (r IngestReport) refusal() error {
-	if len(r.Refused) == 0 {
-		return nil
-	}
-	return &kb.RefusedError{Refused: r.Refused}
-}
-
 // IngestOptions adjust one ingest.
 type IngestOptions struct {
 	// OnPersonalData overrides Options.OnPersonalData for this ingest
@@ -239,17 +230,6 @@ func (ix *Index) write(ctx context.Context, docs []kb.Document, policy string, p
 		}
 	}
 	return rep, fresh, nil
-}
-
-// refuseName adds the ith document to the report's refusals when its id
-// or URL holds personal data, and reports whether it did.
-func (ix *Index) refuseName(rep *IngestReport, i int, doc kb.Document) bool {
-	name, found := kb.CheckName(doc, ix.opts.Scrub)
-	if found == nil {
-		return false
-	}
-	rep.Refused = append(rep.Refused, kb.Refusal{Index: i, Name: name, PersonalData: found})
-	return true
 }
 
 // prepare scrubs, chunks and describes one document, and makes the
