@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -9,8 +10,10 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/hushdesk/hushdesk/inference/fault"
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
+	"github.com/hushdesk/hushdesk/retrieval/search"
 )
 
 // maxUploadBytes bounds one upload request.
@@ -25,7 +28,9 @@ func (s *Server) listDocuments(c echo.Context) error {
 // uploadDocuments answers POST /api/v1/documents: multipart files (field
 // "file", repeatable; each file's name decides its format and, with the
 // optional "prefix" field, its id), or one JSON document {"id", "title",
-// "text", "lang"}.
+// "text", "lang", "url"}. A document whose id (name, prefix) or URL holds
+// personal data is refused, and the others ingested: 422, with the
+// refused by position and redacted name, and the report of the rest.
 func (s *Server) uploadDocuments(c echo.Context) error {
 	var docs []kb.Document
 	ct := c.Request().Header.Get("Content-Type")
@@ -59,9 +64,13 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 			if prefix != "" {
 				id = "upload/" + prefix + "/" + name
 			}
-			doc, err := kb.ParseDocument(id, data)
-			if err != nil {
+			doc, err := kb.ParseDocument(c.Request().Context(), id, data)
+			switch {
+			case err == nil:
+			case fault.KindOf(err) == fault.Internal: // a parser's own error: the file's fault
 				return badRequest(err.Error())
+			default: // a file too slow to read, a client gone
+				return err
 			}
 			docs = append(docs, doc)
 		}
@@ -90,11 +99,25 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 		docs = append(docs, kb.Document{ID: req.ID, Title: req.Title, Text: req.Text, Lang: l, URL: req.URL, PublicContacts: req.PublicContacts})
 	}
 	rep, err := s.parts.Knowledge.Ingest(c.Request().Context(), principal(c).Actor(), docs)
+	if errors.Is(err, kb.ErrPersonalDataInName) {
+		return &partialIngest{err: err, report: rep} // 422, with what did go in
+	}
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, rep)
 }
+
+// partialIngest is an upload of which some documents were refused (their
+// names or URLs hold personal data) and the others ingested: the refusal,
+// with the report of the whole upload.
+type partialIngest struct {
+	err    error
+	report search.IngestReport
+}
+
+func (e *partialIngest) Error() string { return e.err.Error() }
+func (e *partialIngest) Unwrap() error { return e.err }
 
 // deleteDocuments answers DELETE /api/v1/documents?id=...&id=...
 func (s *Server) deleteDocuments(c echo.Context) error {

@@ -75,10 +75,17 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 	}
 	body := map[string]any{"error": msg, "code": kind}
 	var pd *kb.PersonalDataError
+	var rf *kb.RefusedError
 	var he audit.HoldError
 	switch {
 	case errors.As(err, &pd):
 		body["personal_data"] = pd.Found // types and counts, never values
+	case errors.As(err, &rf):
+		body["refused"] = rf.Refused // positions, redacted names, types and counts
+		var pi *partialIngest
+		if errors.As(err, &pi) {
+			body["report"] = pi.report // what the others changed
+		}
 	case errors.As(err, &he) && principal(c).Role != "":
 		body["hold"] = he.Hold // officers see the hold; customers a refusal
 	}

@@ -38,7 +38,7 @@ func runIngest(ctx context.Context, e env) error {
 	}
 	// Read everything first, so a bad file stops the ingest before the
 	// knowledge base changes.
-	docs, roots, err := readIngestArgs(flags.Args(), *as)
+	docs, roots, err := readIngestArgs(ctx, flags.Args(), *as)
 	if err != nil {
 		return err
 	}
@@ -69,21 +69,27 @@ func runIngest(ctx context.Context, e env) error {
 		printPersonalData(e.stdout, "personal data found in", rep.PersonalData)
 		return err
 	}
-	if err != nil {
+	// A file whose name holds personal data was skipped, the others
+	// ingested; the refusal, with the names redacted, is the command's
+	// error once the rest is done.
+	refusal := err
+	if err != nil && !errors.Is(err, kb.ErrPersonalDataInName) {
 		return err
 	}
+	for _, rf := range rep.Refused {
+		for _, r := range roots {
+			delete(r.keep, docs[rf.Index].ID) // an older copy under that name goes
+		}
+	}
 	for _, r := range roots {
-		n, err := r.prune(ctx, m.Index)
+		// A folder whose own path holds personal data is not recorded.
+		n, err := r.prune(ctx, m.Index, len(m.Redactor.Find(r.path)) == 0)
 		if err != nil {
 			return err
 		}
 		rep.Removed += n
 	}
-	ids := make([]string, len(docs))
-	for i, d := range docs {
-		ids[i] = d.ID
-	}
-	if err := m.knowledge().record(ctx, cliActor(), "ingest", ids, rep); err != nil {
+	if err := m.knowledge().record(ctx, cliActor(), "ingest", ingestedIDs(docs, rep.Refused), rep); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%d added, %d updated, %d unchanged, %d removed; %d passages indexed\n",
@@ -92,7 +98,7 @@ func runIngest(ctx context.Context, e env) error {
 		fmt.Fprintf(e.stdout, "%d passages embedded\n", rep.Embedded)
 	}
 	printPersonalData(e.stdout, "personal data redacted in", rep.PersonalData)
-	return nil
+	return refusal
 }
 
 // ingestRoot is one path given to ingest: a folder, whose documents are
@@ -105,10 +111,10 @@ type ingestRoot struct {
 	keep   map[string]bool // the folder's documents now
 }
 
-// prune removes what a folder no longer holds, records the folder, and
-// removes the documents that older versions filed under the path itself
-// (their ids were absolute paths).
-func (r ingestRoot) prune(ctx context.Context, ix *search.Index) (int, error) {
+// prune removes what a folder no longer holds, records the folder (when
+// record is set), and removes the documents that older versions filed
+// under the path itself (their ids were absolute paths).
+func (r ingestRoot) prune(ctx context.Context, ix *search.Index, record bool) (int, error) {
 	if !r.folder {
 		return ix.Remove(ctx, r.path)
 	}
@@ -120,6 +126,9 @@ func (r ingestRoot) prune(ctx context.Context, ix *search.Index) (int, error) {
 	if err != nil {
 		return n + old, err
 	}
+	if !record {
+		return n + old, nil
+	}
 	return n + old, ix.SetFolder(r.prefix, r.path)
 }
 
@@ -128,7 +137,7 @@ func (r ingestRoot) prune(ctx context.Context, ix *search.Index) (int, error) {
 // slashes ("help-centre/returns/policy.md"), whether the folder or the
 // file was given, and wherever the folder lies; as, when set, stands for
 // the folder's name.
-func readIngestArgs(paths []string, as string) ([]kb.Document, []ingestRoot, error) {
+func readIngestArgs(ctx context.Context, paths []string, as string) ([]kb.Document, []ingestRoot, error) {
 	var docs []kb.Document
 	var roots []ingestRoot
 	for _, p := range paths {
@@ -145,7 +154,7 @@ func readIngestArgs(paths []string, as string) ([]kb.Document, []ingestRoot, err
 			if name == "" {
 				name = folderName(filepath.Dir(abs))
 			}
-			doc, err := readDocument(abs, name+"/"+filepath.Base(abs))
+			doc, err := readDocument(ctx, abs, name+"/"+filepath.Base(abs))
 			if err != nil {
 				return nil, nil, err
 			}
@@ -172,7 +181,7 @@ func readIngestArgs(paths []string, as string) ([]kb.Document, []ingestRoot, err
 			if err != nil {
 				return err
 			}
-			doc, err := readDocument(path, r.prefix+filepath.ToSlash(rel))
+			doc, err := readDocument(ctx, path, r.prefix+filepath.ToSlash(rel))
 			if err != nil {
 				return err
 			}
@@ -210,13 +219,14 @@ func printPersonalData(w io.Writer, what string, found map[string]map[string]int
 	}
 }
 
-// readDocument reads one file, to be filed under id.
-func readDocument(path, id string) (kb.Document, error) {
+// readDocument reads one file, to be filed under id, within
+// kb.ParseTimeout.
+func readDocument(ctx context.Context, path, id string) (kb.Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return kb.Document{}, err
 	}
-	doc, err := kb.ParseDocument(path, data)
+	doc, err := kb.ParseDocument(ctx, path, data)
 	if errors.Is(err, kb.ErrUnsupported) {
 		return doc, fmt.Errorf("%w: %w (%s are read)", errUsage, err, ingestFormats)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -34,16 +35,33 @@ func (k knowledge) Ingest(ctx context.Context, actor string, docs []kb.Document)
 }
 
 // IngestWith is Ingest with the ingest's options and the action recorded.
+// Documents refused for personal data in their names are left out of the
+// record, and the refusal (a *kb.RefusedError) is returned after it.
 func (k knowledge) IngestWith(ctx context.Context, actor, action string, docs []kb.Document, o search.IngestOptions) (search.IngestReport, error) {
 	rep, err := k.index.IngestWith(ctx, docs, o)
-	if err != nil {
+	if err != nil && !errors.Is(err, kb.ErrPersonalDataInName) {
 		return rep, err
 	}
-	ids := make([]string, len(docs))
-	for i, d := range docs {
-		ids[i] = d.ID
+	if rerr := k.record(ctx, actor, action, ingestedIDs(docs, rep.Refused), rep); rerr != nil {
+		return rep, rerr
 	}
-	return rep, k.record(ctx, actor, action, ids, rep)
+	return rep, err
+}
+
+// ingestedIDs are the ids of docs, but for those refused: an id that
+// holds personal data is recorded nowhere.
+func ingestedIDs(docs []kb.Document, refused []kb.Refusal) []string {
+	skip := make(map[int]bool, len(refused))
+	for _, r := range refused {
+		skip[r.Index] = true
+	}
+	ids := make([]string, 0, len(docs))
+	for i, d := range docs {
+		if !skip[i] {
+			ids = append(ids, d.ID)
+		}
+	}
+	return ids
 }
 
 // Remove removes documents and records the change.
@@ -82,6 +100,9 @@ func (k knowledge) record(ctx context.Context, actor, action string, ids []strin
 			"removed":   strconv.Itoa(rep.Removed),
 			"passages":  strconv.Itoa(rep.Chunks),
 		},
+	}
+	if len(rep.Refused) > 0 {
+		env.Attrs["refused"] = strconv.Itoa(len(rep.Refused))
 	}
 	for _, id := range ids {
 		env.Sources = append(env.Sources, audit.Source{DocID: id, Version: versions[id]})

@@ -2,11 +2,13 @@ package kb
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"net/http"
 	"path"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/inference/fault"
@@ -50,11 +52,60 @@ func Supported(name string) bool {
 	return ok
 }
 
+// ParseTimeout bounds the reading of one document: a file that takes
+// longer (a pathological PDF or HTML page, say) is refused with
+// ErrParseTimeout rather than holding up an ingest or an upload.
+const ParseTimeout = 10 * time.Second
+
+// ErrParseTimeout is returned for a document that could not be read
+// within ParseTimeout.
+var ErrParseTimeout = fault.New(fault.Unprocessable, "document took too long to read")
+
 // ParseDocument reads a document's bytes by its name's extension
 // (Markdown, plain text, HTML, PDF); a name without one is read by what
 // its bytes look like. Text that is not UTF-8 is read as Windows-1252,
 // the usual encoding of older Western documents.
-func ParseDocument(id string, data []byte) (Document, error) {
+//
+// Reading stops when ctx ends, with its cause (context.Canceled, say),
+// or after ParseTimeout, with ErrParseTimeout. The parsers check ctx as
+// they go, between pages and tokens; a library call that does not return
+// is left to finish on its own, and ParseDocument returns all the same.
+func ParseDocument(ctx context.Context, id string, data []byte) (Document, error) {
+	return parseWithin(ctx, ParseTimeout, id, data)
+}
+
+// parseWithin is ParseDocument with a time limit of its own.
+func parseWithin(ctx context.Context, limit time.Duration, id string, data []byte) (Document, error) {
+	ctx, cancel := context.WithTimeoutCause(ctx, limit, ErrParseTimeout)
+	defer cancel()
+	if ctx.Err() != nil { // ended before it started: no parser raced against it
+		return Document{}, fmt.Errorf("%s: %w", id, context.Cause(ctx))
+	}
+	type result struct {
+		doc Document
+		err error
+	}
+	done := make(chan result, 1) // the parser never waits for a reader gone
+	go func() {
+		defer func() {
+			if r := recover(); r != nil { // a panic here would end the process
+				done <- result{err: fmt.Errorf("%s: %w (%v)", id, ErrMalformed, r)}
+			}
+		}()
+		doc, err := parse(ctx, id, data)
+		done <- result{doc, err}
+	}()
+	select {
+	case r := <-done:
+		return r.doc, r.err
+	case <-ctx.Done():
+		return Document{}, fmt.Errorf("%s: %w", id, context.Cause(ctx))
+	}
+}
+
+// parse reads a document's bytes as ParseDocument describes, checking
+// ctx between the parts of long files.
+func parse(ctx context.Context, id string, data []byte) (Document, error) {
 	doc := Document{ID: id}
 	format, ok := formats[strings.ToLower(path.Ext(id))]
 	if !ok && path.Ext(id) == "" {
@@ -77,7 +128,7 @@ func ParseDocument(id string, data []byte) (Document, error) {
 			doc.Title = strings.TrimSpace(first)
 		}
 	case "html":
-		page, err := htmlToMarkdown(strings.NewReader(decodeText(data)))
+		page, err := htmlToMarkdown(ctx, strings.NewReader(decodeText(data)))
 		if err != nil {
 			return Document{}, fmt.Errorf("%s: %w", id, err)
 		}
@@ -87,7 +138,7 @@ func ParseDocument(id string, data []byte) (Document, error) {
 			doc.URL = u
 		}
 	case "pdf":
-		title, text, err := pdfToText(data)
+		title, text, err := pdfToText(ctx, data)
 		if err != nil {
 			return Document{}, fmt.Errorf("%s: %w", id, err)
 		}
@@ -127,8 +178,8 @@ func decodeText(data []byte) string {
 }
 
 // LoadFS reads every supported file under root in fsys; ids are the paths
-// with prefix prepended.
-func LoadFS(fsys fs.FS, root, prefix string) ([]Document, error) {
+// with prefix prepended. It stops when ctx ends.
+func LoadFS(ctx context.Context, fsys fs.FS, root, prefix string) ([]Document, error) {
 	var docs []Document
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -142,7 +193,7 @@ func LoadFS(fsys fs.FS, root, prefix string) ([]Document, error) {
 			return fmt.Errorf("read %s: %w", p, err)
 		}
 		rel := strings.TrimPrefix(p, root+"/")
-		doc, err := ParseDocument(prefix+rel, data)
+		doc, err := ParseDocument(ctx, prefix+rel, data)
 		if err != nil {
 			return err
 		}

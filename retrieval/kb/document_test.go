@@ -2,6 +2,7 @@ package kb
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -73,7 +74,7 @@ func TestParseDocument(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := ParseDocument(tt.id, tt.data)
+			doc, err := ParseDocument(context.Background(), tt.id, tt.data)
 			if tt.name == "broken pdf" {
 				if err == nil {
 					t.Fatalf("no error for a broken PDF: %+v", doc)
@@ -113,7 +114,7 @@ func FuzzParseDocument(f *testing.F) {
 	f.Add("a.pdf", minimalPDF("\xfe\xff\x00A\xd8", "Hello"))
 	f.Add("b.pdf", selfHoldingPDF())
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		doc, err := ParseDocument(name, data)
+		doc, err := ParseDocument(context.Background(), name, data)
 		if err != nil {
 			return
 		}

@@ -1,13 +1,14 @@
 package kb_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
 func ExampleParseDocument() {
-	doc, err := kb.ParseDocument("help/returns.md", []byte("---\ntitle: Returns\nlang: da\n---\n# Returnering\n\nInden for 30 dage."))
+	doc, err := kb.ParseDocument(context.Background(), "help/returns.md", []byte("---\ntitle: Returns\nlang: da\n---\n# Returnering\n\nInden for 30 dage."))
 	if err != nil {
 		panic(err)
 	}

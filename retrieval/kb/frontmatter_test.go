@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ func TestDocumentURLAndFrontMatter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := ParseDocument(tt.id, []byte(tt.data))
+			doc, err := ParseDocument(context.Background(), tt.id, []byte(tt.data))
 			if tt.wantErr {
 				if err == nil {
 					t.Fatalf("no error; document %+v", doc)

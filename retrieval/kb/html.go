@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,10 @@ import (
 var skipped = map[string]bool{"script": true, "style": true, "nav": true, "header": true, "footer": true,
 	"noscript": true, "template": true, "svg": true, "form": true, "aside": true}
 
+// ctxCheckEvery is how many HTML tokens are read between two looks at
+// the context.
+const ctxCheckEvery = 1024
+
 // htmlPage is what is read of an HTML page.
 type htmlPage struct {
 	title, text string
@@ -21,8 +26,8 @@ type htmlPage struct {
 
 // htmlToMarkdown extracts the title, the readable text and the canonical
 // link of an HTML page, keeping headings as Markdown headings and
-// paragraphs apart.
-func htmlToMarkdown(r io.Reader) (htmlPage, error) {
+// paragraphs apart. It stops when ctx ends.
+func htmlToMarkdown(ctx context.Context, r io.Reader) (htmlPage, error) {
 	z := html.NewTokenizer(r)
 	var (
 		page    htmlPage
@@ -30,7 +35,10 @@ func htmlToMarkdown(r io.Reader) (htmlPage, error) {
 		skip    int
 		inTitle bool
 	)
-	for {
+	for n := 1; ; n++ {
+		if n%ctxCheckEvery == 0 && ctx.Err() != nil {
+			return htmlPage{}, fmt.Errorf("parse html: %w", context.Cause(ctx))
+		}
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:

@@ -2,6 +2,7 @@ package kb
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 
@@ -27,8 +28,8 @@ const (
 
 // pdfToText extracts a PDF's title (from its metadata) and text, page by
 // page. A PDF the library cannot read, or that makes it panic, is an
-// error, never a crash.
-func pdfToText(data []byte) (title, text string, err error) {
+// error, never a crash. It stops between pages when ctx ends.
+func pdfToText(ctx context.Context, data []byte) (title, text string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			title, text, err = "", "", fmt.Errorf("read pdf: %w (%v)", ErrMalformed, r)
@@ -49,6 +50,9 @@ func pdfToText(data []byte) (title, text string, err error) {
 	}
 	fonts := map[string]*pdf.Font{}
 	for i, p := range pages {
+		if ctx.Err() != nil {
+			return "", "", fmt.Errorf("read pdf page %d: %w", i+1, context.Cause(ctx))
+		}
 		for _, name := range p.Fonts() {
 			if _, ok := fonts[name]; !ok {
 				f := p.Font(name)

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -86,7 +87,9 @@ func (h HelpCentre) Articles() fs.FS {
 // Documents reads the sample's articles, their ids the prefix and their
 // paths (sample/en/returns.md).
 func (h HelpCentre) Documents() ([]Document, error) {
-	docs, err := LoadFS(h.Articles(), ".", h.Prefix)
+	// The articles are built in and known to read quickly: no deadline
+	// but ParseDocument's own.
+	docs, err := LoadFS(context.Background(), h.Articles(), ".", h.Prefix)
 	if err != nil {
 		return nil, fmt.Errorf("read the %s sample: %w", h.Name, err)
 	}

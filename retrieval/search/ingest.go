@@ -25,6 +25,10 @@ type IngestReport struct {
 	// PublicContacts lists documents that publish their contacts
 	// (public_contacts: true), with the contact details kept, by type.
 	PublicContacts map[string]map[string]int `json:"public_contacts,omitempty"`
+	// Refused lists the documents refused because their names or URLs
+	// hold personal data (see kb.CheckName), by position and redacted
+	// name; the others were ingested.
+	Refused []kb.Refusal `json:"refused,omitempty"`
 }
 
 // IngestOptions adjust one ingest.
@@ -66,6 +70,12 @@ func (ix *Index) Ingest(ctx context.Context, docs []kb.Document) (IngestReport, 
 // IngestWith is Ingest with options. Every document is read, scrubbed and
 // checked before the index changes: an empty document, or under the
 // refuse policy one holding personal data, fails the whole ingest.
+//
+// A document whose id or URL holds personal data is refused whatever the
+// policy (an id or a URL is not redacted: two documents would become one,
+// a link would break), and the others are ingested; the report lists the
+// refused documents, and the error is a *kb.RefusedError, which matches
+// kb.ErrPersonalDataInName.
 func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOptions) (IngestReport, error) {
 	policy := o.OnPersonalData
 	if policy == "" {
@@ -84,8 +94,14 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 		write = ix.publish
 	}
 	rep, fresh, err := write(ctx, docs, policy, progress)
-	if err != nil || ix.opts.Embedder == nil || len(fresh) == 0 {
+	if err != nil {
 		return rep, err
+	}
+	if len(rep.Refused) > 0 {
+		ix.log.Warn("documents refused: their names or urls hold personal data", "refused", len(rep.Refused))
+	}
+	if ix.opts.Embedder == nil || len(fresh) == 0 {
+		return rep, rep.refusal()
 	}
 	// The passages are written and found by their words; they are
 	// embedded now, without holding up other writers while the model
@@ -97,7 +113,7 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 		ix.log.Warn("could not embed every new passage; searching them by words only until the vectors are made",
 			"embedded", n, "passages", len(fresh), "err", err)
 	}
-	return rep, nil
+	return rep, rep.refusal()
 }
 
 // write indexes what changed of docs, under the writers' lock, and
@@ -116,6 +132,9 @@ func (ix *Index) write(ctx context.Context, docs []kb.Document, policy string, p
 	for i, doc := range docs {
 		if err := ctx.Err(); err != nil {
 			return rep, nil, err
+		}
+		if ix.refuseName(&rep, i, doc) {
+			continue
 		}
 		if last[doc.ID] != i {
 			continue

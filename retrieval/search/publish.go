@@ -36,6 +36,9 @@ func (ix *Index) publish(ctx context.Context, docs []kb.Document, policy string,
 		if err := ctx.Err(); err != nil {
 			return rep, nil, err
 		}
+		if ix.refuseName(&rep, i, doc) {
+			continue
+		}
 		if last[doc.ID] != i {
 			continue
 		}

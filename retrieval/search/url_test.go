@@ -16,7 +16,7 @@ func TestSearchGivesDocumentURL(t *testing.T) {
 	}
 	defer ix.Close()
 	ctx := context.Background()
-	doc, err := kb.ParseDocument("kb/pigeons.md", []byte("---\nurl: https://help.example.com/pigeons\n---\n# Pigeon post\n\nCarrier pigeons fly for free."))
+	doc, err := kb.ParseDocument(context.Background(), "kb/pigeons.md", []byte("---\nurl: https://help.example.com/pigeons\n---\n# Pigeon post\n\nCarrier pigeons fly for free."))
 	if err != nil {
 		t.Fatal(err)
 	}
