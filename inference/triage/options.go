@@ -69,8 +69,10 @@ type Options struct {
 	// DefaultTeam takes a hand-off that no keyword routes. Default
 	// DefaultTeam ("account").
 	DefaultTeam string `json:"default_team,omitempty" yaml:"default_team,omitempty"`
-	// TriggerTeams sends a trigger to a team whatever the question is
-	// about. Nil: data-subject requests go to "privacy".
+	// TriggerTeams names the team a trigger leans to: it counts as a
+	// word of the question for that team and wins ties, so the topic
+	// still decides (TeamFor). Nil: data-subject requests lean to
+	// "privacy".
 	TriggerTeams map[Trigger]string `json:"trigger_teams,omitempty" yaml:"trigger_teams,omitempty"`
 }
 

@@ -201,11 +201,16 @@ func (p *Policy) Choose(sigs []Signal, text string, docHints []string) (Handoff,
 	return h, true
 }
 
-// TeamFor returns the team that takes a hand-off for trigger t: the one
-// Options.TriggerTeams names for it, or else the one Route picks.
+// TeamFor returns the team that takes a hand-off for trigger t. The
+// conversation's topic decides first: the team Options.TriggerTeams names
+// for t (privacy, for a data request) is one more voice, as strong as a
+// word of the message, and wins ties. So a data request goes to privacy,
+// even in a conversation about a parcel, but a broken kettle whose words
+// set off a data-request trigger still goes to the team for kettles.
 func (p *Policy) TeamFor(t Trigger, text string, docHints []string) string {
-	if team, ok := p.opts.TriggerTeams[t]; ok {
-		return team
+	team, ok := p.opts.TriggerTeams[t]
+	if !ok {
+		return p.Route(text, docHints)
 	}
-	return p.Route(text, docHints)
+	return p.route(text, docHints, team)
 }

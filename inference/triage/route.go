@@ -71,6 +71,12 @@ func newRouter(o Options) (router, error) {
 // the conversation was. Ties go to the default team if it is among them,
 // else to the first by name; with no keyword at all, to the default team.
 func (p *Policy) Route(text string, docHints []string) string {
+	return p.route(text, docHints, "")
+}
+
+// route is Route with a team the trigger names (or ""), which counts as
+// a word of the question and wins ties.
+func (p *Policy) route(text string, docHints []string, triggerTeam string) string {
 	r := &p.router
 	score := make([]int, len(r.teams))
 	count := func(s string, w int) {
@@ -83,9 +89,14 @@ func (p *Policy) Route(text string, docHints []string) string {
 		// Ids like "sample/en/tracking-late-or-damaged.md" are split into words.
 		count(strings.NewReplacer("-", " ", "_", " ", "/", " ", ".", " ").Replace(strings.Join(docHints, "\n")), 1)
 	}
+	preferred := r.defaultTeam
+	if i, ok := slices.BinarySearch(r.teams, triggerTeam); ok { // Validate checks that it is one
+		score[i] += 2
+		preferred = triggerTeam
+	}
 	best, top := r.defaultTeam, 0
 	for i, team := range r.teams {
-		if score[i] > top || (score[i] == top && top > 0 && team == r.defaultTeam) {
+		if score[i] > top || (score[i] == top && top > 0 && team == preferred) {
 			best, top = team, score[i]
 		}
 	}

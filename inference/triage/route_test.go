@@ -84,3 +84,29 @@ func TestDecide(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamForTopicFirst: the conversation's topic decides before the
+// trigger's own team: a data request goes to privacy, even in a
+// conversation about a parcel, but a broken product whose words set off a
+// data-request trigger goes to the team for the product.
+func TestTeamForTopicFirst(t *testing.T) {
+	p := newTestPolicy(t)
+	tests := []struct {
+		trigger Trigger
+		text    string
+		hints   []string
+		want    string
+	}{
+		{DataErasureRequest, "delete all my data", nil, "privacy"},
+		{DataAccessRequest, "send me everything you hold about me", []string{"sample/en/delivery.md", "Delivery"}, "privacy"},
+		{DataErasureRequest, "my kettle is broken, it stopped heating, delete the order", []string{"sample/en/warranty.md", "Warranty"}, "technical"},
+		{DataErasureRequest, "Min elkedel er i stykker, slet ordren", []string{"sample/da/warranty.md"}, "technical"},
+		{PersonRequested, "talk to a human", []string{"sample/en/warranty.md"}, "technical"},
+		{PersonRequested, "talk to a human", nil, DefaultTeam},
+	}
+	for _, tc := range tests {
+		if got := p.TeamFor(tc.trigger, tc.text, tc.hints); got != tc.want {
+			t.Errorf("TeamFor(%s, %q, %q) = %q, want %q", tc.trigger, tc.text, tc.hints, got, tc.want)
+		}
+	}
+}
