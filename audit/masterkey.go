@@ -43,7 +43,9 @@ func loadMasterKey(dir, given, file string, create bool) (masterKey, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return masterKey{}, fmt.Errorf("master key file %s does not exist: %w", file, ErrBadMasterKey)
 		}
-		return masterKey{key: k}, err
+		// A key file named inside the data directory is copied with it,
+		// as the default one is, and is warned of as it is.
+		return masterKey{key: k, inDataDir: within(dir, file)}, err
 	}
 	path := filepath.Join(dir, MasterKeyFile)
 	k, err := readKeyFile(path)
@@ -57,6 +59,21 @@ func loadMasterKey(dir, given, file string, create bool) (masterKey, error) {
 		return masterKey{}, err
 	}
 	return masterKey{key: k, inDataDir: true}, nil
+}
+
+// within reports whether path is inside dir, links resolved.
+func within(dir, path string) bool {
+	resolve := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			p = a
+		}
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			p = r
+		}
+		return p
+	}
+	rel, err := filepath.Rel(resolve(dir), resolve(path))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // readKeyFile reads a master key file: 64 hex digits, readable by its

@@ -127,3 +127,38 @@ func TestMasterKeyFile(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyFileInsideTheDataDirectory: a key file named inside the data
+// directory (or reached through a link) is copied with it, and is warned
+// of as the default key file is; one outside is not.
+func TestKeyFileInsideTheDataDirectory(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	write := func(path string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(testMasterKey+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inside := filepath.Join(dir, "keys", "hushdesk.key")
+	os.MkdirAll(filepath.Dir(inside), 0o700)
+	write(inside)
+	away := filepath.Join(outside, "hushdesk.key")
+	write(away)
+	link := filepath.Join(outside, "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		file string
+		want bool
+	}{
+		{inside, true},
+		{filepath.Join(link, "keys", "hushdesk.key"), true},
+		{away, false},
+	} {
+		_, inDir, err := LoadMasterKey(dir, "", tt.file, false)
+		if err != nil || inDir != tt.want {
+			t.Errorf("LoadMasterKey(%s) in the data directory = %v, %v; want %v", tt.file, inDir, err, tt.want)
+		}
+	}
+}
