@@ -154,12 +154,12 @@ func (h *HTTPS) Send(ctx context.Context, batch []Record) error {
 	}
 	resp, err := h.client.Do(req)
 	if err != nil {
-		return fmt.Errorf("https collector: %w", err)
+		return fmt.Errorf("https collector: %w: %w", ErrUnavailable, err)
 	}
 	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("https collector answered %s", resp.Status)
+		return fmt.Errorf("https collector answered %s: %w", resp.Status, ErrUnavailable)
 	}
 	return nil
 }
