@@ -5,11 +5,28 @@
 // and JSON lines POSTed over HTTPS.
 //
 // Delivery is at least once, from the log: a feed reads the events after
-// its cursor (a small file, written durably after each delivered batch),
-// sends them, and moves the cursor only once the sink took them. While
-// the collector is away the feed retries with a growing pause and loses
-// nothing: the log is the queue. After a crash a batch may be sent twice;
-// the sequence numbers let the SIEM drop the repeats.
+// its cursor (a small file, written durably), sends them, and moves the
+// cursor only over events the collector took. While the collector is
+// away the feed retries with a growing pause and loses nothing: the log
+// is the queue. An event may arrive more than once; the SIEM drops the
+// repeats by sequence number.
+//
+// What "took" means depends on the transport. The HTTPS collector
+// answers each request, and a 2xx answer moves the cursor. Syslog over
+// TLS has no acknowledgement (RFC 5425 defines none), and a write that
+// succeeded only put the events in the kernel's buffers: a collector
+// that crashes then loses what it had not read. So the syslog sink is a
+// Settler: an event counts as delivered only once the collector's TCP
+// acknowledged it (on Linux, where the send queue can be read), it has
+// been on the connection for a grace window (Syslog.Grace, 2 s by
+// default) and the connection is still open. A goroutine reads the
+// connection, on which a collector never writes, so that its close or
+// reset is seen at once. When the connection fails or closes with
+// events not yet settled, the feed sends again everything after its
+// cursor, on a new connection (the resend window, at most a few
+// batches). A collector that holds events unread for longer than the
+// grace window and then crashes can still lose them; its SIEM sees the
+// gap in the sequence numbers.
 //
 // siem reads the log through the one method it needs (Source, which
 // *audit.Store has) and knows nothing else of the project.
@@ -17,16 +34,13 @@ package siem
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"sync/atomic"
 	"time"
 
 	"github.com/hushdesk/hushdesk/audit"
+	"github.com/hushdesk/hushdesk/inference/fault"
 )
 
 // Source is the audit log as a feed reads it.
@@ -48,11 +62,23 @@ type Record struct {
 func recordOf(e audit.Event) Record { return Record{Seq: e.Seq, Hash: e.Hash, Envelope: e.Envelope} }
 
 // Sink delivers records to a collector. Send returns nil only once the
-// collector took the whole batch (as far as the transport can tell).
+// collector took the whole batch, unless the sink is also a Settler.
 type Sink interface {
 	Send(ctx context.Context, batch []Record) error
 	// Close ends the sink's connection, if it keeps one.
 	Close() error
+}
+
+// Settler is a sink whose collector does not acknowledge what it takes
+// (syslog over TLS): its Send returns nil once the batch is on the wire,
+// and Settled tells later how far the records sent count as delivered.
+type Settler interface {
+	// Settled returns the last sequence number sent that now counts as
+	// delivered (0 when no more did since the last call). It returns an
+	// error, wrapping ErrConnectionLost, when records sent and not yet
+	// settled may have been lost: the feed then sends again everything
+	// after its cursor.
+	Settled(ctx context.Context) (uint64, error)
 }
 
 // Options configures a Feed.
@@ -106,13 +132,21 @@ type Feed struct {
 	delivered atomic.Uint64
 }
 
-// ErrNoCursor is returned by New without a cursor file.
-var ErrNoCursor = errors.New("siem: a feed needs a cursor file")
+var (
+	// ErrNoCursor is returned by New without a cursor file.
+	ErrNoCursor = fault.New(fault.Invalid, "siem: a feed needs a cursor file")
+	// ErrUnavailable means the collector could not be reached, or did not
+	// take a batch.
+	ErrUnavailable = fault.New(fault.Unavailable, "siem: the collector is unavailable")
+	// ErrConnectionLost means a syslog connection failed or was closed
+	// with events on it that had not settled: they are sent again.
+	ErrConnectionLost = fault.New(fault.Unavailable, "siem: the connection to the collector was lost")
+)
 
 // New returns a feed, reading its cursor.
 func New(o Options) (*Feed, error) {
 	if o.Source == nil || o.Sink == nil {
-		return nil, errors.New("siem: a feed needs a source and a sink")
+		return nil, fmt.Errorf("%w: a feed needs a source and a sink", audit.ErrInvalid)
 	}
 	if o.Cursor == "" {
 		return nil, ErrNoCursor
@@ -132,25 +166,45 @@ func (f *Feed) Delivered() uint64 { return f.delivered.Load() }
 // Run streams until ctx ends, then closes the sink. It returns nil when
 // ctx ends and an error only when the cursor cannot be written (the feed
 // would otherwise send the same events forever).
+//
+// With a sink that acknowledges (HTTPS), the cursor moves when Send
+// returns nil. With a Settler (syslog), Send only puts a batch on the
+// wire: the feed goes on sending after it, at most a few batches ahead,
+// and moves the cursor as far as Settled says; when the sink reports a
+// lost connection or any error, the feed sends again from the cursor.
 func (f *Feed) Run(ctx context.Context) error {
 	defer f.o.Sink.Close()
+	settler, _ := f.o.Sink.(Settler)
+	sent := f.Delivered() // the last sequence number put on the wire
 	wait := f.o.MinBackoff
 	failing := false
 	for {
-		batch, err := f.next(ctx)
-		if err == nil && len(batch) > 0 {
-			err = f.o.Sink.Send(ctx, batch)
-			if err == nil {
-				last := batch[len(batch)-1].Seq
-				if werr := writeCursor(f.o.Cursor, last); werr != nil {
+		var err error
+		more := false
+		if settler != nil {
+			var seq uint64
+			seq, err = settler.Settled(ctx)
+			if err == nil && seq > f.Delivered() {
+				if werr := f.advance(seq, failing); werr != nil {
 					return werr
 				}
-				f.delivered.Store(last)
-				if failing {
-					f.o.Logger.Info("the SIEM collector takes events again", "feed", f.o.Name, "delivered_seq", last)
-				}
 				failing, wait = false, f.o.MinBackoff
-				continue // there may be more waiting
+			}
+		}
+		if err == nil && (settler == nil || sent-f.Delivered() < uint64(f.o.Batch*inFlightBatches)) {
+			var batch []Record
+			batch, err = f.next(ctx, sent)
+			if err == nil && len(batch) > 0 {
+				err = f.o.Sink.Send(ctx, batch)
+				if err == nil {
+					sent, more = batch[len(batch)-1].Seq, true
+					if settler == nil {
+						if werr := f.advance(sent, failing); werr != nil {
+							return werr
+						}
+						failing, wait = false, f.o.MinBackoff
+					}
+				}
 			}
 		}
 		pause := f.o.Poll
@@ -158,10 +212,15 @@ func (f *Feed) Run(ctx context.Context) error {
 			if ctx.Err() != nil {
 				return nil
 			}
+			// Whatever was sent after the cursor may be lost: send it again.
+			resend := sent - f.Delivered()
+			sent = f.Delivered()
 			f.o.Logger.Warn("could not deliver audit events to the SIEM; retrying", "feed", f.o.Name,
-				"after_seq", f.Delivered(), "retry_in", wait.String(), "err", err)
+				"after_seq", f.Delivered(), "resend_events", resend, "retry_in", wait.String(), "err", err)
 			failing, pause = true, wait
 			wait = min(wait*2, f.o.MaxBackoff)
+		} else if more {
+			continue // there may be more waiting
 		}
 		select {
 		case <-ctx.Done():
@@ -171,10 +230,26 @@ func (f *Feed) Run(ctx context.Context) error {
 	}
 }
 
-// next reads the events after the cursor, at most a batch.
-func (f *Feed) next(ctx context.Context) ([]Record, error) {
+// inFlightBatches bounds how far a feed to a Settler sends ahead of its
+// cursor, and so how much it sends again after a lost connection.
+const inFlightBatches = 10
+
+// advance moves the cursor, durably, to seq.
+func (f *Feed) advance(seq uint64, failing bool) error {
+	if err := writeCursor(f.o.Cursor, seq); err != nil {
+		return err
+	}
+	f.delivered.Store(seq)
+	if failing {
+		f.o.Logger.Info("the SIEM collector takes events again", "feed", f.o.Name, "delivered_seq", seq)
+	}
+	return nil
+}
+
+// next reads the events after seq, at most a batch.
+func (f *Feed) next(ctx context.Context, after uint64) ([]Record, error) {
 	var batch []Record
-	err := f.o.Source.Scan(ctx, audit.Filter{AfterSeq: f.Delivered(), Limit: f.o.Batch}, false, func(e audit.Event) error {
+	err := f.o.Source.Scan(ctx, audit.Filter{AfterSeq: after, Limit: f.o.Batch}, false, func(e audit.Event) error {
 		batch = append(batch, recordOf(e))
 		return nil
 	})
@@ -182,54 +257,4 @@ func (f *Feed) next(ctx context.Context) ([]Record, error) {
 		return nil, fmt.Errorf("read the log: %w", err)
 	}
 	return batch, nil
-}
-
-type cursorFile struct {
-	Seq uint64 `json:"delivered_seq"`
-}
-
-// readCursor reads a cursor file; a missing one is the start of the log.
-func readCursor(path string) (uint64, error) {
-	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("siem cursor: %w", err)
-	}
-	var c cursorFile
-	if err := json.Unmarshal(b, &c); err != nil {
-		return 0, fmt.Errorf("siem cursor %s: %w", path, err)
-	}
-	return c.Seq, nil
-}
-
-// writeCursor replaces the cursor file durably: a new file, synced, then
-// renamed over the old one, and the directory synced.
-func writeCursor(path string, seq uint64) error {
-	b, _ := json.Marshal(cursorFile{Seq: seq})
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".siem-cursor-*")
-	if err != nil {
-		return fmt.Errorf("siem cursor: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(b, '\n')); err != nil {
-		tmp.Close()
-		return fmt.Errorf("siem cursor: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("siem cursor: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("siem cursor: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("siem cursor: %w", err)
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/big"
 	"net"
 	"net/http"
@@ -22,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -135,36 +137,67 @@ func parse5424(raw string) (syslogMessage, error) {
 }
 
 // syslogReceiver is a TLS syslog collector: octet-counted frames, each
-// parsed as RFC 5424.
+// parsed as RFC 5424. kill crashes it as a process dies: the listener and
+// every connection closed at once, whatever was not read yet lost.
 type syslogReceiver struct {
-	ln   net.Listener
-	mu   sync.Mutex
-	got  []syslogMessage
-	errs []error
+	ln       net.Listener
+	dieAfter int // kill after this many messages, when > 0
+	mu       sync.Mutex
+	conns    map[net.Conn]bool
+	got      []syslogMessage
+	errs     []error
 }
 
 func startSyslog(t *testing.T, addr string, cert tls.Certificate) *syslogReceiver {
 	t.Helper()
-	ln, err := tls.Listen("tcp", addr, &tls.Config{Certificates: []tls.Certificate{cert}})
+	return startSyslogDying(t, addr, cert, 0)
+}
+
+// startSyslogDying starts a collector that crashes after dieAfter
+// messages (never, with 0).
+func startSyslogDying(t *testing.T, addr string, cert tls.Certificate, dieAfter int) *syslogReceiver {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &syslogReceiver{ln: ln}
-	t.Cleanup(func() { ln.Close() })
+	r := &syslogReceiver{ln: ln, dieAfter: dieAfter, conns: map[net.Conn]bool{}}
+	t.Cleanup(r.kill)
+	cfg := &tls.Config{Certificates: []tls.Certificate{cert}}
 	go func() {
 		for {
 			conn, err := ln.Accept()
 			if err != nil {
 				return
 			}
-			go r.read(conn)
+			r.mu.Lock()
+			if r.conns == nil { // killed meanwhile
+				r.mu.Unlock()
+				conn.Close()
+				return
+			}
+			r.conns[conn] = true
+			r.mu.Unlock()
+			go r.read(tls.Server(conn, cfg))
 		}
 	}()
 	return r
 }
 
-func (r *syslogReceiver) read(conn net.Conn) {
-	defer conn.Close()
+// kill closes the listener and the connections' sockets (no TLS
+// close_notify): what the kernel or the reader held unread is lost.
+func (r *syslogReceiver) kill() {
+	r.ln.Close()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for c := range r.conns {
+		c.Close()
+	}
+	r.conns = nil
+}
+
+func (r *syslogReceiver) read(conn *tls.Conn) {
+	defer conn.NetConn().Close()
 	br := bufio.NewReader(conn)
 	for {
 		n, err := br.ReadString(' ')
@@ -187,7 +220,12 @@ func (r *syslogReceiver) read(conn net.Conn) {
 		} else {
 			r.got = append(r.got, m)
 		}
+		die := r.dieAfter > 0 && len(r.got) >= r.dieAfter
 		r.mu.Unlock()
+		if die {
+			r.kill()
+			return
+		}
 	}
 }
 
@@ -241,7 +279,7 @@ func TestSyslogOverTLS(t *testing.T) {
 	cert, pool := selfSigned(t)
 	rcv := startSyslog(t, "127.0.0.1:0", cert)
 	cursor := filepath.Join(t.TempDir(), "syslog.cursor")
-	f := runFeed(t, Options{Source: store, Sink: NewSyslog(rcv.ln.Addr().String(), &tls.Config{RootCAs: pool}), Cursor: cursor, Batch: 3})
+	f := runFeed(t, Options{Source: store, Sink: newSyslog(rcv.ln.Addr().String(), pool), Cursor: cursor, Batch: 3})
 	appendEvents(t, store, 4)
 	want := hashes(t, store)
 	waitFor(t, "every event at the collector", func() bool { return len(rcv.messages()) >= len(want) })
@@ -288,8 +326,80 @@ func TestSyslogOverTLS(t *testing.T) {
 	}
 }
 
+// warnings counts the feed's warnings: each is a failed delivery.
+type warnings struct{ n atomic.Int64 }
+
+func (w *warnings) Enabled(_ context.Context, l slog.Level) bool { return l >= slog.LevelWarn }
+func (w *warnings) Handle(context.Context, slog.Record) error    { w.n.Add(1); return nil }
+func (w *warnings) WithAttrs([]slog.Attr) slog.Handler           { return w }
+func (w *warnings) WithGroup(string) slog.Handler                { return w }
+
+// newSyslog is a syslog sink with a short grace window, for tests.
+func newSyslog(addr string, pool *x509.CertPool) *Syslog {
+	s := NewSyslog(addr, &tls.Config{RootCAs: pool})
+	s.Grace = 100 * time.Millisecond
+	return s
+}
+
+// received is what the collectors got, by sequence number: the chain
+// hash of each (a repeat must carry the same one).
+func received(t *testing.T, rcvs ...*syslogReceiver) map[uint64]string {
+	t.Helper()
+	out := map[uint64]string{}
+	for _, r := range rcvs {
+		for _, m := range r.messages() {
+			seq, err := strconv.ParseUint(m.params["seq"], 10, 64)
+			if err != nil {
+				t.Fatalf("seq %q: %v", m.params["seq"], err)
+			}
+			if h, ok := out[seq]; ok && h != m.params["hash"] {
+				t.Fatalf("event %d arrived with two hashes, %s and %s", seq, h, m.params["hash"])
+			}
+			out[seq] = m.params["hash"]
+		}
+	}
+	return out
+}
+
+// gaps is what a SIEM checks of what it received: the sequence numbers
+// missing from 1 to last, and those whose chain hash is not the log's.
+func gaps(got, log map[uint64]string, last uint64) (missing, changed []uint64) {
+	for seq := uint64(1); seq <= last; seq++ {
+		h, ok := got[seq]
+		switch {
+		case !ok:
+			missing = append(missing, seq)
+		case h != log[seq]:
+			changed = append(changed, seq)
+		}
+	}
+	return missing, changed
+}
+
+// checkAll asserts that every event of the log arrived at least once,
+// with its chain hash, and that the check would have seen a gap.
+func checkAll(t *testing.T, store *audit.Store, got map[uint64]string) {
+	t.Helper()
+	log := hashes(t, store)
+	last := uint64(len(log))
+	if missing, changed := gaps(got, log, last); len(missing) > 0 || len(changed) > 0 || len(got) != len(log) {
+		t.Fatalf("the collectors got %d events of %d: missing %v, hash not the log's %v", len(got), len(log), missing, changed)
+	}
+	// The same check finds an event lost in the middle, or changed.
+	cut := map[uint64]string{}
+	for seq, h := range got {
+		cut[seq] = h
+	}
+	delete(cut, last/2)
+	cut[1] = log[2]
+	if missing, changed := gaps(cut, log, last); len(missing) != 1 || missing[0] != last/2 || len(changed) != 1 || changed[0] != 1 {
+		t.Fatalf("the gap check missed a lost and a changed event: missing %v, changed %v", missing, changed)
+	}
+}
+
 // TestSyslogCollectorDown: events written while the collector is away
-// arrive when it comes back, and none is lost across its restart.
+// arrive when it comes back, and none is lost when it crashes: what it
+// had not read is sent again to the collector started in its place.
 func TestSyslogCollectorDown(t *testing.T) {
 	store := openStore(t)
 	cert, pool := selfSigned(t)
@@ -297,26 +407,67 @@ func TestSyslogCollectorDown(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close() // nobody listens yet
 	cursor := filepath.Join(t.TempDir(), "syslog.cursor")
-	f := runFeed(t, Options{Source: store, Sink: NewSyslog(addr, &tls.Config{RootCAs: pool}), Cursor: cursor, Batch: 5})
+	warned := &warnings{}
+	f := runFeed(t, Options{Source: store, Sink: newSyslog(addr, pool), Cursor: cursor, Batch: 5, Logger: slog.New(warned)})
 	appendEvents(t, store, 6)
-	time.Sleep(100 * time.Millisecond)
+	waitFor(t, "two failed deliveries", func() bool { return warned.n.Load() >= 2 })
 	if f.Delivered() != 0 {
 		t.Fatalf("delivered %d with no collector", f.Delivered())
 	}
+
 	rcv := startSyslog(t, addr, cert)
 	waitFor(t, "the events written while the collector was down", func() bool { return f.Delivered() == 6 })
-	waitFor(t, "six messages", func() bool { return len(rcv.messages()) == 6 })
-	rcv.ln.Close()
+	if got := received(t, rcv); len(got) != 6 {
+		t.Fatalf("the collector got %d events, want 6", len(got))
+	}
+
+	// The collector crashes; events are written while it is down.
+	rcv.kill()
+	before := warned.n.Load()
 	appendEvents(t, store, 4)
-	time.Sleep(100 * time.Millisecond)
+	waitFor(t, "the feed to see the collector gone", func() bool { return warned.n.Load() > before })
+	if d := f.Delivered(); d != 6 {
+		t.Fatalf("delivered %d with the collector down, want 6", d)
+	}
+
 	rcv2 := startSyslog(t, addr, cert)
-	waitFor(t, "the events after the restart", func() bool {
-		seqs := map[string]bool{}
-		for _, m := range append(rcv.messages(), rcv2.messages()...) {
-			seqs[m.params["seq"]] = true
-		}
-		return len(seqs) == 10
-	})
+	waitFor(t, "the events after the restart", func() bool { return f.Delivered() == 10 })
+	checkAll(t, store, received(t, rcv, rcv2))
+	if got, _ := readCursor(cursor); got != 10 {
+		t.Errorf("cursor file = %d, want 10", got)
+	}
+}
+
+// TestSyslogCollectorDiesMidBatch: the collector reads part of a batch
+// and crashes with the rest in its buffers; the write had succeeded, but
+// the cursor does not pass what it lost, and the collector started in
+// its place gets it.
+func TestSyslogCollectorDiesMidBatch(t *testing.T) {
+	store := openStore(t)
+	appendEvents(t, store, 40)
+	cert, pool := selfSigned(t)
+	rcv := startSyslogDying(t, "127.0.0.1:0", cert, 4)
+	addr := rcv.ln.Addr().String()
+	cursor := filepath.Join(t.TempDir(), "syslog.cursor")
+	warned := &warnings{}
+	f := runFeed(t, Options{Source: store, Sink: newSyslog(addr, pool), Cursor: cursor, Batch: 10, Logger: slog.New(warned)})
+	// A batch is one TLS record (under 16 KiB), written whole before the
+	// collector has read its fourth message.
+	waitFor(t, "the collector's crash", func() bool { return len(rcv.messages()) >= 4 && warned.n.Load() > 0 })
+	if got := len(received(t, rcv)); got != 4 {
+		t.Fatalf("the dying collector got %d events, want 4", got)
+	}
+	if d := f.Delivered(); d >= 10 {
+		t.Fatalf("the cursor is at %d: past events the collector never read", d)
+	}
+
+	appendEvents(t, store, 3)
+	rcv2 := startSyslog(t, addr, cert)
+	waitFor(t, "every event after the restart", func() bool { return f.Delivered() == 43 })
+	checkAll(t, store, received(t, rcv, rcv2))
+	if len(rcv2.errs) > 0 {
+		t.Errorf("receiver: %v", rcv2.errs)
+	}
 }
 
 // httpsCollector is a JSON-lines collector over HTTPS that refuses its

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"strconv"
@@ -35,68 +34,6 @@ func TLSConfig(caFile string) (*tls.Config, error) {
 	}
 	cfg.RootCAs = pool
 	return cfg, nil
-}
-
-// Syslog sends records as RFC 5424 messages over TLS, each framed by its
-// length (RFC 5425 octet counting). The message's MSGID is the event
-// type; its structured data element hushdesk@32473 carries seq, hash and
-// the main fields; its MSG is the record as JSON. Syslog over TLS has no
-// acknowledgement: a batch counts as delivered once the connection took
-// it, and the sequence numbers show a SIEM what it did not get.
-type Syslog struct {
-	addr     string
-	tls      *tls.Config
-	hostname string
-	timeout  time.Duration
-	conn     net.Conn
-}
-
-// NewSyslog returns a sink for the collector at addr (host:port).
-func NewSyslog(addr string, cfg *tls.Config) *Syslog {
-	host, _ := os.Hostname()
-	if host == "" {
-		host = "-"
-	}
-	return &Syslog{addr: addr, tls: cfg, hostname: printable(host, 255), timeout: 10 * time.Second}
-}
-
-// Send writes the batch; on any error the connection is dropped, and the
-// next Send dials again.
-func (s *Syslog) Send(ctx context.Context, batch []Record) error {
-	if s.conn == nil {
-		d := &tls.Dialer{NetDialer: &net.Dialer{Timeout: s.timeout}, Config: s.tls}
-		conn, err := d.DialContext(ctx, "tcp", s.addr)
-		if err != nil {
-			return fmt.Errorf("syslog collector %s: %w", s.addr, err)
-		}
-		s.conn = conn
-	}
-	var buf bytes.Buffer
-	for _, r := range batch {
-		msg, err := s.message(r)
-		if err != nil {
-			return err
-		}
-		buf.WriteString(strconv.Itoa(len(msg)))
-		buf.WriteByte(' ')
-		buf.Write(msg)
-	}
-	s.conn.SetWriteDeadline(time.Now().Add(s.timeout))
-	if _, err := s.conn.Write(buf.Bytes()); err != nil {
-		s.Close()
-		return fmt.Errorf("syslog collector %s: %w", s.addr, err)
-	}
-	return nil
-}
-
-// Close drops the connection.
-func (s *Syslog) Close() error {
-	if s.conn == nil {
-		return nil
-	}
-	err := s.conn.Close()
-	s.conn = nil
-	return err
 }
 
 // Facility 13 is "log audit"; severities: 4 warning, 5 notice, 6 info.
@@ -217,12 +154,12 @@ func (h *HTTPS) Send(ctx context.Context, batch []Record) error {
 	}
 	resp, err := h.client.Do(req)
 	if err != nil {
-		return fmt.Errorf("https collector: %w", err)
+		return fmt.Errorf("https collector: %w: %w", ErrUnavailable, err)
 	}
 	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("https collector answered %s", resp.Status)
+		return fmt.Errorf("https collector answered %s: %w", resp.Status, ErrUnavailable)
 	}
 	return nil
 }
