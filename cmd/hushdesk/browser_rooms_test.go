@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -109,13 +110,36 @@ func TestBrowserOfficerRooms(t *testing.T) {
 // and moves them; writes canned responses (one with an unknown variable
 // is refused); sets the widget's colour (a pale one is refused) and
 // launcher text with a preview and the install tag, which the widget on
-// a site then shows; and searches the knowledge base and previews an
-// article from the results.
+// a site then shows; searches the knowledge base and previews an
+// article from the results; revokes the agent, whose token is then
+// refused; and follows a knowledge gap of the support report to its
+// article.
 func TestBrowserAdminRooms(t *testing.T) {
 	start := time.Now()
 	b := newBrowser(t)
 	ts, shop := startWidgetSite(t, func(c *Config) { c.AdminToken = adminToken })
+	// A knowledge gap: an answer the customer rated down.
+	_, r, _ := ts.ask(t, `{"question": "Is my kettle covered by the warranty?"}`)
+	if code, body, _ := ts.call(t, "POST", "/api/v1/feedback", "", fmt.Sprintf(`{"conversation_id": %q, "message_id": %q, "rating": "down"}`, r.ConversationID, r.MessageID)); code != 200 {
+		t.Fatalf("thumbs-down = %d %s", code, body)
+	}
+	_, body, _ := ts.call(t, "GET", "/api/v1/reports/support", adminToken, "")
+	gaps := decode[struct {
+		Gaps []struct {
+			Topic string
+			DocID string `json:"doc_id"`
+		} `json:"knowledge_gaps"`
+	}](t, body).Gaps
+	if len(gaps) != 1 || gaps[0].DocID == "" {
+		t.Fatalf("knowledge gaps = %s", body)
+	}
+	gap := gaps[0]
+
 	tab := b.tab("admin")
+	b.run(tab, "open the console", chromedp.Navigate(ts.URL+"/console"), chromedp.WaitVisible("#login-token"))
+	b.checkAccessibility(tab, "console log-in", "document")
+	b.checkAxe(tab, "console log-in")
+	b.step("admin", "log-in")
 	b.loginConsole(tab, ts.URL, adminToken)
 	jsEval[bool](b, tab, `(window.confirm = function () { return true; }, window.prompt = function () { return "Mette H."; }, true)`)
 
@@ -134,6 +158,18 @@ func TestBrowserAdminRooms(t *testing.T) {
 	b.checkAccessibility(tab, "console people", "document")
 	b.checkAxe(tab, "console people")
 	b.step("admin", "people")
+	// Revoke: the agent leaves the list and their token is refused.
+	mette := jsEval[string](b, tab, `document.getElementById("invite-token").value`)
+	if code, _, _ := ts.call(t, "GET", "/api/v1/handoffs", mette, ""); code != 200 {
+		t.Fatalf("before the revocation the agent's token gets %d", code)
+	}
+	b.run(tab, "revoke", chromedp.Click(`#people-table button[aria-label="Revoke Mette H."]`))
+	b.waitFor(tab, "revoked", `document.getElementById("people-note").textContent === "Access revoked." &&
+		!document.getElementById("people-table").textContent.includes("Mette")`)
+	if code, body, _ := ts.call(t, "GET", "/api/v1/handoffs", mette, ""); code != 401 {
+		t.Errorf("a revoked agent's token gets %d %s", code, body)
+	}
+	b.step("admin", "revoked")
 
 	// Canned responses.
 	b.run(tab, "open canned responses", chromedp.Click(`#nav a[href="#canned"]`), chromedp.WaitVisible("#canned-name"))
@@ -173,6 +209,17 @@ func TestBrowserAdminRooms(t *testing.T) {
 	b.waitFor(tab, "the preview", `!document.getElementById("kb-preview").hidden && document.querySelectorAll("#kb-preview-passages li").length > 0`)
 	b.checkAxe(tab, "console article preview")
 	b.step("admin", "knowledge")
+
+	// The support report's knowledge gap links to its article's preview.
+	b.run(tab, "open the reports", chromedp.Click(`#nav a[href="#reports"]`))
+	href := `"#knowledge/" + encodeURIComponent(` + jsString(gap.DocID) + `)`
+	link := `Array.from(document.querySelectorAll("#support-body a")).find(function (a) { return a.getAttribute("href") === ` + href + `; })`
+	b.waitFor(tab, "the gap's link", link+`?.textContent === `+jsString(gap.Topic))
+	b.step("admin", "gap")
+	b.run(tab, "follow it", chromedp.Click(chromedp.JSPath(link)))
+	b.waitFor(tab, "the article's preview", `location.hash === `+href+` && !document.getElementById("kb-preview").hidden &&
+		document.getElementById("kb-preview-meta").textContent.startsWith(`+jsString(gap.DocID+" · ")+`) && document.querySelectorAll("#kb-preview-passages li").length > 0`)
+	b.step("admin", "gap-article")
 
 	// The configuration: no empty rows, no -1.
 	b.run(tab, "open the configuration", chromedp.Click(`#nav a[href="#config"]`))
