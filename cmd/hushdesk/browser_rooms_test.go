@@ -1,13 +1,18 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"log/slog"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"github.com/hushdesk/hushdesk/audit"
 )
 
 // TestBrowserOfficerRooms: the audit log reads newest first in words and
@@ -15,11 +20,14 @@ import (
 // the officer typed and the days left, and a deadline is extended for a
 // reason; a hold shows its customer; the export comes as a letter in the
 // customer's language; the printable report's charts have text
-// alternatives.
+// alternatives. A request near its deadline is marked and reminded of;
+// the printable support report passes axe-core.
 func TestBrowserOfficerRooms(t *testing.T) {
 	start := time.Now()
 	b := newBrowser(t)
-	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken })
+	data := t.TempDir()
+	seedRequest(t, data, "cust-9", 26*24*time.Hour)
+	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken; c.Data = data })
 	ts.ask(t, `{"question": "Hvordan returnerer jeg en lampe? Min e-mail er lena@example.dk", "subject": "`+ts.subject("cust-42")+`"}`)
 	officer := ts.newToken(t, "compliance")
 	ts.call(t, "POST", "/api/v1/audit/checkpoint", officer, "")
@@ -68,6 +76,19 @@ func TestBrowserOfficerRooms(t *testing.T) {
 	b.run(tab, "open subject requests", chromedp.Click(`#nav a[href="#subjects"]`),
 		chromedp.WaitVisible("#request-subject"), chromedp.SendKeys("#request-subject", "cust-42"), chromedp.Click("#request-form button"))
 	b.waitFor(tab, "the request", `Array.from(document.querySelectorAll("#requests-table tbody tr")).some(function (r) { return r.textContent.includes("cust-42") && /\d+ days/.test(r.textContent); })`)
+	// The request received 26 days ago is due within the week: the
+	// reminder says so and its row is marked.
+	if got := jsEval[string](b, tab, `(function (p) { return p.hidden ? "(hidden)" : p.textContent; })(document.getElementById("requests-reminder"))`); got != "1 request due within a week." {
+		t.Errorf("the reminder says %q", got)
+	}
+	if got := jsEval[string](b, tab, `Array.from(document.querySelectorAll("#requests-table tbody tr")).map(function (r) {
+		return (r.textContent.includes("cust-9") ? "cust-9" : "cust-42") + ":" + r.className + ":" + r.cells[5].textContent; }).join(" ")`); !regexp.MustCompile(`^cust-42::\d\d days cust-9:due-soon:[1-6] days?$`).MatchString(got) {
+		t.Errorf("the requests (customer:class:days left) = %q", got)
+	}
+	if !jsEval[bool](b, tab, `getComputedStyle(document.querySelector("#requests-table tr.due-soon")).backgroundColor === getComputedStyle(document.getElementById("requests-reminder")).backgroundColor`) {
+		t.Error("the row due soon is not highlighted as the reminder is")
+	}
+	b.step("officer", "due-soon")
 	b.run(tab, "extend", chromedp.Click(`#requests-table button[aria-label^="Extend"]`))
 	b.waitFor(tab, "the extension dialog", `document.getElementById("extend-dialog").open`)
 	b.checkAxe(tab, "console extension dialog")
@@ -102,6 +123,12 @@ func TestBrowserOfficerRooms(t *testing.T) {
 	}
 	b.checkAxe(tab, "printable transparency report")
 	b.step("officer", "report")
+	// The printable support report.
+	b.run(tab, "open the printable support report", chromedp.Navigate(ts.URL+"/api/v1/reports/support?format=html"))
+	b.waitFor(tab, "the report", `document.querySelector("h1")?.textContent === "Larkspur Home: support report" && document.querySelectorAll("table").length >= 2`)
+	b.checkAccessibility(tab, "printable support report", "document")
+	b.checkAxe(tab, "printable support report")
+	b.step("officer", "support-report")
 	b.checkProblems()
 	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
 }
@@ -230,4 +257,20 @@ func TestBrowserAdminRooms(t *testing.T) {
 	b.step("admin", "config")
 	b.checkProblems()
 	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
+}
+
+// seedRequest logs an access request for customerID in the audit store
+// under data as if it had been received age ago, before the server opens
+// the store.
+func seedRequest(t *testing.T, data, customerID string, age time.Duration) {
+	t.Helper()
+	st, err := audit.Open(data, audit.Options{Now: func() time.Time { return time.Now().Add(-age) }, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.LogRequest(context.Background(), audit.RequestSpec{Kind: audit.RequestAccess, Subject: st.SubjectPseudonym(customerID),
+		Actor: "compliance:t_seed", Channel: audit.ChannelConsole, CustomerID: customerID}); err != nil {
+		t.Fatal(err)
+	}
 }
