@@ -21,8 +21,10 @@ import (
 // the top of her team's queue, titled with what the customer asked, opens
 // it beside the queue with its summary, suggested reply, sources and the
 // phone number to reveal; she answers with a canned response and
-// Ctrl+Enter, writes a note the customer never sees, and the reply
-// reaches the customer live and by e-mail; a new message arrives live;
+// Ctrl+Enter, and the reply reaches the customer live and by e-mail;
+// she sends the suggested reply with a line of her own added, which the
+// customer sees as she sent it; she writes a note the customer never
+// sees; a new message arrives live;
 // she transfers the conversation and hands it back. On a phone the
 // conversation takes the whole screen.
 func TestBrowserAgentDesk(t *testing.T) {
@@ -107,6 +109,22 @@ func TestBrowserAgentDesk(t *testing.T) {
 	b.waitFor(desk, "the e-mail sent", `Array.from(document.querySelectorAll("#handoff-transcript .email-state")).some(function (e) { return e.textContent === "e-mailed"; })`)
 	b.step("customer", "reply")
 	b.step("agent", "replied")
+
+	// The suggested reply, edited before it goes.
+	b.run(desk, "use the suggestion", chromedp.Click("#suggestion-use"))
+	b.waitFor(desk, "the suggestion in the reply box", `document.getElementById("reply-text").value.length > 40 &&
+		document.getElementById("reply-text").value === document.getElementById("suggestion").textContent && document.activeElement.id === "reply-text"`)
+	suggestion := jsEval[string](b, desk, `document.getElementById("suggestion").textContent`)
+	b.step("agent", "suggestion")
+	b.run(desk, "edit it", chromedp.SendKeys("#reply-text", " P.S. The new kettle ships from our Aarhus store."))
+	b.run(desk, "send it", chromedp.Click("#reply-send"))
+	b.waitFor(chat, "the edited suggestion live", `Array.from(document.querySelectorAll("#log .agent .text")).pop().textContent.includes("Aarhus store")`)
+	sent := jsEval[string](b, chat, `Array.from(document.querySelectorAll("#log .agent .text")).pop().textContent`)
+	if want := suggestion + " P.S. The new kettle ships from our Aarhus store."; strings.TrimSpace(sent) != want {
+		t.Errorf("the customer got %q, want the suggestion with the agent's line: %q", sent, want)
+	}
+	b.waitFor(desk, "the reply box emptied", `document.getElementById("reply-text").value === ""`)
+	b.step("customer", "suggestion")
 
 	// An internal note: in the console, never in the chat.
 	b.run(desk, "write a note", chromedp.Click("#mode-note"), chromedp.SendKeys("#reply-text", "Second kettle this year, check the batch"),
