@@ -242,6 +242,9 @@ func TestBrowserAdminRooms(t *testing.T) {
 	href := `"#knowledge/" + encodeURIComponent(` + jsString(gap.DocID) + `)`
 	link := `Array.from(document.querySelectorAll("#support-body a")).find(function (a) { return a.getAttribute("href") === ` + href + `; })`
 	b.waitFor(tab, "the gap's link", link+`?.textContent === `+jsString(gap.Topic))
+	if head := jsEval[string](b, tab, `Array.from(document.querySelectorAll("#support-body table th")).map(function (h) { return h.textContent; }).join(", ")`); head != "Topic, Questions" {
+		t.Errorf("an admin's knowledge gaps have the columns %q; the examples are the compliance officers'", head)
+	}
 	b.step("admin", "gap")
 	b.run(tab, "follow it", chromedp.Click(chromedp.JSPath(link)))
 	b.waitFor(tab, "the article's preview", `location.hash === `+href+` && !document.getElementById("kb-preview").hidden &&
