@@ -5,6 +5,7 @@ package main
 // and runs axe-core on every page it shows.
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -21,8 +22,10 @@ import (
 // the top of her team's queue, titled with what the customer asked, opens
 // it beside the queue with its summary, suggested reply, sources and the
 // phone number to reveal; she answers with a canned response and
-// Ctrl+Enter, writes a note the customer never sees, and the reply
-// reaches the customer live and by e-mail; a new message arrives live;
+// Ctrl+Enter, and the reply reaches the customer live and by e-mail;
+// she sends the suggested reply with a line of her own added, which the
+// customer sees as she sent it; she writes a note the customer never
+// sees; a new message arrives live;
 // she transfers the conversation and hands it back. On a phone the
 // conversation takes the whole screen.
 func TestBrowserAgentDesk(t *testing.T) {
@@ -108,6 +111,22 @@ func TestBrowserAgentDesk(t *testing.T) {
 	b.step("customer", "reply")
 	b.step("agent", "replied")
 
+	// The suggested reply, edited before it goes.
+	b.run(desk, "use the suggestion", chromedp.Click("#suggestion-use"))
+	b.waitFor(desk, "the suggestion in the reply box", `document.getElementById("reply-text").value.length > 40 &&
+		document.getElementById("reply-text").value === document.getElementById("suggestion").textContent && document.activeElement.id === "reply-text"`)
+	suggestion := jsEval[string](b, desk, `document.getElementById("suggestion").textContent`)
+	b.step("agent", "suggestion")
+	b.run(desk, "edit it", chromedp.SendKeys("#reply-text", " P.S. The new kettle ships from our Aarhus store."))
+	b.run(desk, "send it", chromedp.Click("#reply-send"))
+	b.waitFor(chat, "the edited suggestion live", `Array.from(document.querySelectorAll("#log .agent .text")).pop().textContent.includes("Aarhus store")`)
+	sent := jsEval[string](b, chat, `Array.from(document.querySelectorAll("#log .agent .text")).pop().textContent`)
+	if want := suggestion + " P.S. The new kettle ships from our Aarhus store."; strings.TrimSpace(sent) != want {
+		t.Errorf("the customer got %q, want the suggestion with the agent's line: %q", sent, want)
+	}
+	b.waitFor(desk, "the reply box emptied", `document.getElementById("reply-text").value === ""`)
+	b.step("customer", "suggestion")
+
 	// An internal note: in the console, never in the chat.
 	b.run(desk, "write a note", chromedp.Click("#mode-note"), chromedp.SendKeys("#reply-text", "Second kettle this year, check the batch"),
 		chromedp.Click("#reply-send"))
@@ -145,4 +164,86 @@ func TestBrowserAgentDesk(t *testing.T) {
 	b.step("customer", "handed-back")
 	b.checkProblems()
 	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
+}
+
+// TestBrowserQueueTabsAndFilters: three customers wait, one of them
+// claimed by Mette; the queue's tabs (Mine, Unassigned, All) and its team
+// and language filters each change the rows shown, and the tab chosen is
+// the one marked selected.
+func TestBrowserQueueTabsAndFilters(t *testing.T) {
+	b := newBrowser(t)
+	ts := startDesk(t, mailtest.Start(t))
+	mette, _ := ts.agentToken(t, "Mette", "technical")
+	for _, c := range []struct{ lang, question string }{
+		{"en", "My kettle stopped working after two months, is it under warranty?"},
+		{"da", "Min pakke er aldrig kommet frem. Hvor er den?"},
+		{"en", "How do I return an item?"},
+	} {
+		_, r, _ := ts.ask(t, `{"question": `+jsString(c.question)+`}`)
+		code, body, _ := ts.call(t, "POST", "/api/v1/handoff", "", `{"conversation_id": "`+r.ConversationID+`", "language": "`+c.lang+`"}`)
+		if code != 200 {
+			t.Fatalf("hand-off = %d %s", code, body)
+		}
+	}
+	// Routed by the article in play: the kettle to technical, the
+	// parcel and the return to delivery.
+	_, body, _ := ts.call(t, "GET", "/api/v1/handoffs?view=all", mette, "")
+	teams, kettle := map[string]int{}, ""
+	for _, h := range decode[struct{ Handoffs []deskRow }](t, body).Handoffs {
+		teams[h.Team+" "+h.Language]++
+		if strings.Contains(h.FirstMessage, "kettle") {
+			kettle = h.ID
+		}
+	}
+	if teams["technical en"] != 1 || teams["delivery da"] != 1 || teams["delivery en"] != 1 || kettle == "" {
+		t.Fatalf("hand-offs = %s", body)
+	}
+	if code, body, _ := ts.call(t, "POST", "/api/v1/handoffs/"+kettle+"/claim", mette, ""); code != 200 {
+		t.Fatalf("claim = %d %s", code, body)
+	}
+
+	desk := b.tab("agent")
+	b.loginConsole(desk, ts.URL, mette)
+	// rows waits for the list drawn anew (no row marked by stale) to
+	// hold the rows want names.
+	stale := chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("#queue-list li").forEach(function (l) { l.dataset.stale = "1"; })`)
+	rows := func(want string) {
+		t.Helper()
+		b.waitFor(desk, "the rows "+want, `!document.querySelector("#queue-list li[data-stale]") && Array.from(document.querySelectorAll("#queue-list .row-title")).map(function (r) {
+			var t = r.textContent; return t.includes("kettle") ? "kettle" : t.includes("pakke") ? "pakke" : t.includes("return") ? "return" : t;
+		}).sort().join(" ") === `+jsString(want)+` && document.getElementById("queue-empty").hidden === `+fmt.Sprint(want != ""))
+	}
+	tab := func(name, want string) {
+		t.Helper()
+		b.run(desk, "the tab "+name, stale, chromedp.Click("#tab-"+name))
+		if got := jsEval[string](b, desk, `Array.from(document.querySelectorAll("#view-queue [role=tab][aria-selected=true]")).map(function (t) { return t.id; }).join()`); got != "tab-"+name {
+			t.Errorf("after a click on %s the selected tab is %q", name, got)
+		}
+		rows(want)
+	}
+	filter := func(id, value, want string) {
+		t.Helper()
+		b.run(desk, "filter "+id+" "+value, stale, chromedp.SetValue(id, value),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(id)+`).dispatchEvent(new Event("change"))`))
+		rows(want)
+	}
+
+	// Her own team first, the unassigned tab: nobody waits there.
+	if got := jsEval[string](b, desk, `document.getElementById("queue-team").value`); got != "technical" {
+		t.Errorf("the team filter starts at %q, want Mette's team", got)
+	}
+	rows("")
+	b.step("agent", "unassigned-technical")
+	tab("mine", "kettle")
+	tab("all", "kettle")
+	filter("#queue-team", "", "kettle pakke return")
+	b.checkAxe(desk, "console queue, all teams")
+	b.step("agent", "all")
+	filter("#queue-language", "da", "pakke")
+	tab("unassigned", "pakke")
+	filter("#queue-language", "en", "return")
+	filter("#queue-team", "delivery", "return")
+	tab("mine", "")
+	b.step("agent", "mine-delivery")
+	b.checkProblems()
 }

@@ -1,12 +1,18 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"log/slog"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"github.com/hushdesk/hushdesk/audit"
 )
 
 // TestBrowserOfficerRooms: the audit log reads newest first in words and
@@ -14,11 +20,14 @@ import (
 // the officer typed and the days left, and a deadline is extended for a
 // reason; a hold shows its customer; the export comes as a letter in the
 // customer's language; the printable report's charts have text
-// alternatives.
+// alternatives. A request near its deadline is marked and reminded of;
+// the printable support report passes axe-core.
 func TestBrowserOfficerRooms(t *testing.T) {
 	start := time.Now()
 	b := newBrowser(t)
-	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken })
+	data := t.TempDir()
+	seedRequest(t, data, "cust-9", 26*24*time.Hour)
+	ts := startServer(t, func(c *Config) { c.AdminToken = adminToken; c.Data = data })
 	ts.ask(t, `{"question": "Hvordan returnerer jeg en lampe? Min e-mail er lena@example.dk", "subject": "`+ts.subject("cust-42")+`"}`)
 	officer := ts.newToken(t, "compliance")
 	ts.call(t, "POST", "/api/v1/audit/checkpoint", officer, "")
@@ -67,6 +76,19 @@ func TestBrowserOfficerRooms(t *testing.T) {
 	b.run(tab, "open subject requests", chromedp.Click(`#nav a[href="#subjects"]`),
 		chromedp.WaitVisible("#request-subject"), chromedp.SendKeys("#request-subject", "cust-42"), chromedp.Click("#request-form button"))
 	b.waitFor(tab, "the request", `Array.from(document.querySelectorAll("#requests-table tbody tr")).some(function (r) { return r.textContent.includes("cust-42") && /\d+ days/.test(r.textContent); })`)
+	// The request received 26 days ago is due within the week: the
+	// reminder says so and its row is marked.
+	if got := jsEval[string](b, tab, `(function (p) { return p.hidden ? "(hidden)" : p.textContent; })(document.getElementById("requests-reminder"))`); got != "1 request due within a week." {
+		t.Errorf("the reminder says %q", got)
+	}
+	if got := jsEval[string](b, tab, `Array.from(document.querySelectorAll("#requests-table tbody tr")).map(function (r) {
+		return (r.textContent.includes("cust-9") ? "cust-9" : "cust-42") + ":" + r.className + ":" + r.cells[5].textContent; }).join(" ")`); !regexp.MustCompile(`^cust-42::\d\d days cust-9:due-soon:[1-6] days?$`).MatchString(got) {
+		t.Errorf("the requests (customer:class:days left) = %q", got)
+	}
+	if !jsEval[bool](b, tab, `getComputedStyle(document.querySelector("#requests-table tr.due-soon")).backgroundColor === getComputedStyle(document.getElementById("requests-reminder")).backgroundColor`) {
+		t.Error("the row due soon is not highlighted as the reminder is")
+	}
+	b.step("officer", "due-soon")
 	b.run(tab, "extend", chromedp.Click(`#requests-table button[aria-label^="Extend"]`))
 	b.waitFor(tab, "the extension dialog", `document.getElementById("extend-dialog").open`)
 	b.checkAxe(tab, "console extension dialog")
@@ -101,6 +123,12 @@ func TestBrowserOfficerRooms(t *testing.T) {
 	}
 	b.checkAxe(tab, "printable transparency report")
 	b.step("officer", "report")
+	// The printable support report.
+	b.run(tab, "open the printable support report", chromedp.Navigate(ts.URL+"/api/v1/reports/support?format=html"))
+	b.waitFor(tab, "the report", `document.querySelector("h1")?.textContent === "Larkspur Home: support report" && document.querySelectorAll("table").length >= 2`)
+	b.checkAccessibility(tab, "printable support report", "document")
+	b.checkAxe(tab, "printable support report")
+	b.step("officer", "support-report")
 	b.checkProblems()
 	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
 }
@@ -109,13 +137,36 @@ func TestBrowserOfficerRooms(t *testing.T) {
 // and moves them; writes canned responses (one with an unknown variable
 // is refused); sets the widget's colour (a pale one is refused) and
 // launcher text with a preview and the install tag, which the widget on
-// a site then shows; and searches the knowledge base and previews an
-// article from the results.
+// a site then shows; searches the knowledge base and previews an
+// article from the results; revokes the agent, whose token is then
+// refused; and follows a knowledge gap of the support report to its
+// article.
 func TestBrowserAdminRooms(t *testing.T) {
 	start := time.Now()
 	b := newBrowser(t)
 	ts, shop := startWidgetSite(t, func(c *Config) { c.AdminToken = adminToken })
+	// A knowledge gap: an answer the customer rated down.
+	_, r, _ := ts.ask(t, `{"question": "Is my kettle covered by the warranty?"}`)
+	if code, body, _ := ts.call(t, "POST", "/api/v1/feedback", "", fmt.Sprintf(`{"conversation_id": %q, "message_id": %q, "rating": "down"}`, r.ConversationID, r.MessageID)); code != 200 {
+		t.Fatalf("thumbs-down = %d %s", code, body)
+	}
+	_, body, _ := ts.call(t, "GET", "/api/v1/reports/support", adminToken, "")
+	gaps := decode[struct {
+		Gaps []struct {
+			Topic string
+			DocID string `json:"doc_id"`
+		} `json:"knowledge_gaps"`
+	}](t, body).Gaps
+	if len(gaps) != 1 || gaps[0].DocID == "" {
+		t.Fatalf("knowledge gaps = %s", body)
+	}
+	gap := gaps[0]
+
 	tab := b.tab("admin")
+	b.run(tab, "open the console", chromedp.Navigate(ts.URL+"/console"), chromedp.WaitVisible("#login-token"))
+	b.checkAccessibility(tab, "console log-in", "document")
+	b.checkAxe(tab, "console log-in")
+	b.step("admin", "log-in")
 	b.loginConsole(tab, ts.URL, adminToken)
 	jsEval[bool](b, tab, `(window.confirm = function () { return true; }, window.prompt = function () { return "Mette H."; }, true)`)
 
@@ -134,6 +185,18 @@ func TestBrowserAdminRooms(t *testing.T) {
 	b.checkAccessibility(tab, "console people", "document")
 	b.checkAxe(tab, "console people")
 	b.step("admin", "people")
+	// Revoke: the agent leaves the list and their token is refused.
+	mette := jsEval[string](b, tab, `document.getElementById("invite-token").value`)
+	if code, _, _ := ts.call(t, "GET", "/api/v1/handoffs", mette, ""); code != 200 {
+		t.Fatalf("before the revocation the agent's token gets %d", code)
+	}
+	b.run(tab, "revoke", chromedp.Click(`#people-table button[aria-label="Revoke Mette H."]`))
+	b.waitFor(tab, "revoked", `document.getElementById("people-note").textContent === "Access revoked." &&
+		!document.getElementById("people-table").textContent.includes("Mette")`)
+	if code, body, _ := ts.call(t, "GET", "/api/v1/handoffs", mette, ""); code != 401 {
+		t.Errorf("a revoked agent's token gets %d %s", code, body)
+	}
+	b.step("admin", "revoked")
 
 	// Canned responses.
 	b.run(tab, "open canned responses", chromedp.Click(`#nav a[href="#canned"]`), chromedp.WaitVisible("#canned-name"))
@@ -174,6 +237,20 @@ func TestBrowserAdminRooms(t *testing.T) {
 	b.checkAxe(tab, "console article preview")
 	b.step("admin", "knowledge")
 
+	// The support report's knowledge gap links to its article's preview.
+	b.run(tab, "open the reports", chromedp.Click(`#nav a[href="#reports"]`))
+	href := `"#knowledge/" + encodeURIComponent(` + jsString(gap.DocID) + `)`
+	link := `Array.from(document.querySelectorAll("#support-body a")).find(function (a) { return a.getAttribute("href") === ` + href + `; })`
+	b.waitFor(tab, "the gap's link", link+`?.textContent === `+jsString(gap.Topic))
+	if head := jsEval[string](b, tab, `Array.from(document.querySelectorAll("#support-body table th")).map(function (h) { return h.textContent; }).join(", ")`); head != "Topic, Questions" {
+		t.Errorf("an admin's knowledge gaps have the columns %q; the examples are the compliance officers'", head)
+	}
+	b.step("admin", "gap")
+	b.run(tab, "follow it", chromedp.Click(chromedp.JSPath(link)))
+	b.waitFor(tab, "the article's preview", `location.hash === `+href+` && !document.getElementById("kb-preview").hidden &&
+		document.getElementById("kb-preview-meta").textContent.startsWith(`+jsString(gap.DocID+" · ")+`) && document.querySelectorAll("#kb-preview-passages li").length > 0`)
+	b.step("admin", "gap-article")
+
 	// The configuration: no empty rows, no -1.
 	b.run(tab, "open the configuration", chromedp.Click(`#nav a[href="#config"]`))
 	b.waitFor(tab, "the configuration", `document.querySelector("#config-list").textContent.includes("test-model:1b")`)
@@ -183,4 +260,20 @@ func TestBrowserAdminRooms(t *testing.T) {
 	b.step("admin", "config")
 	b.checkProblems()
 	t.Logf("took %s", time.Since(start).Round(time.Millisecond))
+}
+
+// seedRequest logs an access request for customerID in the audit store
+// under data as if it had been received age ago, before the server opens
+// the store.
+func seedRequest(t *testing.T, data, customerID string, age time.Duration) {
+	t.Helper()
+	st, err := audit.Open(data, audit.Options{Now: func() time.Time { return time.Now().Add(-age) }, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.LogRequest(context.Background(), audit.RequestSpec{Kind: audit.RequestAccess, Subject: st.SubjectPseudonym(customerID),
+		Actor: "compliance:t_seed", Channel: audit.ChannelConsole, CustomerID: customerID}); err != nil {
+		t.Fatal(err)
+	}
 }
