@@ -125,6 +125,31 @@ func TestSendOverImplicitTLS(t *testing.T) {
 	}
 }
 
+// TestNewRelayURL: the relay's URL says how to reach it; one that cannot
+// work is refused at start with what to write instead.
+func TestNewRelayURL(t *testing.T) {
+	for _, tc := range []struct {
+		url, refused string // refused: what the error says; empty: accepted
+	}{
+		{"smtp://hushdesk@relay.example:587", ""},
+		{"smtp://relay.example", ""},
+		{"smtps://hushdesk@relay.example:465", ""},
+		{"smtps://relay.example", ""},
+		{"smtp://hushdesk@relay.example:465", "write smtps://"},
+		{"http://relay.example", "smtp (STARTTLS) or smtps (TLS)"},
+		{"relay.example:587", "write it as smtp://"},
+		{"", "write it as smtp://"},
+	} {
+		_, err := mail.NewRelay(mail.RelayOptions{URL: tc.url, From: "support@larkspur.example"})
+		switch {
+		case tc.refused == "" && err != nil:
+			t.Errorf("%q refused: %v", tc.url, err)
+		case tc.refused != "" && (err == nil || !strings.Contains(err.Error(), tc.refused)):
+			t.Errorf("%q = %v, want an error saying %q", tc.url, err, tc.refused)
+		}
+	}
+}
+
 func TestCheckAddress(t *testing.T) {
 	for _, ok := range []string{"ib@example.dk", "li.wei+shop@example.com.my"} {
 		if _, err := mail.CheckAddress(ok); err != nil {
