@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/hushdesk/hushdesk/audit"
 	"github.com/hushdesk/hushdesk/inference"
+	"github.com/hushdesk/hushdesk/inference/catalog"
 	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/internal/fixture"
+	"github.com/hushdesk/hushdesk/inference/ollamatest"
 )
 
 func TestSuggestReplyAndSummary(t *testing.T) {
@@ -83,5 +86,84 @@ func TestAfterHours(t *testing.T) {
 	r, err = a.HandOff(context.Background(), inference.HandoffRequest{Lang: "da", Reason: decision.PersonRequested})
 	if err != nil || !strings.Contains(r.Answer, "14. december 2026 kl. 09:00") {
 		t.Errorf("after hours in Danish: %q, %v", r.Answer, err)
+	}
+}
+
+// TestDraftGrounding: a draft the model writes is checked as answers are.
+// A grounded one is kept as written; one its sources do not support (an
+// invented number, a citation of no source) is replaced by a quote of
+// the knowledge base, cited [1].
+func TestDraftGrounding(t *testing.T) {
+	const invented = "Every kettle has a warranty of 25 years and a free replacement within 3 days"
+	for _, tc := range []struct {
+		name     string
+		reply    func(system, user string) string
+		replaced bool
+	}{
+		{"grounded", ollamatest.QuoteFirstSource, false},
+		{"an invented number", func(_, _ string) string { return invented + " [1]." }, true},
+		{"a citation of no source", func(s, u string) string { return ollamatest.QuoteFirstSource(s, u) + " See also [9]." }, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := fixture.New(t, true)
+			ctx := context.Background()
+			r, err := f.A.Ask(ctx, inference.Question{Text: "My kettle stopped working after two months. Is it under warranty?"}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err = f.A.HandOff(ctx, inference.HandoffRequest{ConversationID: r.ConversationID, Reason: decision.PersonRequested})
+			if err != nil {
+				t.Fatal(err)
+			}
+			h, err := f.Store.Handoff(ctx, audit.HandoffID(r.MessageID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var mu sync.Mutex // the fake answers on its own goroutine
+			var wrote string
+			f.Ollama.SetReply(func(system, user string) string {
+				mu.Lock()
+				defer mu.Unlock()
+				wrote = tc.reply(system, user)
+				return wrote
+			})
+			d, err := f.A.SuggestReply(ctx, h.Conversation)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if wrote == "" || len(d.Sources) == 0 {
+				t.Fatalf("the model wrote %q; draft = %+v", wrote, d)
+			}
+			if d.Replaced != tc.replaced {
+				t.Fatalf("replaced = %v, want %v (grounding %.2f): %q", d.Replaced, tc.replaced, d.Grounding, d.Text)
+			}
+			if !tc.replaced {
+				if d.Text != wrote || d.Generator.Mode != inference.ModeOllama || d.Generator.Model != "test-model:1b" || d.Grounding < 0.6 {
+					t.Errorf("a grounded draft was not kept: %+v", d)
+				}
+				return
+			}
+			intro := catalog.Text(d.Language, catalog.ExtractiveIntro)
+			if d.Text == wrote || strings.Contains(d.Text, "25 years") || strings.Contains(d.Text, "[9]") ||
+				!strings.HasPrefix(d.Text, intro) || !strings.HasSuffix(d.Text, " [1]") {
+				t.Errorf("the replaced draft is not a quote: %q", d.Text)
+			}
+			if d.Generator.Mode != inference.ModeExtractive || d.Generator.Model != "" {
+				t.Errorf("the replaced draft is credited to %+v", d.Generator)
+			}
+			if !d.Sources[0].Cited || d.Sources[0].Snippet == "" {
+				t.Errorf("the quoted source is not cited: %+v", d.Sources[0])
+			}
+			for _, s := range d.Sources[1:] {
+				if s.Cited {
+					t.Errorf("a source the quote does not cite is marked cited: %+v", s)
+				}
+			}
+			if d.Grounding >= 0.6 && !strings.Contains(wrote, "[9]") {
+				t.Errorf("grounding of an unsupported draft = %.2f", d.Grounding)
+			}
+		})
 	}
 }

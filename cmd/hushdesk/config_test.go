@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/netip"
@@ -191,5 +192,27 @@ func TestDrainDelaySetting(t *testing.T) {
 				t.Fatalf("config view: drain_delay %q, want %q", v, view)
 			}
 		})
+	}
+}
+
+// TestSMTPPasswordIsNotShown: a password written in the mail relay's URL
+// (which the relay accepts) is not shown in the configuration view, as
+// HUSHDESK_SMTP_PASSWORD is only said to be set.
+func TestSMTPPasswordIsNotShown(t *testing.T) {
+	for _, tt := range []struct {
+		url, env, view, password string
+	}{
+		{"smtps://hushdesk:relay-secret@relay.example:465", "", "smtps://hushdesk:xxxxx@relay.example:465", "not set"},
+		{"smtp://hushdesk@relay.example:587", "relay-secret", "smtp://hushdesk@relay.example:587", "set"},
+	} {
+		c, err := configFrom(t, []string{"--smtp", tt.url, "--smtp-from", "support@example.com"},
+			map[string]string{"HUSHDESK_SMTP_PASSWORD": tt.env}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := c.view()
+		if v["smtp"] != tt.view || v["smtp_password"] != tt.password || strings.Contains(fmt.Sprint(v), "relay-secret") {
+			t.Errorf("%s: view smtp = %v, smtp_password = %v", tt.url, v["smtp"], v["smtp_password"])
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"reflect"
 	"strings"
 	"time"
@@ -81,7 +82,7 @@ func (c Config) view() map[string]any {
 		"siem_ca":            c.SIEMCA,
 		"siem_token":         set(c.SIEMToken),
 		"public_url":         c.PublicURL,
-		"smtp":               c.SMTP,
+		"smtp":               withoutPassword(c.SMTP),
 	}
 	if c.TrustProxy {
 		v["trusted_proxies"] = strings.Join(proxies, ", ")
@@ -120,6 +121,16 @@ func (c Config) view() map[string]any {
 }
 
 // fourEyes names the actions that need a second officer's approval.
+// withoutPassword is a URL with the password it may hold (the mail
+// relay's may be written in it) shown as xxxxx.
+func withoutPassword(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "(not a URL)"
+	}
+	return u.Redacted()
+}
+
 func fourEyes(f web.FourEyes) string {
 	var out []string
 	if f.Erasure {

@@ -66,6 +66,90 @@ func TestSendOverStartTLS(t *testing.T) {
 	}
 }
 
+// TestSendOverImplicitTLS: an smtps:// relay (port-465 style) speaks TLS
+// from the first byte: the reply is delivered, authenticated, when the
+// relay's certificate is trusted; an untrusted certificate (another CA,
+// the system's), a relay that speaks clear text first, or wrong
+// credentials each fail with their kind, and nothing is delivered.
+func TestSendOverImplicitTLS(t *testing.T) {
+	srv := mailtest.StartImplicitTLS(t)
+	if !strings.HasPrefix(srv.URL, "smtps://") {
+		t.Fatalf("the implicit-TLS relay is at %s", srv.URL)
+	}
+	msg := mail.Compose(mail.Letter{From: "support@larkspur.example", To: "ib@example.dk", Lang: "en", Company: "Larkspur Home", AgentName: "Mette",
+		Text: "Hi! A new kettle is on its way.", Link: "https://support.example/#conversation=c_x"})
+	starttls := mailtest.Start(t) // a relay with a CA of its own, offering STARTTLS
+	for _, tc := range []struct {
+		name, url, ca, password string
+		want                    error // nil: delivered
+		problem                 string
+	}{
+		{"its CA", srv.URL, srv.CAFile, mailtest.Password, nil, ""},
+		{"another CA", srv.URL, starttls.CAFile, mailtest.Password, mail.ErrTLS, "tls"},
+		{"the system's CAs", srv.URL, "", mailtest.Password, mail.ErrTLS, "tls"},
+		{"a relay that speaks clear text first", "smtps" + strings.TrimPrefix(starttls.URL, "smtp"), starttls.CAFile, mailtest.Password, mail.ErrTLS, "tls"},
+		{"a wrong password", srv.URL, srv.CAFile, "not-the-secret", mail.ErrAuth, "auth"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := len(srv.Messages()) + len(starttls.Messages())
+			r, err := mail.NewRelay(mail.RelayOptions{URL: tc.url, Password: tc.password, From: "support@larkspur.example", CAFile: tc.ca, Timeout: 5 * time.Second})
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = r.Send(context.Background(), "ib@example.dk", msg)
+			if tc.want == nil {
+				if err != nil {
+					t.Fatalf("send = %v", err)
+				}
+				got := srv.Messages()
+				if len(got) != before+1 {
+					t.Fatalf("messages = %+v", got)
+				}
+				m := got[len(got)-1]
+				if m.User != mailtest.User || m.To != "ib@example.dk" || m.From != "support@larkspur.example" ||
+					!strings.Contains(body(t, m.Data), "A new kettle is on its way") {
+					t.Errorf("delivered %+v", m)
+				}
+				return
+			}
+			if !errors.Is(err, tc.want) || mail.Problem(err) != tc.problem {
+				t.Errorf("send = %v (%s), want %v (%s)", err, mail.Problem(err), tc.want, tc.problem)
+			}
+			if err != nil && strings.Contains(err.Error(), "ib@example.dk") {
+				t.Errorf("the error quotes the recipient: %v", err)
+			}
+			if n := len(srv.Messages()) + len(starttls.Messages()); n != before {
+				t.Errorf("%d messages delivered, want none", n-before)
+			}
+		})
+	}
+}
+
+// TestNewRelayURL: the relay's URL says how to reach it; one that cannot
+// work is refused at start with what to write instead.
+func TestNewRelayURL(t *testing.T) {
+	for _, tc := range []struct {
+		url, refused string // refused: what the error says; empty: accepted
+	}{
+		{"smtp://hushdesk@relay.example:587", ""},
+		{"smtp://relay.example", ""},
+		{"smtps://hushdesk@relay.example:465", ""},
+		{"smtps://relay.example", ""},
+		{"smtp://hushdesk@relay.example:465", "write smtps://"},
+		{"http://relay.example", "smtp (STARTTLS) or smtps (TLS)"},
+		{"relay.example:587", "write it as smtp://"},
+		{"", "write it as smtp://"},
+	} {
+		_, err := mail.NewRelay(mail.RelayOptions{URL: tc.url, From: "support@larkspur.example"})
+		switch {
+		case tc.refused == "" && err != nil:
+			t.Errorf("%q refused: %v", tc.url, err)
+		case tc.refused != "" && (err == nil || !strings.Contains(err.Error(), tc.refused)):
+			t.Errorf("%q = %v, want an error saying %q", tc.url, err, tc.refused)
+		}
+	}
+}
+
 func TestCheckAddress(t *testing.T) {
 	for _, ok := range []string{"ib@example.dk", "li.wei+shop@example.com.my"} {
 		if _, err := mail.CheckAddress(ok); err != nil {

@@ -72,6 +72,12 @@ func NewRelay(o RelayOptions) (*Relay, error) {
 		if u.Port() == "" {
 			r.addr = net.JoinHostPort(r.host, "587")
 		}
+		if u.Port() == "465" {
+			// The port of implicit TLS (RFC 8314): a relay there waits for
+			// a TLS hello while the client waits for its greeting, and
+			// every delivery would end in a timeout.
+			return nil, fmt.Errorf("mail relay %q: port 465 speaks TLS from the start; write smtps://", o.URL)
+		}
 	case "smtps":
 		r.security = ImplicitTLS
 		if u.Port() == "" {

@@ -1,7 +1,7 @@
 // Package mailtest runs a real SMTP server for tests (go-smtp's), with
-// STARTTLS under a certificate made for the test, PLAIN authentication,
-// and a switch that makes it refuse every message; and a relay that never
-// answers. Only tests import it.
+// STARTTLS (smtp://) or implicit TLS (smtps://) under a certificate made
+// for the test, PLAIN authentication, and a switch that makes it refuse
+// every message; and a relay that never answers. Only tests import it.
 package mailtest
 
 import (
@@ -34,16 +34,18 @@ const (
 	Password = "relay-secret"
 )
 
-// Message is one message the server took.
+// Message is one message the server took, over TLS (the server takes
+// none in clear) from the user who authenticated.
 type Message struct {
 	From, To string
+	User     string
 	Data     []byte
 }
 
 // Server is a running SMTP server.
 type Server struct {
-	// URL is smtp://User@host:port; CAFile the PEM file of the
-	// certificate it presents after STARTTLS.
+	// URL is smtp://User@host:port (STARTTLS) or smtps://User@host:port
+	// (implicit TLS); CAFile the PEM file of the certificate it presents.
 	URL, CAFile string
 	refuse      atomic.Bool
 	mu          sync.Mutex
@@ -51,22 +53,46 @@ type Server struct {
 	arrived     chan struct{}
 }
 
-// Start starts a server that closes when the test ends.
+// Start starts a server that speaks in clear and offers STARTTLS, as a
+// submission port (587) does; it closes when the test ends.
 func Start(t testing.TB) *Server {
 	t.Helper()
+	return start(t, false)
+}
+
+// StartImplicitTLS starts a server that speaks TLS from the first byte,
+// as an smtps port (465) does; it closes when the test ends.
+func StartImplicitTLS(t testing.TB) *Server {
+	t.Helper()
+	return start(t, true)
+}
+
+func start(t testing.TB, implicit bool) *Server {
+	t.Helper()
 	cert, caFile := selfSigned(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	config := &tls.Config{Certificates: []tls.Certificate{cert}}
+	var ln net.Listener
+	var err error
+	scheme := "smtp"
+	if implicit {
+		ln, err = tls.Listen("tcp", "127.0.0.1:0", config)
+		scheme = "smtps"
+	} else {
+		ln, err = net.Listen("tcp", "127.0.0.1:0")
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := &Server{CAFile: caFile, arrived: make(chan struct{}, 64)}
 	srv := smtp.NewServer(backend{s})
 	srv.Domain = "127.0.0.1"
-	srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
+	if !implicit {
+		srv.TLSConfig = config // offered as STARTTLS
+	}
 	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	s.URL = fmt.Sprintf("smtp://%s@%s", User, ln.Addr())
+	s.URL = fmt.Sprintf("%s://%s@%s", scheme, User, ln.Addr())
 	return s
 }
 
@@ -105,7 +131,7 @@ func (b backend) NewSession(c *smtp.Conn) (smtp.Session, error) {
 type session struct {
 	s        *Server
 	conn     *smtp.Conn
-	authed   bool
+	user     string // who authenticated
 	from, to string
 }
 
@@ -116,7 +142,7 @@ func (x *session) Auth(mech string) (sasl.Server, error) {
 		if user != User || pass != Password {
 			return errors.New("bad credentials")
 		}
-		x.authed = true
+		x.user = user
 		return nil
 	}), nil
 }
@@ -125,7 +151,7 @@ func (x *session) Mail(from string, _ *smtp.MailOptions) error {
 	if _, secure := x.conn.TLSConnectionState(); !secure {
 		return &smtp.SMTPError{Code: 530, Message: "STARTTLS first"}
 	}
-	if !x.authed {
+	if x.user == "" {
 		return smtp.ErrAuthRequired
 	}
 	if x.s.refuse.Load() {
@@ -143,7 +169,7 @@ func (x *session) Data(r io.Reader) error {
 		return err
 	}
 	x.s.mu.Lock()
-	x.s.msgs = append(x.s.msgs, Message{From: x.from, To: x.to, Data: b})
+	x.s.msgs = append(x.s.msgs, Message{From: x.from, To: x.to, User: x.user, Data: b})
 	x.s.mu.Unlock()
 	select {
 	case x.s.arrived <- struct{}{}:
