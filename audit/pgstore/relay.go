@@ -32,12 +32,23 @@ type Relay struct {
 	started bool
 	seen    map[int64]bool // ids delivered, above low
 	low     int64
+
+	// listening is closed once the listener has taken its starting
+	// point: a message published after that reaches the subscribers.
+	listening     chan struct{}
+	listeningOnce sync.Once
 }
+
+// relayStartWait bounds how long a first subscription waits for the
+// listener to take its starting point.
+const relayStartWait = 5 * time.Second
 
 // Relay returns the store's relay; its listener starts with the first
 // subscription and stops when the store closes.
 func (s *Store) Relay() *Relay {
-	s.relayOnce.Do(func() { s.relay = &Relay{s: s, subs: map[string]map[chan []byte]struct{}{}, seen: map[int64]bool{}} })
+	s.relayOnce.Do(func() {
+		s.relay = &Relay{s: s, subs: map[string]map[chan []byte]struct{}{}, seen: map[int64]bool{}, listening: make(chan struct{})}
+	})
 	return s.relay
 }
 
@@ -66,6 +77,9 @@ func (r *Relay) Publish(ctx context.Context, topic string, payload []byte) error
 
 // Subscribe returns a channel of topic's messages and a function that
 // ends the subscription. A subscriber too slow to take a message misses it.
+// The first subscription starts the listener and waits (up to
+// relayStartWait) until it listens, so that a message published once
+// Subscribe has returned is not taken for one from before it.
 func (r *Relay) Subscribe(topic string) (<-chan []byte, func()) {
 	ch := make(chan []byte, 32)
 	r.mu.Lock()
@@ -75,10 +89,17 @@ func (r *Relay) Subscribe(topic string) (<-chan []byte, func()) {
 	r.subs[topic][ch] = struct{}{}
 	start := !r.started && r.s.jobCtx != nil // a read-only store has no listener
 	r.started = r.started || start
+	listener := r.started
 	r.mu.Unlock()
 	if start {
 		r.s.jobs.Add(1)
 		go r.listen()
+	}
+	if listener {
+		select {
+		case <-r.listening:
+		case <-time.After(relayStartWait):
+		}
 	}
 	return ch, func() {
 		r.mu.Lock()
@@ -126,6 +147,7 @@ func (r *Relay) listenOnce(ctx context.Context, from int64) int64 {
 		r.low = from
 		r.mu.Unlock()
 	}
+	r.listeningOnce.Do(func() { close(r.listening) })
 	r.catchUp(ctx, conn.Conn()) // what was missed while not listening
 	for {
 		if _, err := conn.Conn().WaitForNotification(ctx); err != nil {

@@ -19,9 +19,9 @@ func receive(t *testing.T, ch <-chan []byte) string {
 	return ""
 }
 
-// TestRelayAcrossReplicas: what A publishes reaches B's subscriber, also
-// when B's listening connection was cut meanwhile, and is sealed in the
-// table.
+// TestRelayAcrossReplicas: what A publishes reaches B's subscriber, from
+// the moment B subscribed, also when B's listening connection was cut
+// meanwhile, and is sealed in the table.
 func TestRelayAcrossReplicas(t *testing.T) {
 	db := testDatabase(t)
 	ctx := ctxT(t)
@@ -30,7 +30,8 @@ func TestRelayAcrossReplicas(t *testing.T) {
 	defer stop()
 	other, stopOther := b.Relay().Subscribe("k_conv2")
 	defer stopOther()
-	time.Sleep(300 * time.Millisecond) // B listens
+	// No wait for B to listen: a message published once Subscribe has
+	// returned reaches the subscriber.
 	if err := a.Relay().Publish(ctx, "k_conv1", []byte(`{"text":"Hello from A"}`)); err != nil {
 		t.Fatal(err)
 	}
