@@ -35,12 +35,7 @@ type auditStore interface {
 
 // tokenStore is the token part of the store.
 type tokenStore interface {
-	LookupToken(ctx context.Context, secret string) (audit.Token, error)
-	Token(ctx context.Context, id string) (audit.Token, error)
-	CreateToken(ctx context.Context, r role.Role, label, actor string, opts ...audit.TokenOption) (string, audit.Token, error)
-	RevokeToken(ctx context.Context, id, actor string) error
-	Tokens(ctx context.Context) ([]audit.Token, error)
-	UpdateToken(ctx context.Context, id string, ch audit.TokenChange, actor string) (audit.Token, error)
+	web.Tokens
 	EnsureToken(ctx context.Context, secret string, r role.Role, label string) error
 }
 

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
@@ -95,13 +94,9 @@ func openShared(path string, opts Options) (*Index, error) {
 
 // openSharedMemory is OpenMemory for a replica.
 func openSharedMemory(opts Options) (*Index, error) {
-	im, err := newMapping()
+	idx, err := newMemoryIndex()
 	if err != nil {
 		return nil, err
-	}
-	idx, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, fmt.Errorf("create in-memory index: %w", err)
 	}
 	vecs, _ := openVectorStore("")
 	return startShared(idx, vecs, opts)

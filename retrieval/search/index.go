@@ -198,6 +198,16 @@ func OpenMemory(opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	idx, err := newMemoryIndex()
+	if err != nil {
+		return nil, err
+	}
+	vecs, _ := openVectorStore("")
+	return newIndex(idx, vecs, opts, vocab)
+}
+
+// newMemoryIndex creates an empty Bleve index in memory.
+func newMemoryIndex() (bleve.Index, error) {
 	im, err := newMapping()
 	if err != nil {
 		return nil, err
@@ -206,8 +216,7 @@ func OpenMemory(opts Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create in-memory index: %w", err)
 	}
-	vecs, _ := openVectorStore("")
-	return newIndex(idx, vecs, opts, vocab)
+	return idx, nil
 }
 
 // newIndex makes an Index of an opened Bleve index, with the vocabulary

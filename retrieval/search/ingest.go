@@ -116,6 +116,51 @@ func (ix *Index) IngestWith(ctx context.Context, docs []kb.Document, o IngestOpt
 	return rep, rep.refusal()
 }
 
+// toWrite calls f with each document of docs that is to be written: the
+// last of several with one id, not refused for its name, and not the
+// version held (held says the version of an id already in the index). An
+// empty document is an error.
+func (ix *Index) toWrite(ctx context.Context, rep *IngestReport, docs []kb.Document, held func(id string) (string, bool), f func(kb.Document)) error {
+	last := make(map[string]int, len(docs))
+	for i, doc := range docs {
+		last[doc.ID] = i
+	}
+	for i, doc := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if ix.refuseName(rep, i, doc) || last[doc.ID] != i {
+			continue
+		}
+		if strings.TrimSpace(doc.Text) == "" {
+			return fmt.Errorf("%s: %w", doc.ID, kb.ErrEmptyDocument)
+		}
+		if v, ok := held(doc.ID); ok && v == kb.Version(doc) {
+			rep.Unchanged++
+			continue
+		}
+		f(doc)
+	}
+	return nil
+}
+
+// found notes in the report the personal data and the public contacts
+// preparing a document found in it.
+func (rep *IngestReport) found(info kb.DocInfo) {
+	if len(info.Redactions) > 0 {
+		if rep.PersonalData == nil {
+			rep.PersonalData = make(map[string]map[string]int)
+		}
+		rep.PersonalData[info.ID] = info.Redactions
+	}
+	if len(info.Kept) > 0 {
+		if rep.PublicContacts == nil {
+			rep.PublicContacts = make(map[string]map[string]int)
+		}
+		rep.PublicContacts[info.ID] = info.Kept
+	}
+}
+
 // write indexes what changed of docs, under the writers' lock, and
 // returns the report and the ids of the passages written.
 func (ix *Index) write(ctx context.Context, docs []kb.Document, policy string, progress func(IngestProgress)) (IngestReport, []string, error) {
@@ -123,48 +168,22 @@ func (ix *Index) write(ctx context.Context, docs []kb.Document, policy string, p
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 
-	// The last of several documents with one id wins.
-	last := make(map[string]int, len(docs))
-	for i, doc := range docs {
-		last[doc.ID] = i
-	}
 	var work []prepared
-	for i, doc := range docs {
-		if err := ctx.Err(); err != nil {
-			return rep, nil, err
-		}
-		if ix.refuseName(&rep, i, doc) {
-			continue
-		}
-		if last[doc.ID] != i {
-			continue
-		}
-		if strings.TrimSpace(doc.Text) == "" {
-			return rep, nil, fmt.Errorf("%s: %w", doc.ID, kb.ErrEmptyDocument)
-		}
-		old, exists := ix.docs[doc.ID]
-		if exists && old.Version == kb.Version(doc) {
-			rep.Unchanged++
-			continue
-		}
+	held := func(id string) (string, bool) {
+		d, ok := ix.docs[id]
+		return d.Version, ok
+	}
+	err := ix.toWrite(ctx, &rep, docs, held, func(doc kb.Document) {
 		info, chunks := ix.prepare(doc)
-		if len(info.Redactions) > 0 {
-			if rep.PersonalData == nil {
-				rep.PersonalData = make(map[string]map[string]int)
-			}
-			rep.PersonalData[doc.ID] = info.Redactions
-		}
-		if len(info.Kept) > 0 {
-			if rep.PublicContacts == nil {
-				rep.PublicContacts = make(map[string]map[string]int)
-			}
-			rep.PublicContacts[doc.ID] = info.Kept
-		}
+		rep.found(info)
 		p := prepared{info: info, chunks: chunks}
-		if exists {
+		if old, exists := ix.docs[doc.ID]; exists {
 			p.old = &old
 		}
 		work = append(work, p)
+	})
+	if err != nil {
+		return rep, nil, err
 	}
 	if policy == kb.PersonalDataRefuse && len(rep.PersonalData) > 0 {
 		return rep, nil, &kb.PersonalDataError{Found: rep.PersonalData}

@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
@@ -19,50 +18,26 @@ func (ix *Index) publish(ctx context.Context, docs []kb.Document, policy string,
 	if err := ix.catchUp(ctx); err != nil {
 		return rep, nil, err
 	}
-	last := make(map[string]int, len(docs))
-	for i, doc := range docs {
-		last[doc.ID] = i
-	}
 	ix.mu.Lock()
-	held := make(map[string]string, len(docs))
+	versions := make(map[string]string, len(docs))
 	for _, doc := range docs {
 		if d, ok := ix.docs[doc.ID]; ok {
-			held[doc.ID] = d.Version
+			versions[doc.ID] = d.Version
 		}
 	}
 	ix.mu.Unlock()
+	held := func(id string) (string, bool) {
+		v, ok := versions[id]
+		return v, ok
+	}
 	var put []kb.Prepared
-	for i, doc := range docs {
-		if err := ctx.Err(); err != nil {
-			return rep, nil, err
-		}
-		if ix.refuseName(&rep, i, doc) {
-			continue
-		}
-		if last[doc.ID] != i {
-			continue
-		}
-		if strings.TrimSpace(doc.Text) == "" {
-			return rep, nil, fmt.Errorf("%s: %w", doc.ID, kb.ErrEmptyDocument)
-		}
-		if v, ok := held[doc.ID]; ok && v == kb.Version(doc) {
-			rep.Unchanged++
-			continue
-		}
+	err := ix.toWrite(ctx, &rep, docs, held, func(doc kb.Document) {
 		p := kb.Prepare(doc, ix.opts.Scrub)
-		if len(p.Info.Redactions) > 0 {
-			if rep.PersonalData == nil {
-				rep.PersonalData = make(map[string]map[string]int)
-			}
-			rep.PersonalData[doc.ID] = p.Info.Redactions
-		}
-		if len(p.Info.Kept) > 0 {
-			if rep.PublicContacts == nil {
-				rep.PublicContacts = make(map[string]map[string]int)
-			}
-			rep.PublicContacts[doc.ID] = p.Info.Kept
-		}
+		rep.found(p.Info)
 		put = append(put, p)
+	})
+	if err != nil {
+		return rep, nil, err
 	}
 	if policy == kb.PersonalDataRefuse && len(rep.PersonalData) > 0 {
 		return rep, nil, &kb.PersonalDataError{Found: rep.PersonalData}
@@ -72,7 +47,7 @@ func (ix *Index) publish(ctx context.Context, docs []kb.Document, policy string,
 	}
 	var fresh []string
 	for n, p := range put {
-		if _, ok := held[p.Info.ID]; ok {
+		if _, ok := versions[p.Info.ID]; ok {
 			rep.Updated++
 		} else {
 			rep.Added++
