@@ -60,7 +60,7 @@ func NewBaseline(ctx context.Context, corpus []CorpusDoc) (*Baseline, error) {
 				idx.Close()
 				return nil, fmt.Errorf("baseline batch: %w", err)
 			}
-			b.Reset()
+			b = idx.NewBatch() // not Reset: scorch may still read the old one
 		}
 	}
 	if err := idx.Batch(b); err != nil {

@@ -355,7 +355,7 @@ func (a *applier) flush() error {
 	if err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
-	a.batch.Reset()
+	a.batch = ix.idx.NewBatch() // not Reset: see Index.write's flush
 	var ids, vers, stale []string
 	var vecs [][]float32
 	for _, op := range a.ops {

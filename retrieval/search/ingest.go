@@ -199,7 +199,10 @@ func (ix *Index) write(ctx context.Context, docs []kb.Document, policy string, p
 		if err != nil {
 			return fmt.Errorf("index batch: %w", err)
 		}
-		batch.Reset()
+		// A new batch, not Reset: Bleve's scorch may still be reading
+		// the old one's operations when Batch returns (a data race the
+		// race detector found, with deletes in the batch).
+		batch = ix.idx.NewBatch()
 		return nil
 	}
 	var fresh []string // passages to embed
