@@ -129,14 +129,8 @@ func TestAnswerCaps(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := configFrom(t, tt.args, tt.env, tt.file)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.Is(err, errUsage) {
-					t.Fatalf("err = %v, want a usage error saying %q", err, tt.wantErr)
-				}
+			if refused(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if c.MaxAnswerTokens != tt.wantTokens || c.MaxAnswerTime != tt.wantTime {
 				t.Fatalf("max answer tokens %d, time %s; want %d, %s", c.MaxAnswerTokens, c.MaxAnswerTime, tt.wantTokens, tt.wantTime)
@@ -172,14 +166,8 @@ func TestDrainDelaySetting(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := configFrom(t, tt.args, tt.env, tt.file)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.Is(err, errUsage) {
-					t.Fatalf("err = %v, want a usage error saying %q", err, tt.wantErr)
-				}
+			if refused(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if c.DrainDelay != tt.want {
 				t.Fatalf("drain delay = %s, want %s", c.DrainDelay, tt.want)
@@ -215,4 +203,21 @@ func TestSMTPPasswordIsNotShown(t *testing.T) {
 			t.Errorf("%s: view smtp = %v, smtp_password = %v", tt.url, v["smtp"], v["smtp_password"])
 		}
 	}
+}
+
+// refused checks a configuration's error against wantErr: a usage error
+// saying it, or none when wantErr is "". It reports whether the
+// configuration was refused (as wanted), so there is nothing more to check.
+func refused(t *testing.T, err error, wantErr string) bool {
+	t.Helper()
+	if wantErr == "" {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return false
+	}
+	if err == nil || !strings.Contains(err.Error(), wantErr) || !errors.Is(err, errUsage) {
+		t.Fatalf("err = %v, want a usage error saying %q", err, wantErr)
+	}
+	return true
 }
