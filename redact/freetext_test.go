@@ -199,6 +199,8 @@ func TestHelpTextHasNoNames(t *testing.T) {
 func TestEverydayMessagesStay(t *testing.T) {
 	tests := []struct{ lang, text string }{
 		{"ms", "tolong padam akaun saya"},
+		{"ms", "nak tanya pasal pesanan saya"}, // tanya: to ask, and a given name
+		{"ms", "sy nak tanya, bila barang sampai"},
 		{"ms", "boleh sy batalkan pesanan"},
 		{"ms", "tolong padam semua data peribadi saya"},
 		{"ms", "camne nak semak baki kredit"},

@@ -191,6 +191,13 @@ func tagLatin(s *scan) {
 		if j == k+1 && s.lex(k)&lxDict != 0 && s.sentenceStart(k) && !s.ruleNamed(k, j) {
 			score = min(score, 0.45) // Will, Mark, Baca: an everyday word opening a sentence
 		}
+		if j == k+1 && s.lex(k)&lxDict != 0 && s.caseless && s.ruleMark[k]&rmPersonHigh == 0 {
+			// In a text without capitals every word is a candidate, and
+			// the rules' own guess there is weak: an everyday word
+			// ("nak tanya pasal pesanan": tanya is to ask) is a name
+			// only when a cue made the rules sure of it.
+			score = min(score, 0.45)
+		}
 		if !s.listed(k, j) && !s.ruleNamed(k, j) {
 			// Words no name list knows, with no cue: words of the
 			// language the lists lack, a heading, a product or a shop
