@@ -24,6 +24,12 @@ func TestRead(t *testing.T) {
 		{"ok got it, thx", lang.English, false, Thanks, Ack, true, ""},
 		{"thanks, bye", lang.English, false, Goodbye, Thanks, true, ""},
 		{"u r awesome", lang.English, false, Compliment, Compliment, true, ""},
+		// Intensifiers between a phrase's words keep the phrase.
+		{"du er sgu god", lang.Danish, false, Compliment, Compliment, true, ""},
+		{"you are really great!", lang.English, false, Compliment, Compliment, true, ""},
+		{"you are so so awesome", lang.English, false, Compliment, Compliment, true, ""},
+		{"really", lang.English, false, None, None, false, "really"},
+		{"so how do I return a sofa", lang.English, false, None, None, false, "so how do I return a sofa"},
 		{"hi, how do I return a sofa?", lang.English, false, Greeting, Greeting, false, "how do I return a sofa"},
 		{"How do I return a sofa? thanks", lang.English, false, Thanks, Thanks, false, "How do I return a sofa"},
 		{"hej", lang.Danish, false, Greeting, Greeting, true, ""},

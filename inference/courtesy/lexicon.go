@@ -71,15 +71,12 @@ func match(toks []token, l lang.Tag, answer, atStart bool) (Kind, int) {
 		if n > len(toks) || (e.answer && !answer) || (len(e.langs) > 0 && !hasLang(e.langs, l)) {
 			continue
 		}
-		at := toks[:n]
-		if !atStart {
-			at = toks[len(toks)-n:]
-		}
-		if !wordsMatch(at, e.words) {
+		used := phraseAt(toks, e.words, atStart)
+		if used == 0 {
 			continue
 		}
-		if n > bestN || (n == bestN && e.answer && best != Yes && best != No) {
-			best, bestN = e.kind, n
+		if used > bestN || (used == bestN && e.answer && best != Yes && best != No) {
+			best, bestN = e.kind, used
 		}
 	}
 	return best, bestN
@@ -117,6 +114,49 @@ var near = func() map[string]*levenshtein.DFA {
 	}
 	return out
 }()
+
+// intensifiers may stand between the words of a phrase: "du er sgu
+// god", "you are really great", "terima kasih banyak-banyak" keep their
+// phrase.
+var intensifiers = map[string]bool{
+	"sgu": true, "so": true, "really": true, "very": true, "truly": true, "totally": true,
+	"meget": true, "rigtig": true, "virkelig": true, "bare": true, "sangat": true, "betul": true,
+	"memang": true, "真": true,
+}
+
+// phraseAt returns how many tokens at the start (or, with atStart false,
+// the end) of toks spell the phrase words, intensifiers between its words
+// included; 0 when they do not.
+func phraseAt(toks []token, words []string, atStart bool) int {
+	n := len(words)
+	if n > len(toks) {
+		return 0
+	}
+	if atStart {
+		i := 0
+		for j, w := range words {
+			for j > 0 && i < len(toks) && intensifiers[toks[i].text] && toks[i].text != w {
+				i++
+			}
+			if i >= len(toks) || !wordsMatch(toks[i:i+1], []string{w}) {
+				return 0
+			}
+			i++
+		}
+		return i
+	}
+	i := len(toks) - 1
+	for j := n - 1; j >= 0; j-- {
+		for j < n-1 && i >= 0 && intensifiers[toks[i].text] && toks[i].text != words[j] {
+			i--
+		}
+		if i < 0 || !wordsMatch(toks[i:i+1], []string{words[j]}) {
+			return 0
+		}
+		i--
+	}
+	return len(toks) - 1 - i
+}
 
 // wordsMatch compares tokens with a phrase's words; a word of five
 // letters or more may be one edit away.
