@@ -52,7 +52,7 @@ var (
 // addAnalysis registers the analyzers and their parts on an index
 // mapping.
 func addAnalysis(im *mapping.IndexMappingImpl) error {
-	for name, words := range map[string][]any{"hushdesk_en_extra": englishFillers, "hushdesk_da_extra": danishFillers} {
+	for name, words := range map[string][]any{"hushdesk_en_extra": englishFillers, "hushdesk_da_extra": withDanishASCII(danishFillers)} {
 		if err := im.AddCustomTokenMap(name+"_words", map[string]any{"type": tokenmap.Name, "tokens": words}); err != nil {
 			return fmt.Errorf("%s words: %w", name, err)
 		}
@@ -72,12 +72,18 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 	}); err != nil {
 		return fmt.Errorf("malay stop filter: %w", err)
 	}
+	if err := im.AddCustomTokenFilter("hushdesk_da_stop", map[string]any{
+		"type":           stop.Name,
+		"stop_token_map": danishStopASCIIName,
+	}); err != nil {
+		return fmt.Errorf("danish stop filter: %w", err)
+	}
 	chains := map[string]map[string]any{
 		"en": {
 			"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, "hushdesk_en_extra", porter.Name},
 		},
 		"da": {
-			"token_filters": []any{lowercase.Name, da.StopName, "hushdesk_da_extra", da.SnowballStemmerName},
+			"token_filters": []any{lowercase.Name, danishASCIIName, "hushdesk_da_stop", "hushdesk_da_extra", da.SnowballStemmerName},
 		},
 		"zh": {
 			"char_filters":  []any{foldFilterName},

@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // coverage is the share of the query's weight (idf times the term's
 // weight) that a set of passage terms holds: directly, through a term
@@ -98,8 +101,11 @@ func holds(t queryTerm, terms termSet) float64 {
 // to count as the same for the confidence and for the spelling
 // correction: stricter than the search, which casts a wider net (a swap
 // of letters counts as one edit here, as two to Bleve's fuzzy query).
-func nearEdits(term string) int {
-	if len([]rune(term)) >= 8 {
+func nearEdits(term string) int { return nearEditsOf(utf8.RuneCountInString(term)) }
+
+// nearEditsOf is nearEdits of a term of n letters.
+func nearEditsOf(n int) int {
+	if n >= 8 {
 		return 2
 	}
 	return 1

@@ -133,8 +133,9 @@ var (
 // synonym groups (synonyms_index.go); version 5 joins English phrases
 // whose last word is in the plural ("public holidays"); version 6 stores
 // each passage's document URL; version 7 joins the phrases before the
-// analyzers, from the vocabulary in use, not in them.
-const schemaVersion = "7"
+// analyzers, from the vocabulary in use, not in them; version 8 writes
+// Danish æ, ø and å as ae, oe and aa (danish_letters.go).
+const schemaVersion = "8"
 
 // vectorFile is the name of the passage vectors' file in the index
 // directory.

@@ -47,6 +47,12 @@ const (
 // when its heading promises the kind of answer the question asks for.
 const rankIntent = 0.1
 
+// rankHolds is what a passage gains, among its article's passages, when
+// its text holds the kind of answer the question asks for (a duration, a
+// price): less than a heading's promise, as many sections mention a
+// number of days in passing.
+const rankHolds = 0.05
+
 // rerank scores and sorts the candidates of a question, best first: each
 // passage by its features, each document by the ranking model m over its
 // passages' (documents first, then their passages).
@@ -57,6 +63,9 @@ func rerank(ps []scored, qs *question, m rankModel) {
 		// made of the features alone.
 		if qs.asks&ps[i].headIntent != 0 {
 			ps[i].rank += rankIntent
+		}
+		if qs.asks&ps[i].holds != 0 {
+			ps[i].rank += rankHolds
 		}
 	}
 	// Ranking documents first makes translations of one article, cut

@@ -209,8 +209,9 @@ type scored struct {
 	// The analysed terms of the passage (with its title and heading), of
 	// its document's title and lead, and of its heading.
 	terms, titleTerms, leadTerms, headTerms termSet
-	// headIntent is what the passage's heading promises.
-	headIntent intent
+	// headIntent is what the passage's heading promises; holds the kinds
+	// of answer its text holds (answertype.go).
+	headIntent, holds intent
 	features
 	// rank is the passage's reranked score, docRank its document's.
 	rank, docRank float64
@@ -248,6 +249,7 @@ func (ix *Index) stored(gen uint64, id string) (p scored, ok bool, err error) {
 		leadTerms:  newTermSet(fields["lead_terms"]),
 		headTerms:  newTermSet(fields["head_terms"]),
 		headIntent: intentsOf(fields["heading"]),
+		holds:      answerTypes(fields["text"]),
 	}
 	ix.cands.put(gen, id, p)
 	return p, true, nil

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/blevesearch/vellum"
 	"github.com/hushdesk/hushdesk/retrieval/fuzzy"
@@ -88,13 +87,14 @@ func (ws wordSet) nearest(word string, k int) (words []string, dists []int) {
 // otherwise. The word itself, in the vocabulary but in no passage,
 // counts as one edit away, so that a neighbour as near makes it unsure.
 func (th *thesaurus) correct(term string, more ...wordSet) string {
-	if utf8.RuneCountInString(term) < 4 {
+	n := letters(th.fam, term)
+	if n < 4 {
 		return ""
 	}
 	best, bestD, ties := "", maxEdits+1, 0
 	seen := map[string]bool{}
 	for _, ws := range append([]wordSet{th.words}, more...) {
-		words, dists := ws.nearest(term, nearEdits(term))
+		words, dists := ws.nearest(term, nearEditsOf(n))
 		for i, w := range words {
 			if seen[w] {
 				continue

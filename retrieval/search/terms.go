@@ -233,8 +233,9 @@ func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analys
 	case hasHan(q.term) && len(q.alts) == 0:
 		q.weight = hanUnknownWeight
 	case latinFamily(fam):
-		if q.fuzz = fuzziness(q.term); q.fuzz > 0 && !long {
-			q.near = nearAutomaton(q.term, nearEdits(q.term))
+		n := letters(fam, q.term)
+		if q.fuzz = fuzziness(n); q.fuzz > 0 && !long {
+			q.near = nearAutomaton(q.term, nearEditsOf(n))
 		} else {
 			q.fuzz = 0
 		}
@@ -268,11 +269,10 @@ func maxDocFreq(alts []alt) uint64 {
 	return m
 }
 
-// fuzziness is the edit distance allowed for a misspelt term: none for
+// fuzziness is the edit distance allowed for a misspelt term of n letters: none for
 // short ones, where one edit makes another word, 1 up to 5 letters, 2
 // beyond (a swap of two letters is two edits to Bleve).
-func fuzziness(term string) int {
-	n := len([]rune(term))
+func fuzziness(n int) int {
 	switch {
 	case n < 4 || n > maxFuzzyRunes:
 		return 0

@@ -16,6 +16,8 @@ import (
 // earns, and applies the rules, which hold in one direction only and
 // which the first pass searches as clauses of their own.
 type thesaurus struct {
+	// fam is the analysis family.
+	fam string
 	// synonyms maps a term to the other terms of its groups.
 	synonyms map[string][]string
 	// rules are the family's one-way rules, analysed.
@@ -53,7 +55,7 @@ const altBoost = 0.5
 // family's analyzer a (which joins no phrases: entries are joined here);
 // phrases are the phrases the analysis joins.
 func compileThesaurus(fam string, a analysis.Analyzer, v *Vocabulary, phrases *phraseSet) (*thesaurus, error) {
-	th := &thesaurus{synonyms: map[string][]string{}}
+	th := &thesaurus{synonyms: map[string][]string{}, fam: fam}
 	one := func(entry string) string {
 		toks := a.Analyze([]byte(joinPhrase(entry)))
 		if len(toks) != 1 {
