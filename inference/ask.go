@@ -119,6 +119,12 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 	}
 	offer := m.thread.offerPending()
 	reading := courtesy.Read(d.Question.Text, d.Lang, offer)
+	if r := courtesy.Read(d.Question.Text, d.Lang, true); !offer && m.thread.answeredLast() && r.Only() {
+		// After an answer, a message that is nothing but a yes or a no
+		// ("no thanks", "不用了", "ok la") replies to whether it helped;
+		// within a question the same words ask ("ada yg lagi cepat x").
+		reading = r
+	}
 	m.question = d.Question.Text
 	if len(reading.Kinds) > 0 && !reading.Only() {
 		m.question = reading.Rest // "hi, how do I return a sofa?" asks how to return a sofa
@@ -424,7 +430,7 @@ func (a *Assistant) decide(ctx context.Context, m *message, res search.Result) {
 	// then those the conversation was about.
 	hints := append(docHints(res.Passages), a.topicHints(m.thread)...)
 	sigs := confirmed(a.parts.Triage.Classify(d.Question.Text, d.Lang), res)
-	if h, triggered := a.parts.Triage.Choose(sigs, d.Question.Text, hints); triggered {
+	if h, triggered := a.parts.Triage.Choose(sigs, d.Question.Text, hints); triggered && !asksAboutProcess(m.question, h.Trigger, res, a.opts.MinConfidence) {
 		a.triaged(ctx, m, h)
 		return
 	}
@@ -571,6 +577,29 @@ func confirmed(sigs []triage.Signal, res search.Result) []triage.Signal {
 		}
 	}
 	return out
+}
+
+// asksAboutProcess reports whether a message that fired a request's
+// trigger asks how that request is made or how long it takes ("how do I
+// delete my account?", "hvor lang tid går der før i svarer på en
+// indsigtsanmodning", "怎样把我的投诉升级处理") and the knowledge base
+// answers it (its confidence reaches threshold, at which the assistant
+// answers): the customer wants to know how the process
+// works, which an article explains, not a person to start it. Asking for
+// the thing itself ("delete my account", "I want to complain") still
+// hands off.
+func asksAboutProcess(question string, trigger decision.Reason, res search.Result, threshold float64) bool {
+	return processTriggers[trigger] && res.Confidence >= threshold && len(res.Passages) > 0 && search.AsksHow(question)
+}
+
+// processTriggers are the triggers that are requests a help centre
+// explains how to make: a complaint, a copy or the erasure of one's data,
+// reaching a person.
+var processTriggers = map[decision.Reason]bool{
+	decision.Complaint:          true,
+	decision.DataAccessRequest:  true,
+	decision.DataErasureRequest: true,
+	decision.PersonRequested:    true,
 }
 
 // Thresholds of confirmed: the retrieval confidence of a routine question

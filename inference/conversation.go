@@ -179,6 +179,15 @@ func (th thread) offerPending() bool {
 	return ok && !t.agent && !t.handback && t.kind == decision.Abstain && t.reason != decision.PromptInjection
 }
 
+// answeredLast reports whether the assistant's last message answered a
+// question, after which the customer is asked whether it solved their
+// problem: a bare "no thanks" or "不用了" replies to that.
+func (th thread) answeredLast() bool {
+	t, ok := th.last()
+	return ok && !t.agent && !t.handback && t.kind == decision.Answer &&
+		t.reason != decision.Smalltalk && t.reason != decision.OfferDeclined
+}
+
 // abstainedLast reports whether the last turn was an abstention: a second
 // one in a row hands off.
 func (th thread) abstainedLast() bool {

@@ -201,6 +201,17 @@ func TestConversationWithoutModel(t *testing.T) {
 		{"no false alarm", []turn{
 			{text: "My order hasnt arrived", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
 		}},
+		{"how a request is made is answered", []turn{
+			{text: "how do i delete my account", kind: decision.Answer, reason: decision.Answered},
+			{text: "hvor lang tid går der før i svarer på en indsigtsanmodning", kind: decision.Answer, reason: decision.Answered},
+			{text: "please delete my account", kind: decision.Handoff, reason: decision.DataErasureRequest},
+		}},
+		{"a bare no after an answer", []turn{
+			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
+			{text: "nope", kind: decision.Answer, reason: decision.Smalltalk},
+			{text: "退货要多久", kind: decision.Answer, reason: decision.Answered},
+			{text: "不用了", kind: decision.Answer, reason: decision.Smalltalk},
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t, false)

@@ -124,3 +124,33 @@ func questionWordStems(a analysis.Analyzer, text string) map[string]bool {
 	}
 	return out
 }
+
+// AsksHow reports whether a question asks how something is done or how
+// long it takes ("how do I delete my account?", "hvor lang tid går der",
+// "怎么注销账户"): a question about a process, which an article can
+// answer, rather than a request to start it ("delete my account").
+func AsksHow(text string) bool {
+	if intentsOf(text)&(intentHow|intentWhen) != 0 {
+		return true
+	}
+	lower := strings.ToLower(text)
+	words := " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}), " ") + " "
+	for _, c := range whereCues {
+		if isHan(c) && strings.Contains(lower, c) || strings.Contains(words, " "+c+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// whereCues ask where something is done ("where do I send my
+// complaint?", "kat mana nak hantar"): like how, about a process. They
+// are not an intent of the ranking, as a heading rarely promises a place.
+var whereCues = []string{
+	"where do i", "where can i", "where should i", "where to", "who do i",
+	"hvor kan jeg", "hvor skal jeg", "hvor finder jeg", "hvor sender jeg", "hvem skal jeg",
+	"kat mana", "di mana", "ke mana", "mana nak", "mana nk", "dekat mana",
+	"在哪", "去哪", "哪里", "哪裡", "喺邊", "邊度", "边度", "找谁", "找誰",
+}

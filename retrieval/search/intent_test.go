@@ -67,3 +67,24 @@ func TestQuestionWordStems(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksHow(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"how do i delete my account", true},
+		{"hvor lang tid går der før i svarer på en indsigtsanmodning", true},
+		{"nk buat aduan kena hantar kat mana", true},
+		{"怎样把我的投诉升级处理", true},
+		{"要怎麼申請拿到我的個人資料副本", true},
+		{"please delete my account and everything you have about me", false},
+		{"i want to make a complaint to a manager", false},
+		{"can i talk to a human", false},
+		{"我要投诉", false},
+	} {
+		if got := AsksHow(tt.text); got != tt.want {
+			t.Errorf("AsksHow(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
