@@ -163,7 +163,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		return a.finish(ctx, m, stream)
 	}
 	_, hasTopic := m.thread.topic()
-	if !m.thread.held() && (vague(m.question, d.Lang) || !hasTopic && aboutNothing(m.question, d.Lang)) {
+	if !m.thread.held() && (vague(m.question, d.Lang) || !hasTopic && aboutNothing(m.question, d.Lang) || announcesTopic(m.question, d.Lang)) {
 		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, a.topicHints(m.thread)); triggered {
 			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)

@@ -162,6 +162,73 @@ func genericWords(l lang.Tag) map[string]bool {
 	return out
 }
 
+// announcing are the words that announce a question without asking it
+// ("I have a question about money", "nk tanya pasal duit", "想问一下钱的
+// 事"), by language: followed by no more than the name of a topic, the
+// message is asked back, with suggestions from that topic. Language, not
+// any company's vocabulary.
+var announcing = map[lang.Tag][]string{
+	lang.English: {"question about", "question regarding", "questions about", "query about", "ask about", "asking about",
+		"ask something about", "enquiry about", "inquiry about", "wondering about", "something about", "ask you about"},
+	lang.Danish: {"spørgsmål om", "spoergsmaal om", "spørgsmål angående", "spørgsmål vedrørende", "spørge om", "spoerge om",
+		"spørge til", "noget om", "angående", "vedrørende"},
+	lang.Malay: {"tanya pasal", "tanya tentang", "tanya mengenai", "soalan pasal", "soalan tentang", "soalan mengenai",
+		"tanya sikit", "tanya sesuatu", "nak tanya", "nk tanya", "mau tanya", "nak tny", "nk tny"},
+	lang.ChineseSimplified:  {"想问一下", "问一下", "请问一下", "想问", "想咨询", "咨询一下", "关于", "有关", "的事", "方面"},
+	lang.ChineseTraditional: {"想問一下", "問一下", "請問一下", "想問", "想諮詢", "諮詢一下", "問下", "關於", "有關", "嘅事", "的事", "方面"},
+}
+
+// announcesTopic reports whether a message announces a question and names
+// at most one thing, asking nothing about it ("question about money",
+// "jeg har et spørgsmål om penge", "想問關於帳戶嘅嘢"): what about it is
+// asked back.
+func announcesTopic(text string, l lang.Tag) bool {
+	lower := strings.ToLower(text)
+	cued := ""
+	for _, tl := range []lang.Tag{l, lang.English} {
+		for _, c := range announcing[tl] {
+			if strings.Contains(lower, c) {
+				cued += " " + c
+			}
+		}
+	}
+	if cued == "" || search.AsksHow(text) {
+		return false
+	}
+	if l.Chinese() {
+		rest := text
+		for _, w := range append(append(strings.Fields(cued), questionHan...), genericHan...) {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+		n := 0
+		for _, r := range rest {
+			if unicode.Is(unicode.Han, r) {
+				n++
+			}
+		}
+		return n <= 2 // one word
+	}
+	known := genericWords(l)
+	asks := map[string]bool{}
+	for _, w := range strings.Fields(cued) {
+		asks[w] = true
+	}
+	for _, tl := range []lang.Tag{l, lang.English} {
+		for _, w := range strings.Fields(questionWords[tl]) {
+			asks[w] = true
+		}
+	}
+	things := 0
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		if !known[w] && !known[strings.ReplaceAll(w, "'", "")] && !asks[w] {
+			things++
+		}
+	}
+	return things <= 1
+}
+
 // maxSuggestions is how many suggestions a question asked back offers.
 const maxSuggestions = 4
 

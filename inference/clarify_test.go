@@ -35,3 +35,28 @@ func TestVagueAndTroubled(t *testing.T) {
 		}
 	}
 }
+
+func TestAnnouncesTopic(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		l    lang.Tag
+		want bool
+	}{
+		{"i have a question about my refund", lang.English, true},
+		{"question about money", lang.English, true},
+		{"jeg har et spørgsmål om penge", lang.Danish, true},
+		{"nk tanya pasal duit", lang.Malay, true},
+		{"想问一下钱的事", lang.ChineseSimplified, true},
+		{"想問關於帳戶嘅嘢", lang.ChineseTraditional, true},
+		{"question about my refund, how long does it take", lang.English, false},
+		{"i have a question about the return label for my sofa", lang.English, false}, // it names what
+		{"jeg har et spørgsmål om hvornår pengene kommer", lang.Danish, false},
+		{"关于退货运费谁来付", lang.ChineseSimplified, false},
+		{"How do I return a sofa?", lang.English, false},
+		{"money", lang.English, false}, // no announcement: searched as it is
+	} {
+		if got := announcesTopic(tc.text, tc.l); got != tc.want {
+			t.Errorf("announcesTopic(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

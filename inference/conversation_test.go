@@ -197,6 +197,7 @@ func TestConversationWithoutModel(t *testing.T) {
 		}},
 		{"vague", []turn{
 			{text: "I have a problem with my order", kind: decision.Clarify, reason: decision.Vague},
+			{text: "i have a question about my refund", kind: decision.Clarify, reason: decision.Vague},
 		}},
 		{"no false alarm", []turn{
 			{text: "My order hasnt arrived", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},

@@ -172,13 +172,15 @@ func tokens(text string) []token {
 	return out
 }
 
-// fold lower-cases a word, brings it to NFKC, drops apostrophes, reads
+// fold lower-cases a word, brings it to NFKC, drops apostrophes, writes
+// Danish æ, ø and å as ae, oe and aa (as Danes type them without the
+// letters: "tak for hjaelpen"), reads
 // Malaysian reduplication ("tq2", "ok2" for "tq tq", "ok ok") as the word,
 // and squeezes letters repeated three times or more ("thanksss",
 // "byeee").
 func fold(w string) string {
 	w = strings.ToLower(norm.NFKC.String(w))
-	w = strings.NewReplacer("'", "", "’", "").Replace(w)
+	w = foldReplacer.Replace(w)
 	if len(w) >= 3 && strings.HasSuffix(w, "2") && unicode.IsLetter(rune(w[len(w)-2])) {
 		w = w[:len(w)-1]
 	}
@@ -198,6 +200,8 @@ func fold(w string) string {
 	}
 	return b.String()
 }
+
+var foldReplacer = strings.NewReplacer("'", "", "’", "", "æ", "ae", "ø", "oe", "å", "aa")
 
 // rest returns the original text of the tokens left, trimmed of the
 // punctuation around them.

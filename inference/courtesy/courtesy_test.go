@@ -33,6 +33,10 @@ func TestRead(t *testing.T) {
 		{"hi, how do I return a sofa?", lang.English, false, Greeting, Greeting, false, "how do I return a sofa"},
 		{"How do I return a sofa? thanks", lang.English, false, Thanks, Thanks, false, "How do I return a sofa"},
 		{"hej", lang.Danish, false, Greeting, Greeting, true, ""},
+		// Danish typed without æ, ø and å.
+		{"tak for hjaelpen", lang.Danish, false, Thanks, Thanks, true, ""},
+		{"paa gensyn", lang.Danish, false, Goodbye, Goodbye, true, ""},
+		{"forstaaet, tak", lang.Danish, false, Thanks, Ack, true, ""},
 		// A negation before a word makes it another word: "唔得" is "not OK".
 		{"急死人 都係唔得", lang.ChineseTraditional, false, None, None, false, "急死人 都係唔得"},
 		{"这样不好", lang.ChineseSimplified, false, None, None, false, "这样不好"},
