@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -98,7 +99,65 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		}
 	}
 	res.Confidence = confidence(passages, qs.terms[analysisKey(qs.lang)])
+	if q.Lang.Known() && len(q.Within) == 0 {
+		return ix.inOwnLanguage(ctx, q, res)
+	}
 	return res, nil
+}
+
+// inOwnLanguage answers a query whose language is known from the
+// article's version in that language, when the best article is in
+// another and the index holds its translation: a customer writing Malay
+// with an English word in it ("camne nk claim") is answered from the
+// Malay article, whose wording ("tuntutan") the first pass missed. The
+// section is the translation's own best for the query or, when none of
+// its passages holds the query's words, the one in the same place as the
+// best passage of the other version, when both are cut into as many
+// passages (a translation keeps its sections' order).
+func (ix *Index) inOwnLanguage(ctx context.Context, q Query, res Result) (Result, error) {
+	if len(res.Passages) == 0 || res.Passages[0].Lang == q.Lang {
+		return res, nil
+	}
+	top := res.Passages[0]
+	twin := twinID(top.DocID, top.Lang, q.Lang)
+	if twin == top.DocID {
+		return res, nil
+	}
+	own, err := ix.Search(ctx, Query{Text: q.Text, Lang: q.Lang, K: q.K, Within: []string{twin}})
+	if err != nil {
+		return res, err
+	}
+	if len(own.Passages) == 0 {
+		p, ok, err := ix.parallelPassage(top, twin)
+		if err != nil || !ok {
+			return res, err
+		}
+		own.Passages = []Passage{p}
+	}
+	out := append([]Passage{}, own.Passages[:1]...)
+	for _, p := range res.Passages {
+		if p.DocID != top.DocID && p.DocID != twin {
+			out = append(out, p)
+		}
+	}
+	res.Passages = out[:min(len(out), q.K)]
+	return res, nil
+}
+
+// parallelPassage is the passage of the translation twin in the place
+// of p in its own document, when both documents have as many passages.
+func (ix *Index) parallelPassage(p Passage, twin string) (Passage, bool, error) {
+	ix.mu.Lock()
+	from, okFrom := ix.docs[p.DocID]
+	to, okTo := ix.docs[twin]
+	ix.mu.Unlock()
+	n, found := strings.CutPrefix(p.ChunkID, p.DocID+"#")
+	c, err := strconv.Atoi(n)
+	if !okFrom || !okTo || !found || err != nil || from.Chunks != to.Chunks || c < 0 || c >= to.Chunks {
+		return Passage{}, false, nil
+	}
+	s, ok, err := ix.stored(ix.gen.Load(), kb.PassageID(twin, c))
+	return s.Passage, ok, err
 }
 
 // passageIDs are the ids of the passages of the documents docs.

@@ -1,0 +1,40 @@
+package search
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
+)
+
+// TestAnsweredInOwnLanguage: a question in a known language whose best
+// article is another language's version is answered from the version in
+// its own, in the translation's best section or the one in the same
+// place.
+func TestAnsweredInOwnLanguage(t *testing.T) {
+	ix := openSample(t)
+	for _, tt := range []struct {
+		query   string
+		l       lang.Tag
+		wantDoc string
+	}{
+		{"camne nk claim", lang.Malay, "sample/ms/warranty.md"},
+		{"How do I make a warranty claim?", lang.English, "sample/en/warranty.md"},
+	} {
+		res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: tt.l, K: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Passages) == 0 || res.Passages[0].DocID != tt.wantDoc {
+			t.Errorf("%q: %+v, want %s first", tt.query, res.Passages, tt.wantDoc)
+		}
+		if len(res.Passages) > 0 && res.Passages[0].Heading == "" {
+			t.Errorf("%q: the lead, want a section", tt.query)
+		}
+	}
+	// Without a language the query's own words decide.
+	res, err := ix.Search(context.Background(), Query{Text: "how do i make a warranty claim", K: 5})
+	if err != nil || len(res.Passages) == 0 || res.Passages[0].Lang != lang.English {
+		t.Fatalf("%+v, %v", res.Passages, err)
+	}
+}
