@@ -326,12 +326,10 @@ const stayShare = 0.75
 
 // sectionInPlay puts first the section of the article in play that
 // answers a follow-up: the message's own words searched within the
-// article pick it, and a section other than the one just answered is
-// preferred, since a follow-up asks something new about the same thing
-// ("and how long do I have?" after the steps of a return). The article's
+// article pick it, a section before the article's lead. The article's
 // other passages follow, then the rest of the joint search's.
 func sectionInPlay(joint, within search.Result, about turn, n int) search.Result {
-	doc, answered := about.sources[0].DocID, about.sources[0].Chunk
+	doc := about.sources[0].DocID
 	var cands []search.Passage
 	seen := map[string]bool{}
 	for _, ps := range [][]search.Passage{within.Passages, joint.Passages} {
@@ -345,9 +343,15 @@ func sectionInPlay(joint, within search.Result, about turn, n int) search.Result
 	if len(cands) == 0 {
 		return joint
 	}
+	// The first candidate that is not the article's lead: a follow-up
+	// asks something more particular than the introduction, which says a
+	// little of everything. The section just answered is a candidate like
+	// any other: a follow-up asks about it as often as not ("and on
+	// Saturdays?" of opening hours; 54 of 143 labelled follow-ups that stay
+	// in their article).
 	pick := 0
 	for i, p := range cands {
-		if p.ChunkID != answered {
+		if p.Heading != "" {
 			pick = i
 			break
 		}
