@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Chinese queries are brought to the written standard before they are
 // cut into bigrams: Cantonese words become their standard equivalents
@@ -60,8 +63,28 @@ var chineseStopPhrases = strings.NewReplacer(func() []string {
 	return append([]string{"了", ""}, pairs...)
 }()...)
 
+// aNotA reads a Chinese A-not-A question as its verb: "包不包税" (does it
+// include tax) as "包税", "退唔退得" as "退得", "有冇" as "有", "保不
+// 保修" as "保修". Mandarin and Cantonese ask yes-or-no questions so,
+// and the doubled verb, cut into bigrams, matches nothing. It runs before
+// the Cantonese words are replaced ("使唔使" is not "使不用") and after
+// ("有冇" becomes "有沒有").
+func aNotA(s string) string {
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for i := 0; i < len(rs); i++ {
+		if i+2 < len(rs) && rs[i] == rs[i+2] && unicode.Is(unicode.Han, rs[i]) && strings.ContainsRune("不唔冇沒没", rs[i+1]) {
+			out = append(out, rs[i])
+			i += 2
+			continue
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
+}
+
 // normalizeChinese brings a Chinese query to standard written Chinese in
 // simplified characters without its topic-less words.
 func normalizeChinese(s string) string {
-	return chineseStopPhrases.Replace(foldChinese(cantonese.Replace(s)))
+	return chineseStopPhrases.Replace(foldChinese(aNotA(cantonese.Replace(aNotA(s)))))
 }

@@ -26,3 +26,18 @@ func TestNormalizeChinese(t *testing.T) {
 		}
 	}
 }
+
+func TestANotA(t *testing.T) {
+	for in, want := range map[string]string{
+		"價錢包唔包稅":     "價錢包稅",
+		"过了30天还退不退得": "过了30天还退得",
+		"有沒有會員積分":    "有會員積分",
+		"保修保不保电池":    "保修保电池",
+		"不不":         "不不",
+		"abc不abc":    "abc不abc",
+	} {
+		if got := aNotA(in); got != want {
+			t.Errorf("aNotA(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -62,7 +62,7 @@ func normalizeQuery(fam, text string) string {
 func preNormalize(fam, text string) string {
 	switch fam {
 	case "zh":
-		return foldChinese(cantonese.Replace(text))
+		return foldChinese(aNotA(cantonese.Replace(aNotA(text))))
 	case "ms":
 		return normalizeMalay(text)
 	case "en":
