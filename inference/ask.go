@@ -314,15 +314,21 @@ func (a *Assistant) staysInPlay(ctx context.Context, m *message, alone search.Re
 		return true, within, nil
 	case pointsBack(m.question, m.d.Lang):
 		// "can I use it in the showroom?": it is the topic in play, so the
-		// article keeps it when it holds the rest at all.
-		return within.Confidence >= a.opts.MinConfidence || within.Confidence >= stayShare*alone.Confidence, within, nil
+		// article keeps it when it holds the rest half as well as the
+		// knowledge base does ("der står min konto er spærret" points at
+		// nothing: "der" is everywhere in Danish).
+		return within.Confidence >= pointStayShare*alone.Confidence, within, nil
 	}
 	return within.Confidence >= stayShare*alone.Confidence, within, nil
 }
 
 // stayShare is how much of the whole knowledge base's confidence the
-// article in play must reach on a follow-up's own words to keep it.
-const stayShare = 0.75
+// article in play must reach on a follow-up's own words to keep it;
+// pointStayShare the same for a follow-up that points back to it.
+const (
+	stayShare      = 0.75
+	pointStayShare = 0.5
+)
 
 // sectionInPlay puts first the section of the article in play that
 // answers a follow-up: the message's own words searched within the

@@ -206,7 +206,7 @@ func (th thread) topic() (turn, bool) {
 			return turn{}, false // what the person handled is closed
 		case t.agent, t.reason == decision.Smalltalk, t.reason == decision.OfferDeclined:
 			continue
-		case (t.kind == decision.Answer || t.kind == decision.Clarify) && len(t.sources) > 0:
+		case t.kind == decision.Answer && len(t.sources) > 0:
 			return t, true
 		}
 		return turn{}, false

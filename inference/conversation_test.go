@@ -199,6 +199,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "I have a problem with my order", kind: decision.Clarify, reason: decision.Vague},
 			{text: "i have a question about my refund", kind: decision.Clarify, reason: decision.Vague},
 		}},
+		{"what a vague message meant", []turn{
+			{text: "det virker ikke", kind: decision.Clarify, reason: decision.Vague},
+			{text: "jeg kan ikke logge ind, der står min konto er spaerret", kind: decision.Answer, doc: "sample/da/password.md"},
+		}},
 		{"no false alarm", []turn{
 			{text: "My order hasnt arrived", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
 		}},
