@@ -74,7 +74,7 @@ func (a *Assistant) Ask(ctx context.Context, q Question, stream *Stream) (Reply,
 		Outcome:        "ok",
 		PromptVersion:  PromptVersion,
 		TriageVersion:  a.parts.Triage.Version(),
-		Thresholds:     map[string]float64{"min_confidence": a.opts.MinConfidence},
+		Thresholds:     map[string]float64{"min_confidence": a.opts.MinConfidence, "tentative_confidence": tentativeShare * a.opts.MinConfidence},
 		Scores:         map[string]float64{},
 	}}
 	if q.Subject != "" {
@@ -124,6 +124,12 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		// ("no thanks", "不用了", "ok la") replies to whether it helped;
 		// within a question the same words ask ("ada yg lagi cepat x").
 		reading = r
+		if m.thread.tentativeLast() {
+			// A tentative answer offered a person: "yes please" takes
+			// it, "no thanks" declines it, but "ok" or "ok thanks",
+			// courtesy in their own right, say it helped.
+			offer = r.First() == courtesy.No || r.First() == courtesy.Yes && !courtesy.Read(d.Question.Text, d.Lang, false).Only()
+		}
 	}
 	m.question = d.Question.Text
 	if len(reading.Kinds) > 0 && !reading.Only() {
@@ -453,6 +459,13 @@ func (a *Assistant) decide(ctx context.Context, m *message, res search.Result) {
 		// named, which the search cannot pin down. What about it?
 		askBack(d, res, decision.Vague)
 		return
+	case res.Confidence >= tentativeShare*a.opts.MinConfidence && len(res.Passages) > 0:
+		// Something near the question, though the search is not sure it
+		// answers it: the closest part of the help centre, said to be
+		// that, beats "I don't know" (most questions in this band are
+		// answerable, asked in words the articles do not use).
+		d.Kind, d.Reason, d.Passages = decision.Answer, decision.Tentative, res.Passages
+		return
 	case len(res.Passages) == 0:
 		d.Kind, d.Reason = decision.Abstain, decision.NoRelevant
 	default:
@@ -611,6 +624,13 @@ var processTriggers = map[decision.Reason]bool{
 	decision.DataErasureRequest: true,
 	decision.PersonRequested:    true,
 }
+
+// tentativeShare is the share of the minimum confidence from which the
+// assistant answers tentatively rather than abstaining. On the labelled
+// development conversations, of the first questions scoring between a
+// third of the default threshold and the threshold (0.1 to 0.3), 28 were
+// answerable (23 of them with the right article first) and 7 not.
+const tentativeShare = 1.0 / 3
 
 // Thresholds of confirmed: the retrieval confidence of a routine question
 // the knowledge base answers, and the model probability that stands

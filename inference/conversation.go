@@ -179,6 +179,13 @@ func (th thread) offerPending() bool {
 	return ok && !t.agent && !t.handback && t.kind == decision.Abstain && t.reason != decision.PromptInjection
 }
 
+// tentativeLast reports whether the assistant's last message was a
+// tentative answer, which offers a person if it does not help.
+func (th thread) tentativeLast() bool {
+	t, ok := th.last()
+	return ok && !t.agent && !t.handback && t.kind == decision.Answer && t.reason == decision.Tentative
+}
+
 // answeredLast reports whether the assistant's last message answered a
 // question, after which the customer is asked whether it solved their
 // problem: a bare "no thanks" or "不用了" replies to that.

@@ -199,6 +199,18 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "I have a problem with my order", kind: decision.Clarify, reason: decision.Vague},
 			{text: "i have a question about my refund", kind: decision.Clarify, reason: decision.Vague},
 		}},
+		{"a tentative answer offers a person", []turn{
+			{text: "is there a human-readable version of my invoice, the email is a mess", kind: decision.Answer, reason: decision.Tentative, doc: "sample/en/invoices-and-receipts.md"},
+			{text: "yes please", kind: decision.Handoff, reason: decision.OfferAccepted},
+		}},
+		{"a tentative answer that helped", []turn{
+			{text: "is there a human-readable version of my invoice, the email is a mess", kind: decision.Answer, reason: decision.Tentative},
+			{text: "ok thanks", kind: decision.Answer, reason: decision.Smalltalk},
+		}},
+		{"a tentative answer, no person wanted", []turn{
+			{text: "is there a human-readable version of my invoice, the email is a mess", kind: decision.Answer, reason: decision.Tentative},
+			{text: "no thanks", kind: decision.Answer, reason: decision.OfferDeclined},
+		}},
 		{"what a vague message meant", []turn{
 			{text: "det virker ikke", kind: decision.Clarify, reason: decision.Vague},
 			{text: "jeg kan ikke logge ind, der står min konto er spaerret", kind: decision.Answer, doc: "sample/da/password.md"},

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hushdesk/hushdesk/inference/catalog"
+	"github.com/hushdesk/hushdesk/inference/decision"
 	"github.com/hushdesk/hushdesk/inference/fault"
 )
 
@@ -77,6 +78,15 @@ func (g generation) apply(d Decision) Decision {
 // generate produces the answer text, with the model when one is
 // available and extractively otherwise or when the model fails. It
 // streams the reply's meta, then the answer.
+// introFor is what opens an answer quoted from the knowledge base: a
+// tentative answer says the assistant is not sure it is what was asked.
+func introFor(r decision.Reason) catalog.Key {
+	if r == decision.Tentative {
+		return catalog.TentativeIntro
+	}
+	return catalog.ExtractiveIntro
+}
+
 func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (generation, error) {
 	d, start := m.d, m.start
 	restore := restorerFor(m.conv.placeholders, d.Question.Text, d.Lang, d.Passages)
@@ -93,7 +103,7 @@ func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (g
 		if err := sendMeta(stream, g.apply(d).Reply(nil)); err != nil {
 			return g, err
 		}
-		g.answer = extractiveAnswer(d.Lang, question, passages, catalog.Text(d.Lang, catalog.ExtractiveIntro))
+		g.answer = extractiveAnswer(d.Lang, question, passages, catalog.Text(d.Lang, introFor(d.Reason)))
 		return g, sendToken(stream, restore(g.answer))
 	}
 	g.gen = GeneratorInfo{Mode: ModeOllama, Model: info.Name, Digest: info.Digest}

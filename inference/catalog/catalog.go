@@ -37,8 +37,10 @@ const (
 	// Abstain is said when the knowledge base has no answer; it offers a
 	// person.
 	Abstain Key = "answer.abstain"
-	// ExtractiveIntro opens an answer quoted from the knowledge base.
+	// ExtractiveIntro opens an answer quoted from the knowledge base;
+	// TentativeIntro one the search is not sure answers the question.
 	ExtractiveIntro Key = "answer.extractive_intro"
+	TentativeIntro  Key = "answer.tentative_intro"
 	// Interrupted opens a quoted answer given because the model stopped.
 	Interrupted Key = "answer.interrupted"
 	// AwaitingPerson acknowledges a message while a person has the

@@ -51,6 +51,11 @@ const (
 	// SearchFailed: the search could not be run on the message (it is
 	// malformed for search); the assistant abstains.
 	SearchFailed Reason = "search_failed"
+	// Tentative: the knowledge base holds something near the question,
+	// but retrieval is not sure it answers it; the assistant gives the
+	// closest part of the help centre and says it is not sure (decision
+	// answer). It abstains only when nothing comes near.
+	Tentative Reason = "tentative"
 )
 
 // Reasons for a person to take over, besides the triggers below.
@@ -89,7 +94,7 @@ const (
 )
 
 var reasons = []Reason{
-	Answered, NoRelevant, LowConfidence, Smalltalk, OfferDeclined, Vague, Ambiguous, SearchFailed,
+	Answered, NoRelevant, LowConfidence, Smalltalk, OfferDeclined, Vague, Ambiguous, SearchFailed, Tentative,
 	ThumbsDown, RepeatedAbstention, AwaitingPerson, OfferAccepted, HandedBack,
 	PersonRequested, Anger, Complaint, LegalThreat, SelfHarm, Bereavement, FinancialHardship, Health,
 	DataAccessRequest, DataErasureRequest, PromptInjection, RepeatedFailure,
