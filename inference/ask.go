@@ -139,7 +139,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 	// "ok great, appreciate it". What follows the courtesy names no topic
 	// and no trouble.
 	onlyCourtesy := reading.Only() || len(reading.Kinds) > 0 && !namesTopic(m.question, d.Lang) && !troubled(m.question, d.Lang) &&
-		!strings.ContainsAny(m.question, "?？")
+		!strings.ContainsAny(m.question, "?？") || farewell(reading, m.question, d.Lang)
 	switch {
 	case offer && reading.First() == courtesy.Yes && onlyCourtesy:
 		// "Yes please" to "Would you like to talk to a person?".
@@ -601,6 +601,18 @@ func confirmed(sigs []triage.Signal, res search.Result) []triage.Signal {
 	}
 	return out
 }
+
+// farewell reports whether a message ends the conversation with a goodbye
+// after a remark that asks nothing ("ok ill think about it, bye", "tq,
+// nanti sy cuba, bye"): what is said before the goodbye is no question
+// to search.
+func farewell(r courtesy.Reading, rest string, l lang.Tag) bool {
+	return r.Closing == courtesy.Goodbye && !strings.ContainsAny(rest, "?？") && !search.AsksHow(rest) &&
+		!troubled(rest, l) && len(strings.Fields(rest)) <= farewellWords
+}
+
+// farewellWords is the most words a remark before a goodbye has.
+const farewellWords = 6
 
 // asksAboutProcess reports whether a message that fired a request's
 // trigger asks how that request is made or how long it takes ("how do I

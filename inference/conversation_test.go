@@ -223,6 +223,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "hvor lang tid går der før i svarer på en indsigtsanmodning", kind: decision.Answer, reason: decision.Answered},
 			{text: "please delete my account", kind: decision.Handoff, reason: decision.DataErasureRequest},
 		}},
+		{"a farewell with a remark", []turn{
+			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
+			{text: "ok ill think about it, bye", kind: decision.Answer, reason: decision.Smalltalk},
+		}},
 		{"a bare no after an answer", []turn{
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
 			{text: "nope", kind: decision.Answer, reason: decision.Smalltalk},

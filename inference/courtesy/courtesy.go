@@ -53,6 +53,10 @@ type Reading struct {
 	Kinds []Kind
 	// Rest is the message without them: the question, if there is one.
 	Rest string
+	// Closing is the courtesy the message ends with, after what else it
+	// says ("ok i'll think about it, bye": Goodbye); None when it ends
+	// with something else or is courtesy only.
+	Closing Kind
 }
 
 // Only reports whether the message is courtesy and nothing else.
@@ -113,6 +117,14 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 	}
 	for i := len(tail) - 1; i >= 0; i-- {
 		r.Kinds = append(r.Kinds, tail[i])
+	}
+	if start < end {
+		for _, k := range tail {
+			if k != None {
+				r.Closing = k
+				break
+			}
+		}
 	}
 	r.Kinds = dropFillers(r.Kinds)
 	switch {

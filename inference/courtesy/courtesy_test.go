@@ -33,6 +33,8 @@ func TestRead(t *testing.T) {
 		{"hi, how do I return a sofa?", lang.English, false, Greeting, Greeting, false, "how do I return a sofa"},
 		{"How do I return a sofa? thanks", lang.English, false, Thanks, Thanks, false, "How do I return a sofa"},
 		{"hej", lang.Danish, false, Greeting, Greeting, true, ""},
+		{"you've been super helpful", lang.English, false, Compliment, Compliment, true, ""},
+		{"你們回覆好快 讚", lang.ChineseTraditional, false, Compliment, Compliment, true, ""},
 		// Danish typed without æ, ø and å.
 		{"tak for hjaelpen", lang.Danish, false, Thanks, Thanks, true, ""},
 		{"paa gensyn", lang.Danish, false, Goodbye, Goodbye, true, ""},
@@ -82,6 +84,25 @@ func TestLexiconCompiles(t *testing.T) {
 	for _, e := range lexicon {
 		if len(e.words) == 0 || slices.Contains(e.words, "") {
 			t.Errorf("empty phrase of kind %s", e.kind)
+		}
+	}
+}
+
+// TestClosing: the courtesy a message ends with, after something else.
+func TestClosing(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		l    lang.Tag
+		want Kind
+	}{
+		{"ok ill think about it, bye", lang.English, Goodbye},
+		{"tq, nanti sy cuba. bye", lang.Malay, Goodbye},
+		{"hej hej, kan i levere til en postboks", lang.Danish, None},
+		{"thanks, bye", lang.English, None}, // courtesy only
+		{"How do I return a sofa? thanks", lang.English, Thanks},
+	} {
+		if got := Read(tt.text, tt.l, false).Closing; got != tt.want {
+			t.Errorf("Read(%q).Closing = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
