@@ -38,3 +38,21 @@ func TestAnsweredInOwnLanguage(t *testing.T) {
 		t.Fatalf("%+v, %v", res.Passages, err)
 	}
 }
+
+// TestMalayMixedEnglish: the English words Malaysians mix into Malay
+// ("download", "claim", "extend") find the Malay articles' own words.
+func TestMalayMixedEnglish(t *testing.T) {
+	ix := openSample(t)
+	for _, tt := range []struct{ query, heading string }{
+		{"camne nk download invois", "Muat turun invois PDF"},
+		{"camne nk claim waranti", "Cara membuat tuntutan waranti"},
+	} {
+		res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: lang.Malay, K: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Passages) == 0 || res.Passages[0].Heading != tt.heading {
+			t.Errorf("%q: %+v, want %q first", tt.query, res.Passages, tt.heading)
+		}
+	}
+}
