@@ -350,8 +350,7 @@ func (a *applier) flush() error {
 	ix := a.ix
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	err := ix.idx.Batch(a.batch)
-	ix.gen.Add(1)
+	err := ix.batch(a.batch)
 	if err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
@@ -194,8 +195,7 @@ func (ix *Index) write(ctx context.Context, docs []kb.Document, policy string, p
 		if batch.Size() == 0 {
 			return nil
 		}
-		err := ix.idx.Batch(batch)
-		ix.gen.Add(1)
+		err := ix.batch(batch)
 		if err != nil {
 			return fmt.Errorf("index batch: %w", err)
 		}
@@ -295,8 +295,7 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 	if n == 0 {
 		return 0, nil
 	}
-	err := ix.idx.Batch(batch)
-	ix.gen.Add(1)
+	err := ix.batch(batch)
 	if err != nil {
 		return 0, fmt.Errorf("remove documents: %w", err)
 	}
@@ -335,4 +334,14 @@ func (ix *Index) saveDocs() error {
 		return fmt.Errorf("save document list: %w", err)
 	}
 	return nil
+}
+
+// batch writes b to the index, moving the generation on both before and
+// after: a search while the batch is written neither uses what the
+// caches hold from before it (the index may already show the new
+// passages) nor leaves behind what it read meanwhile.
+func (ix *Index) batch(b *bleve.Batch) error {
+	ix.gen.Add(1)
+	defer ix.gen.Add(1)
+	return ix.idx.Batch(b)
 }
