@@ -255,6 +255,19 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 		d.CondenseFallback = why
 	}
 	dependent := hasTopic && dependsOnEarlier(m.question, d.Lang)
+	if hasTopic && !dependent {
+		// It names something, but what it names beyond the words of
+		// asking points nowhere the knowledge base is sure of ("how long
+		// do I have to tell you", "brp lama kena tunggu"): it goes on
+		// with the topic in play.
+		if rest := withoutAsking(m.question, d.Lang); rest != "" {
+			named, err := a.parts.Retriever.Search(ctx, search.Query{Text: rest, Lang: alone.Lang, K: 1})
+			if err != nil {
+				return named, err
+			}
+			dependent = named.Confidence < a.opts.MinConfidence
+		}
+	}
 	res, err := a.parts.Retriever.Search(ctx, alone)
 	if err != nil {
 		return res, err
@@ -318,6 +331,20 @@ func (a *Assistant) staysInPlay(ctx context.Context, m *message, alone search.Re
 	switch {
 	case !namesTopic(m.question, m.d.Lang):
 		return true, within, nil
+	}
+	// What the message names beyond the words of asking: when that alone
+	// points nowhere the knowledge base is sure of, or to the article in
+	// play, it is no new topic ("要影咩相", "anything faster than that?").
+	if rest := withoutAsking(m.question, m.d.Lang); rest != "" {
+		named, err := a.parts.Retriever.Search(ctx, search.Query{Text: rest, Lang: m.d.Lang, K: 1})
+		if err != nil {
+			return false, within, err
+		}
+		if named.Confidence < a.opts.MinConfidence || len(named.Passages) > 0 && named.Passages[0].DocID == about.sources[0].DocID {
+			return true, within, nil
+		}
+	}
+	switch {
 	case pointsBack(m.question, m.d.Lang):
 		// "can I use it in the showroom?": it is the topic in play, so the
 		// article keeps it when it holds the rest half as well as the

@@ -60,3 +60,20 @@ func TestAnnouncesTopic(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutAsking(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		l    lang.Tag
+		want string
+	}{
+		{"how long do i have to tell u", lang.English, "tell"},
+		{"brp lama kena tunggu", lang.Malay, "kena tunggu"},
+		{"how long have i got", lang.English, ""},
+		{"多久之内要联系你们", lang.ChineseSimplified, "之内 联系 们"},
+	} {
+		if got := withoutAsking(tc.text, tc.l); got != tc.want {
+			t.Errorf("withoutAsking(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

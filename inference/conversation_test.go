@@ -223,6 +223,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "hvor lang tid går der før i svarer på en indsigtsanmodning", kind: decision.Answer, reason: decision.Answered},
 			{text: "please delete my account", kind: decision.Handoff, reason: decision.DataErasureRequest},
 		}},
+		{"a follow-up that names nothing new", []turn{
+			{text: "parcel came today and the wine glasses inside are smashed", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
+			{text: "how long do i have to tell u", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
+		}},
 		{"a farewell with a remark", []turn{
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
 			{text: "ok ill think about it, bye", kind: decision.Answer, reason: decision.Smalltalk},

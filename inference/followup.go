@@ -163,3 +163,32 @@ func namesTopic(text string, l lang.Tag) bool {
 	}
 	return false
 }
+
+// withoutAsking is a message without the words of asking and of every
+// support question: what it names of its own ("tell" in "how long do i
+// have to tell u", "联系" in "多久之内要联系你们").
+func withoutAsking(text string, l lang.Tag) string {
+	if l.Chinese() {
+		rest := text
+		for _, w := range append(append([]string{}, questionHan...), genericHan...) {
+			rest = strings.ReplaceAll(rest, w, " ")
+		}
+		return strings.Join(strings.Fields(rest), " ")
+	}
+	known := genericWords(l)
+	asks := map[string]bool{}
+	for _, tl := range []lang.Tag{l, lang.English} {
+		for _, w := range strings.Fields(questionWords[tl]) {
+			asks[w] = true
+		}
+	}
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		if !known[w] && !known[strings.ReplaceAll(w, "'", "")] && !asks[w] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
