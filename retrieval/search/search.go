@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
@@ -153,7 +154,13 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 		qs.lang = knownLanguage(qs.terms, ql)
 	}
 	qs.asks = intentsOf(qs.text)
-	lq := lexicalQuery(qs.terms, analysisKey(qs.lang), ix.topics.passageCount)
+	// The generation before the search: what it reads is of this
+	// generation or later.
+	gen := ix.gen.Load()
+	near := func(field, term string, fuzz int, boost float64) query.Query {
+		return &fuzzyQuery{cache: &ix.fuzzy, gen: gen, term: term, field: field, fuzz: fuzz, boost: boost}
+	}
+	lq := lexicalQuery(qs.terms, analysisKey(qs.lang), ix.topics.passageCount, near)
 	if lq == nil {
 		return qs, nil
 	}
@@ -168,7 +175,6 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 		lq = bleve.NewConjunctionQuery(lq, bleve.NewDocIDQuery(ids))
 	}
 	qs.searched = true
-	gen := ix.gen.Load() // before the search: what it reads is of this generation or later
 	// A few more than are kept, so that passages that score alike at
 	// the cut are kept by their ids, not by how the index happens to be
 	// merged: a search gives the same candidates every time. (Sorting
