@@ -134,6 +134,10 @@ func vague(text string, l lang.Tag) bool {
 
 var genericSets = map[lang.Tag]map[string]bool{}
 
+// genericMixed are the vague words of each language with English's,
+// merged once: genericWords is asked at every message.
+var genericMixed = map[lang.Tag]map[string]bool{}
+
 func init() {
 	for l, list := range generic {
 		m := map[string]bool{}
@@ -142,24 +146,29 @@ func init() {
 		}
 		genericSets[l] = m
 	}
+	en := genericSets[lang.English]
+	for l, own := range genericSets {
+		if l == lang.English {
+			continue
+		}
+		out := make(map[string]bool, len(own)+len(en))
+		for w := range en {
+			out[w] = true
+		}
+		for w := range own {
+			out[w] = true
+		}
+		genericMixed[l] = out
+	}
 }
 
 // genericWords are the vague words of a language, with English's, which
-// customers mix into every other.
+// customers mix into every other. The map is shared: not to be changed.
 func genericWords(l lang.Tag) map[string]bool {
-	own := genericSets[l]
-	en := genericSets[lang.English]
-	if own == nil || l == lang.English {
-		return en
+	if m, ok := genericMixed[l]; ok {
+		return m
 	}
-	out := make(map[string]bool, len(own)+len(en))
-	for w := range en {
-		out[w] = true
-	}
-	for w := range own {
-		out[w] = true
-	}
-	return out
+	return genericSets[lang.English]
 }
 
 // announcing are the words that announce a question without asking it

@@ -109,31 +109,61 @@ func splitSentences(text string) []string {
 // terms returns the lower-cased words of a text, with Chinese text as
 // character pairs, for overlap counting.
 func terms(s string) map[string]bool {
-	out := map[string]bool{}
-	var han []rune
+	out := make(map[string]bool, len(s)/8)
+	termsInto(out, s)
+	return out
+}
+
+// termsInto adds the terms of s to out. It reads the text once, rune by
+// rune, lower-casing as strings.ToLower does, without the copies that
+// lower-casing and splitting the whole text made: the grounding check
+// reads every source's text at every answer.
+func termsInto(out map[string]bool, s string) {
+	var word []byte  // the word being read, lower-cased
+	var han []rune   // the run of Han characters being read
+	var first rune   // the word's first rune
+	runes := 0       // the word's length in runes
+	var pair [8]byte // a Han bigram, encoded
+	add := func(k []byte) {
+		if !out[string(k)] {
+			out[string(k)] = true
+		}
+	}
 	flushHan := func() {
 		for i := 0; i+1 < len(han); i++ {
-			out[string(han[i:i+2])] = true
+			add(utf8.AppendRune(utf8.AppendRune(pair[:0], han[i]), han[i+1]))
 		}
 		if len(han) == 1 {
-			out[string(han)] = true
+			add(utf8.AppendRune(pair[:0], han[0]))
 		}
 		han = han[:0]
 	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		for _, r := range w {
-			if unicode.Is(unicode.Han, r) {
-				han = append(han, r)
-			} else {
-				flushHan()
-			}
+	endWord := func() {
+		if runes == 0 {
+			return
 		}
 		flushHan()
-		if len([]rune(w)) > 2 && !unicode.Is(unicode.Han, []rune(w)[0]) {
-			out[w] = true
+		if runes > 2 && !unicode.Is(unicode.Han, first) {
+			add(word)
+		}
+		word, runes = word[:0], 0
+	}
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			endWord()
+			continue
+		}
+		if runes == 0 {
+			first = r
+		}
+		runes++
+		word = utf8.AppendRune(word, r)
+		if unicode.Is(unicode.Han, r) {
+			han = append(han, r)
+		} else {
+			flushHan()
 		}
 	}
-	return out
+	endWord()
 }

@@ -129,13 +129,32 @@ var questionHan = []string{"多久", "多长", "多長", "几时", "幾時", "�
 	"可以", "能", "会", "會", "要", "吗", "嗎", "呢", "啊", "吧", "咁", "那", "这", "這", "还", "還", "也", "都", "再",
 	"快", "更", "时间", "時間", "天", "日"}
 
+// questionGenericHan are questionHan and then genericHan, in one list.
+var questionGenericHan = append(append([]string{}, questionHan...), genericHan...)
+
+// asking are the words of asking of each language with English's, as a
+// set, made once: namesTopic reads them at every follow-up.
+var asking = func() map[lang.Tag]map[string]bool {
+	out := map[lang.Tag]map[string]bool{}
+	for l := range questionWords {
+		set := map[string]bool{}
+		for _, tl := range []lang.Tag{l, lang.English} {
+			for _, w := range strings.Fields(questionWords[tl]) {
+				set[w] = true
+			}
+		}
+		out[l] = set
+	}
+	return out
+}()
+
 // namesTopic reports whether a follow-up names something of its own,
 // beyond the words of asking and of every support question: "will I get
 // the postage back too" does (postage), "how long have I got" does not.
 func namesTopic(text string, l lang.Tag) bool {
 	if l.Chinese() {
 		rest := text
-		for _, w := range append(append([]string{}, questionHan...), genericHan...) {
+		for _, w := range questionGenericHan {
 			rest = strings.ReplaceAll(rest, w, "")
 		}
 		n := 0
@@ -147,11 +166,9 @@ func namesTopic(text string, l lang.Tag) bool {
 		return n >= 2
 	}
 	known := genericWords(l)
-	asks := map[string]bool{}
-	for _, tl := range []lang.Tag{l, lang.English} {
-		for _, w := range strings.Fields(questionWords[tl]) {
-			asks[w] = true
-		}
+	asks := asking[l]
+	if asks == nil {
+		asks = asking[lang.English]
 	}
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''

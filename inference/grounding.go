@@ -1,9 +1,11 @@
 package inference
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/redact"
@@ -48,8 +50,14 @@ func checkGrounding(answer string, l lang.Tag, passages []search.Passage) Ground
 	srcTerms := make([]map[string]bool, len(passages))
 	srcNums := make([]map[string]bool, len(passages))
 	for i, p := range passages {
-		text := p.Title + " " + p.Heading + " " + p.Text
-		srcTerms[i], srcNums[i] = terms(text), numbers(text)
+		// The three parts one by one, as the text they make joined by
+		// spaces (a space separates words and numbers alike).
+		srcTerms[i] = make(map[string]bool, len(p.Text)/8)
+		srcNums[i] = map[string]bool{}
+		for _, part := range [...]string{p.Title, p.Heading, p.Text} {
+			termsInto(srcTerms[i], part)
+			numbersInto(srcNums[i], part)
+		}
 	}
 	all := make([]int, len(passages))
 	for i := range all {
@@ -142,28 +150,38 @@ func supported(words, nums map[string]bool, cited []int, srcTerms, srcNums []map
 // thousands separators removed), which an answer must not invent.
 func numbers(s string) map[string]bool {
 	out := map[string]bool{}
-	var cur strings.Builder
+	numbersInto(out, s)
+	return out
+}
+
+// numbersInto adds the numbers of s to out, reading s once without
+// copying it to runes.
+func numbersInto(out map[string]bool, s string) {
+	var cur []byte // the number being read, then "#"
 	flush := func() {
-		if cur.Len() > 0 {
-			out[strings.TrimLeft(cur.String(), "0")+"#"] = true
-			cur.Reset()
+		if len(cur) > 0 {
+			k := append(bytes.TrimLeft(cur, "0"), '#')
+			if !out[string(k)] {
+				out[string(k)] = true
+			}
+			cur = cur[:0]
 		}
 	}
-	rs := []rune(s)
-	for i, r := range rs {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case r >= '0' && r <= '9':
-			cur.WriteRune(r)
+			cur = append(cur, byte(r))
 		case r >= '０' && r <= '９':
-			cur.WriteRune('0' + r - '０')
-		case (r == ',' || r == '.') && cur.Len() > 0 && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9':
+			cur = append(cur, byte('0'+r-'０'))
+		case (r == ',' || r == '.') && len(cur) > 0 && i < len(s) && s[i] >= '0' && s[i] <= '9':
 			// a separator inside a number: 2,400 or 1.299
 		default:
 			flush()
 		}
 	}
 	flush()
-	return out
 }
 
 // sameFamily reports whether two language tags are written alike enough

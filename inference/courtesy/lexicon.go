@@ -13,7 +13,12 @@ import (
 // characters), its kind, whether it only answers a question (yes, no),
 // and the languages it belongs to (none: any).
 type entry struct {
-	words  []string
+	words []string
+	// near are the automata of the words (nil for a word matched only
+	// as written) and runes their lengths, looked up once at start: the
+	// whole lexicon is tried at both ends of every message.
+	near   []*levenshtein.DFA
+	runes  []int
 	kind   Kind
 	answer bool
 	langs  []lang.Tag
@@ -66,12 +71,13 @@ func phraseWords(p string) []string {
 // the same words as an acknowledgement.
 func match(toks []token, l lang.Tag, answer, atStart bool) (Kind, int) {
 	best, bestN := None, 0
-	for _, e := range lexicon {
+	for i := range lexicon {
+		e := &lexicon[i]
 		n := len(e.words)
 		if n > len(toks) || (e.answer && !answer) || (len(e.langs) > 0 && !hasLang(e.langs, l)) {
 			continue
 		}
-		used := phraseAt(toks, e.words, atStart)
+		used := phraseAt(toks, e, atStart)
 		if used == 0 {
 			continue
 		}
@@ -115,6 +121,17 @@ var near = func() map[string]*levenshtein.DFA {
 	return out
 }()
 
+// init gives each entry its words' automata and lengths.
+func init() {
+	for i := range lexicon {
+		e := &lexicon[i]
+		for _, w := range e.words {
+			e.near = append(e.near, near[w])
+			e.runes = append(e.runes, utf8.RuneCountInString(w))
+		}
+	}
+}
+
 // intensifiers may stand between the words of a phrase: "du er sgu
 // god", "you are really great", "terima kasih banyak-banyak" keep their
 // phrase.
@@ -127,7 +144,8 @@ var intensifiers = map[string]bool{
 // phraseAt returns how many tokens at the start (or, with atStart false,
 // the end) of toks spell the phrase words, intensifiers between its words
 // included; 0 when they do not.
-func phraseAt(toks []token, words []string, atStart bool) int {
+func phraseAt(toks []token, e *entry, atStart bool) int {
+	words := e.words
 	n := len(words)
 	if n > len(toks) {
 		return 0
@@ -138,7 +156,7 @@ func phraseAt(toks []token, words []string, atStart bool) int {
 			for j > 0 && i < len(toks) && intensifiers[toks[i].text] && toks[i].text != w {
 				i++
 			}
-			if i >= len(toks) || !wordsMatch(toks[i:i+1], []string{w}) {
+			if i >= len(toks) || !e.wordMatches(j, toks[i].text) {
 				return 0
 			}
 			i++
@@ -150,7 +168,7 @@ func phraseAt(toks []token, words []string, atStart bool) int {
 		for j < n-1 && i >= 0 && intensifiers[toks[i].text] && toks[i].text != words[j] {
 			i--
 		}
-		if i < 0 || !wordsMatch(toks[i:i+1], []string{words[j]}) {
+		if i < 0 || !e.wordMatches(j, toks[i].text) {
 			return 0
 		}
 		i--
@@ -158,23 +176,23 @@ func phraseAt(toks []token, words []string, atStart bool) int {
 	return len(toks) - 1 - i
 }
 
-// wordsMatch compares tokens with a phrase's words; a word of five
-// letters or more may be one edit away.
-func wordsMatch(toks []token, words []string) bool {
-	for i, w := range words {
-		t := toks[i].text
-		if t == w {
-			continue
-		}
-		dfa, ok := near[w]
-		if !ok {
-			return false
-		}
-		if match, _ := dfa.MatchAndDistance(t); !match {
-			return false
-		}
+// wordMatches compares a token with the entry's j-th word; a word of
+// five letters or more may be one edit away. A token more than one
+// letter longer or shorter than the word is more than one edit from it,
+// whatever its letters: no need to run the automaton.
+func (e *entry) wordMatches(j int, t string) bool {
+	if t == e.words[j] {
+		return true
 	}
-	return true
+	dfa := e.near[j]
+	if dfa == nil {
+		return false
+	}
+	if n := utf8.RuneCountInString(t); n < e.runes[j]-1 || n > e.runes[j]+1 {
+		return false
+	}
+	match, _ := dfa.MatchAndDistance(t)
+	return match
 }
 
 func latin(s string) bool {

@@ -43,7 +43,17 @@ func oneEditFrom(word string) *fuzzy.Automaton {
 // misspelling of it rather than another word: at least minFuzzyLen-1
 // letters, and not a real word one edit away.
 func nearWord(near *fuzzy.Automaton, word, w string) bool {
-	return w != word && utf8.RuneCountInString(w) >= minFuzzyLen-1 && !realWords[w] && near.Near(w)
+	if w == word {
+		return false
+	}
+	// One edit changes a word's length by one letter at most: a word of
+	// another length is not near, and the lookup and the automaton are
+	// spared at most of a message's words, against every fuzzy pattern.
+	n, m := utf8.RuneCountInString(w), utf8.RuneCountInString(word)
+	if n < minFuzzyLen-1 || n < m-1 || n > m+1 {
+		return false
+	}
+	return !realWords[w] && near.Near(w)
 }
 
 // oneEdit reports whether a and b differ by exactly one insertion,

@@ -108,6 +108,8 @@ type Index struct {
 	cands genCache[scored] // the candidates' stored fields, parsed
 	// corrections are the misspelt words met, and what they were read as.
 	corrections genCache[string]
+	// fuzzy holds the dictionaries' near matches of misspelt words.
+	fuzzy fuzzyCache
 	// gen is bumped by every write to the index, which makes the caches
 	// start afresh.
 	gen    atomic.Uint64
@@ -227,6 +229,7 @@ func newIndex(idx bleve.Index, vecs *vectorStore, opts Options, vocab *Vocabular
 	ix.dfs.gen, ix.dfs.size = &ix.gen, dfCacheSize
 	ix.cands.gen, ix.cands.size = &ix.gen, candidateCacheSize
 	ix.corrections.gen, ix.corrections.size = &ix.gen, correctionCacheSize
+	ix.fuzzy.gen, ix.fuzzy.size = &ix.gen, fuzzyCacheSize
 	fail := func(err error) (*Index, error) {
 		vecs.close()
 		idx.Close()

@@ -99,11 +99,21 @@ const questionWordWeight = 0.4
 // when cues in text. Cost and status cues are left out: "cost", "fee",
 // "free", "status" and "track" are also what the question is about.
 func questionWordStems(a analysis.Analyzer, text string) map[string]bool {
-	lower := strings.ToLower(text)
-	words := " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	}), " ") + " "
-	var out map[string]bool
+	return dampedStems(cueStemsOf(a), text)
+}
+
+// cueStem is a cue of the how-to and when intents, padded with spaces to
+// be found as whole words, and its analysed forms.
+type cueStem struct {
+	padded string
+	stems  []string
+}
+
+// cueStemsOf analyses the cues questionWordStems looks for, once per
+// analyzer (the lexicon keeps them): the cues are the same at every
+// question.
+func cueStemsOf(a analysis.Analyzer) []cueStem {
+	var out []cueStem
 	for _, ic := range intentCues {
 		if ic.intent == intentCost || ic.intent == intentStatus {
 			continue
@@ -111,15 +121,35 @@ func questionWordStems(a analysis.Analyzer, text string) map[string]bool {
 		for _, c := range ic.cues {
 			// Chinese cues are left out too: their bigrams (时间, 多久)
 			// are also the words of the topic.
-			if c[0] >= 0x80 && isHan(c) || !strings.Contains(words, " "+c+" ") {
+			if c[0] >= 0x80 && isHan(c) {
 				continue
 			}
+			cs := cueStem{padded: " " + c + " "}
 			for _, t := range a.Analyze([]byte(c)) {
-				if out == nil {
-					out = map[string]bool{}
-				}
-				out[string(t.Term)] = true
+				cs.stems = append(cs.stems, string(t.Term))
 			}
+			out = append(out, cs)
+		}
+	}
+	return out
+}
+
+// dampedStems is questionWordStems with the cues analysed.
+func dampedStems(cues []cueStem, text string) map[string]bool {
+	lower := strings.ToLower(text)
+	words := " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}), " ") + " "
+	var out map[string]bool
+	for _, c := range cues {
+		if !strings.Contains(words, c.padded) {
+			continue
+		}
+		for _, t := range c.stems {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[t] = true
 		}
 	}
 	return out

@@ -16,12 +16,14 @@ type lexicon struct {
 	vocab     *Vocabulary
 	analyzers map[string]analysis.Analyzer
 	thesauri  map[string]*thesaurus
+	// cues are the how-to and when cues analysed in each family.
+	cues map[string][]cueStem
 }
 
 // newLexicon compiles a vocabulary with the index mapping's analyzers,
 // raw(fam), which do not join phrases themselves.
 func newLexicon(v *Vocabulary, raw func(fam string) analysis.Analyzer) (*lexicon, error) {
-	lx := &lexicon{vocab: v, analyzers: make(map[string]analysis.Analyzer, len(families)), thesauri: make(map[string]*thesaurus, len(families))}
+	lx := &lexicon{vocab: v, analyzers: make(map[string]analysis.Analyzer, len(families)), thesauri: make(map[string]*thesaurus, len(families)), cues: make(map[string][]cueStem, len(families))}
 	for _, fam := range families {
 		a := raw(fam)
 		if a == nil {
@@ -34,6 +36,7 @@ func newLexicon(v *Vocabulary, raw func(fam string) analysis.Analyzer) (*lexicon
 			return nil, fmt.Errorf("%s thesaurus: %w", fam, err)
 		}
 		lx.thesauri[fam] = th
+		lx.cues[fam] = cueStemsOf(lx.analyzers[fam])
 	}
 	return lx, nil
 }

@@ -49,16 +49,16 @@ func pruneLimit(n int) uint64 {
 // only, without their synonyms, unless the query's family has no
 // passages, when they are all it can find. It returns nil when no
 // passage holds anything of the query.
-func lexicalQuery(qterms map[string][]queryTerm, queryFam string, passages func(fam string) int) query.Query {
+func lexicalQuery(qterms map[string][]queryTerm, queryFam string, passages func(fam string) int, near nearQuery) query.Query {
 	var clauses []query.Query
 	ownEmpty := passages(queryFam) == 0
 	for _, f := range families {
 		limit := pruneLimit(passages(f))
 		full := f == queryFam || ownEmpty
-		c := familyQuery(f, queryFam, qterms[f], full, limit)
+		c := familyQuery(f, queryFam, qterms[f], full, limit, near)
 		if c == nil && limit != math.MaxUint64 {
 			// Only common words: search them all the same.
-			c = familyQuery(f, queryFam, qterms[f], full, math.MaxUint64)
+			c = familyQuery(f, queryFam, qterms[f], full, math.MaxUint64, near)
 		}
 		if c != nil {
 			clauses = append(clauses, c)
@@ -77,7 +77,7 @@ func lexicalQuery(qterms map[string][]queryTerm, queryFam string, passages func(
 // and, when full, what stands for it (termClauses). When not full, the
 // term alone is searched, without its synonyms. Terms that more than
 // limit passages hold are left out. It returns nil when nothing is left.
-func familyQuery(f, queryFam string, terms []queryTerm, full bool, limit uint64) query.Query {
+func familyQuery(f, queryFam string, terms []queryTerm, full bool, limit uint64, near nearQuery) query.Query {
 	b := 1.0
 	if f != queryFam {
 		b = boostOther
@@ -88,7 +88,7 @@ func familyQuery(f, queryFam string, terms []queryTerm, full bool, limit uint64)
 		w := b * t.weight
 		var alts []query.Query
 		if full {
-			alts = termClauses(field, t, w, f == queryFam, limit)
+			alts = termClauses(field, t, w, f == queryFam, limit, near)
 		} else if t.df > 0 && t.df <= limit {
 			alts = []query.Query{unexpanded{newTermQuery(field, t.term, w)}}
 		}
@@ -120,7 +120,7 @@ func familyQuery(f, queryFam string, terms []queryTerm, full bool, limit uint64)
 // term is searched when some passage holds it or, for one searched with
 // its synonyms, when it has synonyms, unless more than limit passages
 // hold it.
-func termClauses(field string, t queryTerm, w float64, own bool, limit uint64) []query.Query {
+func termClauses(field string, t queryTerm, w float64, own bool, limit uint64, near nearQuery) []query.Query {
 	held := func(df uint64) bool { return df > 0 && df <= limit }
 	searched := func(df uint64, expands bool) bool { return held(df) || (df == 0 && expands) }
 	var out []query.Query
@@ -142,11 +142,7 @@ func termClauses(field string, t queryTerm, w float64, own bool, limit uint64) [
 		out = append(out, unexpanded{newTermQuery(field, p, w*altBoost)})
 	}
 	if own && t.fuzz > 0 {
-		fq := bleve.NewFuzzyQuery(t.term)
-		fq.SetField(field)
-		fq.SetFuzziness(t.fuzz)
-		fq.SetBoost(w * boostFuzzy)
-		out = append(out, unexpanded{fq})
+		out = append(out, unexpanded{near.query(field, t.term, t.fuzz, w*boostFuzzy)})
 	}
 	if own && t.prefix {
 		pq := bleve.NewPrefixQuery(t.term)
@@ -155,6 +151,22 @@ func termClauses(field string, t queryTerm, w float64, own bool, limit uint64) [
 		out = append(out, unexpanded{pq})
 	}
 	return out
+}
+
+// nearQuery makes the clauses that search a field for the terms within
+// some edits of a word; nil makes Bleve's fuzzy queries.
+type nearQuery func(field, term string, fuzz int, boost float64) query.Query
+
+// query searches field for the terms within fuzz edits of term.
+func (n nearQuery) query(field, term string, fuzz int, boost float64) query.Query {
+	if n != nil {
+		return n(field, term, fuzz, boost)
+	}
+	fq := bleve.NewFuzzyQuery(term)
+	fq.SetField(field)
+	fq.SetFuzziness(fuzz)
+	fq.SetBoost(boost)
+	return fq
 }
 
 // newTermQuery searches a field for a term; in a field with a synonym

@@ -3,11 +3,13 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
@@ -212,7 +214,13 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 		qs.lang = knownLanguage(qs.terms, ql)
 	}
 	qs.asks = intentsOf(qs.text)
-	lq := lexicalQuery(qs.terms, analysisKey(qs.lang), ix.topics.passageCount)
+	// The generation before the search: what it reads is of this
+	// generation or later.
+	gen := ix.gen.Load()
+	near := func(field, term string, fuzz int, boost float64) query.Query {
+		return &fuzzyQuery{cache: &ix.fuzzy, gen: gen, term: term, field: field, fuzz: fuzz, boost: boost}
+	}
+	lq := lexicalQuery(qs.terms, analysisKey(qs.lang), ix.topics.passageCount, near)
 	if lq == nil {
 		return qs, nil
 	}
@@ -227,7 +235,6 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 		lq = bleve.NewConjunctionQuery(lq, bleve.NewDocIDQuery(ids))
 	}
 	qs.searched = true
-	gen := ix.gen.Load() // before the search: what it reads is of this generation or later
 	// A few more than are kept, so that passages that score alike at
 	// the cut are kept by their ids, not by how the index happens to be
 	// merged: a search gives the same candidates every time. (Sorting
@@ -322,6 +329,9 @@ func newTermSet(s string) termSet { return strings.Fields(s) }
 
 // has reports whether the set holds t.
 func (ts termSet) has(t string) bool {
-	i := sort.SearchStrings(ts, t)
-	return i < len(ts) && ts[i] == t
+	// slices.BinarySearch compares inline; sort.SearchStrings calls a
+	// closure per probe, and the reranking asks this of every query term
+	// in four sets of every candidate.
+	_, ok := slices.BinarySearch(ts, t)
+	return ok
 }

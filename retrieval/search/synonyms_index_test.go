@@ -119,7 +119,7 @@ func TestFirstPassLeavesSynonymsToBleve(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]bool{}
-	clauseTerms(lexicalQuery(qterms, "en", ix.topics.passageCount), true, got)
+	clauseTerms(lexicalQuery(qterms, "en", ix.topics.passageCount, nil), true, got)
 	for _, want := range []string{"body_en reimburs +synonyms", "body_en parcel +synonyms", "body_ms parcel"} {
 		if !got[want] {
 			t.Errorf("no clause %q in %v", want, got)

@@ -173,7 +173,7 @@ func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, lx *
 		}
 	}
 	weighUnknownBigrams(out)
-	damp := questionWordStems(a, text)
+	damp := dampedStems(lx.cues[fam], text)
 	for i := range out {
 		if damp[out[i].term] {
 			out[i].weight *= questionWordWeight

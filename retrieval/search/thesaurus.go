@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -28,6 +29,12 @@ type thesaurus struct {
 	// with.
 	vocab []string
 	words wordSet
+	// byFirst indexes the Latin rules by their phrase's first word, and
+	// starred holds those whose first word ends in *: a query's words
+	// find the few rules that can start at them instead of trying every
+	// rule at every word.
+	byFirst map[string][]int
+	starred []int
 	// unused are the rule targets that lead nowhere: the analyzer does
 	// not make one term of them, or they are phrases no synonym group
 	// names (so passages do not join them).
@@ -107,6 +114,7 @@ func compileThesaurus(fam string, a analysis.Analyzer, v *Vocabulary, phrases *p
 			th.rules = append(th.rules, c)
 		}
 	}
+	th.indexRules()
 	for t := range seen {
 		th.vocab = append(th.vocab, t)
 	}
@@ -162,7 +170,8 @@ func (th *thesaurus) match(fam, text string) []ruleMatch {
 		return out
 	}
 	words := lowerWords(text)
-	for _, r := range th.rules {
+	for _, i := range th.candidates(words) {
+		r := th.rules[i]
 		if len(r.words) == 0 {
 			continue
 		}
@@ -174,6 +183,39 @@ func (th *thesaurus) match(fam, text string) []ruleMatch {
 		}
 	}
 	return out
+}
+
+// indexRules indexes the Latin rules by their first word.
+func (th *thesaurus) indexRules() {
+	th.byFirst = map[string][]int{}
+	for i, r := range th.rules {
+		switch {
+		case len(r.words) == 0:
+		case strings.HasSuffix(r.words[0], "*"):
+			th.starred = append(th.starred, i)
+		default:
+			th.byFirst[r.words[0]] = append(th.byFirst[r.words[0]], i)
+		}
+	}
+}
+
+// candidates are the indexes, in order, of the rules whose phrase's
+// first word is one of words, or begins them: the only rules that can
+// match them (matchWords starts with the phrase's first word).
+func (th *thesaurus) candidates(words []string) []int {
+	if th.byFirst == nil {
+		out := make([]int, len(th.rules))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	out := slices.Clone(th.starred)
+	for _, w := range words {
+		out = append(out, th.byFirst[w]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // lowerWords splits text into lower-case words: runs of letters, digits
@@ -191,7 +233,10 @@ func matchWords(phrase, words []string, start int) string {
 	if !wordMatches(phrase[0], words[start]) {
 		return ""
 	}
-	matched := []string{words[start]}
+	// The words' places first, the phrase made only when all are found:
+	// most rules whose first word is there fail on a later one.
+	var at [8]int
+	places := append(at[:0], start)
 	last := start
 	for _, w := range phrase[1:] {
 		found := -1
@@ -204,10 +249,20 @@ func matchWords(phrase, words []string, start int) string {
 		if found < 0 {
 			return ""
 		}
-		matched = append(matched, words[found])
+		places = append(places, found)
 		last = found
 	}
-	return strings.Join(matched, " ")
+	if len(places) == 1 {
+		return words[start]
+	}
+	var b strings.Builder
+	for k, j := range places {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(words[j])
+	}
+	return b.String()
 }
 
 // wordMatches reports whether a word of a query is a phrase's word: the
