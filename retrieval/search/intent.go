@@ -184,3 +184,14 @@ var whereCues = []string{
 	"kat mana", "di mana", "ke mana", "mana nak", "mana nk", "dekat mana",
 	"在哪", "去哪", "哪里", "哪裡", "喺邊", "邊度", "边度", "找谁", "找誰",
 }
+
+// asksOf is the kind of answer a query asks for, read also from its
+// Cantonese words in standard written Chinese ("幾耐" asks how long as
+// "多久" does, "點樣" how as "怎樣").
+func asksOf(text string) intent {
+	out := intentsOf(text)
+	if hasHan(text) {
+		out |= intentsOf(cantonese.Replace(text))
+	}
+	return out
+}

@@ -88,3 +88,19 @@ func TestAsksHow(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksOfCantonese(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want intent
+	}{
+		{"落單之後幾耐內可以取消", intentWhen},
+		{"刷卡幾時會扣錢", intentWhen},
+		{"點樣申請保養", intentHow},
+		{"How long does it take?", intentWhen},
+	} {
+		if got := asksOf(tt.text); got&tt.want == 0 {
+			t.Errorf("asksOf(%q) = %04b, want %04b", tt.text, got, tt.want)
+		}
+	}
+}

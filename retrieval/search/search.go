@@ -213,7 +213,7 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 	if !sure {
 		qs.lang = knownLanguage(qs.terms, ql)
 	}
-	qs.asks = intentsOf(qs.text)
+	qs.asks = asksOf(qs.text)
 	// The generation before the search: what it reads is of this
 	// generation or later.
 	gen := ix.gen.Load()
