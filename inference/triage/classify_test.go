@@ -35,6 +35,8 @@ func TestClassifyTriggers(t *testing.T) {
 		{"zh-Hans", "人工客服", PersonRequested},
 		{"zh-Hant", "我要找真人客服", PersonRequested},
 		{"ms", "saya mahu bercakap dengan ejen", PersonRequested},
+		{"da", "jeg gider ikke chatbotten, giv mig et rigtigt menneske", PersonRequested},
+		{"en", "the chat bot is useless, get me a real person", PersonRequested},
 		{"en", "you useless bot, where is my refund", Anger},
 		{"da", "I er nogle idioter", Anger},
 		{"zh-Hans", "气死我了，又发错货", Anger},
@@ -124,6 +126,11 @@ func TestLookalikes(t *testing.T) {
 		{"zh-Hant", "請問客服服務時間"},
 		{"ms", "Jabatan sumber manusia saya perlukan invois"},
 		{"ms", "tak mampu nak bayar express, yang paling murah apa?"},
+		// Asking what the chat is, not for a person.
+		{"da", "er chatbotten en rigtig person eller en ai"},
+		{"en", "is the live chat a real person or a bot?"},
+		{"ms", "chat ni manusia ke robot"},
+		{"zh-Hant", "線上客服是真人還是AI"},
 	}
 	for _, tc := range tests {
 		if got := p.Classify(tc.text, lang.Tag(tc.lang)); len(got) != 0 {

@@ -134,6 +134,11 @@ func personLexicon() lexicon {
 			"manusia ~1 ke|atau mesin|robot",
 			"tangan|buatan manusia",
 			"你是|你係咪|你是不是|你係唔係|你係|是不是 ~1 机器人|機器人|机械人|機械人|真人|ai|bot",
+			// The same asked of the chat, the bot or the assistant.
+			"is|are the|this|your ?live|online chat|chatbot|bot|assistant|support_chat ~2 a|an|run_by|staffed_by ?real|actual ?person|human|humans|people|bot|robot|ai",
+			"er chatten|chatbotten|botten|assistenten|kundeservicen ~2 en|et ?rigtig|rigtigt ?person|menneske|mennesker|robot|bot|ai",
+			"chat|chatbot|bot|cs|khidmat_pelanggan|ejen ni|ini ~2 manusia|orang_betul|orang_sebenar|robot|bot|ai ke|kah",
+			"客服|在线客服|在線客服|线上客服|線上客服|聊天 是|係 ~2 真人|机器人|機器人|机械人|機械人|ai",
 			"anden person|en_anden|nogen_anden|andre ~3 hente|modtage|underskrive",
 			"别人|其他人|朋友|家人|邻居|鄰居 ~3 代收|代领|代領|取|拿|签收|簽收",
 			"快递员|快遞員|速递员|速遞員|送货员|送貨員|外卖员|外賣員|司机|司機|派件员|派件員|速遞|快递|快遞 ~6 打电话|打電話|call|联系|聯絡|联络|話|说",
