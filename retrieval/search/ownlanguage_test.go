@@ -56,3 +56,27 @@ func TestMalayMixedEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestFasterIsExpress: asking for something faster, in any of the
+// languages, finds the section on express delivery.
+func TestFasterIsExpress(t *testing.T) {
+	ix := openSample(t)
+	for _, tt := range []struct {
+		query string
+		l     lang.Tag
+		doc   string
+		want  string
+	}{
+		{"anything faster than that?", lang.English, "sample/en/delivery.md", "Express delivery"},
+		{"kan det gaa hurtigere", lang.Danish, "sample/da/delivery.md", "Ekspreslevering"},
+		{"ada yg lagi cepat x", lang.Malay, "sample/ms/delivery.md", "Penghantaran ekspres"},
+	} {
+		res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: tt.l, K: 3, Within: []string{tt.doc}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Passages) == 0 || res.Passages[0].Heading != tt.want {
+			t.Errorf("%q: %+v, want %q first", tt.query, res.Passages, tt.want)
+		}
+	}
+}
