@@ -80,3 +80,27 @@ func TestFasterIsExpress(t *testing.T) {
 		}
 	}
 }
+
+// TestColloquialChinese: everyday Chinese for a price, tax, a payment
+// that fails and something that broke finds the articles' words.
+func TestColloquialChinese(t *testing.T) {
+	ix := openSample(t)
+	for _, tt := range []struct {
+		query string
+		l     lang.Tag
+		doc   string
+	}{
+		{"價錢含唔含稅", lang.ChineseTraditional, "sample/zh-Hant/payment.md"},
+		{"付唔到款呀", lang.ChineseTraditional, "sample/zh-Hant/payment.md"},
+		{"付不了款怎么回事", lang.ChineseSimplified, "sample/zh-Hans/payment.md"},
+		{"收到嘅玻璃杯爆咗", lang.ChineseTraditional, "sample/zh-Hant/tracking-late-or-damaged.md"},
+	} {
+		res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: tt.l, K: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Passages) == 0 || res.Passages[0].DocID != tt.doc {
+			t.Errorf("%q: %+v, want %s first", tt.query, res.Passages, tt.doc)
+		}
+	}
+}
