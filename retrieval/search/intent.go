@@ -38,7 +38,7 @@ var intentCues = []struct {
 	}},
 	{intentWhen, []string{
 		"when", "how long", "what time", "how many days", "how soon", "how fast", "how quickly",
-		"hvornår", "hvor lang tid", "hvor længe", "hvor hurtigt", "hvor mange dage", "leveringstid",
+		"hvornår", "hvor lang tid", "hvor lang", "hvor længe", "hvor hurtigt", "hvor mange dage", "leveringstid",
 		"bila", "bilakah", "berapa lama", "brp lama", "brape lama", "berapa hari", "brp hari", "pukul berapa", "tempoh", "masa",
 		"什么时候", "什麼時候", "何时", "何時", "多久", "多长时间", "多長時間", "几天", "幾天", "几点", "幾點", "时效", "時效", "时限", "時限", "期限", "时间", "時間",
 	}},
