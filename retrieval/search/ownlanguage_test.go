@@ -104,3 +104,26 @@ func TestColloquialChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestDiedIsFaulty: a thing that died, in any of the languages, is a
+// faulty one: the warranty article answers.
+func TestDiedIsFaulty(t *testing.T) {
+	ix := openSample(t)
+	for _, tt := range []struct {
+		query string
+		l     lang.Tag
+		doc   string
+	}{
+		{"min elkedel er død efter 3 måneder", lang.Danish, "sample/da/warranty.md"},
+		{"cerek sy dah mati, baru guna 3 bulan", lang.Malay, "sample/ms/warranty.md"},
+		{"快煮壺死咗，先用咗三個月", lang.ChineseTraditional, "sample/zh-Hant/warranty.md"},
+	} {
+		res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: tt.l, K: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Passages) == 0 || res.Passages[0].DocID != tt.doc {
+			t.Errorf("%q: %+v, want %s first", tt.query, res.Passages, tt.doc)
+		}
+	}
+}
