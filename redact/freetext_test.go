@@ -143,6 +143,37 @@ func TestInstitutionNames(t *testing.T) {
 		{"Universiti Tunku Abdul Halim ada kerjasama?", nil},
 		{"Is St Bernadette the school near you?", nil},
 		{"Dr Aminah Yusof saw me at the hospital.", []string{"Aminah Yusof"}},
+		{"Masjid Sultan Idris Shah Ahmad Zahid tu dekat cawangan korang?", nil},
+		{"Is Hospital Queen Elizabeth Mary Anne open on Sunday?", nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)[PERSON] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestTradeNames holds names of people that name a business or a brand:
+// next to a word of trade (names/trade.txt) they are no person, while a
+// person whose family name is a trade (Baker) stays one.
+func TestTradeNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Does Lim Kok Wing Motor service Proton cars?", nil},
+		{"Is Ahmad Faizal Bakery open on Sunday?", nil},
+		{"Can I use the voucher at Mary Brown Restaurant?", nil},
+		{"Ada promo kat Kedai Emas Mutiara Cahaya minggu ni?", nil},
+		{"Restoran Rahman Ismail kat Bangsar terima kad korang?", nil},
+		{"Er Søren Holm Bageri med i rabatordningen?", nil},
+		{"Min Arne Nielsen lampe er gået i stykker.", nil},
+		{"Do you sell Victoria Marsh dresses in size 12?", nil},
+		{"Was the invoice from Hansen & Søn paid?", nil},
+		{"Please ask Mary Baker to call me back.", []string{"Mary Baker"}},
+		{"My name is Peter Larsen and my coffee machine is broken.", []string{"Peter Larsen"}},
 	}
 	r := New(Options{})
 	for _, tt := range tests {

@@ -24,9 +24,10 @@ var institutionTitles = map[string]bool{
 }
 
 // afterInstitution reports whether word k follows the word for an
-// institution, with at most three titles between.
+// institution, with at most five titles or capitalised words of the
+// same name between (Masjid Sultan Salahuddin Abdul Aziz Shah).
 func (s *scan) afterInstitution(k int) bool {
-	for j := k - 1; j >= 0 && j >= k-4; j-- {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
 		if g := s.gap(j + 1); g != " " && g != ". " && g != "' " {
 			return false
 		}
@@ -34,7 +35,7 @@ func (s *scan) afterInstitution(k int) bool {
 		if institutionWords[lw] && (s.words[j].cap || s.caseless) {
 			return true
 		}
-		if !institutionTitles[lw] {
+		if !institutionTitles[lw] && (s.caseless || !s.words[j].cap || s.words[j].kind != wLetters || s.lex(j)&lxStop != 0) {
 			return false
 		}
 	}
