@@ -184,6 +184,34 @@ func TestTradeNames(t *testing.T) {
 	}
 }
 
+// TestPlacesNotPersonal holds places that are no one's personal data:
+// the places of a trip (after a travel cue, alone or in a list), where the
+// writer is for now, where a job is based, and a place asked of the
+// business; while where someone lives or comes from stays found.
+func TestPlacesNotPersonal(t *testing.T) {
+	tests := []struct {
+		text string
+		typ  Type
+		want []string
+	}{
+		{"We are flying to Carmen and Eliza Bay in May, is that covered?", Person, nil},
+		{"Does the policy cover a trip stopping in Valencia, Marina and Laila Bay?", Person, nil},
+		{"Is the analyst job based in Aberdeen or Glasgow?", Location, nil},
+		{"I'm in Norwich until Friday, can I collect later?", Location, nil},
+		{"Can you ship to Mount Pleasant? The checkout has no option.", Address, nil},
+		{"Please ship to 14 Mount Pleasant, Bath BA1 2AB.", Address, []string{"14 Mount Pleasant, Bath BA1 2AB"}},
+		{"I moved from Tromsø last year.", Location, []string{"Tromsø"}},
+		{"Please send the refund to Grace Owusu, she paid.", Person, []string{"Grace Owusu"}},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[tt.typ]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)[%s] = %q, want %q", tt.text, tt.typ, got, tt.want)
+		}
+	}
+}
+
 func TestMoreForms(t *testing.T) {
 	tests := []struct {
 		name, text string
