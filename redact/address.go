@@ -47,6 +47,12 @@ func detectAddresses(s *scan) {
 		if score <= 0 {
 			continue
 		}
+		if cue && k > 0 && s.addressedToReader(k-1) && !s.hasDigits(from, to) {
+			// "Do you ship to Saint Helena?": a place asked of the
+			// business, no one's address; kept below the threshold as
+			// the tagger's evidence of a place.
+			score = min(score, presenceScore)
+		}
 		start, end := s.words[from].start, s.words[to].end
 		if end < len(s.text) && s.text[end] == '.' && s.lex(to)&(lxStreet|lxUnit) != 0 {
 			end++ // St. Apt.
@@ -249,4 +255,14 @@ func (s *scan) gapInside(k int) bool {
 		}
 	}
 	return true
+}
+
+// hasDigits reports whether any of words [from, to] holds a digit.
+func (s *scan) hasDigits(from, to int) bool {
+	for k := from; k <= to && k < len(s.words); k++ {
+		if s.words[k].kind == wDigits || s.words[k].kind == wMixed {
+			return true
+		}
+	}
+	return false
 }

@@ -143,12 +143,71 @@ func TestInstitutionNames(t *testing.T) {
 		{"Universiti Tunku Abdul Halim ada kerjasama?", nil},
 		{"Is St Bernadette the school near you?", nil},
 		{"Dr Aminah Yusof saw me at the hospital.", []string{"Aminah Yusof"}},
+		{"Masjid Sultan Idris Shah Ahmad Zahid tu dekat cawangan korang?", nil},
+		{"Is Hospital Queen Elizabeth Mary Anne open on Sunday?", nil},
 	}
 	r := New(Options{})
 	for _, tt := range tests {
 		got := findAll(r, tt.text)[Person]
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("Find(%q)[PERSON] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestTradeNames holds names of people that name a business or a brand:
+// next to a word of trade (names/trade.txt) they are no person, while a
+// person whose family name is a trade (Baker) stays one.
+func TestTradeNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Does Lim Kok Wing Motor service Proton cars?", nil},
+		{"Is Ahmad Faizal Bakery open on Sunday?", nil},
+		{"Can I use the voucher at Mary Brown Restaurant?", nil},
+		{"Ada promo kat Kedai Emas Mutiara Cahaya minggu ni?", nil},
+		{"Restoran Rahman Ismail kat Bangsar terima kad korang?", nil},
+		{"Er Søren Holm Bageri med i rabatordningen?", nil},
+		{"Min Arne Nielsen lampe er gået i stykker.", nil},
+		{"Do you sell Victoria Marsh dresses in size 12?", nil},
+		{"Was the invoice from Hansen & Søn paid?", nil},
+		{"Please ask Mary Baker to call me back.", []string{"Mary Baker"}},
+		{"My name is Peter Larsen and my coffee machine is broken.", []string{"Peter Larsen"}},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)[PERSON] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestPlacesNotPersonal holds places that are no one's personal data:
+// the places of a trip (after a travel cue, alone or in a list), where the
+// writer is for now, where a job is based, and a place asked of the
+// business; while where someone lives or comes from stays found.
+func TestPlacesNotPersonal(t *testing.T) {
+	tests := []struct {
+		text string
+		typ  Type
+		want []string
+	}{
+		{"We are flying to Carmen and Eliza Bay in May, is that covered?", Person, nil},
+		{"Does the policy cover a trip stopping in Valencia, Marina and Laila Bay?", Person, nil},
+		{"Is the analyst job based in Aberdeen or Glasgow?", Location, nil},
+		{"I'm in Norwich until Friday, can I collect later?", Location, nil},
+		{"Can you ship to Mount Pleasant? The checkout has no option.", Address, nil},
+		{"Please ship to 14 Mount Pleasant, Bath BA1 2AB.", Address, []string{"14 Mount Pleasant, Bath BA1 2AB"}},
+		{"I moved from Tromsø last year.", Location, []string{"Tromsø"}},
+		{"Please send the refund to Grace Owusu, she paid.", Person, []string{"Grace Owusu"}},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[tt.typ]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)[%s] = %q, want %q", tt.text, tt.typ, got, tt.want)
 		}
 	}
 }

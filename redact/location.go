@@ -14,6 +14,18 @@ var locationCues = []string{
 	"dilahirkan di", "lahir di", "menetap di",
 }
 
+// presenceCues say only where the writer is for now, or where a thing is
+// based ("I'm in Leeds till Friday", "is the role based in Leeds"): the
+// place is still found, as evidence for the name tagger that the word is
+// a place, but scores below the default threshold, for it says little of
+// anyone.
+var presenceCues = []string{"i'm in", "i am in", "im in", "based in", "staying in"}
+
+var presenceCueIndex = newSuffixCues(presenceCues...)
+
+// presenceScore is the score of a place named after a presence cue.
+const presenceScore = 0.4
+
 // detectLocations finds places named after a location cue: one to four
 // capitalised words, or a country however it is written.
 func detectLocations(s *scan) {
@@ -50,7 +62,11 @@ func detectLocations(s *scan) {
 			continue
 		}
 		start, end := s.words[k].start, s.words[k+n-1].end
-		s.add(Location, start, end, 0.75, strings.ToLower(s.text[start:end]))
+		score := 0.75
+		if presenceCueIndex.endsCtx(strings.TrimRight(s.wordsBefore(s.words[k].start), " "), s.lw(k-1)) {
+			score = presenceScore
+		}
+		s.add(Location, start, end, score, strings.ToLower(s.text[start:end]))
 		k += n - 1
 	}
 }

@@ -26,8 +26,9 @@ const (
 	DateOfBirth  Type = "DATE_OF_BIRTH"
 	Address      Type = "ADDRESS"
 	Person       Type = "PERSON"
-	// Location is a place a person says they live in, come from or are
-	// at: "I'm from Aarhus", "saya tinggal di Ipoh".
+	// Location is a place a person says they live in or come from: "I'm
+	// from Aarhus", "saya tinggal di Ipoh". Where they are for now ("I'm
+	// in Leeds") scores below the default threshold.
 	Location Type = "LOCATION"
 	// DriverLicense and Passport are document numbers, recognised by the
 	// words before them.

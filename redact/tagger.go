@@ -208,6 +208,7 @@ func tagLatin(s *scan) {
 		k = j
 	}
 	s.dropInstitutionNames()
+	s.dropTradeNames()
 }
 
 // tagAlone is the score a name the tagger found needs when the rules saw

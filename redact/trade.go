@@ -1,0 +1,106 @@
+package redact
+
+import "strings"
+
+// Names of people also name businesses and their goods: Tan Chong Motor,
+// Kenny Rogers Roasters, Habib Jewels, Peter Larsen Kaffe, Kedai Emas
+// Permata, a Jacob Jensen telefon. A name next to a word of trade (the
+// lists of names/trade.txt) names the business or the brand, not a
+// person, and is dropped after the tagger.
+
+// tradeAfter, tradeBefore and tradeGoods are the sections of trade.txt:
+// words that end a business's name, words that open it, and nouns of
+// goods a brand name stands before.
+var tradeAfter, tradeBefore, tradeGoods = readTradeWords()
+
+func readTradeWords() (after, before, goods map[string]bool) {
+	after, before, goods = make(map[string]bool), make(map[string]bool), make(map[string]bool)
+	var cur map[string]bool
+	for _, line := range strings.Split(strings.ToLower(readList("trade.txt")), "\n") {
+		switch line = strings.TrimSpace(line); line {
+		case "[after]":
+			cur = after
+			continue
+		case "[before]":
+			cur = before
+			continue
+		case "[goods]":
+			cur = goods
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			if cur == nil {
+				panic("redact: trade.txt: a word before the first section")
+			}
+			cur[w] = true
+		}
+	}
+	return after, before, goods
+}
+
+// tradeWord reports whether word k is a word of the set and no name the
+// lists know (Baker and Jaya are names as well as trades).
+func (s *scan) tradeWord(k int, set map[string]bool) bool {
+	if k < 0 || k >= len(s.words) || s.words[k].kind != wLetters || !set[s.lw(k)] {
+		return false
+	}
+	return s.lex(k)&(lxGiven|lxSurname|lxListGiven|lxListSurname) == 0
+}
+
+// tradeConnectors join a name to the word of trade that follows it:
+// Jensen & Søn, Smith and Sons.
+var tradeConnectors = map[string]bool{" & ": true, "&": true, " og ": true, " and ": true, " dan ": true}
+
+// tradeName reports whether words [from, to), taken for a name, name a
+// business or a brand: a word of trade among them, right after them (or
+// after "&", Jensen & Søn) or right before them (Kedai Emas Permata,
+// Kedai Mr DIY), or the noun of goods they stand before.
+func (s *scan) tradeName(from, to int) bool {
+	for k := from; k < to; k++ {
+		if k > from && s.tradeWord(k, tradeGoods) || s.tradeWord(k, tradeAfter) || s.tradeWord(k, tradeBefore) {
+			return true
+		}
+	}
+	// The name may be the first words of a longer one: Lim Kok of Lim Kok
+	// Wing Motor.
+	j := to
+	for j < len(s.words) && j-to < 3 && s.gap(j) == " " && s.words[j].cap && s.lex(j)&lxStop == 0 &&
+		!s.tradeWord(j, tradeAfter) && !s.tradeWord(j, tradeGoods) {
+		j++
+	}
+	if j < len(s.words) {
+		g := s.gap(j)
+		if g == " " && (s.tradeWord(j, tradeAfter) || s.tradeWord(j, tradeGoods)) {
+			return true
+		}
+		if tradeConnectors[g] && s.tradeWord(j, tradeAfter) && s.words[j].cap {
+			return true
+		}
+	}
+	k := from - 1
+	for k >= 0 && from-k <= 3 && s.gap(k+1) == " " && (s.lex(k)&lxHonorific != 0 || s.words[k].cap && s.lex(k)&lxStop == 0) &&
+		!s.tradeWord(k, tradeBefore) {
+		k-- // Kedai Mr DIY, Kedai Emas Permata
+	}
+	return k >= 0 && s.gap(k+1) == " " && s.tradeWord(k, tradeBefore)
+}
+
+// dropTradeNames removes the Latin-script names that name a business or
+// a brand (see tradeName).
+func (s *scan) dropTradeNames() {
+	kept := s.found[:0]
+	for _, f := range s.found {
+		if f.Type == Person && !s.cjkAt(f.Start) {
+			from := s.wordAt(f.Start)
+			to := from
+			for to < len(s.words) && s.words[to].start < f.End {
+				to++
+			}
+			if to > from && s.tradeName(from, to) {
+				continue
+			}
+		}
+		kept = append(kept, f)
+	}
+	s.found = kept
+}
