@@ -110,6 +110,7 @@ func printConversationReport(w io.Writer, gold []string, rep conveval.Report, mi
 	row("false hand-offs, routine messages", func(f conveval.Figures) conveval.Share { return f.FalseHandoffRoutine })
 	row("false hand-offs, all turns", func(f conveval.Figures) conveval.Share { return f.FalseHandoffAll })
 	row("abstentions that were right", func(f conveval.Figures) conveval.Share { return f.AbstentionPrecision })
+	row("tentative answers, right article", func(f conveval.Figures) conveval.Share { return f.Tentative })
 	row("unanswerable abstained", func(f conveval.Figures) conveval.Share { return f.AbstentionRecall })
 	fmt.Fprintf(w, "\nmedian time to a recorded reply: %.1f ms\n", rep.All.MedianMS)
 	if !misses {

@@ -49,6 +49,10 @@ type Figures struct {
 	// AbstentionPrecision: of the abstentions, how many were right.
 	AbstentionPrecision Share `json:"abstention_precision"`
 	AbstentionRecall    Share `json:"abstention_recall"`
+	// Tentative: of the tentative answers (the closest passage, said to
+	// be that), how many answered a question the help centre answers,
+	// from the right article.
+	Tentative Share `json:"tentative"`
 	// Turns is every turn.
 	Turns Share `json:"turns"`
 	// MedianMS is the median time to a recorded reply, in milliseconds.
@@ -92,6 +96,9 @@ func (f *Figures) add(o Outcome) {
 	}
 	if o.Decision == decision.Abstain {
 		f.AbstentionPrecision.add(o.Expect == ExpectAbstain)
+	}
+	if o.Decision == decision.Answer && o.Reason == decision.Tentative {
+		f.Tentative.add(o.Expect == ExpectAnswer && o.RightArticle)
 	}
 }
 
