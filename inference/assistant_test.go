@@ -321,3 +321,28 @@ func TestPolicyTriggers(t *testing.T) {
 		}
 	}
 }
+
+// TestTentativeAnswerWithModel: a tentative answer says it is not sure
+// before what the model writes, in what is streamed and what is kept, and
+// the model's prompt is the one every answer gets.
+func TestTentativeAnswerWithModel(t *testing.T) {
+	f := newFixture(t, true)
+	f.Ollama.SetReply(func(_, user string) string { return "You can download a PDF invoice from your account [1]." })
+	var tokens []string
+	reply, err := f.A.Ask(context.Background(), inference.Question{Text: "is there a human-readable version of my invoice, the email is a mess"},
+		&inference.Stream{Token: func(s string) error { tokens = append(tokens, s); return nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	intro := catalog.Text(lang.English, catalog.TentativeIntro)
+	if reply.ReasonCode != decision.Tentative || reply.Generator.Mode != inference.ModeOllama {
+		t.Fatalf("reply = %+v", reply)
+	}
+	want := intro + "\n\nYou can download a PDF invoice from your account [1]."
+	if reply.Answer != want || strings.Join(tokens, "") != want {
+		t.Fatalf("answer = %q, streamed %q", reply.Answer, strings.Join(tokens, ""))
+	}
+	if strings.Contains(f.Ollama.Prompts()[0], intro) {
+		t.Fatal("the prompt holds the tentative sentence")
+	}
+}

@@ -110,6 +110,16 @@ func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (g
 	if err := sendMeta(stream, g.apply(d).Reply(nil)); err != nil {
 		return g, err
 	}
+	// A tentative answer says so first, whoever writes the rest: the
+	// model is not told (the prompt stays the same, for the model
+	// server's cache), so the sentence is the assistant's own.
+	lead := ""
+	if d.Reason == decision.Tentative {
+		lead = catalog.Text(d.Lang, catalog.TentativeIntro) + "\n\n"
+		if err := sendToken(stream, lead); err != nil {
+			return g, err
+		}
+	}
 	var out strings.Builder
 	rs := restorer{restore: restore}
 	var clientErr error
@@ -148,6 +158,7 @@ func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (g
 		g.scores["bad_citations"] = float64(gr.BadCitations)
 		g.scores["miscited"] = float64(gr.Miscited)
 		if gr.Grounded(a.opts.MinGrounding) {
+			g.answer = lead + g.answer
 			return g, nil
 		}
 		// Not supported by the sources: show what the sources say
@@ -155,7 +166,7 @@ func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (g
 		// log keeps both, and the model that wrote what was streamed.
 		g.outcome, g.replaced, g.streamed = "ungrounded", true, g.answer
 		g.gen = GeneratorInfo{Mode: ModeExtractive, Model: info.Name, Digest: info.Digest}
-		g.answer = extractiveAnswer(d.Lang, question, passages, catalog.Text(d.Lang, catalog.ExtractiveIntro))
+		g.answer = extractiveAnswer(d.Lang, question, passages, catalog.Text(d.Lang, introFor(d.Reason)))
 		return g, nil
 	}
 	if ctx.Err() != nil {
@@ -174,7 +185,7 @@ func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (g
 	g.gen = GeneratorInfo{Mode: ModeExtractive}
 	intro := catalog.Text(d.Lang, catalog.Interrupted)
 	if !partial {
-		intro = catalog.Text(d.Lang, catalog.ExtractiveIntro)
+		intro = catalog.Text(d.Lang, introFor(d.Reason))
 	}
 	g.answer = extractiveAnswer(d.Lang, question, passages, intro)
 	if partial {
@@ -182,7 +193,9 @@ func (a *Assistant) generate(ctx context.Context, m *message, stream *Stream) (g
 			return g, err
 		}
 	}
-	return g, sendToken(stream, restore(g.answer))
+	// What was streamed already (a tentative answer's first sentence) is
+	// not sent again.
+	return g, sendToken(stream, restore(strings.TrimPrefix(g.answer, lead)))
 }
 
 // modelErrorClass names a model failure for the log without its message,
