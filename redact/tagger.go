@@ -280,7 +280,34 @@ func (s *scan) neverName(k int) bool {
 		!(k+1 < len(s.words) && s.words[k+1].cap && s.gap(k+1) == " " && s.lex(k+1)&lxStop == 0) {
 		return true // Du kan, Mener du, Will you: a function word, unless a name follows (Will Smith)
 	}
+	if f&lxMonth != 0 && s.monthHere(k) {
+		return true // till August, end of April, 3 May: a month
+	}
 	return s.inHeading(k)
+}
+
+// monthHere reports whether word k, a month's name, stands where a month
+// does: after a word that asks for a time (till, end of, sejak, indtil)
+// or next to a number, and no name follows it (April Jones).
+func (s *scan) monthHere(k int) bool {
+	if k+1 < len(s.words) && s.gap(k+1) == " " && s.words[k+1].cap && s.lex(k+1)&(lxStop|lxMonth) == 0 {
+		return false
+	}
+	if k > 0 && s.words[k-1].kind == wDigits && s.gap(k) == " " || k+1 < len(s.words) && s.words[k+1].kind == wDigits && s.gap(k+1) == " " {
+		return true
+	}
+	return k > 0 && s.gap(k) == " " && monthCues[s.lw(k-1)]
+}
+
+// monthCues are words after which a month's name is the month: a
+// preposition or a word of time, in the customers' languages.
+var monthCues = map[string]bool{
+	"in": true, "of": true, "till": true, "til": true, "until": true, "since": true, "before": true,
+	"after": true, "during": true, "early": true, "mid": true, "late": true, "next": true, "last": true,
+	"this": true, "i": true, "indtil": true, "siden": true, "fra": true, "før": true, "efter": true,
+	"midt": true, "sidst": true, "næste": true, "sidste": true, "bulan": true, "hingga": true, "sampai": true,
+	"sejak": true, "pada": true, "awal": true, "akhir": true, "pertengahan": true, "dalam": true, "selepas": true,
+	"sebelum": true,
 }
 
 // inHeading reports whether word k is on a line that starts with #, a

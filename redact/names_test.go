@@ -1,0 +1,55 @@
+package redact
+
+import (
+	"slices"
+	"testing"
+)
+
+// personsFound returns the names Find reports in text.
+func personsFound(r *Redactor, text string) []string {
+	var out []string
+	for _, f := range r.Find(text) {
+		if f.Type == Person {
+			out = append(out, text[f.Start:f.End])
+		}
+	}
+	return out
+}
+
+// checkNames checks that Find reports each name of want and none of not.
+func checkNames(t *testing.T, text string, want, not []string) {
+	t.Helper()
+	got := personsFound(New(Options{}), text)
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%q: %q not found as a name (names: %q)", text, w, got)
+		}
+	}
+	for _, n := range not {
+		for _, g := range got {
+			if g == n {
+				t.Errorf("%q: %q taken for a name", text, n)
+			}
+		}
+	}
+}
+
+// A month's name where a month stands (till August, end of April, 3 May)
+// is never a name; one before a family name still is.
+func TestMonthIsNoName(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Hola, I'm in Spain till August, use the number above please.", nil, []string{"August"}},
+		{"They said the case would be reviewed by the end of April. It's now May.", nil, []string{"April"}},
+		{"Jeg er væk indtil August, skriv til mig bagefter.", nil, []string{"August"}},
+		{"Saya bercuti sampai Jun, tolong email saja.", nil, []string{"Jun"}},
+		{"The last payment was on 3 May and nothing since.", nil, []string{"May"}},
+		{"Since June Whitfield took over the account nothing works.", []string{"June Whitfield"}, nil},
+		{"They had 3: June, Kristi and Stephen.", []string{"June", "Kristi", "Stephen"}, nil},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
