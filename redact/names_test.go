@@ -53,3 +53,21 @@ func TestMonthIsNoName(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// "Call me" announces a name, but not before a word of time or manner:
+// "call me back", "text her later".
+func TestCallMeBack(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"pls call me back on 020 7946 0018 asap", nil, []string{"back"}},
+		{"ok can u ask vikram to call me back on 87097 34814", []string{"vikram"}, []string{"back"}},
+		{"could you ring him later, he is at work", nil, []string{"later"}},
+		{"Everyone calls me Bex, not Rebecca.", []string{"Bex"}, nil},
+		{"Please call me Anna.", []string{"Anna"}, nil},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}

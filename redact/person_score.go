@@ -38,6 +38,17 @@ func (s *scan) scoreRun(r nameRun) (scoredRun, bool) {
 			return scoredRun{}, false
 		}
 	}
+	// "call me back", "ring him later": a word of time or manner after
+	// a verb of calling and its object.
+	if r.to-r.from == 1 && r.from >= 2 && callAdverbs[s.lw(r.from)] && s.gap(r.from) == " " && s.gap(r.from-1) == " " {
+		switch s.lw(r.from - 1) {
+		case "me", "him", "her", "us", "them":
+			switch s.lw(r.from - 2) {
+			case "call", "calls", "called", "ring", "rings", "rang", "text", "texts", "texted", "phone", "message", "email":
+				return scoredRun{}, false
+			}
+		}
+	}
 	var given, surname, common, unknown, zhSurname, zhSyll, n int
 	patronym := false // Ahmad bin Ismail, Muthu a/l Rajan
 	for k := r.from; k < r.to; k++ {
@@ -288,6 +299,14 @@ func hasWordSuffix(ctx, cue string) bool {
 	}
 	c := ctx[len(ctx)-len(cue)-1]
 	return !isAlnum(c) && c < 0x80
+}
+
+// callAdverbs follow "call me" where no name does: "call me back",
+// "call me asap".
+var callAdverbs = map[string]bool{
+	"back": true, "later": true, "tomorrow": true, "today": true, "tonight": true, "again": true, "asap": true,
+	"now": true, "soon": true, "anytime": true, "first": true, "instead": true, "please": true, "pls": true,
+	"plz": true, "urgently": true, "directly": true, "once": true, "whenever": true, "anyway": true, "pronto": true,
 }
 
 // strongNameCues announce a name in the languages customers write in.
