@@ -71,3 +71,45 @@ func TestCallMeBack(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// The writer's name that closes a message after its last sentence, a
+// dash, a slash or a short thanks, with no sign-off word of the lists; a
+// name alone on the first line; and what stays: a company addressed
+// after a comma, a sign-off alone, an everyday word.
+func TestClosingAndOpeningNames(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"text me on 0412 555 019 when the plumber is 10 min away, I'll be at work til 5. ta, Kerrilee", []string{"Kerrilee"}, nil},
+		{"Send the new router to my work address and text me the tracking please. — Shaniqua", []string{"Shaniqua"}, nil},
+		{"Any news on the refund? It's been three weeks.\n/Raj", []string{"Raj"}, nil},
+		{"let me know when it ships. thx Brookelyn", []string{"Brookelyn"}, nil},
+		{"The courier can leave it with the neighbours at number 7. Thandeka", []string{"Thandeka"}, nil},
+		{"Please change the billing name on the account. Danke, Svenja Brandt", []string{"Svenja Brandt"}, []string{"Danke"}},
+		{"Zanele\nmy card was charged twice for the same order\ncan u check", []string{"Zanele"}, nil},
+		{"Jeg har ringet tre gange og ingen svarer. Det er for dårligt, Forsikringsselskabet!!", nil, []string{"Forsikringsselskabet"}},
+		{"Where is my parcel? It has been two weeks. Thanks!", nil, []string{"Thanks"}},
+		{"Is the store open on Sunday? Urgent", nil, []string{"Urgent"}},
+		{"Refund\nI returned the jacket on Monday and heard nothing.", nil, []string{"Refund"}},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
+
+// A name that names a piece of furniture or goods after its noun ("sofaen
+// Havana", "meja Aurora") or a shop that sells ("X ada jual") is no name.
+func TestModelAndShopNames(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Findes sofaen Havana også i grå?", nil, []string{"Havana"}},
+		{"Berapa lama jaminan untuk katil Sofia?", nil, []string{"Sofia"}},
+		{"Is the Stella lamp dimmable?", nil, []string{"Stella"}},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
