@@ -51,6 +51,8 @@ func detectPersons(s *scan) {
 		s.add(Person, start, end, r.score, s.lowerCanon(start, end))
 	}
 	detectSignatures(s)
+	detectClosingName(s)
+	detectOpeningName(s)
 }
 
 type scoredRun struct {

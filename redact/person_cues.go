@@ -147,8 +147,115 @@ func (s *scan) lineStartsAt(k int) bool {
 func isSignOff(w string) bool {
 	switch w {
 	case "regards", "best", "thanks", "cheers", "sincerely", "yours", "mvh", "hilsen", "hilsner", "kh", "vh",
-		"ikhlas", "daripada", "signed":
+		"ikhlas", "daripada", "signed", "danke", "merci", "gracias", "grazie", "obrigado", "obrigada", "dankie",
+		"kiitos", "salamat":
 		return true
 	}
 	return false
+}
+
+// closingNameScore is the score of a name that closes a message without a
+// sign-off word before it: evidence for the tagger, which decides.
+const closingNameScore = 0.6
+
+// detectClosingName finds the writer's name that ends a message after
+// its last sentence, a dash, a slash or a short thanks, with no sign-off
+// word of the lists before it: "I'll be at work til 5. ta, Shazza",
+// "text me with tracking please. — Tamika", "...\n/Dev", "thx Kenz".
+func detectClosingName(s *scan) {
+	n := len(s.words)
+	if n < 2 || s.words[n-1].kind != wLetters {
+		return
+	}
+	for _, c := range s.gap(n) {
+		switch c {
+		case ' ', '\t', '\r', '\n', '.', '!', ')':
+		default:
+			return // something else follows: the name does not close the message
+		}
+	}
+	from := n - 1
+	for from > 0 && n-from < 3 && s.closingNameWord(from-1) && (s.gap(from) == " " || s.gap(from) == "-") {
+		from--
+	}
+	for from < n && !s.closingNameWord(from) {
+		from++
+	}
+	if from == n || from == 0 {
+		return
+	}
+	if from == n-1 && s.lex(from)&lxDict != 0 && !s.lex(from).isName() {
+		return // an everyday word the lists do not know as a name: Urgent
+	}
+	g := s.gap(from)
+	if strings.IndexByte(g, '<') >= 0 && hasPlaceholder(g) {
+		return
+	}
+	cue := strings.IndexByte(g, '\n') >= 0 || g == " " && isThanks(s.lw(from-1))
+	if t := strings.TrimRight(g, " \t"); !cue && t != "" && len(t) < len(g) {
+		switch t[len(t)-1] {
+		case '.', '!', '?', '/', '~', '-':
+			cue = true
+		case ',':
+			// "..., Ciara" but not "for dårligt, Tryg!!": after a comma
+			// a name of the lists, or one after a thanks (ta, Shazza).
+			cue = s.listed(from, n) || from > 1 && isThanks(s.lw(from-1))
+		}
+		cue = cue || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–")
+	}
+	if !cue && g == "/" && (from == 1 || strings.ContainsAny(s.gap(from-1), "\n")) {
+		cue = true // /Dev on a line of its own
+	}
+	if !cue && strings.HasSuffix(g, "\n/") {
+		cue = true
+	}
+	if !cue {
+		return
+	}
+	start, end := s.words[from].start, s.words[n-1].end
+	s.add(Person, start, end, closingNameScore, s.lowerCanon(start, end))
+}
+
+// closingNameWord reports whether word k may be a word of a closing name:
+// capitalised, and no sign-off, thanks or other word that is never a name.
+func (s *scan) closingNameWord(k int) bool {
+	w := s.words[k]
+	return w.kind == wLetters && w.cap && w.end-w.start > 1 && s.nameShaped(k) && !isThanks(s.lw(k)) && !isSignOff(s.lw(k))
+}
+
+// isThanks reports whether a lower-case word is a short thanks that may
+// stand before the writer's name at the end of a message (ta, thx, tq),
+// in the customers' languages and those their customers sign off in.
+func isThanks(w string) bool {
+	switch w {
+	case "ta", "thx", "thanks", "thank", "thankyou", "ty", "tia", "tq", "tqvm", "tks", "cheers", "tak", "takk", "mvh", "kasih",
+		"danke", "merci", "gracias", "grazie", "obrigado", "obrigada", "salamat", "dankie", "tack", "kiitos", "shukran", "asante":
+		return true
+	}
+	return false
+}
+
+// detectOpeningName finds the writer's name on a line of its own that
+// opens a message: "Mbali\nI think the payment bounced". As with a closing
+// name, the rule is evidence for the tagger, which decides.
+func detectOpeningName(s *scan) {
+	n := len(s.words)
+	if n < 3 || strings.TrimSpace(s.gap(0)) != "" {
+		return
+	}
+	j := 0
+	for j < n && j < 3 && s.closingNameWord(j) && (j == 0 || s.gap(j) == " " || s.gap(j) == "-") {
+		j++
+	}
+	if j == 0 || j >= n {
+		return
+	}
+	if g := strings.TrimLeft(s.gap(j), " \t,.!"); g == "" || g[0] != '\n' && g[0] != '\r' {
+		return // the line goes on
+	}
+	if j == 1 && s.lex(0)&lxDict != 0 && !s.lex(0).isName() {
+		return // a heading or an everyday word: Urgent, Refund
+	}
+	start, end := s.words[0].start, s.words[j-1].end
+	s.add(Person, start, end, closingNameScore, s.lowerCanon(start, end))
 }

@@ -38,6 +38,17 @@ func (s *scan) scoreRun(r nameRun) (scoredRun, bool) {
 			return scoredRun{}, false
 		}
 	}
+	// "call me back", "ring him later": a word of time or manner after
+	// a verb of calling and its object.
+	if r.to-r.from == 1 && r.from >= 2 && callAdverbs[s.lw(r.from)] && s.gap(r.from) == " " && s.gap(r.from-1) == " " {
+		switch s.lw(r.from - 1) {
+		case "me", "him", "her", "us", "them":
+			switch s.lw(r.from - 2) {
+			case "call", "calls", "called", "ring", "rings", "rang", "text", "texts", "texted", "phone", "message", "email":
+				return scoredRun{}, false
+			}
+		}
+	}
 	var given, surname, common, unknown, zhSurname, zhSyll, n int
 	patronym := false // Ahmad bin Ismail, Muthu a/l Rajan
 	for k := r.from; k < r.to; k++ {
@@ -248,7 +259,7 @@ func (s *scan) cueBefore(k int) int {
 
 var (
 	strongCueIndex = newSuffixCues(strongNameCues...)
-	kinCueIndex    = newSuffixCues(kinNameCues...)
+	kinCueIndex    = newSuffixCues(withPossessives(kinNameCues)...)
 	speechCueIndex = newSuffixCues(speechCues...)
 	weakCueIndex   = newSuffixCues(weakNameCues...)
 )
@@ -290,6 +301,14 @@ func hasWordSuffix(ctx, cue string) bool {
 	return !isAlnum(c) && c < 0x80
 }
 
+// callAdverbs follow "call me" where no name does: "call me back",
+// "call me asap".
+var callAdverbs = map[string]bool{
+	"back": true, "later": true, "tomorrow": true, "today": true, "tonight": true, "again": true, "asap": true,
+	"now": true, "soon": true, "anytime": true, "first": true, "instead": true, "please": true, "pls": true,
+	"plz": true, "urgently": true, "directly": true, "once": true, "whenever": true, "anyway": true, "pronto": true,
+}
+
 // strongNameCues announce a name in the languages customers write in.
 var strongNameCues = []string{
 	"my name is", "name is", "name:", "names are", "named", "named him", "named her", "call him",
@@ -315,6 +334,20 @@ var kinNameCues = []string{
 	"min søster", "min ven", "min veninde", "min kollega", "min nabo", "naboen", "kæresten", "min svoger",
 	"min svigermor", "min farmor", "min mormor", "min farfar", "min morfar", "min onkel", "min tante", "isteri saya", "suami saya", "anak saya",
 	"ibu saya", "bapa saya", "abang saya", "kakak saya", "adik saya", "kawan saya", "rakan saya", "jiran saya",
+}
+
+// withPossessives adds to the English kin cues ("my wife") the same with
+// the other possessives: "his wife", "her husband", "our son".
+func withPossessives(cues []string) []string {
+	out := append([]string(nil), cues...)
+	for _, c := range cues {
+		if rest, ok := strings.CutPrefix(c, "my "); ok {
+			for _, p := range []string{"his ", "her ", "our ", "their "} {
+				out = append(out, p+rest)
+			}
+		}
+	}
+	return out
 }
 
 // weakNameCues often stand before a name but also before other words.

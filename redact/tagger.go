@@ -3,6 +3,7 @@ package redact
 import (
 	_ "embed"
 	"math"
+	"strings"
 	"sync"
 
 	"github.com/hushdesk/hushdesk/redact/ner"
@@ -207,8 +208,153 @@ func tagLatin(s *scan) {
 		s.add(Person, start, end, score, s.lowerCanon(start, end))
 		k = j
 	}
+	s.extendTaggedLists()
 	s.dropInstitutionNames()
 	s.dropTradeNames()
+}
+
+// listMemberScore is the score of a list member vouched for by a name the
+// tagger found beside it.
+const listMemberScore = 0.6
+
+// extendTaggedLists lets a name the tagger found vouch for the other
+// members of its list, as extendEnumerations does for the rules' names:
+// in "Attendees: Hemi Walker, Losa Tuilagi, Mereana Te Huia" and "From:
+// Hollis, Venkataraman" every member is a name once one is. A member is
+// one to three capitalised words that may be a name, the whole of what
+// stands between two joins of the list or its end.
+func (s *scan) extendTaggedLists() {
+	if s.caseless || s.shouting {
+		return
+	}
+	n := len(s.found)
+	for i := 0; i < n; i++ {
+		f := s.found[i]
+		if f.Type != Person || f.Score < 0.5 || s.cjkAt(f.Start) {
+			continue
+		}
+		from, to := s.wordAt(f.Start), s.wordAt(f.End-1)+1
+		for dir := -1; dir <= 1; dir += 2 {
+			a, b := from, to
+			for range 4 {
+				var m0, m1 int
+				if dir > 0 {
+					m0, m1 = s.listMemberAfter(b)
+				} else {
+					m0, m1 = s.listMemberBefore(a)
+				}
+				if m0 < 0 || s.personAt(m0, m1) || s.lineHasPlace(m0) {
+					break
+				}
+				start, end := s.words[m0].start, s.words[m1-1].end
+				s.add(Person, start, end, listMemberScore, s.lowerCanon(start, end))
+				a, b = m0, m1
+			}
+		}
+	}
+}
+
+// listMemberAfter returns the words [m0, m1) of the list member after a
+// name ending before word b, or -1.
+func (s *scan) listMemberAfter(b int) (int, int) {
+	if b >= len(s.words) {
+		return -1, -1
+	}
+	m0 := b
+	if s.listJoin(b, b) {
+	} else if b+1 < len(s.words) && s.listJoin(b, b+1) && s.words[b+1].cap {
+		m0 = b + 1
+	} else {
+		return -1, -1
+	}
+	m1 := m0
+	for m1 < len(s.words) && m1-m0 < 3 && s.listMemberWord(m1) && (m1 == m0 || s.gap(m1) == " " || s.gap(m1) == "-") {
+		m1++
+	}
+	if m1 == m0 || !s.memberEnds(m1) {
+		return -1, -1
+	}
+	return m0, m1
+}
+
+// listMemberBefore returns the words [m0, m1) of the list member before a
+// name starting at word a, or -1.
+func (s *scan) listMemberBefore(a int) (int, int) {
+	if a == 0 {
+		return -1, -1
+	}
+	m1 := a
+	if s.listJoin(a, a) {
+	} else if a >= 2 && s.listJoin(a-1, a) {
+		m1 = a - 1
+	} else {
+		return -1, -1
+	}
+	m0 := m1
+	for m0 > 0 && m1-m0 < 3 && s.listMemberWord(m0-1) && (m0 == m1 || s.gap(m0) == " " || s.gap(m0) == "-") {
+		m0--
+	}
+	if m0 == m1 || m0 > 0 && s.gap(m0) == " " && s.words[m0-1].cap {
+		return -1, -1
+	}
+	return m0, m1
+}
+
+// listMemberWord reports whether word k may be a word of a list member.
+func (s *scan) listMemberWord(k int) bool {
+	w := s.words[k]
+	return w.kind == wLetters && w.cap && !w.upper && w.end-w.start > 1 && s.nameShaped(k) &&
+		s.ruleMark[k]&(rmNotName|rmNever|rmStructured|rmAddress|rmLocation) == 0 && s.lex(k)&(lxDict|lxCommon) == 0 ||
+		k < len(s.words) && s.words[k].cap && s.lex(k).isName() && s.lex(k)&lxCommon == 0 && s.ruleMark[k]&(rmNotName|rmNever) == 0
+}
+
+// memberEnds reports whether a list member may end before word j: the end
+// of the text, punctuation, a line break, or another join of the list.
+func (s *scan) memberEnds(j int) bool {
+	if j >= len(s.words) {
+		return true
+	}
+	g := s.gap(j)
+	if g == " " {
+		switch s.lw(j) {
+		case "and", "og", "dan", "or", "eller", "atau":
+			return true
+		}
+		return false
+	}
+	t := strings.TrimLeft(g, " ")
+	return t != "" && strings.IndexByte(",.\n)!?;&(", t[0]) >= 0
+}
+
+// lineHasPlace reports whether the line of word k holds an address or a
+// place the rules found, or a postcode after it (V92, F92): its
+// comma-separated parts (Trá Lí, Letterkenny) are no list of names.
+func (s *scan) lineHasPlace(k int) bool {
+	for a := k; a >= 0; a-- {
+		if s.ruleMark[a]&(rmAddress|rmLocation) != 0 {
+			return true
+		}
+		if strings.IndexByte(s.gap(a), '\n') >= 0 {
+			break
+		}
+	}
+	for b := k + 1; b < len(s.words) && strings.IndexByte(s.gap(b), '\n') < 0; b++ {
+		if s.ruleMark[b]&(rmAddress|rmLocation) != 0 || s.words[b].kind == wMixed && s.ruleMark[b]&rmStructured == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// personAt reports whether a name is already found over words [a, b).
+func (s *scan) personAt(a, b int) bool {
+	start, end := s.words[a].start, s.words[b-1].end
+	for _, f := range s.found {
+		if f.Type == Person && f.Start < end && f.End > start && f.Score >= 0.5 {
+			return true
+		}
+	}
+	return false
 }
 
 // tagAlone is the score a name the tagger found needs when the rules saw
@@ -280,7 +426,34 @@ func (s *scan) neverName(k int) bool {
 		!(k+1 < len(s.words) && s.words[k+1].cap && s.gap(k+1) == " " && s.lex(k+1)&lxStop == 0) {
 		return true // Du kan, Mener du, Will you: a function word, unless a name follows (Will Smith)
 	}
+	if f&lxMonth != 0 && s.monthHere(k) {
+		return true // till August, end of April, 3 May: a month
+	}
 	return s.inHeading(k)
+}
+
+// monthHere reports whether word k, a month's name, stands where a month
+// does: after a word that asks for a time (till, end of, sejak, indtil)
+// or next to a number, and no name follows it (April Jones).
+func (s *scan) monthHere(k int) bool {
+	if k+1 < len(s.words) && s.gap(k+1) == " " && s.words[k+1].cap && s.lex(k+1)&(lxStop|lxMonth) == 0 {
+		return false
+	}
+	if k > 0 && s.words[k-1].kind == wDigits && s.gap(k) == " " || k+1 < len(s.words) && s.words[k+1].kind == wDigits && s.gap(k+1) == " " {
+		return true
+	}
+	return k > 0 && s.gap(k) == " " && monthCues[s.lw(k-1)]
+}
+
+// monthCues are words after which a month's name is the month: a
+// preposition or a word of time, in the customers' languages.
+var monthCues = map[string]bool{
+	"in": true, "of": true, "till": true, "til": true, "until": true, "since": true, "before": true,
+	"after": true, "during": true, "early": true, "mid": true, "late": true, "next": true, "last": true,
+	"this": true, "i": true, "indtil": true, "siden": true, "fra": true, "før": true, "efter": true,
+	"midt": true, "sidst": true, "næste": true, "sidste": true, "bulan": true, "hingga": true, "sampai": true,
+	"sejak": true, "pada": true, "awal": true, "akhir": true, "pertengahan": true, "dalam": true, "selepas": true,
+	"sebelum": true,
 }
 
 // inHeading reports whether word k is on a line that starts with #, a

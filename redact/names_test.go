@@ -1,0 +1,164 @@
+package redact
+
+import (
+	"slices"
+	"testing"
+)
+
+// personsFound returns the names Find reports in text.
+func personsFound(r *Redactor, text string) []string {
+	var out []string
+	for _, f := range r.Find(text) {
+		if f.Type == Person {
+			out = append(out, text[f.Start:f.End])
+		}
+	}
+	return out
+}
+
+// checkNames checks that Find reports each name of want and none of not.
+func checkNames(t *testing.T, text string, want, not []string) {
+	t.Helper()
+	got := personsFound(New(Options{}), text)
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%q: %q not found as a name (names: %q)", text, w, got)
+		}
+	}
+	for _, n := range not {
+		for _, g := range got {
+			if g == n {
+				t.Errorf("%q: %q taken for a name", text, n)
+			}
+		}
+	}
+}
+
+// A month's name where a month stands (till August, end of April, 3 May)
+// is never a name; one before a family name still is.
+func TestMonthIsNoName(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Hola, I'm in Spain till August, use the number above please.", nil, []string{"August"}},
+		{"They said the case would be reviewed by the end of April. It's now May.", nil, []string{"April"}},
+		{"Jeg er væk indtil August, skriv til mig bagefter.", nil, []string{"August"}},
+		{"Saya bercuti sampai Jun, tolong email saja.", nil, []string{"Jun"}},
+		{"The last payment was on 3 May and nothing since.", nil, []string{"May"}},
+		{"Since June Whitfield took over the account nothing works.", []string{"June Whitfield"}, nil},
+		{"They had 3: June, Kristi and Stephen.", []string{"June", "Kristi", "Stephen"}, nil},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
+
+// "Call me" announces a name, but not before a word of time or manner:
+// "call me back", "text her later".
+func TestCallMeBack(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"pls call me back on 020 7946 0018 asap", nil, []string{"back"}},
+		{"ok can u ask vikram to call me back on 87097 34814", []string{"vikram"}, []string{"back"}},
+		{"could you ring him later, he is at work", nil, []string{"later"}},
+		{"Everyone calls me Bex, not Rebecca.", []string{"Bex"}, nil},
+		{"Please call me Anna.", []string{"Anna"}, nil},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
+
+// The writer's name that closes a message after its last sentence, a
+// dash, a slash or a short thanks, with no sign-off word of the lists; a
+// name alone on the first line; and what stays: a company addressed
+// after a comma, a sign-off alone, an everyday word.
+func TestClosingAndOpeningNames(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"text me on 0412 555 019 when the plumber is 10 min away, I'll be at work til 5. ta, Kerrilee", []string{"Kerrilee"}, nil},
+		{"Send the new router to my work address and text me the tracking please. — Shaniqua", []string{"Shaniqua"}, nil},
+		{"Any news on the refund? It's been three weeks.\n/Raj", []string{"Raj"}, nil},
+		{"let me know when it ships. thx Brookelyn", []string{"Brookelyn"}, nil},
+		{"The courier can leave it with the neighbours at number 7. Thandeka", []string{"Thandeka"}, nil},
+		{"Please change the billing name on the account. Danke, Svenja Brandt", []string{"Svenja Brandt"}, []string{"Danke"}},
+		{"Zanele\nmy card was charged twice for the same order\ncan u check", []string{"Zanele"}, nil},
+		{"Jeg har ringet tre gange og ingen svarer. Det er for dårligt, Forsikringsselskabet!!", nil, []string{"Forsikringsselskabet"}},
+		{"Where is my parcel? It has been two weeks. Thanks!", nil, []string{"Thanks"}},
+		{"Is the store open on Sunday? Urgent", nil, []string{"Urgent"}},
+		{"Refund\nI returned the jacket on Monday and heard nothing.", nil, []string{"Refund"}},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
+
+// A name that names a piece of furniture or goods after its noun ("sofaen
+// Havana", "meja Aurora") or a shop that sells ("X ada jual") is no name.
+func TestModelAndShopNames(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Findes sofaen Havana også i grå?", nil, []string{"Havana"}},
+		{"Berapa lama jaminan untuk katil Sofia?", nil, []string{"Sofia"}},
+		{"Is the Stella lamp dimmable?", nil, []string{"Stella"}},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
+
+// Chinese names without a lead-in the rules know: the given-name
+// characters of the compiled list (峰, 清) and a kin word before the name
+// (我阿爸劉國強) let the Chinese tagger find them.
+func TestChineseNamesWithoutCue(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"帮我查下欧阳晓峰的订单到哪了，五天没更新", []string{"欧阳晓峰"}, nil},
+		{"我阿爸劉國強唔識用手機，我幫佢問", []string{"劉國強"}, nil},
+		{"给王小明打个电话，他一直没接", []string{"王小明"}, nil},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
+
+// A name the tagger found vouches for the other members of its list; the
+// comma-separated parts of an address stay.
+func TestTaggedListMembers(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Attendees for the review: Aroha Walker, Sefo Tuilagi, Ngaire Te Rangi", []string{"Aroha Walker", "Sefo Tuilagi"}, nil},
+		{"From: Hollis, Ramaswamy\nTo: Claims\nSubject: burst pipe", []string{"Hollis", "Ramaswamy"}, nil},
+		{"Abonnementet skal fremover deles af Birthe og Preben. Send ny faktura.", []string{"Birthe", "Preben"}, nil},
+		{"Cottage 3, Baile an Fheirtéaraigh, Trá Lí, Co. Chiarraí V92 E8T5 - for Siobhán Ní Bhriain", nil, []string{"Trá Lí"}},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
+
+// Kin cues hold with any possessive: "his wife", "our daughter".
+func TestKinCuesWithPossessives(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"yes the policy is in my husband's name, i'm his wife Akosua", []string{"Akosua"}, nil},
+		{"The card is in his name, I'm her sister Ebele.", []string{"Ebele"}, nil},
+		{"Her husband called twice about the refund.", nil, []string{"Her"}},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
