@@ -167,8 +167,9 @@ func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, lx *
 		return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 	}
 	budget := maxFuzzyTerms
+	var ws wordStems
 	for i := range out {
-		if err := ix.measure(ctx, reader, a, th, fam, pre, &out[i], idf, &budget); err != nil {
+		if err := ix.measure(ctx, reader, a, th, fam, pre, &out[i], idf, &budget, &ws); err != nil {
 			return nil, err
 		}
 	}
@@ -187,7 +188,10 @@ func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, lx *
 // is corrected to a support-domain word it misspells, split into the
 // parts of a compound, matched fuzzily, or, a lone Chinese character,
 // taken as the words it begins.
-func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, th *thesaurus, fam, pre string, q *queryTerm, idf func(uint64) float64, budget *int) error {
+//
+// ws holds the words of pre analysed so far, shared by the terms of one
+// query in one family.
+func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, th *thesaurus, fam, pre string, q *queryTerm, idf func(uint64) float64, budget *int, ws *wordStems) error {
 	df, err := ix.dfs.docFreq(ctx, reader, fam, q.term)
 	if err != nil {
 		return err
@@ -240,7 +244,7 @@ func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analys
 			q.fuzz = 0
 		}
 		if fam == "da" && !long {
-			q.parts, err = ix.splitCompound(ctx, reader, a, q.term, pre)
+			q.parts, err = ix.splitWord(ctx, reader, a, ws.surface(a, q.term, pre))
 		}
 	}
 	return err
