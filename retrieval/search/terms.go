@@ -131,7 +131,28 @@ func straddles(out []queryTerm, i int) bool {
 
 // analyseQuery returns the distinct terms of text in each family, with
 // their document frequencies in the family's body field.
+//
+// Under a context from WithAnalysisMemo, a text analysed before by the
+// same index, with the same vocabulary and no write since, is not
+// analysed again (memo.go); the terms are only read after analysis.
 func (ix *Index) analyseQuery(ctx context.Context, text string) (map[string][]queryTerm, error) {
+	memo := memoOf(ctx)
+	if memo == nil {
+		return ix.analyseQueryIn(ctx, ix.lexicon(), text)
+	}
+	key := memoKey{ix: ix, lx: ix.lexicon(), gen: ix.gen.Load(), text: text}
+	if t, ok := memo.get(key); ok {
+		return t, nil
+	}
+	t, err := ix.analyseQueryIn(ctx, key.lx, text)
+	if err == nil && ix.gen.Load() == key.gen {
+		memo.put(key, t)
+	}
+	return t, err
+}
+
+// analyseQueryIn is analyseQuery with the vocabulary lx.
+func (ix *Index) analyseQueryIn(ctx context.Context, lx *lexicon, text string) (map[string][]queryTerm, error) {
 	reader, err := ix.readerFor()
 	if err != nil {
 		return nil, err
@@ -142,7 +163,6 @@ func (ix *Index) analyseQuery(ctx context.Context, text string) (map[string][]qu
 		return nil, fmt.Errorf("count passages: %w", err)
 	}
 	n = ix.passagesOf(n)
-	lx := ix.lexicon()
 	out := make(map[string][]queryTerm, len(families))
 	for _, fam := range families {
 		if out[fam], err = ix.familyTerms(ctx, reader, lx, n, fam, text); err != nil {
