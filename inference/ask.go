@@ -183,7 +183,10 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		askBack(d, res, decision.Vague)
 		return a.finish(ctx, m, stream)
 	}
-	res, err := a.search(ctx, m)
+	// The searches of one message (several for a follow-up) share the
+	// analysis of the texts they search, which they would otherwise
+	// repeat.
+	res, err := a.search(search.WithAnalysisMemo(ctx), m)
 	if err != nil {
 		// A question the search cannot take (a malformed query) is not
 		// the customer's failure to be punished with a 500: abstain.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hushdesk/hushdesk/inference/catalog"
 	"github.com/hushdesk/hushdesk/inference/lang"
@@ -137,15 +138,31 @@ func docHints(ps []search.Passage) []string {
 	return out
 }
 
-// snippet shortens a passage for display.
+// snippet shortens a passage for display: its words, one space between
+// them, cut at a space before the 240th letter.
 func snippet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= 240 {
-		return s
+	const long, shortest = 240, 180
+	// For speed, only as much of the passage as the snippet can hold is
+	// joined and turned into runes, not the whole passage.
+	var b strings.Builder
+	n := 0 // runes in b
+	for w := range strings.FieldsSeq(s) {
+		if n > long {
+			break
+		}
+		if n > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += utf8.RuneCountInString(w)
 	}
-	cut := 240
-	for i := 240; i > 180; i-- {
+	if n <= long {
+		return b.String()
+	}
+	r := []rune(b.String())
+	cut := long
+	for i := long; i > shortest; i-- {
 		if r[i] == ' ' {
 			cut = i
 			break

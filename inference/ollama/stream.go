@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 
 	"github.com/ollama/ollama/api"
@@ -39,9 +40,28 @@ var (
 
 // chatLine is one line of Ollama's chat stream: a response, or an error
 // the server reports mid-stream.
+//
+// Its message is read into a wireMessage, which shadows the response's
+// own, for speed: api.Message's UnmarshalJSON decodes the message a
+// second time (checking and reflecting over it again) only to lower-case
+// its role, which response does after one pass. Every line of a stream
+// has a message, so that was a good share of reading a reply.
 type chatLine struct {
 	api.ChatResponse
-	Error string `json:"error,omitempty"`
+	Message wireMessage `json:"message"`
+	Error   string      `json:"error,omitempty"`
+}
+
+// wireMessage has api.Message's fields, and not its UnmarshalJSON.
+type wireMessage api.Message
+
+// response is the line's response, its message as api.Message's
+// UnmarshalJSON leaves it.
+func (l *chatLine) response() api.ChatResponse {
+	r := l.ChatResponse
+	r.Message = api.Message(l.Message)
+	r.Message.Role = strings.ToLower(r.Message.Role)
+	return r
 }
 
 // chatStream posts req to Ollama's /api/chat and calls fn with each
@@ -104,7 +124,7 @@ func chatStream(ctx context.Context, client *http.Client, base *url.URL, req *ap
 			if l.Error != "" {
 				return errors.New(l.Error)
 			}
-			if ferr := fn(l.ChatResponse); ferr != nil {
+			if ferr := fn(l.response()); ferr != nil {
 				return ferr
 			}
 		}

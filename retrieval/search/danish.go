@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
@@ -23,7 +24,14 @@ const minCompoundPart = 3
 // that passages hold, preferring the split whose shorter part is
 // longest. It returns the parts' stems, or nil.
 func (ix *Index) splitCompound(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, stem, text string) ([]string, error) {
-	word := surfaceWord(a, stem, text)
+	var ws wordStems
+	return ix.splitWord(ctx, reader, a, ws.surface(a, stem, text))
+}
+
+// splitWord splits a word (lower case) into two parts that passages hold,
+// preferring the split whose shorter part is longest. It returns the
+// parts' stems, or nil.
+func (ix *Index) splitWord(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, word string) ([]string, error) {
 	rs := []rune(word)
 	if len(rs) < 2*minCompoundPart {
 		return nil, nil
@@ -35,16 +43,31 @@ func (ix *Index) splitCompound(ctx context.Context, reader index.IndexReader, a 
 		if right == "" {
 			continue
 		}
+		// For speed: whether passages hold the right part is looked up
+		// once, and before the left part is analysed (an analysis per
+		// form); most right parts are held by none, and the split needs
+		// both held, so the outcome is the same.
+		rightHeld, looked := false, false
 		for _, left := range linkForms(string(rs[:i])) {
-			short := min(len([]rune(left)), len(rs)-i)
+			short := min(utf8.RuneCountInString(left), len(rs)-i)
 			if short <= bestLen {
 				continue
+			}
+			if !looked {
+				ok, err := ix.heldByPassages(ctx, reader, right)
+				if err != nil {
+					return nil, err
+				}
+				rightHeld, looked = ok, true
+			}
+			if !rightHeld {
+				break
 			}
 			l := stemOf(a, left)
 			if l == "" {
 				continue
 			}
-			ok, err := ix.heldByPassages(ctx, reader, l, right)
+			ok, err := ix.heldByPassages(ctx, reader, l)
 			if err != nil {
 				return nil, err
 			}
@@ -87,11 +110,28 @@ func stemOf(a analysis.Analyzer, word string) string {
 	return string(toks[0].Term)
 }
 
-// surfaceWord is the word of text that the analyzer makes stem of, in
-// lower case, or "".
-func surfaceWord(a analysis.Analyzer, stem, text string) string {
-	for _, w := range lowerWords(text) {
-		if stemOf(a, w) == stem {
+// wordStems are the lower-case words of a query's text and, as far as
+// they have been asked for, their stems in one family. For speed, a
+// query's words are analysed once however many of them are looked up
+// (every word no Danish passage holds is, to split it).
+type wordStems struct {
+	read  bool
+	words []string
+	stems []string
+}
+
+// surface is the word of text that the analyzer makes stem of, in lower
+// case, or "". Each word of text is analysed at most once over the calls
+// with the same wordStems (which are for one analyzer and one text).
+func (ws *wordStems) surface(a analysis.Analyzer, stem, text string) string {
+	if !ws.read {
+		ws.words, ws.read = lowerWords(text), true
+	}
+	for i, w := range ws.words {
+		if i == len(ws.stems) {
+			ws.stems = append(ws.stems, stemOf(a, w))
+		}
+		if ws.stems[i] == stem {
 			return w
 		}
 	}

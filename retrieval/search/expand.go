@@ -12,9 +12,13 @@ import (
 // phrase it is part of. A rule that matches only words the analyzer
 // drops ("not a bot") adds the term it leads to, as implied.
 func expandQuery(a analysis.Analyzer, th *thesaurus, fam, pre string) []queryTerm {
-	l := termList{th: th, at: map[string]int{}, pos: map[int]int{}}
+	toks := a.Analyze([]byte(postNormalize(fam, pre)))
+	// Sized for the query's words up front, for speed: a term is large,
+	// and growing the list a term at a time copies it over and over.
+	// Rules add a few more.
+	l := termList{th: th, out: make([]queryTerm, 0, len(toks)+4), at: make(map[string]int, len(toks)), pos: make(map[int]int, len(toks))}
 	var phrases []*analysis.Token
-	for _, tok := range a.Analyze([]byte(postNormalize(fam, pre))) {
+	for _, tok := range toks {
 		if strings.Contains(string(tok.Term), "_") {
 			phrases = append(phrases, tok)
 			continue

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -57,8 +58,9 @@ const rankHolds = 0.05
 // passage by its features, each document by the ranking model m over its
 // passages' (documents first, then their passages).
 func rerank(ps []scored, qs *question, m rankModel) {
+	docs := make(map[string]docCoverage, len(ps))
 	for i := range ps {
-		ps[i].measure(qs.terms, qs.lang)
+		ps[i].measureShared(qs.terms, qs.lang, docs)
 		// Only the order within an article: the document's rank is
 		// made of the features alone.
 		if qs.asks&ps[i].headIntent != 0 {
@@ -199,11 +201,39 @@ func (f features) max(g features) features {
 
 // measure computes a candidate's features and rank.
 func (p *scored) measure(qterms map[string][]queryTerm, ql lang.Tag) {
-	q := qterms[analysisKey(p.Lang)]
+	p.measureShared(qterms, ql, nil)
+}
+
+// docCoverage is how much of a query a document's title and lead hold,
+// measured once for the several passages of the document a search
+// finds.
+type docCoverage struct {
+	fam                   string
+	titleTerms, leadTerms termSet
+	title, lead           float64
+}
+
+// measureShared is measure, taking the coverage of the passage's
+// document's title and lead from docs when a passage of the same
+// document, with the same title and lead terms, was measured before, and
+// recording it there otherwise (docs nil: no sharing). For speed: a
+// document's title and lead are the same for all its passages, and the
+// lead's coverage, checked term by term (near matches scanning the
+// lead's every word), cost as much as the passage's own.
+func (p *scored) measureShared(qterms map[string][]queryTerm, ql lang.Tag, docs map[string]docCoverage) {
+	fam := analysisKey(p.Lang)
+	q := qterms[fam]
+	d, ok := docs[p.DocID]
+	if !ok || d.fam != fam || !slices.Equal(d.titleTerms, p.titleTerms) || !slices.Equal(d.leadTerms, p.leadTerms) {
+		d = docCoverage{fam: fam, titleTerms: p.titleTerms, leadTerms: p.leadTerms, title: coverage(q, p.titleTerms), lead: coverage(q, p.leadTerms)}
+		if docs != nil {
+			docs[p.DocID] = d
+		}
+	}
 	p.features = features{
 		cover: coverage(q, p.terms),
-		title: coverage(q, p.titleTerms),
-		lead:  coverage(q, p.leadTerms),
+		title: d.title,
+		lead:  d.lead,
 		head:  coverage(q, p.headTerms),
 	}
 	p.rank = p.features.score() * languageWeight(ql, p.Lang)

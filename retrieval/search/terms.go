@@ -131,7 +131,28 @@ func straddles(out []queryTerm, i int) bool {
 
 // analyseQuery returns the distinct terms of text in each family, with
 // their document frequencies in the family's body field.
+//
+// Under a context from WithAnalysisMemo, a text analysed before by the
+// same index, with the same vocabulary and no write since, is not
+// analysed again (memo.go); the terms are only read after analysis.
 func (ix *Index) analyseQuery(ctx context.Context, text string) (map[string][]queryTerm, error) {
+	memo := memoOf(ctx)
+	if memo == nil {
+		return ix.analyseQueryIn(ctx, ix.lexicon(), text)
+	}
+	key := memoKey{ix: ix, lx: ix.lexicon(), gen: ix.gen.Load(), text: text}
+	if t, ok := memo.get(key); ok {
+		return t, nil
+	}
+	t, err := ix.analyseQueryIn(ctx, key.lx, text)
+	if err == nil && ix.gen.Load() == key.gen {
+		memo.put(key, t)
+	}
+	return t, err
+}
+
+// analyseQueryIn is analyseQuery with the vocabulary lx.
+func (ix *Index) analyseQueryIn(ctx context.Context, lx *lexicon, text string) (map[string][]queryTerm, error) {
 	reader, err := ix.readerFor()
 	if err != nil {
 		return nil, err
@@ -142,7 +163,6 @@ func (ix *Index) analyseQuery(ctx context.Context, text string) (map[string][]qu
 		return nil, fmt.Errorf("count passages: %w", err)
 	}
 	n = ix.passagesOf(n)
-	lx := ix.lexicon()
 	out := make(map[string][]queryTerm, len(families))
 	for _, fam := range families {
 		if out[fam], err = ix.familyTerms(ctx, reader, lx, n, fam, text); err != nil {
@@ -167,8 +187,9 @@ func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, lx *
 		return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 	}
 	budget := maxFuzzyTerms
+	var ws wordStems
 	for i := range out {
-		if err := ix.measure(ctx, reader, a, th, fam, pre, &out[i], idf, &budget); err != nil {
+		if err := ix.measure(ctx, reader, a, th, fam, pre, &out[i], idf, &budget, &ws); err != nil {
 			return nil, err
 		}
 	}
@@ -187,7 +208,10 @@ func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, lx *
 // is corrected to a support-domain word it misspells, split into the
 // parts of a compound, matched fuzzily, or, a lone Chinese character,
 // taken as the words it begins.
-func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, th *thesaurus, fam, pre string, q *queryTerm, idf func(uint64) float64, budget *int) error {
+//
+// ws holds the words of pre analysed so far, shared by the terms of one
+// query in one family.
+func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, th *thesaurus, fam, pre string, q *queryTerm, idf func(uint64) float64, budget *int, ws *wordStems) error {
 	df, err := ix.dfs.docFreq(ctx, reader, fam, q.term)
 	if err != nil {
 		return err
@@ -240,7 +264,7 @@ func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analys
 			q.fuzz = 0
 		}
 		if fam == "da" && !long {
-			q.parts, err = ix.splitCompound(ctx, reader, a, q.term, pre)
+			q.parts, err = ix.splitWord(ctx, reader, a, ws.surface(a, q.term, pre))
 		}
 	}
 	return err
