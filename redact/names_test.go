@@ -147,18 +147,3 @@ func TestTaggedListMembers(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
-
-// Kin cues hold with any possessive: "his wife", "our daughter".
-func TestKinCuesWithPossessives(t *testing.T) {
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
-		{"yes the policy is in my husband's name, i'm his wife Akosua", []string{"Akosua"}, nil},
-		{"The card is in his name, I'm her sister Ebele.", []string{"Ebele"}, nil},
-		{"Her husband called twice about the refund.", nil, []string{"Her"}},
-	}
-	for _, tt := range tests {
-		checkNames(t, tt.text, tt.want, tt.not)
-	}
-}

@@ -259,7 +259,7 @@ func (s *scan) cueBefore(k int) int {
 
 var (
 	strongCueIndex = newSuffixCues(strongNameCues...)
-	kinCueIndex    = newSuffixCues(withPossessives(kinNameCues)...)
+	kinCueIndex    = newSuffixCues(kinNameCues...)
 	speechCueIndex = newSuffixCues(speechCues...)
 	weakCueIndex   = newSuffixCues(weakNameCues...)
 )
@@ -334,20 +334,6 @@ var kinNameCues = []string{
 	"min søster", "min ven", "min veninde", "min kollega", "min nabo", "naboen", "kæresten", "min svoger",
 	"min svigermor", "min farmor", "min mormor", "min farfar", "min morfar", "min onkel", "min tante", "isteri saya", "suami saya", "anak saya",
 	"ibu saya", "bapa saya", "abang saya", "kakak saya", "adik saya", "kawan saya", "rakan saya", "jiran saya",
-}
-
-// withPossessives adds to the English kin cues ("my wife") the same with
-// the other possessives: "his wife", "her husband", "our son".
-func withPossessives(cues []string) []string {
-	out := append([]string(nil), cues...)
-	for _, c := range cues {
-		if rest, ok := strings.CutPrefix(c, "my "); ok {
-			for _, p := range []string{"his ", "her ", "our ", "their "} {
-				out = append(out, p+rest)
-			}
-		}
-	}
-	return out
 }
 
 // weakNameCues often stand before a name but also before other words.
