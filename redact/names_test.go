@@ -130,20 +130,3 @@ func TestChineseNamesWithoutCue(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
-
-// A name the tagger found vouches for the other members of its list; the
-// comma-separated parts of an address stay.
-func TestTaggedListMembers(t *testing.T) {
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
-		{"Attendees for the review: Aroha Walker, Sefo Tuilagi, Ngaire Te Rangi", []string{"Aroha Walker", "Sefo Tuilagi"}, nil},
-		{"From: Hollis, Ramaswamy\nTo: Claims\nSubject: burst pipe", []string{"Hollis", "Ramaswamy"}, nil},
-		{"Abonnementet skal fremover deles af Birthe og Preben. Send ny faktura.", []string{"Birthe", "Preben"}, nil},
-		{"Cottage 3, Baile an Fheirtéaraigh, Trá Lí, Co. Chiarraí V92 E8T5 - for Siobhán Ní Bhriain", nil, []string{"Trá Lí"}},
-	}
-	for _, tt := range tests {
-		checkNames(t, tt.text, tt.want, tt.not)
-	}
-}
