@@ -114,5 +114,4 @@ const greetings = `hi hello hey dear hiya hej hejsa kære goddag hai helo salam 
 // signOffs come before the writer's name, at the end of a message.
 const signOffs = `
 regards best thanks cheers sincerely yours mvh hilsen hilsner kh vh ikhlas daripada signed
-danke merci gracias grazie obrigado obrigada dankie kiitos salamat
 `

@@ -51,8 +51,6 @@ func detectPersons(s *scan) {
 		s.add(Person, start, end, r.score, s.lowerCanon(start, end))
 	}
 	detectSignatures(s)
-	detectClosingName(s)
-	detectOpeningName(s)
 }
 
 type scoredRun struct {

@@ -294,39 +294,3 @@ var (
 // acronyms are written in capitals in ordinary text.
 var acronyms = []string{"IP", "SMS", "PDF", "OTP", "ATM", "USB", "TV", "PC", "ID", "IC", "CPR", "NRIC", "VAT", "GST",
 	"PIN", "FAQ", "API", "GPS", "SIM", "QR", "IBAN", "CVV", "OK", "ASAP", "FYI", "ETA", "DIY", "VIP", "UK", "EU", "HQ"}
-
-// Sign-offs that close a message before the writer's name, or alone.
-var signOffs = map[string][]string{
-	"en": {"thx", "thanks", "Thanks", "ta", "cheers", "Cheers", "ty", "tia", "Best", "Regards", "Many thanks", "Kind regards", "x"},
-	"da": {"mvh", "Mvh", "hilsen", "Hilsen", "vh", "tak", "Tak", "Venlig hilsen", "Kh", "De bedste hilsner"},
-	"ms": {"tq", "Tq", "tqvm", "terima kasih", "Terima kasih", "Salam", "trima kasih", "Sekian, terima kasih"},
-}
-
-// signed ends a message with its writer's name, as people sign a message
-// in the same line or the next: "... til 5. ta, Shazza", "... please. —
-// Tamika", "...\n/Dev", "... Thanks Kenz". One time in four the sign-off
-// stands alone, so that the words of a sign-off are not learnt as a name.
-func (g *generator) signed(lang string, parts []part) []part {
-	r := g.r
-	end := parts[len(parts)-1].text
-	if end != "" && !strings.ContainsAny(end[len(end)-1:], ".?!") && r.IntN(2) == 0 {
-		parts = append(parts, part{text: pick(r, []string{".", "!", ","})})
-	}
-	sep := pick(r, []string{" ", " ", "\n", "\n\n", "  "})
-	if r.IntN(4) == 0 {
-		return append(parts, part{text: sep + pick(r, signOffs[lang]) + pick(r, []string{"", "!", ".", ","})})
-	}
-	var lead string
-	switch n := r.IntN(10); {
-	case n < 4:
-		lead = pick(r, signOffs[lang]) + pick(r, []string{" ", ", ", ",\n", "\n", " "})
-	case n < 6:
-		lead = pick(r, []string{"— ", "- ", "-- ", "/", "-", "~ ", "– "})
-	}
-	name := g.slot(lang, "G")
-	if r.IntN(3) == 0 {
-		name = []part{{text: g.p.latinName(r, lang).text, name: true}}
-	}
-	parts = append(parts, part{text: sep + lead})
-	return append(parts, name...)
-}

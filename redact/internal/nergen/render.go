@@ -80,9 +80,6 @@ func (g *generator) message(lang string) Message {
 		parts = g.zhMixed()
 	default:
 		parts = g.withNoise(lang, g.fill(lang, tmpl))
-		if lang != "zh" && g.r.IntN(10) == 0 {
-			parts = g.signed(lang, parts)
-		}
 	}
 	// Casing: most messages as written; some all in lower or upper case,
 	// some with the names alone in lower case.
@@ -193,11 +190,6 @@ func (g *generator) slot(lang, name string) []part {
 		return []part{{text: pick(r, latinPlaces)}}
 	case "PR":
 		return []part{{text: pick(r, products)}}
-	case "M": // a model named after a person: the Aurora desk, sofaen Havana
-		if r.IntN(5) == 0 {
-			return []part{{text: invented(r)}}
-		}
-		return []part{{text: capitalise(strings.Fields(g.p.latinName(r, lang).text)[0])}}
 	case "ZB":
 		return []part{{text: pick(r, zhBrands)}}
 	case "ZP":

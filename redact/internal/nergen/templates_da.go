@@ -49,10 +49,4 @@ var daPlain = []string{
 	"Jeg betalte med MobilePay kl. {T}.",
 	"Pakken har ligget i {P} siden {D}.",
 	"Virker {PR} med en {B} oplader?",
-	"Hvor lang garanti er der på sofaen {M}?",
-	"Findes lampen {M} også i messing?",
-	"Benene på spisebordet {M} vakler.",
-	"Har I sengen {M} på lager i 160 cm?",
-	"Kan stolen {M} fås i grøn?",
-	"Er madrassen {M} for hård?",
 }

@@ -128,10 +128,4 @@ var enPlain = []string{
 	"Tracking says the parcel is in {P} since {D}.",
 	"The Washington depot keeps sending it back.",
 	"Please update the version to 2.4.1 on the {PR}.",
-	"How long is the guarantee on the {M} sofa?",
-	"Does the {M} lamp take a normal bulb?",
-	"The legs of my {M} dining table are wobbly.",
-	"Is the bed frame {M} available in oak?",
-	"Can I still order the {M} chair in green?",
-	"Is the {M} mattress too firm for side sleepers?",
 }

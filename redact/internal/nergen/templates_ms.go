@@ -42,12 +42,4 @@ var msPlain = []string{
 	"Bungkusan di {P} sejak {D}.",
 	"Ada promosi {B} bulan ini?",
 	"Saya nak tukar ke pelan {PR}.",
-	"Berapa lama jaminan sofa {M}?",
-	"Lampu {M} ada warna emas?",
-	"Kaki meja makan {M} goyang.",
-	"Katil {M} ada saiz queen?",
-	"Kerusi {M} ada stok warna hijau?",
-	"{B} ada jual {PR}?",
-	"{B} kat {P} ada jual barang kemas?",
-	"Nak tanya, {B} masih buka ke?",
 }
