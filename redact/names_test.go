@@ -71,3 +71,20 @@ func TestCallMeBack(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// Chinese names without a lead-in the rules know: the given-name
+// characters of the compiled list (峰, 清) and a kin word before the name
+// (我阿爸劉國強) let the Chinese tagger find them.
+func TestChineseNamesWithoutCue(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"帮我查下欧阳晓峰的订单到哪了，五天没更新", []string{"欧阳晓峰"}, nil},
+		{"我阿爸劉國強唔識用手機，我幫佢問", []string{"劉國強"}, nil},
+		{"给王小明打个电话，他一直没接", []string{"王小明"}, nil},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}

@@ -56,7 +56,7 @@ const (
 // of the lists; zhNotNames the phrases that are no names.
 var zhGivenCount, zhNotNames = func() (map[rune]uint8, map[string]bool) {
 	given := make(map[rune]uint8)
-	for _, name := range strings.Fields(readList("given_zh_han_faker.txt")) {
+	for _, name := range strings.Fields(readList("given_zh_han_faker.txt") + "\n" + readList("given_zh_han.txt")) {
 		for _, r := range name {
 			if given[r] < 255 {
 				given[r]++

@@ -102,8 +102,21 @@ func zhNameEndAt(t string, i int) bool {
 // a name: not part of a word with it.
 func zhNameEndBefore(t string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(t[:i])
-	return !isCJK(r) || strings.ContainsRune("我你他她係系是找叫问問同跟给給話话讲講转轉告知請请个個", r)
+	if !isCJK(r) || strings.ContainsRune("我你他她係系是找叫问問同跟给給話话讲講转轉告知請请个個", r) {
+		return true
+	}
+	for _, kin := range zhKinWords {
+		if strings.HasSuffix(t[:i], kin) {
+			return true
+		}
+	}
+	return false
 }
+
+// zhKinWords name a relation of the writer's; a name often follows them
+// (我老公家豪, 我阿爸劉國強).
+var zhKinWords = []string{"老公", "老婆", "阿爸", "阿媽", "阿妈", "爸爸", "妈妈", "媽媽", "哥哥", "姐姐", "弟弟", "妹妹",
+	"儿子", "兒子", "女儿", "女兒", "朋友", "同事", "太太", "丈夫", "妻子", "老闆", "老板", "室友", "邻居", "鄰居"}
 
 func firstRune(t string) rune {
 	r, _ := utf8.DecodeRuneInString(t)

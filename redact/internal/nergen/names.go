@@ -49,7 +49,7 @@ func newPools(fsys fs.FS) *pools {
 	p.surnames = append(append(append(readList(fsys, "surnames_faker.txt"), readList(fsys, "surnames_intl.txt")...), p.surnamesEN...),
 		readList(fsys, "surnames_world.txt")...)
 	seen := map[string]bool{}
-	for _, g := range p.zhGiven {
+	for _, g := range append(p.zhGiven, readList(fsys, "given_zh_han.txt")...) {
 		for _, r := range g {
 			if c := string(r); !seen[c] {
 				seen[c] = true
