@@ -193,45 +193,40 @@ var announcing = map[lang.Tag][]string{
 // asked back.
 func announcesTopic(text string, l lang.Tag) bool {
 	lower := strings.ToLower(text)
-	cued := ""
+	var cues []string
 	for _, tl := range []lang.Tag{l, lang.English} {
 		for _, c := range announcing[tl] {
 			if strings.Contains(lower, c) {
-				cued += " " + c
+				cues = append(cues, c)
 			}
 		}
 	}
-	if cued == "" || search.AsksHow(text) {
+	if len(cues) == 0 || search.AsksHow(text) {
 		return false
 	}
+	// What is left beyond the cues and the words of asking names one
+	// thing at most: a word, or a Chinese word of two characters.
 	if l.Chinese() {
-		rest := text
-		for _, w := range append(append(strings.Fields(cued), questionHan...), genericHan...) {
-			rest = strings.ReplaceAll(rest, w, "")
+		for _, c := range cues {
+			lower = strings.ReplaceAll(lower, c, " ")
 		}
 		n := 0
-		for _, r := range rest {
+		for _, r := range withoutAsking(lower, l) {
 			if unicode.Is(unicode.Han, r) {
 				n++
 			}
 		}
-		return n <= 2 // one word
+		return n <= 2
 	}
-	known := genericWords(l)
-	asks := map[string]bool{}
-	for _, w := range strings.Fields(cued) {
-		asks[w] = true
-	}
-	for _, tl := range []lang.Tag{l, lang.English} {
-		for _, w := range strings.Fields(questionWords[tl]) {
-			asks[w] = true
+	cueWords := map[string]bool{}
+	for _, c := range cues {
+		for _, w := range strings.Fields(c) {
+			cueWords[w] = true
 		}
 	}
 	things := 0
-	for _, w := range strings.FieldsFunc(lower, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	}) {
-		if !known[w] && !known[strings.ReplaceAll(w, "'", "")] && !asks[w] {
+	for _, w := range strings.Fields(withoutAsking(lower, l)) {
+		if !cueWords[w] {
 			things++
 		}
 	}

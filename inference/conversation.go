@@ -172,34 +172,41 @@ func (th thread) last() (turn, bool) {
 	return th[len(th)-1], true
 }
 
+// assistantLast returns the last turn when it is the assistant's own (not
+// a person's reply, not a hand-back).
+func (th thread) assistantLast() (turn, bool) {
+	t, ok := th.last()
+	return t, ok && !t.agent && !t.handback
+}
+
 // offerPending reports whether the assistant's last message offered a
 // person (an abstention does), so a "yes" or a "no" answers it.
 func (th thread) offerPending() bool {
-	t, ok := th.last()
-	return ok && !t.agent && !t.handback && t.kind == decision.Abstain && t.reason != decision.PromptInjection
+	t, ok := th.assistantLast()
+	return ok && t.kind == decision.Abstain && t.reason != decision.PromptInjection
 }
 
 // tentativeLast reports whether the assistant's last message was a
 // tentative answer, which offers a person if it does not help.
 func (th thread) tentativeLast() bool {
-	t, ok := th.last()
-	return ok && !t.agent && !t.handback && t.kind == decision.Answer && t.reason == decision.Tentative
+	t, ok := th.assistantLast()
+	return ok && t.kind == decision.Answer && t.reason == decision.Tentative
 }
 
 // answeredLast reports whether the assistant's last message answered a
 // question, after which the customer is asked whether it solved their
 // problem: a bare "no thanks" or "不用了" replies to that.
 func (th thread) answeredLast() bool {
-	t, ok := th.last()
-	return ok && !t.agent && !t.handback && t.kind == decision.Answer &&
+	t, ok := th.assistantLast()
+	return ok && t.kind == decision.Answer &&
 		t.reason != decision.Smalltalk && t.reason != decision.OfferDeclined
 }
 
 // abstainedLast reports whether the last turn was an abstention: a second
 // one in a row hands off.
 func (th thread) abstainedLast() bool {
-	t, ok := th.last()
-	return ok && !t.agent && !t.handback && t.kind == decision.Abstain
+	t, ok := th.assistantLast()
+	return ok && t.kind == decision.Abstain
 }
 
 // topic returns the last turn that was about something: an answer or a

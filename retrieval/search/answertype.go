@@ -82,7 +82,7 @@ func answerTypes(text string) intent {
 			continue
 		}
 		prevNumber, prevCurrency = false, currencies[w] || currencyPrefix(w)
-		if prevCurrency && containsDigit(w) {
+		if prevCurrency && hasDigit(w) {
 			out |= intentCost // "rm49", "€5"
 		}
 	}
@@ -130,11 +130,6 @@ func currencyPrefix(w string) bool {
 		}
 	}
 	return false
-}
-
-// containsDigit reports whether s holds an ASCII digit.
-func containsDigit(s string) bool {
-	return strings.ContainsAny(s, "0123456789")
 }
 
 // hanNumerals are the Chinese numerals that count time ("七天", "两个月").

@@ -58,13 +58,18 @@ var intentCues = []struct {
 	}},
 }
 
+// spacedWords is a lower-cased text's words one space apart, with a space
+// at both ends, for whole-word cues (" how long ").
+func spacedWords(lower string) string {
+	return " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}), " ") + " "
+}
+
 // intentsOf returns the intents the cues in text name.
 func intentsOf(text string) intent {
 	lower := strings.ToLower(text)
-	// The words, one space apart and at both ends, for whole-word cues.
-	words := " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	}), " ") + " "
+	words := spacedWords(lower)
 	var out intent
 	for _, ic := range intentCues {
 		for _, c := range ic.cues {
@@ -137,9 +142,7 @@ func cueStemsOf(a analysis.Analyzer) []cueStem {
 // dampedStems is questionWordStems with the cues analysed.
 func dampedStems(cues []cueStem, text string) map[string]bool {
 	lower := strings.ToLower(text)
-	words := " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	}), " ") + " "
+	words := spacedWords(lower)
 	var out map[string]bool
 	for _, c := range cues {
 		if !strings.Contains(words, c.padded) {
@@ -164,9 +167,7 @@ func AsksHow(text string) bool {
 		return true
 	}
 	lower := strings.ToLower(text)
-	words := " " + strings.Join(strings.FieldsFunc(lower, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	}), " ") + " "
+	words := spacedWords(lower)
 	for _, c := range whereCues {
 		if isHan(c) && strings.Contains(lower, c) || strings.Contains(words, " "+c+" ") {
 			return true
