@@ -653,8 +653,25 @@ const farewellWords = 6
 // works, which an article explains, not a person to start it. Asking for
 // the thing itself ("delete my account", "I want to complain") still
 // hands off.
+//
+// A complaint or a legal step asked about in any question ("does a team
+// lead look at it again if I'm not happy?", "boleh pergi tribunal ke")
+// is a question about the process too: a complaint or a threat is said,
+// not asked. A request for a person or for one's data is often asked
+// ("can I talk to a human?"), so only how, when and where count for
+// those.
 func asksAboutProcess(question string, trigger decision.Reason, res search.Result, threshold float64) bool {
-	return processTriggers[trigger] && res.Confidence >= threshold && len(res.Passages) > 0 && search.AsksHow(question)
+	if !processTriggers[trigger] || res.Confidence < threshold || len(res.Passages) == 0 {
+		return false
+	}
+	return search.AsksHow(question) || statedTriggers[trigger] && search.AsksWhether(question)
+}
+
+// statedTriggers are the process triggers whose requests are stated,
+// not asked: a question that fires one asks about the process.
+var statedTriggers = map[decision.Reason]bool{
+	decision.Complaint:   true,
+	decision.LegalThreat: true,
 }
 
 // processTriggers are the triggers that are requests a help centre
@@ -662,6 +679,7 @@ func asksAboutProcess(question string, trigger decision.Reason, res search.Resul
 // reaching a person.
 var processTriggers = map[decision.Reason]bool{
 	decision.Complaint:          true,
+	decision.LegalThreat:        true,
 	decision.DataAccessRequest:  true,
 	decision.DataErasureRequest: true,
 	decision.PersonRequested:    true,

@@ -223,6 +223,11 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "hvor lang tid går der før i svarer på en indsigtsanmodning", kind: decision.Answer, reason: decision.Answered},
 			{text: "please delete my account", kind: decision.Handoff, reason: decision.DataErasureRequest},
 		}},
+		{"a question about a complaint's course is answered, a complaint hands off", []turn{
+			{text: "does a team lead look at it again if im not happy with the answer to my complaint", kind: decision.Answer, doc: "sample/en/complaints.md"},
+			{text: "kalau x puas hati lg lepas aduan, boleh pergi tribunal tuntutan pengguna ke", kind: decision.Answer, doc: "sample/ms/complaints.md"},
+			{text: "I want to make a complaint to a manager", kind: decision.Handoff},
+		}},
 		{"a follow-up that names nothing new", []turn{
 			{text: "parcel came today and the wine glasses inside are smashed", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
 			{text: "how long do i have to tell u", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},

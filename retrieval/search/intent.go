@@ -196,3 +196,73 @@ func asksOf(text string) intent {
 	}
 	return out
 }
+
+// AsksWhether reports whether a message asks a question about how things
+// stand or work ("does a team lead look at it again if I'm not happy?",
+// "kalau x puas hati, boleh pergi tribunal ke", "投诉以后会有人回复吗")
+// rather than asking the business to do something ("can you escalate my
+// complaint?", "kan I ringe mig op?", "帮我投诉一下好吗"): a question in
+// form (a question mark, a question word or auxiliary first, a question
+// particle last) that is not a request addressed to the reader.
+func AsksWhether(text string) bool {
+	lower := strings.ToLower(strings.TrimSpace(text))
+	words := spacedWords(lower)
+	for _, r := range addressedRequests {
+		if isHan(r) && strings.Contains(lower, r) || strings.Contains(words, " "+r+" ") {
+			return false
+		}
+	}
+	if strings.ContainsAny(lower, "?？") {
+		return true
+	}
+	fields := strings.Fields(strings.TrimSpace(words))
+	if len(fields) == 0 {
+		return false
+	}
+	if questionOpeners[fields[0]] || questionParticles[fields[len(fields)-1]] {
+		return true
+	}
+	trimmed := strings.TrimRightFunc(lower, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	for _, p := range hanQuestionEnds {
+		if strings.HasSuffix(trimmed, p) {
+			return true
+		}
+	}
+	for _, p := range hanEitherOr {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionOpeners are the words a question begins with: question words
+// and the auxiliaries of a yes-or-no question.
+var questionOpeners = map[string]bool{
+	"does": true, "do": true, "did": true, "is": true, "are": true, "was": true, "will": true, "would": true,
+	"can": true, "could": true, "should": true, "may": true, "what": true, "whats": true, "what's": true,
+	"which": true, "who": true, "why": true, "how": true, "when": true, "where": true,
+	"kan": true, "er": true, "skal": true, "vil": true, "må": true, "har": true, "hvad": true, "hvilken": true,
+	"hvilke": true, "hvem": true, "hvorfor": true, "hvordan": true, "hvornår": true, "hvor": true,
+	"adakah": true, "apakah": true, "apa": true, "kenapa": true, "mengapa": true, "bila": true, "siapa": true,
+	"bolehkah": true, "bagaimana": true,
+}
+
+// questionParticles end a Malay question ("boleh pergi tribunal ke").
+var questionParticles = map[string]bool{"ke": true, "kah": true, "tak": true, "x": true, "ka": true}
+
+// hanQuestionEnds end a Chinese question; hanEitherOr ask one (A-not-A:
+// 会不会, 可唔可以).
+var (
+	hanQuestionEnds = []string{"吗", "嗎", "呢", "么", "麼", "未", "冇", "没有", "沒有"}
+	hanEitherOr     = []string{"会不会", "會不會", "能不能", "可不可以", "可唔可以", "得唔得", "有没有", "有沒有", "有冇", "是不是", "係唔係", "会唔会", "會唔會"}
+)
+
+// addressedRequests ask the reader to do something: a request in the
+// form of a question is still a request.
+var addressedRequests = []string{
+	"can you", "could you", "will you", "would you", "can u", "could u", "pls", "please", "plz",
+	"kan i", "kan du", "vil i", "vil du", "gider i", "gider du", "venligst",
+	"boleh awak", "boleh korang", "boleh tolong", "tolong", "sila", "mohon",
+	"帮我", "幫我", "替我", "请你", "請你", "麻烦你", "麻煩你", "唔該", "帮忙", "幫忙",
+}

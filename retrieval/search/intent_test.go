@@ -89,6 +89,30 @@ func TestAsksHow(t *testing.T) {
 	}
 }
 
+func TestAsksWhether(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"does a team lead look at it again if im not happy with the answer to my complaint", true},
+		{"kalau x puas hati lg lepas aduan, boleh pergi tribunal tuntutan pengguna ke", true},
+		{"投诉以后会有人回复吗", true},
+		{"投诉处理会不会很慢", true},
+		{"kan jeg klage til forbrugerklagenævnet bagefter", true},
+		{"If the refund isn't in my account by Friday my solicitor will be in touch.", false},
+		{"Kalau refund tak masuk minggu ni, saya akan bawa kes ni ke Tribunal Tuntutan Pengguna.", false},
+		{"can you escalate my complaint?", false},
+		{"kan I ringe mig op?", false},
+		{"帮我投诉一下好吗", false},
+		{"i want to make a complaint to a manager", false},
+		{"我要投诉", false},
+	} {
+		if got := AsksWhether(tt.text); got != tt.want {
+			t.Errorf("AsksWhether(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestAsksOfCantonese(t *testing.T) {
 	for _, tt := range []struct {
 		text string
