@@ -5,9 +5,12 @@ import "strings"
 // growLeft extends an address from its anchor at k to the words before
 // it on the same line: the street name before "Street", the house number
 // before "Rue", "P.O." before "Box". A unit ("Apt. 4") also takes the line
-// before it when that line holds the street.
+// before it when that line holds the street, and a street's name the
+// house number written before it after a comma ("House No. 12, Osu Badu
+// Street").
 func (s *scan) growLeft(k int, kind anchorKind) int {
 	from := k
+grow:
 	for n := 0; from > 0 && n < 5; n++ {
 		g := s.gap(from)
 		if strings.IndexByte(g, '\n') >= 0 || !s.gapInside(from) || !s.addrWord(from-1) {
@@ -18,7 +21,7 @@ func (s *scan) growLeft(k int, kind anchorKind) int {
 		case anchorStreet, anchorNumber:
 			if g != " " && g != "-" && !(g == ". " && prev.end-prev.start <= 3) &&
 				!(g == "/" && prev.kind == wDigits && s.words[from].kind == wDigits) { // 3/17 Māngere Road
-				return from
+				break grow
 			}
 		case anchorPrefix:
 			if prev.kind == wLetters && s.lw(from-1) != "no" && s.lex(from-1)&lxUnit == 0 && prev.end-prev.start > 1 {
@@ -27,12 +30,31 @@ func (s *scan) growLeft(k int, kind anchorKind) int {
 		}
 		from--
 	}
+	if kind == anchorStreet && from > 0 && strings.TrimRight(s.gap(from), " ") == "," {
+		from = s.houseNumberPart(from)
+	}
 	if kind == anchorUnit && from > 0 && strings.Count(s.gap(from), "\n") == 1 && s.gapInside(from) {
 		if prev := s.lineStart(from - 1); s.addressLine(prev, false) && s.streetLine(prev, from-1, s.military(k)) {
 			from = prev
 		}
 	}
 	return from
+}
+
+// houseNumberPart returns the first word of the part before word k (a
+// street's name after a comma) when that part is a house's number: "House
+// No. 12, Osu Badu Street", "Flat 3, Beech Road"; else k.
+func (s *scan) houseNumberPart(k int) int {
+	start, ok := s.partBefore(k)
+	if !ok || k-start > 4 {
+		return k
+	}
+	for j := start; j < k; j++ {
+		if w := s.words[j]; (w.kind == wDigits || w.kind == wMixed) && w.end-w.start <= 4 {
+			return start
+		}
+	}
+	return k
 }
 
 // lineStart returns the first word of the line holding word k.

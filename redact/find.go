@@ -113,6 +113,7 @@ func detectRules(s *scan) {
 	}
 	if words || numbers {
 		detectAddresses(s)
+		detectPostcodeAddresses(s)
 	}
 	detectZh(s)
 }
