@@ -89,6 +89,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	tagZh(s)
 	tagLatin(s)
 	detectIntroductions(s)
+	detectBareSignatures(s)
 	return s.found
 }
 

@@ -352,3 +352,30 @@ func TestSelfIntroductions(t *testing.T) {
 		}
 	}
 }
+
+// TestBareSignatures holds the writer's name standing alone at the end or
+// the start of a message, and what stays there without being a name.
+func TestBareSignatures(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Any news on the refund? It has been two weeks.\n\nOsagie", "Osagie"},
+		{"please ring me before noon. — Thandeka", "Thandeka"},
+		{"the box was crushed, photos attached /Reuben", "Reuben"},
+		{"text me when it ships. thx Kenzie", "Kenzie"},
+		{"will be home after 6, ta, Shaz", "Shaz"},
+		{"call me when the driver is close, Margaret", "Margaret"},
+		{"Nokuthula\nMy card was charged twice for one order", "Nokuthula"},
+		{"Where is my parcel? It was due Monday. Urgent", ""},
+		{"Can I pay by invoice? Merci", ""},
+		{"I ordered the lamp. Thanks", ""},
+		{"The parcel went to the wrong depot. ASAP", ""},
+		{"delivered to my office in the city, Copenhagen", ""},
+		{"Returns\nI want to send back a chair", ""},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("Find(%q)[PERSON] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -152,3 +152,111 @@ func isSignOff(w string) bool {
 	}
 	return false
 }
+
+// A message often ends in its writer's name without a sign-off before
+// it: after the last sentence ("... with tracking please. — Tamika"),
+// on a line of its own, after a slash ("/Dev") or after a chat closing
+// ("ta, Shazza", "thx Kenz"); or begins with it on a line of its own
+// ("Mbali\nI think the payment bounced").
+
+// maxSignatureWords is the most words a bare signature holds.
+const maxSignatureWords = 3
+
+// bareSignatureScore is the confidence of a bare signature: enough to
+// stand beside the tagger (ruleKeep) as a name the rules are sure of.
+const bareSignatureScore = 0.8
+
+// detectBareSignatures finds the writer's name standing alone at the end
+// or the start of a message. It runs after the tagger, whose features it
+// leaves alone, and takes nothing the tagger's marks say is a brand, a
+// place or another kind of value.
+func detectBareSignatures(s *scan) {
+	n := len(s.words)
+	if n < 3 || s.caseless {
+		return
+	}
+	// At the end: the last words, after a sentence's end or a closing.
+	if tail := strings.TrimSpace(s.text[s.words[n-1].end:]); tail == "" || tail == "." || tail == "!" {
+		from := n - 1
+		for from > n-maxSignatureWords && s.signatureWord(from-1) && signatureJoin(s.gap(from)) {
+			from--
+		}
+		if s.signatureWord(n-1) && s.signatureWord(from) && (s.signatureBreak(from) || s.gap(from) == ", " && s.listedName(from, n-1)) {
+			s.add(Person, s.words[from].start, s.words[n-1].end, bareSignatureScore, s.lowerCanon(s.words[from].start, s.words[n-1].end))
+		}
+	}
+	// At the start: a name alone on the first line, a sentence after it.
+	if strings.TrimSpace(s.gap(0)) == "" {
+		to := 0
+		for to+1 < maxSignatureWords && to+1 < n && s.signatureWord(to+1) && signatureJoin(s.gap(to+1)) {
+			to++
+		}
+		if s.signatureWord(0) && to+1 < n && strings.Count(s.gap(to+1), "\n") == 1 && strings.TrimSpace(s.gap(to+1)) == "" &&
+			s.words[to+1].cap {
+			s.add(Person, s.words[0].start, s.words[to].end, bareSignatureScore, s.lowerCanon(s.words[0].start, s.words[to].end))
+		}
+	}
+}
+
+// listedName reports whether every word of [from, to] is a name of the
+// lists: a clause's last words after a comma ("when the assessor is on
+// the way, Ciara") are the writer's name only then.
+func (s *scan) listedName(from, to int) bool {
+	for k := from; k <= to; k++ {
+		if s.lex(k)&(lxGiven|lxListGiven|lxSurname|lxListSurname) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// signatureJoin reports whether a gap joins two words of a name.
+func signatureJoin(g string) bool { return g == " " || g == "-" || g == ". " }
+
+// signatureBreak reports whether what stands before word k ends what the
+// message said: a sentence's end, a line break, a dash or a slash, or a
+// closing word of chat ("ta", "thx", "cheers").
+func (s *scan) signatureBreak(k int) bool {
+	g := s.gap(k)
+	if strings.ContainsAny(g, ".!?\n/") || strings.Contains(g, "—") || strings.Contains(g, "–") || strings.Contains(g, "- ") {
+		return !hasPlaceholder(g)
+	}
+	return k > 0 && (g == " " || g == ", ") && (isSignOff(s.lw(k-1)) || chatClosings[s.lw(k-1)])
+}
+
+// chatClosings close a chat message before the writer's name: thanks
+// in chat shorthand and in the languages customers switch to.
+var chatClosings = map[string]bool{
+	"ta": true, "thx": true, "thnx": true, "ty": true, "tq": true, "tqvm": true, "tks": true, "tak": true,
+	"merci": true, "gracias": true, "danke": true, "grazie": true, "obrigado": true, "obrigada": true,
+	"salamat": true, "arigato": true, "dankie": true, "asante": true, "shukran": true, "spasibo": true,
+	"kiitos": true, "dziękuję": true, "dank": true, "takk": true, "tack": true,
+}
+
+// signatureWord reports whether word k can be a word of a bare signature:
+// a capitalised word that is not an everyday word (unless a name list
+// holds it and it is no common word too), a function word, a month, a
+// place, a word of an address or a company, a greeting or a closing.
+func (s *scan) signatureWord(k int) bool {
+	if k < 0 || k >= len(s.words) {
+		return false
+	}
+	w := s.words[k]
+	if w.kind != wLetters || !w.cap || w.upper && w.end-w.start <= 4 || s.placeholders && hasPlaceholder(s.text[max(0, w.start-1):min(len(s.text), w.end+1)]) {
+		return false
+	}
+	f := s.lex(k)
+	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxHonorific|lxNotNameStart) != 0 {
+		return false
+	}
+	if chatClosings[s.lw(k)] {
+		return false
+	}
+	if len(s.ruleMark) == len(s.words) && s.ruleMark[k]&(rmNotName|rmNever|rmStructured|rmAddress|rmLocation) != 0 {
+		return false // a brand, shop or place, or what the rules took for something else
+	}
+	if f&lxDict != 0 {
+		return f&(lxGiven|lxListGiven|lxSurname) != 0 && f&lxCommon == 0
+	}
+	return true
+}
