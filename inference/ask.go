@@ -130,7 +130,15 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 			// courtesy in their own right, say it helped.
 			offer = r.First() == courtesy.No || r.First() == courtesy.Yes && !courtesy.Read(d.Question.Text, d.Lang, false).Only()
 		}
+	} else if !offer && m.thread.tentativeLast() && replyFirst(r) && remark(r.Rest, d.Lang) {
+		// "nah its fine ill check the box", "ok yeah put me through":
+		// a yes or a no to the offer, with a remark that asks nothing.
+		reading, offer = r, true
 	}
+	// A yes or a no to the offer, then a remark that asks nothing ("nej
+	// tak, jeg finder ud af det selv", "不用了 我自己查", "好啊 转一下吧"),
+	// is the reply, whatever the remark names.
+	offerReply := offer && replyFirst(reading) && remark(reading.Rest, d.Lang)
 	m.question = d.Question.Text
 	if len(reading.Kinds) > 0 && !reading.Only() {
 		m.question = reading.Rest // "hi, how do I return a sofa?" asks how to return a sofa
@@ -141,13 +149,13 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 	onlyCourtesy := reading.Only() || len(reading.Kinds) > 0 && !namesTopic(m.question, d.Lang) && !troubled(m.question, d.Lang) &&
 		!strings.ContainsAny(m.question, "?？") || farewell(reading, m.question, d.Lang)
 	switch {
-	case offer && reading.First() == courtesy.Yes && onlyCourtesy:
+	case offer && reading.First() == courtesy.Yes && (onlyCourtesy || offerReply):
 		// "Yes please" to "Would you like to talk to a person?".
 		d.Kind, d.Reason = decision.Handoff, decision.OfferAccepted
 		d.Answer = catalog.Text(d.Lang, catalog.Handoff(decision.PersonRequested))
 		d.Team = a.parts.Triage.Route(m.question, a.topicHints(m.thread))
 		return a.finish(ctx, m, stream)
-	case offer && reading.First() == courtesy.No && onlyCourtesy:
+	case offer && reading.First() == courtesy.No && (onlyCourtesy || offerReply):
 		d.Kind, d.Reason = decision.Answer, decision.OfferDeclined
 		d.Answer = catalog.Text(d.Lang, catalog.OfferDeclined)
 		return a.finish(ctx, m, stream)
@@ -639,6 +647,17 @@ func confirmed(sigs []triage.Signal, res search.Result) []triage.Signal {
 func farewell(r courtesy.Reading, rest string, l lang.Tag) bool {
 	return r.Closing == courtesy.Goodbye && !strings.ContainsAny(rest, "?？") && !search.AsksHow(rest) &&
 		!troubled(rest, l) && len(strings.Fields(rest)) <= farewellWords
+}
+
+// replyFirst reports whether a message begins with a yes or a no.
+func replyFirst(r courtesy.Reading) bool {
+	return r.First() == courtesy.Yes || r.First() == courtesy.No
+}
+
+// remark reports whether what follows a reply asks nothing: no question
+// mark, no question in form, no trouble told.
+func remark(rest string, l lang.Tag) bool {
+	return !strings.ContainsAny(rest, "?？") && !search.AsksHow(rest) && !search.AsksWhether(rest) && !troubled(rest, l)
 }
 
 // farewellWords is the most words a remark before a goodbye has.

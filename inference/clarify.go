@@ -23,17 +23,17 @@ var generic = map[lang.Tag]string{
 		query queries not no work works working worked broken fix sort got get getting having going happened happening
 		order orders ordered item items product products purchase purchased account thanks thank urgent asap now just still
 		some any somethings somethin sth smth matter concern concerns regarding re theres thats whats hows heres
-		check look see assist assistance support`,
+		check look see assist assistance support went go goes gone out w bought buy sorted`,
 	lang.Danish: `jeg mig min mit mine vi vores du din dit det den der er var har havde kan kunne vil ville skal skulle
 		en et og eller men så at af i på til med om fra for ikke ingen noget nogen lidt hej hjælp hjælpe problem problemer
 		fejl galt virker virke virkede fungerer fungere spørgsmål sag bestilling bestillingen ordre ordren ordrer vare varen
 		varer konto kontoen tak venligst gerne bare stadig nu hurtigt brug behøver behover har brug mangler kigge se tjekke
-		tjek hjaelp hjælpen`,
+		tjek hjaelp hjælpen sgu lige gaaet gået spm`,
 	lang.Malay: `saya sy aku kami kita awak anda u ada ade tak x tidak bukan dengan dgn dan atau tapi yang yg untuk utk
 		pada kat di ke dari ni ini itu tu la lah je jer pun nak mahu boleh blh tolong tlg bantu help masalah problem isu
 		salah rosak tak_boleh tak_jalan x_jalan jalan order pesanan barang produk akaun akaun_saya hai hi helo ok okay
 		sikit something apa2 pasal tentang mengenai urgent segera sekarang lagi perlu perlukan memerlukan bantuan semak
-		tengok tgk check cek`,
+		tengok tgk check cek soalan tanya tny`,
 }
 
 // genericHan are the Chinese words of a vague message; what is left once
@@ -46,6 +46,7 @@ var genericHan = []string{
 	"啊", "呀", "啦", "吗", "嗎", "呢", "吧", "喎", "㗎", "个", "個", "张", "張", "我", "你", "出", "錯", "错", "的", "嘅",
 	"是", "係", "在", "都", "又", "就", "好", "很", "太", "急", "紧", "緊", "快", "点", "點", "些", "么", "麼", "人", "需要",
 	"看下", "看一下", "睇下", "睇一下", "查下", "查一下", "检查", "檢查", "处理", "處理", "解决", "解決",
+	"问个", "問個", "事儿", "事兒", "啲", "想", "坏掉", "壞掉", "掉", "那边", "那邊", "嗰度", "嗰邊", "问下", "問下", "事",
 }
 
 // trouble are the words that say something is wrong or help is needed,
@@ -54,11 +55,11 @@ var genericHan = []string{
 // not sure, rather than answered with "I don't know".
 var trouble = map[lang.Tag][]string{
 	lang.English: {"problem", "problems", "issue", "issues", "trouble", "wrong", "broken", "help", "not working", "doesnt work",
-		"doesn't work", "wont work", "won't work", "cant", "can't", "fix"},
+		"doesn't work", "wont work", "won't work", "cant", "can't", "fix", "assistance", "assist"},
 	lang.Danish:             {"problem", "problemer", "fejl", "galt", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke"},
 	lang.Malay:              {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan"},
-	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "帮忙", "帮我", "怎么办"},
-	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "幫忙", "幫我", "怎麼辦", "點算"},
+	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "怎么办", "有点事", "有事"},
+	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "怎麼辦", "點算", "有啲嘢", "有點事", "有事"},
 }
 
 // troubled reports whether a message says something is wrong or asks for
@@ -183,8 +184,17 @@ var announcing = map[lang.Tag][]string{
 		"spørge til", "noget om", "angående", "vedrørende"},
 	lang.Malay: {"tanya pasal", "tanya tentang", "tanya mengenai", "soalan pasal", "soalan tentang", "soalan mengenai",
 		"tanya sikit", "tanya sesuatu", "nak tanya", "nk tanya", "mau tanya", "nak tny", "nk tny"},
-	lang.ChineseSimplified:  {"想问一下", "问一下", "请问一下", "想问", "想咨询", "咨询一下", "关于", "有关", "的事", "方面"},
-	lang.ChineseTraditional: {"想問一下", "問一下", "請問一下", "想問", "想諮詢", "諮詢一下", "問下", "關於", "有關", "嘅事", "的事", "方面"},
+	lang.ChineseSimplified:  {"想问一下", "问一下", "请问一下", "想问", "想咨询", "咨询一下", "关于", "有关", "的事", "方面", "的问题", "那边", "问下"},
+	lang.ChineseTraditional: {"想問一下", "問一下", "請問一下", "想問", "想諮詢", "諮詢一下", "問下", "關於", "有關", "嘅事", "的事", "方面", "的問題", "嘅問題", "嗰度", "嗰邊", "那邊"},
+}
+
+// leading are the words that, opening a message, announce its topic
+// without asking about it ("about my refund", "psl parcel", "angående
+// faktura", "question re delivery").
+var leading = map[lang.Tag][]string{
+	lang.English: {"about", "re", "regarding", "concerning", "got a q about", "a q about", "q about", "question re", "query re", "quick q about", "quick question about"},
+	lang.Danish:  {"angaaende", "angående", "ang", "vedr", "vedrørende", "et spm om", "spm om", "noget med", "mht"},
+	lang.Malay:   {"psl", "pasal", "tentang", "mengenai", "berkenaan", "nk tanya psl", "nak tanya psl", "tanya psl", "soalan psl"},
 }
 
 // announcesTopic reports whether a message announces a question and names
@@ -201,7 +211,15 @@ func announcesTopic(text string, l lang.Tag) bool {
 			}
 		}
 	}
-	if len(cues) == 0 || search.AsksHow(text) {
+	opening := strings.TrimSpace(lower)
+	for _, tl := range []lang.Tag{l, lang.English} {
+		for _, c := range leading[tl] {
+			if strings.HasPrefix(opening, c+" ") {
+				cues = append(cues, c)
+			}
+		}
+	}
+	if len(cues) == 0 || search.AsksHow(text) || strings.ContainsAny(text, "?？") && !l.Chinese() {
 		return false
 	}
 	// What is left beyond the cues and the words of asking names one

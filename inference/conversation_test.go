@@ -232,6 +232,21 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "parcel came today and the wine glasses inside are smashed", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
 			{text: "how long do i have to tell u", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
 		}},
+		{"a no to the offer with a remark is the reply", []turn{
+			{text: "is there a human-readable version of my invoice, the email is a mess", kind: decision.Answer, reason: decision.Tentative},
+			{text: "nah its fine ill check the box", kind: decision.Answer, reason: decision.OfferDeclined},
+		}},
+		{"a yes to the offer with a remark is the reply", []turn{
+			{text: "is there a human-readable version of my invoice, the email is a mess", kind: decision.Answer, reason: decision.Tentative},
+			{text: "ok yeah put me through", kind: decision.Handoff, reason: decision.OfferAccepted},
+		}},
+		{"praise in words no phrase holds", []turn{
+			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
+			{text: "wow that was a quick reply honestly", kind: decision.Answer, reason: decision.Smalltalk},
+		}},
+		{"a topic announced by its first word is asked back", []turn{
+			{text: "about my refund", kind: decision.Clarify, reason: decision.Vague},
+		}},
 		{"a farewell with a remark", []turn{
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
 			{text: "ok ill think about it, bye", kind: decision.Answer, reason: decision.Smalltalk},

@@ -107,7 +107,7 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 	var tail []Kind
 	for start < end {
 		k, n := match(toks[start:end], l, answer, false)
-		if n == 0 || end-n > start && negation[toks[end-n-1].text] {
+		if n == 0 || end-n > start && (negation[toks[end-n-1].text] || latinNegation[toks[end-n-1].text]) {
 			// "唔得", "不好", "没问题" read backwards: a negation before the
 			// word makes it another word ("not OK").
 			break
@@ -127,6 +127,13 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 		}
 	}
 	r.Kinds = dropFillers(r.Kinds)
+	if start < end && !strings.ContainsAny(text, "?？") && praise(toks[start:end], warm(r.Kinds)) {
+		// Praise in words the phrases do not hold: the whole message is
+		// courtesy.
+		r.Kinds = append(r.Kinds, Compliment)
+		r.Closing = None
+		return r
+	}
 	switch {
 	case len(r.Kinds) == 0:
 		// Fillers alone are no courtesy: the message is what it was.
@@ -137,8 +144,24 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 	return r
 }
 
+// latinNegation are the words that, before a phrase, say "not" ("not
+// very helpful"), in the languages where no courtesy word is spelt the
+// same.
+var latinNegation = map[string]bool{"not": true, "never": true, "isnt": true, "wasnt": true, "ikke": true, "aldrig": true, "tidak": true, "bukan": true}
+
 // negation are the Chinese characters that, before a word, say "not".
 var negation = map[string]bool{"不": true, "唔": true, "没": true, "沒": true, "冇": true, "未": true, "别": true, "別": true, "非": true}
+
+// warm reports whether the phrases found praise or thank: what else the
+// message says in the words of praise goes with them.
+func warm(ks []Kind) bool {
+	for _, k := range ks {
+		if k == Compliment || k == Thanks {
+			return true
+		}
+	}
+	return false
+}
 
 func dropFillers(ks []Kind) []Kind {
 	out := ks[:0]

@@ -65,6 +65,21 @@ func TestRead(t *testing.T) {
 		{"好的 麻烦了", lang.ChineseSimplified, true, None, Yes, true, ""},
 		{"唔使喇", lang.ChineseTraditional, true, None, No, true, ""},
 		{"no thanks, but where is my parcel", lang.English, true, None, No, false, "but where is my parcel"},
+		// Praise in words no phrase holds, letters doubled for warmth.
+		{"you're a lifesaver honestly", lang.English, false, Compliment, Compliment, true, ""},
+		{"wah laju gila reply", lang.Malay, false, Compliment, Compliment, true, ""},
+		{"det var hurtigt svaret", lang.Danish, false, Compliment, Compliment, true, ""},
+		{"你们客服真贴心", lang.ChineseSimplified, false, Compliment, Compliment, true, ""},
+		{"ok thanks, super quick as always", lang.English, false, Compliment, Ack, true, ""},
+		{"heyy", lang.English, false, Greeting, Greeting, true, ""},
+		{"thank youuu", lang.English, false, Thanks, Thanks, true, ""},
+		// Praise asked, negated or about something else is not.
+		{"is it good", lang.English, false, None, None, false, "is it good"},
+		{"not very helpful", lang.English, false, None, None, false, "not very helpful"},
+		{"客服回复不快", lang.ChineseSimplified, false, None, None, false, "客服回复不快"},
+		{"is express delivery fast", lang.English, false, None, None, false, "is express delivery fast"},
+		{"the lamp is great but the plug is broken", lang.English, false, None, None, false, "the lamp is great but the plug is broken"},
+		{"有用吗", lang.ChineseSimplified, false, None, None, false, "有用吗"},
 		// Not courtesy.
 		{"where is my parcel", lang.English, false, None, None, false, "where is my parcel"},
 		{"help", lang.English, false, None, None, false, "help"},

@@ -1,0 +1,100 @@
+package courtesy
+
+import "strings"
+
+// Praise is said in more ways than phrases can list ("you're a lifesaver
+// honestly", "wah laju gila reply", "det var hurtigt svaret", "你们客服真
+// 贴心"): a message whose words are all words of courtesy, words that
+// praise, and the words praise is said with (you, the reply, the service,
+// so, really), holding at least one that praises and none that negates,
+// is a compliment. A word that names anything else ("lamp", "refund",
+// "how") makes it a message about that.
+
+// praiseWords praise: the anchor of a compliment.
+var praiseWords = wordSet(`fast quick quickly speedy rapid prompt helpful lifesaver legend star hero great awesome
+amazing excellent fantastic brilliant nice kind lovely wonderful superb efficient patient friendly sweet
+good best perfect useful smart clever impressive
+hurtig hurtigt hurtige staerkt hjaelpsom hjaelpsomme soed soede dejlig dejligt god godt gode fantastisk fremragende
+effektiv effektive venlig venlige flink flinke skoen skoent
+laju cepat pantas bagus terbaik hebat mantap membantu power syok best cekap sporting peramah terer padu gempak
+快 棒 赞 讚 厉 厲 害 贴 貼 叻 靓 靚 秒 给 給 力 帮 幫 助 用 耐 专 專 业 業 效 率 好 赞 讚 点 點`)
+
+// praiseCompanions are the words praise is said with.
+var praiseCompanions = wordSet(`you your youre u ur ya yall you guys that this it its was is are were been be so very really
+super honestly tbh literally and og dan 和 truly such a an the reply replies replied response responses respond answer answers
+answered service support team bot chat assistant wow dang damn omg oh ah haha lol man as always always
+i jer du dig det var er virkelig meget sgu bare svar svaret svarede jeres gik altid
+korang awak kamu admin min ni tu la lah gila sgt sangat betul reply respon servis layanan wah sungguh memang sentiasa
+你 您 们 們 哋 客 服 务 務 态 態 度 回 复 覆 答 真 很 太 超 非 常 特 别 別 啊 呀 啦 了 的 嘅 哦 哇 得 都 心 人 有 喔 噢 咁 又 系 係 是 次 这 這`)
+
+// askOpeners begin a question asked without a question mark ("is it
+// good"); askEnds end one (有用吗).
+var (
+	askOpeners = wordSet(`is are was were does do did can could will would should how what which why when where who er kan vil skal har hvad hvordan hvorfor hvornaar adakah apakah boleh bila kenapa macam`)
+	askEnds    = wordSet(`吗 嗎 呢 么 麼 ke kah`)
+)
+
+// negations turn praise into its opposite.
+var negations = wordSet(`not no never isnt wasnt arent werent dont didnt cant couldnt ikke aldrig tidak bukan x tak tk takde
+不 唔 没 沒 冇 未 别 別 非`)
+
+func wordSet(list string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		out[w] = true
+	}
+	return out
+}
+
+// praise reports whether the tokens are praise and nothing else; with
+// anchored set (courtesy came before or after them: "dang that was a
+// quick reply"), the words praise is said with suffice.
+func praise(toks []token, anchored bool) bool {
+	if len(toks) == 0 || askOpeners[toks[0].text] || askEnds[toks[len(toks)-1].text] {
+		return false
+	}
+	for _, t := range toks {
+		w := t.text
+		switch {
+		case negations[w]:
+			return false
+		case praiseWords[w] || praiseWords[squeeze(w)]:
+			anchored = true
+		case praiseCompanions[w] || praiseCompanions[squeeze(w)] || intensifiers[w] || inLexicon(w):
+		default:
+			return false
+		}
+	}
+	return anchored
+}
+
+// lexiconWords are the words of the courtesy phrases, of every kind.
+var lexiconWords = func() map[string]bool {
+	out := map[string]bool{}
+	for _, e := range lexicon {
+		if e.kind == Yes || e.kind == No {
+			continue // "no", "tidak", "不用" say no, not praise
+		}
+		for _, w := range e.words {
+			out[w] = true
+		}
+	}
+	return out
+}()
+
+func inLexicon(w string) bool { return lexiconWords[w] }
+
+// squeeze writes each run of a repeated letter once: "heyy" as "hey",
+// "youu" as "you", "sooo" as "so".
+func squeeze(w string) string {
+	var b strings.Builder
+	var last rune
+	for i, r := range w {
+		if i > 0 && r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
