@@ -176,8 +176,11 @@ func dropFillers(ks []Kind) []Kind {
 // token is a word, or a run of Han characters cut by the lexicon, with its
 // place in the original text.
 type token struct {
-	text       string // folded: lower case, NFKC, repeated letters squeezed
-	start, end int    // byte offsets into the original text
+	text string // folded: lower case, NFKC, repeated letters squeezed
+	// squeezed is text with each run of a letter written once, when it
+	// has such a run and is in Latin letters; empty otherwise.
+	squeezed   string
+	start, end int // byte offsets into the original text
 }
 
 // tokens cuts text into words; Han characters each make a token.
@@ -186,7 +189,8 @@ func tokens(text string) []token {
 	in := -1
 	flush := func(i int) {
 		if in >= 0 {
-			out = append(out, token{text: fold(text[in:i]), start: in, end: i})
+			f := fold(text[in:i])
+			out = append(out, token{text: f, squeezed: squeezedForm(f), start: in, end: i})
 			in = -1
 		}
 	}

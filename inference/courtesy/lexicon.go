@@ -159,7 +159,7 @@ func phraseAt(toks []token, e *entry, atStart bool) int {
 			for j > 0 && i < len(toks) && intensifiers[toks[i].text] && toks[i].text != w {
 				i++
 			}
-			if i >= len(toks) || !e.wordMatches(j, toks[i].text) {
+			if i >= len(toks) || !e.wordMatches(j, toks[i]) {
 				return 0
 			}
 			i++
@@ -171,7 +171,7 @@ func phraseAt(toks []token, e *entry, atStart bool) int {
 		for j < n-1 && i >= 0 && intensifiers[toks[i].text] && toks[i].text != words[j] {
 			i--
 		}
-		if i < 0 || !e.wordMatches(j, toks[i].text) {
+		if i < 0 || !e.wordMatches(j, toks[i]) {
 			return 0
 		}
 		i--
@@ -183,11 +183,12 @@ func phraseAt(toks []token, e *entry, atStart bool) int {
 // five letters or more may be one edit away. A token more than one
 // letter longer or shorter than the word is more than one edit from it,
 // whatever its letters: no need to run the automaton.
-func (e *entry) wordMatches(j int, t string) bool {
+func (e *entry) wordMatches(j int, tok token) bool {
+	t := tok.text
 	if t == e.words[j] {
 		return true
 	}
-	if latin(t) && squeeze(t) == e.squeezed[j] {
+	if tok.squeezed != "" && tok.squeezed == e.squeezed[j] {
 		return true // "heyy", "thank youuu": letters doubled for warmth
 	}
 	dfa := e.near[j]

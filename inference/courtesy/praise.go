@@ -58,9 +58,9 @@ func praise(toks []token, anchored bool) bool {
 		switch {
 		case negations[w]:
 			return false
-		case praiseWords[w] || praiseWords[squeeze(w)]:
+		case praiseWords[w] || t.squeezed != "" && praiseWords[t.squeezed]:
 			anchored = true
-		case praiseCompanions[w] || praiseCompanions[squeeze(w)] || intensifiers[w] || inLexicon(w):
+		case praiseCompanions[w] || t.squeezed != "" && praiseCompanions[t.squeezed] || intensifiers[w] || inLexicon(w):
 		default:
 			return false
 		}
@@ -83,6 +83,21 @@ var lexiconWords = func() map[string]bool {
 }()
 
 func inLexicon(w string) bool { return lexiconWords[w] }
+
+// squeezedForm is squeeze of a Latin word with a letter written twice
+// in a row, and empty for any other word: most words have none, and
+// comparing the empty form costs nothing.
+func squeezedForm(w string) string {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] && w[i] < 0x80 && (w[i]|0x20) >= 'a' && (w[i]|0x20) <= 'z' {
+			if latin(w) {
+				return squeeze(w)
+			}
+			return ""
+		}
+	}
+	return ""
+}
 
 // squeeze writes each run of a repeated letter once: "heyy" as "hey",
 // "youu" as "you", "sooo" as "so".
