@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval/kb"
 	"github.com/hushdesk/hushdesk/retrieval/search"
 )
@@ -32,14 +33,19 @@ func Load(ctx context.Context, ix *search.Index, corpus []CorpusDoc, progress fu
 }
 
 // Answer runs every query through ix.Search, as the assistant does (the
-// language detected from the text), and returns the run, each query's k
-// best documents in the order of their best passages, and each query's
+// language detected from the text, and given to the search when the
+// detection is sure of it), and returns the run, each query's k best
+// documents in the order of their best passages, and each query's
 // confidence.
 func Answer(ctx context.Context, ix *search.Index, queries []EvalQuery, k int) (Run, map[string]float64, error) {
 	run := Run{}
 	conf := map[string]float64{}
 	for _, q := range queries {
-		res, err := ix.Search(ctx, search.Query{Text: q.Text, K: 2 * k})
+		query := search.Query{Text: q.Text, K: 2 * k}
+		if l, sure := lang.Choose("", q.Text); sure {
+			query.Lang = l
+		}
+		res, err := ix.Search(ctx, query)
 		if err != nil {
 			return nil, nil, fmt.Errorf("query %s: %w", q.ID, err)
 		}
