@@ -284,6 +284,22 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 		return res, err
 	}
 	if !hasTopic || (!dependent && res.Confidence >= a.opts.MinConfidence) {
+		if hasTopic && len(res.Passages) > 0 && len(about.sources) > 0 && !docsOf(about)[res.Passages[0].DocID] {
+			// A message that stands alone, in a conversation about
+			// something: the article in play answers it when it holds
+			// the message nearly as well as the whole knowledge base
+			// ("hvor lang tid er jeg dækket" of a warranty claim).
+			within, err := a.parts.Retriever.Search(ctx, search.Query{Text: alone.Text, Lang: m.d.Lang, K: sectionsInPlay, Within: []string{about.sources[0].DocID}})
+			if err != nil {
+				return within, err
+			}
+			if within.Confidence >= stayShare*res.Confidence && within.Confidence >= a.opts.MinConfidence {
+				r := sectionInPlay(within, within, about, a.opts.Passages)
+				d.Standalone, d.Context, d.StandaloneBy = m.question, []string{about.message}, StandaloneByRules
+				a.searched(m, r)
+				return r, nil
+			}
+		}
 		a.searched(m, res)
 		return res, nil
 	}

@@ -247,6 +247,11 @@ func TestConversationWithoutModel(t *testing.T) {
 		{"a topic announced by its first word is asked back", []turn{
 			{text: "about my refund", kind: decision.Clarify, reason: decision.Vague},
 		}},
+		{"a message that stands alone stays with the article in play that answers it", []turn{
+			{text: "hvordan laver jeg en reklamation", kind: decision.Answer, doc: "sample/da/warranty.md"},
+			{text: "hvor lang tid er jeg dækket", kind: decision.Answer, doc: "sample/da/warranty.md"},
+			{text: "kan jeg betale med mobilepay", kind: decision.Answer, doc: "sample/da/payment.md"},
+		}},
 		{"a farewell with a remark", []turn{
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
 			{text: "ok ill think about it, bye", kind: decision.Answer, reason: decision.Smalltalk},
