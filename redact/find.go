@@ -90,6 +90,8 @@ func (r *Redactor) detect(s *scan) []Finding {
 	tagLatin(s)
 	detectIntroductions(s)
 	detectBareSignatures(s)
+	detectZhVerbCueNames(s)
+	s.dropHanTradeNames()
 	return s.found
 }
 

@@ -379,3 +379,33 @@ func TestBareSignatures(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseNamesAfterVerbs holds the full names after verbs and roles
+// ("帮", "跟", "抄送给", "对接人"), the name a parcel is addressed to ("，王
+// 志明收"), and the names of shops and their goods that stay.
+func TestChineseNamesAfterVerbs(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"麻烦帮欧阳志伟改一下发票抬头", []string{"欧阳志伟"}},
+		{"跟邱嘉欣说一声，包裹放门卫", []string{"邱嘉欣"}},
+		{"幫我搵鄭永樂張單，佢話已經俾咗錢", []string{"鄭永樂"}},
+		{"合同抄送给温佩珊就行", []string{"温佩珊"}},
+		{"这单的对接人唐磊，有事找他", []string{"唐磊"}},
+		{"寄到公司前台，孔德明收", []string{"孔德明"}},
+		{"帮我问一下什么时候发货", nil},
+		{"给钱包换个颜色可以吗", nil},
+		{"跟周大福的金饰比哪个好", nil},
+		{"許留山的芒果西米露有冇得外賣", nil},
+		{"黃振龍涼茶包幾時有貨", nil},
+		{"吳寶春麵包店的麵包可以寄嗎", nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)[PERSON] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Names of people also name businesses and their goods: Tan Chong Motor,
 // Kenny Rogers Roasters, Habib Jewels, Peter Larsen Kaffe, Kedai Emas
@@ -83,6 +86,50 @@ func (s *scan) tradeName(from, to int) bool {
 		k-- // Kedai Mr DIY, Kedai Emas Permata
 	}
 	return k >= 0 && s.gap(k+1) == " " && s.tradeWord(k, tradeBefore)
+}
+
+// tradeHan are the Chinese words of trade of the [after] section: a name
+// right before one (吳寶春麵包店), or before 的 or 嘅 and one (黃振龍嘅涼茶),
+// names a shop or its goods.
+var tradeHan = func() []string {
+	var out []string
+	for w := range tradeAfter {
+		if r, _ := utf8.DecodeRuneInString(w); isCJK(r) {
+			out = append(out, w)
+		}
+	}
+	return out
+}()
+
+// hanTradeAfter reports whether a word of trade follows byte end of the
+// text, at once or after 的 or 嘅.
+func (s *scan) hanTradeAfter(end int) bool {
+	rest := s.text[end:]
+	for _, p := range []string{"的", "嘅"} {
+		rest = strings.TrimPrefix(rest, p)
+	}
+	for _, w := range tradeHan {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropHanTradeNames removes the Chinese names that name a shop or its
+// goods (see hanTradeAfter), whichever detector found them.
+func (s *scan) dropHanTradeNames() {
+	if !s.hasCJK() {
+		return
+	}
+	kept := s.found[:0]
+	for _, f := range s.found {
+		if f.Type == Person && s.cjkAt(f.Start) && s.hanTradeAfter(f.End) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	s.found = kept
 }
 
 // dropTradeNames removes the Latin-script names that name a business or

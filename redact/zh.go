@@ -291,3 +291,126 @@ func zhCommonWordAt(t string, i int) bool {
 	}
 	return false
 }
+
+// zhVerbCues come before a name as often as before anything else: "帮吕建国
+// 开张发票", "跟司徒永康说", "幫我搵李詠欣張單", "抄送给上官雨萱". After one, a
+// full name is taken only when it cannot be much else: a family name,
+// then given-name characters of the lists making three or four
+// characters, no everyday word and no brand or place of the lists.
+var zhVerbCues = []string{"抄送给", "抄送給", "转告", "轉告", "告诉", "告訴", "通知", "交给", "交給",
+	"帮", "幫", "跟", "给", "給", "替", "让", "讓", "搵", "找", "问", "問", "同", "代"}
+
+// zhRoleCues put a person in a role or a field ("对接人冯佳", "联系人换成黄
+// 思远"): a family name and one given-name character of the lists suffice
+// after them.
+var zhRoleCues = []string{"对接人", "對接人", "负责人", "負責人", "换成", "換成", "改成", "改为", "改為", "写成", "寫成"}
+
+// zhVerbCueScore is the confidence of a name found after a verb cue.
+const zhVerbCueScore = 0.8
+
+// detectZhVerbCueNames finds the full names after verb cues. It runs
+// after the Chinese tagger, whose features it leaves alone.
+func detectZhVerbCueNames(s *scan) {
+	if !s.hasCJK() {
+		return
+	}
+	t := s.text
+	for _, w := range s.words {
+		if w.kind != wCJK {
+			continue
+		}
+		for i := w.start; i < w.end; {
+			_, size := utf8.DecodeRuneInString(t[i:])
+			if end, ok := s.zhNameAfterCue(i, w.end); ok {
+				size = end - i
+			}
+			// "，潘一鸣收": a name and 收 ending a clause, as a parcel is
+			// addressed.
+			if i == w.start || zhClauseStart(t, i) {
+				if end, ok := zhFullNameAt(t, i, w.end, false); ok && strings.HasPrefix(t[end:], "收") && zhClauseEnd(t, end+len("收")) {
+					s.add(Person, i, end, zhVerbCueScore, t[i:end])
+				}
+			}
+			i += size
+		}
+	}
+}
+
+// zhNameAfterCue adds the name after a role or verb cue at i, if one is
+// there, and returns its end.
+func (s *scan) zhNameAfterCue(i, limit int) (int, bool) {
+	t := s.text
+	for _, c := range []struct {
+		cues []string
+		role bool
+	}{{zhRoleCues, true}, {zhVerbCues, false}} {
+		for _, cue := range c.cues {
+			if !strings.HasPrefix(t[i:], cue) {
+				continue
+			}
+			at := skipZhPunct(t, i+len(cue))
+			end, ok := zhFullNameAt(t, at, limit, c.role)
+			if ok {
+				s.add(Person, at, end, zhVerbCueScore, t[at:end])
+			}
+			return end, ok
+		}
+	}
+	return i, false
+}
+
+// zhFullNameAt returns the end of a full name at i (before limit): a
+// family name and given-name characters of the lists, three or four
+// characters in all (two for a two-character family name and one given
+// character; after a role cue, two), not an everyday word, brand or place.
+func zhFullNameAt(t string, i, limit int, role bool) (int, bool) {
+	n := zhSurnameAt(t, i)
+	if n == 0 || zhCommonWordAt(t, i) || zhNotNameAt(t, i) {
+		return i, false
+	}
+	end := i + n
+	given := 0
+	for given < 2 && end < limit {
+		r, size := utf8.DecodeRuneInString(t[end:])
+		if !isCJK(r) || zhStop[r] || zhGivenCount[r] == 0 || zhTitleAt(t, end) {
+			break
+		}
+		end += size
+		given++
+	}
+	if given == 0 || utf8.RuneCountInString(t[i:end]) < 3 && !role {
+		return i, false
+	}
+	return end, true
+}
+
+// zhClauseStart reports whether a clause starts at i: after Chinese or
+// Latin punctuation or a space.
+func zhClauseStart(t string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return strings.ContainsRune("，,。.；;：:！!？? \n", r)
+}
+
+// zhClauseEnd reports whether a clause ends at i: the end of the text,
+// punctuation or a space.
+func zhClauseEnd(t string, i int) bool {
+	if i >= len(t) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	return strings.ContainsRune("，,。.；;！!？? \n", r)
+}
+
+// zhNotNameAt reports whether a phrase that is no name (a brand, a shop,
+// a place of the lists) starts at i.
+func zhNotNameAt(t string, i int) bool {
+	end := i
+	for n := 0; n < 4 && end < len(t); n++ {
+		_, size := utf8.DecodeRuneInString(t[end:])
+		end += size
+		if n > 0 && zhNotNames[t[i:end]] {
+			return true
+		}
+	}
+	return false
+}
