@@ -12,7 +12,7 @@ var zhRoad = []string{"大道", "胡同", "路", "街", "道", "巷", "弄", "�
 // from its road: "我住在", "寄到", "地址是".
 var zhAddrStop = func() map[rune]bool {
 	m := make(map[rune]bool)
-	for _, r := range "我你他她您的是在到往寄送给給请請把住址于於从從要想帮幫发發至和与與或也就为為去搬係喺" {
+	for _, r := range "我你他她您的是在到往寄送给給请請把住址于於从從要想帮幫发發至和与與或也就为為去搬係喺说說讲講话話" {
 		m[r] = true
 	}
 	return m
@@ -129,7 +129,7 @@ var zhUnitWords = []string{"号楼", "號樓", "单元", "單元", "号", "號",
 
 // zhEstates end the name of a building or an estate: 大厦, 小区, 邨.
 var zhEstates = []string{"大厦", "大廈", "小区", "小區", "社区", "社區", "花园", "花園", "中心", "广场", "廣場", "大楼", "大樓",
-	"公寓", "新村", "邨", "苑", "城", "村", "閣", "阁", "轩", "軒", "庭", "居"}
+	"公寓", "新村", "邨", "苑", "城", "村", "閣", "阁", "轩", "軒", "庭", "居", "园", "園"}
 
 // zhUnits reads numbered units from i: 88号, 1号楼2单元601, 216巷27弄5號3樓之3,
 // 昌地火炬大厦1号楼1803室 (a building's name before its units), A座2103. It
@@ -159,10 +159,14 @@ func zhUnits(t string, i int) (end, units int) {
 			}
 			return end, units
 		}
-		// A letter block: A座, B栋.
+		// A letter block: A座, B栋, A4栋.
 		if j < len(t) && isUpper(t[j]) && j+1 < len(t) {
-			if u := zhUnitAt(t, j+1); u != "" && u != "F" && u != "f" {
-				end, units, prevRoom = j+1+len(u), units+1, true
+			at := j + 1
+			for at < len(t) && at-j <= 3 && isDigit(t[at]) {
+				at++
+			}
+			if u := zhUnitAt(t, at); u != "" && u != "F" && u != "f" {
+				end, units, prevRoom = at+len(u), units+1, true
 				continue
 			}
 		}
@@ -233,10 +237,22 @@ func zhBackFromRoad(t string, i int) int {
 	start := i
 	for n := 0; start > 0 && n < 16; n++ {
 		r, size := utf8.DecodeLastRuneInString(t[:start])
-		if !isCJK(r) || zhAddrStop[r] {
-			break
+		switch {
+		case r == '和' && start-size > 0 && zhNameCharBefore(t, start-size):
+			// 和 inside a name (豐和樓, 和平路), not joining two things.
+		case r >= 'A' && r <= 'Z' && start-size > 0 && zhNameCharBefore(t, start-size):
+			// A block's letter between a building and its unit (淘大花園C座).
+		case !isCJK(r) || zhAddrStop[r]:
+			return start
 		}
 		start -= size
 	}
 	return start
+}
+
+// zhNameCharBefore reports whether the character before byte i of t is
+// a Chinese character that can stand in a place's name.
+func zhNameCharBefore(t string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return isCJK(r) && !zhAddrStop[r]
 }
