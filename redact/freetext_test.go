@@ -413,3 +413,22 @@ func TestChineseNamesAfterVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestNameTails holds the family names no list knows after a given name
+// the tagger found, and the words after a name that stay.
+func TestNameTails(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"please add Rohit Venkataraghavan as a second driver", "Rohit Venkataraghavan"},
+		{"my daughter amrit grewal-sandhu will collect it", "amrit grewal-sandhu"},
+		{"The parcel is for Sione Fifita, he lives next door", "Sione Fifita"},
+		{"Thanks Anna Support is closed today", "Anna"},
+		{"I spoke to Mette Hansen Copenhagen office yesterday", "Mette Hansen"},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("Find(%q)[PERSON] = %q, want %q among them", tt.text, got, tt.want)
+		}
+	}
+}

@@ -260,3 +260,86 @@ func (s *scan) signatureWord(k int) bool {
 	}
 	return true
 }
+
+// A name the tagger found often stops at its given name when the family
+// name after it is one no list holds ("Rohit Khandelwal", "hollie
+// fenwick", "amrit grewal-sandhu", "Sione Tupou"): the words right after
+// it, on its line, that can only be a name are taken into it.
+
+// maxNameTail is how many words a name is extended over.
+const maxNameTail = 2
+
+// extendNames extends the Latin-script names found over the family names
+// after them.
+func extendNames(s *scan) {
+	if len(s.words) < 2 {
+		return
+	}
+	for i := range s.found {
+		f := &s.found[i]
+		if f.Type != Person || s.cjkAt(f.Start) {
+			continue
+		}
+		last := s.wordAt(f.End - 1)
+		if last >= len(s.words) || s.words[last].end != f.End {
+			continue
+		}
+		k := last
+		for n := 0; n < maxNameTail && k+1 < len(s.words) && s.tailWord(k+1, last) && s.ownedBy(k+1, f); n++ {
+			k++
+		}
+		if k > last {
+			f.End = s.words[k].end
+			f.canon = s.lowerCanon(f.Start, f.End)
+		}
+	}
+}
+
+// tailWord reports whether word k, after the name ending with word last,
+// can only be a family name: joined by a space or a hyphen, in the
+// name's case, no everyday word (unless a name list knows it), function
+// word, place, month, word of an address or a company, no greeting or
+// closing, and nothing the rules took for another value.
+func (s *scan) tailWord(k, last int) bool {
+	w, prev := s.words[k], s.words[last]
+	if g := s.gap(k); g != " " && g != "-" || w.kind != wLetters || w.end-w.start < 2 {
+		return false
+	}
+	switch {
+	case prev.upper && !s.shouting:
+		if !w.upper {
+			return false
+		}
+	case prev.cap:
+		if !w.cap {
+			return false
+		}
+	default:
+		if w.cap || w.upper || w.end-w.start < 4 {
+			return false
+		}
+	}
+	f := s.lex(k)
+	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxHonorific|lxNotNameStart|lxSuffix) != 0 {
+		return false
+	}
+	if f&lxDict != 0 && f&(lxSurname|lxListSurname) == 0 {
+		return false
+	}
+	if len(s.ruleMark) == len(s.words) && s.ruleMark[k]&(rmNotName|rmNever|rmStructured|rmAddress|rmLocation) != 0 {
+		return false
+	}
+	return !s.placeholders || !hasPlaceholder(s.text[max(0, w.start-1):min(len(s.text), w.end+1)])
+}
+
+// ownedBy reports whether no other finding covers word k.
+func (s *scan) ownedBy(k int, f *Finding) bool {
+	w := s.words[k]
+	for i := range s.found {
+		g := &s.found[i]
+		if g != f && g.Start < w.end && w.start < g.End && g.Type != Person {
+			return false
+		}
+	}
+	return true
+}
