@@ -128,7 +128,8 @@ var notPersonalCues = newCueSet(notPersonalCueWords...)
 var notPersonalCueWords = []string{"order", "ordre", "bestilling", "invoice", "faktura", "sku", "tracking",
 	"track", "sporing", "pesanan", "invois", "订单", "訂單", "单号", "單號", "发票", "發票",
 	"#", "no.", "nr.", "ref", "serial", "serienummer", "model", "version", "版本", "ticket", "case", "kunde",
-	"customer", "kundenummer", "varenr", "item", "ordrenummer", "penjejakan", "resit", "receipt", "kvittering"}
+	"customer", "kundenummer", "varenr", "item", "ordrenummer", "penjejakan", "resit", "receipt", "kvittering",
+	"contract", "kontrakt", "booking", "reservation"}
 
 func notPersonalContext(ctx string) bool { return notPersonalCues.has(ctx) }
 

@@ -38,6 +38,13 @@ func TestFreeText(t *testing.T) {
 		{"dk service number stays", "Jeg har ringet til 70 12 34 56 tre gange", Phone, nil},
 		{"my toll-free stays", "Hubungi 1-300-88-6688 untuk bantuan", Phone, nil},
 		{"cn 400 stays", "客服电话400-820-1234", Phone, nil},
+		{"us toll-free stays", "I called 1-866-555-0142 twice and got cut off", Phone, nil},
+		{"us toll-free in brackets stays", "the recording at 1 (888) 901-2200 said to write here", Phone, nil},
+		{"za share-call stays", "I phoned 0860 424 000 but they said to email", Phone, nil},
+		{"order number stays", "Order number 66142907, the kettle is the wrong colour", Phone, nil},
+		{"contract number stays", "Contract number 5512-3340-71 still shows the old tariff", Phone, nil},
+		{"ng mobile", "call me on 0806 214 7781 after work", Phone, []string{"0806 214 7781"}},
+		{"my mobile", "no sy 012-447 2291 ye", Phone, []string{"012-447 2291"}},
 		{"dk mobile found", "Jeg har ringet til 28 14 67 93 tre gange", Phone, []string{"28 14 67 93"}},
 
 		{"au mobile in a signature", "Regards\nTegan\n0452 117 830", Phone, []string{"0452 117 830"}},

@@ -100,12 +100,14 @@ blk tingkat aras lejl lejlighed sal th tv mf building bldg tower level lvl house
 shop app appt bât bat etage étage piso stg
 `
 
-// monthNames in English, Danish and Malay, with common abbreviations.
+// monthNames in English, Danish and Malay, with common abbreviations, and
+// the months of the Islamic calendar as Malaysians write them.
 const monthNames = `
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 januar februar marts maj juni juli oktober
 januari februari mac mei jun julai ogos disember
+muharram safar rabiulawal rabiulakhir jamadilawal jamadilakhir rejab syaaban ramadan ramadhan syawal zulkaedah zulhijjah
 `
 
 // greetings come before the name of the one greeted.

@@ -143,6 +143,9 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 	}
 	last := s.cuesBefore(c.start)
 	pc, npc, idc := max(last[phoneCue], last[numberCue]), last[notPersonalCue], last[idCue]
+	if n := last[numberCue]; n > last[phoneCue] && npc >= 0 && npc < n && n-npc <= maxCueCompound {
+		pc = last[phoneCue] // "order number", "contract number": the number of an order
+	}
 	if npc >= 0 && last[phoneCue] >= 0 && phoneNumberWord(s.wordsBefore(c.start), npc) {
 		npc = -1 // "mobile no.", "my no.": the number of a phone
 	}
@@ -170,7 +173,11 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 	if npc > pc || idc > pc {
 		return 0, "", false
 	}
-	canon := ""
+	if hotline(c, d) {
+		s.company = true
+		return 0, "", false
+	}
+	canon, hotlineToo := "", false
 	for _, pr := range phonePlans {
 		nsn := pr.national(d)
 		if pr.region == "MY" && nsn == "" && d[0] == '1' {
@@ -179,10 +186,16 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 		if nsn == "" || !rulesFor(pr.region).valid(nsn) {
 			continue
 		}
-		// The first plan the number is valid in decides whether it is a
-		// company's hotline (70 12 34 56, 1-300-88-6688, 400-820-1234),
-		// which is no one's personal data.
+		// Written without grouping, the first plan the number is valid
+		// in decides whether it is a company's hotline (70123456), which
+		// is no one's personal data.
 		if rulesFor(pr.region).company(nsn) {
+			if len(c.groups) > 1 {
+				// Grouped, another plan may hold it as a person's, as
+				// written (0806 214 7781); if none does, it is a hotline.
+				hotlineToo = true
+				continue
+			}
 			s.company = true
 			return 0, "", false
 		}
@@ -192,6 +205,10 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 		}
 		canon = "+" + strconv.Itoa(int(pr.code)) + nsn
 		break
+	}
+	if canon == "" && hotlineToo {
+		s.company = true
+		return 0, "", false
 	}
 	if canon == "" {
 		if specific && shaped {
@@ -211,6 +228,34 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 		return 0.65, canon, true
 	}
 	return 0.45, canon, true
+}
+
+// maxCueCompound is how far, in bytes, a word naming a kind of number may
+// stand after the word that says whose it is ("order number", "contract
+// no"): the two are one label.
+const maxCueCompound = 12
+
+// hotline reports whether a national number, as grouped, is a company's
+// toll-free, shared-cost or premium number in a plan whose grouping it
+// has, and a person's in none (1-800-555-0199, 1 (800) 432-1000, 0860 123
+// 000): the way it is written says which country's it is, before any
+// other plan in which the digits happen to be valid.
+func hotline(c numCandidate, d string) bool {
+	if len(c.groups) < 2 {
+		return false
+	}
+	company := false
+	for _, pr := range phonePlans {
+		nsn := pr.national(d)
+		if nsn == "" || !rulesFor(pr.region).valid(nsn) || !groupsFit(c, pr.region, nsn) {
+			continue
+		}
+		if !rulesFor(pr.region).company(nsn) {
+			return false // a person's number, as written, in some plan
+		}
+		company = true
+	}
+	return company
 }
 
 // internationalNumber reads a number written with its country code, after
