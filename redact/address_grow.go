@@ -220,7 +220,8 @@ func (s *scan) ukInward(k int) bool {
 // addressEvidence is what the words of a candidate address hold.
 type addressEvidence struct {
 	street, number, unit, postcode, country, numberPostcode bool
-	capitals, lines, countryWords                           int
+	// parts counts the commas between its words.
+	capitals, lines, countryWords, parts int
 }
 
 func (s *scan) addressEvidence(from, to int) addressEvidence {
@@ -229,6 +230,9 @@ func (s *scan) addressEvidence(from, to int) addressEvidence {
 		w := s.words[k]
 		if k > from && strings.IndexByte(s.gap(k), '\n') >= 0 {
 			ev.lines++
+		}
+		if k > from && strings.IndexByte(s.gap(k), ',') >= 0 {
+			ev.parts++
 		}
 		switch w.kind {
 		case wDigits:
@@ -289,8 +293,13 @@ func (ev addressEvidence) score(cue bool) float64 {
 		return 0.7
 	case ev.postcode && (ev.country || ev.lines > 0) && ev.capitals >= 2:
 		return 0.7
-	case cue && ev.capitals-ev.countryWords >= 2:
+	case cue && ev.capitals-ev.countryWords >= 3 && (ev.parts > 0 || ev.lines > 0):
 		return 0.65 // more than places: "do you ship to New Zealand?" is none
+	case cue && ev.capitals-ev.countryWords >= 2:
+		// A town after "delivery to" ("Alice Springs", "Kota Bharu") is a
+		// place the parcel goes, no one's address: evidence for the
+		// tagger, below the threshold.
+		return presenceScore
 	}
 	return 0
 }

@@ -26,7 +26,12 @@ var mailTLDs = map[string]bool{"com": true, "net": true, "org": true, "dk": true
 
 // mailProviders are domains that "#" may stand before.
 var mailProviders = []string{"163.com", "126.com", "qq.com", "gmail.com", "hotmail.com", "outlook.com", "yahoo.com",
-	"sina.com", "sohu.com", "foxmail.com", "yeah.net", "live.com", "icloud.com"}
+	"sina.com", "sohu.com", "foxmail.com", "yeah.net", "live.com", "icloud.com", "139.com", "189.cn", "sina.cn",
+	"aliyun.com", "netvigator.com", "hinet.net", "pchome.com.tw", "yahoo.com.hk", "yahoo.com.tw", "yahoo.co.uk",
+	"hotmail.co.uk", "live.co.uk", "btinternet.com", "sky.com", "ymail.com", "aol.com", "protonmail.com", "proton.me",
+	"gmx.com", "gmx.de", "web.de", "mail.ru", "yandex.ru", "naver.com", "hanmail.net", "rediffmail.com",
+	"bigpond.com", "xtra.co.nz", "tm.net.my", "streamyx.com", "mail.dk", "jubii.dk", "ofir.dk", "live.dk", "hotmail.dk",
+	"msn.com", "me.com", "mac.com", "zoho.com"}
 
 // detectObfuscatedEmails finds e-mail addresses written with words or
 // signs for @ and the dots.

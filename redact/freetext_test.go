@@ -22,6 +22,7 @@ func TestFreeText(t *testing.T) {
 		{"hash provider", "邮箱zhao_yt2008#163.com，#换成@", Email, []string{"zhao_yt2008#163.com"}},
 		{"name at domain dot com", "reach me at jsmith at example dot com", Email, []string{"jsmith at example dot com"}},
 		{"snabel-a", "min mail er ole snabel-a firma punktum dk", Email, []string{"ole snabel-a firma punktum dk"}},
+		{"hash before a provider", "send to ravi.n#rediffmail.com (# = @)", Email, []string{"ravi.n#rediffmail.com"}},
 		{"look at a site stays", "please look at example.com for details", Email, nil},
 		{"order hash stays", "order #163.com was wrong", Email, nil},
 		{"hash other domain stays", "ticket#example.com", Email, nil},
@@ -113,6 +114,8 @@ func TestAddressForms(t *testing.T) {
 		{"she stays at Plot No. 9, Accra Road, East Legon, Accra", "Plot No. 9, Accra Road, East Legon, Accra"},
 		{"Thanks, Ole, 2100 København", ""},
 		{"is the Leeds LS1 4DY store open", ""},
+		{"The delivery to Alice Springs is quoted at 6 days", ""},
+		{"Bila Shopee Express hantar ke Kota Bharu?", ""},
 		{"we met on the avenue near the park", ""},
 		{"the Oxford Street store is closed", ""},
 	}
