@@ -187,7 +187,7 @@ func (s *scan) addrWord(k int) bool {
 	case wDigits:
 		return w.end-w.start <= 6
 	case wMixed:
-		return w.end-w.start <= 8
+		return w.end-w.start <= 8 && !currencyAmount(s.lw(k))
 	case wCJK:
 		return false
 	}
@@ -261,6 +261,20 @@ func (s *scan) gapInside(k int) bool {
 func (s *scan) hasDigits(from, to int) bool {
 	for k := from; k <= to && k < len(s.words); k++ {
 		if s.words[k].kind == wDigits || s.words[k].kind == wMixed {
+			return true
+		}
+	}
+	return false
+}
+
+// currencyCodes begin an amount written as one word: RM25, kr499, S$12.
+var currencyCodes = []string{"rm", "kr", "dkk", "usd", "sgd", "hkd", "rmb", "eur", "gbp", "myr", "aud", "nzd", "twd", "ntd"}
+
+// currencyAmount reports whether a lower-case word is an amount with its
+// currency before it: a price, not a house number.
+func currencyAmount(lw string) bool {
+	for _, c := range currencyCodes {
+		if len(lw) > len(c) && strings.HasPrefix(lw, c) && isDigit(lw[len(c)]) {
 			return true
 		}
 	}

@@ -93,6 +93,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	extendNames(s)
 	detectZhVerbCueNames(s)
 	s.dropHanTradeNames()
+	s.dropParticleNames()
 	return s.found
 }
 

@@ -442,3 +442,19 @@ func TestNameTails(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacesAndParticlesStay holds what stays: streets and bridges named
+// after people, chat particles after a closing, prices after a town.
+func TestPlacesAndParticlesStay(t *testing.T) {
+	for _, text := range []string{
+		"kedai kat jalan tuanku abdul rahman jual lg murah rm80",
+		"Penghantaran ke Pulau Pinang guna Jambatan Sultan Abdul Halim ada caj tol ke?",
+		"terima kasih ye",
+		"Kenapa caj penghantaran ke Labuan RM25 sedangkan ke Sabah RM12?",
+	} {
+		r := New(Options{})
+		if got := r.Find(text); len(got) > 0 {
+			t.Errorf("Find(%q) = %+v, want nothing", text, got)
+		}
+	}
+}

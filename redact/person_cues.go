@@ -343,3 +343,32 @@ func (s *scan) ownedBy(k int, f *Finding) bool {
 	}
 	return true
 }
+
+// chatParticles end a Malay chat sentence ("terima kasih ye", "ok la"):
+// a name of nothing but them is none.
+var chatParticles = map[string]bool{"ye": true, "yer": true, "ya": true, "je": true, "jer": true, "la": true,
+	"lah": true, "kot": true, "tau": true, "gak": true, "k": true}
+
+// dropParticleNames removes the names made only of chat particles.
+func (s *scan) dropParticleNames() {
+	kept := s.found[:0]
+	for _, f := range s.found {
+		if f.Type == Person && !s.cjkAt(f.Start) && s.onlyParticles(f) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	s.found = kept
+}
+
+// onlyParticles reports whether every word of f is a chat particle.
+func (s *scan) onlyParticles(f Finding) bool {
+	n := 0
+	for k := s.wordAt(f.Start); k < len(s.words) && s.words[k].start < f.End; k++ {
+		if !chatParticles[s.lw(k)] {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}

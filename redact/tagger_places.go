@@ -16,7 +16,17 @@ var institutionWords = map[string]bool{
 	"institut": true, "institute": true, "politeknik": true, "dewan": true, "menara": true, "wisma": true, "plaza": true,
 	"pusat": true, "fort": true, "port": true, "mount": true, "lake": true, "saint": true, "st": true, "sankt": true,
 	"skt": true, "bandar": true, "kampung": true, "kg": true, "pulau": true, "bukit": true, "sungai": true,
+	// streets, bridges and stations named after people (jalan Tuanku
+	// Abdul Rahman, Jambatan Sultan Abdul Halim)
+	"jalan": true, "jln": true, "lorong": true, "lebuh": true, "lebuhraya": true, "persiaran": true,
+	"jambatan": true, "bridge": true, "stesen": true, "station": true, "airport": true, "lapangan": true,
 }
+
+// streetWordsLower are the institution words that name a street or a
+// bridge even in lower case ("kat jalan Tun Razak", "guna jambatan Sultan
+// Abdul Halim").
+var streetWordsLower = map[string]bool{"jalan": true, "jln": true, "lorong": true, "lebuh": true, "persiaran": true,
+	"lebuhraya": true, "jambatan": true}
 
 // institutionTitles may stand between an institution word and the name.
 var institutionTitles = map[string]bool{
@@ -34,7 +44,7 @@ func (s *scan) afterInstitution(k int) bool {
 			return false
 		}
 		lw := s.lw(j)
-		if institutionWords[lw] && (s.words[j].cap || s.caseless) {
+		if institutionWords[lw] && (s.words[j].cap || s.caseless || streetWordsLower[lw]) {
 			return true
 		}
 		if !institutionTitles[lw] && (s.caseless || !s.words[j].cap || s.words[j].kind != wLetters || s.lex(j)&lxStop != 0) {
@@ -100,8 +110,9 @@ func (s *scan) dropInstitutionNames() {
 	kept := s.found[:0]
 	for _, f := range s.found {
 		if f.Type == Person && !s.cjkAt(f.Start) {
-			if k := s.wordAt(f.Start); k < len(s.words) && (s.afterInstitution(k) || s.afterTravelCue(k)) {
-				continue
+			if k := s.wordAt(f.Start); k < len(s.words) && (s.afterInstitution(k) || s.afterTravelCue(k) ||
+				institutionWords[s.lw(k)] && k+1 < len(s.words) && s.words[k+1].start < f.End) {
+				continue // or the institution's word begins it: Jambatan Sultan Abdul Halim
 			}
 		}
 		kept = append(kept, f)
