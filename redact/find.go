@@ -90,6 +90,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	tagLatin(s)
 	detectIntroductions(s)
 	detectBareSignatures(s)
+	detectCuedNames(s)
 	extendNames(s)
 	detectZhVerbCueNames(s)
 	s.dropHanTradeNames()

@@ -458,3 +458,23 @@ func TestPlacesAndParticlesStay(t *testing.T) {
 		}
 	}
 }
+
+// TestCuedNames holds the names no list knows that a cue announces, and
+// what stays after a cue.
+func TestCuedNames(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"I am Wanjiru Kamau, 0722 114 908.", "Wanjiru Kamau"},
+		{"please reverse the transfer to Adaeze Okonkwo-Ibe. thanks", "Adaeze Okonkwo-Ibe"},
+		{"her name is siobhan mcgettigan. account no 330917702", "siobhan mcgettigan"},
+		{"is the dr martens sale online only", ""},
+		{"I am Very Angry about this", ""},
+		{"can you send it to Royal Mail instead", ""},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("Find(%q)[PERSON] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -372,3 +372,88 @@ func (s *scan) onlyParticles(f Finding) bool {
 	}
 	return n > 0
 }
+
+// After the tagger, a cue that announces a name decides for words no list
+// knows: "I am Chebet Kiprotich", "transfers to Temitope Akinwande", "her
+// name is siobhan mcgettigan". The tagger, trained on names of the lists
+// and shapes like theirs, is unsure of names from nowhere; the cue is
+// not.
+
+// cuedNameScore is the confidence of a name the cue decides.
+const cuedNameScore = 0.8
+
+// detectCuedNames adds, after a strong cue, the one to three words up to
+// the end of the clause that can be a name, in any case; after a weak cue
+// ("I am", "to", "for"), two or three capitalised words that no list or
+// dictionary knows.
+func detectCuedNames(s *scan) {
+	for k := 1; k < len(s.words); k++ {
+		if s.words[k].kind != wLetters || s.covered(k, cuedNameScore) {
+			continue
+		}
+		cue := s.cueBefore(k)
+		if cue != cueStrong && cue != cueWeak {
+			continue
+		}
+		j := k
+		for j < len(s.words) && j-k < 3 && s.cuedNameWord(j, cue) && (j == k || signatureJoin(s.gap(j))) {
+			j++
+		}
+		n := j - k
+		if n == 0 || j < len(s.words) && s.gapInside(j) && s.gap(j) == " " && s.words[j].kind == wLetters && s.words[j].cap {
+			continue // the run goes on past three words: no name
+		}
+		if cue == cueWeak && (n < 2 || !s.words[k].cap && !s.words[k].upper) {
+			continue
+		}
+		start, end := s.words[k].start, s.words[j-1].end
+		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
+		k = j - 1
+	}
+}
+
+// cuedNameWord reports whether word k can be a word of a name after a
+// cue: no function word, month, place, word of an address or company; no
+// everyday word unless a name list knows it; after a weak cue, no word any
+// list knows at all, and capitalised.
+func (s *scan) cuedNameWord(k, cue int) bool {
+	w := s.words[k]
+	if w.kind != wLetters || len(s.ruleMark) == len(s.words) && s.ruleMark[k]&(rmNotName|rmNever|rmStructured|rmAddress|rmLocation) != 0 {
+		return false
+	}
+	f := s.lex(k)
+	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxNotNameStart|lxSuffix) != 0 {
+		return false
+	}
+	if cue == cueWeak {
+		return (w.cap || w.upper) && f&(lxDict|lxCommon) == 0 && w.end-w.start >= 3
+	}
+	if cueLabels[s.lw(k)] {
+		return false // "under the name name": the label, not the name
+	}
+	if !w.cap && !w.upper {
+		// In lower case, no everyday word begins the name ("nama ayah
+		// saya": father's name), and no title stands before it ("dr
+		// martens" is boots).
+		first := k == 0 || s.cueBefore(k) == cueStrong
+		if first && (f&lxDict != 0 || k > 0 && s.lex(k-1)&lxHonorific != 0) {
+			return false
+		}
+	}
+	return f&lxDict == 0 || f&nameFlags != 0 && f&lxCommon == 0
+}
+
+// cueLabels are the words of the labels that announce a name.
+var cueLabels = map[string]bool{"name": true, "names": true, "navn": true, "navnet": true, "nama": true, "holder": true}
+
+// covered reports whether a finding scoring min or more already covers
+// word k.
+func (s *scan) covered(k int, min float64) bool {
+	w := s.words[k]
+	for _, f := range s.found {
+		if f.Score >= min && f.Start < w.end && w.start < f.End {
+			return true
+		}
+	}
+	return false
+}
