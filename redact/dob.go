@@ -8,7 +8,7 @@ import (
 
 // birthCues say that a date nearby is a date of birth.
 var birthCues = newCueSet("born", "birth", "dob", "d.o.b", "bday", "b-day", "født", "fødsel", "f.", "lahir", "dilahirkan",
-	"hari jadi", "出生", "生日", "生於", "生于")
+	"hari jadi", "出生", "出世", "生日", "生於", "生于")
 
 // detectBirthDates finds dates written near words that make them dates
 // of birth: "born on 12/03/1985", "fødselsdato: 12. marts 1985",
@@ -99,7 +99,12 @@ func (s *scan) dateAt(k int) (int, civilDate, bool) {
 			if end, date, ok := isoDate(k+2, c, b, a); ok { // day first
 				return end, date, ok
 			}
-			return isoDate(k+2, c, a, b) // month first
+			if end, date, ok := isoDate(k+2, c, a, b); ok { // month first
+				return end, date, ok
+			}
+			if len(a) == 2 {
+				return isoDate(k+2, a, b, c) // 92.8.17: year first, as Chinese writes it
+			}
 		}
 	case s.words[k].kind == wDigits && s.lex(k+1)&lxMonth != 0 && s.words[k+2].kind == wDigits:
 		// 12 March 1985, 12. marts 1985

@@ -36,6 +36,8 @@ func TestFreeText(t *testing.T) {
 		{"hkid space before bracket", "身份證 A611859 (6)", HKID, []string{"A611859 (6)"}},
 		{"hkid wrong check stays", "code A611859 (5)", HKID, nil},
 
+		{"chinese short birth date", "生日 93.11.4，积分没到账", DateOfBirth, []string{"93.11.4"}},
+		{"cantonese birth cue", "出世日期 14/03/1990", DateOfBirth, []string{"14/03/1990"}},
 		{"dk service number stays", "Jeg har ringet til 70 12 34 56 tre gange", Phone, nil},
 		{"my toll-free stays", "Hubungi 1-300-88-6688 untuk bantuan", Phone, nil},
 		{"cn 400 stays", "客服电话400-820-1234", Phone, nil},
