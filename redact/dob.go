@@ -102,9 +102,9 @@ func (s *scan) dateAt(k int) (int, civilDate, bool) {
 			if end, date, ok := isoDate(k+2, c, a, b); ok { // month first
 				return end, date, ok
 			}
-			if len(a) == 2 {
-				return isoDate(k+2, a, b, c) // 92.8.17: year first, as Chinese writes it
-			}
+		}
+		if len(a) == 2 {
+			return isoDate(k+2, a, b, c) // 92.8.17, 93.11.4: year first, as Chinese writes it
 		}
 	case s.words[k].kind == wDigits && s.lex(k+1)&lxMonth != 0 && s.words[k+2].kind == wDigits:
 		// 12 March 1985, 12. marts 1985
