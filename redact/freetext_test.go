@@ -380,6 +380,8 @@ func TestBareSignatures(t *testing.T) {
 		{"will be home after 6, ta, Shaz", "Shaz"},
 		{"call me when the driver is close, Margaret", "Margaret"},
 		{"Nokuthula\nMy card was charged twice for one order", "Nokuthula"},
+		{"— J. Whitlock\nthe lamp arrived in pieces", "J. Whitlock"},
+		{"/Dayang\n(forgot to sign, the order is mine)", "Dayang"},
 		{"Where is my parcel? It was due Monday. Urgent", ""},
 		{"Can I pay by invoice? Merci", ""},
 		{"I ordered the lamp. Thanks", ""},

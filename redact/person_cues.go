@@ -178,24 +178,40 @@ func detectBareSignatures(s *scan) {
 	// At the end: the last words, after a sentence's end or a closing.
 	if tail := strings.TrimSpace(s.text[s.words[n-1].end:]); tail == "" || tail == "." || tail == "!" {
 		from := n - 1
-		for from > n-maxSignatureWords && s.signatureWord(from-1) && signatureJoin(s.gap(from)) {
+		marked := signatureMark(s.gap(n - 1))
+		for from > n-maxSignatureWords && s.signatureWord(from-1, marked) && signatureJoin(s.gap(from)) {
 			from--
+			marked = signatureMark(s.gap(from))
 		}
-		if s.signatureWord(n-1) && s.signatureWord(from) && (s.signatureBreak(from) || s.gap(from) == ", " && s.listedName(from, n-1)) {
+		if s.signatureWord(n-1, marked) && s.signatureWord(from, marked) && (s.signatureBreak(from) || s.gap(from) == ", " && s.listedName(from, n-1)) {
 			s.add(Person, s.words[from].start, s.words[n-1].end, bareSignatureScore, s.lowerCanon(s.words[from].start, s.words[n-1].end))
 		}
 	}
-	// At the start: a name alone on the first line, a sentence after it.
-	if strings.TrimSpace(s.gap(0)) == "" {
+	// At the start: a name alone on the first line, a sentence after it,
+	// perhaps after a dash or a slash ("— M. Ruthven", "/Syaz").
+	if lead := strings.TrimSpace(s.gap(0)); lead == "" || signatureMark(lead) {
+		marked := lead != ""
 		to := 0
-		for to+1 < maxSignatureWords && to+1 < n && s.signatureWord(to+1) && signatureJoin(s.gap(to+1)) {
+		for to+1 < maxSignatureWords && to+1 < n && s.signatureWord(to+1, marked) && signatureJoin(s.gap(to+1)) {
 			to++
 		}
-		if s.signatureWord(0) && to+1 < n && strings.Count(s.gap(to+1), "\n") == 1 && strings.TrimSpace(s.gap(to+1)) == "" &&
-			s.words[to+1].cap {
+		if s.signatureWord(0, marked) && to+1 < n && strings.Count(s.gap(to+1), "\n") == 1 && strings.Trim(s.gap(to+1), " \n\r(") == "" &&
+			(s.words[to+1].cap || marked) {
 			s.add(Person, s.words[0].start, s.words[to].end, bareSignatureScore, s.lowerCanon(s.words[0].start, s.words[to].end))
 		}
 	}
+}
+
+// signatureMark reports whether the text before a name marks it as a
+// signature: a slash or a dash ("/Kit", "-- S.Quigley", "— M. Ruthven").
+func signatureMark(g string) bool {
+	g = strings.TrimSpace(g)
+	g = g[strings.LastIndexByte(g, '\n')+1:]
+	switch strings.TrimSpace(g) {
+	case "/", "-", "--", "—", "–", "~":
+		return true
+	}
+	return false
 }
 
 // listedName reports whether every word of [from, to] is a name of the
@@ -233,15 +249,19 @@ var chatClosings = map[string]bool{
 	"kiitos": true, "dziękuję": true, "dank": true, "takk": true, "tack": true,
 }
 
-// signatureWord reports whether word k can be a word of a bare signature:
+// signatureWord reports whether word k can be a word of a bare signature
+// (marked: after a slash or a dash, which say so):
 // a capitalised word that is not an everyday word (unless a name list
 // holds it and it is no common word too), a function word, a month, a
 // place, a word of an address or a company, a greeting or a closing.
-func (s *scan) signatureWord(k int) bool {
+func (s *scan) signatureWord(k int, marked bool) bool {
 	if k < 0 || k >= len(s.words) {
 		return false
 	}
 	w := s.words[k]
+	if marked && w.kind == wLetters && w.end-w.start == 1 && (w.cap || w.upper) && k+1 < len(s.words) && strings.HasPrefix(s.gap(k+1), ".") {
+		return true // an initial: "M. Ruthven", "S.Quigley"
+	}
 	if w.kind != wLetters || !w.cap || w.upper && w.end-w.start <= 4 || s.placeholders && hasPlaceholder(s.text[max(0, w.start-1):min(len(s.text), w.end+1)]) {
 		return false
 	}
@@ -256,7 +276,9 @@ func (s *scan) signatureWord(k int) bool {
 		return false // a brand, shop or place, or what the rules took for something else
 	}
 	if f&lxDict != 0 {
-		return f&(lxGiven|lxListGiven|lxSurname) != 0 && f&lxCommon == 0
+		// After a slash or a dash, a capitalised word is the writer's
+		// name even when it is an everyday word too ("/Kit", "— Rose").
+		return marked || f&(lxGiven|lxListGiven|lxSurname) != 0 && f&lxCommon == 0
 	}
 	return true
 }
