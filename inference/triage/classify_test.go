@@ -28,6 +28,7 @@ func TestClassifyTriggers(t *testing.T) {
 		want       Trigger
 	}{
 		{"en", "talk to a human", PersonRequested},
+		{"ms", "Awak tak faham soalan saya. Boleh bagi orang lain layan?", PersonRequested},
 		{"en", "can I speak with a real agent please", PersonRequested},
 		{"da", "jeg vil tale med et menneske", PersonRequested},
 		{"zh-Hans", "转人工", PersonRequested},

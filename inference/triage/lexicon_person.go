@@ -161,7 +161,7 @@ func personLexicon() lexicon {
 			"staff|employee|employees|team_member|colleague discount|discounts|price|prices|pricing|rate|account|login|portal|card|purchase|sale|room|rooms",
 			"someone|somebody|person|anyone else|other ~3 pick|collect|sign|receive",
 			"sumber manusia",
-			"orang|org lain",
+			"orang|org lain ~3 ambil|terima|tandatangan|sign|pickup|pick_up|collect|kutip",
 			"admin fee|fees|charge|charges|caj|yuran|panel|page",
 			"caj|yuran admin",
 			"kurier|courier|posmen|rider|driver|despatch|dispatch|penghantar call|telefon|hubungi|called",
