@@ -19,7 +19,8 @@ func detectAddresses(s *scan) {
 			continue
 		}
 		w := s.words[k]
-		if w.kind == wLetters && !w.cap && !w.upper && !s.caseless && (k == 0 || !s.words[k-1].cap && s.words[k-1].kind != wDigits) {
+		if w.kind == wLetters && !w.cap && !w.upper && !s.caseless && (k == 0 || !s.words[k-1].cap && s.words[k-1].kind != wDigits) &&
+			!(s.lex(k)&lxStreetPre != 0 && k+1 < len(s.words) && strings.HasPrefix(s.gap(k+1), ".")) {
 			continue // a lower-case word after a lower-case one starts nothing
 		}
 		kind := s.addressAnchor(k)
@@ -93,6 +94,9 @@ func (s *scan) addressAnchor(k int) anchorKind {
 	case f&lxStreetPre != 0 && !capital && k > 0 && s.words[k-1].kind == wDigits && s.gap(k) == " " &&
 		k+1 < len(s.words) && s.addrWord(k+1) && (s.words[k+1].cap || s.lex(k+1)&lxParticle != 0 && k+2 < len(s.words) && s.words[k+2].cap):
 		return anchorPrefix // 14 rue des Lilas, 8 allée des Tilleuls
+	case f&lxStreetPre != 0 && !capital && w.end-w.start <= 3 && k+1 < len(s.words) && strings.HasPrefix(s.gap(k+1), ".") &&
+		s.words[k+1].cap && s.addrWord(k+1):
+		return anchorPrefix // ul. Długa, al. Jerozolimskie
 	case f&lxStreetPre != 0 && capital && k+1 < len(s.words) && s.addrWord(k+1):
 		if s.lw(k) == "ul" && s.gap(k+1) != ". " && s.gap(k+1) != "." {
 			return anchorNone
@@ -248,8 +252,8 @@ func (s *scan) gapInside(k int) bool {
 	// ". Word" ends a sentence unless the dot ends an abbreviation.
 	if i := strings.IndexByte(g, '.'); i >= 0 && newlines == 0 && k > 0 && strings.IndexByte(g[i:], ' ') >= 0 {
 		prev := s.words[k-1]
-		abbrev := prev.end-prev.start <= 2 || prev.end-prev.start <= 3 && prev.cap && prev.kind == wLetters ||
-			s.lex(k-1)&(lxStreet|lxUnit|lxStreetPre) != 0 || prev.kind == wDigits
+		abbrev := prev.end-prev.start <= 2 && prev.kind != wDigits || prev.end-prev.start <= 3 && prev.cap && prev.kind == wLetters ||
+			s.lex(k-1)&(lxStreet|lxUnit|lxStreetPre) != 0 || prev.kind == wDigits && prev.end-prev.start <= 3
 		if !abbrev {
 			return false
 		}

@@ -92,6 +92,9 @@ func (s *scan) growRight(k int, cue bool) int {
 			j += n
 			continue
 		}
+		if addressEndWords[s.lw(j+1)] {
+			break // "FAO Alasdair Crichton", "Attention Rachel Tay": whom it is for
+		}
 		if !s.addrWord(j + 1) {
 			if n := s.andStreet(j + 1); n > 0 {
 				j += n
@@ -114,6 +117,10 @@ func (s *scan) growRight(k int, cue bool) int {
 	}
 	return j
 }
+
+// addressEndWords open the line of whom a letter is for, after its
+// address.
+var addressEndWords = map[string]bool{"fao": true, "attention": true, "attn": true, "att": true}
 
 // andStreet returns how many words from k (an "and") lead to a street
 // word, for "the corner of Main Street and Elm Street"; 0 if none.

@@ -90,7 +90,7 @@ var streetSuffixes = []string{
 	"gade", "vej", "vænget", "vænge", "stræde", "plads", "torv", "allé",
 	"strasse", "straße", "weg", "gasse", "platz", "allee", "laan", "straat", "gracht",
 	"gata", "gatan", "vägen", "veien", "vegen", "vegur", "katu", "utca", "ulica",
-	"street", "road",
+	"street", "road", "vejen", "gaden",
 }
 
 // unitWords name the parts of an address after the street.

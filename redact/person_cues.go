@@ -414,6 +414,9 @@ func detectCuedNames(s *scan) {
 			continue
 		}
 		cue := s.cueBefore(k)
+		if addressEndWords[s.lw(k-1)] && s.gap(k) == " " {
+			cue = cueStrong // "FAO Alasdair Crichton", after an address
+		}
 		if cue != cueStrong && cue != cueWeak {
 			continue
 		}
