@@ -20,8 +20,9 @@
 //     "tarikh lahir" or "出生";
 //   - street addresses in English, Danish, Malay and Chinese forms and those
 //     of many other countries (number first or last, flats and units,
-//     lanes, alleys, buildings and estates), and the places people say they
-//     live in or come from;
+//     lanes, alleys, buildings and estates, and those without a street word
+//     grown back from a postcode of a distinctive form), and the places
+//     people say they live in or come from;
 //   - person names: first by rules, from cues ("my name is", "jeg hedder",
 //     "nama saya", "我叫", titles, greetings, signatures), name lists (see
 //     names/README.md), capitals, position and the endings of family names;
@@ -29,12 +30,19 @@
 //     reads every word the rules did not claim for a structured value, with
 //     the words around it, what the lists and the rules say of it, and
 //     labels the names; Chinese has a tagger of its own, over characters.
-//     Brands, shops and places made of names are not names.
+//     After the taggers, rules that leave their features alone add what
+//     they are unsure of: the writer's name alone at the end or start of a
+//     message, names no list knows after a cue ("I am", "her name is"), a
+//     family name after a given name the tagger found, Chinese full names
+//     after verbs and roles (帮, 跟, 对接人). Brands, shops, streets and
+//     places made of names are not names, nor a name before a word of
+//     trade (Russell Hobbs kettle, 吳寶春麵包店).
 //
 // Numbers that only look like personal data stay: order, invoice and
 // tracking numbers, SKUs, prices, times, versions, numbers that fail their
 // checksum or their date, and companies' hotlines (toll-free, shared-cost
-// and premium numbers, Danish 70 numbers).
+// and premium numbers, Danish 70 numbers, when every numbering plan the
+// number is written for calls it one).
 //
 // Detection runs on an NFKC-normalised copy of the text (so full-width digits
 // and compatibility forms are matched like their ASCII twins) and every
