@@ -420,11 +420,18 @@ func detectCuedNames(s *scan) {
 		if cue != cueStrong && cue != cueWeak {
 			continue
 		}
-		j := k
-		for j < len(s.words) && j-k < 3 && s.cuedNameWord(j, cue) && (j == k || signatureJoin(s.gap(j))) {
+		// Up to three names, a double-barrelled one counting once
+		// (Anne-Grethe Møller-Kjær).
+		j, n := k, 0
+		for j < len(s.words) && s.cuedNameWord(j, cue) && (j == k || signatureJoin(s.gap(j))) {
+			if j == k || s.gap(j) != "-" {
+				n++
+			}
+			if n > 3 {
+				break
+			}
 			j++
 		}
-		n := j - k
 		if n == 0 || j < len(s.words) && s.gapInside(j) && s.gap(j) == " " && s.words[j].kind == wLetters && s.words[j].cap {
 			continue // the run goes on past three words: no name
 		}
