@@ -25,6 +25,29 @@ func coverage(q []queryTerm, terms termSet) float64 {
 	return have / want
 }
 
+// coverageBeyond is the share of the query that terms hold, counting a
+// term base holds too at only the share titleEcho of it.
+func coverageBeyond(q []queryTerm, terms, base termSet) float64 {
+	var have, want float64
+	for _, t := range q {
+		w := t.idf * t.weight
+		want += w
+		if len(terms) > 0 {
+			if h := holds(t, terms); h > 0 {
+				have += w * (h - (1-titleEcho)*min(h, holds(t, base)))
+			}
+		}
+	}
+	if want == 0 {
+		return 0
+	}
+	return have / want
+}
+
+// titleEcho is what a heading's word that its article's title also says
+// counts for among the article's sections.
+const titleEcho = 0.5
+
 // Credits for what is not the term itself.
 const (
 	// nearMatchCredit is the share of a misspelt term that a near match

@@ -236,7 +236,9 @@ func (p *scored) measureShared(qterms map[string][]queryTerm, ql lang.Tag, docs 
 		lead:  d.lead,
 		head:  coverage(q, p.headTerms),
 	}
-	p.rank = p.features.score() * languageWeight(ql, p.Lang)
+	f := p.features
+	f.head = coverageBeyond(q, p.headTerms, p.titleTerms)
+	p.rank = f.score() * languageWeight(ql, p.Lang)
 }
 
 // score combines a passage's features into its reranking score.
