@@ -336,25 +336,42 @@ func detectZhVerbCueNames(s *scan) {
 	}
 }
 
+// zhNameCue is a verb or role cue.
+type zhNameCue struct {
+	cue  string
+	role bool
+}
+
+// zhVerbCueIndex holds the role cues, then the verb cues, by their first
+// rune: most characters begin none.
+var zhVerbCueIndex = func() map[rune][]zhNameCue {
+	m := map[rune][]zhNameCue{}
+	for _, c := range zhRoleCues {
+		r, _ := utf8.DecodeRuneInString(c)
+		m[r] = append(m[r], zhNameCue{c, true})
+	}
+	for _, c := range zhVerbCues {
+		r, _ := utf8.DecodeRuneInString(c)
+		m[r] = append(m[r], zhNameCue{c, false})
+	}
+	return m
+}()
+
 // zhNameAfterCue adds the name after a role or verb cue at i, if one is
 // there, and returns its end.
 func (s *scan) zhNameAfterCue(i, limit int) (int, bool) {
 	t := s.text
-	for _, c := range []struct {
-		cues []string
-		role bool
-	}{{zhRoleCues, true}, {zhVerbCues, false}} {
-		for _, cue := range c.cues {
-			if !strings.HasPrefix(t[i:], cue) {
-				continue
-			}
-			at := skipZhPunct(t, i+len(cue))
-			end, ok := zhFullNameAt(t, at, limit, c.role)
-			if ok {
-				s.add(Person, at, end, zhVerbCueScore, t[at:end])
-			}
-			return end, ok
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	for _, c := range zhVerbCueIndex[r] {
+		if !strings.HasPrefix(t[i:], c.cue) {
+			continue
 		}
+		at := skipZhPunct(t, i+len(c.cue))
+		end, ok := zhFullNameAt(t, at, limit, c.role)
+		if ok {
+			s.add(Person, at, end, zhVerbCueScore, t[at:end])
+		}
+		return end, ok
 	}
 	return i, false
 }
