@@ -29,6 +29,8 @@ func TestClassifyTriggers(t *testing.T) {
 	}{
 		{"en", "talk to a human", PersonRequested},
 		{"ms", "Awak tak faham soalan saya. Boleh bagi orang lain layan?", PersonRequested},
+		{"ms", "manusai plz", PersonRequested},
+		{"da", "kundeservise tak", PersonRequested},
 		{"en", "can I speak with a real agent please", PersonRequested},
 		{"da", "jeg vil tale med et menneske", PersonRequested},
 		{"zh-Hans", "转人工", PersonRequested},
@@ -104,6 +106,7 @@ func TestLookalikes(t *testing.T) {
 	p := newTestPolicy(t)
 	tests := []struct{ lang, text string }{
 		{"en", "Can I get a human-readable invoice?"},
+		{"en", "Are you open on Saturdays, or does nobody answer the phone then?"},
 		{"en", "my human resources department needs a VAT invoice"},
 		{"en", "I'm dying to know when it ships"},
 		{"en", "please kill the order, I don't need it"},

@@ -115,7 +115,7 @@ func personLexicon() lexicon {
 			"几点|幾點|几时上班|幾時上班|工作时间|工作時間|服务时间|服務時間|营业时间|營業時間|上班时间|上班時間|下班|开始服务|開始服務",
 			// When people work is asked, not for one of them.
 			"返工|上班|开工|開工|当值|當值|值班|放假|过年|過年|假期|假日|春节|春節|新年|节日|節日|国庆|國慶|圣诞|聖誕|周六|週六|周日|週日|星期六|星期天|星期日|礼拜六|禮拜六|礼拜日|禮拜日|晚上|夜晚|凌晨",
-			"work|working|open ~2 weekends|weekend|saturday|sunday|holidays|holiday|christmas|evenings|tonight",
+			"work|working|open ~2 weekends|weekend|saturday|saturdays|sunday|sundays|holidays|holiday|christmas|evenings|tonight",
 			"arbejder|åbent ~2 weekenden|lørdag|søndag|helligdage|jul|aften",
 			"kerja|buka ~2 hari_sabtu|hari_ahad|sabtu|ahad|cuti|hujung_minggu|malam",
 			// Why one would want a person is asked, not for one.
@@ -137,7 +137,7 @@ func personLexicon() lexicon {
 			// The same asked of the chat, the bot or the assistant.
 			"is|are the|this|your ?live|online chat|chatbot|bot|assistant|support_chat ~2 a|an|run_by|staffed_by ?real|actual ?person|human|humans|people|bot|robot|ai",
 			"er chatten|chatbotten|botten|assistenten|kundeservicen ~2 en|et ?rigtig|rigtigt ?person|menneske|mennesker|robot|bot|ai",
-			"chat|chatbot|bot|cs|khidmat_pelanggan|ejen ni|ini ~2 manusia|orang_betul|orang_sebenar|robot|bot|ai ke|kah",
+			"chat|chatbot|bot|cs|khidmat_pelanggan|ejen|assistant|asisten|pembantu ni|ini ~2 manusia|orang_betul|orang_sebenar|robot|bot|ai ke|kah",
 			"客服|在线客服|在線客服|线上客服|線上客服|聊天 是|係 ~2 真人|机器人|機器人|机械人|機械人|ai",
 			"anden person|en_anden|nogen_anden|andre ~3 hente|modtage|underskrive",
 			"别人|其他人|朋友|家人|邻居|鄰居 ~3 代收|代领|代領|取|拿|签收|簽收",

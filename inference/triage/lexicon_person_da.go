@@ -30,7 +30,7 @@ func personCuesDA() (strong, weak []string) {
 		"vil|ønsker|gerne|behøver|brug|bruge|skal_bruge|have|få|giv|give|gider|mangler ~2 mig|en|et|nogen ?rigtig|rigtigt|ægte|levende|menneskelig " + personDA,
 		"rigtig|rigtigt|levende|ægte|virkelig|rigtige|menneskelig|personlig menneske|person|medarbejder|mennesker|personer|medarbejdere|hjælp|kontakt|betjening|%menneske|%medarbejder",
 		"^menneske|medarbejder|kundeservice|person|%menneske|%medarbejder$",
-		"menneske|medarbejder|person|kundeservice|%menneske|%medarbejder tak|please|nu",
+		"menneske|medarbejder|person|kundeservice|%menneske|%medarbejder|%kundeservice tak|please|pls|plz|nu",
 		"nogen|en fra ~2 kundeservice|jer|jeres|teamet|kundeservicen|butikken|firmaet|supporten|support ~3 kontakte|kontakter|ringe|ringer|skrive|skriver|svare|svarer",
 		"er der ~1 et|en|nogen ?rigtigt|rigtig menneske|person|medarbejder ~2 der|som ~3 kan|vil|gider",
 		"blive|bliver ~1 sat|stillet|viderestillet|sendt ~1 over|videre|igennem ~1 til",

@@ -26,7 +26,7 @@ func personCuesMS() (strong, weak []string) {
 		"orang|org|manusia sebenar|betul|real|sungguhan|betul_betul",
 		"ejen|agen manusia|sebenar|betul",
 		"^ejen|manusia|staf|admin|staff|%manusia$",
-		"ejen|manusia|staf|staff|admin|pegawai|%manusia please|pls|tolong|sekarang|cepat",
+		"ejen|manusia|staf|staff|admin|pegawai|%manusia please|pls|plz|plis|tolong|sekarang|cepat",
 		"nak|nk|mahu|mau|hendak|perlu|perlukan|want|minta ~2 " + personMS,
 		"nak|nk|mahu|mau|hendak|perlu|perlukan|minta ~1 orang|org$",
 		"nak|nk|mahu|mau|perlu|perlukan|minta ~1 orang|org ~1 handle|uruskan|urus|layan|tolong|jawab|balas|sebenar|betul|real",
