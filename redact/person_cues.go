@@ -266,7 +266,7 @@ func (s *scan) signatureWord(k int, marked bool) bool {
 		return false
 	}
 	f := s.lex(k)
-	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxHonorific|lxNotNameStart) != 0 {
+	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxHonorific) != 0 {
 		return false
 	}
 	if chatClosings[s.lw(k)] {
@@ -342,7 +342,7 @@ func (s *scan) tailWord(k, last int) bool {
 		}
 	}
 	f := s.lex(k)
-	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxHonorific|lxNotNameStart|lxSuffix) != 0 {
+	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxHonorific|lxSuffix) != 0 {
 		return false
 	}
 	if f&lxDict != 0 && f&(lxSurname|lxListSurname) == 0 {
@@ -417,6 +417,11 @@ func detectCuedNames(s *scan) {
 		if addressEndWords[s.lw(k-1)] && s.gap(k) == " " {
 			cue = cueStrong // "FAO Alasdair Crichton", after an address
 		}
+		if cue == cueNone && s.namedAfter(k) && s.cuedNameWord(k, cueStrong) {
+			// "Ptolemy is my actual first name"
+			s.add(Person, s.words[k].start, s.words[k].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[k].end))
+			continue
+		}
 		if cue != cueStrong && cue != cueWeak {
 			continue
 		}
@@ -444,6 +449,35 @@ func detectCuedNames(s *scan) {
 	}
 }
 
+// namedAfter reports whether the words after word k say it is the
+// writer's name: "is my (actual, first, last ...) name", "er mit navn".
+func (s *scan) namedAfter(k int) bool {
+	j := k + 1
+	word := func(w ...string) bool {
+		if j >= len(s.words) || s.gap(j) != " " {
+			return false
+		}
+		for _, x := range w {
+			if s.lw(j) == x {
+				j++
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case word("is", "er"):
+		if !word("my", "mit") {
+			return false
+		}
+	default:
+		return false
+	}
+	for n := 0; n < 2 && word("actual", "real", "first", "last", "full", "middle", "maiden", "given", "family", "legal", "rigtige", "fulde"); n++ {
+	}
+	return word("name", "navn", "fornavn", "efternavn", "surname")
+}
+
 // cuedNameWord reports whether word k can be a word of a name after a
 // cue: no function word, month, place, word of an address or company; no
 // everyday word unless a name list knows it; after a weak cue, no word any
@@ -454,7 +488,7 @@ func (s *scan) cuedNameWord(k, cue int) bool {
 		return false
 	}
 	f := s.lex(k)
-	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxNotNameStart|lxSuffix) != 0 {
+	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxSuffix) != 0 {
 		return false
 	}
 	if cue == cueWeak {
