@@ -476,6 +476,8 @@ func TestCuedNames(t *testing.T) {
 		{"please reverse the transfer to Adaeze Okonkwo-Ibe. thanks", "Adaeze Okonkwo-Ibe"},
 		{"her name is siobhan mcgettigan. account no 330917702", "siobhan mcgettigan"},
 		{"ok so Peregrine is my actual first name, the form says invalid", "Peregrine"},
+		{"its me Lorcan, from this morning, any news?", "Lorcan"},
+		{"its me again, any news?", ""},
 		{"is the dr martens sale online only", ""},
 		{"I am Very Angry about this", ""},
 		{"can you send it to Royal Mail instead", ""},

@@ -417,6 +417,10 @@ func detectCuedNames(s *scan) {
 		if addressEndWords[s.lw(k-1)] && s.gap(k) == " " {
 			cue = cueStrong // "FAO Alasdair Crichton", after an address
 		}
+		if cue == cueNone && k >= 2 && s.lw(k-1) == "me" && (s.lw(k-2) == "its" || s.lw(k-2) == "it's" || s.lw(k-2) == "is") &&
+			s.words[k].cap && s.gap(k) == " " {
+			cue = cueStrong // "its me Osric, from earlier"
+		}
 		if cue == cueNone && s.namedAfter(k) && s.cuedNameWord(k, cueStrong) {
 			// "Ptolemy is my actual first name"
 			s.add(Person, s.words[k].start, s.words[k].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[k].end))
