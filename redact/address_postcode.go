@@ -75,7 +75,7 @@ func (s *scan) strongPostcode(k int) (int, bool) {
 		}
 		// Telangana 500094, at the end of the part
 		if len(t) == 6 && k > 0 && s.gap(k) == " " && s.words[k-1].cap && s.words[k-1].kind == wLetters &&
-			s.lex(k-1)&lxStop == 0 && (next >= len(s.words) || !strings.HasPrefix(s.gap(next), " ") || s.gap(next) != " ") {
+			s.lex(k-1)&lxStop == 0 && (next >= len(s.words) || s.gap(next) != " ") {
 			return k, true
 		}
 	}

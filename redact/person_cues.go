@@ -354,7 +354,9 @@ func (s *scan) tailWord(k, last int) bool {
 	return !s.placeholders || !hasPlaceholder(s.text[max(0, w.start-1):min(len(s.text), w.end+1)])
 }
 
-// ownedBy reports whether no other finding covers word k.
+// ownedBy reports whether no finding of another type than f's covers
+// word k: a name may run into another name, not into a phone or an
+// address.
 func (s *scan) ownedBy(k int, f *Finding) bool {
 	w := s.words[k]
 	for i := range s.found {
