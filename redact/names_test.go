@@ -88,3 +88,22 @@ func TestChineseNamesWithoutCue(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// A name no list holds stands on the tagger's word alone when the words
+// around it make it a name beyond doubt; a product or a heading of words
+// no list holds does not.
+func TestNamesTheTaggerIsSureOf(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Wójcik again, did the refund for order 10092 go through?", []string{"Wójcik"}, nil},
+		{"Hi, the parcel was received by \"C. Magbanua\" but I never got it.", []string{"C. Magbanua"}, nil},
+		{"Hi, the Larkspur Home sofa arrived broken.", nil, []string{"Larkspur Home", "Larkspur"}},
+		{"Quillmate Pro keeps crashing when I open the app.", nil, []string{"Quillmate Pro", "Quillmate"}},
+		{"I want to talk to a human", nil, []string{"human"}},
+	}
+	for _, tt := range tests {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}

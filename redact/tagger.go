@@ -185,7 +185,7 @@ func tagLatin(s *scan) {
 		}
 		start, end := s.words[k].start, s.words[j-1].end
 		score := tagScore(margin)
-		if score < tagAlone && !s.ruleNamed(k, j) {
+		if alone := s.aloneScore(k, j); score < alone && !s.ruleNamed(k, j) {
 			score = min(score, 0.45) // the tagger alone, and not sure enough
 		}
 		if j == k+1 && s.lex(k)&lxDict != 0 && s.sentenceStart(k) && !s.ruleNamed(k, j) {
@@ -198,7 +198,7 @@ func tagLatin(s *scan) {
 			// only when a cue made the rules sure of it.
 			score = min(score, 0.45)
 		}
-		if !s.listed(k, j) && !s.ruleNamed(k, j) {
+		if !s.listed(k, j) && !s.ruleNamed(k, j) && score < unlistedAlone {
 			// Words no name list knows, with no cue: words of the
 			// language the lists lack, a heading, a product or a shop
 			// (Larkspur Home) more often than a name.
@@ -213,7 +213,29 @@ func tagLatin(s *scan) {
 
 // tagAlone is the score a name the tagger found needs when the rules saw
 // no name there.
-var tagAlone = 0.8
+var tagAlone = 0.75
+
+// tagAloneEveryday is tagAlone for a name with an everyday word written
+// in lower case ("talk to a human"): capitals say nothing of it.
+var tagAloneEveryday = 0.8
+
+// aloneScore is the score the tagger's name of words [from, to) needs
+// when the rules saw no name there.
+func (s *scan) aloneScore(from, to int) float64 {
+	for k := from; k < to; k++ {
+		if !s.words[k].cap && !s.words[k].upper && s.lex(k)&lxDict != 0 {
+			return tagAloneEveryday
+		}
+	}
+	return tagAlone
+}
+
+// unlistedAlone is the score from which a name of words no list knows,
+// which the rules did not see either, stands on the tagger's word alone:
+// the words around it must make it a name beyond doubt (Abdulrahman
+// Al-Qahtani will collect the parcel), as they rarely do for a product
+// or a heading.
+var unlistedAlone = 0.9
 
 // listed reports whether a name list knows any of words [from, to).
 func (s *scan) listed(from, to int) bool {
