@@ -130,9 +130,13 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 			// courtesy in their own right, say it helped.
 			offer = r.First() == courtesy.No || r.First() == courtesy.Yes && !courtesy.Read(d.Question.Text, d.Lang, false).Only()
 		}
-	} else if !offer && m.thread.tentativeLast() && replyFirst(r) && remark(r.Rest, d.Lang) {
+	} else if !offer && m.thread.answeredLast() && replyFirst(r) && remark(r.Rest, d.Lang) &&
+		(m.thread.tentativeLast() || r.Opening == courtesy.No) {
 		// "nah its fine ill check the box", "ok yeah put me through":
 		// a yes or a no to the offer, with a remark that asks nothing.
+		// After an answer the assistant was sure of, it offered nothing
+		// to say yes to, but "no thanks, I'll look it up on maps" still
+		// declines more help, whatever the remark names.
 		reading, offer = r, true
 	}
 	// A yes or a no to the offer, then a remark that asks nothing ("nej

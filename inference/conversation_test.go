@@ -256,6 +256,11 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
 			{text: "ok ill think about it, bye", kind: decision.Answer, reason: decision.Smalltalk},
 		}},
+		{"a no with a remark after a sure answer declines more help", []turn{
+			{text: "How do I return an item?", kind: decision.Answer, reason: decision.Answered},
+			{text: "no thanks, ill just look it up on maps", kind: decision.Answer, reason: decision.OfferDeclined},
+			{text: "kalau nak return, ada yg lagi murah x", kind: decision.Answer},
+		}},
 		{"a bare no after an answer", []turn{
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
 			{text: "nope", kind: decision.Answer, reason: decision.Smalltalk},

@@ -57,6 +57,9 @@ type Reading struct {
 	// says ("ok i'll think about it, bye": Goodbye); None when it ends
 	// with something else or is courtesy only.
 	Closing Kind
+	// Opening is the courtesy the message opens with ("no thanks, I'll
+	// look it up": No); None when it opens with something else.
+	Opening Kind
 }
 
 // Only reports whether the message is courtesy and nothing else.
@@ -102,6 +105,9 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 			break
 		}
 		r.Kinds = append(r.Kinds, k)
+		if r.Opening == None {
+			r.Opening = k
+		}
 		start += n
 	}
 	var tail []Kind

@@ -121,3 +121,24 @@ func TestClosing(t *testing.T) {
 		}
 	}
 }
+
+// TestOpening: the courtesy a message opens with, not the one it ends
+// with ("ada yg lagi cepat x" asks, with a Malay "x" at its end).
+func TestOpening(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		l    lang.Tag
+		want Kind
+	}{
+		{"no thanks, ill look it up on maps", lang.English, No},
+		{"不用了 我自己查", lang.ChineseSimplified, No},
+		{"ok yeah put me through", lang.English, Yes},
+		{"ada yg lagi cepat x", lang.Malay, None},
+		{"如果还是解决不了呢", lang.ChineseSimplified, None},
+		{"where is my parcel", lang.English, None},
+	} {
+		if got := Read(tt.text, tt.l, true).Opening; got != tt.want {
+			t.Errorf("Read(%q).Opening = %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}

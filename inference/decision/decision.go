@@ -41,7 +41,8 @@ const (
 	// acknowledgement. It is never a failure and never hands off.
 	Smalltalk Reason = "smalltalk"
 	// OfferDeclined: the customer said no to the assistant's offer of a
-	// person; the conversation goes on.
+	// person, or to more help after an answer ("no thanks, I'll look it
+	// up"); the conversation goes on.
 	OfferDeclined Reason = "offer_declined"
 	// Vague: the message is too vague to answer (decision clarify).
 	Vague Reason = "vague"
