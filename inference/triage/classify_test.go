@@ -37,6 +37,9 @@ func TestClassifyTriggers(t *testing.T) {
 		{"zh-Hans", "zhuan ren gong", PersonRequested}, // pinyin, without a Chinese keyboard
 		{"zh-Hans", "人工客服", PersonRequested},
 		{"zh-Hant", "我要找真人客服", PersonRequested},
+		{"zh-Hant", "好啊 轉接吧", PersonRequested},
+		{"zh-Hans", "行 那你帮我转", PersonRequested},
+		{"zh-Hans", "好 转一下吧", PersonRequested},
 		{"ms", "saya mahu bercakap dengan ejen", PersonRequested},
 		{"da", "jeg gider ikke chatbotten, giv mig et rigtigt menneske", PersonRequested},
 		{"en", "the chat bot is useless, get me a real person", PersonRequested},
@@ -128,6 +131,9 @@ func TestLookalikes(t *testing.T) {
 		{"zh-Hans", "我把我妈妈的礼品卡弄丢了"},
 		{"zh-Hans", "急死我了，快递什么时候到"},
 		{"zh-Hant", "請問客服服務時間"},
+		{"zh-Hans", "帮我转账到这个卡号可以吗"},
+		{"zh-Hans", "转一下账要多久到"},
+		{"zh-Hant", "轉接頭有冇得賣"},
 		{"ms", "Jabatan sumber manusia saya perlukan invois"},
 		{"ms", "tak mampu nak bayar express, yang paling murah apa?"},
 		// Asking what the chat is, not for a person.

@@ -52,6 +52,14 @@ func personCuesZH() (strong, weak []string) {
 		"安排 ~2 客服|人工|真人|专人|專人|工作人员|工作人員|客服人员|客服人員",
 		"客服|人工|真人|专人|專人 ~2 联系我|聯絡我|联络我|聯繫我|打给我|打給我|回电|回電|回复我|回覆我",
 		"转接|轉接 ~2 人工|真人|客服|专人|專人|工作人员|工作人員|主管|经理|經理",
+		// The verb of transferring alone, at the end of what is said:
+		// in a support chat, a transfer to a person ("好啊 轉接吧",
+		// "那你帮我转", "转一下吧").
+		"转接|轉接$",
+		"转接|轉接 吧|啦|喇|嘞|一下|下$",
+		"帮我|幫我 转|轉$",
+		"转|轉 一下$",
+		"转|轉 一下 吧|啦|喇|嘞$",
 		// Call-back requests.
 		callBackZH,
 		"电话|電話 ~2 联系|聯繫|聯絡|联络 ~1 我",
