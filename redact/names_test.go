@@ -102,6 +102,9 @@ func TestNamesTheTaggerIsSureOf(t *testing.T) {
 		{"Hi, the Larkspur Home sofa arrived broken.", nil, []string{"Larkspur Home", "Larkspur"}},
 		{"Quillmate Pro keeps crashing when I open the app.", nil, []string{"Quillmate Pro", "Quillmate"}},
 		{"I want to talk to a human", nil, []string{"human"}},
+		{"thanks, bye", nil, []string{"bye"}},
+		{"hej igen", nil, []string{"igen"}},
+		{"bye Anna, see you", []string{"Anna"}, nil},
 	}
 	for _, tt := range tests {
 		checkNames(t, tt.text, tt.want, tt.not)

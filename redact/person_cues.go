@@ -368,12 +368,17 @@ func (s *scan) ownedBy(k int, f *Finding) bool {
 	return true
 }
 
-// chatParticles end a Malay chat sentence ("terima kasih ye", "ok la"):
-// a name of nothing but them is none.
+// chatParticles end a Malay chat sentence ("terima kasih ye", "ok la"),
+// and farewells and the words that complete a greeting end or make a
+// message of courtesy in lower case ("thanks, bye", "hej igen", "hi
+// everyone"): a name of nothing but them is none.
 var chatParticles = map[string]bool{"ye": true, "yer": true, "ya": true, "je": true, "jer": true, "la": true,
-	"lah": true, "kot": true, "tau": true, "gak": true, "k": true}
+	"lah": true, "kot": true, "tau": true, "gak": true, "k": true,
+	"bye": true, "byebye": true, "goodbye": true, "laters": true, "cya": true, "ciao": true, "farvel": true,
+	"dadah": true, "igen": true, "again": true, "everyone": true, "semua": true, "alle": true}
 
-// dropParticleNames removes the names made only of chat particles.
+// dropParticleNames removes the names made only of chat particles and
+// courtesy.
 func (s *scan) dropParticleNames() {
 	kept := s.found[:0]
 	for _, f := range s.found {
