@@ -261,6 +261,12 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "no thanks, ill just look it up on maps", kind: decision.Answer, reason: decision.OfferDeclined},
 			{text: "kalau nak return, ada yg lagi murah x", kind: decision.Answer},
 		}},
+		{"courtesy with a name", []turn{
+			{text: "hi, Tom here", kind: decision.Answer, reason: decision.Smalltalk},
+			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
+			{text: "thanks Sarah!", kind: decision.Answer, reason: decision.Smalltalk},
+			{text: "thanks, bye", kind: decision.Answer, reason: decision.Smalltalk},
+		}},
 		{"a bare no after an answer", []turn{
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
 			{text: "nope", kind: decision.Answer, reason: decision.Smalltalk},

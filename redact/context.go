@@ -68,6 +68,19 @@ func stripPlaceholders(s string) string {
 	return b.String()
 }
 
+// PlaceholderAt returns the type of the placeholder (<TYPE_n>) that s
+// begins with, and its length; 0 when s begins with none.
+func PlaceholderAt(s string) (Type, int) {
+	if len(s) < 5 || s[0] != '<' {
+		return "", 0
+	}
+	j := strings.IndexByte(s, '>')
+	if j < 0 || !isPlaceholder(s[:j+1]) {
+		return "", 0
+	}
+	return Type(s[1:strings.LastIndexByte(s[:j], '_')]), j + 1
+}
+
 // isPlaceholder reports whether s has the form <TYPE_n>.
 func isPlaceholder(s string) bool {
 	if len(s) < 5 || s[0] != '<' || s[len(s)-1] != '>' {

@@ -33,3 +33,22 @@ func TestRemovePlaceholders(t *testing.T) {
 		t.Fatalf("RemovePlaceholders = %q", got)
 	}
 }
+
+func TestPlaceholderAt(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		typ  Type
+		size int
+	}{
+		{"<PERSON_1> here", Person, 10},
+		{"<EMAIL_12>", Email, 10},
+		{"<person_1>", "", 0},
+		{"<PERSON_>", "", 0},
+		{"< 3", "", 0},
+		{"hi <PERSON_1>", "", 0},
+	} {
+		if typ, n := PlaceholderAt(tt.s); typ != tt.typ || n != tt.size {
+			t.Errorf("PlaceholderAt(%q) = %q, %d; want %q, %d", tt.s, typ, n, tt.typ, tt.size)
+		}
+	}
+}

@@ -6,17 +6,21 @@
 // Read finds the courtesy phrases at the start and the end of a message
 // and what is left between them: a message that is courtesy alone gets a
 // courtesy reply; a greeting with a question in it ("hi, how do I return
-// a sofa?") is the question. courtesy is a leaf: it imports only the
-// vocabulary of languages.
+// a sofa?") is the question. courtesy imports only the vocabulary of
+// languages and, from redact, the form of a placeholder: a name beside
+// courtesy has been redacted by the time it is read.
 package courtesy
 
 import (
 	"strings"
 	"unicode"
 
+	"unicode/utf8"
+
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/redact"
 )
 
 // Kind is what a courtesy phrase does.
@@ -200,7 +204,18 @@ func tokens(text string) []token {
 			in = -1
 		}
 	}
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '<' {
+			if t, n := redact.PlaceholderAt(text[i:]); n > 0 {
+				// A placeholder is one word, of its type: "thanks
+				// <PERSON_1>" thanks someone by name.
+				flush(i)
+				out = append(out, token{text: placeholderWord(t), start: i, end: i + n})
+				i += n
+				continue
+			}
+		}
 		switch {
 		case unicode.Is(unicode.Han, r):
 			flush(i)
@@ -212,10 +227,17 @@ func tokens(text string) []token {
 		default:
 			flush(i)
 		}
+		i += size
 	}
 	flush(len(text))
 	return out
 }
+
+// placeholderWord is the token of a placeholder of type t.
+func placeholderWord(t redact.Type) string { return "<" + strings.ToLower(string(t)) + ">" }
+
+// personWord is the token of a name the redactor has replaced.
+var personWord = placeholderWord(redact.Person)
 
 // fold lower-cases a word, brings it to NFKC, drops apostrophes, writes
 // Danish æ, ø and å as ae, oe and aa (as Danes type them without the

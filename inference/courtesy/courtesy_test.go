@@ -80,7 +80,17 @@ func TestRead(t *testing.T) {
 		{"is express delivery fast", lang.English, false, None, None, false, "is express delivery fast"},
 		{"the lamp is great but the plug is broken", lang.English, false, None, None, false, "the lamp is great but the plug is broken"},
 		{"有用吗", lang.ChineseSimplified, false, None, None, false, "有用吗"},
+		// A name beside courtesy, redacted: whom it thanks or greets, or
+		// who signs it.
+		{"thanks <PERSON_1>!", lang.English, false, Thanks, Thanks, true, ""},
+		{"hi, <PERSON_1> here", lang.English, false, Greeting, Greeting, true, ""},
+		{"cheers, <PERSON_2>", lang.Danish, false, Thanks, Thanks, true, ""},
+		{"谢谢<PERSON_1>", lang.ChineseSimplified, false, Thanks, Thanks, true, ""},
+		{"thanks, <EMAIL_1>", lang.English, false, Thanks, Thanks, false, "<EMAIL_1>"},
 		// Not courtesy.
+		{"<PERSON_1>", lang.English, false, None, None, false, "<PERSON_1>"},
+		{"帮帮我", lang.ChineseSimplified, false, None, None, false, "帮帮我"},
+		{"this is it", lang.English, false, None, None, false, "this is it"},
 		{"where is my parcel", lang.English, false, None, None, false, "where is my parcel"},
 		{"help", lang.English, false, None, None, false, "help"},
 		{"you", lang.English, false, None, None, false, "you"},

@@ -1,6 +1,9 @@
 package courtesy
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Praise is said in more ways than phrases can list ("you're a lifesaver
 // honestly", "wah laju gila reply", "det var hurtigt svaret", "你们客服真
@@ -72,8 +75,10 @@ func praise(toks []token, anchored bool) bool {
 var lexiconWords = func() map[string]bool {
 	out := map[string]bool{}
 	for _, e := range lexicon {
-		if e.kind == Yes || e.kind == No {
-			continue // "no", "tidak", "不用" say no, not praise
+		if e.kind == Yes || e.kind == No || slices.Contains(e.words, personWord) {
+			// "no", "tidak", "不用" say no, not praise; "this is
+			// <PERSON_1>" says who writes, and its words alone nothing.
+			continue
 		}
 		for _, w := range e.words {
 			out[w] = true
