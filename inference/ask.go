@@ -195,6 +195,18 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		askBack(d, res, decision.Vague)
 		return a.finish(ctx, m, stream)
 	}
+	if !m.thread.held() && !hasTopic && problemWithOne(m.question, d.Lang) {
+		// "Something is wrong with my payment": the article is plain,
+		// the problem is not. Which one, among its sections?
+		if sections := a.sectionsOfSure(ctx, m); len(sections) >= 2 {
+			if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, docHints(sections)); triggered {
+				a.triaged(ctx, m, h)
+				return a.finish(ctx, m, stream)
+			}
+			askBackSections(d, sections, decision.Vague)
+			return a.finish(ctx, m, stream)
+		}
+	}
 	// The searches of one message (several for a follow-up) share the
 	// analysis of the texts they search, which they would otherwise
 	// repeat.
@@ -535,6 +547,22 @@ func (a *Assistant) decide(ctx context.Context, m *message, res search.Result) {
 		d.Answer = catalog.Text(d.Lang, catalog.Handoff(decision.RepeatedFailure))
 		d.Team = a.parts.Triage.Route(d.Question.Text, hints)
 	}
+}
+
+// sectionsOfSure returns the sections of the article the search is sure
+// the message is about, most relevant first; none when it is not sure.
+func (a *Assistant) sectionsOfSure(ctx context.Context, m *message) []search.Passage {
+	q := search.Query{Text: redact.RemovePlaceholders(m.question), Lang: m.d.Lang, K: a.opts.Passages}
+	res, err := a.parts.Retriever.Search(ctx, q)
+	if err != nil || res.Confidence < a.opts.MinConfidence || len(res.Passages) == 0 {
+		return nil
+	}
+	q.K, q.Within = 2*maxSuggestions, []string{res.Passages[0].DocID}
+	in, err := a.parts.Retriever.Search(ctx, q)
+	if err != nil {
+		return nil
+	}
+	return in.Passages
 }
 
 // finish streams a decision that is not an answer (its text comes whole)

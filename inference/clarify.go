@@ -62,22 +62,47 @@ var trouble = map[lang.Tag][]string{
 	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "怎麼辦", "點算", "有啲嘢", "有點事", "有事"},
 }
 
+// helping are the words of trouble that ask for help rather than say
+// something is wrong: "help with returns" wants to know about returns,
+// "something's wrong with my payment" has a problem the customer has not
+// told.
+var helping = map[string]bool{"help": true, "assistance": true, "assist": true, "hjælp": true, "hjaelp": true,
+	"brug for": true, "tolong": true, "bantu": true, "bantuan": true, "帮忙": true, "帮我": true, "幫忙": true, "幫我": true,
+	"怎么办": true, "怎麼辦": true, "點算": true}
+
 // troubled reports whether a message says something is wrong or asks for
 // help (in its language or in English, which customers mix in), and names
 // at most one thing besides.
 func troubled(text string, l lang.Tag) bool {
+	return troubleSaid(text, l, true) && namesOneThing(text, l)
+}
+
+// problemWithOne reports whether a message says something is wrong with
+// one thing and no more ("something is wrong with my payment", "delivery
+// issue", "我的退款有问题"): which problem is asked back, with the
+// sections of that thing's article, even when the search finds the
+// article surely.
+func problemWithOne(text string, l lang.Tag) bool {
+	return troubleSaid(text, l, false) && namesOneThing(text, l)
+}
+
+// troubleSaid reports whether a message says something is wrong, or with
+// help set, asks for help.
+func troubleSaid(text string, l lang.Tag, help bool) bool {
 	lower := " " + strings.ToLower(text) + " "
-	said := false
 	for _, tl := range []lang.Tag{l, lang.English} {
 		for _, w := range trouble[tl] {
-			if strings.Contains(lower, w) && (l.Chinese() || strings.Contains(lower, " "+w+" ") || strings.Contains(lower, " "+w)) {
-				said = true
+			if (help || !helping[w]) && strings.Contains(lower, w) && (l.Chinese() || strings.Contains(lower, " "+w+" ") || strings.Contains(lower, " "+w)) {
+				return true
 			}
 		}
 	}
-	if !said {
-		return false
-	}
+	return false
+}
+
+// namesOneThing reports whether a message names at most one thing beyond
+// the words of trouble and of every support question.
+func namesOneThing(text string, l lang.Tag) bool {
 	if l.Chinese() {
 		rest := text
 		for _, w := range append(append([]string{}, trouble[l]...), genericHan...) {
@@ -269,6 +294,32 @@ func askBack(d *Decision, res search.Result, reason decision.Reason) {
 	}
 	if len(d.Suggestions) == 0 {
 		d.Answer = catalog.Text(d.Lang, catalog.ClarifyNone)
+		return
+	}
+	d.Answer = catalog.Text(d.Lang, catalog.Clarify)
+}
+
+// askBackSections makes d a question asked back with the sections of one
+// article as the suggestions: the customer named the article's topic but
+// not what about it.
+func askBackSections(d *Decision, sections []search.Passage, reason decision.Reason) {
+	d.Kind, d.Reason = decision.Clarify, reason
+	seen := map[string]bool{}
+	for _, p := range sections {
+		label := p.Heading
+		if label == "" {
+			label = p.Title
+		}
+		if seen[label] || len(d.Suggestions) == maxSuggestions {
+			continue
+		}
+		seen[label] = true
+		d.Suggestions = append(d.Suggestions, Suggestion{Label: label, Question: label})
+		d.Passages = append(d.Passages, p)
+	}
+	if len(d.Suggestions) < 2 {
+		// One section is no choice: answer from it.
+		d.Kind, d.Reason, d.Suggestions = decision.Answer, decision.Answered, nil
 		return
 	}
 	d.Answer = catalog.Text(d.Lang, catalog.Clarify)

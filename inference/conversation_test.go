@@ -390,3 +390,38 @@ func TestHandBack(t *testing.T) {
 		t.Fatalf("the question after the hand-back was read with %v", last.Context)
 	}
 }
+
+// TestWhichProblem: a problem with one thing, told no further, is asked
+// back with the sections of that thing's article, even when the search
+// is sure of the article; help with a thing, or a problem told, is
+// answered.
+func TestWhichProblem(t *testing.T) {
+	f := newFixture(t, false)
+	for _, tt := range []struct {
+		text string
+		doc  string // the article of every suggestion; empty: answered
+	}{
+		{"something is wrong with my payment", "sample/en/payment.md"},
+		{"我的退款有问题", "sample/zh-Hans/refunds.md"},
+		{"der er et problem med min faktura", "sample/da/invoices-and-receipts.md"},
+		{"help with returns", ""},
+		{"my payment keeps failing", ""},
+	} {
+		r := ask(t, f.A, "", tt.text)
+		if tt.doc == "" {
+			if r.Decision != decision.Answer {
+				t.Errorf("%q = %s/%s, want an answer", tt.text, r.Decision, r.ReasonCode)
+			}
+			continue
+		}
+		if r.Decision != decision.Clarify || len(r.Suggestions) < 2 {
+			t.Errorf("%q = %s/%s with %d suggestions, want a question asked back", tt.text, r.Decision, r.ReasonCode, len(r.Suggestions))
+			continue
+		}
+		for _, s := range r.Sources {
+			if s.DocID != tt.doc {
+				t.Errorf("%q: a suggestion from %s, want all from %s", tt.text, s.DocID, tt.doc)
+			}
+		}
+	}
+}
