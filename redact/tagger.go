@@ -198,7 +198,7 @@ func tagLatin(s *scan) {
 			// only when a cue made the rules sure of it.
 			score = min(score, 0.45)
 		}
-		if !s.listed(k, j) && !s.ruleNamed(k, j) && score < unlistedAlone {
+		if !s.listed(k, j) && !s.ruleNamed(k, j) && score < unlistedAlone && !s.introduced(k, j) {
 			// Words no name list knows, with no cue: words of the
 			// language the lists lack, a heading, a product or a shop
 			// (Larkspur Home) more often than a name.
@@ -236,6 +236,25 @@ func (s *scan) aloneScore(from, to int) float64 {
 // Al-Qahtani will collect the parcel), as they rarely do for a product
 // or a heading.
 var unlistedAlone = 0.9
+
+// selfCueIndex holds the words with which writers introduce themselves
+// ("this is Siobhan, I rang earlier", "jeg er Ditte", "saya Aminah"):
+// after them a word the tagger takes for a name needs no list.
+var selfCueIndex = newSuffixCues("i am", "i'm", "im", "this is", "it's", "its", "jeg er", "det er", "saya", "ini")
+
+// introduced reports whether words [k, j) follow a writer's introduction
+// of themselves, and no capitalised word follows them (this is Larkspur
+// Home: a company).
+func (s *scan) introduced(k, j int) bool {
+	if k == 0 || s.gap(k) != " " || j < len(s.words) && s.gap(j) == " " && (s.words[j].cap || s.words[j].upper) {
+		return false
+	}
+	from := max(0, s.words[k].start-32)
+	for from > 0 && s.lower[from]&0xC0 == 0x80 {
+		from--
+	}
+	return selfCueIndex.endsCtx(trimCueContext(s.lower[from:s.words[k].start]), s.lw(k-1))
+}
 
 // listed reports whether a name list knows any of words [from, to).
 func (s *scan) listed(from, to int) bool {
