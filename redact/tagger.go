@@ -242,11 +242,12 @@ var unlistedAlone = 0.9
 // after them a word the tagger takes for a name needs no list.
 var selfCueIndex = newSuffixCues("i am", "i'm", "im", "this is", "it's", "its", "jeg er", "det er", "saya", "ini")
 
-// introduced reports whether words [k, j) follow a writer's introduction
-// of themselves, and no capitalised word follows them (this is Larkspur
-// Home: a company).
+// introduced reports whether word k, a name by itself (j is k+1), follows
+// a writer's introduction of themselves, and no capitalised word follows
+// it: words no list knows, several in a row, are a company's name as
+// often as a person's ("this is Larkspur Home").
 func (s *scan) introduced(k, j int) bool {
-	if k == 0 || s.gap(k) != " " || j < len(s.words) && s.gap(j) == " " && (s.words[j].cap || s.words[j].upper) {
+	if k == 0 || j != k+1 || s.gap(k) != " " || j < len(s.words) && s.gap(j) == " " && (s.words[j].cap || s.words[j].upper) {
 		return false
 	}
 	from := max(0, s.words[k].start-32)
