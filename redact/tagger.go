@@ -198,7 +198,7 @@ func tagLatin(s *scan) {
 			// only when a cue made the rules sure of it.
 			score = min(score, 0.45)
 		}
-		if !s.listed(k, j) && !s.ruleNamed(k, j) && score < unlistedAlone && !s.introduced(k, j) {
+		if !s.listed(k, j) && !s.ruleNamed(k, j) && (score < unlistedAlone || s.everyday(k, j)) && !s.introduced(k, j) {
 			// Words no name list knows, with no cue: words of the
 			// language the lists lack, a heading, a product or a shop
 			// (Larkspur Home) more often than a name.
@@ -234,8 +234,19 @@ func (s *scan) aloneScore(from, to int) float64 {
 // which the rules did not see either, stands on the tagger's word alone:
 // the words around it must make it a name beyond doubt (Abdulrahman
 // Al-Qahtani will collect the parcel), as they rarely do for a product
-// or a heading.
+// or a heading. An everyday word among them makes it a shop or a product
+// whatever the score (Larkspur Home, Quillmate Pro).
 var unlistedAlone = 0.9
+
+// everyday reports whether any of words [from, to) is an everyday word.
+func (s *scan) everyday(from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.lex(k)&lxDict != 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // selfCueIndex holds the words with which writers introduce themselves
 // ("this is Siobhan, I rang earlier", "jeg er Ditte", "saya Aminah"):
