@@ -32,9 +32,11 @@ var intentCues = []struct {
 }{
 	{intentHow, []string{
 		"how do i", "how can i", "how to", "how should i", "how would i", "what do i do", "what should i do", "steps",
-		"hvordan", "sådan", "hvad gør jeg", "hvad skal jeg gøre",
-		"bagaimana", "camne", "camna", "camana", "cemana", "macam mana", "mcm mana", "cara", "langkah",
-		"如何", "怎么", "怎麼", "怎样", "怎樣", "流程", "步骤", "步驟",
+		"how do you", "how does one", "what's the way to", "whats the way to", "the way to", "what's the process",
+		"whats the process", "what is the process", "the process for", "the procedure", "walk me through",
+		"hvordan", "sådan", "hvad gør jeg", "hvad skal jeg gøre", "fremgangsmåde", "hvad er proceduren",
+		"bagaimana", "camne", "camna", "camana", "cemana", "macam mana", "mcm mana", "mcmana", "cmne", "cmana", "cara", "langkah",
+		"如何", "怎么", "怎麼", "怎样", "怎樣", "流程", "步骤", "步驟", "咋",
 	}},
 	{intentWhen, []string{
 		"when", "how long", "what time", "how many days", "how soon", "how fast", "how quickly",

@@ -9,6 +9,10 @@ func TestIntentsOf(t *testing.T) {
 	}{
 		{"How do I return a pair of shoes?", intentHow},
 		{"How to start a return", intentHow},
+		{"whats the way to return a rug i bought", intentHow},
+		{"what's the process for a refund", intentHow},
+		{"mcmana nk tukar alamat", intentHow},
+		{"咋退货", intentHow},
 		{"Does a return cost anything?", intentCost},
 		{"When will I get my money?", intentWhen},
 		{"how long does express take", intentWhen},
