@@ -69,6 +69,9 @@ func rerank(ps []scored, qs *question, m rankModel) {
 		if qs.asks&ps[i].holds != 0 {
 			ps[i].rank += rankHolds
 		}
+		if qs.from != regionNone && ps[i].headRegion == qs.from {
+			ps[i].rank += rankRegion
+		}
 	}
 	// Ranking documents first makes translations of one article, cut
 	// into passages differently, rank alike, so that the language

@@ -185,6 +185,8 @@ type question struct {
 	terms map[string][]queryTerm
 	// asks is the kind of answer it asks for.
 	asks intent
+	// from is the part of the world the question is asked from.
+	from region
 	// size is how many passages the first pass looked for.
 	size int
 	// searched is false when the query holds nothing any passage holds:
@@ -214,6 +216,7 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 		qs.lang = knownLanguage(qs.terms, ql)
 	}
 	qs.asks = asksOf(qs.text)
+	qs.from = asksFrom(qs.text, qs.lang)
 	// The generation before the search: what it reads is of this
 	// generation or later.
 	gen := ix.gen.Load()
@@ -278,6 +281,8 @@ type scored struct {
 	// headIntent is what the passage's heading promises; holds the kinds
 	// of answer its text holds (answertype.go).
 	headIntent, holds intent
+	// headRegion is the part of the world its heading names.
+	headRegion region
 	features
 	// rank is the passage's reranked score, docRank its document's.
 	rank, docRank float64
@@ -315,6 +320,7 @@ func (ix *Index) stored(gen uint64, id string) (p scored, ok bool, err error) {
 		leadTerms:  newTermSet(fields["lead_terms"]),
 		headTerms:  newTermSet(fields["head_terms"]),
 		headIntent: intentsOf(fields["heading"]),
+		headRegion: regionOf(fields["heading"]),
 		holds:      answerTypes(fields["text"]),
 	}
 	ix.cands.put(gen, id, p)
