@@ -68,7 +68,7 @@ func negationExceptions() []string {
 		"not only|just",
 		"no one|nobody|one",
 		"appreciate|appreciated|grateful|great|nice|good|helpful|happy ?it if",
-		"boleh|bolehkah|blh|ada|ke tak|x|tk",
+		"boleh|bolehkah|blh|bole|boley|bleh|ada|ke tak|x|tk",
 		"why|how_come ?do|does not|dont|doesnt|cant",
 	}
 }

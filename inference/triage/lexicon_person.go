@@ -21,6 +21,7 @@ const (
 		"one_of_your_team|one_of_the_team|one_of_your_staff|one_of_your_colleagues|one_of_you|" +
 		"specialist|specialists|boss|team_lead|team_leader|someone_senior|someone_in_charge|person_in_charge|" +
 		"customer_service|customer_services|customer_support|customer_care|support_team|support_staff|" +
+		"%customer_%service|%customer_%services|%customer_%support|%customer_care|%customer_servis|" +
 		"your_team|the_team|your_staff|being|human_being|live_agent|consultant|helpdesk|help_desk|service_desk|" +
 		"%human|%person|%agent|%representative|%operator|%employee|%supervisor|%manager|%colleague|%advisor|%adviser"
 	// someoneEN are vaguer words that need more context.
@@ -130,7 +131,7 @@ func personLexicon() lexicon {
 			// Asking whether the assistant is a bot is not asking for a person.
 			"are|r you|u ?a|an ?real ?bot|robot|human|person|ai|machine|chatbot|computer",
 			"er det|er du ~2 robot|bot|menneske|chatbot|maskine|rigtig_person",
-			"awak|kau|anda|korang|you|ini ?ni ?robot|bot|manusia|mesin|ai ?ke|kah",
+			"awak|kau|anda|korang|you|ini ?ni robot|bot|manusia|mesin|ai ?ke|kah",
 			"manusia ~1 ke|atau mesin|robot",
 			"tangan|buatan manusia",
 			"你是|你係咪|你是不是|你係唔係|你係|是不是 ~1 机器人|機器人|机械人|機械人|真人|ai|bot",

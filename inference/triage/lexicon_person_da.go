@@ -7,20 +7,22 @@ const (
 		"kundeservice|kundeservicen|kundeservicemedarbejder|kundeservicemedarbejdere|ansat|ansatte|en_ansat|" +
 		"leder|lederen|ledere|chef|chefen|chefer|agent|supporter|supporten|support|jeres_support|" +
 		"kollega|kollegaer|kolleger|kollegerne|kollegaerne|en_kollega|supervisor|ansvarlig|en_ansvarlig|den_ansvarlige|" +
+		"teamleder|teamlederen|teamledere|afdelingsleder|afdelingslederen|overordnet|overordnede|en_overordnet|jeres_folk|" +
 		"rådgiver|konsulent|sagsbehandler|sagsbehandleren|sagsbehandlere|servicemedarbejder|menneskelig_medarbejder|menneskelig_kollega|menneskelig|" +
 		"en_af_jer|nogen_af_jer|en_fra_jer|en_hos_jer|en_af_jeres|en_af_dine|en_af_dem|" +
 		"en_fra|nogen_fra|en_hos|nogen_hos|jeres_team|teamet|" +
 		"%menneske|%medarbejder|%kundeservice|%kollega|%kundeservicemedarbejder"
 	// personActionsDA are what a customer asks a person to do.
-	personActionsDA = "kigge|se|tage_over|overtage|tage_sig_af|hjælpe|ringe|kontakte|svare|behandle|løse|skrive|vende_tilbage"
+	personActionsDA = "kigge|se|tage_over|overtage|tage_sig_af|hjælpe|ringe|kontakte|svare|behandle|løse|skrive|vende_tilbage|" +
+		"kiggede|kigger|så|ser|tog|tager|ringede|hjalp|gennemgå|gennemgik"
 )
 
 func personCuesDA() (strong, weak []string) {
-	anyone := alts(personDA, "nogen|human|humans|agent|rep|supervisor|manager|staff|%human")
+	anyone := alts(personDA, "nogen|human|humans|agent|rep|supervisor|manager|staff|%human|en_der|nogen_der|en_som|nogen_som")
 	strong = []string{
-		"tale|snakke|chatte|skrive|snak|tal|sludre|kontakt|kontakten|i_kontakt ~1 med ~3 " + anyone,
+		"tale|snakke|chatte|skrive|snak|tal|sludre|kontakt|kontakten|i_kontakt|gennemgå|gennemgaa|drøfte|droefte|diskutere|afklare ~2 med ~3 " + anyone,
 		"fat i ~3 " + personDA,
-		"stil|stille|stilles|stillet|sæt|sætte|send|sende|sendes|viderestil|viderestille|overfør|overføre|flyt ~1 mig|dig|os|sagen|den|det|samtalen ~2 videre|over|igennem|om ~1 til ~3 " + anyone,
+		"stil|stille|stilles|stillet|sæt|sætte|saet|saette|send|sende|sendes|viderestil|viderestille|overfør|overføre|overfoer|overfoere|flyt ~1 mig|dig|os|sagen|den|det|samtalen ~2 videre|over|igennem|om ~1 til ~3 " + anyone,
 		"stil|stille|stilles|sætte|sæt ~1 mig|dig ~2 videre|igennem|over|om",
 		"stilles|sendes|viderestilles|stillet|sendt|viderestillet videre|igennem|over|om",
 		"viderestil*",
@@ -35,7 +37,7 @@ func personCuesDA() (strong, weak []string) {
 		"er der ~1 et|en|nogen ?rigtigt|rigtig menneske|person|medarbejder ~2 der|som ~3 kan|vil|gider",
 		"blive|bliver ~1 sat|stillet|viderestillet|sendt ~1 over|videre|igennem ~1 til",
 		"den|dem|en|nogen der|som ~1 tager_sig_af|står_for|har_med|håndterer|behandler|styrer",
-		"kan|må|vil|lad|lade|få|gider|bed|kunne ~4 " + anyone + " ~4 " + personActionsDA,
+		"kan|må|vil|lad|lade|få|gider|bed|kunne|ville|muligt ~4 " + anyone + " ~4 " + personActionsDA,
 		"få ~2 person|menneske|medarbejder|kollega|kollegaer|ansat|ansatte|leder|chef til",
 		"er der ~1 en|nogen ?rigtig|rigtige|levende " + personDA,
 		"er der nogen ?her|derude|til_stede ~3 hjælpe|svare|tale|snakke",

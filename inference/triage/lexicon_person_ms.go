@@ -8,7 +8,8 @@ const (
 		"kakitangan|seseorang|sesiapa|pekerja|human|cs|customer_service|customer_support|khidmat_pelanggan|" +
 		"pihak_customer_service|pihak_syarikat|pihak_kedai|pihak_atasan|orang_sebenar|orang_betul|orang_real|" +
 		"org_sebenar|org_betul|org_real|orang_betul_betul|pegawai_senior|bos|boss|team|pasukan|operator|" +
-		"%manusia|%pegawai|%pengurus|%penyelia|%kakitangan|%seseorang"
+		"%manusia|%pegawai|%pengurus|%penyelia|%kakitangan|%seseorang|%customer_%service|%customer_servis|" +
+		"rakan_sekerja|rakan_sekerja_awak|rakan_sekerja_anda|salah_seorang_rakan_sekerja|ketua|ketua_pasukan|team_lead|team_leader"
 	personActionsMS = "call|telefon|tepon|fon|hubungi|contact|reply|balas|jawab|uruskan|urus|handle|layan|tolong|bantu|semak|check|tengok"
 	meMS            = "saya|sy|i|aku|me|kami"
 )
@@ -37,6 +38,8 @@ func personCuesMS() (strong, weak []string) {
 		"sambungkan|hubungkan|sambung|hubung|pindahkan|transfer ~3 dengan|dgn|ke|kepada|kat ~1 bahagian|jabatan|unit|department|pasukan|team",
 		"staf|staff|kakitangan|admin|pegawai|cs ~2 follow_up|followup|susul|susulan|hubungi|call|balas|contact",
 		"ada ?tak|x|ke ~1 " + personMS + " ~3 tak|ke|x|kat|di|yang|boleh",
+		// "admin ada x?", "cs ada tak": is someone there, asked first.
+		"^admin|cs|staf|staff|ejen|agent|manusia ada ?tak|x|ke|tk|kah|ker$",
 		"sesiapa|seseorang|siapa_siapa dari|daripada|drp ~2 team|pasukan|syarikat|customer_service|cs|korang|anda|kedai",
 		"bantuan ~2 daripada|dari|drp ~2 " + anyone,
 		// Call-back requests.

@@ -20,6 +20,7 @@ var ErrPattern = errors.New("bad pattern")
 //	idiot*                               a word beginning with "idiot"
 //	talk_to                              "_" joins words inside one alternative
 //	%human                               "human" or a word one edit away ("humna")
+//	%customer_%service                   each word of a phrase may be one edit away
 //	转人工                               Chinese is matched character by character
 //	^agent$                              the clause is exactly this
 //
@@ -132,8 +133,25 @@ func (e *elem) indexWords() {
 	e.alts = rest
 }
 
-// compileAlt turns one alternative into tokens, normalised like text.
+// compileAlt turns one alternative into tokens, normalised like text. In
+// an alternative of several words, each word of minFuzzyLen letters or
+// more may be fuzzy: "%customer_%service" matches "custmer servise".
 func compileAlt(a string) (alt, error) {
+	if strings.Contains(a, "_") && strings.Contains(a, "%") {
+		var out alt
+		words := strings.Split(a, "_")
+		for i, w := range words {
+			part, err := compileAlt(w)
+			if err != nil {
+				return nil, err
+			}
+			if i < len(words)-1 && part[len(part)-1].prefix {
+				return nil, fmt.Errorf("stem inside the phrase %q", a)
+			}
+			out = append(out, part...)
+		}
+		return out, nil
+	}
 	fuzzy := strings.HasPrefix(a, "%")
 	a = strings.TrimPrefix(a, "%")
 	prefix := strings.HasSuffix(a, "*")
