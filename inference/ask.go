@@ -164,7 +164,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		d.Answer = catalog.Text(d.Lang, catalog.OfferDeclined)
 		return a.finish(ctx, m, stream)
 	case onlyCourtesy:
-		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, a.topicHints(m.thread)); triggered {
+		if h, triggered := a.parts.Triage.Choose(phrased(a.parts.Triage.Classify(d.Question.Text, d.Lang)), d.Question.Text, a.topicHints(m.thread)); triggered {
 			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)
 		}
@@ -682,6 +682,20 @@ func confirmed(sigs []triage.Signal, res search.Result) []triage.Signal {
 	out := sigs[:0:0]
 	for _, s := range sigs {
 		if !s.Model || s.Score >= modelAlone {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// phrased keeps the triage's signals that a phrase of the lexicon found:
+// in courtesy and nothing else ("bagus la servis korang", "你哋客服好好
+// 人呀"), the learned model, reading a word for the staff or the service
+// in a short message, finds anger or a request no phrase says.
+func phrased(sigs []triage.Signal) []triage.Signal {
+	out := sigs[:0:0]
+	for _, s := range sigs {
+		if !s.Model {
 			out = append(out, s)
 		}
 	}

@@ -261,6 +261,12 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "no thanks, ill just look it up on maps", kind: decision.Answer, reason: decision.OfferDeclined},
 			{text: "kalau nak return, ada yg lagi murah x", kind: decision.Answer},
 		}},
+		{"praise that names the staff hands nothing off", []turn{
+			{text: "bagus la servis korang", kind: decision.Answer, reason: decision.Smalltalk},
+			{text: "你哋客服好好人呀", kind: decision.Answer, reason: decision.Smalltalk},
+			{text: "你們服務真的很好", kind: decision.Answer, reason: decision.Smalltalk},
+			{text: "thanks, now get me a human", kind: decision.Handoff, reason: decision.PersonRequested},
+		}},
 		{"courtesy with a name", []turn{
 			{text: "hi, Tom here", kind: decision.Answer, reason: decision.Smalltalk},
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},

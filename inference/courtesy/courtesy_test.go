@@ -70,6 +70,7 @@ func TestRead(t *testing.T) {
 		{"wah laju gila reply", lang.Malay, false, Compliment, Compliment, true, ""},
 		{"det var hurtigt svaret", lang.Danish, false, Compliment, Compliment, true, ""},
 		{"你们客服真贴心", lang.ChineseSimplified, false, Compliment, Compliment, true, ""},
+		{"你們服務真的很好", lang.ChineseTraditional, false, Compliment, Compliment, true, ""},
 		{"ok thanks, super quick as always", lang.English, false, Compliment, Ack, true, ""},
 		{"heyy", lang.English, false, Greeting, Greeting, true, ""},
 		{"thank youuu", lang.English, false, Thanks, Thanks, true, ""},

@@ -145,6 +145,10 @@ func TestLookalikes(t *testing.T) {
 		{"zh-Hans", "急死我了，快递什么时候到"},
 		{"zh-Hant", "請問客服服務時間"},
 		{"ms", "awak ni robot ke"},
+		// Someone claiming to be staff is reported, not asked for.
+		{"zh-Hans", "有人自称客服找我要验证码，要给吗"},
+		{"en", "someone claiming to be your agent asked me for my code"},
+		{"ms", "ada org mengaku staf korang minta OTP"},
 		{"en", "customer service hours?"},
 		{"zh-Hans", "客服电话是多少呢"},
 		{"zh-Hans", "帮我转账到这个卡号可以吗"},
