@@ -145,6 +145,7 @@ func TestLookalikes(t *testing.T) {
 		{"zh-Hans", "急死我了，快递什么时候到"},
 		{"zh-Hant", "請問客服服務時間"},
 		{"ms", "awak ni robot ke"},
+		{"en", "i sent a duvet back 2 weeks ago and still no refund"},
 		// Someone claiming to be staff is reported, not asked for.
 		{"zh-Hans", "有人自称客服找我要验证码，要给吗"},
 		{"en", "someone claiming to be your agent asked me for my code"},

@@ -140,7 +140,7 @@ func complaintLexicon() lexicon {
 				"aduan|komplen|kecewa|sangat_kecewa",
 			}},
 			{w: 0.5, p: []string{
-				"still|yet no|nothing ~1 answer|reply|response|refund|update",
+				"still|yet no|nothing ~1 answer|reply|response",
 				"nobody|no_one ~3 fixed|answered|answering|replied|replies|helped|responded|responding|gets_back|got_back|called_back",
 				"written|emailed|called|contacted|asked|chased|messaged ~4 times",
 				"on_record|treated_like_this|treated_like",
