@@ -182,7 +182,10 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 	}
 	_, hasTopic := m.thread.topic()
 	if !m.thread.held() && (vague(m.question, d.Lang) || !hasTopic && aboutNothing(m.question, d.Lang) || announcesTopic(m.question, d.Lang)) {
-		if h, triggered := a.parts.Triage.Choose(a.parts.Triage.Classify(d.Question.Text, d.Lang), d.Question.Text, a.topicHints(m.thread)); triggered {
+		// A message this short and general gives the learned model too
+		// little to go on ("noget er gaaet galt" is no anger): a phrase
+		// must say it.
+		if h, triggered := a.parts.Triage.Choose(phrased(a.parts.Triage.Classify(d.Question.Text, d.Lang)), d.Question.Text, a.topicHints(m.thread)); triggered {
 			a.triaged(ctx, m, h)
 			return a.finish(ctx, m, stream)
 		}
@@ -690,8 +693,9 @@ func confirmed(sigs []triage.Signal, res search.Result) []triage.Signal {
 
 // phrased keeps the triage's signals that a phrase of the lexicon found:
 // in courtesy and nothing else ("bagus la servis korang", "你哋客服好好
-// 人呀"), the learned model, reading a word for the staff or the service
-// in a short message, finds anger or a request no phrase says.
+// 人呀") or a vague message, the learned model, reading a word for the
+// staff or the service in a short message, finds anger or a request no
+// phrase says.
 func phrased(sigs []triage.Signal) []triage.Signal {
 	out := sigs[:0:0]
 	for _, s := range sigs {
