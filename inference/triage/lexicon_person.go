@@ -110,7 +110,7 @@ func personLexicon() lexicon {
 			"when ~2 open|available|online",
 			// A hypothetical: "if I want to talk to a person, when are you open?"
 			"if|hvis|kalau|jika|如果|要是 i|jeg|man|saya|sy|我 ?ever|once|nu|ada want|need|wish|would|vil|skal|gerne|nak|mahu|perlu|想|要|需要",
-			"talte|snakkede|chattede|har_talt|har_snakket|i_går|sagde",
+			"talte|snakkede|chattede|har_talt|har_snakket|i_går|sagde|nævnte|naevnte|fortalte|lovede|sidste_uge",
 			"åbningstider|åbningstid|åbent|hvornår_kan|hvornår_har",
 			"聊过|聊過|说过|說過|谈过|談過|问过|問過|傾過|倾过|昨天|琴日|尋日|之前|刚才|剛才|頭先|已经|已經",
 			"几点|幾點|几时上班|幾時上班|工作时间|工作時間|服务时间|服務時間|营业时间|營業時間|上班时间|上班時間|下班|开始服务|開始服務",
@@ -134,6 +134,11 @@ func personLexicon() lexicon {
 			"er det|er du ~2 robot|bot|menneske|chatbot|maskine|rigtig_person",
 			"awak|kau|anda|korang|you|ini ?ni robot|bot|manusia|mesin|ai ?ke|kah",
 			"manusia ~1 ke|atau mesin|robot",
+			// Which of the two is asked, a bot or a person, in either order.
+			"bot|robot|chatbot|machine|ai|robotten|botten|maskine|mesin|机器人|機器人|机械人|機械人 ~1 or|eller|atau|ke|还是|還是|定|或者|或 ~2 person|human|people|real_person|menneske|et_menneske|person|manusia|orang|真人|人工|活人|人",
+			"person|human|real_person|menneske|et_menneske|manusia|orang|真人|人工|活人 ~1 or|eller|atau|ke|还是|還是|定|或者|或 ~2 bot|robot|chatbot|machine|ai|robot|maskine|mesin|机器人|機器人|机械人|機械人",
+			"in_person|personally|personligt|personlig|sendiri|亲自|親自",
+			"收|計|计|俾|畀|付|加 人工",
 			"tangan|buatan manusia",
 			"你是|你係咪|你是不是|你係唔係|你係|是不是 ~1 机器人|機器人|机械人|機械人|真人|ai|bot",
 			// The same asked of the chat, the bot or the assistant.
@@ -142,7 +147,7 @@ func personLexicon() lexicon {
 			"chat|chatbot|bot|cs|khidmat_pelanggan|ejen|assistant|asisten|pembantu ni|ini ~2 manusia|orang_betul|orang_sebenar|robot|bot|ai ke|kah",
 			"客服|在线客服|在線客服|线上客服|線上客服|聊天 是|係 ~2 真人|机器人|機器人|机械人|機械人|ai",
 			"anden person|en_anden|nogen_anden|andre ~3 hente|modtage|underskrive",
-			"别人|其他人|朋友|家人|邻居|鄰居 ~3 代收|代领|代領|取|拿|签收|簽收",
+			"别人|其他人|朋友|家人|邻居|鄰居|同事|同学|同學|室友|老公|老婆|屋企人 ~3 代收|代领|代領|取|拿|签收|簽收|收",
 			"快递员|快遞員|速递员|速遞員|送货员|送貨員|外卖员|外賣員|司机|司機|派件员|派件員|速遞|快递|快遞 ~6 打电话|打電話|call|联系|聯絡|联络|話|说",
 			"real estate ~1 agent|agents",
 			"delivery|shipping|courier|travel|estate|insurance|sales|customs|forwarding|booking|letting|secret|user agent|agents",

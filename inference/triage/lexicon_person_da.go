@@ -7,7 +7,7 @@ const (
 		"kundeservice|kundeservicen|kundeservicemedarbejder|kundeservicemedarbejdere|ansat|ansatte|en_ansat|" +
 		"leder|lederen|ledere|chef|chefen|chefer|agent|supporter|supporten|support|jeres_support|" +
 		"kollega|kollegaer|kolleger|kollegerne|kollegaerne|en_kollega|supervisor|ansvarlig|en_ansvarlig|den_ansvarlige|" +
-		"teamleder|teamlederen|teamledere|afdelingsleder|afdelingslederen|overordnet|overordnede|en_overordnet|jeres_folk|" +
+		"teamleder|teamlederen|teamledere|afdelingsleder|afdelingslederen|overordnet|overordnede|en_overordnet|jeres_folk|vedkommende|" +
 		"rådgiver|konsulent|sagsbehandler|sagsbehandleren|sagsbehandlere|servicemedarbejder|menneskelig_medarbejder|menneskelig_kollega|menneskelig|" +
 		"en_af_jer|nogen_af_jer|en_fra_jer|en_hos_jer|en_af_jeres|en_af_dine|en_af_dem|" +
 		"en_fra|nogen_fra|en_hos|nogen_hos|jeres_team|teamet|" +

@@ -42,6 +42,8 @@ func personCuesMS() (strong, weak []string) {
 		"^admin|cs|staf|staff|ejen|agent|manusia ada ?tak|x|ke|tk|kah|ker$",
 		"sesiapa|seseorang|siapa_siapa dari|daripada|drp ~2 team|pasukan|syarikat|customer_service|cs|korang|anda|kedai",
 		"bantuan ~2 daripada|dari|drp ~2 " + anyone,
+		// "bagi la orang yang boleh check akaun sy": someone who can.
+		"bagi|beri|bg|bagikan ~2 orang|org|seseorang|sesiapa yang|yg ~2 boleh|blh|dapat|reti|pandai|tahu|faham",
 		// Call-back requests.
 		"call|kol " + meMS,
 		"telefon|tepon|hubungi|contact " + meMS + " ~1 balik|semula|segera|sekarang|please|pls",
