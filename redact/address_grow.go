@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // growLeft extends an address from its anchor at k to the words before
 // it on the same line: the street name before "Street", the house number
@@ -107,6 +110,12 @@ func (s *scan) growRight(k int, cue bool) int {
 			if lines >= 6 || !s.addressLine(j+1, blank) {
 				break
 			}
+			// A line that ends a sentence, or holds the postcode, ends
+			// the address but for a country on the next line: what
+			// follows is the letter's (a signature, "Lucía").
+			if (s.sentenceEndAt(j+1) || s.postcodeLine(k, j)) && !s.countryLine(j+1) {
+				break
+			}
 			lines++
 		}
 		j++
@@ -116,6 +125,48 @@ func (s *scan) growRight(k int, cue bool) int {
 		j--
 	}
 	return j
+}
+
+// sentenceEndAt reports whether the gap before word k holds a full stop
+// that ends a sentence: after a word of four letters or more that is no
+// street or unit word (Madrid., not th., Rd. or Ave.).
+func (s *scan) sentenceEndAt(k int) bool {
+	if k == 0 || strings.IndexByte(s.gap(k), '.') < 0 {
+		return false
+	}
+	w := s.words[k-1]
+	return w.kind == wLetters && utf8.RuneCountInString(s.text[w.start:w.end]) >= 4 && s.lex(k-1)&(lxStreet|lxStreetPre|lxUnit) == 0
+}
+
+// postcodeLine reports whether the line of the address that ends at word
+// to (and starts at from or after) is its postcode line: a number of four
+// digits or more, or a word of letters and digits (SA32, 2DU), and no
+// street word (8830 Pinecrest Ln is a house number).
+func (s *scan) postcodeLine(from, to int) bool {
+	start := to
+	for start > from && strings.IndexByte(s.gap(start), '\n') < 0 {
+		start--
+	}
+	code := false
+	for k := start; k <= to && k < len(s.words); k++ {
+		if s.lex(k)&(lxStreet|lxStreetPre|lxUnit) != 0 {
+			return false
+		}
+		switch w := s.words[k]; w.kind {
+		case wDigits:
+			code = code || w.end-w.start >= 4
+		case wMixed:
+			code = true
+		}
+	}
+	return code
+}
+
+// countryLine reports whether the line starting at word k is a country's
+// name alone.
+func (s *scan) countryLine(k int) bool {
+	n := s.countryLen(k)
+	return n > 0 && (k+n >= len(s.words) || strings.IndexByte(s.gap(k+n), '\n') >= 0 || !s.gapInside(k+n))
 }
 
 // addressEndWords open the line of whom a letter is for, after its

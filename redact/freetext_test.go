@@ -118,6 +118,12 @@ func TestAddressForms(t *testing.T) {
 		{"send it to ul. Lipowa 12, 20-020 Lublin please", "ul. Lipowa 12, 20-020 Lublin"},
 		{"Reception, 2nd floor, 9 Hope Street, Glasgow G2 6AB FAO Morag Baird", "2nd floor, 9 Hope Street, Glasgow G2 6AB"},
 		{"please update to Unit 2/41 Kooyong Rd, Caulfield VIC 3161. Policy MX-2201 is mine", "Unit 2/41 Kooyong Rd, Caulfield VIC 3161"},
+		// The line after the postcode's, or after a full stop, is the
+		// letter's: a signature, not the address.
+		{"Address stays the same: Calle de Alcalá 214, 3º B, 28028 Madrid.\nLucía", "Calle de Alcalá 214, 3º B, 28028 Madrid"},
+		{"I live at 12 Bayhead, Stornoway, Isle of Lewis HS1 2DU\nCatriona", "12 Bayhead, Stornoway, Isle of Lewis HS1 2DU"},
+		{"Ship to:\n8830 Pinecrest Ln\nUnit B\nCharlotte, NC 28277", "8830 Pinecrest Ln\nUnit B\nCharlotte, NC 28277"},
+		{"adresse:\nVesterbrogade 12, 2. th.\n1620 København V\nDanmark", "Vesterbrogade 12, 2. th.\n1620 København V\nDanmark"},
 		{"Thanks, Ole, 2100 København", ""},
 		{"is the Leeds LS1 4DY store open", ""},
 		{"The delivery to Alice Springs is quoted at 6 days", ""},
