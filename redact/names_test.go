@@ -113,3 +113,19 @@ func TestNamesTheTaggerIsSureOf(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// Two who sign a message together, alone on its last line, are two names;
+// a shop of two names there is not.
+func TestCoSigners(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"Completion is the 28th.\nMagnus & Saoirse", []string{"Magnus", "Saoirse"}, nil},
+		{"Much appreciated.\nOgechi & Tobenna", []string{"Ogechi", "Tobenna"}, nil},
+		{"cheers\nRuth and Dan", []string{"Ruth", "Dan"}, nil},
+		{"I bought it at\nMarks & Spencer", nil, []string{"Marks", "Spencer"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}

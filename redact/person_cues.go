@@ -185,6 +185,10 @@ func detectBareSignatures(s *scan) {
 		}
 		if s.signatureWord(n-1, marked) && s.signatureWord(from, marked) && (s.signatureBreak(from) || s.gap(from) == ", " && s.listedName(from, n-1)) {
 			s.add(Person, s.words[from].start, s.words[n-1].end, bareSignatureScore, s.lowerCanon(s.words[from].start, s.words[n-1].end))
+		} else if first, end := s.coSigner(from); first >= 0 && s.signatureWord(n-1, false) && s.signatureWord(from, false) {
+			// Two who sign together: "Magnus & Saoirse", "Ruth and Dan".
+			s.add(Person, s.words[first].start, s.words[end].end, bareSignatureScore, s.lowerCanon(s.words[first].start, s.words[end].end))
+			s.add(Person, s.words[from].start, s.words[n-1].end, bareSignatureScore, s.lowerCanon(s.words[from].start, s.words[n-1].end))
 		}
 	}
 	// At the start: a name alone on the first line, a sentence after it,
@@ -200,6 +204,30 @@ func detectBareSignatures(s *scan) {
 			s.add(Person, s.words[0].start, s.words[to].end, bareSignatureScore, s.lowerCanon(s.words[0].start, s.words[to].end))
 		}
 	}
+}
+
+// coSigner returns the first and last words of a name that signs with
+// the name starting at word k, joined to it by "&" or "and" ("Magnus &
+// Saoirse"), alone after a break; -1 when there is none.
+func (s *scan) coSigner(k int) (int, int) {
+	end := -1
+	switch {
+	case k >= 1 && strings.TrimSpace(s.gap(k)) == "&":
+		end = k - 1
+	case k >= 2 && s.gap(k) == " " && s.gap(k-1) == " " && (s.lw(k-1) == "and" || s.lw(k-1) == "og" || s.lw(k-1) == "dan"):
+		end = k - 2
+	}
+	if end < 0 || !s.signatureWord(end, false) {
+		return -1, -1
+	}
+	first := end
+	for first > 0 && end-first < maxSignatureWords-1 && s.signatureWord(first-1, false) && signatureJoin(s.gap(first)) {
+		first--
+	}
+	if !s.signatureBreak(first) || strings.IndexByte(s.gap(first), '\n') < 0 && !signatureMark(s.gap(first)) {
+		return -1, -1
+	}
+	return first, end
 }
 
 // signatureMark reports whether the text before a name marks it as a
