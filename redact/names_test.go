@@ -129,3 +129,21 @@ func TestCoSigners(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// A word for a person and "called" or "named" announce a name, a given
+// name that is also a country's too; the name goes on only in its own
+// case.
+func TestCalledNames(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"the engineer, a lad called Jordan, said the fault is outside", []string{"Jordan"}, nil},
+		{"a woman called Florence rang me", []string{"Florence"}, []string{"Florence rang", "rang"}},
+		{"seorang staf bernama Aini call saya semalam", []string{"Aini"}, nil},
+		{"I moved to Jordan last year", nil, []string{"Jordan"}},
+		{"there is a town called Reading near us", nil, []string{"Reading"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}

@@ -452,6 +452,9 @@ func detectCuedNames(s *scan) {
 		if addressEndWords[s.lw(k-1)] && s.gap(k) == " " {
 			cue = cueStrong // "FAO Alasdair Crichton", after an address
 		}
+		if cue == cueNone && s.calledAfter(k) {
+			cue = cueStrong // "a lad called Jordan", "seorang staf bernama Aini"
+		}
 		if cue == cueNone && k >= 2 && s.lw(k-1) == "me" && (s.lw(k-2) == "its" || s.lw(k-2) == "it's" || s.lw(k-2) == "is") &&
 			s.words[k].cap && s.gap(k) == " " {
 			cue = cueStrong // "its me Osric, from earlier"
@@ -467,7 +470,7 @@ func detectCuedNames(s *scan) {
 		// Up to three names, a double-barrelled one counting once
 		// (Anne-Grethe Møller-Kjær).
 		j, n := k, 0
-		for j < len(s.words) && s.cuedNameWord(j, cue) && (j == k || signatureJoin(s.gap(j))) {
+		for j < len(s.words) && s.cuedNameWord(j, cue) && (j == k || signatureJoin(s.gap(j)) && s.sameCase(k, j)) {
 			if j == k || s.gap(j) != "-" {
 				n++
 			}
@@ -486,6 +489,34 @@ func detectCuedNames(s *scan) {
 		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
 		k = j - 1
 	}
+}
+
+// calledPeople are the words for a person before "called" or "named".
+var calledPeople = map[string]bool{"guy": true, "lad": true, "man": true, "woman": true, "lady": true, "girl": true,
+	"boy": true, "bloke": true, "chap": true, "fella": true, "gentleman": true, "someone": true, "somebody": true,
+	"person": true, "agent": true, "advisor": true, "adviser": true, "engineer": true, "technician": true,
+	"driver": true, "courier": true, "rep": true, "colleague": true, "staff": true, "staf": true, "orang": true,
+	"seorang": true, "pegawai": true, "lelaki": true, "perempuan": true, "wanita": true}
+
+// calledAfter reports whether word k follows a word for a person and
+// "called" or "named" ("a lad called Jordan", "staf bernama Aini").
+func (s *scan) calledAfter(k int) bool {
+	if k < 2 || s.gap(k) != " " || s.gap(k-1) != " " {
+		return false
+	}
+	switch s.lw(k - 1) {
+	case "called", "named", "bernama":
+		return calledPeople[s.lw(k-2)]
+	}
+	return false
+}
+
+// sameCase reports whether word j may go on a name that word k begins: a
+// name begun with a capital goes on with capitals, or a particle (van,
+// bin); one begun in lower case goes on in any case.
+func (s *scan) sameCase(k, j int) bool {
+	w := s.words[j]
+	return !s.words[k].cap && !s.words[k].upper || w.cap || w.upper || s.lex(j)&lxParticle != 0
 }
 
 // namedAfter reports whether the words after word k say it is the
@@ -523,11 +554,18 @@ func (s *scan) namedAfter(k int) bool {
 // list knows at all, and capitalised.
 func (s *scan) cuedNameWord(k, cue int) bool {
 	w := s.words[k]
-	if w.kind != wLetters || len(s.ruleMark) == len(s.words) && s.ruleMark[k]&(rmNotName|rmNever|rmStructured|rmAddress|rmLocation) != 0 {
+	f := s.lex(k)
+	// After a strong cue, a given name that is also a country's is the
+	// name ("a lad called Jordan").
+	place := lxCountry
+	never := rmNever | rmLocation
+	if cue == cueStrong && f&(lxGiven|lxListGiven) != 0 && f&lxStop == 0 {
+		place, never = 0, 0
+	}
+	if w.kind != wLetters || len(s.ruleMark) == len(s.words) && s.ruleMark[k]&(rmNotName|never|rmStructured|rmAddress) != 0 {
 		return false
 	}
-	f := s.lex(k)
-	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxSuffix) != 0 {
+	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|place|lxStreet|lxStreetPre|lxUnit|lxOrg|lxSuffix) != 0 {
 		return false
 	}
 	if cue == cueWeak {
