@@ -124,6 +124,7 @@ func TestAddressForms(t *testing.T) {
 		{"I live at 12 Bayhead, Stornoway, Isle of Lewis HS1 2DU\nCatriona", "12 Bayhead, Stornoway, Isle of Lewis HS1 2DU"},
 		{"Ship to:\n8830 Pinecrest Ln\nUnit B\nCharlotte, NC 28277", "8830 Pinecrest Ln\nUnit B\nCharlotte, NC 28277"},
 		{"adresse:\nVesterbrogade 12, 2. th.\n1620 København V\nDanmark", "Vesterbrogade 12, 2. th.\n1620 København V\nDanmark"},
+		{"my new address is Södermannagatan 21, lgh 1103, 116 40 Stockholm", "Södermannagatan 21, lgh 1103, 116 40 Stockholm"},
 		{"Thanks, Ole, 2100 København", ""},
 		{"is the Leeds LS1 4DY store open", ""},
 		{"The delivery to Alice Springs is quoted at 6 days", ""},

@@ -97,7 +97,7 @@ var streetSuffixes = []string{
 const unitWords = `
 apt apartment suite ste unit flat floor fl room box po pobox postboks postfach lot blok block
 blk tingkat aras lejl lejlighed sal th tv mf building bldg tower level lvl house psc apo fpo dpo
-shop app appt bât bat etage étage piso stg
+shop app appt bât bat etage étage piso stg lgh lägenhet apartament apartamento bloc scara etaj
 `
 
 // monthNames in English, Danish and Malay, with common abbreviations, and
