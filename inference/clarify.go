@@ -1,6 +1,7 @@
 package inference
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -58,8 +59,8 @@ var trouble = map[lang.Tag][]string{
 		"doesn't work", "wont work", "won't work", "cant", "can't", "fix", "assistance", "assist"},
 	lang.Danish:             {"problem", "problemer", "fejl", "galt", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke"},
 	lang.Malay:              {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan"},
-	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "怎么办", "有点事", "有事"},
-	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "怎麼辦", "點算", "有啲嘢", "有點事", "有事"},
+	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "帮帮", "帮手", "怎么办", "有点事", "有事"},
+	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "幫幫", "幫手", "怎麼辦", "點算", "有啲嘢", "有點事", "有事"},
 }
 
 // helping are the words of trouble that ask for help rather than say
@@ -68,7 +69,7 @@ var trouble = map[lang.Tag][]string{
 // told.
 var helping = map[string]bool{"help": true, "assistance": true, "assist": true, "hjælp": true, "hjaelp": true,
 	"brug for": true, "tolong": true, "bantu": true, "bantuan": true, "帮忙": true, "帮我": true, "幫忙": true, "幫我": true,
-	"怎么办": true, "怎麼辦": true, "點算": true}
+	"怎么办": true, "怎麼辦": true, "點算": true, "帮帮": true, "幫幫": true, "帮手": true, "幫手": true}
 
 // troubled reports whether a message says something is wrong or asks for
 // help (in its language or in English, which customers mix in), and names
@@ -209,8 +210,8 @@ var announcing = map[lang.Tag][]string{
 		"spørge til", "noget om", "angående", "vedrørende"},
 	lang.Malay: {"tanya pasal", "tanya tentang", "tanya mengenai", "soalan pasal", "soalan tentang", "soalan mengenai",
 		"tanya sikit", "tanya sesuatu", "nak tanya", "nk tanya", "mau tanya", "nak tny", "nk tny"},
-	lang.ChineseSimplified:  {"想问一下", "问一下", "请问一下", "想问", "想咨询", "咨询一下", "关于", "有关", "的事", "方面", "的问题", "那边", "问下"},
-	lang.ChineseTraditional: {"想問一下", "問一下", "請問一下", "想問", "想諮詢", "諮詢一下", "問下", "關於", "有關", "嘅事", "的事", "方面", "的問題", "嘅問題", "嗰度", "嗰邊", "那邊"},
+	lang.ChineseSimplified:  {"想问一下", "问一下", "请问一下", "想问下", "想问", "想咨询", "咨询一下", "关于", "有关", "的事", "方面", "的问题", "那边", "问下"},
+	lang.ChineseTraditional: {"想問一下", "問一下", "請問一下", "想問下", "想問", "想諮詢", "諮詢一下", "問下", "關於", "有關", "嘅事", "的事", "方面", "的問題", "嘅問題", "嗰度", "嗰邊", "那邊"},
 }
 
 // leading are the words that, opening a message, announce its topic
@@ -250,6 +251,8 @@ func announcesTopic(text string, l lang.Tag) bool {
 	// What is left beyond the cues and the words of asking names one
 	// thing at most: a word, or a Chinese word of two characters.
 	if l.Chinese() {
+		// Longest first: "想问下" holds both "想问" and "问下".
+		slices.SortStableFunc(cues, func(a, b string) int { return len(b) - len(a) })
 		for _, c := range cues {
 			lower = strings.ReplaceAll(lower, c, " ")
 		}
@@ -284,8 +287,12 @@ const maxSuggestions = 4
 func askBack(d *Decision, res search.Result, reason decision.Reason) {
 	d.Kind, d.Reason = decision.Clarify, reason
 	seen := map[string]bool{}
+	own := false // a passage in the customer's own language: others are translations
 	for _, p := range res.Passages {
-		if seen[p.DocID] || len(d.Suggestions) == maxSuggestions {
+		own = own || p.Lang == d.Lang
+	}
+	for _, p := range res.Passages {
+		if seen[p.DocID] || len(d.Suggestions) == maxSuggestions || own && p.Lang != d.Lang {
 			continue
 		}
 		seen[p.DocID] = true

@@ -244,6 +244,12 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
 			{text: "wow that was a quick reply honestly", kind: decision.Answer, reason: decision.Smalltalk},
 		}},
+		{"help asked for and thanked for", []turn{
+			{text: "hjælp tak", kind: decision.Clarify, reason: decision.Vague},
+			{text: "唔該幫幫手", kind: decision.Clarify, reason: decision.Vague},
+			{text: "谢谢你的帮忙", kind: decision.Answer, reason: decision.Smalltalk},
+			{text: "想问下付款的事", kind: decision.Clarify, reason: decision.Vague},
+		}},
 		{"a topic announced by its first word is asked back", []turn{
 			{text: "about my refund", kind: decision.Clarify, reason: decision.Vague},
 		}},
@@ -427,6 +433,23 @@ func TestWhichProblem(t *testing.T) {
 		for _, s := range r.Sources {
 			if s.DocID != tt.doc {
 				t.Errorf("%q: a suggestion from %s, want all from %s", tt.text, s.DocID, tt.doc)
+			}
+		}
+	}
+}
+
+// TestSuggestionsInTheCustomersScript: a question asked back suggests the
+// articles of the customer's own script, not their translations.
+func TestSuggestionsInTheCustomersScript(t *testing.T) {
+	f := newFixture(t, false)
+	for _, text := range []string{"想问下付款的事", "想問下退款嘅事"} {
+		r := ask(t, f.A, "", text)
+		if r.Decision != decision.Clarify {
+			t.Fatalf("%q = %s/%s", text, r.Decision, r.ReasonCode)
+		}
+		for _, s := range r.Sources {
+			if !strings.Contains(s.DocID, "/"+string(r.Language)+"/") {
+				t.Errorf("%q (%s): a suggestion from %s", text, r.Language, s.DocID)
 			}
 		}
 	}

@@ -91,6 +91,12 @@ func TestRead(t *testing.T) {
 		// Not courtesy.
 		{"<PERSON_1>", lang.English, false, None, None, false, "<PERSON_1>"},
 		{"帮帮我", lang.ChineseSimplified, false, None, None, false, "帮帮我"},
+		// Asking for help is no praise; thanking for it is thanks.
+		{"hjælp tak", lang.Danish, false, Thanks, Thanks, false, "hjælp"},
+		{"唔該幫幫手", lang.ChineseTraditional, false, Thanks, Thanks, false, "幫幫手"},
+		{"谢谢你的帮忙", lang.ChineseSimplified, false, Thanks, Thanks, true, ""},
+		{"多謝你幫手", lang.ChineseTraditional, false, Thanks, Thanks, true, ""},
+		{"很有帮助 谢谢", lang.ChineseSimplified, false, Compliment, Compliment, true, ""},
 		{"this is it", lang.English, false, None, None, false, "this is it"},
 		{"where is my parcel", lang.English, false, None, None, false, "where is my parcel"},
 		{"help", lang.English, false, None, None, false, "help"},

@@ -53,7 +53,7 @@ func wordSet(list string) map[string]bool {
 // anchored set (courtesy came before or after them: "dang that was a
 // quick reply"), the words praise is said with suffice.
 func praise(toks []token, anchored bool) bool {
-	if len(toks) == 0 || askOpeners[toks[0].text] || askEnds[toks[len(toks)-1].text] {
+	if len(toks) == 0 || askOpeners[toks[0].text] || askEnds[toks[len(toks)-1].text] || asksHelp(toks) {
 		return false
 	}
 	for _, t := range toks {
@@ -69,6 +69,25 @@ func praise(toks []token, anchored bool) bool {
 		}
 	}
 	return anchored
+}
+
+// helpWords ask for help ("hjælp tak", "tolong"); helpHan do in Chinese
+// when a help character is doubled or followed by 我 or 手 ("帮帮我",
+// "唔該幫幫手"), where alone it praises (很有帮助).
+var (
+	helpWords = wordSet(`help helps hjaelp hjaelpe hjælp hjælpe tolong tlg bantu bantuan`)
+	helpHan   = wordSet(`帮 幫`)
+	helpAfter = wordSet(`帮 幫 我 手`)
+)
+
+// asksHelp reports whether the tokens ask for help, which is no praise.
+func asksHelp(toks []token) bool {
+	for i, t := range toks {
+		if helpWords[t.text] || helpHan[t.text] && i+1 < len(toks) && helpAfter[toks[i+1].text] {
+			return true
+		}
+	}
+	return false
 }
 
 // lexiconWords are the words of the courtesy phrases, of every kind.
