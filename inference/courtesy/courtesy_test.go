@@ -72,6 +72,8 @@ func TestRead(t *testing.T) {
 		{"你们客服真贴心", lang.ChineseSimplified, false, Compliment, Compliment, true, ""},
 		{"你們服務真的很好", lang.ChineseTraditional, false, Compliment, Compliment, true, ""},
 		{"ok thanks, super quick as always", lang.English, false, Compliment, Ack, true, ""},
+		{"ty so much for sorting that", lang.English, false, Thanks, Thanks, true, ""},
+		{"nak, tolong ye", lang.Malay, true, None, Yes, true, ""},
 		{"heyy", lang.English, false, Greeting, Greeting, true, ""},
 		{"thank youuu", lang.English, false, Thanks, Thanks, true, ""},
 		// Praise asked, negated or about something else is not.
