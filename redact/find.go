@@ -91,6 +91,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectIntroductions(s)
 	detectBareSignatures(s)
 	detectCuedNames(s)
+	detectRoleNames(s)
 	extendNames(s)
 	detectZhVerbCueNames(s)
 	s.dropHanTradeNames()
