@@ -89,3 +89,113 @@ func (s *scan) teamAfter(k int) bool {
 	}
 	return false
 }
+
+// detectCoordinated adds the names listed with a name: in "Kovalev, Lee
+// and Phillips" or "Sousa and Ball", a capitalised word joined by "and",
+// "&" or a comma to a name found is a name too, unless it is an everyday
+// word or a function word, or of a brand, a shop or a place.
+func detectCoordinated(s *scan) {
+	if len(s.found) == 0 {
+		return
+	}
+	for changed, rounds := true, 0; changed && rounds < 4; rounds++ {
+		changed = false
+		for _, f := range s.found {
+			if f.Type != Person || f.Score < 0.5 || s.cjkAt(f.Start) {
+				continue
+			}
+			first := s.wordAt(f.Start)
+			last := first
+			for last+1 < len(s.words) && s.words[last+1].start < f.End {
+				last++
+			}
+			for _, k := range []int{s.coordinatedBefore(first), s.coordinatedAfter(last)} {
+				if k >= 0 && !s.covered(k, 0.5) {
+					s.add(Person, s.words[k].start, s.words[k].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[k].end))
+					changed = true
+				}
+			}
+		}
+	}
+}
+
+// coordinatedWord reports whether word k, listed with a name, may be one
+// itself: capitalised, no everyday or function word, nothing a list says
+// is a brand, a shop or a place.
+func (s *scan) coordinatedWord(k int) bool {
+	if k < 0 || k >= len(s.words) || s.words[k].kind != wLetters || s.shapeOf(k) != shCap || s.firmAfter(k) {
+		return false
+	}
+	f := s.lex(k)
+	if f&lxDict != 0 && f&(lxGiven|lxListGiven|lxSurname|lxListSurname) == 0 || f&lxCommon != 0 || s.sentenceStart(k) && f&nameFlags == 0 {
+		return false
+	}
+	return s.cuedNameWord(k, cueStrong)
+}
+
+// firmWords follow the names of a firm's partners: "the Davis, Reynolds
+// and Williamson office".
+var firmWords = map[string]bool{"office": true, "offices": true, "firm": true, "llp": true, "ltd": true, "inc": true,
+	"partners": true, "solicitors": true, "lawyers": true, "associates": true, "group": true, "company": true, "co": true}
+
+// firmAfter reports whether a word of a firm follows word k within a few
+// words of a list.
+func (s *scan) firmAfter(k int) bool {
+	for j := k + 1; j < len(s.words) && j <= k+4; j++ {
+		if firmWords[s.lw(j)] || s.lex(j)&lxOrg != 0 {
+			return true
+		}
+		if !s.gapInside(j) {
+			break
+		}
+	}
+	return false
+}
+
+// andList reports whether the list a comma after word k goes on with
+// ends in "and" or "&" ("Kovalev, Lee and Phillips"): a comma alone
+// joins many things that are no list of names ("Kühnemund, Tel.").
+func (s *scan) andList(k int) bool {
+	for j := k + 1; j < len(s.words) && j <= k+8; j++ {
+		g := s.gap(j)
+		switch {
+		case g == " & " || g == " " && andWords[s.lw(j)]:
+			return true
+		case g != ", " && g != " ":
+			return false
+		}
+	}
+	return false
+}
+
+// coordinatedBefore returns the word before word k that a list joins to
+// it as a name, or -1.
+func (s *scan) coordinatedBefore(k int) int {
+	switch {
+	case k >= 1 && (s.gap(k) == ", " && s.andList(k-1) || s.gap(k) == " & "):
+		if s.coordinatedWord(k - 1) {
+			return k - 1
+		}
+	case k >= 2 && s.gap(k) == " " && andWords[s.lw(k-1)] && s.gap(k-1) == " ":
+		if s.coordinatedWord(k - 2) {
+			return k - 2
+		}
+	}
+	return -1
+}
+
+// coordinatedAfter returns the word after word k that a list joins to it
+// as a name, or -1.
+func (s *scan) coordinatedAfter(k int) int {
+	switch {
+	case k+1 < len(s.words) && (s.gap(k+1) == ", " && s.andList(k) || s.gap(k+1) == " & "):
+		if s.coordinatedWord(k + 1) {
+			return k + 1
+		}
+	case k+2 < len(s.words) && s.gap(k+1) == " " && andWords[s.lw(k+1)] && s.gap(k+2) == " ":
+		if s.coordinatedWord(k + 2) {
+			return k + 2
+		}
+	}
+	return -1
+}

@@ -22,3 +22,21 @@ func TestRoleNames(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// Words listed with a name are names, in a list that ends in "and";
+// partners of a firm, a label after a comma and a brand are not.
+func TestCoordinatedNames(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"Our three founders: Kovalev, Lee and Phillips.", []string{"Kovalev", "Lee", "Phillips"}, nil},
+		{"Please add Tobenna and Ogechi to the account", []string{"Tobenna", "Ogechi"}, nil},
+		{"The Davis, Reynolds and Williamson office is on the high street", nil, []string{"Davis", "Reynolds"}},
+		{"Please send someone this week. Annegret Kühnemund, Tel. 03643 418 226", nil, []string{"Tel"}},
+		{"Beneficiary is Chukwuemeka Obiorah-Nnaji, GTBank. Please check", nil, []string{"GTBank"}},
+		{"I bought it at Marks and Spencer", nil, []string{"Marks", "Spencer"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
