@@ -92,6 +92,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectBareSignatures(s)
 	detectCuedNames(s)
 	detectRoleNames(s)
+	detectPossessiveNames(s)
 	detectCoordinated(s)
 	extendNames(s)
 	detectZhVerbCueNames(s)

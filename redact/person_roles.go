@@ -199,3 +199,43 @@ func (s *scan) coordinatedAfter(k int) int {
 	}
 	return -1
 }
+
+// ownedPersonal are what a person has that a message names after their
+// name and "'s": their details, their things with the business, their
+// family ("Tom's address", "Keziah's card", "Mary's daughter").
+var ownedPersonal = map[string]bool{
+	"address": true, "phone": true, "number": true, "mobile": true, "email": true, "e-mail": true, "card": true,
+	"account": true, "details": true, "parcel": true, "package": true, "order": true, "claim": true, "policy": true,
+	"contract": true, "booking": true, "refund": true, "payment": true, "password": true, "birthday": true,
+	"daughter": true, "son": true, "wife": true, "husband": true, "mother": true, "father": true, "mum": true,
+	"mom": true, "dad": true, "brother": true, "sister": true, "partner": true, "boyfriend": true, "girlfriend": true,
+	"kids": true, "children": true, "baby": true, "grandmother": true, "grandfather": true, "carer": true,
+}
+
+// determiners before a name make it a shop's or a brand's: "my Tesco's
+// order", "the Boots's card".
+var determiners = map[string]bool{"my": true, "your": true, "our": true, "the": true, "a": true, "an": true, "min": true, "mit": true, "jeres": true}
+
+// detectPossessiveNames adds the names that own personal details or
+// family: a capitalised word, "'s", and one of ownedPersonal.
+func detectPossessiveNames(s *scan) {
+	for k := 0; k+2 < len(s.words); k++ {
+		g := s.gap(k + 1)
+		if (g != "'" && g != "’") || s.lw(k+1) != "s" || s.gap(k+2) != " " || !ownedPersonal[s.lw(k+2)] {
+			continue
+		}
+		w := s.words[k]
+		if w.kind != wLetters || !w.cap || s.covered(k, 0.5) || w.end-w.start < 2 {
+			continue
+		}
+		f := s.lex(k)
+		if f&lxDict != 0 && f&(lxGiven|lxListGiven|lxSurname|lxListSurname) == 0 || f&lxCommon != 0 || !s.cuedNameWord(k, cueStrong) {
+			continue
+		}
+		if s.shapeOf(k) == shMixed || s.sentenceStart(k) && f&nameFlags == 0 && s.lex(k)&lxDict != 0 ||
+			f&lxNotNameStart != 0 && s.notNamePhraseAt(k) || k > 0 && determiners[s.lw(k-1)] {
+			continue // a brand of the lists; "my Sainsbury's order" is a shop's
+		}
+		s.add(Person, w.start, w.end, cuedNameScore, s.lowerCanon(w.start, w.end))
+	}
+}

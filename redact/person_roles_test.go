@@ -40,3 +40,20 @@ func TestCoordinatedNames(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// A capitalised word that owns personal details or family is a name; a
+// shop's order is not a person's.
+func TestPossessiveNames(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"As promised, here is Oyelaran's address: 4 Elm Road", []string{"Oyelaran"}, nil},
+		{"KEZIAH'S CARD WAS DECLINED TWICE TODAY", []string{"KEZIAH"}, nil},
+		{"Please freeze Fashola's card only", []string{"Fashola"}, nil},
+		{"I need to change the slot for my Sainsbury's order on Friday.", nil, []string{"Sainsbury"}},
+		{"Amazon's order page is down", nil, []string{"Amazon"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
