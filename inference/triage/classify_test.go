@@ -41,6 +41,7 @@ func TestClassifyTriggers(t *testing.T) {
 		// Typos in a phrase, colleagues and team leads, the word for
 		// "you" inside a request (no longer taken for "are you a bot").
 		{"en", "i need custmer servise now", PersonRequested},
+		{"en", "get me someone who knows what they are doing", PersonRequested},
 		{"ms", "custmer servis pls", PersonRequested},
 		{"ms", "boleh staf awak call saya balik?", PersonRequested},
 		{"ms", "bole x sy cakap terus dgn cs", PersonRequested},

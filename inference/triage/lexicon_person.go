@@ -59,6 +59,8 @@ func personCuesEN() (strong, weak []string) {
 		"is|are there ?a|an|any|some " + anyone + "$",
 		"any ?real|actual|live " + personEN + " ~2 working|available|around|online|there|here|about",
 		"who can|could|do|should i|we ~1 talk|speak|chat|write",
+		// "get me someone who knows what they're doing".
+		"get|find|give|bring|fetch me|us ~1 " + someoneEN + " ~1 who|that ~2 knows|know|understands|understand|can|is_able",
 		// The person who looks after something, by what they do.
 		"talk|speak|chat|put|transfer|connect|pass ~3 to|with|through_to ~2 whoever|someone|somebody|the_person|the_people|the_team|the_department|the_one ~2 who|that|which ?handles|handle|deals|deal|does|looks_after|is_in_charge|works_on|takes_care",
 		"talk|speak|chat|put|transfer|connect|pass ~3 to|with|through_to ~3 department|team|desk",
