@@ -151,7 +151,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 	// "ok great, appreciate it". What follows the courtesy names no topic
 	// and no trouble.
 	onlyCourtesy := reading.Only() || len(reading.Kinds) > 0 && !namesTopic(m.question, d.Lang) && !troubled(m.question, d.Lang) &&
-		!strings.ContainsAny(m.question, "?？") || farewell(reading, m.question, d.Lang)
+		!strings.ContainsAny(m.question, "?？") && !announcesTopic(m.question, d.Lang) || farewell(reading, m.question, d.Lang)
 	switch {
 	case offer && reading.First() == courtesy.Yes && (onlyCourtesy || offerReply):
 		// "Yes please" to "Would you like to talk to a person?".

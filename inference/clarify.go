@@ -24,7 +24,7 @@ var generic = map[lang.Tag]string{
 		query queries not no work works working worked broken fix sort got get getting having going happened happening
 		order orders ordered item items product products purchase purchased account thanks thank urgent asap now just still
 		some any somethings somethin sth smth matter concern concerns regarding re theres thats whats hows heres
-		check look see assist assistance support went go goes gone out w bought buy sorted`,
+		check look see assist assistance support went go goes gone out w bought buy sorted ask asking`,
 	lang.Danish: `jeg mig min mit mine vi vores du din dit det den der er var har havde kan kunne vil ville skal skulle
 		en et og eller men så at af i på til med om fra for ikke ingen noget nogen lidt hej hjælp hjælpe problem problemer
 		fejl galt virker virke virkede fungerer fungere spørgsmål sag bestilling bestillingen ordre ordren ordrer vare varen
@@ -48,6 +48,7 @@ var genericHan = []string{
 	"是", "係", "在", "都", "又", "就", "好", "很", "太", "急", "紧", "緊", "快", "点", "點", "些", "么", "麼", "人", "需要",
 	"看下", "看一下", "睇下", "睇一下", "查下", "查一下", "检查", "檢查", "处理", "處理", "解决", "解決",
 	"问个", "問個", "事儿", "事兒", "啲", "想", "坏掉", "壞掉", "掉", "那边", "那邊", "嗰度", "嗰邊", "问下", "問下", "事",
+	"帮助", "幫助", "协助", "協助", "账户", "帐户", "账号", "帐号", "帳戶", "帳號",
 }
 
 // trouble are the words that say something is wrong or help is needed,
@@ -59,8 +60,8 @@ var trouble = map[lang.Tag][]string{
 		"doesn't work", "wont work", "won't work", "cant", "can't", "fix", "assistance", "assist"},
 	lang.Danish:             {"problem", "problemer", "fejl", "galt", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke"},
 	lang.Malay:              {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan"},
-	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "帮帮", "帮手", "怎么办", "有点事", "有事"},
-	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "幫幫", "幫手", "怎麼辦", "點算", "有啲嘢", "有點事", "有事"},
+	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "帮帮", "帮手", "帮助", "协助", "怎么办", "有点事", "有事"},
+	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "幫幫", "幫手", "幫助", "協助", "怎麼辦", "點算", "有啲嘢", "有點事", "有事"},
 }
 
 // helping are the words of trouble that ask for help rather than say
@@ -69,7 +70,8 @@ var trouble = map[lang.Tag][]string{
 // told.
 var helping = map[string]bool{"help": true, "assistance": true, "assist": true, "hjælp": true, "hjaelp": true,
 	"brug for": true, "tolong": true, "bantu": true, "bantuan": true, "帮忙": true, "帮我": true, "幫忙": true, "幫我": true,
-	"怎么办": true, "怎麼辦": true, "點算": true, "帮帮": true, "幫幫": true, "帮手": true, "幫手": true}
+	"怎么办": true, "怎麼辦": true, "點算": true, "帮帮": true, "幫幫": true, "帮手": true, "幫手": true,
+	"帮助": true, "幫助": true, "协助": true, "協助": true}
 
 // troubled reports whether a message says something is wrong or asks for
 // help (in its language or in English, which customers mix in), and names
@@ -205,7 +207,8 @@ func genericWords(l lang.Tag) map[string]bool {
 // any company's vocabulary.
 var announcing = map[lang.Tag][]string{
 	lang.English: {"question about", "question regarding", "questions about", "query about", "ask about", "asking about",
-		"ask something about", "enquiry about", "inquiry about", "wondering about", "something about", "ask you about"},
+		"ask something about", "enquiry about", "inquiry about", "wondering about", "something about", "ask you about",
+		"ask something", "ask a question", "ask you something", "can i ask", "may i ask", "have a question", "got a question"},
 	lang.Danish: {"spørgsmål om", "spoergsmaal om", "spørgsmål angående", "spørgsmål vedrørende", "spørge om", "spoerge om",
 		"spørge til", "noget om", "angående", "vedrørende"},
 	lang.Malay: {"tanya pasal", "tanya tentang", "tanya mengenai", "soalan pasal", "soalan tentang", "soalan mengenai",

@@ -199,6 +199,13 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "I have a problem with my order", kind: decision.Clarify, reason: decision.Vague},
 			{text: "i have a question about my refund", kind: decision.Clarify, reason: decision.Vague},
 		}},
+		{"asking to ask", []turn{
+			{text: "hi, can i ask something", kind: decision.Clarify, reason: decision.Vague},
+		}},
+		{"help with an account, no more", []turn{
+			{text: "你好 我需要帮助", kind: decision.Clarify, reason: decision.Vague},
+			{text: "我的账户", kind: decision.Clarify, reason: decision.Vague},
+		}},
 		{"a tentative answer offers a person", []turn{
 			{text: "is there a human-readable version of my invoice, the email is a mess", kind: decision.Answer, reason: decision.Tentative, doc: "sample/en/invoices-and-receipts.md"},
 			{text: "yes please", kind: decision.Handoff, reason: decision.OfferAccepted},
