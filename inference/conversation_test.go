@@ -202,9 +202,10 @@ func TestConversationWithoutModel(t *testing.T) {
 		{"asking to ask", []turn{
 			{text: "hi, can i ask something", kind: decision.Clarify, reason: decision.Vague},
 		}},
-		{"help with an account, no more", []turn{
+		{"help, no more", []turn{
 			{text: "你好 我需要帮助", kind: decision.Clarify, reason: decision.Vague},
-			{text: "我的账户", kind: decision.Clarify, reason: decision.Vague},
+			{text: "個帳號鎖咗點算", kind: decision.Answer, doc: "sample/zh-Hant/password.md"},
+			{text: "你好呀，想問點樣退貨", kind: decision.Answer, doc: "sample/zh-Hant/returns.md"},
 		}},
 		{"a tentative answer offers a person", []turn{
 			{text: "is there a human-readable version of my invoice, the email is a mess", kind: decision.Answer, reason: decision.Tentative, doc: "sample/en/invoices-and-receipts.md"},

@@ -165,7 +165,7 @@ func dampedStems(cues []cueStem, text string) map[string]bool {
 // "怎么注销账户"): a question about a process, which an article can
 // answer, rather than a request to start it ("delete my account").
 func AsksHow(text string) bool {
-	if intentsOf(text)&(intentHow|intentWhen) != 0 {
+	if asksOf(text)&(intentHow|intentWhen) != 0 {
 		return true
 	}
 	lower := strings.ToLower(text)
