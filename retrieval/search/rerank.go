@@ -72,6 +72,15 @@ func rerank(ps []scored, qs *question, m rankModel) {
 		if qs.from != regionNone && ps[i].headRegion == qs.from {
 			ps[i].rank += rankRegion
 		}
+		if qs.elapsedKnown {
+			if w, ok := windowOf(ps[i].Heading); ok {
+				if w.holdsElapsed(qs.elapsed) {
+					ps[i].rank += rankElapsed
+				} else {
+					ps[i].rank -= rankElapsed
+				}
+			}
+		}
 	}
 	// Ranking documents first makes translations of one article, cut
 	// into passages differently, rank alike, so that the language

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -187,6 +188,10 @@ type question struct {
 	asks intent
 	// from is the part of the world the question is asked from.
 	from region
+	// elapsed is how long ago the question says something happened,
+	// when it says so (elapsedKnown).
+	elapsed      time.Duration
+	elapsedKnown bool
 	// size is how many passages the first pass looked for.
 	size int
 	// searched is false when the query holds nothing any passage holds:
@@ -217,6 +222,7 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 	}
 	qs.asks = asksOf(qs.text)
 	qs.from = asksFrom(qs.text, qs.lang)
+	qs.elapsed, qs.elapsedKnown = elapsedOf(qs.text)
 	// The generation before the search: what it reads is of this
 	// generation or later.
 	gen := ix.gen.Load()
