@@ -29,6 +29,8 @@ func TestRead(t *testing.T) {
 		{"you are really great!", lang.English, false, Compliment, Compliment, true, ""},
 		{"you are so so awesome", lang.English, false, Compliment, Compliment, true, ""},
 		{"really", lang.English, false, None, None, false, "really"},
+		{"the kettle", lang.English, false, None, None, false, "the kettle"},
+		{"looking for warehouse work in shah alam", lang.English, false, None, None, false, ""},
 		{"sure, that'd be great", lang.English, true, Ack, Yes, true, ""},
 		{"sure that would help", lang.English, true, None, Yes, true, ""},
 		{"ja det ville være fint", lang.Danish, true, Ack, Yes, true, ""},

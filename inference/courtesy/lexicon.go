@@ -19,6 +19,8 @@ type entry struct {
 	// whole lexicon is tried at both ends of every message.
 	near  []*levenshtein.DFA
 	runes []int
+	// first are the words' first letters.
+	first []rune
 	// squeezed are the words with each run of a letter written once.
 	squeezed []string
 	kind     Kind
@@ -135,6 +137,8 @@ func init() {
 			e.near = append(e.near, near[w])
 			e.squeezed = append(e.squeezed, squeeze(w))
 			e.runes = append(e.runes, utf8.RuneCountInString(w))
+			first, _ := utf8.DecodeRuneInString(w)
+			e.first = append(e.first, first)
 		}
 	}
 }
@@ -200,6 +204,12 @@ func (e *entry) wordMatches(j int, tok token) bool {
 		return false
 	}
 	if n := utf8.RuneCountInString(t); n < e.runes[j]-1 || n > e.runes[j]+1 {
+		return false
+	}
+	// A slip of the finger rarely changes the first letter, while a
+	// word one letter from a courtesy word that starts differently is
+	// most often another word ("kettle" and "settle", "mice" and "nice").
+	if first, _ := utf8.DecodeRuneInString(t); first != e.first[j] {
 		return false
 	}
 	match, _ := dfa.MatchAndDistance(t)
