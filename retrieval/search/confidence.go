@@ -21,6 +21,12 @@ func signalsOf(ps []scored, q []queryTerm) signals {
 	var s signals
 	var want, unknown float64
 	for _, t := range q {
+		if t.place {
+			// Where the question is asked from says nothing of whether
+			// the knowledge base knows what it asks ("are you hiring in
+			// Shah Alam"): a place weighs neither way.
+			continue
+		}
 		w := t.idf * t.weight
 		want += w
 		switch {

@@ -58,6 +58,12 @@ func TestConfidenceSignals(t *testing.T) {
 	if s.margin <= 0 || s.doc <= 0 {
 		t.Errorf("signals %+v: want a positive score and margin", s)
 	}
+	// A place says where the question is asked from: the word no passage
+	// holds is as much of what is asked with it as without it.
+	placed := append([]queryTerm{{term: "shah", df: 1, idf: 5, weight: 2, place: true}}, q...)
+	if p := signalsOf(ps, placed); math.Abs(p.unknown-s.unknown) > 1e-9 {
+		t.Errorf("unknown with a place = %v, want %v", p.unknown, s.unknown)
+	}
 	if c := confidence(nil, q); c != 0 {
 		t.Errorf("confidence without candidates = %v", c)
 	}

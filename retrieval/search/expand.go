@@ -98,6 +98,7 @@ func (l *termList) addRule(m ruleMatch, words []string) {
 		}
 		hit = true
 		l.out[i].ruled = true
+		l.out[i].place = l.out[i].place || m.place
 		for _, to := range m.to {
 			if to != w {
 				l.out[i].alts = addAlt(l.out[i].alts, alt{term: to, credit: m.credit, kind: altRule})

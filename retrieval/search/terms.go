@@ -51,6 +51,9 @@ type queryTerm struct {
 	// ruled marks a word of a phrase a rule recognised ("changed my
 	// mind"): it says what the question is about.
 	ruled bool
+	// place marks a word of a place's name ("shah alam", "kbh"): where
+	// the question is asked from or about, not what it asks.
+	place bool
 }
 
 // Weights of terms that are not plainly the query's own words.

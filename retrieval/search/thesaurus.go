@@ -90,7 +90,7 @@ func compileThesaurus(fam string, a analysis.Analyzer, v *Vocabulary, phrases *p
 		seen[t] = true
 	}
 	for _, r := range v.rules[fam] {
-		cr := compiledRule{credit: r.credit}
+		cr := compiledRule{credit: r.credit, place: r.place}
 		for _, to := range r.to {
 			// A phrase leads somewhere only when passages join it.
 			words := phraseWords(strings.ToLower(to))
@@ -134,6 +134,9 @@ type rule struct {
 	from   []string
 	to     []string
 	credit float64
+	// place marks a rule from a place to the country or region it lies
+	// in.
+	place bool
 }
 
 // compiledRule is one phrase of a rule, ready to match.
@@ -142,6 +145,7 @@ type compiledRule struct {
 	text   string   // Chinese phrase, folded to simplified
 	to     []string // analysed terms
 	credit float64
+	place  bool
 }
 
 // ruleGap is how many other words may stand between two words of a
@@ -154,6 +158,7 @@ type ruleMatch struct {
 	matched string
 	to      []string
 	credit  float64
+	place   bool
 }
 
 // match returns the rules that the query text (after preNormalize)
@@ -164,7 +169,7 @@ func (th *thesaurus) match(fam, text string) []ruleMatch {
 		text = strings.ToLower(text)
 		for _, r := range th.rules {
 			if r.text != "" && strings.Contains(text, r.text) {
-				out = append(out, ruleMatch{matched: r.text, to: r.to, credit: r.credit})
+				out = append(out, ruleMatch{matched: r.text, to: r.to, credit: r.credit, place: r.place})
 			}
 		}
 		return out
@@ -177,7 +182,7 @@ func (th *thesaurus) match(fam, text string) []ruleMatch {
 		}
 		for start := range words {
 			if m := matchWords(r.words, words, start); m != "" {
-				out = append(out, ruleMatch{matched: m, to: r.to, credit: r.credit})
+				out = append(out, ruleMatch{matched: m, to: r.to, credit: r.credit, place: r.place})
 				break
 			}
 		}

@@ -246,7 +246,7 @@ func (v *Vocabulary) add(name string, raw []byte) error {
 				return bad("places: %d (%s): %v", i+1, p.Region, err)
 			}
 			if len(from) > 0 && len(p.Words[key]) > 0 {
-				v.rules[fam] = append(v.rules[fam], rule{from: from, to: p.Words[key], credit: creditPlace})
+				v.rules[fam] = append(v.rules[fam], rule{from: from, to: p.Words[key], credit: creditPlace, place: true})
 			}
 		}
 	}
