@@ -302,6 +302,22 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 	if err != nil {
 		return res, err
 	}
+	if c, ok := m.thread.clarifiedLast(); ok && !hasTopic && c.question != "" {
+		// The reply to "what about it?" says what the vague message
+		// meant: read together ("I want to change something", "the
+		// address on my order"), they ask one question.
+		joint := alone
+		joint.Text = redact.RemovePlaceholders(m.question + " " + c.question)
+		r, err := a.parts.Retriever.Search(ctx, joint)
+		if err != nil {
+			return r, err
+		}
+		if len(r.Passages) > 0 && (r.Confidence >= res.Confidence || r.Confidence >= a.opts.MinConfidence) {
+			d.Standalone, d.Context, d.StandaloneBy = joint.Text, []string{c.message}, StandaloneByRules
+			a.searched(m, r)
+			return r, nil
+		}
+	}
 	if !hasTopic || (!dependent && res.Confidence >= a.opts.MinConfidence) {
 		if hasTopic && len(res.Passages) > 0 && len(about.sources) > 0 && !docsOf(about)[res.Passages[0].DocID] {
 			// A message that stands alone, in a conversation about

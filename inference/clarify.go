@@ -335,6 +335,97 @@ func askBackSections(d *Decision, sections []search.Passage, reason decision.Rea
 	d.Answer = catalog.Text(d.Lang, catalog.Clarify)
 }
 
+// broadVerbs are the verbs that act on whatever a customer has with a
+// company (an order, an address, a password, an e-mail, a booking), by
+// language: with an indefinite object ("I want to change something",
+// "jeg skal rette noget", "nak tukar sesuatu", "我想改点东西") they name
+// no topic. Language, not any company's vocabulary.
+var broadVerbs = map[lang.Tag]string{
+	lang.English: `change changing update updating edit editing modify amend correct correcting fix fixing add remove sort adjust`,
+	lang.Danish:  `ændre ændret rette rettet opdatere tilføje fjerne justere lave ordne`,
+	lang.Malay:   `tukar ubah ubahsuai kemaskini betulkan betulkan tambah buang edit`,
+}
+
+// broadHan are broadVerbs in Chinese.
+var broadHan = []string{"修改", "更改", "改一下", "改下", "改", "更新", "换", "換", "加", "删", "刪", "调整", "調整"}
+
+// indefinite are the words for an object not named ("something",
+// "noget", "sesuatu", "东西"), by language.
+var indefinite = map[lang.Tag][]string{
+	lang.English:            {"something", "sth", "smth", "somethin", "a thing", "some things", "a few things", "stuff"},
+	lang.Danish:             {"noget", "nogle ting", "en ting"},
+	lang.Malay:              {"sesuatu", "sikit", "something", "benda", "satu benda"},
+	lang.ChineseSimplified:  {"东西", "点东西", "一些", "些东西", "点事", "一点"},
+	lang.ChineseTraditional: {"東西", "點東西", "一些", "啲嘢", "啲", "點事", "一點"},
+}
+
+// wishing are the words of wishing the vague words lack ("I'd like to",
+// "jeg ønsker at", "saya ingin").
+var wishing = map[string]bool{"like": true, "love": true, "wish": true, "wanna": true, "ønsker": true, "ønske": true,
+	"hendak": true, "ingin": true, "nk": true, "mau": true}
+
+// actsOnSomething reports whether a message says it wants to act on
+// something it does not name, and names nothing else: "I want to change
+// something", "jeg skal lige rette noget", "我想改点东西".
+func actsOnSomething(text string, l lang.Tag) bool {
+	lower := " " + strings.ToLower(text) + " "
+	has := false
+	for _, tl := range []lang.Tag{l, lang.English} {
+		for _, w := range indefinite[tl] {
+			if l.Chinese() && strings.Contains(lower, w) || strings.Contains(lower, " "+w+" ") {
+				has = true
+			}
+		}
+	}
+	if !has {
+		return false
+	}
+	if l.Chinese() {
+		rest := text
+		for _, w := range append(append(append([]string{}, indefinite[l]...), broadHan...), questionGenericHan...) {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+		for _, r := range rest {
+			if unicode.Is(unicode.Han, r) {
+				return false
+			}
+		}
+		return rest != text
+	}
+	verbs := map[string]bool{}
+	for _, tl := range []lang.Tag{l, lang.English} {
+		for _, w := range strings.Fields(broadVerbs[tl]) {
+			verbs[w] = true
+		}
+	}
+	known, asks := genericWords(l), asking[l]
+	if asks == nil {
+		asks = asking[lang.English]
+	}
+	unnamed := map[string]bool{}
+	for _, tl := range []lang.Tag{l, lang.English} {
+		for _, w := range indefinite[tl] {
+			for _, f := range strings.Fields(w) {
+				unnamed[f] = true
+			}
+		}
+	}
+	verb := false
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		w = strings.ReplaceAll(w, "'", "")
+		switch {
+		case verbs[w]:
+			verb = true
+		case known[w] || asks[w] || unnamed[w] || len([]rune(w)) <= 2 || wishing[w]:
+		default:
+			return false
+		}
+	}
+	return verb
+}
+
 // aboutNothing reports whether a first message names no topic at all:
 // only the words of asking and of every support question ("can you help
 // me with something", "how long does it take?"). In a conversation with
@@ -344,5 +435,5 @@ func aboutNothing(text string, l lang.Tag) bool {
 	if !l.Chinese() && len(words) < 2 {
 		return false // one word: searched as it is
 	}
-	return !namesTopic(text, l)
+	return !namesTopic(text, l) || actsOnSomething(text, l)
 }

@@ -202,6 +202,13 @@ func (th thread) answeredLast() bool {
 		t.reason != decision.Smalltalk && t.reason != decision.OfferDeclined
 }
 
+// clarifiedLast returns the assistant's last turn when it asked back
+// what a vague message meant: the next message says it.
+func (th thread) clarifiedLast() (turn, bool) {
+	t, ok := th.assistantLast()
+	return t, ok && t.kind == decision.Clarify && t.reason == decision.Vague
+}
+
 // abstainedLast reports whether the last turn was an abstention: a second
 // one in a row hands off.
 func (th thread) abstainedLast() bool {

@@ -199,6 +199,14 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "I have a problem with my order", kind: decision.Clarify, reason: decision.Vague},
 			{text: "i have a question about my refund", kind: decision.Clarify, reason: decision.Vague},
 		}},
+		{"acting on something unnamed", []turn{
+			{text: "i want to change something", kind: decision.Clarify, reason: decision.Vague},
+			{text: "jeg vil gerne ændre noget", kind: decision.Clarify, reason: decision.Vague},
+		}},
+		{"the reply to a question asked back says what was meant", []turn{
+			{text: "i have a problem with my order", kind: decision.Clarify, reason: decision.Vague},
+			{text: "it still hasnt arrived", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
+		}},
 		{"asking to ask", []turn{
 			{text: "hi, can i ask something", kind: decision.Clarify, reason: decision.Vague},
 		}},
