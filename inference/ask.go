@@ -198,7 +198,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		askBack(d, res, decision.Vague)
 		return a.finish(ctx, m, stream)
 	}
-	if !m.thread.held() && !hasTopic && problemWithOne(m.question, d.Lang) {
+	if !m.thread.held() && !hasTopic && (problemWithOne(m.question, d.Lang) || bareTopic(m.question, d.Lang)) {
 		// "Something is wrong with my payment": the article is plain,
 		// the problem is not. Which one, among its sections?
 		if sections := a.sectionsOfSure(ctx, m); len(sections) >= 2 {
@@ -727,8 +727,7 @@ func phrased(sigs []triage.Signal) []triage.Signal {
 // nanti sy cuba, bye"): what is said before the goodbye is no question
 // to search.
 func farewell(r courtesy.Reading, rest string, l lang.Tag) bool {
-	return r.Closing == courtesy.Goodbye && !strings.ContainsAny(rest, "?？") && !search.AsksHow(rest) &&
-		!troubled(rest, l) && len(strings.Fields(rest)) <= farewellWords
+	return r.Closing == courtesy.Goodbye && remark(rest, l) && len(strings.Fields(rest)) <= farewellWords
 }
 
 // replyFirst reports whether a message begins with a yes or a no.

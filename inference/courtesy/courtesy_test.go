@@ -30,6 +30,7 @@ func TestRead(t *testing.T) {
 		{"you are so so awesome", lang.English, false, Compliment, Compliment, true, ""},
 		{"really", lang.English, false, None, None, false, "really"},
 		{"the kettle", lang.English, false, None, None, false, "the kettle"},
+		{"my parcel is late", lang.English, false, None, None, false, "my parcel is late"},
 		{"looking for warehouse work in shah alam", lang.English, false, None, None, false, ""},
 		{"sure, that'd be great", lang.English, true, Ack, Yes, true, ""},
 		{"sure that would help", lang.English, true, None, Yes, true, ""},

@@ -40,8 +40,8 @@ var phrases = []struct {
 	{kind: Greeting, list: `hi|hello|hey|hiya|heya|hai|helo|hallo|hi there|hello there|hey there|good morning|good afternoon|good evening|morning|evening|greetings|howdy|yo|gday|hej|hejsa|halløj|haløj|goddag|godmorgen|god morgen|godaften|god aften|dav|davs|assalamualaikum|assalamualaikom|salam|selamat pagi|selamat petang|selamat malam|selamat tengahari|selamat tengah hari|pagi|你好|您好|嗨|哈囉|哈啰|哈喽|早安|早上好|早晨|午安|下午好|晚上好|在吗|在嗎|喂|hej med dig|hej igen|hi again|hello again|hey again|god eftermiddag|godmiddag|god formiddag|slmt pagi|slmt ptg|slmt petang|slmt mlm|slmt tgh hari|salam sejahtera|hai semua|hi semua|早|早呀|早啊|哈喽|哈啰`},
 	{kind: Thanks, list: `thanks|thank you|thankyou|thank u|thanx|thx|thnx|thnks|tnx|ty|tq|tqvm|tqsm|tysm|tyvm|many thanks|much appreciated|appreciated|appreciate it|cheers|thanks a lot|thanks a bunch|mange tak|tusind tak|tusinde tak|tak skal du have|takker|tak for hjælpen|tak for hjælp|tak for det|tak for svaret|terima kasih|terimakasih|trima kasih|makasih|tenkiu|tenkyu|谢谢|謝謝|多谢|多謝|谢啦|謝啦|谢了|謝了|感谢|感謝|万分感谢|萬分感謝|唔该|唔該|唔该晒|唔該晒|多谢晒|多謝晒|3q|麻烦了|麻煩了|麻烦你了|麻煩你了|辛苦了|辛苦晒|takker|1000 tak|tusen tak|mksh|mkasih|mks|trimas|trmksh|thanks anyway|thx anyway|tq anyway|ty anyway|tak alligevel|terima kasih anyway|谢谢啦|謝謝啦|感恩|谢谢帮忙|謝謝幫忙|谢谢你的帮忙|謝謝你的幫忙|谢谢您的帮忙|謝謝您的幫忙|谢谢你的帮助|謝謝你的幫助|谢谢帮助|謝謝幫助|多谢帮忙|多謝幫忙|感谢帮忙|感謝幫忙|感谢你的帮助|感謝你的幫助|多謝你幫手|多謝幫手|唔該晒你幫手|唔該你幫手`},
 	{kind: Thanks, langs: []lang.Tag{lang.Danish, lang.English, lang.ChineseSimplified, lang.ChineseTraditional}, list: `tak|tak tak`},
-	{kind: Goodbye, list: `bye|bye bye|byebye|goodbye|good bye|see you|see ya|cya|take care|have a nice day|have a good day|have a great day|good night|ttyl|farvel|hej hej|vi ses|hav en god dag|hav en god aften|hav en god weekend|god weekend|ha en god dag|på gensyn|selamat tinggal|jumpa lagi|bai|chow|ciao|拜拜|再见|再見|掰掰|88|886|拜|laters|later|see you later|catch you later|bye for now|jmpa lg|jumpa lg|jumpa lagi ya|babai|bai bai|slmt mlm|selamat malam|晚安|再会|回头见|回頭見|拜啦`},
-	{kind: Ack, list: `ok|okay|okey|okie|oki|okk|k|kk|alright|all right|got it|i see|understood|noted|fine|cool|great|perfect|sounds good|makes sense|that helps|that helped|thats clear|will do|right|ok got it|ok noted|ok la|okla|ok lah|oklah|oke|faham|baik|baiklah|settle|fint|det er fint|forstået|forstaaet|godt|super|perfekt|i orden|klart|fedt|好|好的|好吧|好嘅|好啊|明白|明白了|知道|知道了|收到|了解|了解了|懂了|懂|行|嗯|嗯嗯|哦|喔|噢|冇問題|没问题|沒問題|没事了|沒事了|得|得啦|top|okidoki|okey dokey|okie dokie|okeh|gotcha|got u|roger|roger that|alrighty|找到了|搞掂|搞定|ok noted|dah faham|paham|ok faham|i get it|ah ok|ahh ok|ah i see|aha`},
+	{kind: Goodbye, list: `bye|bye bye|byebye|goodbye|good bye|see you|see ya|cya|take care|have a nice day|have a good day|have a great day|good night|ttyl|farvel|hej hej|vi ses|hav en god dag|hav en god aften|hav en god weekend|god weekend|ha en god dag|på gensyn|selamat tinggal|jumpa lagi|bai|chow|ciao|拜拜|再见|再見|掰掰|88|886|拜|laters|see you later|talk later|talk to you later|catch you later|bye for now|jmpa lg|jumpa lg|jumpa lagi ya|babai|bai bai|slmt mlm|selamat malam|晚安|再会|回头见|回頭見|拜啦`},
+	{kind: Ack, list: `ok|okay|okey|okie|oki|okk|k|kk|alright|all right|got it|i see|understood|noted|fine|cool|great|perfect|sounds good|makes sense|that helps|that helped|thats clear|will do|right|ok got it|ok noted|righto|right o|that clears it up|clears it up|that clears that up|ok la|okla|ok lah|oklah|oke|faham|baik|baiklah|settle|fint|det er fint|forstået|forstaaet|godt|super|perfekt|i orden|klart|fedt|好|好的|好吧|好嘅|好啊|明白|明白了|知道|知道了|收到|了解|了解了|懂了|懂|行|嗯|嗯嗯|哦|喔|噢|冇問題|没问题|沒問題|没事了|沒事了|得|得啦|top|okidoki|okey dokey|okie dokie|okeh|gotcha|got u|roger|roger that|alrighty|找到了|搞掂|搞定|ok noted|dah faham|paham|ok faham|i get it|ah ok|ahh ok|ah i see|aha`},
 	{kind: Compliment, list: `youre great|you are great|youre awesome|you are awesome|u r awesome|ur awesome|you rock|great job|good job|well done|nice|very helpful|so helpful|really helpful|helpful|brilliant|amazing|awesome|youre the best|ur the best|good bot|love it|godt klaret|du er god|du er sød|sødt af dig|fantastisk|super service|bagus|terbaik|hebat|mantap|power|best|你好棒|好棒|太棒了|很棒|厉害|厲害|好叻|赞|讚|你真好|很有帮助|很有幫助|回复好快|回覆好快|回复很快|回覆很快|回得好快|覆得好快|效率高|好有效率|很有效率|真快|很好|真好|好好|超好|太好了|非常好|幾好|几好|好正|super helpful|so quick|that was quick|that was fast|quick reply|fast reply|quick response|svarer hurtigt|hurtigt svar|hurtig service|laju betul|cepat betul|cepat gila|servis terbaik`},
 	{kind: Yes, answer: true, list: `yes|yeah|yep|yup|ya|yea|ye|sure|ok|okay|please|yes please|yes pls|yes plz|go ahead|please do|that would be great|i would|absolutely|of course|ja|ja tak|ja gerne|gerne|ja please|jo|gør det|boleh|boleh la|boleh lah|ya boleh|nak|nak la|mahu|baik|好|好的|要|是|是的|对|對|可以|麻烦了|麻煩了|麻烦你|麻煩你|麻烦|麻煩|係|係呀|好呀|好啊|好吖|唔該|唔该|当然|當然|嗯|行|行啊|blh|boleh jgk|boleh juga|blh jgk|ok boleh|sure thing|yes sure|yes do|please yes|ja gerne tak|ja det vil jeg gerne|det vil jeg gerne|that would help|thatd help|it would help|that will help|det ville hjælpe|det vil hjælpe`},
 	{kind: No, answer: true, list: `no|nope|nah|no thanks|no thank you|no thx|not now|no need|its fine|thats ok|thats fine|im good|all good|never mind|nevermind|nvm|nej|nej tak|ellers tak|nej det er fint|ikke nødvendigt|ikke nu|tidak|takpe|tak apa|takpa|x pe|xpe|x payah|tak payah|tak perlu|tak nak|x nak|tak mahu|tidak perlu|tak usah|xyah|x yah|不用|不用了|不要|不需要|算了|唔使|唔使喇|唔駛|唔洗|唔好|不必|没事|冇事|沒事|不了|唔需要|算啦|算吧|唔緊要|唔紧要|不要紧|不要緊|没关系|沒關係|冇所謂|冇所谓|无所谓|無所謂|不麻烦了|不麻煩了|不用麻烦|不用麻煩|唔使麻煩|唔使麻烦|dont bother|do not bother|not important|doesnt matter|it doesnt matter|no worries|det behøves ikke|behøves ikke|det er ikke nødvendigt|lad være|glem det|tak pe|x pe la|tak apa la|tak penting|x penting`},
@@ -116,7 +116,7 @@ var near = func() map[string]*levenshtein.DFA {
 	out := map[string]*levenshtein.DFA{}
 	for _, e := range lexicon {
 		for _, w := range e.words {
-			if _, ok := out[w]; ok || utf8.RuneCountInString(w) < 5 || !latin(w) {
+			if _, ok := out[w]; ok || utf8.RuneCountInString(w) < minNear || !latin(w) {
 				continue
 			}
 			dfa, err := b.BuildDfa(w, 1)
@@ -203,7 +203,9 @@ func (e *entry) wordMatches(j int, tok token) bool {
 	if dfa == nil {
 		return false
 	}
-	if n := utf8.RuneCountInString(t); n < e.runes[j]-1 || n > e.runes[j]+1 {
+	// A token of four letters or fewer is a word of its own, not a slip
+	// ("late" is not "later").
+	if n := utf8.RuneCountInString(t); n < minNear || n < e.runes[j]-1 || n > e.runes[j]+1 {
 		return false
 	}
 	// A slip of the finger rarely changes the first letter, while a
@@ -212,9 +214,18 @@ func (e *entry) wordMatches(j int, tok token) bool {
 	if first, _ := utf8.DecodeRuneInString(t); first != e.first[j] {
 		return false
 	}
+	// A final "s" more or less makes another word of the same stem
+	// ("later" and "laters", "right" and "rights").
+	if t+"s" == e.words[j] || t == e.words[j]+"s" {
+		return false
+	}
 	match, _ := dfa.MatchAndDistance(t)
 	return match
 }
+
+// minNear is the fewest letters a word needs to be read as a slip of
+// a courtesy word, and a courtesy word to be slipped on.
+const minNear = 5
 
 func latin(s string) bool {
 	for _, r := range s {
