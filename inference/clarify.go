@@ -24,17 +24,19 @@ var generic = map[lang.Tag]string{
 		query queries not no work works working worked broken fix sort got get getting having going happened happening
 		order orders ordered item items product products purchase purchased account thanks thank urgent asap now just still
 		some any somethings somethin sth smth matter concern concerns regarding re theres thats whats hows heres
-		check look see assist assistance support went go goes gone out w bought buy sorted ask asking`,
+		check look see assist assistance support went go goes gone out w bought buy sorted ask asking
+		placed place last yesterday today recently earlier ago bit little few information info details`,
 	lang.Danish: `jeg mig min mit mine vi vores du din dit det den der er var har havde kan kunne vil ville skal skulle
 		en et og eller men så at af i på til med om fra for ikke ingen noget nogen lidt hej hjælp hjælpe problem problemer
 		fejl galt virker virke virkede fungerer fungere spørgsmål sag bestilling bestillingen ordre ordren ordrer vare varen
 		varer konto kontoen tak venligst gerne bare stadig nu hurtigt brug behøver behover har brug mangler kigge se tjekke
-		tjek hjaelp hjælpen sgu lige gaaet gået spm`,
+		tjek hjaelp hjælpen sgu lige gaaet gået spm igår går forleden sidste bestilte bestilt købte købt oplysninger information
+		info`,
 	lang.Malay: `saya sy aku kami kita awak anda u ada ade tak x tidak bukan dengan dgn dan atau tapi yang yg untuk utk
 		pada kat di ke dari ni ini itu tu la lah je jer pun nak mahu boleh blh tolong tlg bantu help masalah problem isu
 		salah rosak tak_boleh tak_jalan x_jalan jalan order pesanan barang produk akaun akaun_saya hai hi helo ok okay
 		sikit something apa2 pasal tentang mengenai urgent segera sekarang lagi perlu perlukan memerlukan bantuan semak
-		tengok tgk check cek soalan tanya tny`,
+		tengok tgk check cek soalan tanya tny semalam baru maklumat info beli dah`,
 }
 
 // genericHan are the Chinese words of a vague message; what is left once
@@ -48,7 +50,7 @@ var genericHan = []string{
 	"是", "係", "在", "都", "又", "就", "好", "很", "太", "急", "紧", "緊", "快", "点", "點", "些", "么", "麼", "人", "需要",
 	"看下", "看一下", "睇下", "睇一下", "查下", "查一下", "检查", "檢查", "处理", "處理", "解决", "解決",
 	"问个", "問個", "事儿", "事兒", "啲", "想", "坏掉", "壞掉", "掉", "那边", "那邊", "嗰度", "嗰邊", "问下", "問下", "事",
-	"帮助", "幫助", "协助", "協助",
+	"帮助", "幫助", "协助", "協助", "昨天", "上周", "上週", "前几天", "前幾天", "最近", "信息", "資訊", "资讯", "咨询", "諮詢",
 }
 
 // trouble are the words that say something is wrong or help is needed,
@@ -335,15 +337,79 @@ func askBackSections(d *Decision, sections []search.Passage, reason decision.Rea
 	d.Answer = catalog.Text(d.Lang, catalog.Clarify)
 }
 
+// possessives are the words that make a noun the customer's own ("my",
+// "min", "saya", "我的"), by language.
+var possessives = map[lang.Tag][]string{
+	lang.English:            {"my", "our"},
+	lang.Danish:             {"min", "mit", "mine", "vores"},
+	lang.Malay:              {"saya", "sy", "aku", "kami"},
+	lang.ChineseSimplified:  {"我的", "我个", "我张", "我们的"},
+	lang.ChineseTraditional: {"我的", "我嘅", "我個", "我張", "我們的"},
+}
+
+// bareTopic reports whether a message is no more than something of the
+// customer's own, named and nothing asked of it: "my delivery", "min
+// pakke", "refund saya", "我的快递". Which part of it is asked back, as
+// "I have a question about my delivery" is.
+func bareTopic(text string, l lang.Tag) bool {
+	if strings.ContainsAny(text, "?？") || search.AsksHow(text) {
+		return false
+	}
+	if l.Chinese() {
+		own := false
+		for _, p := range possessives[l] {
+			own = own || strings.HasPrefix(strings.TrimSpace(text), p) || strings.Contains(text, " "+p)
+		}
+		if !own {
+			return false
+		}
+		rest := text
+		for _, w := range questionGenericHan {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+		for _, q := range []string{"吗", "嗎", "呢", "咩", "未", "冇", "没", "沒", "不", "唔"} {
+			if strings.Contains(text, q) {
+				return false
+			}
+		}
+		n := 0
+		for _, r := range rest {
+			if unicode.Is(unicode.Han, r) {
+				n++
+			}
+		}
+		return n >= 2 && n <= 4
+	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+	if len(words) > 4 {
+		return false
+	}
+	own := false
+	for _, w := range words {
+		own = own || slices.Contains(possessives[l], w)
+	}
+	known := genericWords(l)
+	named := 0
+	for _, w := range words {
+		if !known[strings.ReplaceAll(w, "'", "")] {
+			named++
+		}
+	}
+	return own && named == 1
+}
+
 // broadVerbs are the verbs that act on whatever a customer has with a
 // company (an order, an address, a password, an e-mail, a booking), by
 // language: with an indefinite object ("I want to change something",
 // "jeg skal rette noget", "nak tukar sesuatu", "我想改点东西") they name
 // no topic. Language, not any company's vocabulary.
 var broadVerbs = map[lang.Tag]string{
-	lang.English: `change changing update updating edit editing modify amend correct correcting fix fixing add remove sort adjust`,
-	lang.Danish:  `ændre ændret rette rettet opdatere tilføje fjerne justere lave ordne`,
-	lang.Malay:   `tukar ubah ubahsuai kemaskini betulkan betulkan tambah buang edit`,
+	lang.English: `change changing update updating edit editing modify amend correct correcting fix fixing add remove sort adjust
+		tell know ask`,
+	lang.Danish: `ændre ændret rette rettet opdatere tilføje fjerne justere lave ordne vide fortælle spørge`,
+	lang.Malay:  `tukar ubah ubahsuai kemaskini betulkan tambah buang edit tahu beritahu tanya`,
 }
 
 // broadHan are broadVerbs in Chinese.

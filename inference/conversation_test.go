@@ -207,6 +207,20 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "i have a problem with my order", kind: decision.Clarify, reason: decision.Vague},
 			{text: "it still hasnt arrived", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
 		}},
+		{"something of one's own, named and nothing asked", []turn{
+			{text: "my delivery", kind: decision.Clarify, reason: decision.Vague},
+			{text: "min pakke", kind: decision.Clarify, reason: decision.Vague},
+			{text: "我的退款", kind: decision.Clarify, reason: decision.Vague},
+		}},
+		{"when and how an order was placed names no problem", []turn{
+			{text: "hello, i placed an order last week and there's a problem with it", kind: decision.Clarify, reason: decision.Vague},
+			{text: "jeg bestilte i går og der er et problem", kind: decision.Clarify, reason: decision.Vague},
+		}},
+		{"late is no goodbye", []turn{
+			{text: "my parcel is late", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
+			{text: "can i pay later", kind: decision.Answer, doc: "sample/en/payment.md"},
+			{text: "ok ill think about it, bye", kind: decision.Answer, reason: decision.Smalltalk},
+		}},
 		{"asking to ask", []turn{
 			{text: "hi, can i ask something", kind: decision.Clarify, reason: decision.Vague},
 		}},
