@@ -36,7 +36,7 @@ var generic = map[lang.Tag]string{
 		pada kat di ke dari ni ini itu tu la lah je jer pun nak mahu boleh blh tolong tlg bantu help masalah problem isu
 		salah rosak tak_boleh tak_jalan x_jalan jalan order pesanan barang produk akaun akaun_saya hai hi helo ok okay
 		sikit something apa2 pasal tentang mengenai urgent segera sekarang lagi perlu perlukan memerlukan bantuan semak
-		tengok tgk check cek soalan tanya tny semalam baru maklumat info beli dah`,
+		tengok tgk check cek soalan tanya tny semalam baru maklumat info beli`,
 }
 
 // genericHan are the Chinese words of a vague message; what is left once
@@ -386,18 +386,22 @@ func bareTopic(text string, l lang.Tag) bool {
 	if len(words) > 4 {
 		return false
 	}
-	own := false
-	for _, w := range words {
-		own = own || slices.Contains(possessives[l], w)
-	}
 	known := genericWords(l)
-	named := 0
-	for _, w := range words {
-		if !known[strings.ReplaceAll(w, "'", "")] {
-			named++
+	named, owned := 0, false
+	for i, w := range words {
+		if known[strings.ReplaceAll(w, "'", "")] {
+			continue
+		}
+		named++
+		// The thing named is the customer's own: "my delivery", "min
+		// pakke"; in Malay the owner follows, "refund saya".
+		if l == lang.Malay {
+			owned = i+1 < len(words) && slices.Contains(possessives[l], words[i+1])
+		} else {
+			owned = i > 0 && slices.Contains(possessives[l], words[i-1])
 		}
 	}
-	return own && named == 1
+	return named == 1 && owned
 }
 
 // broadVerbs are the verbs that act on whatever a customer has with a

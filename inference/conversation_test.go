@@ -211,6 +211,7 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "my delivery", kind: decision.Clarify, reason: decision.Vague},
 			{text: "min pakke", kind: decision.Clarify, reason: decision.Vague},
 			{text: "我的退款", kind: decision.Clarify, reason: decision.Vague},
+			{text: "min konto er låst", kind: decision.Answer, doc: "sample/da/password.md"},
 		}},
 		{"when and how an order was placed names no problem", []turn{
 			{text: "hello, i placed an order last week and there's a problem with it", kind: decision.Clarify, reason: decision.Vague},
