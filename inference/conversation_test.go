@@ -485,3 +485,41 @@ func TestSuggestionsInTheCustomersScript(t *testing.T) {
 		}
 	}
 }
+
+// TestRepliesToAnOffer answers the offer of a person, after a question
+// the help centre cannot answer, as customers answer it in each language.
+func TestRepliesToAnOffer(t *testing.T) {
+	f := newFixture(t, false)
+	unanswerable := map[string]string{
+		"en":      "Do you sell garden furniture made of teak?",
+		"da":      "sælger I havemøbler af teak?",
+		"ms":      "korang jual perabot taman kayu jati x?",
+		"zh-Hans": "你们卖柚木花园家具吗",
+		"zh-Hant": "你哋有冇柚木花園傢俬賣",
+	}
+	for _, tt := range []struct {
+		lang, reply string
+		accepts     bool
+	}{
+		{"en", "yes please", true}, {"en", "yeah go on", true}, {"en", "alright", true}, {"en", "definitely", true},
+		{"en", "go for it", true}, {"en", "that would be good", true}, {"en", "no thanks", false}, {"en", "nah im good", false},
+		{"en", "maybe later", false}, {"en", "i'll pass", false}, {"en", "not now thanks", false},
+		{"da", "ja tak", true}, {"da", "det må du gerne", true}, {"da", "nej tak", false}, {"da", "det behøves ikke", false},
+		{"ms", "boleh", true}, {"ms", "ya tolong", true}, {"ms", "tak payah", false}, {"ms", "takpe", false},
+		{"zh-Hans", "好的 麻烦了", true}, {"zh-Hans", "转吧", true}, {"zh-Hans", "不用了谢谢", false}, {"zh-Hans", "暂时不用", false},
+		{"zh-Hant", "麻煩你", true}, {"zh-Hant", "得", true}, {"zh-Hant", "唔使喇 多謝", false},
+	} {
+		first := ask(t, f.A, "", unanswerable[tt.lang])
+		if first.Decision != decision.Abstain {
+			t.Fatalf("%q = %s, want an abstention that offers a person", unanswerable[tt.lang], first.Decision)
+		}
+		r := ask(t, f.A, first.ConversationID, tt.reply)
+		want := decision.OfferDeclined
+		if tt.accepts {
+			want = decision.OfferAccepted
+		}
+		if r.ReasonCode != want {
+			t.Errorf("%s %q to the offer = %s/%s, want %s", tt.lang, tt.reply, r.Decision, r.ReasonCode, want)
+		}
+	}
+}
