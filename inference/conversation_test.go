@@ -222,6 +222,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "can i pay later", kind: decision.Answer, doc: "sample/en/payment.md"},
 			{text: "ok ill think about it, bye", kind: decision.Answer, reason: decision.Smalltalk},
 		}},
+		{"asked whether it is a machine, the assistant says what it is", []turn{
+			{text: "is this a bot", kind: decision.Answer, doc: "sample/en/privacy-and-data-requests.md"},
+			{text: "er det en robot", kind: decision.Answer, doc: "sample/da/privacy-and-data-requests.md"},
+		}},
 		{"asking to ask", []turn{
 			{text: "hi, can i ask something", kind: decision.Clarify, reason: decision.Vague},
 		}},
