@@ -128,6 +128,20 @@ func newSuffixCues(phrases ...string) suffixCues {
 	return m
 }
 
+// newWordSuffixCues is newSuffixCues keyed by the last word as the scan
+// cuts words, at an apostrophe too: "i'm" under "m", "it's" under "s".
+func newWordSuffixCues(phrases ...string) suffixCues {
+	m := make(suffixCues)
+	for _, p := range phrases {
+		key := strings.TrimRight(p, ":")
+		if i := strings.LastIndexAny(key, " '"); i >= 0 {
+			key = key[i+1:]
+		}
+		m[key] = append(m[key], p)
+	}
+	return m
+}
+
 // endsCtx reports whether ctx ends with one of the phrases whose last word
 // is last.
 func (m suffixCues) endsCtx(ctx, last string) bool {

@@ -94,6 +94,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectRoleNames(s)
 	detectPossessiveNames(s)
 	detectCoordinated(s)
+	detectSelfIntroductions(s)
 	extendNames(s)
 	detectZhVerbCueNames(s)
 	s.dropHanTradeNames()

@@ -1,5 +1,11 @@
 package redact
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // After the tagger, the words around a name say what it is when no list
 // knows it: the one the writer does something with ("Fen and I both
 // signed", "Mette og jeg"), and the one who works for the business
@@ -238,4 +244,44 @@ func detectPossessiveNames(s *scan) {
 		}
 		s.add(Person, w.start, w.end, cuedNameScore, s.lowerCanon(w.start, w.end))
 	}
+}
+
+// selfIntroCues are the words with which writers introduce themselves
+// and that a name closes ("I'm Deepa, the primary holder", "Hiya, I'm
+// Rhys — my grandad"): a clause's end follows the name.
+var selfIntroCues = newWordSuffixCues("i am", "i'm", "im", "this is", "jeg er", "saya", "nama sy", "sy")
+
+// detectSelfIntroductions adds the names writers introduce themselves
+// with, when a clause ends after the name: a capitalised word no
+// dictionary knows (or a listed given name), after "I'm", "this is",
+// "jeg er", "saya", before a comma, a dash, a full stop or the end.
+func detectSelfIntroductions(s *scan) {
+	for k := 1; k < len(s.words); k++ {
+		if s.covered(k, cuedNameScore) || !s.roleNameWord(k) || s.gap(k) != " " || !s.words[k].cap && !s.words[k].upper {
+			continue
+		}
+		if !s.clauseEndsAfter(k) {
+			continue
+		}
+		from := max(0, s.words[k].start-32)
+		for from > 0 && s.lower[from]&0xC0 == 0x80 {
+			from--
+		}
+		if !selfIntroCues.endsCtx(trimCueContext(s.lower[from:s.words[k].start]), s.lw(k-1)) {
+			continue
+		}
+		s.add(Person, s.words[k].start, s.words[k].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[k].end))
+	}
+}
+
+// clauseEndsAfter reports whether a clause ends after word k: a comma, a
+// dash, a full stop, an exclamation or a line's end, or the text's end.
+func (s *scan) clauseEndsAfter(k int) bool {
+	if k+1 >= len(s.words) {
+		rest := strings.TrimSpace(s.text[s.words[k].end:])
+		return rest == "" || strings.IndexFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+	}
+	g := strings.TrimSpace(s.gap(k + 1))
+	r, _ := utf8.DecodeRuneInString(g)
+	return g != "" && strings.ContainsRune(",.!;—–-", r) || strings.Contains(s.gap(k+1), "\n")
 }

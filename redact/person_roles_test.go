@@ -57,3 +57,22 @@ func TestPossessiveNames(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// A writer who introduces themselves names themselves when the clause
+// ends after the name; a state, a nationality or a shop does not.
+func TestSelfIntroductionClosed(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"Hiya, I'm Rhys — my grandad has the account", []string{"Rhys"}, nil},
+		{"I'm Deepa, the primary holder. Call me", []string{"Deepa"}, nil},
+		{"Hello — I'm Nasrin, the sister of the account holder.", []string{"Nasrin"}, nil},
+		{"I'm Danish, can I still order?", nil, []string{"Danish"}},
+		{"I'm Sorry, I sent the wrong number.", nil, []string{"Sorry"}},
+		{"this is Larkspur Home, we sent you a parcel", nil, []string{"Larkspur"}},
+		{"I'm Worried about my order.", nil, []string{"Worried"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
