@@ -251,7 +251,7 @@ func (s *scan) everyday(from, to int) bool {
 // selfCueIndex holds the words with which writers introduce themselves
 // ("this is Siobhan, I rang earlier", "jeg er Ditte", "saya Aminah"):
 // after them a word the tagger takes for a name needs no list.
-var selfCueIndex = newSuffixCues("i am", "i'm", "im", "this is", "it's", "its", "jeg er", "det er", "saya", "ini")
+var selfCueIndex = newWordSuffixCues("i am", "i'm", "im", "this is", "it's", "its", "jeg er", "det er", "saya", "ini")
 
 // introduced reports whether word k, a name by itself (j is k+1), follows
 // a writer's introduction of themselves, and no capitalised word follows
