@@ -93,6 +93,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectCuedNames(s)
 	detectRoleNames(s)
 	detectPossessiveNames(s)
+	detectActors(s)
 	detectCoordinated(s)
 	detectSelfIntroductions(s)
 	extendNames(s)

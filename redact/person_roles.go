@@ -285,3 +285,69 @@ func (s *scan) clauseEndsAfter(k int) bool {
 	r, _ := utf8.DecodeRuneInString(g)
 	return g != "" && strings.ContainsRune(",.!;—–-", r) || strings.Contains(s.gap(k+1), "\n")
 }
+
+// actorVerbs are what only a person does, said of the one named before
+// them: "Okwuosa rang me", "Oyelaran will pick up the router", "Mahlet
+// and Yonas have been paying into my account". After an auxiliary
+// (will, has been), the verb's bare and -ing forms count too.
+var (
+	actorVerbs = map[string]bool{
+		"rang": true, "phoned": true, "texted": true, "emailed": true, "messaged": true, "said": true, "told": true,
+		"promised": true, "mentioned": true, "explained": true, "signed": true, "collected": true, "visited": true,
+		"ringede": true, "sagde": true, "skrev": true, "lovede": true, "fortalte": true, "underskrev": true,
+	}
+	auxVerbs = map[string]bool{
+		"will": true, "would": true, "is": true, "was": true, "has": true, "have": true, "had": true, "can": true,
+		"could": true, "be": true, "been": true, "going": true, "to": true, "vil": true, "skal": true, "har": true,
+		"akan": true, "nak": true, "dah": true, "sudah": true,
+	}
+	actorDoing = map[string]bool{
+		"call": true, "ring": true, "phone": true, "text": true, "email": true, "pick": true, "collect": true,
+		"sign": true, "pay": true, "visit": true, "contact": true, "ringing": true, "calling": true, "phoning": true,
+		"paying": true, "collecting": true, "signing": true, "emailing": true, "texting": true, "visiting": true,
+		"ringe": true, "hente": true, "betale": true, "skrive": true, "kontakte": true, "ringer": true, "henter": true,
+		"telefon": true, "ambil": true, "bayar": true, "hubungi": true,
+	}
+)
+
+// placeWordsBefore stand before a place or a shop, not a person: "at
+// Yonge and Eglinton told me", "the Georg Jensen shop on Amagertorv".
+var placeWordsBefore = map[string]bool{"at": true, "on": true, "in": true, "from": true, "the": true, "a": true,
+	"your": true, "my": true, "our": true, "to": true, "near": true, "i": true, "på": true, "hos": true, "fra": true,
+	"di": true, "kat": true, "dekat": true, "dari": true, "ke": true}
+
+// placedBefore reports whether a place word stands before word k, or
+// before the first of "X and" ending at k.
+func (s *scan) placedBefore(k int) bool {
+	if k > 1 && andWords[s.lw(k-1)] && (s.words[k-2].cap || s.words[k-2].upper) {
+		k -= 2
+	}
+	return k > 0 && placeWordsBefore[s.lw(k-1)] && !strings.ContainsAny(s.gap(k), ".!?\n")
+}
+
+// detectActors adds the names of those who, by the verb that follows,
+// can only be people: a capitalised word no dictionary knows (nor any
+// list of places, shops or brands), then "rang", "told", or "will call",
+// "has been paying".
+func detectActors(s *scan) {
+	for k := 0; k+1 < len(s.words); k++ {
+		w := s.words[k]
+		if s.covered(k, cuedNameScore) || !w.cap || w.upper && w.end-w.start <= 4 || !s.roleNameWord(k) || s.lex(k)&lxDict != 0 {
+			continue
+		}
+		if s.gap(k+1) != " " || k > 0 && strings.TrimSpace(s.gap(k)) != "" && !strings.ContainsAny(s.gap(k), ".,!?;:\n") ||
+			s.shapeOf(k) == shMixed || s.placedBefore(k) {
+			continue // "City-Link", "GDex", "at Yonge and Eglinton": a brand's, a place's
+		}
+		j := k + 1
+		for n := 0; n < 3 && j < len(s.words) && auxVerbs[s.lw(j)] && s.gap(j) == " "; n++ {
+			j++
+		}
+		if j >= len(s.words) || s.gap(j) != " " {
+			continue
+		}
+		if v := s.lw(j); actorVerbs[v] || j > k+1 && actorDoing[v] {
+			s.add(Person, w.start, w.end, cuedNameScore, s.lowerCanon(w.start, w.end))
+		}
+	}
+}

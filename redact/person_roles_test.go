@@ -76,3 +76,21 @@ func TestSelfIntroductionClosed(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// Whoever rings, tells or will pick up is a person; a courier, a shop or
+// a place that tells is not.
+func TestActors(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"Hi there, Oyelaran will pick up the replacement router on Thursday.", []string{"Oyelaran"}, nil},
+		{"Okwuosa rang me from your fraud team asking for my PIN.", []string{"Okwuosa"}, nil},
+		{"Our branch at Yonge and Eglinton told me the account is free.", nil, []string{"Yonge", "Eglinton"}},
+		{"City-Link kata parcel saya return to sender.", nil, []string{"Link", "City"}},
+		{"Min gamle Jacob Jensen telefon virker ikke længere.", nil, []string{"Jensen"}},
+		{"Delivery will call you before it arrives.", nil, []string{"Delivery"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
