@@ -249,18 +249,23 @@ func detectPossessiveNames(s *scan) {
 // selfIntroCues are the words with which writers introduce themselves
 // and that a name closes ("I'm Deepa, the primary holder", "Hiya, I'm
 // Rhys — my grandad"): a clause's end follows the name.
-var selfIntroCues = newWordSuffixCues("i am", "i'm", "im", "this is", "jeg er", "saya", "nama sy", "sy")
+var selfIntroCues = newWordSuffixCues("i am", "i'm", "im", "this is", "it's", "its", "jeg er", "saya", "nama sy", "sy")
 
 // detectSelfIntroductions adds the names writers introduce themselves
-// with, when a clause ends after the name: a capitalised word no
-// dictionary knows (or a listed given name), after "I'm", "this is",
-// "jeg er", "saya", before a comma, a dash, a full stop or the end.
+// with, when a clause ends after the name: up to three capitalised words
+// no dictionary knows (or listed given names), after "I'm", "this is",
+// "jeg er", "saya", before a comma, a dash, a full stop, "and" or the
+// end ("I'm Halvor Nystuen. My wife", "I'm Deepa, the primary holder").
 func detectSelfIntroductions(s *scan) {
 	for k := 1; k < len(s.words); k++ {
-		if s.covered(k, cuedNameScore) || !s.roleNameWord(k) || s.gap(k) != " " || !s.words[k].cap && !s.words[k].upper {
+		if s.covered(k, cuedNameScore) || !s.introWord(k) || s.gap(k) != " " {
 			continue
 		}
-		if !s.clauseEndsAfter(k) {
+		j := k + 1
+		for j < len(s.words) && j < k+3 && s.gap(j) == " " && s.introWord(j) && !s.covered(j, cuedNameScore) {
+			j++
+		}
+		if !s.clauseEndsAfter(j-1) && !(j < len(s.words) && s.gap(j) == " " && andWords[s.lw(j)]) {
 			continue
 		}
 		from := max(0, s.words[k].start-32)
@@ -270,8 +275,17 @@ func detectSelfIntroductions(s *scan) {
 		if !selfIntroCues.endsCtx(trimCueContext(s.lower[from:s.words[k].start]), s.lw(k-1)) {
 			continue
 		}
-		s.add(Person, s.words[k].start, s.words[k].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[k].end))
+		start, end := s.words[k].start, s.words[j-1].end
+		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
+		k = j - 1
 	}
+}
+
+// introWord reports whether word k may be a word of a name a writer
+// introduces themselves with: capitalised, and a name only its place
+// tells.
+func (s *scan) introWord(k int) bool {
+	return (s.words[k].cap || s.words[k].upper) && s.roleNameWord(k)
 }
 
 // clauseEndsAfter reports whether a clause ends after word k: a comma, a
