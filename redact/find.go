@@ -96,6 +96,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectActors(s)
 	detectCoordinated(s)
 	detectSelfIntroductions(s)
+	detectRoleCopulas(s)
 	extendNames(s)
 	detectZhVerbCueNames(s)
 	s.dropHanTradeNames()

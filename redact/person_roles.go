@@ -285,7 +285,11 @@ func detectSelfIntroductions(s *scan) {
 // introduces themselves with: capitalised, and a name only its place
 // tells.
 func (s *scan) introWord(k int) bool {
-	return (s.words[k].cap || s.words[k].upper) && s.roleNameWord(k)
+	w := s.words[k]
+	if w.upper && !s.shouting && w.end-w.start <= 4 {
+		return false // DPD, DHL: an acronym in a text in lower case
+	}
+	return (w.cap || w.upper) && s.roleNameWord(k)
 }
 
 // clauseEndsAfter reports whether a clause ends after word k: a comma, a
@@ -363,5 +367,57 @@ func detectActors(s *scan) {
 		if v := s.lw(j); actorVerbs[v] || j > k+1 && actorDoing[v] {
 			s.add(Person, w.start, w.end, cuedNameScore, s.lowerCanon(w.start, w.end))
 		}
+	}
+}
+
+// roleNouns are the people a message names by their part: "the sender
+// will be Siegrun Pfaffenrath", "my manager there was Gaynor Prytherch",
+// "the landlord is listed as Hrytsenko".
+var roleNouns = map[string]bool{
+	"sender": true, "recipient": true, "receiver": true, "landlord": true, "landlady": true, "tenant": true,
+	"holder": true, "owner": true, "manager": true, "beneficiary": true, "payee": true, "payer": true,
+	"driver": true, "solicitor": true, "lawyer": true, "executor": true, "guarantor": true, "employer": true,
+	"contact": true, "carer": true, "caregiver": true, "doctor": true, "gp": true, "agent": true, "courier": true,
+	"afsender": true, "afsenderen": true, "modtager": true, "modtageren": true, "udlejer": true, "udlejeren": true,
+	"ejer": true, "ejeren": true, "chef": true, "chefen": true, "advokat": true, "advokaten": true,
+	"pengirim": true, "penerima": true, "pemilik": true, "tuan": true, "pengurus": true, "peguam": true,
+}
+
+// copulas join a role to its person's name: "is", "was", "will be",
+// "is listed as", "er", "ialah".
+var copulas = map[string]bool{"is": true, "was": true, "be": true, "as": true, "er": true, "var": true, "bliver": true,
+	"ialah": true, "adalah": true, "iaitu": true}
+
+// detectRoleCopulas adds the names a role is said to be: a role noun,
+// then within a few words a copula, then up to three capitalised words
+// no list knows, closed by punctuation, "and" or "on".
+func detectRoleCopulas(s *scan) {
+	for k := 2; k < len(s.words); k++ {
+		if s.covered(k, cuedNameScore) || !s.introWord(k) || s.gap(k) != " " || !copulas[s.lw(k-1)] {
+			continue
+		}
+		role := false
+		for i := k - 2; i >= 0 && i >= k-5; i-- {
+			if roleNouns[s.lw(i)] {
+				role = true
+				break
+			}
+			if strings.ContainsAny(s.gap(i+1), ".!?\n") {
+				break
+			}
+		}
+		if !role {
+			continue
+		}
+		j := k + 1
+		for j < len(s.words) && j < k+3 && s.gap(j) == " " && s.introWord(j) && !s.covered(j, cuedNameScore) {
+			j++
+		}
+		if !s.clauseEndsAfter(j-1) && !(j < len(s.words) && s.gap(j) == " " && (andWords[s.lw(j)] || s.lw(j) == "on")) {
+			continue
+		}
+		start, end := s.words[k].start, s.words[j-1].end
+		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
+		k = j - 1
 	}
 }

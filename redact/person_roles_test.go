@@ -98,3 +98,20 @@ func TestActors(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// The name a role is said to be is a name; a place or a firm a role is
+// said to be is not.
+func TestRoleCopulas(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"My name is Omar, and the sender will be Siegrun Pfaffenrath.", []string{"Siegrun Pfaffenrath"}, nil},
+		{"The landlord is listed as Hrytsenko on the lease.", []string{"Hrytsenko"}, nil},
+		{"My previous employer was a hospital, my manager there was Gaynor Prytherch.", []string{"Gaynor Prytherch"}, nil},
+		{"The courier was DPD, not you.", nil, []string{"DPD"}},
+		{"The sender is Amazon.", nil, []string{"Amazon"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
