@@ -97,6 +97,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectCoordinated(s)
 	detectSelfIntroductions(s)
 	detectRoleCopulas(s)
+	detectRelationNames(s)
 	extendNames(s)
 	detectZhVerbCueNames(s)
 	s.dropHanTradeNames()

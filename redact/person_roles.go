@@ -421,3 +421,65 @@ func detectRoleCopulas(s *scan) {
 		k = j - 1
 	}
 }
+
+// relationNouns are the family and the people of a part whose name may
+// follow them directly: "his wife ZOFIA", "Mum Hinemoa", "the installer
+// Aled", "min søster Ditte", "isteri saya Aminah".
+var relationNouns = map[string]bool{
+	"wife": true, "husband": true, "partner": true, "son": true, "daughter": true, "brother": true, "sister": true,
+	"mother": true, "father": true, "mum": true, "mom": true, "mam": true, "dad": true, "nan": true, "nana": true,
+	"grandma": true, "grandmother": true, "grandad": true, "granddad": true, "grandpa": true, "grandfather": true,
+	"aunt": true, "auntie": true, "uncle": true, "cousin": true, "niece": true, "nephew": true, "fiance": true,
+	"fiancée": true, "fiancé": true, "girlfriend": true, "boyfriend": true, "friend": true, "neighbour": true,
+	"neighbor": true, "flatmate": true, "roommate": true, "colleague": true, "boss": true, "carer": true,
+	"installer": true, "engineer": true, "technician": true, "driver": true, "landlord": true, "landlady": true,
+	"tenant": true, "lodger": true, "kids": true, "twins": true, "stepson": true, "stepdaughter": true,
+	"kone": true, "mand": true, "søn": true, "datter": true, "bror": true, "søster": true, "mor": true, "far": true,
+	"farmor": true, "mormor": true, "farfar": true, "morfar": true, "kæreste": true, "nabo": true, "kollega": true,
+	"isteri": true, "suami": true, "anak": true, "abang": true, "kakak": true, "adik": true, "ibu": true, "bapa": true,
+	"emak": true, "mak": true, "ayah": true, "kawan": true, "jiran": true,
+}
+
+// relationOwners stand before a relation noun: "my", "his", "the".
+var relationOwners = map[string]bool{"my": true, "his": true, "her": true, "our": true, "their": true, "the": true,
+	"your": true, "min": true, "mit": true, "hans": true, "hendes": true, "vores": true, "deres": true}
+
+// vocativeRelations are the family a writer names without an owner:
+// "Mum Hinemoa is in hospital".
+var vocativeRelations = map[string]bool{"mum": true, "mom": true, "mam": true, "dad": true, "nan": true, "grandma": true,
+	"grandad": true, "grandpa": true, "auntie": true, "uncle": true}
+
+// detectRelationNames adds the names that follow a relation: "his wife
+// ZOFIA", "the installer Aled", "Mum Hinemoa", "isteri saya Aminah".
+func detectRelationNames(s *scan) {
+	for k := 1; k < len(s.words); k++ {
+		if s.covered(k, cuedNameScore) || !s.introWord(k) || s.gap(k) != " " || !s.relationBefore(k) {
+			continue
+		}
+		j := k + 1
+		for j < len(s.words) && j < k+3 && s.gap(j) == " " && s.introWord(j) && !s.covered(j, cuedNameScore) {
+			j++
+		}
+		start, end := s.words[k].start, s.words[j-1].end
+		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
+		k = j - 1
+	}
+}
+
+// relationBefore reports whether a relation stands just before word k:
+// an owner and a relation noun ("his wife"), a relation noun and the
+// Malay owner after it ("isteri saya"), or a family word alone at a
+// sentence's start ("Mum").
+func (s *scan) relationBefore(k int) bool {
+	r := k - 1
+	if r >= 1 && (s.lw(r) == "saya" || s.lw(r) == "sy") && relationNouns[s.lw(r-1)] && s.gap(r) == " " {
+		return true
+	}
+	if !relationNouns[s.lw(r)] {
+		return false
+	}
+	if r >= 1 && relationOwners[s.lw(r-1)] && s.gap(r) == " " {
+		return true
+	}
+	return vocativeRelations[s.lw(r)] && (r == 0 || s.sentenceStart(r))
+}

@@ -115,3 +115,21 @@ func TestRoleCopulas(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// The name that follows a relation is a name; a thing that follows one
+// is not.
+func TestRelationNames(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"my brother ALEKSANDER and his wife ZOFIA moved in with me", []string{"ZOFIA"}, nil},
+		{"Hi it's Tui. Mum Hinemoa is in hospital and can't call you herself.", []string{"Hinemoa"}, nil},
+		{"just to confirm the installer Aled is coming tomorrow", []string{"Aled"}, nil},
+		{"my husband Wiremu Ngata will call", []string{"Wiremu Ngata"}, nil},
+		{"the driver DPD sent left it outside", nil, []string{"DPD"}},
+		{"my son Bought a phone on my account", nil, []string{"Bought"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
