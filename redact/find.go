@@ -98,6 +98,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectSelfIntroductions(s)
 	detectRoleCopulas(s)
 	detectRelationNames(s)
+	detectContactNames(s)
 	extendNames(s)
 	detectZhVerbCueNames(s)
 	s.dropHanTradeNames()

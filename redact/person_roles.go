@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -482,4 +483,47 @@ func (s *scan) relationBefore(k int) bool {
 		return true
 	}
 	return vocativeRelations[s.lw(r)] && (r == 0 || s.sentenceStart(r))
+}
+
+// contactLabels name a number or an address before it.
+var contactLabels = map[string]bool{"tel": true, "tlf": true, "ph": true, "phone": true, "mobile": true, "mob": true,
+	"hp": true, "telefon": true, "fax": true, "whatsapp": true, "wa": true, "email": true, "e-mail": true, "mail": true,
+	"number": true, "nombor": true, "no": true, "nr": true, "nummer": true, "cell": true, "tel.": true, "t": true, "m": true}
+
+// detectContactNames adds the names a phone number or an e-mail address
+// follows: "Contact Srilatha +91 89604 22028", "Bendigo — Hamish
+// O'Loughlin, 0438 207 516": up to three capitalised words no list
+// knows, then at most a comma, a colon, a dash or "on", then the number.
+func detectContactNames(s *scan) {
+	n := len(s.found)
+	for i := 0; i < n; i++ {
+		f := s.found[i]
+		if f.Type != Phone && f.Type != Email {
+			continue
+		}
+		j := sort.Search(len(s.words), func(k int) bool { return s.words[k].start >= f.Start }) // first word of f
+		if j == 0 {
+			continue
+		}
+		between := s.text[s.words[j-1].end:f.Start]
+		last := j - 1
+		if contactLabels[s.lw(last)] {
+			continue // "Tel: 0412 873 019": the label, not a name
+		}
+		if strings.TrimSpace(between) == "" && last > 0 && (s.lw(last) == "on" || s.lw(last) == "at") {
+			between, last = s.text[s.words[last-1].end:f.Start], last-1
+		}
+		if strings.Trim(between, " ,:;–—-\t") != "" || strings.Contains(between, "\n") {
+			continue
+		}
+		k := last
+		for k >= 0 && k > last-4 && s.introWord(k) && !s.covered(k, cuedNameScore) && (k == last || s.gap(k+1) == " " || s.gap(k+1) == "-") {
+			k--
+		}
+		if k == last {
+			continue
+		}
+		start, end := s.words[k+1].start, s.words[last].end
+		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
+	}
 }

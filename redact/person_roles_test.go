@@ -133,3 +133,19 @@ func TestRelationNames(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// The words a phone number or an e-mail address follows are a name; a
+// label, an everyday word or a place before a dash is not.
+func TestContactNames(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"Near the Shiva temple\nContact Srilatha +91 89604 22028", []string{"Srilatha"}, nil},
+		{"Geelong — Ruby-Mae Tuilagi, 0421 660 913", []string{"Ruby-Mae Tuilagi"}, nil},
+		{"Please call me back. Tel: 0412 873 019", nil, []string{"Tel"}},
+		{"Customer Service 0800 123 456 is closed", nil, []string{"Customer", "Service"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
