@@ -259,7 +259,7 @@ var selfIntroCues = newWordSuffixCues("i am", "i'm", "im", "this is", "it's", "i
 // end ("I'm Halvor Nystuen. My wife", "I'm Deepa, the primary holder").
 func detectSelfIntroductions(s *scan) {
 	for k := 1; k < len(s.words); k++ {
-		if s.covered(k, cuedNameScore) || !s.introWord(k) || s.gap(k) != " " {
+		if w := s.words[k]; !w.cap && !w.upper || s.gap(k) != " " || !s.introWord(k) || s.covered(k, cuedNameScore) {
 			continue
 		}
 		j := k + 1
@@ -351,24 +351,31 @@ func (s *scan) placedBefore(k int) bool {
 func detectActors(s *scan) {
 	for k := 0; k+1 < len(s.words); k++ {
 		w := s.words[k]
-		if s.covered(k, cuedNameScore) || !w.cap || w.upper && w.end-w.start <= 4 || !s.roleNameWord(k) || s.lex(k)&lxDict != 0 {
+		if !w.cap || w.upper && w.end-w.start <= 4 || s.lex(k)&lxDict != 0 || !s.actorAfter(k) || !s.roleNameWord(k) || s.covered(k, cuedNameScore) {
 			continue
 		}
-		if s.gap(k+1) != " " || k > 0 && strings.TrimSpace(s.gap(k)) != "" && !strings.ContainsAny(s.gap(k), ".,!?;:\n") ||
-			s.shapeOf(k) == shMixed || s.placedBefore(k) {
-			continue // "City-Link", "GDex", "at Yonge and Eglinton": a brand's, a place's
-		}
-		j := k + 1
-		for n := 0; n < 3 && j < len(s.words) && auxVerbs[s.lw(j)] && s.gap(j) == " "; n++ {
-			j++
-		}
-		if j >= len(s.words) || s.gap(j) != " " {
-			continue
-		}
-		if v := s.lw(j); actorVerbs[v] || j > k+1 && actorDoing[v] {
-			s.add(Person, w.start, w.end, cuedNameScore, s.lowerCanon(w.start, w.end))
-		}
+		s.add(Person, w.start, w.end, cuedNameScore, s.lowerCanon(w.start, w.end))
 	}
+}
+
+// actorAfter reports whether word k is followed by what only a person
+// does ("rang", "will pick up"), and stands where a person's name
+// stands: not after a place word, not in a brand's shape.
+func (s *scan) actorAfter(k int) bool {
+	if s.gap(k+1) != " " || k > 0 && strings.TrimSpace(s.gap(k)) != "" && !strings.ContainsAny(s.gap(k), ".,!?;:\n") {
+		return false // "City-Link"
+	}
+	j := k + 1
+	for n := 0; n < 3 && j < len(s.words) && auxVerbs[s.lw(j)] && s.gap(j) == " "; n++ {
+		j++
+	}
+	if j >= len(s.words) || s.gap(j) != " " {
+		return false
+	}
+	if v := s.lw(j); !actorVerbs[v] && !(j > k+1 && actorDoing[v]) {
+		return false
+	}
+	return s.shapeOf(k) != shMixed && !s.placedBefore(k) // "GDex", "at Yonge and Eglinton"
 }
 
 // roleNouns are the people a message names by their part: "the sender
@@ -394,7 +401,7 @@ var copulas = map[string]bool{"is": true, "was": true, "be": true, "as": true, "
 // no list knows, closed by punctuation, "and" or "on".
 func detectRoleCopulas(s *scan) {
 	for k := 2; k < len(s.words); k++ {
-		if s.covered(k, cuedNameScore) || !s.introWord(k) || s.gap(k) != " " || !copulas[s.lw(k-1)] {
+		if !copulas[s.lw(k-1)] || s.gap(k) != " " || !s.introWord(k) || s.covered(k, cuedNameScore) {
 			continue
 		}
 		role := false
@@ -454,7 +461,7 @@ var vocativeRelations = map[string]bool{"mum": true, "mom": true, "mam": true, "
 // ZOFIA", "the installer Aled", "Mum Hinemoa", "isteri saya Aminah".
 func detectRelationNames(s *scan) {
 	for k := 1; k < len(s.words); k++ {
-		if s.covered(k, cuedNameScore) || !s.introWord(k) || s.gap(k) != " " || !s.relationBefore(k) {
+		if w := s.words[k]; !w.cap && !w.upper || s.gap(k) != " " || !s.relationBefore(k) || !s.introWord(k) || s.covered(k, cuedNameScore) {
 			continue
 		}
 		j := k + 1
