@@ -118,7 +118,14 @@ func detectCoordinated(s *scan) {
 			}
 			for _, k := range []int{s.coordinatedBefore(first), s.coordinatedAfter(last)} {
 				if k >= 0 && !s.covered(k, 0.5) {
-					s.add(Person, s.words[k].start, s.words[k].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[k].end))
+					// The whole name before "and": "Tamar Ben-Ami and
+					// Yosef Hirschfeld".
+					from := k
+					for from > 0 && from > k-2 && (s.gap(from) == " " || s.gap(from) == "-") && s.shapeOf(from-1) == shCap &&
+						s.lex(from-1)&(lxDict|lxCommon) == 0 && s.cuedNameWord(from-1, cueStrong) && k < first {
+						from--
+					}
+					s.add(Person, s.words[from].start, s.words[k].end, cuedNameScore, s.lowerCanon(s.words[from].start, s.words[k].end))
 					changed = true
 				}
 			}
@@ -134,8 +141,11 @@ func (s *scan) coordinatedWord(k int) bool {
 		return false
 	}
 	f := s.lex(k)
-	if f&lxDict != 0 && f&(lxGiven|lxListGiven|lxSurname|lxListSurname) == 0 || f&lxCommon != 0 || s.sentenceStart(k) && f&nameFlags == 0 {
+	if f&lxDict != 0 && f&(lxGiven|lxListGiven|lxSurname|lxListSurname) == 0 || f&lxCommon != 0 {
 		return false
+	}
+	if s.sentenceStart(k) && f&nameFlags == 0 && !(k+2 < len(s.words) && andWords[s.lw(k+1)]) {
+		return false // a sentence's first word, unless "and" joins it to the name: "Mahlet and Yonas have"
 	}
 	return s.cuedNameWord(k, cueStrong)
 }

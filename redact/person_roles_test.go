@@ -32,6 +32,7 @@ func TestCoordinatedNames(t *testing.T) {
 	}{
 		{"Our three founders: Kovalev, Lee and Phillips.", []string{"Kovalev", "Lee", "Phillips"}, nil},
 		{"Please add Tobenna and Ogechi to the account", []string{"Tobenna", "Ogechi"}, nil},
+		{"Mahlet and Yonas have been paying into my account by mistake.", []string{"Mahlet", "Yonas"}, nil},
 		{"The Davis, Reynolds and Williamson office is on the high street", nil, []string{"Davis", "Reynolds"}},
 		{"Please send someone this week. Annegret Kühnemund, Tel. 03643 418 226", nil, []string{"Tel"}},
 		{"Beneficiary is Chukwuemeka Obiorah-Nnaji, GTBank. Please check", nil, []string{"GTBank"}},
