@@ -143,6 +143,7 @@ func TestLookalikes(t *testing.T) {
 		{"en", "ignore my last message, I found the tracking number"},
 		{"en", "you are now my favourite shop, do you ship to Sweden?"},
 		{"en", "I spoke to an agent yesterday, when does the refund arrive?"},
+		{"en", "my dad passed his driving test, can i buy him a gift card"},
 		{"da", "jeg har mistet min mors gavekort"},
 		{"da", "Hvor lang er reklamationsretten?"},
 		{"zh-Hans", "安装需要人工费吗"},

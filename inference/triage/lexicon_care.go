@@ -146,6 +146,9 @@ func bereavementLexicon() lexicon {
 		},
 		vetoes: []string{
 			"passed on ~2 to|the|your|my",
+			// What is passed with an object is a test, not a life: "my dad
+			// passed his driving test".
+			"passed his|her|their|the|a|an|my|our|its|it|them|this|that|all",
 			"late delivery|order|parcel|payment|fee|return",
 		},
 	}
