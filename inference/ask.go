@@ -764,7 +764,37 @@ func asksAboutProcess(question string, trigger decision.Reason, res search.Resul
 	if !processTriggers[trigger] || res.Confidence < threshold || len(res.Passages) == 0 {
 		return false
 	}
-	return search.AsksHow(question) || statedTriggers[trigger] && search.AsksWhether(question)
+	return search.AsksHow(question) || statedTriggers[trigger] && search.AsksWhether(question) || asksNeed(question)
+}
+
+// needCues ask whether something must be done ("do I need to call you to
+// cancel?", "skal jeg ringe", "perlu call ke"): a question about the
+// process, not a request to start it. Language, not any company's
+// vocabulary.
+var needCues = []string{"do i need to", "do i have to", "do we need to", "do we have to", "must i", "is it necessary to",
+	"have i got to", "behøver jeg", "skal jeg", "er det nødvendigt", "perlu ke", "kena ke", "wajib ke", "perlu tak",
+	"使唔使", "要唔要", "需不需要", "需唔需要", "是否需要", "要不要", "需要*吗", "需要*嗎", "必须*吗", "必須*嗎", "一定要*吗",
+	"一定要*嗎"}
+
+// asksNeed reports whether a question asks whether something must be
+// done.
+func asksNeed(question string) bool {
+	lower := " " + strings.ToLower(question) + " "
+	for _, c := range needCues {
+		if c[0] < 0x80 {
+			if strings.Contains(lower, " "+c+" ") {
+				return true
+			}
+			continue
+		}
+		// "需要*吗": the need, and the question's particle after it ("我需要
+		// 人工客服" asks for a person).
+		need, particle, both := strings.Cut(c, "*")
+		if i := strings.Index(lower, need); i >= 0 && (!both || strings.Contains(lower[i:], particle)) {
+			return true
+		}
+	}
+	return false
 }
 
 // statedTriggers are the process triggers whose requests are stated,

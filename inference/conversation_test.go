@@ -226,6 +226,11 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "is this a bot", kind: decision.Answer, doc: "sample/en/privacy-and-data-requests.md"},
 			{text: "er det en robot", kind: decision.Answer, doc: "sample/da/privacy-and-data-requests.md"},
 		}},
+		{"whether a person is needed is asked, not a person", []turn{
+			{text: "do i need to call you to cancel", kind: decision.Answer},
+			{text: "需要打电话给客服才能取消吗", kind: decision.Answer},
+			{text: "我需要人工客服", kind: decision.Handoff, reason: decision.PersonRequested},
+		}},
 		{"asking to ask", []turn{
 			{text: "hi, can i ask something", kind: decision.Clarify, reason: decision.Vague},
 		}},
