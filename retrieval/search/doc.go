@@ -39,13 +39,18 @@
 // headings hold, its first-pass score, whether a heading promises the
 // kind of answer asked for (how, when, what it costs, how far something
 // has come), and how much of the query its versions in other languages
-// hold. Passages in the query's own language and script come first, and
-// an article's version in the other Chinese script follows it.
+// hold. Within an article, a section whose heading promises the kind of
+// answer, names the asker's part of the world (region.go) or holds the
+// time the question says has gone by ("within the first hour" for
+// "ordered 20 mins ago", elapsed.go) comes first. Passages in the query's
+// own language and script come first, and an article's version in the
+// other Chinese script follows it.
 //
 // The confidence of a result, between 0 and 1, combines the top
 // document's reranking score, the top passage's coverage of the query,
 // its lead over other topics and the share of the query the knowledge
-// base does not know, in a logistic function calibrated on labelled
+// base does not know (a place's name counting neither way), in a
+// logistic function calibrated on labelled
 // questions; the assistant abstains below a threshold (0.3 by default).
 //
 // With an Embedder, passages are embedded as they are ingested and the
