@@ -116,25 +116,18 @@ func (c *cueSet) has(s string) bool { return c.last(s) >= 0 }
 // asking whether the text before a word ends with one of them.
 type suffixCues map[string][]string
 
-func newSuffixCues(phrases ...string) suffixCues {
-	m := make(suffixCues)
-	for _, p := range phrases {
-		key := strings.TrimRight(p, ":")
-		if i := strings.LastIndexByte(key, ' '); i >= 0 {
-			key = key[i+1:]
-		}
-		m[key] = append(m[key], p)
-	}
-	return m
-}
+func newSuffixCues(phrases ...string) suffixCues { return suffixCuesBy(" ", phrases) }
 
 // newWordSuffixCues is newSuffixCues keyed by the last word as the scan
 // cuts words, at an apostrophe too: "i'm" under "m", "it's" under "s".
-func newWordSuffixCues(phrases ...string) suffixCues {
+func newWordSuffixCues(phrases ...string) suffixCues { return suffixCuesBy(" '", phrases) }
+
+// suffixCuesBy keys each phrase by what follows the last of seps in it.
+func suffixCuesBy(seps string, phrases []string) suffixCues {
 	m := make(suffixCues)
 	for _, p := range phrases {
 		key := strings.TrimRight(p, ":")
-		if i := strings.LastIndexAny(key, " '"); i >= 0 {
+		if i := strings.LastIndexAny(key, seps); i >= 0 {
 			key = key[i+1:]
 		}
 		m[key] = append(m[key], p)

@@ -272,10 +272,7 @@ func detectSelfIntroductions(s *scan) {
 		if w := s.words[k]; !w.cap && !w.upper || s.gap(k) != " " || !s.introWord(k) || s.covered(k, cuedNameScore) {
 			continue
 		}
-		j := k + 1
-		for j < len(s.words) && j < k+3 && s.gap(j) == " " && s.introWord(j) && !s.covered(j, cuedNameScore) {
-			j++
-		}
+		j := s.placedNameEnd(k)
 		if !s.clauseEndsAfter(j-1) && !(j < len(s.words) && s.gap(j) == " " && andWords[s.lw(j)]) {
 			continue
 		}
@@ -290,6 +287,17 @@ func detectSelfIntroductions(s *scan) {
 		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
 		k = j - 1
 	}
+}
+
+// placedNameEnd returns the end of the name that word k begins: up to three
+// words of a name only its place tells, a space apart, none of them
+// covered yet.
+func (s *scan) placedNameEnd(k int) int {
+	j := k + 1
+	for j < len(s.words) && j < k+3 && s.gap(j) == " " && s.introWord(j) && !s.covered(j, cuedNameScore) {
+		j++
+	}
+	return j
 }
 
 // introWord reports whether word k may be a word of a name a writer
@@ -427,10 +435,7 @@ func detectRoleCopulas(s *scan) {
 		if !role {
 			continue
 		}
-		j := k + 1
-		for j < len(s.words) && j < k+3 && s.gap(j) == " " && s.introWord(j) && !s.covered(j, cuedNameScore) {
-			j++
-		}
+		j := s.placedNameEnd(k)
 		if !s.clauseEndsAfter(j-1) && !(j < len(s.words) && s.gap(j) == " " && (andWords[s.lw(j)] || s.lw(j) == "on")) {
 			continue
 		}
@@ -474,10 +479,7 @@ func detectRelationNames(s *scan) {
 		if w := s.words[k]; !w.cap && !w.upper || s.gap(k) != " " || !s.relationBefore(k) || !s.introWord(k) || s.covered(k, cuedNameScore) {
 			continue
 		}
-		j := k + 1
-		for j < len(s.words) && j < k+3 && s.gap(j) == " " && s.introWord(j) && !s.covered(j, cuedNameScore) {
-			j++
-		}
+		j := s.placedNameEnd(k)
 		start, end := s.words[k].start, s.words[j-1].end
 		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
 		k = j - 1
