@@ -116,6 +116,7 @@ func (c *cueSet) has(s string) bool { return c.last(s) >= 0 }
 // asking whether the text before a word ends with one of them.
 type suffixCues map[string][]string
 
+// newSuffixCues indexes phrases by their last word, words cut at spaces.
 func newSuffixCues(phrases ...string) suffixCues { return suffixCuesBy(" ", phrases) }
 
 // newWordSuffixCues is newSuffixCues keyed by the last word as the scan
