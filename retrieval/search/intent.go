@@ -196,7 +196,35 @@ func asksOf(text string) intent {
 	if hasHan(text) {
 		out |= intentsOf(cantonese.Replace(text))
 	}
+	if notYet(text) {
+		out |= intentWhen
+	}
 	return out
+}
+
+// notYetCues say that something has not come yet ("my refund still
+// hasn't arrived", "pengene er stadig ikke kommet", "bayaran balik belum
+// terima"): a question asks when it will. A heading that says so ("Still
+// no refund?") promises what to do, not when: headings are not read for
+// them.
+var notYetCues = []string{
+	"still hasn't", "still hasnt", "still not", "still no", "still waiting", "still haven't", "still havent",
+	"hasn't come", "hasnt come", "not yet", "yet to", "not received", "havent received", "haven't received",
+	"stadig ikke", "endnu ikke", "ikke kommet", "ikke modtaget", "masih belum", "belum masuk", "belum sampai",
+	"belum terima", "belum dapat",
+}
+
+// notYet reports whether a question says something has not come yet.
+// Chinese is left out: its help centres give what has not arrived a
+// section of its own (退款没到账怎么办), which its words find.
+func notYet(text string) bool {
+	words := spacedWords(strings.ToLower(text))
+	for _, c := range notYetCues {
+		if strings.Contains(words, " "+c+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // AsksWhether reports whether a message asks a question about how things

@@ -132,3 +132,24 @@ func TestAsksOfCantonese(t *testing.T) {
 		}
 	}
 }
+
+// What has not come yet is asked when it will come; a heading that says
+// so promises no time.
+func TestNotYetAsksWhen(t *testing.T) {
+	for _, text := range []string{"thanks but the refund still hasnt arrived", "min refund er ikke kommet endnu", "bayaran balik belum terima lagi"} {
+		if asksOf(text)&intentWhen == 0 {
+			t.Errorf("asksOf(%q) does not ask when", text)
+		}
+	}
+	if intentsOf("Still not received your refund?")&intentWhen != 0 {
+		t.Error("a heading that says a refund has not come promises when")
+	}
+	ix := openSample(t)
+	res, err := ix.Search(t.Context(), Query{Text: "thanks but the refund still hasnt arrived", K: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Passages) == 0 || res.Passages[0].Heading != "When will I get my money?" {
+		t.Errorf("first %+v, want the section on when the money comes", res.Passages)
+	}
+}
