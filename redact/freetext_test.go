@@ -400,6 +400,9 @@ func TestBareSignatures(t *testing.T) {
 		{"The parcel went to the wrong depot. ASAP", ""},
 		{"delivered to my office in the city, Copenhagen", ""},
 		{"Returns\nI want to send back a chair", ""},
+		{"sorry, wrong number in my last message. it's 0412 873 019. — brodie", "brodie"},
+		{"can u check the order pls\n-thanks", ""},
+		{"office 042 078 6381, fax 833.719.3994x1887-fax", ""},
 	}
 	r := New(Options{})
 	for _, tt := range tests {

@@ -172,7 +172,15 @@ const bareSignatureScore = 0.8
 // place or another kind of value.
 func detectBareSignatures(s *scan) {
 	n := len(s.words)
-	if n < 3 || s.caseless {
+	if n < 3 {
+		return
+	}
+	if tail := strings.TrimSpace(s.text[s.words[n-1].end:]); (tail == "" || tail == "." || tail == "!") &&
+		dashBefore(s.gap(n-1)) && s.lowerSignatureWord(n-1) && !s.covered(n-1, bareSignatureScore) {
+		// A name in lower case after a dash at the end: "— brodie".
+		s.add(Person, s.words[n-1].start, s.words[n-1].end, bareSignatureScore, s.lowerCanon(s.words[n-1].start, s.words[n-1].end))
+	}
+	if s.caseless {
 		return
 	}
 	// At the end: the last words, after a sentence's end or a closing.
@@ -282,6 +290,38 @@ var chatClosings = map[string]bool{
 // a capitalised word that is not an everyday word (unless a name list
 // holds it and it is no common word too), a function word, a month, a
 // place, a word of an address or a company, a greeting or a closing.
+// dashBefore reports whether a gap between two words ends with a dash or
+// a slash that stands apart, after a space or a line break: "digits. —
+// brodie", "\n-mo", not "3994x1887-fax".
+func dashBefore(g string) bool {
+	t := strings.TrimRight(g, " ")
+	for _, d := range []string{"—", "–", "--", "-", "/", "~"} {
+		if rest, ok := strings.CutSuffix(t, d); ok {
+			return strings.HasSuffix(rest, " ") || strings.HasSuffix(rest, "\n")
+		}
+	}
+	return false
+}
+
+// lowerSignatureWord reports whether word k, in lower case, may be a
+// name that signs a message after a dash: a word no dictionary knows, or
+// a listed given name, and nothing the lists or the rules call another
+// thing.
+func (s *scan) lowerSignatureWord(k int) bool {
+	w := s.words[k]
+	if w.kind != wLetters || w.cap || w.upper || w.end-w.start < 2 || chatClosings[s.lw(k)] {
+		return false
+	}
+	f := s.lex(k)
+	if f&(lxStop|lxNotName|lxGreeting|lxSignOff|lxMonth|lxCountry|lxStreet|lxStreetPre|lxUnit|lxOrg|lxHonorific|lxCommon) != 0 {
+		return false
+	}
+	if len(s.ruleMark) == len(s.words) && s.ruleMark[k]&(rmNotName|rmNever|rmStructured|rmAddress|rmLocation) != 0 {
+		return false
+	}
+	return f&lxDict == 0 || f&(lxGiven|lxListGiven) != 0
+}
+
 func (s *scan) signatureWord(k int, marked bool) bool {
 	if k < 0 || k >= len(s.words) {
 		return false
