@@ -25,18 +25,19 @@ var generic = map[lang.Tag]string{
 		order orders ordered item items product products purchase purchased account thanks thank urgent asap now just still
 		some any somethings somethin sth smth matter concern concerns regarding re theres thats whats hows heres
 		check look see assist assistance support went go goes gone out w bought buy sorted ask asking
-		placed place last yesterday today recently earlier ago bit little few information info details`,
+		placed place last yesterday today recently earlier ago bit little few information info details here update updates
+		news confused q qn quick`,
 	lang.Danish: `jeg mig min mit mine vi vores du din dit det den der er var har havde kan kunne vil ville skal skulle
 		en et og eller men så at af i på til med om fra for ikke ingen noget nogen lidt hej hjælp hjælpe problem problemer
 		fejl galt virker virke virkede fungerer fungere spørgsmål sag bestilling bestillingen ordre ordren ordrer vare varen
 		varer konto kontoen tak venligst gerne bare stadig nu hurtigt brug behøver behover har brug mangler kigge se tjekke
 		tjek hjaelp hjælpen sgu lige gaaet gået spm igår går forleden sidste bestilte bestilt købte købt oplysninger information
-		info`,
+		info sket skete gør gøre gjorde forstår forstå forvirret`,
 	lang.Malay: `saya sy aku kami kita awak anda u ada ade tak x tidak bukan dengan dgn dan atau tapi yang yg untuk utk
 		pada kat di ke dari ni ini itu tu la lah je jer pun nak mahu boleh blh tolong tlg bantu help masalah problem isu
 		salah rosak tak_boleh tak_jalan x_jalan jalan order pesanan barang produk akaun akaun_saya hai hi helo ok okay
 		sikit something apa2 pasal tentang mengenai urgent segera sekarang lagi perlu perlukan memerlukan bantuan semak
-		tengok tgk check cek soalan tanya tny semalam baru maklumat info beli`,
+		tengok tgk check cek soalan tanya tny semalam baru maklumat info beli faham paham fhm keliru`,
 }
 
 // genericHan are the Chinese words of a vague message; what is left once
@@ -50,7 +51,7 @@ var genericHan = []string{
 	"是", "係", "在", "都", "又", "就", "好", "很", "太", "急", "紧", "緊", "快", "点", "點", "些", "么", "麼", "人", "需要",
 	"看下", "看一下", "睇下", "睇一下", "查下", "查一下", "检查", "檢查", "处理", "處理", "解决", "解決",
 	"问个", "問個", "事儿", "事兒", "啲", "想", "坏掉", "壞掉", "掉", "那边", "那邊", "嗰度", "嗰邊", "问下", "問下", "事",
-	"帮助", "幫助", "协助", "協助", "昨天", "上周", "上週", "前几天", "前幾天", "最近", "信息", "資訊", "资讯", "咨询", "諮詢",
+	"帮助", "幫助", "协助", "協助", "不明白", "不懂", "搞不懂", "看不懂", "唔明", "睇唔明", "昨天", "上周", "上週", "前几天", "前幾天", "最近", "信息", "資訊", "资讯", "咨询", "諮詢",
 }
 
 // trouble are the words that say something is wrong or help is needed,
@@ -59,11 +60,12 @@ var genericHan = []string{
 // not sure, rather than answered with "I don't know".
 var trouble = map[lang.Tag][]string{
 	lang.English: {"problem", "problems", "issue", "issues", "trouble", "wrong", "broken", "help", "not working", "doesnt work",
-		"doesn't work", "wont work", "won't work", "cant", "can't", "fix", "assistance", "assist"},
-	lang.Danish:             {"problem", "problemer", "fejl", "galt", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke"},
-	lang.Malay:              {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan"},
-	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "帮帮", "帮手", "帮助", "协助", "怎么办", "有点事", "有事"},
-	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "幫幫", "幫手", "幫助", "協助", "怎麼辦", "點算", "有啲嘢", "有點事", "有事"},
+		"doesn't work", "wont work", "won't work", "cant", "can't", "fix", "assistance", "assist", "not right", "confused",
+		"dont understand", "don't understand"},
+	lang.Danish:             {"problem", "problemer", "fejl", "galt", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke", "forstår det ikke", "forstår ikke", "forvirret"},
+	lang.Malay:              {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan", "tak faham", "x faham", "tak paham", "keliru"},
+	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "帮帮", "帮手", "帮助", "协助", "怎么办", "有点事", "有事", "不明白", "不懂", "搞不懂", "看不懂"},
+	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "幫幫", "幫手", "幫助", "協助", "怎麼辦", "點算", "唔明", "睇唔明", "不明白", "不懂", "有啲嘢", "有點事", "有事"},
 }
 
 // helping are the words of trouble that ask for help rather than say
@@ -210,11 +212,14 @@ func genericWords(l lang.Tag) map[string]bool {
 var announcing = map[lang.Tag][]string{
 	lang.English: {"question about", "question regarding", "questions about", "query about", "ask about", "asking about",
 		"ask something about", "enquiry about", "inquiry about", "wondering about", "something about", "ask you about",
-		"ask something", "ask a question", "ask you something", "can i ask", "may i ask", "have a question", "got a question"},
+		"ask something", "ask a question", "ask you something", "can i ask", "may i ask", "have a question", "got a question",
+		"quick question", "quick q", "got a q", "question for you", "talk about", "speak about", "discuss", "chat about"},
 	lang.Danish: {"spørgsmål om", "spoergsmaal om", "spørgsmål angående", "spørgsmål vedrørende", "spørge om", "spoerge om",
-		"spørge til", "noget om", "angående", "vedrørende"},
+		"spørge til", "noget om", "angående", "vedrørende", "et spørgsmål", "et spoergsmaal", "et hurtigt spørgsmål", "et spm",
+		"tale om", "snakke om"},
 	lang.Malay: {"tanya pasal", "tanya tentang", "tanya mengenai", "soalan pasal", "soalan tentang", "soalan mengenai",
-		"tanya sikit", "tanya sesuatu", "nak tanya", "nk tanya", "mau tanya", "nak tny", "nk tny"},
+		"tanya sikit", "tanya sesuatu", "nak tanya", "nk tanya", "mau tanya", "nak tny", "nk tny", "ada soalan", "ada satu soalan",
+		"cakap pasal", "bincang"},
 	lang.ChineseSimplified:  {"想问一下", "问一下", "请问一下", "想问下", "想问", "想咨询", "咨询一下", "关于", "有关", "的事", "方面", "的问题", "那边", "问下"},
 	lang.ChineseTraditional: {"想問一下", "問一下", "請問一下", "想問下", "想問", "想諮詢", "諮詢一下", "問下", "關於", "有關", "嘅事", "的事", "方面", "的問題", "嘅問題", "嗰度", "嗰邊", "那邊"},
 }

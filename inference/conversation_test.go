@@ -231,6 +231,19 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "需要打电话给客服才能取消吗", kind: decision.Answer},
 			{text: "我需要人工客服", kind: decision.Handoff, reason: decision.PersonRequested},
 		}},
+		{"openers that say nothing yet", []turn{
+			{text: "hello? i need some help here", kind: decision.Clarify, reason: decision.Vague},
+			{text: "hi there! quick q", kind: decision.Clarify, reason: decision.Vague},
+			{text: "something's not right with my account", kind: decision.Clarify, reason: decision.Vague},
+			{text: "i'm confused", kind: decision.Clarify, reason: decision.Vague},
+			{text: "hej, jeg har lige et spørgsmål", kind: decision.Clarify, reason: decision.Vague},
+		}},
+		{"not understanding is asked back", []turn{
+			{text: "tak faham", kind: decision.Clarify, reason: decision.Vague},
+		}},
+		{"not understanding, in Cantonese", []turn{
+			{text: "唔明", kind: decision.Clarify, reason: decision.Vague},
+		}},
 		{"asking to ask", []turn{
 			{text: "hi, can i ask something", kind: decision.Clarify, reason: decision.Vague},
 		}},

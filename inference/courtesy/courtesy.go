@@ -117,7 +117,7 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 	var tail []Kind
 	for start < end {
 		k, n := match(toks[start:end], l, answer, false)
-		if n == 0 || end-n > start && (negation[toks[end-n-1].text] || latinNegation[toks[end-n-1].text]) {
+		if n == 0 || end-n > start && (negation[toks[end-n-1].text] || latinNegation[toks[end-n-1].text] || l == lang.Malay && toks[end-n-1].text == "tak") {
 			// "唔得", "不好", "没问题" read backwards: a negation before the
 			// word makes it another word ("not OK").
 			break
@@ -157,7 +157,8 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 // latinNegation are the words that, before a phrase, say "not" ("not
 // very helpful"), in the languages where no courtesy word is spelt the
 // same.
-var latinNegation = map[string]bool{"not": true, "never": true, "isnt": true, "wasnt": true, "ikke": true, "aldrig": true, "tidak": true, "bukan": true}
+var latinNegation = map[string]bool{"not": true, "never": true, "isnt": true, "wasnt": true, "ikke": true, "aldrig": true, "tidak": true, "bukan": true,
+	"dont": true, "don't": true, "x": true, "tk": true}
 
 // negation are the Chinese characters that, before a word, say "not".
 var negation = map[string]bool{"不": true, "唔": true, "没": true, "沒": true, "冇": true, "未": true, "别": true, "別": true, "非": true}
