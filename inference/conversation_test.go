@@ -530,6 +530,8 @@ func TestRepliesToAnOffer(t *testing.T) {
 		{"ms", "boleh", true}, {"ms", "ya tolong", true}, {"ms", "tak payah", false}, {"ms", "takpe", false},
 		{"zh-Hans", "好的 麻烦了", true}, {"zh-Hans", "转吧", true}, {"zh-Hans", "不用了谢谢", false}, {"zh-Hans", "暂时不用", false},
 		{"zh-Hant", "麻煩你", true}, {"zh-Hant", "得", true}, {"zh-Hant", "唔使喇 多謝", false},
+		{"da", "jep", true}, {"en", "y", true}, {"en", "forget it", false}, {"en", "not needed", false},
+		{"ms", "ok la boleh", true}, {"zh-Hans", "嗯嗯", true}, {"zh-Hant", "唔該晒", true}, {"zh-Hant", "算數啦", false},
 	} {
 		first := ask(t, f.A, "", unanswerable[tt.lang])
 		if first.Decision != decision.Abstain {
