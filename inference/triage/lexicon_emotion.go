@@ -76,6 +76,12 @@ func angerLexicon() lexicon {
 			"crazy|insanely|insane|gila good|fast|cheap|beautiful|cantik|bagus|murah|laju|sedap",
 			"damn fine|good",
 			"sick_and_tired_of ~2 waiting",
+			// Asking whether a message is a scam asks about fraud, and
+			// is no anger: "is this sms a scam?", "er denne sms svindel",
+			// "scam ke ni" ("this is a scam!" still is).
+			"is|was|are ~1 this|that|it|these ~6 scam|a_scam|fraud|phishing|fake|scammer",
+			"er|var ~1 det|denne|dette|den ~4 svindel|fup|falsk",
+			"scam|tipu|penipuan|palsu ke|kah",
 		},
 	}
 }
