@@ -147,6 +147,7 @@ func TestLookalikes(t *testing.T) {
 		{"en", "is this sms a scam? it asks for my code"},
 		{"da", "er denne sms svindel"},
 		{"ms", "scam ke sms ni yang mintak OTP"},
+		{"ms", "sy kecewa sikit sebab lambat, bila sampai"},
 		{"da", "jeg har mistet min mors gavekort"},
 		{"da", "Hvor lang er reklamationsretten?"},
 		{"zh-Hans", "安装需要人工费吗"},

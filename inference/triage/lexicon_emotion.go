@@ -143,7 +143,10 @@ func complaintLexicon() lexicon {
 				"不满|不滿|很不满意|非常不满意|非常不滿意|很失望|非常失望",
 				"投诉|投訴|客诉|客訴|申诉|申訴",
 				"tak|tidak|tak_berapa puas_hati|berpuas_hati",
-				"aduan|komplen|kecewa|sangat_kecewa",
+				"aduan|komplen|sangat_kecewa|amat_kecewa|kecewa_sangat|kecewa_betul|kecewa_gila",
+				// Disappointed with someone, as in English; disappointed
+				// alone ("kecewa sikit sebab lambat") is a weaker sign.
+				"kecewa dengan|dgn|sama|kat ~2 servis|layanan|korang|syarikat|anda|you|kedai|staf",
 			}},
 			{w: 0.5, p: []string{
 				"still|yet no|nothing ~1 answer|reply|response",
@@ -163,6 +166,7 @@ func complaintLexicon() lexicon {
 				"complaint|complaints|complain|complaining|complained|complains",
 				"klage|klager|klagen|klaget",
 				"抱怨|不满意|不滿意",
+				"kecewa",
 			}},
 		},
 		vetoes: []string{
