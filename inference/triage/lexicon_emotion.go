@@ -82,6 +82,7 @@ func angerLexicon() lexicon {
 			"is|was|are ~1 this|that|it|these ~6 scam|a_scam|fraud|phishing|fake|scammer",
 			"er|var ~1 det|denne|dette|den ~4 svindel|fup|falsk",
 			"scam|tipu|penipuan|palsu ke|kah",
+			"这个|這個|呢個|呢个|这条|這條|短信|简讯|簡訊|电话|電話|信息|訊息|邮件|郵件|链接|連結 ~4 是不是|是否|会不会|會不會|係咪|系咪 ~4 骗子|騙子|诈骗|詐騙|骗局|騙局",
 		},
 	}
 }
