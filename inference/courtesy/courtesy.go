@@ -225,6 +225,10 @@ func tokens(text string) []token {
 			if in < 0 {
 				in = i
 			}
+		case emoji[r]:
+			// A courtesy said with a picture is a word: "👍", "🙏".
+			flush(i)
+			out = append(out, token{text: string(r), start: i, end: i + size})
 		default:
 			flush(i)
 		}
@@ -233,6 +237,16 @@ func tokens(text string) []token {
 	flush(len(text))
 	return out
 }
+
+// emoji are the pictures customers say courtesy with, each a word of the
+// lexicon (variation selectors and skin tones around them are nothing).
+var emoji = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "👍👌🆗✅💯🙂😊😀😃😄😁☺😉🙏👋❤♥💕😍🥰🤩👏👎" {
+		m[r] = true
+	}
+	return m
+}()
 
 // placeholderWord is the token of a placeholder of type t.
 func placeholderWord(t redact.Type) string { return "<" + strings.ToLower(string(t)) + ">" }
