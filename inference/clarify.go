@@ -372,7 +372,8 @@ func bareTopic(text string, l lang.Tag) bool {
 		for _, w := range questionGenericHan {
 			rest = strings.ReplaceAll(rest, w, "")
 		}
-		for _, q := range []string{"吗", "嗎", "呢", "咩", "未", "冇", "没", "沒", "不", "唔"} {
+		// Anything asked of it ("到哪了", "去咗邊", "几时到") is a question.
+		for _, q := range append([]string{"吗", "嗎", "呢", "咩", "未", "冇", "没", "沒", "不", "唔", "邊", "边", "乜", "谁", "誰"}, questionHan...) {
 			if strings.Contains(text, q) {
 				return false
 			}

@@ -213,6 +213,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "我的退款", kind: decision.Clarify, reason: decision.Vague},
 			{text: "min konto er låst", kind: decision.Answer, doc: "sample/da/password.md"},
 		}},
+		{"where something of one's own is, is asked", []turn{
+			{text: "我的包裹到哪了", kind: decision.Answer, doc: "sample/zh-Hans/tracking-late-or-damaged.md"},
+			{text: "我個包裹去咗邊", kind: decision.Answer, doc: "sample/zh-Hant/tracking-late-or-damaged.md"},
+		}},
 		{"when and how an order was placed names no problem", []turn{
 			{text: "hello, i placed an order last week and there's a problem with it", kind: decision.Clarify, reason: decision.Vague},
 			{text: "jeg bestilte i går og der er et problem", kind: decision.Clarify, reason: decision.Vague},
