@@ -149,6 +149,7 @@ func TestLookalikes(t *testing.T) {
 		{"ms", "scam ke sms ni yang mintak OTP"},
 		{"ms", "sy kecewa sikit sebab lambat, bila sampai"},
 		{"zh-Hans", "这个短信是不是骗子发的"},
+		{"ms", "parcel tak sampai lagi dah seminggu"},
 		{"da", "jeg har mistet min mors gavekort"},
 		{"da", "Hvor lang er reklamationsretten?"},
 		{"zh-Hans", "安装需要人工费吗"},
