@@ -38,6 +38,12 @@ func TestClassifyTriggers(t *testing.T) {
 		{"zh-Hans", "人工客服", PersonRequested},
 		{"zh-Hant", "我要找真人客服", PersonRequested},
 		{"zh-Hant", "好啊 轉接吧", PersonRequested},
+		{"en", "i want to escalate this", PersonRequested},
+		{"en", "is there anyone who can check my account manually", PersonRequested},
+		{"da", "jeg vil have det eskaleret", PersonRequested},
+		{"da", "find en der kan hjælpe mig", PersonRequested},
+		{"ms", "nak eskalasi", PersonRequested},
+		{"zh-Hans", "有没有人能手动帮我查一下", PersonRequested},
 		// Typos in a phrase, colleagues and team leads, the word for
 		// "you" inside a request (no longer taken for "are you a bot").
 		{"en", "i need custmer servise now", PersonRequested},

@@ -58,6 +58,10 @@ func personCuesEN() (strong, weak []string) {
 		"is|are there ?a|an|any|some " + anyone + " ~3 talk|speak|chat|available|around|online|who_can_help|that_can_help|to_help|i_can_talk|i_can_speak",
 		"is|are there ?a|an|any|some " + anyone + "$",
 		"any ?real|actual|live " + personEN + " ~2 working|available|around|online|there|here|about",
+		// Wanting it escalated is wanting it in a person's hands: "i want
+		// to escalate this", "i'd like this escalated".
+		"want|need|like|wish|going ~2 escalate|escalated|escalation",
+		"is|are there ?a|an|any|some " + anyone + " ~1 who|that ~1 can|could ~3 " + personActionsEN + "|manually",
 		"who can|could|do|should i|we ~1 talk|speak|chat|write",
 		// "get me someone who knows what they're doing".
 		"get|find|give|bring|fetch me|us ~1 " + someoneEN + " ~1 who|that ~2 knows|know|understands|understand|can|is_able",

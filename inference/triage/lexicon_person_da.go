@@ -29,6 +29,8 @@ func personCuesDA() (strong, weak []string) {
 		"videre|igennem til ~3 " + personDA,
 		"forbindelse med ~3 " + personDA,
 		"eskaler* ~3 til ~3 " + personDA,
+		"vil|gerne|skal|ønsker ~3 eskaler*",
+		"find|finde|få_fat_i en|nogen ~1 der ~1 kan",
 		"vil|ønsker|gerne|behøver|brug|bruge|skal_bruge|have|få|giv|give|gider|mangler ~2 mig|en|et|nogen ?rigtig|rigtigt|ægte|levende|menneskelig " + personDA,
 		"rigtig|rigtigt|levende|ægte|virkelig|rigtige|menneskelig|personlig menneske|person|medarbejder|mennesker|personer|medarbejdere|hjælp|kontakt|betjening|%menneske|%medarbejder",
 		"^menneske|medarbejder|kundeservice|person|%menneske|%medarbejder$",

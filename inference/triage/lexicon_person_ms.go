@@ -17,6 +17,7 @@ const (
 func personCuesMS() (strong, weak []string) {
 	anyone := alts(personMS, "orang|org")
 	strong = []string{
+		"nak|mahu|minta|tolong|boleh ~2 eskalasi|eskalasikan|escalate",
 		"cakap|ckp|cakp|bercakap|berckp|berbual|bual|sembang|bersembang|borak|berborak|chat|jumpa|berjumpa|bincang|berbincang|berurusan|urusan|deal ~2 dengan|dgn|dg|ngan|kepada|with ~3 " + anyone,
 		"cakap|ckp|bercakap|berbual|sembang|borak|jumpa ~1 " + personMS,
 		"hubungkan|sambungkan|sambung|hubung|pindahkan|pindah|tukar|tukarkan|naikkan|rujuk|rujukkan|escalate|transfer|forward|panjangkan|" +
