@@ -39,6 +39,7 @@ func TestClassifyTriggers(t *testing.T) {
 		{"zh-Hant", "我要找真人客服", PersonRequested},
 		{"zh-Hant", "好啊 轉接吧", PersonRequested},
 		{"en", "i want to escalate this", PersonRequested},
+		{"en", "no offence but i'd prefer a human", PersonRequested},
 		{"en", "is there anyone who can check my account manually", PersonRequested},
 		{"da", "jeg vil have det eskaleret", PersonRequested},
 		{"da", "find en der kan hjælpe mig", PersonRequested},

@@ -67,6 +67,9 @@ func negationExceptions() []string {
 		"kan|vil|kunne|ville|gider|skal i|du|de ikke",
 		"not only|just",
 		"no one|nobody|one",
+		// A softener negates nothing that follows: "no offence but I'd
+		// prefer a human".
+		"no offence|offense|disrespect|worries|problem|rush|pressure|hard_feelings",
 		"appreciate|appreciated|grateful|great|nice|good|helpful|happy ?it if",
 		"boleh|bolehkah|blh|bole|boley|bleh|ada|ke tak|x|tk",
 		"why|how_come ?do|does not|dont|doesnt|cant",
