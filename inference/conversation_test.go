@@ -204,8 +204,8 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "jeg vil gerne ændre noget", kind: decision.Clarify, reason: decision.Vague},
 		}},
 		{"the reply to a question asked back says what was meant", []turn{
-			{text: "i have a problem with my order", kind: decision.Clarify, reason: decision.Vague},
-			{text: "it still hasnt arrived", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
+			{text: "det virker ikke", kind: decision.Clarify, reason: decision.Vague},
+			{text: "kedlen", kind: decision.Answer, doc: "sample/da/warranty.md"},
 		}},
 		{"something of one's own, named and nothing asked", []turn{
 			{text: "my delivery", kind: decision.Clarify, reason: decision.Vague},
