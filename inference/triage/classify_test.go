@@ -151,6 +151,11 @@ func TestLookalikes(t *testing.T) {
 		{"en", "you are now my favourite shop, do you ship to Sweden?"},
 		{"en", "I spoke to an agent yesterday, when does the refund arrive?"},
 		{"en", "my dad passed his driving test, can i buy him a gift card"},
+		{"en", "my mom passed me her account, can i change the email"},
+		// Stress said in passing is frustration, not an illness.
+		{"ms", "sy tak boleh log masuk, stress la"},
+		{"en", "so stressful, the tracking page won't load"},
+		{"da", "det er så stressende, jeg kan ikke logge ind"},
 		{"en", "is this sms a scam? it asks for my code"},
 		{"da", "er denne sms svindel"},
 		{"ms", "scam ke sms ni yang mintak OTP"},

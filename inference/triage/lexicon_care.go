@@ -148,7 +148,7 @@ func bereavementLexicon() lexicon {
 			"passed on ~2 to|the|your|my",
 			// What is passed with an object is a test, not a life: "my dad
 			// passed his driving test".
-			"passed his|her|their|the|a|an|my|our|its|it|them|this|that|all",
+			"passed his|her|their|the|a|an|my|our|its|it|them|this|that|all|me|us|him|you",
 			"late delivery|order|parcel|payment|fee|return",
 		},
 	}
@@ -261,7 +261,11 @@ func healthLexicon() lexicon {
 				"oku|kurang_upaya|orang_kurang_upaya|pembedahan|dibedah|kanser|kemoterapi|cedera|lumpuh|strok",
 				"i_have|ive_got|diagnosed_with|suffer_from|suffering_from|living_with ~1 ms|multiple_sclerosis|arthritis|parkinsons|dementia|diabetes|epilepsy|lupus|fibromyalgia|copd|als|mnd|long_covid|cancer|a_disability",
 				"diagnosed",
-				"sygemeldt|stress|sclerose|gigt|diagnosen|diagnosticeret",
+				"sygemeldt|sclerose|gigt|diagnosen|diagnosticeret",
+				// Stress is an illness when one has it or is off sick
+				// with it; said in passing ("stress la", "so
+				// stressful") it is frustration.
+				"sygemeldt|ramt_af|fået|fik|har|haft ~2 stress",
 				"身障|确诊|確診|病咗|住緊院|住院|入院|做手術|做完手術|化療|化疗",
 				"rawatan|hospital|wad|dialisis|kemoterapi|dimasukkan_ke_hospital",
 				"tak|tidak|kurang sihat",
