@@ -98,6 +98,9 @@ func TestClassifyTriggers(t *testing.T) {
 		{"da", "jeg har ikke råd til at betale fakturaen", FinancialHardship},
 		{"zh-Hans", "我失业了，付不起", FinancialHardship},
 		{"zh-Hant", "最近手頭很緊", FinancialHardship},
+		{"da", "jeg mistede mit job, kan jeg annullere ordren", FinancialHardship},
+		{"zh-Hant", "我啱啱冇咗份工 可唔可以取消訂單", FinancialHardship},
+		{"zh-Hans", "我被炒鱿鱼了，这个订单能取消吗", FinancialHardship},
 		{"ms", "saya tak mampu bayar invois", FinancialHardship},
 		{"en", "I'm in hospital and can't return it in time", Health},
 		{"da", "jeg ligger på hospitalet", Health},
@@ -152,6 +155,8 @@ func TestLookalikes(t *testing.T) {
 		{"en", "I spoke to an agent yesterday, when does the refund arrive?"},
 		{"en", "my dad passed his driving test, can i buy him a gift card"},
 		{"en", "my mom passed me her account, can i change the email"},
+		// A lawyer who is a friend gives an opinion, not a threat.
+		{"en", "my lawyer friend says i have 2 years warranty, is that right"},
 		// Stress said in passing is frustration, not an illness.
 		{"ms", "sy tak boleh log masuk, stress la"},
 		{"en", "so stressful, the tracking page won't load"},

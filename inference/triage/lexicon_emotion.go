@@ -223,6 +223,8 @@ func legalLexicon() lexicon {
 			"i_am|im|i_m a ~1 lawyer|solicitor|attorney",
 			"as|be|like my|a lawyer|solicitor|attorney",
 			"jeg_er advokat",
+			// A friend who is a lawyer gives an opinion, not a threat.
+			"lawyer|solicitor|attorney|advokat friend|mate|buddy|cousin|neighbour|neighbor|brother|sister|dad|mum|mom|ven|veninde",
 			"saya seorang|ialah|adalah peguam",
 			"我是|我们是|我們是|我哋係|我們係|本公司是 ~2 律师|律師",
 			"律师事务所|律師事務所|law_firm|advokatfirma|advokatkontor|firma_guaman",
