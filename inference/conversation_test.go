@@ -536,6 +536,11 @@ func TestRepliesToAnOffer(t *testing.T) {
 		{"zh-Hant", "麻煩你", true}, {"zh-Hant", "得", true}, {"zh-Hant", "唔使喇 多謝", false},
 		{"da", "jep", true}, {"en", "y", true}, {"en", "forget it", false}, {"en", "not needed", false},
 		{"ms", "ok la boleh", true}, {"zh-Hans", "嗯嗯", true}, {"zh-Hant", "唔該晒", true}, {"zh-Hant", "算數啦", false},
+		// Thanks for the trouble takes the offer; looking oneself
+		// declines it.
+		{"zh-Hans", "麻烦你了", true}, {"zh-Hant", "麻煩晒", true}, {"en", "sounds good", true},
+		{"en", "not necessary", false}, {"zh-Hant", "唔要", false}, {"zh-Hans", "我自己看看吧", false},
+		{"en", "i'll have a look myself", false}, {"da", "jeg kigger selv", false}, {"ms", "sy tengok sendiri", false},
 	} {
 		first := ask(t, f.A, "", unanswerable[tt.lang])
 		if first.Decision != decision.Abstain {
