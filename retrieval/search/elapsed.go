@@ -81,6 +81,24 @@ func elapsedOf(text string) (time.Duration, bool) {
 	if justNow.MatchString(lower) {
 		return time.Minute, true
 	}
+	// A question may name the window itself: "what about after an hour",
+	// "can I still cancel within the first hour", "efter en time". In
+	// Chinese a time with 后 as often says when something will be
+	// ("3天后能到吗"), so only the Latin forms are read.
+	for _, w := range []struct {
+		re    *regexp.Regexp
+		after bool
+	}{{withinLatin, false}, {afterLatin, true}} {
+		m := w.re.FindStringSubmatch(lower)
+		if m == nil || m[1] == "" && m[2] == "" {
+			continue
+		}
+		d := amount(m[2], m[3])
+		if w.after {
+			d += time.Minute // beyond the bound
+		}
+		return d, true
+	}
 	return 0, false
 }
 

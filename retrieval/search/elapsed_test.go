@@ -23,6 +23,13 @@ func TestElapsedOf(t *testing.T) {
 		{"十五分钟前下单", 15 * time.Minute, true},
 		{"半個鐘前落咗單", 30 * time.Minute, true},
 		{"剛剛定單下錯了", time.Minute, true},
+		// A window the question names itself.
+		{"what about after an hour", time.Hour + time.Minute, true},
+		{"can i still cancel within the first hour", time.Hour, true},
+		{"og efter en time?", time.Hour + time.Minute, true},
+		{"kalau lebih dari 2 jam?", 2*time.Hour + time.Minute, true},
+		{"3天后能到吗", 0, false},
+		{"what about after the hour", 0, false},
 		{"how long have i got", 0, false},
 		{"delivery takes 3 days", 0, false},
 	} {
@@ -64,6 +71,8 @@ func TestElapsedRanksTheSectionOfItsWindow(t *testing.T) {
 		{"ordered 20 mins ago and picked the wrong colour, can i change it", "Change or cancel within the first hour"},
 		{"can i still cancel an order i placed like 3 hours ago", "After the first hour"},
 		{"jeg bestilte for 2 timer siden, kan jeg stadig annullere", "Efter den første time"},
+		{"can i still change my order after an hour", "After the first hour"},
+		{"kan jeg ændre ordren efter en time", "Efter den første time"},
 	} {
 		res, err := ix.Search(t.Context(), Query{Text: tt.q, K: 3})
 		if err != nil {
