@@ -319,11 +319,15 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 		}
 	}
 	if !hasTopic || (!dependent && res.Confidence >= a.opts.MinConfidence) {
-		if hasTopic && len(res.Passages) > 0 && len(about.sources) > 0 && !docsOf(about)[res.Passages[0].DocID] {
+		if hasTopic && len(res.Passages) > 0 && len(about.sources) > 0 && res.Passages[0].DocID != about.sources[0].DocID {
 			// A message that stands alone, in a conversation about
 			// something: the article in play answers it when it holds
 			// the message nearly as well as the whole knowledge base
-			// ("hvor lang tid er jeg dækket" of a warranty claim).
+			// ("hvor lang tid er jeg dækket" of a warranty claim). The
+			// article in play is the one the last answer came from,
+			// not one it also cited: "how long will the investigation
+			// take" of a late parcel asks about the carrier's
+			// investigation, not about the delivery times cited beside it.
 			within, err := a.parts.Retriever.Search(ctx, search.Query{Text: alone.Text, Lang: m.d.Lang, K: sectionsInPlay, Within: []string{about.sources[0].DocID}})
 			if err != nil {
 				return within, err

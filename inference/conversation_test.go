@@ -315,6 +315,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "hvor lang tid er jeg dækket", kind: decision.Answer, doc: "sample/da/warranty.md"},
 			{text: "kan jeg betale med mobilepay", kind: decision.Answer, doc: "sample/da/payment.md"},
 		}},
+		{"the article in play is the one answered from, not one cited beside it", []turn{
+			{text: "my parcel is late", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
+			{text: "how long will the investigation take", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
+		}},
 		{"a farewell with a remark", []turn{
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
 			{text: "ok ill think about it, bye", kind: decision.Answer, reason: decision.Smalltalk},
