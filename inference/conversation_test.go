@@ -319,6 +319,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "my parcel is late", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
 			{text: "how long will the investigation take", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
 		}},
+		{"a contraction points back as its pronoun does", []turn{
+			{text: "can i cancel my order", kind: decision.Answer, doc: "sample/en/order-changes-and-cancellation.md"},
+			{text: "it's already shipped though", kind: decision.Answer, doc: "sample/en/order-changes-and-cancellation.md"},
+		}},
 		{"a farewell with a remark", []turn{
 			{text: "How do I return an item?", kind: decision.Answer, doc: "sample/en/returns.md"},
 			{text: "ok ill think about it, bye", kind: decision.Answer, reason: decision.Smalltalk},

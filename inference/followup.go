@@ -58,6 +58,13 @@ func pointsBack(text string, l lang.Tag) bool {
 	if len(words) <= 3 {
 		return true
 	}
+	for i, w := range words {
+		// A contraction points back as its pronoun does: "it's already
+		// shipped though", "that'll do?", "they're broken".
+		if before, _, ok := strings.Cut(w, "'"); ok && before != "" {
+			words[i] = before
+		}
+	}
 	joined := " " + strings.Join(words, " ") + " "
 	for _, cue := range backReferences[l] {
 		if strings.Contains(joined, " "+cue+" ") {
