@@ -285,6 +285,10 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 		d.CondenseFallback = why
 	}
 	dependent := hasTopic && dependsOnEarlier(m.question, d.Lang)
+	// namesInPlay: what the message names beyond the words of asking
+	// points to the article in play ("調查要幾耐" of a late parcel: the
+	// investigation is the late parcel's).
+	namesInPlay := false
 	if hasTopic && !dependent {
 		// It names something, but what it names beyond the words of
 		// asking points nowhere the knowledge base is sure of ("how long
@@ -296,6 +300,7 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 				return named, err
 			}
 			dependent = named.Confidence < a.opts.MinConfidence
+			namesInPlay = len(named.Passages) > 0 && len(about.sources) > 0 && named.Passages[0].DocID == about.sources[0].DocID
 		}
 	}
 	res, err := a.parts.Retriever.Search(ctx, alone)
@@ -332,7 +337,11 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 			if err != nil {
 				return within, err
 			}
-			if within.Confidence >= stayShare*res.Confidence && within.Confidence >= a.opts.MinConfidence {
+			// The whole knowledge base's confidence may rest on the words
+			// of asking alone ("how long" finds delivery times): when what
+			// the message names points to the article in play, the
+			// article keeps it.
+			if (namesInPlay || within.Confidence >= stayShare*res.Confidence) && within.Confidence >= a.opts.MinConfidence {
 				r := sectionInPlay(within, within, about, a.opts.Passages)
 				d.Standalone, d.Context, d.StandaloneBy = m.question, []string{about.message}, StandaloneByRules
 				a.searched(m, r)

@@ -319,6 +319,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "my parcel is late", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
 			{text: "how long will the investigation take", kind: decision.Answer, doc: "sample/en/tracking-late-or-damaged.md"},
 		}},
+		{"what a message names points to the article in play", []turn{
+			{text: "我嘅包裹延誤咗，一直都未收到", kind: decision.Answer, doc: "sample/zh-Hant/tracking-late-or-damaged.md"},
+			{text: "調查要幾耐", kind: decision.Answer, doc: "sample/zh-Hant/tracking-late-or-damaged.md"},
+		}},
 		{"a contraction points back as its pronoun does", []turn{
 			{text: "can i cancel my order", kind: decision.Answer, doc: "sample/en/order-changes-and-cancellation.md"},
 			{text: "it's already shipped though", kind: decision.Answer, doc: "sample/en/order-changes-and-cancellation.md"},
