@@ -323,6 +323,14 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "我嘅包裹延誤咗，一直都未收到", kind: decision.Answer, doc: "sample/zh-Hant/tracking-late-or-damaged.md"},
 			{text: "調查要幾耐", kind: decision.Answer, doc: "sample/zh-Hant/tracking-late-or-damaged.md"},
 		}},
+		{"asking the price names no new topic", []turn{
+			{text: "hvad er larkspur care", kind: decision.Answer, doc: "sample/da/warranty.md"},
+			{text: "hvad koster det", kind: decision.Answer, doc: "sample/da/warranty.md"},
+		}},
+		{"asking the price names no new topic, in Malay", []turn{
+			{text: "larkspur care tu apa", kind: decision.Answer, doc: "sample/ms/warranty.md"},
+			{text: "berapa harga", kind: decision.Answer, doc: "sample/ms/warranty.md"},
+		}},
 		{"a contraction points back as its pronoun does", []turn{
 			{text: "can i cancel my order", kind: decision.Answer, doc: "sample/en/order-changes-and-cancellation.md"},
 			{text: "it's already shipped though", kind: decision.Answer, doc: "sample/en/order-changes-and-cancellation.md"},

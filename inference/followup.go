@@ -122,16 +122,17 @@ func shortText(s string) bool { return utf8.RuneCountInString(strings.TrimSpace(
 // own. Language, not any company's vocabulary.
 var questionWords = map[lang.Tag]string{
 	lang.English: `how what when where which who whom whose why long much many soon fast quickly quick faster cheaper
-		else more less again too also then case if about instead only still yet ever already time times day days week weeks`,
+		else more less again too also then case if about instead only still yet ever already time times day days week weeks
+		cost costs price prices fee fees charge`,
 	lang.Danish: `hvordan hvad hvornår hvornaar hvor hvilken hvilke hvem hvorfor lang længe laenge tid meget mange hurtigt
-		hurtigere billigere ellers mere mindre igen også ogsaa så saa hvis dag dage uge uger`,
+		hurtigere billigere ellers mere mindre igen også ogsaa så saa hvis dag dage uge uger koster koste pris prisen gebyr`,
 	lang.Malay: `bagaimana camne camna macam mana apa bila bilakah di mana siapa kenapa mengapa berapa brp lama cepat
-		lagi laju murah jika kalau klu hari minggu masa`,
+		lagi laju murah jika kalau klu hari minggu masa harga kos caj yuran`,
 }
 
 // questionHan are the Chinese words of asking, left out when telling
 // whether a follow-up names a topic.
-var questionHan = []string{"多久", "多长", "多長", "几时", "幾時", "几耐", "幾耐", "什么时候", "什麼時候", "多少", "几", "幾",
+var questionHan = []string{"多少钱", "多少錢", "幾多錢", "几多钱", "价钱", "價錢", "价格", "價格", "收费", "收費", "多久", "多长", "多長", "几时", "幾時", "几耐", "幾耐", "什么时候", "什麼時候", "多少", "几", "幾",
 	"什么", "什麼", "啥", "咩", "乜", "哪里", "哪裡", "边度", "邊度", "哪", "怎么", "怎麼", "点样", "點樣", "点", "點",
 	"可以", "能", "会", "會", "要", "吗", "嗎", "呢", "啊", "吧", "咁", "那", "这", "這", "还", "還", "也", "都", "再",
 	"快", "更", "时间", "時間", "天", "日"}
