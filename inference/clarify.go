@@ -135,9 +135,20 @@ func namesOneThing(text string, l lang.Tag) bool {
 	return topics <= 1
 }
 
+// comparativesHan ask for more or less of what is in play: faster,
+// cheaper, sooner ("有冇快啲嘅", "有没有更便宜的"). They name the kind of
+// answer wanted, as "faster" does in English, and are no vague message.
+var comparativesHan = []string{"更快", "最快", "快啲", "快d", "快D", "快些", "快一点", "快一點", "更便宜", "最便宜", "便宜啲",
+	"便宜一点", "便宜一點", "更平", "最平", "平啲", "平d", "平D", "更早", "早啲", "早一点", "早一點"}
+
 // vague reports whether a message names no topic.
 func vague(text string, l lang.Tag) bool {
 	if l.Chinese() {
+		for _, c := range comparativesHan {
+			if strings.Contains(text, c) {
+				return false
+			}
+		}
 		rest := text
 		for _, w := range genericHan {
 			rest = strings.ReplaceAll(rest, w, "")

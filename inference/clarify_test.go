@@ -26,6 +26,9 @@ func TestVagueAndTroubled(t *testing.T) {
 		{"付款有问题", lang.ChineseSimplified, false, true},
 		{"急死人 都係唔得", lang.ChineseTraditional, true, true},
 		{"退货要多久", lang.ChineseSimplified, false, false},
+		// A comparative asks for more or less of what is in play.
+		{"有冇快啲嘅", lang.ChineseTraditional, false, false},
+		{"有没有更便宜的", lang.ChineseSimplified, false, false},
 	} {
 		if got := vague(tc.text, tc.l); got != tc.vague {
 			t.Errorf("vague(%q) = %v", tc.text, got)
@@ -74,6 +77,27 @@ func TestWithoutAsking(t *testing.T) {
 	} {
 		if got := withoutAsking(tc.text, tc.l); got != tc.want {
 			t.Errorf("withoutAsking(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestNamesTopicInLatinLetters: a Chinese question may name its topic in
+// Latin letters, a brand or a borrowed word.
+func TestNamesTopicInLatinLetters(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		l    lang.Tag
+		want bool
+	}{
+		{"Larkspur Care是什么", lang.ChineseSimplified, true},
+		{"Larkspur Care係咩", lang.ChineseTraditional, true},
+		{"收唔到email喎", lang.ChineseTraditional, true},
+		{"可以用Apple Pay嗎", lang.ChineseTraditional, true},
+		{"是什么", lang.ChineseSimplified, false},
+		{"ok 多久", lang.ChineseSimplified, false},
+	} {
+		if got := namesTopic(tc.text, tc.l); got != tc.want {
+			t.Errorf("namesTopic(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

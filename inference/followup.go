@@ -171,7 +171,15 @@ func namesTopic(text string, l lang.Tag) bool {
 				n++
 			}
 		}
-		return n >= 2
+		// A word in Latin letters names a topic as it would in English
+		// ("Larkspur Care是什么", "收唔到email喎").
+		latin := strings.Map(func(r rune) rune {
+			if unicode.Is(unicode.Han, r) {
+				return ' '
+			}
+			return r
+		}, rest)
+		return n >= 2 || strings.TrimSpace(latin) != "" && namesTopic(latin, lang.English)
 	}
 	known := genericWords(l)
 	asks := asking[l]
