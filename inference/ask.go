@@ -410,14 +410,21 @@ func (a *Assistant) staysInPlay(ctx context.Context, m *message, alone search.Re
 	// What the message names beyond the words of asking: when that alone
 	// points nowhere the knowledge base is sure of, or to the article in
 	// play, it is no new topic ("要影咩相", "anything faster than that?").
+	var named search.Result
 	if rest := withoutAsking(m.question, m.d.Lang); rest != "" {
-		named, err := a.parts.Retriever.Search(ctx, search.Query{Text: rest, Lang: m.d.Lang, K: 1})
+		named, err = a.parts.Retriever.Search(ctx, search.Query{Text: rest, Lang: m.d.Lang, K: 1})
 		if err != nil {
 			return false, within, err
 		}
 		if named.Confidence < a.opts.MinConfidence || len(named.Passages) > 0 && named.Passages[0].DocID == about.sources[0].DocID {
 			return true, within, nil
 		}
+	}
+	if answeredElsewhere(m.question, within, alone, named, about.sources[0].DocID) {
+		// "and when will I see the money?" after the cost of a return:
+		// the section of the article in play says no time, the refunds
+		// article, which the money points to, does.
+		return false, within, nil
 	}
 	switch {
 	case pointsBack(m.question, m.d.Lang):
@@ -428,6 +435,24 @@ func (a *Assistant) staysInPlay(ctx context.Context, m *message, alone search.Re
 		return within.Confidence >= pointStayShare*alone.Confidence, within, nil
 	}
 	return within.Confidence >= stayShare*alone.Confidence, within, nil
+}
+
+// answeredElsewhere reports whether the kind of answer a follow-up that
+// names a topic asks for (a time, an amount of money) is not in the
+// section of the article in play that would answer it but is in the
+// knowledge base's best passage, from another article, the one what the
+// message names points to.
+func answeredElsewhere(question string, within, alone, named search.Result, doc string) bool {
+	if len(alone.Passages) == 0 || alone.Passages[0].DocID == doc || !search.AnswersKind(question, alone.Passages[0].Text) ||
+		len(named.Passages) == 0 || named.Passages[0].DocID != alone.Passages[0].DocID {
+		return false
+	}
+	for _, p := range within.Passages {
+		if p.Heading != "" { // the section sectionInPlay picks
+			return !search.AnswersKind(question, p.Text)
+		}
+	}
+	return false
 }
 
 // stayShare is how much of the whole knowledge base's confidence the

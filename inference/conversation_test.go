@@ -323,6 +323,11 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "我嘅包裹延誤咗，一直都未收到", kind: decision.Answer, doc: "sample/zh-Hant/tracking-late-or-damaged.md"},
 			{text: "調查要幾耐", kind: decision.Answer, doc: "sample/zh-Hant/tracking-late-or-damaged.md"},
 		}},
+		{"the kind of answer asked for is in another article", []turn{
+			{text: "how do i return a lamp", kind: decision.Answer, doc: "sample/en/returns.md"},
+			{text: "does that cost anything", kind: decision.Answer, doc: "sample/en/returns.md"},
+			{text: "and when will i see the money", kind: decision.Answer, doc: "sample/en/refunds.md"},
+		}},
 		{"asking the price names no new topic", []turn{
 			{text: "hvad er larkspur care", kind: decision.Answer, doc: "sample/da/warranty.md"},
 			{text: "hvad koster det", kind: decision.Answer, doc: "sample/da/warranty.md"},

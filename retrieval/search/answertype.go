@@ -47,6 +47,18 @@ var numberWords = map[string]bool{
 	"lima": true, "enam": true, "tujuh": true, "lapan": true, "sembilan": true, "sepuluh": true,
 }
 
+// AnswersKind reports whether a passage's text holds the kind of answer
+// a question asks for: an amount of time when it asks when or how long,
+// an amount of money or a share of one ("10% extra") when it asks how
+// much. Any text answers a question that asks for neither.
+func AnswersKind(question, text string) bool {
+	want := asksOf(question) & (intentWhen | intentCost)
+	if want&intentCost != 0 && strings.ContainsAny(text, "%％") {
+		return true
+	}
+	return want == 0 || answerTypes(text)&want != 0
+}
+
 // answerTypes returns what kinds of answer a passage's text holds: a
 // duration (intentWhen) and an amount of money (intentCost).
 func answerTypes(text string) intent {

@@ -33,6 +33,25 @@ func TestAnswerTypes(t *testing.T) {
 	}
 }
 
+func TestAnswersKind(t *testing.T) {
+	for _, tt := range []struct {
+		question, text string
+		want           bool
+	}{
+		{"when will i see the money", "Refunds reach your account in 5–10 working days.", true},
+		{"when will i see the money", "A return label costs DKK 49.", false},
+		{"how much extra is it", "Choose store credit and you get 10% extra.", true},
+		{"how much is express", "Express delivery costs €9.95.", true},
+		{"hvornår får jeg pengene", "Du har 30 dage til at fortryde.", true},
+		{"那钱什么时候退回来", "运费 HKD 40", false},
+		{"can i pay with paypal", "Log in and open Orders.", true}, // asks for neither
+	} {
+		if got := AnswersKind(tt.question, tt.text); got != tt.want {
+			t.Errorf("AnswersKind(%q, %q) = %v, want %v", tt.question, tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestDanishWithoutLetters checks that Danish typed without æ, ø and å
 // finds the passages written with them, and that the letters a word is
 // corrected by are counted as written.
