@@ -52,6 +52,7 @@ var genericHan = []string{
 	"看下", "看一下", "睇下", "睇一下", "查下", "查一下", "检查", "檢查", "处理", "處理", "解决", "解決",
 	"问个", "問個", "事儿", "事兒", "啲", "想", "坏掉", "壞掉", "掉", "那边", "那邊", "嗰度", "嗰邊", "问下", "問下", "事",
 	"帮助", "幫助", "协助", "協助", "不明白", "不懂", "搞不懂", "看不懂", "唔明", "睇唔明", "昨天", "上周", "上週", "前几天", "前幾天", "最近", "信息", "資訊", "资讯", "咨询", "諮詢",
+	"查询", "查詢", "少少", "一啲", "帮下", "帮吓", "幫下", "幫吓",
 }
 
 // trouble are the words that say something is wrong or help is needed,
@@ -61,11 +62,11 @@ var genericHan = []string{
 var trouble = map[lang.Tag][]string{
 	lang.English: {"problem", "problems", "issue", "issues", "trouble", "wrong", "broken", "help", "not working", "doesnt work",
 		"doesn't work", "wont work", "won't work", "cant", "can't", "fix", "assistance", "assist", "not right", "confused",
-		"dont understand", "don't understand"},
-	lang.Danish:             {"problem", "problemer", "fejl", "galt", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke", "forstår det ikke", "forstår ikke", "forvirret"},
+		"dont understand", "don't understand", "messed up", "mixed up", "screwed up"},
+	lang.Danish:             {"problem", "problemer", "fejl", "galt", "forkert", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke", "forstår det ikke", "forstår ikke", "forvirret"},
 	lang.Malay:              {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan", "tak faham", "x faham", "tak paham", "keliru"},
-	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "帮帮", "帮手", "帮助", "协助", "怎么办", "有点事", "有事", "不明白", "不懂", "搞不懂", "看不懂"},
-	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "幫幫", "幫手", "幫助", "協助", "怎麼辦", "點算", "唔明", "睇唔明", "不明白", "不懂", "有啲嘢", "有點事", "有事"},
+	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "帮帮", "帮手", "帮助", "协助", "帮下", "帮吓", "怎么办", "有点事", "有事", "不明白", "不懂", "搞不懂", "看不懂"},
+	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "幫幫", "幫手", "幫助", "協助", "幫下", "幫吓", "怎麼辦", "點算", "唔明", "睇唔明", "不明白", "不懂", "有啲嘢", "有點事", "有事"},
 }
 
 // helping are the words of trouble that ask for help rather than say
@@ -75,7 +76,7 @@ var trouble = map[lang.Tag][]string{
 var helping = map[string]bool{"help": true, "assistance": true, "assist": true, "hjælp": true, "hjaelp": true,
 	"brug for": true, "tolong": true, "bantu": true, "bantuan": true, "帮忙": true, "帮我": true, "幫忙": true, "幫我": true,
 	"怎么办": true, "怎麼辦": true, "點算": true, "帮帮": true, "幫幫": true, "帮手": true, "幫手": true,
-	"帮助": true, "幫助": true, "协助": true, "協助": true}
+	"帮助": true, "幫助": true, "协助": true, "協助": true, "帮下": true, "帮吓": true, "幫下": true, "幫吓": true}
 
 // troubled reports whether a message says something is wrong or asks for
 // help (in its language or in English, which customers mix in), and names

@@ -103,6 +103,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectZhVerbCueNames(s)
 	s.dropHanTradeNames()
 	s.dropParticleNames()
+	s.dropGreetedWords()
 	return s.found
 }
 

@@ -331,6 +331,11 @@ func TestEverydayMessagesStay(t *testing.T) {
 		{"da", "Send mig en ny kode"},
 		{"da", "jeg har returneret varen for to uger siden"},
 		{"da", "der mangler en skrue i pakken"},
+		// Everyday words after a greeting are what is said, not whom it
+		// greets.
+		{"ms", "hi ada masalah"},
+		{"ms", "hello, perlukan bantuan"},
+		{"ms", "hello, mohon bantuan"},
 	}
 	r := New(Options{})
 	for _, tt := range tests {

@@ -458,6 +458,42 @@ func (s *scan) dropParticleNames() {
 	s.found = kept
 }
 
+// dropGreetedWords removes the names found right after a greeting that
+// are everyday words in lower case, one of them no name of any list: "hi
+// ada masalah", "hello, perlukan bantuan" say what is wrong, they greet
+// no one. A lower-case name the lists know ("hi will smith", "hej
+// mette") stays.
+func (s *scan) dropGreetedWords() {
+	kept := s.found[:0]
+	for _, f := range s.found {
+		if f.Type == Person && !s.cjkAt(f.Start) && s.greetedEveryday(f) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	s.found = kept
+}
+
+// greetedEveryday reports whether f follows a greeting and is made of
+// lower-case everyday words, one of them in no name list.
+func (s *scan) greetedEveryday(f Finding) bool {
+	first := s.wordAt(f.Start)
+	if first <= 0 || first >= len(s.words) || s.lex(first-1)&lxGreeting == 0 {
+		return false
+	}
+	plain := false
+	for k := first; k < len(s.words) && s.words[k].start < f.End; k++ {
+		lx := s.lex(k)
+		if s.words[k].cap || s.words[k].upper || lx&lxDict == 0 {
+			return false
+		}
+		if lx&(lxGiven|lxSurname|lxCommon|lxListGiven|lxListSurname) == 0 {
+			plain = true
+		}
+	}
+	return plain
+}
+
 // onlyParticles reports whether every word of f is a chat particle.
 func (s *scan) onlyParticles(f Finding) bool {
 	n := 0

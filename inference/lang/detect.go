@@ -120,7 +120,7 @@ func malayAffixed(w string) bool {
 	if len(w) < 6 {
 		return false
 	}
-	for _, p := range []string{"mem", "men", "meng", "peng", "pem", "ber", "ter"} {
+	for _, p := range []string{"mem", "men", "meng", "peng", "pem", "per", "ber", "ter"} {
 		if strings.HasPrefix(w, p) && (strings.HasSuffix(w, "kan") || strings.HasSuffix(w, "an")) {
 			return true
 		}

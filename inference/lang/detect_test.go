@@ -26,6 +26,8 @@ func TestDetect(t *testing.T) {
 		{"nombor telefon cs", Malay, true},
 		{"express delivery kl berapa", Malay, false}, // one Malay word among English ones
 		{"nak cancel order tadi", Malay, true},
+		{"hello, perlukan bantuan", Malay, true}, // Malay help asked for, after an English greeting
+		{"ada masalah sikit", Malay, true},
 		{"free shipping fra hvor meget", Danish, true},
 		{"hej", Danish, false},
 		{"ok", English, false},

@@ -27,7 +27,8 @@ var (
 		sy tak x dah kena org bg sgt kat je jer utk dgn yg blh brp mcm camne tlg bkn lg dh sbb
 		kalau klu knp dpt xde takde tiada pasal betul bukan tadi semalam sekali semua pukul cuti
 		nombor telefon ke ni tu harga termasuk salinan peribadi suka lambat tengok alamat rumah
-		jawab buka servis kes kat mcmana ape pe bape tk nk tp ada apa dapat balik berapa hantar`)
+		jawab buka servis kes kat mcmana ape pe bape tk nk tp ada apa dapat balik berapa hantar
+		perlu perlukan bantu bantuan masalah soalan tanya maklumat semak sikit sebab lepas tu`)
 )
 
 func wordSet(s string) map[string]bool {
