@@ -26,13 +26,13 @@ var generic = map[lang.Tag]string{
 		some any somethings somethin sth smth matter concern concerns regarding re theres thats whats hows heres
 		check look see assist assistance support went go goes gone out w bought buy sorted ask asking
 		placed place last yesterday today recently earlier ago bit little few information info details here update updates
-		news confused q qn quick`,
+		news confused q qn quick messed mixed screwed up`,
 	lang.Danish: `jeg mig min mit mine vi vores du din dit det den der er var har havde kan kunne vil ville skal skulle
 		en et og eller men så at af i på til med om fra for ikke ingen noget nogen lidt hej hjælp hjælpe problem problemer
 		fejl galt virker virke virkede fungerer fungere spørgsmål sag bestilling bestillingen ordre ordren ordrer vare varen
 		varer konto kontoen tak venligst gerne bare stadig nu hurtigt brug behøver behover har brug mangler kigge se tjekke
 		tjek hjaelp hjælpen sgu lige gaaet gået spm igår går forleden sidste bestilte bestilt købte købt oplysninger information
-		info sket skete gør gøre gjorde forstår forstå forvirret`,
+		info sket skete gør gøre gjorde forstår forstå forvirret forkert`,
 	lang.Malay: `saya sy aku kami kita awak anda u ada ade tak x tidak bukan dengan dgn dan atau tapi yang yg untuk utk
 		pada kat di ke dari ni ini itu tu la lah je jer pun nak mahu boleh blh tolong tlg bantu help masalah problem isu
 		salah rosak tak_boleh tak_jalan x_jalan jalan order pesanan barang produk akaun akaun_saya hai hi helo ok okay
@@ -52,7 +52,7 @@ var genericHan = []string{
 	"看下", "看一下", "睇下", "睇一下", "查下", "查一下", "检查", "檢查", "处理", "處理", "解决", "解決",
 	"问个", "問個", "事儿", "事兒", "啲", "想", "坏掉", "壞掉", "掉", "那边", "那邊", "嗰度", "嗰邊", "问下", "問下", "事",
 	"帮助", "幫助", "协助", "協助", "不明白", "不懂", "搞不懂", "看不懂", "唔明", "睇唔明", "昨天", "上周", "上週", "前几天", "前幾天", "最近", "信息", "資訊", "资讯", "咨询", "諮詢",
-	"查询", "查詢", "少少", "一啲", "帮下", "帮吓", "幫下", "幫吓",
+	"查询", "查詢", "少少", "一啲", "帮下", "帮吓", "幫下", "幫吓", "可唔可以", "可不可以", "能不能", "可以",
 }
 
 // trouble are the words that say something is wrong or help is needed,

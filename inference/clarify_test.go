@@ -26,6 +26,10 @@ func TestVagueAndTroubled(t *testing.T) {
 		{"付款有问题", lang.ChineseSimplified, false, true},
 		{"急死人 都係唔得", lang.ChineseTraditional, true, true},
 		{"退货要多久", lang.ChineseSimplified, false, false},
+		{"my order is messed up", lang.English, true, true},
+		{"min ordre er forkert", lang.Danish, true, true},
+		{"可唔可以幫下我", lang.ChineseTraditional, true, true},
+		{"想查詢少少嘢", lang.ChineseTraditional, true, false},
 		// A comparative asks for more or less of what is in play.
 		{"有冇快啲嘅", lang.ChineseTraditional, false, false},
 		{"有没有更便宜的", lang.ChineseSimplified, false, false},
