@@ -336,6 +336,7 @@ func TestEverydayMessagesStay(t *testing.T) {
 		{"ms", "hi ada masalah"},
 		{"ms", "hello, perlukan bantuan"},
 		{"ms", "hello, mohon bantuan"},
+		{"ms", "hi, mohon maklumat lanjut"},
 	}
 	r := New(Options{})
 	for _, tt := range tests {

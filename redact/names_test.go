@@ -108,6 +108,10 @@ func TestNamesTheTaggerIsSureOf(t *testing.T) {
 		{"thanks, bye", nil, []string{"bye"}},
 		{"hej igen", nil, []string{"igen"}},
 		{"bye Anna, see you", []string{"Anna"}, nil},
+		// Greeted in lower case: names stay names, everyday words do not.
+		{"hi rosnah qistina", []string{"rosnah qistina"}, nil},
+		{"hej mette", []string{"mette"}, nil},
+		{"hi ada masalah", nil, []string{"ada masalah", "masalah"}},
 	}
 	for _, tt := range tests {
 		checkNames(t, tt.text, tt.want, tt.not)

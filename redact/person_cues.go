@@ -459,10 +459,11 @@ func (s *scan) dropParticleNames() {
 }
 
 // dropGreetedWords removes the names found right after a greeting that
-// are everyday words in lower case, one of them no name of any list: "hi
-// ada masalah", "hello, perlukan bantuan" say what is wrong, they greet
-// no one. A lower-case name the lists know ("hi will smith", "hej
-// mette") stays.
+// are words in lower case with an everyday word among them that no name
+// list holds ("hi ada masalah", "hello, mohon maklumat lanjut"): they say
+// what the message is about, they greet no one. Lower-case names the
+// lists know ("hi will smith", "hej mette") stay, as do words no
+// dictionary knows ("hi rosnah qistina").
 func (s *scan) dropGreetedWords() {
 	kept := s.found[:0]
 	for _, f := range s.found {
@@ -475,21 +476,22 @@ func (s *scan) dropGreetedWords() {
 }
 
 // greetedEveryday reports whether f follows a greeting and is made of
-// lower-case everyday words, one of them in no name list.
+// lower-case words, one of them an everyday word no name list holds, and
+// none a name that is no everyday word too ("ada" is a name and Malay for
+// "there is").
 func (s *scan) greetedEveryday(f Finding) bool {
 	first := s.wordAt(f.Start)
 	if first <= 0 || first >= len(s.words) || s.lex(first-1)&lxGreeting == 0 {
 		return false
 	}
+	const names = lxGiven | lxSurname | lxCommon | lxListGiven | lxListSurname
 	plain := false
 	for k := first; k < len(s.words) && s.words[k].start < f.End; k++ {
 		lx := s.lex(k)
-		if s.words[k].cap || s.words[k].upper || lx&lxDict == 0 {
+		if s.words[k].cap || s.words[k].upper || lx&names != 0 && lx&lxDict == 0 {
 			return false
 		}
-		if lx&(lxGiven|lxSurname|lxCommon|lxListGiven|lxListSurname) == 0 {
-			plain = true
-		}
+		plain = plain || lx&lxDict != 0 && lx&names == 0
 	}
 	return plain
 }
