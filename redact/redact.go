@@ -66,6 +66,12 @@ type Options struct {
 	// Names, when set, is asked for the person names in a text by
 	// RedactContext, on top of the rules. Default nil: no model is used.
 	Names NameModel
+	// Organisation lists the organisation's own names ("Larkspur
+	// Home"): never a person's. A customer greeting the company by the
+	// first word of its name ("Hello Larkspur,") greets no one; that
+	// word is kept unless a name list holds it ("John" of "John Lewis"
+	// may still be a person).
+	Organisation []string
 }
 
 // Redactor finds and replaces personal data. It is safe for concurrent use.
@@ -85,6 +91,16 @@ func New(opts Options) *Redactor {
 	for _, v := range opts.Allow {
 		if k := allowKey(v); k != "" {
 			r.allow[k] = true
+		}
+	}
+	for _, name := range opts.Organisation {
+		if k := allowKey(name); k != "" {
+			r.allow[k] = true
+		}
+		if first, _, _ := strings.Cut(strings.TrimSpace(name), " "); first != "" {
+			if f := lexTable.get(strings.ToLower(first)); f&(lxGiven|lxSurname|lxCommon|lxListGiven|lxListSurname) == 0 {
+				r.allow[allowKey(first)] = true
+			}
 		}
 	}
 	for _, d := range opts.AllowDomains {

@@ -115,3 +115,22 @@ func TestAllowDomainsAndAllowing(t *testing.T) {
 		t.Fatal("Allowing changed the redactor it was made from")
 	}
 }
+
+// TestOrganisationIsNoPerson: the company greeted by its name, or the
+// first word of it, is no person; a first word that is a given name may
+// still be one.
+func TestOrganisationIsNoPerson(t *testing.T) {
+	for _, tt := range []struct {
+		org, text, want string
+	}{
+		{"Larkspur Home", "Hello Larkspur, can I return a lamp?", "Hello Larkspur, can I return a lamp?"},
+		{"Larkspur Home", "Hej Larkspur Home, kan jeg returnere en lampe", "Hej Larkspur Home, kan jeg returnere en lampe"},
+		{"Larkspur Home", "Hi Sarah, can I return a lamp?", "Hi <PERSON_1>, can I return a lamp?"},
+		{"John Lewis", "Hello John, can I return a lamp?", "Hello <PERSON_1>, can I return a lamp?"},
+	} {
+		r := New(Options{Organisation: []string{tt.org}})
+		if got := r.Redact(tt.text, nil).Text; got != tt.want {
+			t.Errorf("%s: Redact(%q) = %q, want %q", tt.org, tt.text, got, tt.want)
+		}
+	}
+}

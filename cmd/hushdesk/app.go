@@ -99,7 +99,8 @@ func NewMain(c Config, logOut io.Writer) *Main {
 	// customers are not personal data.
 	allow := append(append(sampleContacts(c.Sample), triage.HelpLines()...), c.PublicContacts...)
 	domains := contactDomains(c.PublicContacts)
-	r := redact.New(redact.Options{Allow: allow, AllowDomains: domains})
+	org := []string{c.Company}
+	r := redact.New(redact.Options{Allow: allow, AllowDomains: domains, Organisation: org})
 	m := &Main{Config: c, Redactor: r, Log: newLogger(logOut, c.LogLevel, c.LogFormat, r)}
 	m.QuestionRedactor = r
 	if c.NameModel != "" {
@@ -109,7 +110,7 @@ func NewMain(c Config, logOut io.Writer) *Main {
 		} else {
 			// Questions get the model-assisted pass; logs and documents
 			// keep the rules alone.
-			m.QuestionRedactor = redact.New(redact.Options{Allow: allow, AllowDomains: domains, Names: names})
+			m.QuestionRedactor = redact.New(redact.Options{Allow: allow, AllowDomains: domains, Names: names, Organisation: org})
 		}
 	}
 	return m

@@ -44,7 +44,11 @@ func runRedact(ctx context.Context, e env) error {
 	if !*jsonl {
 		return fmt.Errorf("%w: redact --jsonl < in.jsonl > out.jsonl", errUsage)
 	}
-	r := redact.New(redact.Options{Allow: sampleContacts(kb.DefaultSample)})
+	org := []string{}
+	if h, err := kb.Sample(kb.DefaultSample); err == nil {
+		org = append(org, h.Company)
+	}
+	r := redact.New(redact.Options{Allow: sampleContacts(kb.DefaultSample), Organisation: org})
 	in := bufio.NewReaderSize(e.stdin, 1<<20)
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
 	defer out.Flush()
