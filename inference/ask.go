@@ -799,8 +799,14 @@ const farewellWords = 6
 // ("can I talk to a human?"), so only how, when and where count for
 // those.
 func asksAboutProcess(question string, trigger decision.Reason, res search.Result, threshold float64) bool {
-	if !processTriggers[trigger] || res.Confidence < threshold || len(res.Passages) == 0 {
+	if !processTriggers[trigger] || len(res.Passages) == 0 || res.Confidence < tentativeShare*threshold {
 		return false
+	}
+	if res.Confidence < threshold {
+		// In words the articles do not use ("polisi aduan korang macam
+		// mana"): how it is done is still asked, and the closest part
+		// of the help centre answers it tentatively.
+		return search.AsksHow(question)
 	}
 	return search.AsksHow(question) || statedTriggers[trigger] && search.AsksWhether(question) || asksNeed(question)
 }
