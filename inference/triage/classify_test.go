@@ -162,6 +162,12 @@ func TestLookalikes(t *testing.T) {
 		{"en", "so stressful, the tracking page won't load"},
 		{"da", "det er så stressende, jeg kan ikke logge ind"},
 		{"en", "is this sms a scam? it asks for my code"},
+		// A scam message reported is no anger at the company.
+		{"en", "i got a scam sms about my parcel, what should i do"},
+		{"da", "jeg fik en svindel sms om min pakke"},
+		{"ms", "sy dapat sms scam pasal parcel"},
+		{"zh-Hant", "收到呃人短訊話我包裹有問題"},
+		{"zh-Hans", "收到诈骗短信说我的包裹有问题"},
 		{"da", "er denne sms svindel"},
 		{"ms", "scam ke sms ni yang mintak OTP"},
 		{"ms", "sy kecewa sikit sebab lambat, bila sampai"},

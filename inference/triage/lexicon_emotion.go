@@ -83,6 +83,12 @@ func angerLexicon() lexicon {
 			"er|var ~1 det|denne|dette|den ~4 svindel|fup|falsk",
 			"scam|tipu|penipuan|palsu ke|kah",
 			"这个|這個|呢個|呢个|这条|這條|短信|简讯|簡訊|电话|電話|信息|訊息|邮件|郵件|链接|連結 ~4 是不是|是否|会不会|會不會|係咪|系咪 ~4 骗子|騙子|诈骗|詐騙|骗局|騙局",
+			// A scam message or call reported is no anger at the
+			// company: "i got a scam sms", "svindel sms", "sms scam",
+			// "呃人短訊".
+			"scam|scammy|fraud|fraudulent|phishing|fake|svindel|falsk|falske|tipu|penipuan|palsu ~1 sms|text|texts|message|messages|call|calls|email|emails|e_mail|mail|mails|link|website|site|page|besked|beskeder|opkald|hjemmeside|mesej|panggilan|pautan|laman",
+			"sms|text|message|call|email|mail|link|website|besked|opkald|mesej|panggilan|pautan ~1 scam|svindel|tipu|penipuan|palsu|phishing",
+			"诈骗|詐騙|骗子|騙子|呃人|呃钱|呃錢|假 ~1 短信|短訊|短讯|简讯|簡訊|电话|電話|链接|連結|网站|網站|邮件|郵件|信息|訊息",
 		},
 	}
 }
