@@ -60,6 +60,22 @@ var intentCues = []struct {
 	}},
 }
 
+// Danes without æ, ø and å on the keyboard write them as ae, oe and aa
+// or drop the marks ("hvornaar", "hvornar", "hvor laenge"): each cue
+// holding one is also read in those spellings.
+func init() {
+	dropped := strings.NewReplacer("æ", "a", "ø", "o", "å", "a")
+	for i := range intentCues {
+		var more []string
+		for _, c := range intentCues[i].cues {
+			if strings.ContainsAny(c, "æøå") {
+				more = append(more, danishASCII.Replace(c), dropped.Replace(c))
+			}
+		}
+		intentCues[i].cues = append(intentCues[i].cues, more...)
+	}
+}
+
 // spacedWords is a lower-cased text's words one space apart, with a space
 // at both ends, for whole-word cues (" how long ").
 func spacedWords(lower string) string {
@@ -195,6 +211,10 @@ func asksOf(text string) intent {
 	out := intentsOf(text)
 	if hasHan(text) {
 		out |= intentsOf(cantonese.Replace(text))
+	} else if m := normalizeMalay(text); m != text {
+		// Malaysian chat shorthand asks as the words it stands for:
+		// "kedai buka pkl brp" asks what time, as "pukul berapa" does.
+		out |= intentsOf(m)
 	}
 	if notYet(text) {
 		out |= intentWhen

@@ -117,7 +117,7 @@ func TestAsksWhether(t *testing.T) {
 	}
 }
 
-func TestAsksOfCantonese(t *testing.T) {
+func TestAsksOfSpoken(t *testing.T) {
 	for _, tt := range []struct {
 		text string
 		want intent
@@ -126,6 +126,11 @@ func TestAsksOfCantonese(t *testing.T) {
 		{"刷卡幾時會扣錢", intentWhen},
 		{"點樣申請保養", intentHow},
 		{"How long does it take?", intentWhen},
+		// Danish without æ, ø and å, Malay chat shorthand.
+		{"hvornar har i abent", intentWhen},
+		{"hvornaar kommer pakken", intentWhen},
+		{"hvor laenge er jeg daekket", intentWhen},
+		{"kedai buka pkl brp", intentWhen},
 	} {
 		if got := asksOf(tt.text); got&tt.want == 0 {
 			t.Errorf("asksOf(%q) = %04b, want %04b", tt.text, got, tt.want)

@@ -31,7 +31,7 @@ var malayShorthand = map[string]string{
 	"takleh": "tidak boleh", "xboleh": "tidak boleh", "hr": "hari", "bln": "bulan", "mgg": "minggu",
 	"brg": "barang", "brang": "barang", "dlm": "dalam", "no": "nombor", "tel": "telefon",
 	"fon": "telefon", "hp": "telefon", "bt": "betul", "btl": "betul", "mmg": "memang",
-	"jb": "johor bahru", "kl": "kuala lumpur", "tng": "touch n go",
+	"jb": "johor bahru", "kl": "kuala lumpur", "tng": "touch n go", "pkl": "pukul", "skrg": "sekarang",
 }
 
 // normalizeMalay replaces the chat shorthand of a Malay query by the
