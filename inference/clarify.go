@@ -184,6 +184,7 @@ var genericSets = map[lang.Tag]map[string]bool{}
 var genericMixed = map[lang.Tag]map[string]bool{}
 
 func init() {
+	generic[lang.Danish] = withDanishSpellings(generic[lang.Danish])
 	for l, list := range generic {
 		m := map[string]bool{}
 		for _, w := range strings.Fields(list) {

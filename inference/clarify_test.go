@@ -85,9 +85,9 @@ func TestWithoutAsking(t *testing.T) {
 	}
 }
 
-// TestNamesTopicInLatinLetters: a Chinese question may name its topic in
-// Latin letters, a brand or a borrowed word.
-func TestNamesTopicInLatinLetters(t *testing.T) {
+// TestNamesTopicAsWritten: a Chinese question may name its topic in
+// Latin letters, a brand or a borrowed word; Danish may lack its letters.
+func TestNamesTopicAsWritten(t *testing.T) {
 	for _, tc := range []struct {
 		text string
 		l    lang.Tag
@@ -99,6 +99,10 @@ func TestNamesTopicInLatinLetters(t *testing.T) {
 		{"可以用Apple Pay嗎", lang.ChineseTraditional, true},
 		{"是什么", lang.ChineseSimplified, false},
 		{"ok 多久", lang.ChineseSimplified, false},
+		// Danish typed without æ, ø and å asks as it would with them.
+		{"hvornar da?", lang.Danish, false},
+		{"hvor lange", lang.Danish, false},
+		{"hvad med i tyskland", lang.Danish, true},
 	} {
 		if got := namesTopic(tc.text, tc.l); got != tc.want {
 			t.Errorf("namesTopic(%q) = %v, want %v", tc.text, got, tc.want)

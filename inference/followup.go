@@ -140,6 +140,27 @@ var questionHan = []string{"多少钱", "多少錢", "幾多錢", "几多钱", "
 // questionGenericHan are questionHan and then genericHan, in one list.
 var questionGenericHan = append(append([]string{}, questionHan...), genericHan...)
 
+// Danish typed without æ, ø and å asks, points back and says nothing in
+// those spellings too ("hvornar", "ogsaa").
+func init() {
+	questionWords[lang.Danish] = withDanishSpellings(questionWords[lang.Danish])
+	var more []string
+	for _, w := range backReferences[lang.Danish] {
+		more = append(more, lang.WithoutMarks(w)...)
+	}
+	backReferences[lang.Danish] = append(backReferences[lang.Danish], more...)
+}
+
+// withDanishSpellings adds to a list of words, one space apart, their
+// spellings without æ, ø and å.
+func withDanishSpellings(list string) string {
+	var more []string
+	for _, w := range strings.Fields(list) {
+		more = append(more, lang.WithoutMarks(w)...)
+	}
+	return list + " " + strings.Join(more, " ")
+}
+
 // asking are the words of asking of each language with English's, as a
 // set, made once: namesTopic reads them at every follow-up.
 var asking = func() map[lang.Tag]map[string]bool {
@@ -149,6 +170,9 @@ var asking = func() map[lang.Tag]map[string]bool {
 		for _, tl := range []lang.Tag{l, lang.English} {
 			for _, w := range strings.Fields(questionWords[tl]) {
 				set[w] = true
+				for _, v := range lang.WithoutMarks(w) {
+					set[v] = true // built before init adds them to questionWords
+				}
 			}
 		}
 		out[l] = set

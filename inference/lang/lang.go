@@ -142,3 +142,19 @@ func ParseAcceptLanguage(header string) (Tag, bool) {
 	}
 	return "", false
 }
+
+// WithoutMarks returns the spellings of a Danish word as it is typed on a
+// keyboard without æ, ø and å: with ae, oe and aa, as Danish was written
+// before 1948, and with the marks dropped ("hvornår": "hvornaar",
+// "hvornar"). A word without the letters has none.
+func WithoutMarks(w string) []string {
+	if !strings.ContainsAny(w, "æøåÆØÅ") {
+		return nil
+	}
+	return []string{digraphs.Replace(w), dropped.Replace(w)}
+}
+
+var (
+	digraphs = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "Æ", "Ae", "Ø", "Oe", "Å", "Aa")
+	dropped  = strings.NewReplacer("æ", "a", "ø", "o", "å", "a", "Æ", "A", "Ø", "O", "Å", "A")
+)
