@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // intent is the kind of answer a question asks for, or a section's
@@ -64,13 +65,10 @@ var intentCues = []struct {
 // or drop the marks ("hvornaar", "hvornar", "hvor laenge"): each cue
 // holding one is also read in those spellings.
 func init() {
-	dropped := strings.NewReplacer("æ", "a", "ø", "o", "å", "a")
 	for i := range intentCues {
 		var more []string
 		for _, c := range intentCues[i].cues {
-			if strings.ContainsAny(c, "æøå") {
-				more = append(more, danishASCII.Replace(c), dropped.Replace(c))
-			}
+			more = append(more, lang.WithoutMarks(c)...)
 		}
 		intentCues[i].cues = append(intentCues[i].cues, more...)
 	}
