@@ -805,8 +805,10 @@ func asksAboutProcess(question string, trigger decision.Reason, res search.Resul
 	if res.Confidence < threshold {
 		// In words the articles do not use ("polisi aduan korang macam
 		// mana"): how it is done is still asked, and the closest part
-		// of the help centre answers it tentatively.
-		return search.AsksHow(question)
+		// of the help centre answers it tentatively. Not so for a
+		// person: "how do I get a real human" the help centre is not
+		// sure of is handed to one.
+		return trigger != decision.PersonRequested && search.AsksHow(question)
 	}
 	return search.AsksHow(question) || statedTriggers[trigger] && search.AsksWhether(question) || asksNeed(question)
 }
