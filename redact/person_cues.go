@@ -447,10 +447,13 @@ var chatParticles = map[string]bool{"ye": true, "yer": true, "ya": true, "je": t
 
 // dropParticleNames removes the names made only of chat particles and
 // courtesy.
-func (s *scan) dropParticleNames() {
+func (s *scan) dropParticleNames() { s.dropNames(s.onlyParticles) }
+
+// dropNames removes the names outside Chinese text that drop reports.
+func (s *scan) dropNames(drop func(Finding) bool) {
 	kept := s.found[:0]
 	for _, f := range s.found {
-		if f.Type == Person && !s.cjkAt(f.Start) && s.onlyParticles(f) {
+		if f.Type == Person && !s.cjkAt(f.Start) && drop(f) {
 			continue
 		}
 		kept = append(kept, f)
@@ -464,16 +467,7 @@ func (s *scan) dropParticleNames() {
 // what the message is about, they greet no one. Lower-case names the
 // lists know ("hi will smith", "hej mette") stay, as do words no
 // dictionary knows ("hi rosnah qistina").
-func (s *scan) dropGreetedWords() {
-	kept := s.found[:0]
-	for _, f := range s.found {
-		if f.Type == Person && !s.cjkAt(f.Start) && s.greetedEveryday(f) {
-			continue
-		}
-		kept = append(kept, f)
-	}
-	s.found = kept
-}
+func (s *scan) dropGreetedWords() { s.dropNames(s.greetedEveryday) }
 
 // greetedEveryday reports whether f follows a greeting and is made of
 // lower-case words, one of them an everyday word no name list holds, and
