@@ -440,8 +440,8 @@ func (a *Assistant) staysInPlay(ctx context.Context, m *message, alone search.Re
 // answeredElsewhere reports whether the kind of answer a follow-up that
 // names a topic asks for (a time, an amount of money) is not in the
 // section of the article in play that would answer it but is in the
-// knowledge base's best passage, from another article, the one what the
-// message names points to.
+// knowledge base's best passage, from another article: the one the words
+// the message names point to.
 func answeredElsewhere(question string, within, alone, named search.Result, doc string) bool {
 	if len(alone.Passages) == 0 || alone.Passages[0].DocID == doc || !search.AnswersKind(question, alone.Passages[0].Text) ||
 		len(named.Passages) == 0 || named.Passages[0].DocID != alone.Passages[0].DocID {

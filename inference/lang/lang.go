@@ -151,8 +151,13 @@ func WithoutMarks(w string) []string {
 	if !strings.ContainsAny(w, "æøåÆØÅ") {
 		return nil
 	}
-	return []string{digraphs.Replace(w), dropped.Replace(w)}
+	return []string{Digraphs(w), dropped.Replace(w)}
 }
+
+// Digraphs writes æ, ø and å (and their capitals) as ae, oe and aa, the
+// spelling the Danish analysis of the search gives both passages and
+// questions.
+func Digraphs(s string) string { return digraphs.Replace(s) }
 
 var (
 	digraphs = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "Æ", "Ae", "Ø", "Oe", "Å", "Aa")

@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/da"
 	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // Danes on a keyboard without æ, ø and å write ae, oe and aa ("faa",
@@ -22,9 +23,6 @@ const (
 	danishStopASCIIName = "hushdesk_da_stop_ascii"
 )
 
-// danishASCII writes æ, ø and å (and their capitals) as ae, oe and aa.
-var danishASCII = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "Æ", "Ae", "Ø", "Oe", "Å", "Aa")
-
 func init() {
 	if err := registry.RegisterTokenFilter(danishASCIIName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return danishASCIIFilter{}, nil
@@ -37,7 +35,7 @@ func init() {
 			return nil, err
 		}
 		for w := range m {
-			m.AddToken(danishASCII.Replace(w))
+			m.AddToken(lang.Digraphs(w))
 		}
 		return m, nil
 	}); err != nil {
@@ -45,13 +43,13 @@ func init() {
 	}
 }
 
-// danishASCIIFilter is the Bleve token filter for danishASCII.
+// danishASCIIFilter is the Bleve token filter for lang.Digraphs.
 type danishASCIIFilter struct{}
 
 func (danishASCIIFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
 		if bytes.ContainsAny(t.Term, "æøåÆØÅ") {
-			t.Term = []byte(danishASCII.Replace(string(t.Term)))
+			t.Term = []byte(lang.Digraphs(string(t.Term)))
 		}
 	}
 	return in
@@ -62,7 +60,7 @@ func (danishASCIIFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 func withDanishASCII(words []any) []any {
 	out := append([]any{}, words...)
 	for _, w := range words {
-		if s := danishASCII.Replace(w.(string)); s != w {
+		if s := lang.Digraphs(w.(string)); s != w {
 			out = append(out, s)
 		}
 	}
