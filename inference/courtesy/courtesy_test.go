@@ -90,6 +90,18 @@ func TestRead(t *testing.T) {
 		{"你们客服真贴心", lang.ChineseSimplified, false, Compliment, Compliment, true, ""},
 		{"你們服務真的很好", lang.ChineseTraditional, false, Compliment, Compliment, true, ""},
 		{"ok thanks, super quick as always", lang.English, false, Compliment, Ack, true, ""},
+		// Praise of how clear, smart or good the answers are, in each
+		// language's own words of praise and its companions.
+		{"这个助手真好用", lang.ChineseSimplified, false, Compliment, Compliment, true, ""},
+		{"解释得很清楚", lang.ChineseSimplified, false, Compliment, Compliment, true, ""},
+		{"你哋個bot好醒", lang.ChineseTraditional, false, Compliment, Compliment, true, ""},
+		{"i er seje", lang.Danish, false, Compliment, Compliment, true, ""},
+		{"det var en tydelig forklaring", lang.Danish, false, Compliment, Compliment, true, ""},
+		{"jawapan jelas, terbaik", lang.Malay, false, Compliment, Compliment, true, ""},
+		{"very clear explanation 👍", lang.English, false, Compliment, Ack, true, ""},
+		{"不清楚", lang.ChineseSimplified, false, None, None, false, "不清楚"},
+		{"is the invoice clear", lang.English, false, None, None, false, "is the invoice clear"},
+		{"not clear at all", lang.English, false, None, None, false, "not clear at all"},
 		{"ty so much for sorting that", lang.English, false, Thanks, Thanks, true, ""},
 		{"nak, tolong ye", lang.Malay, true, None, Yes, true, ""},
 		{"heyy", lang.English, false, Greeting, Greeting, true, ""},

@@ -20,7 +20,12 @@ good best perfect useful smart clever impressive
 hurtig hurtigt hurtige staerkt hjaelpsom hjaelpsomme soed soede dejlig dejligt god godt gode fantastisk fremragende
 effektiv effektive venlig venlige flink flinke skoen skoent
 laju cepat pantas bagus terbaik hebat mantap membantu power syok best cekap sporting peramah terer padu gempak
-快 棒 赞 讚 厉 厲 害 贴 貼 叻 靓 靚 秒 给 給 力 帮 幫 助 用 耐 专 專 业 業 效 率 好 赞 讚 点 點`)
+快 棒 赞 讚 厉 厲 害 贴 貼 叻 靓 靚 秒 给 給 力 帮 幫 助 用 耐 专 專 业 業 效 率 好 赞 讚 点 點
+clear detailed thorough cool outstanding solid handy responsive professional polite accurate spot
+fedt fede sejt sej seje bedste bedst fin fint flot flotte smart klog super perfekt genial genialt tydelig tydeligt
+klart nyttig nyttigt brugbar brugbart dygtig dygtige imponerende
+berguna jelas pandai bijak sempoi lawa cun
+清 楚 晰 详 詳 细 細 醒 聪 聰 犀 利 劲 勁 靠 谱 譜 周 实 實 准 準 确 確 优 優 秀 完 美 满 滿 迅 速 亲 親 切 暖 明 白 正`)
 
 // praiseCompanions are the words praise is said with.
 var praiseCompanions = wordSet(`you your youre u ur ya yall you guys that this it its was is are were been be so very really
@@ -28,7 +33,11 @@ super honestly tbh literally and og dan 和 truly such a an the reply replies re
 answered service support team bot chat assistant wow dang damn omg oh ah haha lol man as always always
 i jer du dig det var er virkelig meget sgu bare svar svaret svarede jeres gik altid
 korang awak kamu admin min ni tu la lah gila sgt sangat betul reply respon servis layanan wah sungguh memang sentiasa
-你 您 们 們 哋 客 服 务 務 态 態 度 回 复 覆 答 真 很 太 超 非 常 特 别 別 啊 呀 啦 了 的 嘅 哦 哇 得 都 心 人 有 喔 噢 咁 又 系 係 是 次 这 這`)
+你 您 们 們 哋 客 服 务 務 态 態 度 回 复 覆 答 真 很 太 超 非 常 特 别 別 啊 呀 啦 了 的 嘅 哦 哇 得 都 心 人 有 喔 噢 咁 又 系 係 是 次 这 這
+chatbot ai explanation explained info guys jawapan penerangan bot
+de den jer er var en et assistent assistenten chatten forklaring forklaringen hjaelpen
+个 個 挺 蛮 蠻 几 幾 助 手 机 機 器 械 喎 噃 咗 级 級 哈 嘛 解 释 釋
+👍 👌 😊 🙂 😀 😄 😁 😍 🥰 ❤️ ❤ 💯 👏 ✨ 🙏 😃`)
 
 // askOpeners begin a question asked without a question mark ("is it
 // good"); askEnds end one (有用吗).
