@@ -38,6 +38,15 @@ func TestClassifyTriggers(t *testing.T) {
 		{"zh-Hans", "人工客服", PersonRequested},
 		{"zh-Hant", "我要找真人客服", PersonRequested},
 		{"zh-Hant", "好啊 轉接吧", PersonRequested},
+		// Danish typed without æ, ø and å, as the lexicons' words are not
+		// written: each spelling of each word.
+		{"da", "min far er doed", Bereavement},
+		{"da", "min far er dod", Bereavement},
+		{"da", "min mor er desvaerre gaaet bort", Bereavement},
+		{"da", "jeg vil sagsoege jer", LegalThreat},
+		{"da", "jeg gaar til forbrugerklagenaevnet", LegalThreat},
+		// A word between the auxiliary and the participle.
+		{"da", "min mand er lige gået bort", Bereavement},
 		{"en", "i want to escalate this", PersonRequested},
 		{"en", "no offence but i'd prefer a human", PersonRequested},
 		{"en", "is there anyone who can check my account manually", PersonRequested},

@@ -133,7 +133,7 @@ func bereavementLexicon() lexicon {
 				"my|our late " + relatives,
 				"my|our late mother*|father*|mum*|mom*|dad*|husband*|wife*|son*|daughter*|partner*|brother*|sister*|grand*|uncle*|aunt*|friend*|spouse*",
 				"lost my|our " + relatives,
-				relatives + " ~2 er_død|døde|død|gik_bort|er_gået_bort|afgik|er_afgået_ved_døden",
+				relatives + " ~3 er_død|døde|død|gik_bort|er_gået_bort|gået_bort|afgik|er_afgået_ved_døden|afgået_ved_døden",
 				"dødsfald|begravelse|bisættelse|afdøde|enke|enkemand",
 				"mistet min|mit|vores " + relatives,
 				"去世|过世|過世|逝世|离世|離世|病逝|丧事|喪事|葬礼|葬禮|丧偶|喪偶|遗孀|遺孀|后事|後事|過身|过身|過咗身|离开咗|離開咗|仙遊|仙游",

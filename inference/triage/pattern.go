@@ -3,10 +3,12 @@ package triage
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hushdesk/hushdesk/inference/lang"
 	"github.com/hushdesk/hushdesk/retrieval/fuzzy"
 )
 
@@ -86,7 +88,7 @@ func compilePattern(src string, id int) (pattern, error) {
 			}
 			e.opt, f = true, f[1:]
 		}
-		for _, a := range strings.Split(f, "|") {
+		for _, a := range withoutMarks(strings.Split(f, "|")) {
 			al, err := compileAlt(a)
 			if err != nil {
 				return p, fmt.Errorf("%w %q: %w", ErrPattern, src, err)
@@ -103,6 +105,25 @@ func compilePattern(src string, id int) (pattern, error) {
 		p.elems = append(p.elems, elem{anchorEnd: true})
 	}
 	return p, nil
+}
+
+// withoutMarks adds to a pattern's alternatives their spellings without
+// æ, ø and å ("død" as "doed" and "dod", "sagsøge" as "sagsoege"), as
+// Danish is typed on keyboards without them: the words of the lexicons
+// are written once, as the language writes them.
+func withoutMarks(alts []string) []string {
+	out := alts
+	for _, a := range alts {
+		for _, v := range lang.WithoutMarks(a) {
+			if !slices.Contains(out, v) {
+				if len(out) == len(alts) {
+					out = slices.Clone(alts)
+				}
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }
 
 // minWordSet is how many plain-word alternatives an element needs before
