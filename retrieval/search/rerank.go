@@ -69,6 +69,9 @@ func rerank(ps []scored, qs *question, m rankModel) {
 		if qs.asks&ps[i].holds != 0 {
 			ps[i].rank += rankHolds
 		}
+		if ps[i].digest {
+			ps[i].rank -= rankDigest
+		}
 		if qs.from != regionNone && ps[i].headRegion == qs.from {
 			ps[i].rank += rankRegion
 		}

@@ -289,6 +289,9 @@ type scored struct {
 	headIntent, holds intent
 	// headRegion is the part of the world its heading names.
 	headRegion region
+	// digest marks a section of questions each answered in a line
+	// (digest.go).
+	digest bool
 	features
 	// rank is the passage's reranked score, docRank its document's.
 	rank, docRank float64
@@ -328,6 +331,7 @@ func (ix *Index) stored(gen uint64, id string) (p scored, ok bool, err error) {
 		headIntent: intentsOf(fields["heading"]),
 		headRegion: regionOf(fields["heading"]),
 		holds:      answerTypes(fields["text"]),
+		digest:     isDigest(fields["text"]),
 	}
 	ix.cands.put(gen, id, p)
 	return p, true, nil

@@ -1,0 +1,57 @@
+package search
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
+)
+
+func TestIsDigest(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"questions answered in a line", "- Can I return opened headphones? No, for hygiene reasons.\n- Can I return after 30 days? No.", true},
+		{"in Chinese", "- 退款多久到账？ 5 个工作日内。\n- 超过 30 天还能退吗？ 不能。", true},
+		{"one question", "- Can I return opened headphones? No, for hygiene reasons.", false},
+		{"a list of things", "- personalised items\n- gift cards\n- opened headphones", false},
+		{"questions unanswered", "- What can I return?\n- How do I start?", false},
+		{"prose", "Can I return it? Yes, within 30 days. Is it free? Within the EU.", false},
+	}
+	for _, tt := range tests {
+		if got := isDigest(tt.text); got != tt.want {
+			t.Errorf("%s: isDigest = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestDigestBelowSection checks that, within an article, the section
+// devoted to a question ranks above the digest of questions at its end
+// that answers it in a line too.
+func TestDigestBelowSection(t *testing.T) {
+	ix := openSample(t)
+	tests := []struct {
+		query string
+		l     lang.Tag
+		doc   string
+		want  string
+	}{
+		{"退货期限是几天", lang.ChineseSimplified, "sample/zh-Hans/returns.md", "退货条件"},
+		{"退貨期限係幾耐", lang.ChineseTraditional, "sample/zh-Hant/returns.md", "退貨條件"},
+		{"订单能取消吗", lang.ChineseSimplified, "sample/zh-Hans/order-changes-and-cancellation.md", "什么时候可以修改或取消"},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: tt.l, K: 4, Within: []string{tt.doc}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Passages) == 0 || res.Passages[0].Heading != tt.want {
+			var got []string
+			for _, p := range res.Passages {
+				got = append(got, p.Heading)
+			}
+			t.Errorf("%q: sections %q, want %q first", tt.query, got, tt.want)
+		}
+	}
+}
