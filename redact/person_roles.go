@@ -43,7 +43,7 @@ func detectRoleNames(s *scan) {
 		if s.covered(k, cuedNameScore) || !s.roleNameWord(k) {
 			continue
 		}
-		if s.coSubjectAfter(k) || s.teamAfter(k) {
+		if s.coSubjectAfter(k) && s.coSubjectStart(k) || s.teamAfter(k) {
 			s.add(Person, s.words[k].start, s.words[k].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[k].end))
 		}
 	}
@@ -70,6 +70,25 @@ func (s *scan) coSubjectAfter(k int) bool {
 	return s.gap(k+1) == " " && andWords[s.lw(k+1)] && s.gap(k+2) == " " && coSubjects[s.lw(k+2)] &&
 		(s.lw(k+2) != "i" || s.words[k+2].upper)
 }
+
+// coSubjectStart reports whether word k, before "and I", can begin the
+// subject it is part of: a capitalised word anywhere ("today Fen and I
+// signed"), a word in lower case only where a clause begins ("fen og jeg
+// har begge skrevet under", "ok so fen and i"). Within a clause, a word
+// in lower case before "og jeg" ends what goes before it: "min mor er
+// gået bort og jeg skal returnere" (has passed away, and I must return).
+func (s *scan) coSubjectStart(k int) bool {
+	w := s.words[k]
+	if w.cap || w.upper || k == 0 || s.sentenceStart(k) || strings.ContainsAny(s.gap(k), ",;") {
+		return true
+	}
+	return clauseOpeners[s.lw(k-1)]
+}
+
+// clauseOpeners are the words after which a new subject begins.
+var clauseOpeners = map[string]bool{"so": true, "but": true, "then": true, "and": true, "because": true, "when": true,
+	"så": true, "men": true, "og": true, "fordi": true, "da": true, "når": true,
+	"jadi": true, "tapi": true, "lepas": true, "sebab": true, "bila": true, "ok": true, "okay": true}
 
 // teamAfter reports whether "from your team" and the like follow word k.
 func (s *scan) teamAfter(k int) bool {

@@ -16,6 +16,11 @@ func TestRoleNames(t *testing.T) {
 		{"Tobenna from billing said it was fixed", []string{"Tobenna"}, nil},
 		{"Mum and I share the account", nil, []string{"Mum"}},
 		{"Min far er død og jeg skal lukke hans konti", nil, []string{"død"}},
+		// In lower case, a name before "and I" begins a clause; within
+		// one, the word before "og jeg" ends what goes before.
+		{"min mor er gået bort og jeg skal returnere hendes ting", nil, []string{"bort"}},
+		{"han er rejst ud og jeg vil gerne ændre adressen", nil, []string{"ud"}},
+		{"hej. oyinda og jeg har en fælles konto", []string{"oyinda"}, nil},
 		{"Saya nak order kuih makmur dari kedai Mak Jah", nil, []string{"makmur"}},
 		{"Support from your team was great", nil, []string{"Support"}},
 	} {
