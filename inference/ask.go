@@ -151,7 +151,8 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 	// "ok great, appreciate it". What follows the courtesy names no topic
 	// and no trouble.
 	onlyCourtesy := reading.Only() || len(reading.Kinds) > 0 && !namesTopic(m.question, d.Lang) && !troubled(m.question, d.Lang) &&
-		!strings.ContainsAny(m.question, "?？") && !announcesTopic(m.question, d.Lang) || farewell(reading, m.question, d.Lang)
+		!strings.ContainsAny(m.question, "?？") && search.AnswersKind(m.question, "") && !announcesTopic(m.question, d.Lang) ||
+		farewell(reading, m.question, d.Lang)
 	switch {
 	case offer && reading.First() == courtesy.Yes && (onlyCourtesy || offerReply):
 		// "Yes please" to "Would you like to talk to a person?".
@@ -774,9 +775,12 @@ func replyFirst(r courtesy.Reading) bool {
 }
 
 // remark reports whether what follows a reply asks nothing: no question
-// mark, no question in form, no trouble told.
+// mark, no question in form (how, whether, when, how much: "要加多少钱"
+// after the offer of a person asks what express delivery costs), no
+// trouble told.
 func remark(rest string, l lang.Tag) bool {
-	return !strings.ContainsAny(rest, "?？") && !search.AsksHow(rest) && !search.AsksWhether(rest) && !troubled(rest, l)
+	return !strings.ContainsAny(rest, "?？") && !search.AsksHow(rest) && !search.AsksWhether(rest) && search.AnswersKind(rest, "") &&
+		!troubled(rest, l)
 }
 
 // farewellWords is the most words a remark before a goodbye has.

@@ -195,6 +195,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "yes please", kind: decision.Handoff, reason: decision.OfferAccepted},
 			{text: "hello? anyone there", kind: decision.Handoff, reason: decision.AwaitingPerson, noAnswer: true},
 		}},
+		{"a yes that asks how much or when is a question", []turn{
+			{text: "你们卖柚木的花园家具吗", kind: decision.Abstain},
+			{text: "要加多少钱", kind: decision.Clarify, reason: decision.Vague},
+		}},
 		{"vague", []turn{
 			{text: "I have a problem with my order", kind: decision.Clarify, reason: decision.Vague},
 			{text: "i have a question about my refund", kind: decision.Clarify, reason: decision.Vague},
