@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/hushdesk/hushdesk/inference/lang"
 )
 
 // A thesaurus is one analysis family's synonym groups and one-way rules,
@@ -104,7 +105,16 @@ func compileThesaurus(fam string, a analysis.Analyzer, v *Vocabulary, phrases *p
 		if len(cr.to) == 0 {
 			continue
 		}
-		for _, from := range r.from {
+		froms := r.from
+		if fam == "da" {
+			// Danish typed without æ, ø and å matches as written with
+			// them: "faa den i morgen" as "få den i morgen".
+			froms = slices.Clone(froms)
+			for _, from := range r.from {
+				froms = append(froms, lang.WithoutMarks(from)...)
+			}
+		}
+		for _, from := range froms {
 			c := cr
 			if fam == "zh" {
 				c.text = strings.ToLower(foldChinese(cantonese.Replace(from)))
