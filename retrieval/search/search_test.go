@@ -298,3 +298,33 @@ func TestWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestTomorrowAsksNextDay checks that asking for a parcel tomorrow finds
+// the section on next-day (express) delivery, in each language.
+func TestTomorrowAsksNextDay(t *testing.T) {
+	ix := openSample(t)
+	tests := []struct {
+		query     string
+		l         lang.Tag
+		doc, want string
+	}{
+		{"can i get it by tomorrow", lang.English, "sample/en/delivery.md", "Express delivery"},
+		{"kan jeg få den i morgen", lang.Danish, "sample/da/delivery.md", "Ekspreslevering"},
+		{"kan jeg faa den i morgen", lang.Danish, "sample/da/delivery.md", "Ekspreslevering"},
+		{"今天下单明天能到吗", lang.ChineseSimplified, "sample/zh-Hans/delivery.md", "加急配送（次日达）"},
+		{"boleh sampai esok tak", lang.Malay, "sample/ms/delivery.md", "Penghantaran ekspres"},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: tt.l, K: 4, Within: []string{tt.doc}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Passages) == 0 || res.Passages[0].Heading != tt.want {
+			var got []string
+			for _, p := range res.Passages {
+				got = append(got, p.Heading)
+			}
+			t.Errorf("%q: sections %q, want %q first", tt.query, got, tt.want)
+		}
+	}
+}
