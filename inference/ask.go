@@ -285,12 +285,15 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 		}
 		d.CondenseFallback = why
 	}
-	dependent := hasTopic && dependsOnEarlier(m.question, d.Lang)
+	// "btw kalau nk padam akaun camne": a message that says it turns to
+	// something new asks on its own, whatever it points back with.
+	switched := hasTopic && switchesTopic(m.question, d.Lang)
+	dependent := hasTopic && !switched && dependsOnEarlier(m.question, d.Lang)
 	// namesInPlay: what the message names beyond the words of asking
 	// points to the article in play ("調查要幾耐" of a late parcel: the
 	// investigation is the late parcel's).
 	namesInPlay := false
-	if hasTopic && !dependent {
+	if hasTopic && !dependent && !switched {
 		// It names something, but what it names beyond the words of
 		// asking points nowhere the knowledge base is sure of ("how long
 		// do I have to tell you", "brp lama kena tunggu"): it goes on
@@ -325,7 +328,7 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 		}
 	}
 	if !hasTopic || (!dependent && res.Confidence >= a.opts.MinConfidence) {
-		if hasTopic && len(res.Passages) > 0 && len(about.sources) > 0 && res.Passages[0].DocID != about.sources[0].DocID {
+		if hasTopic && !switched && len(res.Passages) > 0 && len(about.sources) > 0 && res.Passages[0].DocID != about.sources[0].DocID {
 			// A message that stands alone, in a conversation about
 			// something: the article in play answers it when it holds
 			// the message nearly as well as the whole knowledge base

@@ -195,6 +195,12 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "yes please", kind: decision.Handoff, reason: decision.OfferAccepted},
 			{text: "hello? anyone there", kind: decision.Handoff, reason: decision.AwaitingPerson, noAnswer: true},
 		}},
+		{"a message that says it turns to something new asks on its own", []turn{
+			{text: "nk track parcel, mana nk tgk no tracking", kind: decision.Answer, doc: "sample/ms/tracking-late-or-damaged.md"},
+			{text: "btw kalau nk padam akaun camne", kind: decision.Answer, doc: "sample/ms/account.md"},
+			{text: "how do i find my invoice", kind: decision.Answer, doc: "sample/en/invoices-and-receipts.md"},
+			{text: "hvordan opretter jeg en konto btw", kind: decision.Answer, doc: "sample/da/account.md"},
+		}},
 		{"a yes that asks how much or when is a question", []turn{
 			{text: "你们卖柚木的花园家具吗", kind: decision.Abstain},
 			{text: "要加多少钱", kind: decision.Clarify, reason: decision.Vague},

@@ -32,6 +32,46 @@ func dependsOnEarlier(text string, l lang.Tag) bool {
 	return pointsBack(text, l) || !namesTopic(text, l)
 }
 
+// switchMarkers say that a message turns to something new ("btw",
+// "forresten", "satu lagi", "对了"), by language: what follows asks on its
+// own, whatever it points back with ("btw kalau nk padam akaun camne").
+// Language, not any company's vocabulary.
+var switchMarkers = map[lang.Tag][]string{
+	lang.English: {"btw", "by the way", "another question", "different question", "one more thing", "one more question",
+		"unrelated", "on another note", "separate question", "other question"},
+	lang.Danish: {"btw", "forresten", "i øvrigt", "et andet spørgsmål", "en anden ting", "noget andet", "et spørgsmål mere"},
+	lang.Malay:  {"btw", "satu lagi", "lagi satu", "soalan lain", "soalan lagi", "nak tanya lain", "by the way", "oh ya", "oh ye"},
+	lang.ChineseSimplified: {"顺便问", "顺便问一下", "对了", "另外想问", "还有一个问题", "换个问题", "另一个问题", "再问一下",
+		"还想问", "另外问"},
+	lang.ChineseTraditional: {"順便問", "順便問一下", "對了", "另外想問", "還有一個問題", "換個問題", "另一個問題", "再問一下",
+		"還想問", "另外問", "順帶一問", "仲有一樣"},
+}
+
+// switchesTopic reports whether a message opens or ends with a marker
+// that turns to something new, and names something of its own.
+func switchesTopic(text string, l lang.Tag) bool {
+	markers := append(switchMarkers[l], switchMarkers[lang.English]...)
+	if l.Chinese() {
+		for _, m := range markers {
+			if strings.HasPrefix(strings.TrimSpace(text), m) {
+				return namesTopic(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), m)), l)
+			}
+		}
+		return false
+	}
+	words := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}), " ") + " "
+	for _, m := range markers {
+		for _, v := range append([]string{m}, lang.WithoutMarks(m)...) {
+			if strings.HasPrefix(words, " "+v+" ") || strings.HasSuffix(words, " "+v+" ") {
+				return namesTopic(strings.Replace(words, " "+v+" ", " ", 1), l)
+			}
+		}
+	}
+	return false
+}
+
 // pointsBack reports whether a message points back or goes on ("that",
 // "og hvis", "那", "kalau"), or is too short to name a topic alone.
 func pointsBack(text string, l lang.Tag) bool {
