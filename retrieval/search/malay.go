@@ -32,6 +32,10 @@ var malayShorthand = map[string]string{
 	"brg": "barang", "brang": "barang", "dlm": "dalam", "no": "nombor", "tel": "telefon",
 	"fon": "telefon", "hp": "telefon", "bt": "betul", "btl": "betul", "mmg": "memang",
 	"jb": "johor bahru", "kl": "kuala lumpur", "tng": "touch n go", "pkl": "pukul", "skrg": "sekarang",
+	// the pronouns of spoken Malay
+	"korang": "kamu", "kome": "kamu", "hangpa": "kamu", "kitorang": "kami", "kiteorang": "kami",
+	"diorang": "mereka", "dorang": "mereka", "depa": "mereka", "kau": "kamu", "ko": "kamu", "engkau": "kamu",
+	"mintak": "minta",
 }
 
 // normalizeMalay replaces the chat shorthand of a Malay query by the
