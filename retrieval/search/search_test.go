@@ -164,6 +164,7 @@ func TestSearchCustomerPhrasing(t *testing.T) {
 		{"malay shorthand", "sy nak return barang boleh x", "sample/ms/returns.md"},
 		{"malay holiday", "cny ada org jawab tak", "sample/ms/opening-hours.md"},
 		{"malay place", "berapa hari sampai ke penang", "sample/ms/delivery.md"},
+		{"malay spoken pronoun", "korang ada minta otp ke", "sample/ms/password.md"},
 		{"danish with english", "free shipping fra hvor meget", "sample/da/delivery.md"},
 		{"danish compound", "kundeservice telefonnummer", "sample/da/contact-a-person.md"},
 		{"danish place", "levering til aalborg hvor lang tid", "sample/da/delivery.md"},
