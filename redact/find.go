@@ -104,6 +104,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	s.dropHanTradeNames()
 	s.dropParticleNames()
 	s.dropGreetedWords()
+	s.dropPlaceNames()
 	return s.found
 }
 
