@@ -151,3 +151,19 @@ func TestCalledNames(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// A family name joined to the name before it by particles in lower case
+// is part of it: "Hassan al-Farsi", "Maria de la Cruz".
+func TestNameParticles(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"the beneficiary should read Hassan al-Farsi, not Hasan Alfarsi.", []string{"Hassan al-Farsi"}},
+		{"my brother Abdullah al-Hashmi is the nominee", []string{"Abdullah al-Hashmi"}},
+		{"please add Maria de la Cruz to the policy", []string{"Maria de la Cruz"}},
+		{"Anouk van der Berg called yesterday", []string{"Anouk van der Berg"}},
+	} {
+		checkNames(t, tt.text, tt.want, nil)
+	}
+}

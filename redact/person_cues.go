@@ -1,6 +1,10 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // extendEnumerations lets names vouch for the other members of a list:
 // in "Anna, Mikkel, Sune and Ib" every member is a name once two are.
@@ -375,6 +379,9 @@ func extendNames(s *scan) {
 			continue
 		}
 		k := last
+		if j := s.particleTail(last); j > last && s.ownedBy(j, f) {
+			k = j // "Hassan al-Farsi", "Maria de la Cruz"
+		}
 		for n := 0; n < maxNameTail && k+1 < len(s.words) && s.tailWord(k+1, last) && s.ownedBy(k+1, f); n++ {
 			k++
 		}
@@ -383,6 +390,42 @@ func extendNames(s *scan) {
 			f.canon = s.lowerCanon(f.Start, f.End)
 		}
 	}
+}
+
+// particleTail returns the last word of a family name that one or two
+// particles in lower case join to the name ending with word last ("al-"
+// of "Hassan al-Farsi", "van der" of "Anouk van der Berg"): the word after
+// them is capitalised and can only be a family name. It returns last when
+// there is none.
+func (s *scan) particleTail(last int) int {
+	if !s.words[last].cap {
+		return last
+	}
+	if j := last + 1; j < len(s.words) && s.gap(j) == " " && s.particleJoined(j) {
+		return j // "al-Hashmi": the particle and the name one word
+	}
+	j := last + 1
+	for n := 0; n < 2 && j < len(s.words) && (s.gap(j) == " " || s.gap(j) == "-" && n > 0) &&
+		s.words[j].kind == wLetters && !s.words[j].cap && !s.words[j].upper && s.lex(j)&lxParticle != 0; n++ {
+		j++
+	}
+	if j == last+1 || j >= len(s.words) || s.gap(j) != " " && s.gap(j) != "-" || !s.words[j].cap || !s.tailWord(j, last) {
+		return last
+	}
+	return j
+}
+
+// particleJoined reports whether word k is a family name with its
+// particle joined by a hyphen: a particle in lower case, "-", and a
+// capitalised rest ("al-Hashmi", "el-Sayed", "bin-Yusof").
+func (s *scan) particleJoined(k int) bool {
+	w := s.text[s.words[k].start:s.words[k].end]
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || rest == "" || p != strings.ToLower(p) || lexTable.get(p)&lxParticle == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r) && !strings.Contains(rest, "-")
 }
 
 // tailWord reports whether word k, after the name ending with word last,
