@@ -351,6 +351,9 @@ var (
 		"rang": true, "phoned": true, "texted": true, "emailed": true, "messaged": true, "said": true, "told": true,
 		"promised": true, "mentioned": true, "explained": true, "signed": true, "collected": true, "visited": true,
 		"ringede": true, "sagde": true, "skrev": true, "lovede": true, "fortalte": true, "underskrev": true,
+		// what a person does, not a business ("Magalu says" is a shop)
+		"borrowed": true, "lent": true, "moved": true, "lives": true, "married": true, "deposited": true,
+		"flyttede": true, "bor": true,
 	}
 	auxVerbs = map[string]bool{
 		"will": true, "would": true, "is": true, "was": true, "has": true, "have": true, "had": true, "can": true,
@@ -363,6 +366,8 @@ var (
 		"paying": true, "collecting": true, "signing": true, "emailing": true, "texting": true, "visiting": true,
 		"ringe": true, "hente": true, "betale": true, "skrive": true, "kontakte": true, "ringer": true, "henter": true,
 		"telefon": true, "ambil": true, "bayar": true, "hubungi": true,
+		"come": true, "deposit": true, "bring": true, "paid": true, "deposited": true, "comes": true,
+		"coming": true, "depositing": true, "komme": true, "kommer": true, "betalt": true, "datang": true,
 	}
 )
 

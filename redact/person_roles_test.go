@@ -155,3 +155,19 @@ func TestContactNames(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// Whoever comes, deposits or pays, as a verb of a person says, is a
+// person; a shop that says something is not made one.
+func TestActorNames(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"Dorota will come to the branch tomorrow with the papers.", []string{"Dorota"}, nil},
+		{"Njeri will deposit the rest on Friday.", []string{"Njeri"}, nil},
+		{"Olumide has paid the first premium already.", []string{"Olumide"}, nil},
+		{"I paid with Pix, but Magalu says the payment is still pending.", nil, []string{"Magalu"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
