@@ -167,3 +167,18 @@ func TestNameParticles(t *testing.T) {
 		checkNames(t, tt.text, tt.want, nil)
 	}
 }
+
+// Codes and acronyms in capitals in a text written in lower case do not
+// make it a text with capitals: a name in lower case in it is still
+// found, and the acronym is no name.
+func TestLowerCaseWithCodes(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"need to add nominees for my FD: priya (wife) and aarav (son)", []string{"priya", "aarav"}, nil},
+		{"Jeg har fået en mail om at min ordre er sendt med DAO, men sporingsnummeret virker ikke.", nil, []string{"DAO"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}

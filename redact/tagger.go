@@ -104,7 +104,12 @@ func (s *scan) tagCandidate(k int) bool {
 	f := s.lex(k)
 	if s.caseless && !s.placeholders || s.lowish {
 		// Without capitals to go by, only the words the name lists
-		// know, and the particles inside names.
+		// know, and the particles inside names; not the codes and
+		// acronyms in capitals a text in lower case holds ("sendt med
+		// DAO").
+		if s.lowish && s.acronym(k) {
+			return false
+		}
 		if f&(nameFlags|lxZhSyllable) != 0 && f&lxStop == 0 || f&lxParticle != 0 || w.cap && !s.sentenceStart(k) {
 			return true
 		}
@@ -404,11 +409,24 @@ func (s *scan) setCase() {
 		return // a placeholder may stand for a capitalised word
 	}
 	for k, w := range s.words {
-		if w.kind == wLetters && w.hasUpper && !s.sentenceStart(k) {
+		// Codes and acronyms in capitals ("ref HIP/2024/0331", "my FD",
+		// "OTP") say nothing of how the writer writes names.
+		if w.kind == wLetters && w.hasUpper && !s.acronym(k) && !s.sentenceStart(k) {
 			return
 		}
 	}
 	s.lowish = true
+}
+
+// maxAcronym is the longest word in capitals read as an acronym or a
+// code when telling how a text uses capitals.
+const maxAcronym = 4
+
+// acronym reports whether word k is in capitals and short enough to be
+// an acronym or a code ("FD", "OTP", "DAO").
+func (s *scan) acronym(k int) bool {
+	w := s.words[k]
+	return w.upper && w.end-w.start <= maxAcronym
 }
 
 // allUpper reports whether every cased word of the text is in capitals.
