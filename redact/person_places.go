@@ -16,7 +16,7 @@ import "strings"
 var placeNouns = wordSet(`airport airports park station mall city town village district province county state
 bridge square market stadium arena university college school academy hospital clinic museum gallery
 library cathedral church mosque temple tower centre center plaza harbour harbor port pier beach bay
-lake river mountain island metro terminal hotel resort
+lake river mountain island metro terminal hotel resort gate
 lufthavn station stationen torv park parken
 lapangan bandar stesen pasar taman universiti hospital masjid`)
 
@@ -41,6 +41,10 @@ var (
 transit transiting transited connect connecting arrive arriving arrived`)
 	travelPreps = wordSet(`from into to via out of at through in`)
 )
+
+// paidVerbs, before "at", say where a card was used: a shop.
+var paidVerbs = wordSet(`paid pay paying declined refused rejected failed works worked work charged used use
+using shop shopped shopping bought buy tried swiped tapped`)
 
 // demonyms name a nationality or a people, not a person.
 var demonyms = wordSet(`american british english scottish welsh irish canadian australian indian pakistani
@@ -72,6 +76,9 @@ func (s *scan) namesPlace(f Finding) bool {
 	if first == last && demonyms[s.lw(first)] {
 		return true
 	}
+	if last > first && placeNouns[s.lw(last)] && s.lex(last)&(lxGiven|lxListGiven|lxSurname|lxListSurname) == 0 {
+		return true // "Lotte Mall", "Ho Chi Minh City": the place's noun taken in
+	}
 	if next := last + 1; next < len(s.words) && s.gap(next) == " " && s.words[next].kind == wLetters &&
 		(placeNouns[s.lw(next)] || s.streetWordAfter(next)) && s.lex(next)&(lxGiven|lxListGiven|lxStop) == 0 {
 		return true // "Taras Shevchenko park", "Hùng Vương street", "Karl Johans gate"
@@ -92,6 +99,9 @@ func (s *scan) namesPlace(f Finding) bool {
 		}
 		next := last + 1
 		return next >= len(s.words) || s.gap(next) != " " || !workNouns[s.lw(next)] && s.words[next].kind == wLetters && !s.words[next].cap
+	case p == "at" && s.gap(first) == " " && prev > 0 && s.gap(prev) == " " &&
+		(paidVerbs[s.lw(prev-1)] || prev > 1 && s.gap(prev-1) == " " && paidVerbs[s.lw(prev-2)]):
+		return true // "declined at William Hill", "works fine at AB Vasilopoulos"
 	case travelPreps[p] && s.gap(first) == " ":
 		k := prev - 1
 		if k >= 0 && s.lw(prev) == "of" && s.lw(k) == "out" {

@@ -16,6 +16,8 @@ func TestPlaceNames(t *testing.T) {
 		{"I'm flying into Jorge Chávez on Friday, will my card work there?", nil, []string{"Jorge Chávez"}},
 		{"It was refused at the Marks Jensen on Main St yesterday.", nil, []string{"Marks Jensen"}},
 		{"Hi, I'm Portuguese and my card was blocked abroad.", nil, []string{"Portuguese"}},
+		{"Please redeliver my Ahmad Yani Mall order to the new address.", nil, []string{"Ahmad Yani Mall", "Ahmad Yani"}},
+		{"My card worked fine at Tony Roma yesterday but not today.", nil, []string{"Tony Roma"}},
 		// The same words in their other senses.
 		{"We went to the Sabrina Magnusson concert and the tickets were charged twice.", []string{"Sabrina Magnusson"}, nil},
 		{"kan ulla, gudrun og tove alle bruge samme gavekort?", []string{"tove"}, nil},
