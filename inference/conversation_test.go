@@ -291,7 +291,7 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "please delete my account", kind: decision.Handoff, reason: decision.DataErasureRequest},
 		}},
 		{"how complaints are made, in words the articles do not use, is answered tentatively", []turn{
-			{text: "polisi aduan korang macam mana", kind: decision.Answer, reason: decision.Tentative, doc: "sample/ms/complaints.md"},
+			{text: "prosedur aduan korang tu camne eh", kind: decision.Answer, reason: decision.Tentative, doc: "sample/ms/complaints.md"},
 		}},
 		{"a question about a complaint's course is answered, a complaint hands off", []turn{
 			{text: "does a team lead look at it again if im not happy with the answer to my complaint", kind: decision.Answer, doc: "sample/en/complaints.md"},
