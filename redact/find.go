@@ -101,6 +101,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectContactNames(s)
 	extendNames(s)
 	detectZhVerbCueNames(s)
+	detectZhLatinNames(s)
 	s.dropHanTradeNames()
 	s.dropParticleNames()
 	s.dropGreetedWords()
