@@ -37,7 +37,8 @@ var generic = map[lang.Tag]string{
 		pada kat di ke dari ni ini itu tu la lah je jer pun nak mahu boleh blh tolong tlg bantu help masalah problem isu
 		salah rosak tak_boleh tak_jalan x_jalan jalan order pesanan barang produk akaun akaun_saya hai hi helo ok okay
 		sikit something apa2 pasal tentang mengenai urgent segera sekarang lagi perlu perlukan memerlukan bantuan semak
-		tengok tgk check cek soalan tanya tny semalam baru maklumat info beli faham paham fhm keliru`,
+		tengok tgk check cek soalan tanya tny semalam baru maklumat info beli faham paham fhm keliru
+		buat bikin guna pakai dapat dpt nk jadi kena`,
 }
 
 // genericHan are the Chinese words of a vague message; what is left once

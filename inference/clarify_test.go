@@ -75,7 +75,7 @@ func TestWithoutAsking(t *testing.T) {
 		want string
 	}{
 		{"how long do i have to tell u", lang.English, "tell"},
-		{"brp lama kena tunggu", lang.Malay, "kena tunggu"},
+		{"brp lama kena tunggu", lang.Malay, "tunggu"},
 		{"how long have i got", lang.English, ""},
 		{"多久之内要联系你们", lang.ChineseSimplified, "之内 联系 们"},
 	} {

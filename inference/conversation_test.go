@@ -195,6 +195,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "yes please", kind: decision.Handoff, reason: decision.OfferAccepted},
 			{text: "hello? anyone there", kind: decision.Handoff, reason: decision.AwaitingPerson, noAnswer: true},
 		}},
+		{"a follow-up in words of doing and asking only stays with the article in play", []turn{
+			{text: "nk batalkan order yg sy buat tadi, boleh lagi ke", kind: decision.Answer, doc: "sample/ms/order-changes-and-cancellation.md"},
+			{text: "camne nk buat", kind: decision.Answer, doc: "sample/ms/order-changes-and-cancellation.md"},
+		}},
 		{"a message that says it turns to something new asks on its own", []turn{
 			{text: "nk track parcel, mana nk tgk no tracking", kind: decision.Answer, doc: "sample/ms/tracking-late-or-damaged.md"},
 			{text: "btw kalau nk padam akaun camne", kind: decision.Answer, doc: "sample/ms/account.md"},
