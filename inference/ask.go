@@ -597,6 +597,12 @@ func (a *Assistant) decide(ctx context.Context, m *message, res search.Result) {
 		// answerable, asked in words the articles do not use).
 		d.Kind, d.Reason, d.Passages = decision.Answer, decision.Tentative, res.Passages
 		return
+	case !m.thread.held() && refersToUnnamed(m.question, d.Lang, m.thread):
+		// "上次說的那個還沒好耶", "I want to ask about that code": it
+		// points to something the conversation never named and the help
+		// centre does not know. What does the customer mean?
+		askBack(d, res, decision.Vague)
+		return
 	case len(res.Passages) == 0:
 		d.Kind, d.Reason = decision.Abstain, decision.NoRelevant
 	default:

@@ -195,6 +195,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "yes please", kind: decision.Handoff, reason: decision.OfferAccepted},
 			{text: "hello? anyone there", kind: decision.Handoff, reason: decision.AwaitingPerson, noAnswer: true},
 		}},
+		{"a message that points to something never named is asked back, not abstained on", []turn{
+			{text: "上次講嗰樣嘢點呀", kind: decision.Clarify, reason: decision.Vague},
+			{text: "hvad med den ting fra sidste gang", kind: decision.Clarify, reason: decision.Vague},
+		}},
 		{"a follow-up in words of doing and asking only stays with the article in play", []turn{
 			{text: "nk batalkan order yg sy buat tadi, boleh lagi ke", kind: decision.Answer, doc: "sample/ms/order-changes-and-cancellation.md"},
 			{text: "camne nk buat", kind: decision.Answer, doc: "sample/ms/order-changes-and-cancellation.md"},

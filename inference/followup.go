@@ -72,6 +72,47 @@ func switchesTopic(text string, l lang.Tag) bool {
 	return false
 }
 
+// unnamedThings are the words that point to a thing by a demonstrative
+// alone ("that one", "那個", "hari tu"), by language.
+var unnamedThings = map[lang.Tag][]string{
+	lang.English:            {"that thing", "this thing", "the thing", "that one", "this one", "last time", "that code", "that issue", "that problem"},
+	lang.Danish:             {"den ting", "det der", "den der", "sidste gang", "den kode", "det problem"},
+	lang.Malay:              {"benda tu", "benda ni", "yg tu", "yang tu", "hari tu", "hr tu", "masalah tu", "kod tu", "hal tu"},
+	lang.ChineseSimplified:  {"那个", "这个", "上次", "之前说的", "那件事", "那样东西", "那个东西"},
+	lang.ChineseTraditional: {"那個", "這個", "嗰個", "呢個", "嗰樣", "上次", "之前說的", "嗰件事", "嗰樣嘢", "那件事"},
+}
+
+// refersToUnnamed reports whether a short message, in a conversation
+// that names nothing yet, points to a thing by a demonstrative alone.
+func refersToUnnamed(text string, l lang.Tag, th thread) bool {
+	if _, ok := th.topic(); ok {
+		return false
+	}
+	lower := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ") + " "
+	if l.Chinese() {
+		if utf8.RuneCountInString(text) > 16 {
+			return false
+		}
+		for _, w := range unnamedThings[l] {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(strings.Fields(lower)) > 10 {
+		return false
+	}
+	for _, w := range unnamedThings[l] {
+		if strings.Contains(lower, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // pointsBack reports whether a message points back or goes on ("that",
 // "og hvis", "那", "kalau"), or is too short to name a topic alone.
 func pointsBack(text string, l lang.Tag) bool {
