@@ -195,6 +195,22 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "yes please", kind: decision.Handoff, reason: decision.OfferAccepted},
 			{text: "hello? anyone there", kind: decision.Handoff, reason: decision.AwaitingPerson, noAnswer: true},
 		}},
+		{"a question in words the help centre never uses is answered tentatively, and its yes takes the offer", []turn{
+			{text: "do you do gift wrapping for orders", kind: decision.Answer, reason: decision.Tentative},
+			{text: "yes please", kind: decision.Handoff, reason: decision.OfferAccepted},
+		}},
+		{"a goodbye or an ok with thanks after a tentative answer says it helped", []turn{
+			{text: "do you do gift wrapping for orders", kind: decision.Answer, reason: decision.Tentative},
+			{text: "good to know, bye!", kind: decision.Answer, reason: decision.Smalltalk},
+		}},
+		{"a yes word that asks what, after a tentative answer, is a question", []turn{
+			{text: "你们有会员积分吗", kind: decision.Answer, reason: decision.Tentative},
+			{text: "要准备啥资料", kind: decision.Answer},
+		}},
+		{"an ok with thanks after a tentative answer says it helped", []turn{
+			{text: "boleh balut hadiah x utk order sy", kind: decision.Answer, reason: decision.Tentative},
+			{text: "ok dh settle, tq", kind: decision.Answer, reason: decision.Smalltalk},
+		}},
 		{"a message that points to something never named is asked back, not abstained on", []turn{
 			{text: "上次講嗰樣嘢點呀", kind: decision.Clarify, reason: decision.Vague},
 			{text: "hvad med den ting fra sidste gang", kind: decision.Clarify, reason: decision.Vague},

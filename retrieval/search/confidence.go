@@ -100,3 +100,25 @@ func bestHeld(t queryTerm, ps []scored) float64 {
 	}
 	return best
 }
+
+// unknownShare is the share of the query's weight in words no passage
+// holds and nothing stands for, near matches not counted: Result.Unknown.
+// Where the question is asked from, numbers and lone Chinese characters
+// weigh neither way.
+func unknownShare(q []queryTerm) float64 {
+	var want, unknown float64
+	for _, t := range q {
+		if t.place || t.prefix || hasDigit(t.term) {
+			continue
+		}
+		w := t.idf * t.weight
+		want += w
+		if t.df == 0 && len(t.alts) == 0 && len(t.parts) == 0 && !t.implied {
+			unknown += w
+		}
+	}
+	if want == 0 {
+		return 0
+	}
+	return unknown / want
+}

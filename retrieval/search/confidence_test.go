@@ -68,3 +68,27 @@ func TestConfidenceSignals(t *testing.T) {
 		t.Errorf("confidence without candidates = %v", c)
 	}
 }
+
+// TestUnknownShare checks that a question naming what the knowledge base
+// never mentions says so in Result.Unknown, while one in its words does
+// not.
+func TestUnknownShare(t *testing.T) {
+	ix := openSample(t)
+	for _, tt := range []struct {
+		query   string
+		atLeast float64
+		below   float64
+	}{
+		{"do you do gift wrapping for orders", 0.3, 1.01},
+		{"how do i return a lamp", 0, 0.01},
+		{"hvor lang tid tager levering til aalborg", 0, 0.01},
+	} {
+		res, err := ix.Search(context.Background(), Query{Text: tt.query, K: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Unknown < tt.atLeast || res.Unknown >= tt.below {
+			t.Errorf("%q: unknown share %.2f, want in [%.2f, %.2f)", tt.query, res.Unknown, tt.atLeast, tt.below)
+		}
+	}
+}

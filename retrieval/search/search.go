@@ -55,6 +55,11 @@ type Result struct {
 	// passage's document is about (its title and lead), and how clearly
 	// the passage beats passages of other documents; see confidence.go.
 	Confidence float64
+	// Unknown, between 0 and 1, is the share of the query's weight in
+	// words that no passage holds and nothing stands for (no synonym,
+	// spelling, compound or rule): what the question names that the
+	// knowledge base never mentions ("gift wrap", "loyalty points").
+	Unknown float64
 }
 
 // candidateCacheSize bounds the cache of candidates' stored fields.
@@ -102,6 +107,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		}
 	}
 	res.Confidence = confidence(passages, qs.terms[analysisKey(qs.lang)])
+	res.Unknown = unknownShare(qs.terms[analysisKey(qs.lang)])
 	if q.Lang.Known() && len(q.Within) == 0 {
 		return ix.inOwnLanguage(ctx, q, res)
 	}
