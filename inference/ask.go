@@ -132,7 +132,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 			offer = r.First() == courtesy.No || r.First() == courtesy.Yes && !courtesy.Read(d.Question.Text, d.Lang, false).Only() &&
 				!saysItHelped(r, d.Question.Text)
 		}
-	} else if !offer && m.thread.answeredLast() && replyFirst(r) && remark(r.Rest, d.Lang) &&
+	} else if !offer && m.thread.answeredLast() && replyFirst(r) && remark(r.Rest, d.Lang) && !asksInForm(d.Question.Text) &&
 		(m.thread.tentativeLast() && !saysItHelped(r, d.Question.Text) || r.Opening == courtesy.No) {
 		// "nah its fine ill check the box", "ok yeah put me through":
 		// a yes or a no to the offer, with a remark that asks nothing.
@@ -144,7 +144,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 	// A yes or a no to the offer, then a remark that asks nothing ("nej
 	// tak, jeg finder ud af det selv", "不用了 我自己查", "好啊 转一下吧"),
 	// is the reply, whatever the remark names.
-	offerReply := offer && replyFirst(reading) && remark(reading.Rest, d.Lang)
+	offerReply := offer && replyFirst(reading) && remark(reading.Rest, d.Lang) && !asksInForm(d.Question.Text)
 	m.question = d.Question.Text
 	if len(reading.Kinds) > 0 && !reading.Only() {
 		m.question = reading.Rest // "hi, how do I return a sofa?" asks how to return a sofa
@@ -815,6 +815,14 @@ var okWords = []string{"ok", "okay", "okey", "oke", "okk", "okie", "alright", "a
 // hanAsking are the Chinese words that ask what, which, where or how
 // many: a remark holds none ("要拍啥照片" asks).
 var hanAsking = []string{"啥", "什么", "什麼", "咩", "乜", "哪", "边个", "邊個", "几多", "幾多", "多少", "几时", "幾時", "点样", "點樣", "怎"}
+
+// asksInForm reports whether a whole message is a question in its form
+// (a question mark, a particle that asks at its end): "要是已经发货了呢"
+// opens with words that say yes and asks what if it has shipped. The
+// courtesy reading drops the particles at its end.
+func asksInForm(text string) bool {
+	return strings.ContainsAny(text, "?？") || search.AsksWhether(text)
+}
 
 // remark reports whether what follows a reply asks nothing: no question
 // mark, no question in form (how, whether, when, how much: "要加多少钱"

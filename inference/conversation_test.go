@@ -207,6 +207,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "你们有会员积分吗", kind: decision.Answer, reason: decision.Tentative},
 			{text: "要准备啥资料", kind: decision.Answer},
 		}},
+		{"a yes word that asks what if, after a tentative answer, is a question", []turn{
+			{text: "你们有会员积分吗", kind: decision.Answer, reason: decision.Tentative},
+			{text: "要是已经注册了呢", kind: decision.Answer},
+		}},
 		{"an ok with thanks after a tentative answer says it helped", []turn{
 			{text: "boleh balut hadiah x utk order sy", kind: decision.Answer, reason: decision.Tentative},
 			{text: "ok dh settle, tq", kind: decision.Answer, reason: decision.Smalltalk},
