@@ -368,12 +368,34 @@ func (s *scan) zhNameAfterCue(i, limit int) (int, bool) {
 		}
 		at := skipZhPunct(t, i+len(c.cue))
 		end, ok := zhFullNameAt(t, at, limit, c.role)
+		if !ok && !c.role {
+			// A family name and one given character, then what is done
+			// for them: "请给张敏打个电话", "帮王芳寄去".
+			if e, two := zhFullNameAt(t, at, limit, true); two && zhActionAt(t, e) {
+				end, ok = e, true
+			}
+		}
 		if ok {
 			s.add(Person, at, end, zhVerbCueScore, t[at:end])
 		}
 		return end, ok
 	}
 	return i, false
+}
+
+// zhActions are what is done for a person named after a verb cue: a
+// call, a parcel sent, a message passed on.
+var zhActions = []string{"打电话", "打電話", "打个电话", "打個電話", "回电", "回電", "发", "發", "寄", "送", "转告", "轉告",
+	"留", "联系", "聯絡", "聯繫", "回复", "回覆", "退", "开", "開"}
+
+// zhActionAt reports whether an action of zhActions begins at byte i.
+func zhActionAt(t string, i int) bool {
+	for _, a := range zhActions {
+		if strings.HasPrefix(t[i:], a) {
+			return true
+		}
+	}
+	return false
 }
 
 // zhFullNameAt returns the end of a full name at i (before limit): a

@@ -18,3 +18,18 @@ func TestZhLatinNames(t *testing.T) {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
 }
+
+// A family name and one given character after a verb cue is a name when
+// what is done for the person follows: "请给张敏打个电话".
+func TestZhTwoCharacterNamesAfterCue(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"麻烦给李娜打个电话，她在家", []string{"李娜"}, nil},
+		{"帮王芳寄去深圳的那个地址", []string{"王芳"}, nil},
+		{"请给我打个电话", nil, []string{"我"}},
+	} {
+		checkNames(t, tt.text, tt.want, tt.not)
+	}
+}
