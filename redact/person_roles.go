@@ -500,7 +500,8 @@ var vocativeRelations = map[string]bool{"mum": true, "mom": true, "mam": true, "
 // ZOFIA", "the installer Aled", "Mum Hinemoa", "isteri saya Aminah".
 func detectRelationNames(s *scan) {
 	for k := 1; k < len(s.words); k++ {
-		if w := s.words[k]; !w.cap && !w.upper || s.gap(k) != " " || !s.relationBefore(k) || !s.introWord(k) || s.covered(k, cuedNameScore) {
+		if w := s.words[k]; s.gap(k) != " " || !s.relationBefore(k) || s.covered(k, cuedNameScore) ||
+			!(w.cap || w.upper) && !s.lowerRelationName(k) || (w.cap || w.upper) && !s.introWord(k) {
 			continue
 		}
 		j := s.placedNameEnd(k)
@@ -508,6 +509,22 @@ func detectRelationNames(s *scan) {
 		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
 		k = j - 1
 	}
+}
+
+// lowerRelationName reports whether word k, in lower case after a
+// relation ("my son callum", "isteri saya aminah"), can be a name: the
+// text uses no capitals for names (in lower case throughout, or but for
+// the starts of sentences and codes), and the word is no everyday word,
+// function word or word a list takes for something else.
+func (s *scan) lowerRelationName(k int) bool {
+	w := s.words[k]
+	if !s.caseless && !s.lowish || w.kind != wLetters || w.end-w.start < 3 {
+		return false
+	}
+	if s.lex(k)&(lxDict|lxCommon) != 0 {
+		return false // "my friend said": in lower case, an everyday word is one
+	}
+	return s.cuedNameWord(k, cueStrong)
 }
 
 // relationBefore reports whether a relation stands just before word k:

@@ -21,6 +21,9 @@ func TestRoleNames(t *testing.T) {
 		{"min mor er gået bort og jeg skal returnere hendes ting", nil, []string{"bort"}},
 		{"han er rejst ud og jeg vil gerne ændre adressen", nil, []string{"ud"}},
 		{"hej. oyinda og jeg har en fælles konto", []string{"oyinda"}, nil},
+		// In lower case, after a relation.
+		{"ordered a hoodie for my son tobenna and its way too big", []string{"tobenna"}, nil},
+		{"is there a discount for staff? my friend said there was a code", nil, []string{"said"}},
 		{"Saya nak order kuih makmur dari kedai Mak Jah", nil, []string{"makmur"}},
 		{"Support from your team was great", nil, []string{"Support"}},
 	} {
