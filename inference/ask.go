@@ -874,7 +874,12 @@ func asksAboutProcess(question string, trigger decision.Reason, res search.Resul
 var needCues = []string{"do i need to", "do i have to", "do we need to", "do we have to", "must i", "is it necessary to",
 	"have i got to", "behøver jeg", "skal jeg", "er det nødvendigt", "perlu ke", "kena ke", "wajib ke", "perlu tak",
 	"使唔使", "要唔要", "需不需要", "需唔需要", "是否需要", "要不要", "需要*吗", "需要*嗎", "必须*吗", "必須*嗎", "一定要*吗",
-	"一定要*嗎"}
+	"一定要*嗎",
+	// What must be ready first ("找真人客服之前要準備什麼"): the process again.
+	"what do i need to prepare", "what should i prepare", "what should i have ready", "what do i need to have ready",
+	"hvad skal jeg have klar", "hvad skal jeg forberede", "perlu sediakan apa", "kena sediakan apa",
+	"要准备什么", "要準備什麼", "要准备哪些", "要準備哪些", "需要准备什么", "需要準備什麼", "需要准备哪些", "需要準備哪些",
+	"要准备啲咩", "要準備啲咩", "要準備咩"}
 
 // asksNeed reports whether a question asks whether something must be
 // done.

@@ -215,6 +215,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "boleh balut hadiah x utk order sy", kind: decision.Answer, reason: decision.Tentative},
 			{text: "ok dh settle, tq", kind: decision.Answer, reason: decision.Smalltalk},
 		}},
+		{"what to have ready before a person takes over is a question about the process", []turn{
+			{text: "找人工客服之前需要准备什么", kind: decision.Answer, doc: "sample/zh-Hans/contact-a-person.md"},
+			{text: "what should i have ready before i talk to a human", kind: decision.Answer, doc: "sample/en/contact-a-person.md"},
+		}},
 		{"a message that points to something never named is asked back, not abstained on", []turn{
 			{text: "上次講嗰樣嘢點呀", kind: decision.Clarify, reason: decision.Vague},
 			{text: "hvad med den ting fra sidste gang", kind: decision.Clarify, reason: decision.Vague},

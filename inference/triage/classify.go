@@ -103,9 +103,21 @@ func (p *Policy) vetoed(h hit, trigger int, hits []hit, toks []token) bool {
 			continue
 		}
 		switch {
-		case r.kind == kindVeto && v.start < h.end && h.start < v.end:
+		case r.kind == kindVeto && v.start < h.end && h.start < v.end && !p.excepted(v, hits):
 			return true
 		case r.kind == kindClauseVeto && toks[v.start].clause == toks[h.start].clause:
+			return true
+		}
+	}
+	return false
+}
+
+// excepted reports whether a look-alike begins with a negation that one
+// of the exceptions makes none: "kan I ikke ringe til mig?" asks to be
+// called, where "ikke ringe" alone says not to call.
+func (p *Policy) excepted(v hit, hits []hit) bool {
+	for _, x := range hits {
+		if p.rules[x.id].kind == kindNegException && x.start <= v.start && v.start < x.end {
 			return true
 		}
 	}

@@ -47,6 +47,14 @@ func TestClassifyTriggers(t *testing.T) {
 		{"da", "jeg gaar til forbrugerklagenaevnet", LegalThreat},
 		// A word between the auxiliary and the participle.
 		{"da", "min mand er lige gået bort", Bereavement},
+		// "Can't you just call me?" asks to be called.
+		{"da", "kan i ikke bare ringe til mig", PersonRequested},
+		{"en", "is there a living soul at your company", PersonRequested},
+		{"da", "jeg vil gerne høre fra en af jeres medarbejdere", PersonRequested},
+		{"ms", "boleh aturkan panggilan balik petang ni", PersonRequested},
+		{"ms", "tolong hubungkan saya dengan juruteknik", PersonRequested},
+		{"zh-Hans", "寄回去之前我想先跟你们的技术人员说明一下", PersonRequested},
+		{"en", "custumer servise plz", PersonRequested},
 		{"en", "i want to escalate this", PersonRequested},
 		{"en", "no offence but i'd prefer a human", PersonRequested},
 		{"en", "is there anyone who can check my account manually", PersonRequested},
@@ -147,6 +155,11 @@ func TestLookalikes(t *testing.T) {
 	p := newTestPolicy(t)
 	tests := []struct{ lang, text string }{
 		{"en", "Can I get a human-readable invoice?"},
+		{"da", "har jeres kundeservice også åbent på helligdage?"},
+		{"zh-Hans", "你们的智能客服能帮我查快递吗"},
+		{"zh-Hans", "怎么把账户里保存的信用卡移除"},
+		{"zh-Hans", "我之前跟客服说过了，他们说会退款"},
+		{"da", "i skal ikke ringe til mig, skriv hellere"},
 		{"en", "Are you open on Saturdays, or does nobody answer the phone then?"},
 		{"en", "my human resources department needs a VAT invoice"},
 		{"en", "I'm dying to know when it ships"},

@@ -20,6 +20,7 @@ const (
 		"colleague|colleagues|team_member|team_members|member_of_your_team|member_of_the_team|" +
 		"one_of_your_team|one_of_the_team|one_of_your_staff|one_of_your_colleagues|one_of_you|" +
 		"specialist|specialists|boss|team_lead|team_leader|someone_senior|someone_in_charge|person_in_charge|" +
+		"technician|technicians|technical_team|tech_team|tech_support|technical_support|" +
 		"customer_service|customer_services|customer_support|customer_care|support_team|support_staff|" +
 		"%customer_%service|%customer_%services|%customer_%support|%customer_care|%customer_servis|" +
 		"your_team|the_team|your_staff|being|human_being|live_agent|consultant|helpdesk|help_desk|service_desk|" +
@@ -43,6 +44,9 @@ func personCuesEN() (strong, weak []string) {
 		"real|actual|live|living|proper|actual_live ?live human|person|agent|people|humans|being|rep|representative|staff|employee|%human|%person|%agent",
 		"human|live agent|rep|representative|operator|support|being|help|assistance|contact",
 		"^human|hooman|person|agent|representative|operator|someone|somebody|rep|humans|agents|supervisor|manager|%human|%person|%agent|%representative|%operator$",
+		// "custumer servise plz": the service named alone is asked for.
+		"^%customer_%service|%customer_%support|%customer_care ?please|pls|plz|now|asap$",
+		"a|any ?single living soul|person|human",
 		"human|person|agent|operator|representative|someone|somebody|humans|hooman|supervisor|manager|rep|reps|%human|%person|%agent please|pls|plz|now|asap",
 		"someone|somebody|anyone|anybody|sum1|person|people|staff from|at|in|on ~2 support|team|customer_service|customer_services|staff|your_company|you|the_shop|the_store|your_shop|your_store|billing|accounts|your_end|your_side|the_company",
 		"someone|somebody|sum1|some1 senior|real|human|competent|qualified|in_charge|who_works|that_works|who_actually|alive",
@@ -118,12 +122,16 @@ func personLexicon() lexicon {
 			"if|hvis|kalau|jika|如果|要是 i|jeg|man|saya|sy|我 ?ever|once|nu|ada want|need|wish|would|vil|skal|gerne|nak|mahu|perlu|想|要|需要",
 			"talte|snakkede|chattede|har_talt|har_snakket|i_går|sagde|nævnte|naevnte|fortalte|lovede|sidste_uge",
 			"åbningstider|åbningstid|åbent|hvornår_kan|hvornår_har",
-			"聊过|聊過|说过|說過|谈过|談過|问过|問過|傾過|倾过|昨天|琴日|尋日|之前|刚才|剛才|頭先|已经|已經",
+			"聊过|聊過|说过|說過|谈过|談過|问过|問過|傾過|倾过|昨天|琴日|尋日|刚才|剛才|頭先|已经|已經",
+			// Before, in the past ("我之前跟客服说过"), not before doing
+			// something ("退货之前想先跟技术人员说明").
+			"我|我们|我們|我哋 之前",
+			"之前 ~4 过|過|咗",
 			"几点|幾點|几时上班|幾時上班|工作时间|工作時間|服务时间|服務時間|营业时间|營業時間|上班时间|上班時間|下班|开始服务|開始服務",
 			// When people work is asked, not for one of them.
 			"返工|上班|开工|開工|当值|當值|值班|放假|过年|過年|假期|假日|春节|春節|新年|节日|節日|国庆|國慶|圣诞|聖誕|周六|週六|周日|週日|星期六|星期天|星期日|礼拜六|禮拜六|礼拜日|禮拜日|晚上|夜晚|凌晨",
-			"work|working|open ~2 weekends|weekend|saturday|saturdays|sunday|sundays|holidays|holiday|christmas|evenings|tonight",
-			"arbejder|åbent ~2 weekenden|lørdag|søndag|helligdage|jul|aften",
+			"work|working|open ~4 weekends|weekend|saturday|saturdays|sunday|sundays|holidays|holiday|christmas|evenings|tonight",
+			"arbejder|åbent|åben|åbne ~4 weekenden|weekend|lørdag|søndag|helligdage|helligdag|jul|aften|om_aftenen",
 			"kerja|buka ~2 hari_sabtu|hari_ahad|sabtu|ahad|cuti|hujung_minggu|malam",
 			// Why one would want a person is asked, not for one.
 			"explain|forklare|terangkan|jelaskan|解释|解釋 ~3 why|hvorfor|kenapa|mengapa|为什么|為什麼|點解",
@@ -135,6 +143,8 @@ func personLexicon() lexicon {
 		},
 		vetoes: []string{
 			"human resources|resource|rights|body|error|nature|race|hair|readable|friendly|made|sized|size|scale|skin|voice|touch_screen|presence|detection|sensor|motion",
+			// The assistant itself named: "你们的机器人客服能查物流吗".
+			"机器人|機器人|机械人|機械人|智能|ai|bot|chatbot ~1 客服",
 			// Asking whether the assistant is a bot is not asking for a person.
 			"are|r you|u ?a|an ?real ?bot|robot|human|person|ai|machine|chatbot|computer",
 			"er det|er du ~2 robot|bot|menneske|chatbot|maskine|rigtig_person",

@@ -8,6 +8,7 @@ const (
 		"leder|lederen|ledere|chef|chefen|chefer|agent|supporter|supporten|support|jeres_support|" +
 		"kollega|kollegaer|kolleger|kollegerne|kollegaerne|en_kollega|supervisor|ansvarlig|en_ansvarlig|den_ansvarlige|" +
 		"teamleder|teamlederen|teamledere|afdelingsleder|afdelingslederen|overordnet|overordnede|en_overordnet|jeres_folk|vedkommende|" +
+		"tekniker|teknikere|teknikeren|en_tekniker|" +
 		"rådgiver|konsulent|sagsbehandler|sagsbehandleren|sagsbehandlere|servicemedarbejder|menneskelig_medarbejder|menneskelig_kollega|menneskelig|" +
 		"en_af_jer|nogen_af_jer|en_fra_jer|en_hos_jer|en_af_jeres|en_af_dine|en_af_dem|" +
 		"en_fra|nogen_fra|en_hos|nogen_hos|jeres_team|teamet|" +
@@ -44,6 +45,8 @@ func personCuesDA() (strong, weak []string) {
 		"er der ~1 en|nogen ?rigtig|rigtige|levende " + personDA,
 		"er der nogen ?her|derude|til_stede ~3 hjælpe|svare|tale|snakke",
 		"er der nogen ?her|derude$",
+		"en|et levende sjæl|menneske|person",
+		"høre|hører fra ~4 " + personDA,
 		"hvem kan|skal jeg|man ~1 tale|snakke|skrive med",
 		// Call-back requests.
 		"ring|ringe|ringer|kontakt|kontakte ~1 mig|os ?op|tilbage|igen|på|venligst|lige|i_dag|i_morgen|nu",

@@ -9,7 +9,8 @@ const (
 		"pihak_customer_service|pihak_syarikat|pihak_kedai|pihak_atasan|orang_sebenar|orang_betul|orang_real|" +
 		"org_sebenar|org_betul|org_real|orang_betul_betul|pegawai_senior|bos|boss|team|pasukan|operator|" +
 		"%manusia|%pegawai|%pengurus|%penyelia|%kakitangan|%seseorang|%customer_%service|%customer_servis|" +
-		"rakan_sekerja|rakan_sekerja_awak|rakan_sekerja_anda|salah_seorang_rakan_sekerja|ketua|ketua_pasukan|team_lead|team_leader"
+		"rakan_sekerja|rakan_sekerja_awak|rakan_sekerja_anda|salah_seorang_rakan_sekerja|ketua|ketua_pasukan|team_lead|team_leader|" +
+		"juruteknik|teknisyen|technician|tekniko"
 	personActionsMS = "call|telefon|tepon|fon|hubungi|contact|reply|balas|jawab|uruskan|urus|handle|layan|tolong|bantu|semak|check|tengok"
 	meMS            = "saya|sy|i|aku|me|kami"
 )
@@ -18,6 +19,9 @@ func personCuesMS() (strong, weak []string) {
 	anyone := alts(personMS, "orang|org")
 	strong = []string{
 		"nak|mahu|minta|tolong|boleh ~2 eskalasi|eskalasikan|escalate",
+		// Call-back requests: "boleh aturkan panggilan balik esok pagi?"
+		"panggilan|call|telefon|tepon balik|semula",
+		"terangkan|cerita|ceritakan|jelaskan|explain ~5 pada|kepada|dengan|dgn orang|manusia|staf",
 		"cakap|ckp|cakp|bercakap|berckp|berbual|bual|sembang|bersembang|borak|berborak|chat|jumpa|berjumpa|bincang|berbincang|berurusan|urusan|deal ~2 dengan|dgn|dg|ngan|kepada|with ~3 " + anyone,
 		"cakap|ckp|bercakap|berbual|sembang|borak|jumpa ~1 " + personMS,
 		"hubungkan|sambungkan|sambung|hubung|pindahkan|pindah|tukar|tukarkan|naikkan|rujuk|rujukkan|escalate|transfer|forward|panjangkan|" +

@@ -143,7 +143,7 @@ func erasureLexicon() lexicon {
 			"from ~2 basket|cart|kurv|troli|order|wishlist",
 			"saved|old|gamle|lama card|address|adresse|alamat",
 			"close|luk|lukke|tutup ~2 the_chat|chatten|chat|window|vinduet",
-			"删除|刪除|删掉|刪掉|清空|清除 ~3 购物车|購物車|信用卡|地址|订单|訂單|商品|卡",
+			"删除|刪除|删掉|刪掉|清空|清除|移除 ~6 购物车|購物車|信用卡|银行卡|銀行卡|地址|订单|訂單|商品|卡|付款方式|支付方式",
 			"购物车|購物車|信用卡|地址 ~3 删除|刪除",
 		},
 	}
