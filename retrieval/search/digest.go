@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // A help centre's article often ends with a digest of its questions,
 // each answered in a line ("- Can I return opened headphones? No, for
@@ -31,4 +34,37 @@ func isDigest(text string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// A section whose heading names something by its own name ("Larkspur
+// Care extended warranty", "Showroom in Copenhagen") is about that thing:
+// among its article's sections, it ranks a little lower for a question
+// that does not say the name ("my kettle died after four months, is
+// that covered?" asks about the warranty, not the add-on named after
+// it). Within an article a conversation is about, the name may have
+// been said before: there it counts for nothing.
+
+// rankNamed is what such a section loses among its article's passages.
+const rankNamed = 0.05
+
+// namesUnasked reports whether a heading names something by a proper
+// name (a capitalised word after its first, or a Latin word in a Chinese
+// heading) that the question does not say.
+func namesUnasked(heading, question string) bool {
+	q := strings.ToLower(question)
+	words := strings.FieldsFunc(heading, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	han := strings.IndexFunc(heading, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+	for i, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || len(r) < 3 || !han && i == 0 || unicode.Is(unicode.Han, r[0]) {
+			continue
+		}
+		if strings.ToUpper(w) == w {
+			continue // an acronym: PDF, VAT, AI
+		}
+		if !strings.Contains(q, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
 }

@@ -55,3 +55,35 @@ func TestDigestBelowSection(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesUnasked(t *testing.T) {
+	tests := []struct {
+		heading, question string
+		want              bool
+	}{
+		{"Larkspur Care extended warranty", "is a broken kettle covered", true},
+		{"Larkspur Care extended warranty", "what does larkspur care cost", false},
+		{"Larkspur Care 延長保固", "保固多久", true},
+		{"How long am I covered?", "is a broken kettle covered", false},
+		{"Download a PDF invoice", "where is my invoice", false}, // an acronym names nothing
+	}
+	for _, tt := range tests {
+		if got := namesUnasked(tt.heading, tt.question); got != tt.want {
+			t.Errorf("namesUnasked(%q, %q) = %v, want %v", tt.heading, tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestNamedSectionNotFirstUnasked checks that a question about the
+// warranty in general finds a general section before the one about an
+// add-on named in its heading.
+func TestNamedSectionNotFirstUnasked(t *testing.T) {
+	ix := openSample(t)
+	res, err := ix.Search(context.Background(), Query{Text: "my headphones stopped working after five months, am i covered", Lang: lang.English, K: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Passages) == 0 || res.Passages[0].Heading == "Larkspur Care extended warranty" {
+		t.Errorf("first passage %+v, want a general section of the warranty", res.Passages)
+	}
+}

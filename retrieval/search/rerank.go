@@ -72,6 +72,9 @@ func rerank(ps []scored, qs *question, m rankModel) {
 		if ps[i].digest {
 			ps[i].rank -= rankDigest
 		}
+		if !qs.within && namesUnasked(ps[i].Heading, qs.text) {
+			ps[i].rank -= rankNamed
+		}
 		if qs.from != regionNone && ps[i].headRegion == qs.from {
 			ps[i].rank += rankRegion
 		}

@@ -205,6 +205,8 @@ type question struct {
 	searched bool
 	// passages are the first pass's candidates, best first.
 	passages []scored
+	// within is set when the search is held to some documents.
+	within bool
 }
 
 // firstPass analyses a query and finds its candidates: the passages
@@ -215,7 +217,7 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 		d := lang.Detect(q.Text)
 		ql, sure = d.Tag, d.Sure
 	}
-	qs := &question{text: strings.TrimSpace(q.Text), lang: ql, size: max(q.K*3, candidates)}
+	qs := &question{text: strings.TrimSpace(q.Text), lang: ql, size: max(q.K*3, candidates), within: len(q.Within) > 0}
 	if qs.text == "" {
 		return qs, nil
 	}
