@@ -48,23 +48,35 @@ func isDigest(text string) bool {
 const rankNamed = 0.05
 
 // namesUnasked reports whether a heading names something by a proper
-// name (a capitalised word after its first, or a Latin word in a Chinese
-// heading) that the question does not say.
+// name that the question does not say.
 func namesUnasked(heading, question string) bool {
-	q := strings.ToLower(question)
-	words := strings.FieldsFunc(heading, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	han := strings.IndexFunc(heading, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
-	for i, w := range words {
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) || len(r) < 3 || !han && i == 0 || unicode.Is(unicode.Han, r[0]) {
-			continue
-		}
-		if strings.ToUpper(w) == w {
-			continue // an acronym: PDF, VAT, AI
-		}
-		if !strings.Contains(q, strings.ToLower(w)) {
+	return unaskedName(headingNames(heading), strings.ToLower(question))
+}
+
+// unaskedName reports whether one of a heading's names (headingNames) is
+// not in the question, in lower case.
+func unaskedName(names []string, question string) bool {
+	for _, n := range names {
+		if !strings.Contains(question, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// headingNames are the proper names of a heading, in lower case: its
+// capitalised words after the first, or the Latin words of a Chinese
+// heading, of three letters or more and not acronyms (PDF, VAT).
+func headingNames(heading string) []string {
+	var out []string
+	words := strings.FieldsFunc(heading, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	han := strings.IndexFunc(heading, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+	for i, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || len(r) < 3 || !han && i == 0 || unicode.Is(unicode.Han, r[0]) || strings.ToUpper(w) == w {
+			continue
+		}
+		out = append(out, strings.ToLower(w))
+	}
+	return out
 }

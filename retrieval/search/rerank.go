@@ -59,6 +59,7 @@ const rankHolds = 0.05
 // passages' (documents first, then their passages).
 func rerank(ps []scored, qs *question, m rankModel) {
 	docs := make(map[string]docCoverage, len(ps))
+	lowerText := strings.ToLower(qs.text)
 	for i := range ps {
 		ps[i].measureShared(qs.terms, qs.lang, docs)
 		// Only the order within an article: the document's rank is
@@ -72,7 +73,7 @@ func rerank(ps []scored, qs *question, m rankModel) {
 		if ps[i].digest {
 			ps[i].rank -= rankDigest
 		}
-		if !qs.within && namesUnasked(ps[i].Heading, qs.text) {
+		if !qs.within && unaskedName(ps[i].names, lowerText) {
 			ps[i].rank -= rankNamed
 		}
 		if qs.from != regionNone && ps[i].headRegion == qs.from {

@@ -298,8 +298,9 @@ type scored struct {
 	// headRegion is the part of the world its heading names.
 	headRegion region
 	// digest marks a section of questions each answered in a line
-	// (digest.go).
+	// (digest.go); names are the proper names its heading says.
 	digest bool
+	names  []string
 	features
 	// rank is the passage's reranked score, docRank its document's.
 	rank, docRank float64
@@ -340,6 +341,7 @@ func (ix *Index) stored(gen uint64, id string) (p scored, ok bool, err error) {
 		headRegion: regionOf(fields["heading"]),
 		holds:      answerTypes(fields["text"]),
 		digest:     isDigest(fields["text"]),
+		names:      headingNames(fields["heading"]),
 	}
 	ix.cands.put(gen, id, p)
 	return p, true, nil
