@@ -42,17 +42,7 @@ func TestDigestBelowSection(t *testing.T) {
 		{"订单能取消吗", lang.ChineseSimplified, "sample/zh-Hans/order-changes-and-cancellation.md", "什么时候可以修改或取消"},
 	}
 	for _, tt := range tests {
-		res, err := ix.Search(context.Background(), Query{Text: tt.query, Lang: tt.l, K: 4, Within: []string{tt.doc}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Passages) == 0 || res.Passages[0].Heading != tt.want {
-			var got []string
-			for _, p := range res.Passages {
-				got = append(got, p.Heading)
-			}
-			t.Errorf("%q: sections %q, want %q first", tt.query, got, tt.want)
-		}
+		checkFirstSection(t, ix, tt.query, tt.l, tt.doc, tt.want)
 	}
 }
 
