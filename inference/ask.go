@@ -130,10 +130,10 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 			// it, "no thanks" declines it, but "ok" or "ok thanks",
 			// courtesy in their own right, say it helped.
 			offer = r.First() == courtesy.No || r.First() == courtesy.Yes && !courtesy.Read(d.Question.Text, d.Lang, false).Only() &&
-				!saysItHelped(r, d.Question.Text)
+				!saysItHelped(r, d.Question.Text, d.Lang)
 		}
 	} else if !offer && m.thread.answeredLast() && replyFirst(r) && remark(r.Rest, d.Lang) && !asksInForm(d.Question.Text) &&
-		(m.thread.tentativeLast() && !saysItHelped(r, d.Question.Text) || r.Opening == courtesy.No) {
+		(m.thread.tentativeLast() && !saysItHelped(r, d.Question.Text, d.Lang) || r.Opening == courtesy.No) {
 		// "nah its fine ill check the box", "ok yeah put me through":
 		// a yes or a no to the offer, with a remark that asks nothing.
 		// After an answer the assistant was sure of, it offered nothing
@@ -794,23 +794,14 @@ func replyFirst(r courtesy.Reading) bool {
 // it ends the conversation ("good to know, bye!"), or a bare "ok" comes
 // with thanks ("ok dh settle, tq", "okay sorted, thanks"). "Yes please,
 // thanks" still takes the offer.
-func saysItHelped(r courtesy.Reading, text string) bool {
+func saysItHelped(r courtesy.Reading, text string, l lang.Tag) bool {
 	if r.Closing == courtesy.Goodbye || slices.Contains(r.Kinds, courtesy.Goodbye) {
 		return true
 	}
-	first := strings.ToLower(strings.TrimSpace(text))
-	weak := false
-	for _, w := range okWords {
-		if first == w || strings.HasPrefix(first, w+" ") || strings.HasPrefix(first, w+",") {
-			weak = true
-			break
-		}
-	}
-	return weak && slices.Contains(r.Kinds, courtesy.Thanks)
+	// Read as no answer to a question, an "ok" is the acknowledgement it
+	// opens with.
+	return courtesy.Read(text, l, false).Opening == courtesy.Ack && slices.Contains(r.Kinds, courtesy.Thanks)
 }
-
-// okWords are the yeses that acknowledge more than they accept.
-var okWords = []string{"ok", "okay", "okey", "oke", "okk", "okie", "alright", "all right", "orait", "k", "kk", "okay la", "ok la", "ok lah"}
 
 // hanAsking are the Chinese words that ask what, which, where or how
 // many: a remark holds none ("要拍啥照片" asks).
