@@ -13,9 +13,6 @@ import (
 // ranks a little below that section, and answers when nothing else in
 // the article does.
 
-// rankDigest is what a digest loses among its article's passages.
-const rankDigest = 0.05
-
 // isDigest reports whether a section's text is a digest: two or more
 // list items, each a question and, after it, its answer.
 func isDigest(text string) bool {
@@ -43,9 +40,6 @@ func isDigest(text string) bool {
 // that covered?" asks about the warranty, not the add-on named after
 // it). Within an article a conversation is about, the name may have
 // been said before: there it counts for nothing.
-
-// rankNamed is what such a section loses among its article's passages.
-const rankNamed = 0.05
 
 // namesUnasked reports whether a heading names something by a proper
 // name that the question does not say.

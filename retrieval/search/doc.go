@@ -39,10 +39,16 @@
 // headings hold, its first-pass score, whether a heading promises the
 // kind of answer asked for (how, when, what it costs, how far something
 // has come), and how much of the query its versions in other languages
-// hold. Within an article, a section whose heading promises the kind of
-// answer, names the asker's part of the world (region.go) or holds the
-// time the question says has gone by ("within the first hour" for
-// "ordered 20 mins ago", elapsed.go) comes first. Passages in the query's
+// hold. Within an article, a second linear model, learnt the same way
+// from questions labelled with their section (sectionrank.go), orders
+// the sections: how much of the query, and of what the article's title
+// does not hold, a section and its heading hold, its first-pass score
+// against its article's best, whether its heading promises the kind of
+// answer asked for, names the asker's part of the world (region.go) or
+// holds the time the question says has gone by ("within the first hour"
+// for "ordered 20 mins ago", elapsed.go), and whether it is a digest of
+// questions, the lead, or named after something the question does not
+// say. Passages in the query's
 // own language and script come first, and an article's version in the
 // other Chinese script follows it.
 //

@@ -187,8 +187,3 @@ func hanNumber(s string) (int, bool) {
 	}
 	return 0, false
 }
-
-// rankElapsed is what a passage gains, among its article's passages,
-// when its heading's window holds the time the question says has gone
-// by (and loses when it is outside it).
-const rankElapsed = 0.1

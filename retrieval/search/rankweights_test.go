@@ -135,17 +135,30 @@ func trainingPairs(t testing.TB, ix *Index, qs []labelled) []docVector {
 // rankLambda is the L2 penalty of the ranking model's training.
 const rankLambda = 1.0
 
-// trainRanking fits a pairwise logistic model, w·(x_relevant - x_other),
-// with an L2 penalty, by Newton's method from zero: deterministic. The
-// weights are scaled to sum to 1 in absolute value (the order they give
-// does not change) and rounded to four digits.
-func trainRanking(pairs []docVector) docVector { return trainRankingLam(pairs, rankLambda) }
-
-func trainRankingLam(pairs []docVector, lambda float64) docVector {
+// trainRanking fits the ranking model: trainPairwise over docVectors.
+func trainRanking(pairs []docVector) docVector {
+	rows := make([][]float64, len(pairs))
+	for i := range pairs {
+		rows[i] = pairs[i][:]
+	}
 	var w docVector
+	copy(w[:], trainPairwise(rows, numFeatures, rankLambda))
+	return w
+}
+
+// trainPairwise fits a pairwise logistic model, w·(x_relevant - x_other),
+// over pairs of n features, with an L2 penalty, by Newton's method from
+// zero: deterministic. The weights are scaled to sum to 1 in absolute
+// value (the order they give does not change) and rounded to four
+// digits.
+func trainPairwise(pairs [][]float64, n int, lambda float64) []float64 {
+	w := make([]float64, n)
 	for range 30 {
-		var grad docVector
-		var hess [numFeatures][numFeatures]float64
+		grad := make([]float64, n)
+		hess := make([][]float64, n)
+		for i := range hess {
+			hess[i] = make([]float64, n)
+		}
 		for _, d := range pairs {
 			z := 0.0
 			for i := range d {
@@ -178,9 +191,10 @@ func trainRankingLam(pairs []docVector, lambda float64) docVector {
 	return w
 }
 
-// solve solves a x = b by Gaussian elimination with partial pivoting.
-func solve(a [numFeatures][numFeatures]float64, b docVector) docVector {
-	n := numFeatures
+// solve solves a x = b by Gaussian elimination with partial pivoting;
+// it changes a and b.
+func solve(a [][]float64, b []float64) []float64 {
+	n := len(b)
 	for c := 0; c < n; c++ {
 		p := c
 		for r := c + 1; r < n; r++ {
@@ -198,7 +212,7 @@ func solve(a [numFeatures][numFeatures]float64, b docVector) docVector {
 			b[r] -= f * b[c]
 		}
 	}
-	var x docVector
+	x := make([]float64, n)
 	for r := n - 1; r >= 0; r-- {
 		s := b[r]
 		for k := r + 1; k < n; k++ {

@@ -74,10 +74,6 @@ func regionOf(heading string) region {
 	return found
 }
 
-// rankRegion is what a passage gains, among its article's passages, when
-// its heading names the part of the world the question is asked from.
-const rankRegion = 0.1
-
 // asksFrom returns the region a question is asked from: the one it names,
 // or else the one its language is written in; none when it names both or
 // its language says nothing.

@@ -44,50 +44,18 @@ const (
 	rankOtherFamily = 0.5
 )
 
-// rankIntent is what a passage gains, among its article's passages,
-// when its heading promises the kind of answer the question asks for.
-const rankIntent = 0.1
-
-// rankHolds is what a passage gains, among its article's passages, when
-// its text holds the kind of answer the question asks for (a duration, a
-// price): less than a heading's promise, as many sections mention a
-// number of days in passing.
-const rankHolds = 0.05
-
 // rerank scores and sorts the candidates of a question, best first: each
-// passage by its features, each document by the ranking model m over its
-// passages' (documents first, then their passages).
+// document by the ranking model m over its passages' features, and each
+// passage within its document by the section model (sectionrank.go).
 func rerank(ps []scored, qs *question, m rankModel) {
 	docs := make(map[string]docCoverage, len(ps))
-	lowerText := strings.ToLower(qs.text)
 	for i := range ps {
 		ps[i].measureShared(qs.terms, qs.lang, docs)
-		// Only the order within an article: the document's rank is
-		// made of the features alone.
-		if qs.asks&ps[i].headIntent != 0 {
-			ps[i].rank += rankIntent
-		}
-		if qs.asks&ps[i].holds != 0 {
-			ps[i].rank += rankHolds
-		}
-		if ps[i].digest {
-			ps[i].rank -= rankDigest
-		}
-		if !qs.within && unaskedName(ps[i].names, lowerText) {
-			ps[i].rank -= rankNamed
-		}
-		if qs.from != regionNone && ps[i].headRegion == qs.from {
-			ps[i].rank += rankRegion
-		}
-		if qs.elapsedKnown {
-			if w, ok := windowOf(ps[i].Heading); ok {
-				if w.holdsElapsed(qs.elapsed) {
-					ps[i].rank += rankElapsed
-				} else {
-					ps[i].rank -= rankElapsed
-				}
-			}
-		}
+	}
+	// Only the order within an article: the document's rank is made of
+	// the features alone.
+	for i, x := range sectionVectors(ps, qs) {
+		ps[i].rank = builtinSections.score(x) * languageWeight(qs.lang, ps[i].Lang)
 	}
 	// Ranking documents first makes translations of one article, cut
 	// into passages differently, rank alike, so that the language

@@ -18,9 +18,11 @@ type sectionQuestion struct {
 	Question string `json:"question"`
 	Doc      string `json:"doc"`
 	Heading  string `json:"heading"`
+	// Alt are other sections of the article that answer as well.
+	Alt []string `json:"alt,omitempty"`
 }
 
-func loadSectionQuestions(t *testing.T, path string) []sectionQuestion {
+func loadSectionQuestions(t testing.TB, path string) []sectionQuestion {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
