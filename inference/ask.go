@@ -803,10 +803,6 @@ func saysItHelped(r courtesy.Reading, text string, l lang.Tag) bool {
 	return courtesy.Read(text, l, false).Opening == courtesy.Ack && slices.Contains(r.Kinds, courtesy.Thanks)
 }
 
-// hanAsking are the Chinese words that ask what, which, where or how
-// many: a remark holds none ("要拍啥照片" asks).
-var hanAsking = []string{"啥", "什么", "什麼", "咩", "乜", "哪", "边个", "邊個", "几多", "幾多", "多少", "几时", "幾時", "点样", "點樣", "怎"}
-
 // asksInForm reports whether a whole message is a question in its form
 // (a question mark, a particle that asks at its end): "要是已经发货了呢"
 // opens with words that say yes and asks what if it has shipped. The
@@ -821,7 +817,7 @@ func asksInForm(text string) bool {
 // trouble told.
 func remark(rest string, l lang.Tag) bool {
 	return !strings.ContainsAny(rest, "?？") && !search.AsksHow(rest) && !search.AsksWhether(rest) && search.AnswersKind(rest, "") &&
-		!troubled(rest, l) && !slices.ContainsFunc(hanAsking, func(w string) bool { return strings.Contains(rest, w) })
+		!troubled(rest, l) && !courtesy.AsksInHan(rest)
 }
 
 // farewellWords is the most words a remark before a goodbye has.

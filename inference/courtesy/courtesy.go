@@ -137,7 +137,7 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 		}
 	}
 	r.Kinds = dropFillers(r.Kinds)
-	if start < end && !strings.ContainsAny(text, "?？") && praise(toks[start:end], warm(r.Kinds)) {
+	if start < end && !strings.ContainsAny(text, "?？") && !AsksInHan(text) && praise(toks[start:end], warm(r.Kinds)) {
 		// Praise in words the phrases do not hold: the whole message is
 		// courtesy.
 		r.Kinds = append(r.Kinds, Compliment)

@@ -110,6 +110,8 @@ func TestRead(t *testing.T) {
 		{"is it good", lang.English, false, None, None, false, "is it good"},
 		{"not very helpful", lang.English, false, None, None, false, "not very helpful"},
 		{"客服回复不快", lang.ChineseSimplified, false, None, None, false, "客服回复不快"},
+		{"幾耐回覆", lang.ChineseTraditional, false, None, None, false, "幾耐回覆"}, // how long until a reply: a question
+		{"客服多久回复", lang.ChineseSimplified, false, None, None, false, "客服多久回复"},
 		{"is express delivery fast", lang.English, false, None, None, false, "is express delivery fast"},
 		{"the lamp is great but the plug is broken", lang.English, false, None, None, false, "the lamp is great but the plug is broken"},
 		{"有用吗", lang.ChineseSimplified, false, None, None, false, "有用吗"},

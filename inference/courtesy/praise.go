@@ -46,6 +46,18 @@ var (
 	askEnds    = wordSet(`吗 嗎 呢 么 麼 ke kah`)
 )
 
+// hanAsking are the Chinese words that ask what, which, where, when, how
+// long or how many: a remark holds none ("要拍啥照片" asks), and neither
+// does praise ("幾耐回覆" asks how long a reply takes, whatever its
+// characters say alone).
+var hanAsking = []string{"啥", "什么", "什麼", "咩", "乜", "哪", "边个", "邊個", "几多", "幾多", "多少", "几时", "幾時", "点样", "點樣", "怎",
+	"多久", "几耐", "幾耐", "多长时间", "多長時間"}
+
+// AsksInHan reports whether a text holds a Chinese word of asking.
+func AsksInHan(text string) bool {
+	return slices.ContainsFunc(hanAsking, func(w string) bool { return strings.Contains(text, w) })
+}
+
 // negations turn praise into its opposite.
 var negations = wordSet(`not no never isnt wasnt arent werent dont didnt cant couldnt ikke aldrig tidak bukan x tak tk takde
 不 唔 没 沒 冇 未 别 別 非`)
