@@ -54,6 +54,18 @@ func TestFreeText(t *testing.T) {
 		{"registered mobile no.", "please change my registered mobile no. to 9876543210 today", Phone, []string{"9876543210"}},
 		{"order no. stays", "order no. 9876543210 was late", Phone, nil},
 
+		// National numbers of further countries, written as dialled there.
+		{"ke mobile", "my M-Pesa line is 0722 315 409, the token never came", Phone, []string{"0722 315 409"}},
+		{"pk mobile", "My registered number is 0300-4415297.", Phone, []string{"0300-4415297"}},
+		{"jp number after tel", "Tel 092-714-3381.", Phone, []string{"092-714-3381"}},
+		{"pt mobile after tlm", "should go to porto. tlm 936 204 118", Phone, []string{"936 204 118"}},
+		{"mx mobile with its area", "cel 55 4409 2210", Phone, []string{"55 4409 2210"}},
+		// An account's, a policy's or a claim's number, and a code.
+		{"account number stays", "Is there a fee? Account 7200-3318. I'm in Cork until Friday.", Phone, nil},
+		{"policy no. stays", "Can someone call me? Policy no. 771-2209-41.", Phone, nil},
+		{"code stays", "My policy KSK-2209183. It happened on Monday.", Phone, nil},
+		{"a number changed on an account", "Can you change the contact number on my account to (415) 802-3371?", Phone, []string{"(415) 802-3371"}},
+
 		{"danish f.", "Jens Hansen, f. 29.8.51, har flyttet", DateOfBirth, []string{"29.8.51"}},
 		{"danish slash dash", "min søn er født 3/4-2009", DateOfBirth, []string{"3/4-2009"}},
 		{"malay lahir", "anak sy lahir 12/03/2018", DateOfBirth, []string{"12/03/2018"}},

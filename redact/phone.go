@@ -39,6 +39,22 @@ var phonePlans = []phonePlan{
 	{"FR", 33, "0", false, 9, 9},
 	{"ZA", 27, "0", false, 9, 9},
 	{"US", 1, "1", true, 10, 10},
+	// Further countries of writers in English, each written the national
+	// way: with the trunk 0 where the plan has one, else as dialled. A
+	// number a company holds in an earlier plan and a person in one of
+	// these (0300-4415297, a Pakistani mobile, a British shared-cost
+	// line) is taken for a person's: a hotline kept is worth less than a
+	// number leaked.
+	{"KE", 254, "0", false, 9, 9},
+	{"GH", 233, "0", false, 9, 9},
+	{"PK", 92, "0", false, 10, 10},
+	{"JP", 81, "0", false, 9, 10},
+	{"TR", 90, "0", false, 10, 10},
+	{"BR", 55, "0", true, 10, 11},
+	{"MX", 52, "", false, 10, 10},
+	{"PT", 351, "", false, 9, 9},
+	{"ES", 34, "", false, 9, 9},
+	{"PL", 48, "", false, 9, 9},
 }
 
 // national returns the national significant number of digits written the
@@ -170,7 +186,7 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 	}
 	// The nearest cue decides: an order number, or an identifier (a
 	// mistyped CPR number is not a phone number either).
-	if npc > pc || idc > pc {
+	if npc > pc || idc > pc || labelledAccount(s.wordsBefore(c.start)) || codePrefixed(t, c.start) {
 		return 0, "", false
 	}
 	if hotline(c, d) {
@@ -228,6 +244,50 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 		return 0.65, canon, true
 	}
 	return 0.45, canon, true
+}
+
+// accountLabels name the number right after them as an account's, a
+// policy's or a claim's ("Account 7200-3318", "policy no. 771-2209-41"):
+// only right before it, as "the contact number on my account" names the
+// account the number is changed on.
+var accountLabels = []string{"account", "acct", "a/c", "akaun", "policy", "polis", "police", "claim", "member",
+	"membership", "meter", "保单", "保單"}
+
+// labelledAccount reports whether the words before a number end with an
+// account label, a "no." or "number" and punctuation allowed after it.
+func labelledAccount(before string) bool {
+	b := strings.TrimRight(before, " :#.-")
+	for _, w := range []string{"number", "nummer", "nombor", "num", "no", "nr", "id"} {
+		if strings.HasSuffix(b, w) && (len(b) == len(w) || !isWordByte(b[len(b)-len(w)-1])) {
+			b = strings.TrimRight(b[:len(b)-len(w)], " :#.-")
+			break
+		}
+	}
+	for _, w := range accountLabels {
+		if strings.HasSuffix(b, w) && (len(b) == len(w) || !isWordByte(b[len(b)-len(w)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// codePrefixed reports whether a number is joined by a hyphen to the
+// capitals of a code before it ("KSK-2209183", "MX-7710293"): a
+// reference, not a phone number.
+func codePrefixed(t string, start int) bool {
+	if start < 3 || t[start-1] != '-' {
+		return false
+	}
+	n := 0
+	for i := start - 2; i >= 0 && (t[i] >= 'A' && t[i] <= 'Z' || t[i] >= '0' && t[i] <= '9'); i-- {
+		n++
+	}
+	return n >= 2 && (start-2-n < 0 || !isWordByte(t[start-2-n]))
+}
+
+// isWordByte reports whether b is an ASCII letter or digit.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // maxCueCompound is how far, in bytes, a word naming a kind of number may
