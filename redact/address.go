@@ -200,7 +200,7 @@ func (s *scan) addrWord(k int) bool {
 		return true
 	}
 	if s.lw(k) == "no" || s.lw(k) == "nr" {
-		return k+1 < len(s.words) && s.words[k+1].kind != wLetters && strings.HasPrefix(s.gap(k+1), ".")
+		return k+1 < len(s.words) && s.words[k+1].kind != wLetters && (strings.HasPrefix(s.gap(k+1), ".") || strings.HasPrefix(s.gap(k+1), ":"))
 	}
 	if s.caseless {
 		return f&lxStop == 0
@@ -240,6 +240,11 @@ func (s *scan) gapInside(k int) bool {
 			newlines++
 		case '>', '?':
 			if newlines == 0 {
+				return false
+			}
+		case ':':
+			// "No: 48", the house number after its label.
+			if k == 0 || s.words[k].kind != wDigits || s.lw(k-1) != "no" && s.lw(k-1) != "nr" {
 				return false
 			}
 		default:

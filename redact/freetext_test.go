@@ -137,6 +137,11 @@ func TestAddressForms(t *testing.T) {
 		{"Ship to:\n8830 Pinecrest Ln\nUnit B\nCharlotte, NC 28277", "8830 Pinecrest Ln\nUnit B\nCharlotte, NC 28277"},
 		{"adresse:\nVesterbrogade 12, 2. th.\n1620 København V\nDanmark", "Vesterbrogade 12, 2. th.\n1620 København V\nDanmark"},
 		{"my new address is Södermannagatan 21, lgh 1103, 116 40 Stockholm", "Södermannagatan 21, lgh 1103, 116 40 Stockholm"},
+		// Street, unit and district words of more countries.
+		{"Address Atatürk Mah. Cumhuriyet Cad. No: 48 Daire 6 34750 Ataşehir", "Atatürk Mah. Cumhuriyet Cad. No: 48 Daire 6 34750 Ataşehir"},
+		{"it should go to Rua Padre Chagas, 215, apto 302, Porto Alegre please", "Rua Padre Chagas, 215, apto 302, Porto Alegre"},
+		{"new address: Leof. Kifisias 210, 152 31 Chalandri", "Leof. Kifisias 210, 152 31 Chalandri"},
+		{"I moved to Skólavörðustígur 22, 101 Reykjavík last month", "Skólavörðustígur 22, 101 Reykjavík"},
 		{"Thanks, Ole, 2100 København", ""},
 		{"is the Leeds LS1 4DY store open", ""},
 		{"The delivery to Alice Springs is quoted at 6 days", ""},

@@ -77,12 +77,14 @@ mews grove rise wharf quay path alley plaza parade esplanade broadway
 strasse straße str weg gasse platz allee laan straat gracht plein kade
 gade vej allé alle plads stræde torv vænge vænget boulevarden
 gata gatan vägen väg veien vei vegen vegur katu tie utca ulica
+cad cadde caddesi sok sokak sokağı blv bulvar bulvarı mah mahalle mahallesi stígur braut ro gil
 `
 
 const streetPrefixes = `
 rue rua via viale calle avenida avda carrer camino estrada travessa largo piazza corso praça
 jalan jln jl lorong lrg persiaran lebuh lebuhraya leboh taman tmn kampung kg route chemin allée
 ul ulica aleja calea strada avenue boulevard place
+av leof leoforos odos đường ngõ phố hẻm
 `
 
 // streetSuffixes end compound street names: Vesterbrogade, Nørrevej.
@@ -90,7 +92,7 @@ var streetSuffixes = []string{
 	"gade", "vej", "vænget", "vænge", "stræde", "plads", "torv", "allé",
 	"strasse", "straße", "weg", "gasse", "platz", "allee", "laan", "straat", "gracht",
 	"gata", "gatan", "vägen", "veien", "vegen", "vegur", "katu", "utca", "ulica",
-	"street", "road", "vejen", "gaden",
+	"street", "road", "vejen", "gaden", "stígur", "braut",
 }
 
 // unitWords name the parts of an address after the street.
@@ -98,6 +100,7 @@ const unitWords = `
 apt apartment suite ste unit flat floor fl room box po pobox postboks postfach lot blok block
 blk tingkat aras lejl lejlighed sal th tv mf building bldg tower level lvl house psc apo fpo dpo
 shop app appt bât bat etage étage piso stg lgh lägenhet apartament apartamento bloc scara etaj
+apto conj lok lokal fsz daire huis hinterhaus dto casa apartado
 `
 
 // monthNames in English, Danish and Malay, with common abbreviations, and
