@@ -146,6 +146,29 @@ var notPersonalCueWords = []string{"order", "ordre", "bestilling", "invoice", "f
 
 func notPersonalContext(ctx string) bool { return notPersonalCues.has(ctx) }
 
+// labelledNotPersonal reports whether the words before a number end with
+// a label of an order, tracking or other not-personal number ("Tracking
+// 630018829311", "order no. 4412..."), a "no." or "number" and
+// punctuation allowed after it.
+func labelledNotPersonal(ctx string) bool {
+	b := strings.TrimRight(ctx, " :#.-")
+	for _, w := range []string{"number", "nummer", "nombor", "no", "nr"} {
+		if strings.HasSuffix(b, w) && (len(b) == len(w) || !isWordByte(b[len(b)-len(w)-1])) {
+			b = strings.TrimRight(b[:len(b)-len(w)], " :#.-")
+			break
+		}
+	}
+	for _, w := range notPersonalCueWords {
+		if w == "#" || w == "no." || w == "nr." {
+			continue
+		}
+		if strings.HasSuffix(b, w) && (len(b) == len(w) || !isWordByte(b[len(b)-len(w)-1]) || w[0] >= 0x80) {
+			return true
+		}
+	}
+	return false
+}
+
 // notPersonalAfter reports whether a not-personal cue stands in ctx after
 // offset other (the nearest cue decides: "手機 5912 9776，訂單 20249690").
 func notPersonalAfter(ctx string, other int) bool { return notPersonalCues.last(ctx) > other }

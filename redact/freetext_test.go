@@ -33,6 +33,8 @@ func TestFreeText(t *testing.T) {
 		{"double spaces in a card", "kortnr 4878  7263  8963  3307 tak", CreditCard, []string{"4878  7263  8963  3307"}},
 		{"card 4-8-4", "card 4111 11111111 1111 please", CreditCard, []string{"4111 11111111 1111"}},
 		{"card failing luhn stays", "ref 4111 11111111 1112 please", CreditCard, nil},
+		{"tracking number passing luhn stays", "parcel dah sampai tapi saya tak terima. Tracking 630018829311.", CreditCard, nil},
+		{"card after its cue", "pls refund to 630018829311 my card", CreditCard, []string{"630018829311"}},
 		{"hkid space before bracket", "身份證 A611859 (6)", HKID, []string{"A611859 (6)"}},
 		{"hkid wrong check stays", "code A611859 (5)", HKID, nil},
 
