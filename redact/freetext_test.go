@@ -227,6 +227,10 @@ func TestTradeNames(t *testing.T) {
 		{"Min Arne Nielsen lampe er gået i stykker.", nil},
 		{"Do you sell Victoria Marsh dresses in size 12?", nil},
 		{"Was the invoice from Hansen & Søn paid?", nil},
+		{"Bila stok Milo 2kg masuk semula?", nil},
+		{"Ada jualan untuk set hamper biskut Julie's tak?", nil},
+		{"Saya nak beli tiket konsert Siti Nurhaliza melalui app", nil},
+		{"Tolong hantar kepada Siti Nurhaliza, rumah dia kat Shah Alam", []string{"Siti Nurhaliza"}},
 		{"Please ask Mary Baker to call me back.", []string{"Mary Baker"}},
 		{"My name is Peter Larsen and my coffee machine is broken.", []string{"Peter Larsen"}},
 	}

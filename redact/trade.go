@@ -71,6 +71,9 @@ func (s *scan) tradeName(from, to int) bool {
 		!s.tradeWord(j, tradeAfter) && !s.tradeWord(j, tradeGoods) {
 		j++
 	}
+	if to < len(s.words) && s.gap(to) == " " && quantity(s.lw(to)) {
+		return true // Milo 2kg: a product and its size
+	}
 	if j < len(s.words) {
 		g := s.gap(j)
 		if g == " " && (s.tradeWord(j, tradeAfter) || s.tradeWord(j, tradeGoods)) {
@@ -86,6 +89,27 @@ func (s *scan) tradeName(from, to int) bool {
 		k-- // Kedai Mr DIY, Kedai Emas Permata
 	}
 	return k >= 0 && s.gap(k+1) == " " && s.tradeWord(k, tradeBefore)
+}
+
+// quantityUnits are the units a product's size is given in.
+var quantityUnits = []string{"kg", "g", "mg", "ml", "l", "ltr", "litre", "liter", "gb", "tb", "mb", "mm", "cm", "m", "pcs", "pc", "oz", "lb", "lbs"}
+
+// quantity reports whether a word is an amount with its unit: 2kg, 1.5l,
+// 256gb.
+func quantity(w string) bool {
+	i := 0
+	for i < len(w) && (w[i] >= '0' && w[i] <= '9' || i > 0 && (w[i] == '.' || w[i] == ',')) {
+		i++
+	}
+	if i == 0 || i == len(w) {
+		return false
+	}
+	for _, u := range quantityUnits {
+		if w[i:] == u {
+			return true
+		}
+	}
+	return false
 }
 
 // tradeHan are the Chinese words of trade of the [after] section: a name
