@@ -220,7 +220,7 @@ func (s *scan) cueBefore(k int) int {
 		from--
 	}
 	raw := strings.TrimRight(s.lower[from:s.words[k].start], " \t")
-	if k == 0 || !nameCueEnd(s, k-1) && !strings.HasSuffix(raw, ":") {
+	if k == 0 || !nameCueEnd(s, k-1) && !strings.HasSuffix(raw, ":") && !strings.HasSuffix(raw, "?") {
 		return cueNone
 	}
 	ctx := trimCueContext(raw)
@@ -230,6 +230,11 @@ func (s *scan) cueBefore(k int) int {
 		if hasAny(line, "name", "navn", "nama", "names") {
 			return cueStrong
 		}
+	}
+	// A form's question, asked and answered: "Surname? Karagianni.",
+	// "What's your last name? Magnusson".
+	if strings.HasSuffix(raw, "?") && nameQuestion(raw) {
+		return cueStrong
 	}
 	if s.words[k-1].kind == wCJK {
 		for _, c := range strongNameCues {
@@ -299,6 +304,24 @@ func hasWordSuffix(ctx, cue string) bool {
 	}
 	c := ctx[len(ctx)-len(cue)-1]
 	return !isAlnum(c) && c < 0x80
+}
+
+// nameQuestion reports whether the text before a word ends with a short
+// question that asks a name: "Surname?", "Last name?", "Fornavn?".
+func nameQuestion(raw string) bool {
+	q := strings.TrimSuffix(raw, "?")
+	if i := strings.LastIndexAny(q, ".?!\n"); i >= 0 {
+		q = q[i+1:]
+	}
+	words := strings.Fields(q)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	switch words[len(words)-1] {
+	case "name", "surname", "navn", "efternavn", "fornavn", "nama":
+		return true
+	}
+	return false
 }
 
 // callAdverbs follow "call me" where no name does: "call me back",
