@@ -100,6 +100,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectRelationNames(s)
 	detectContactNames(s)
 	extendNames(s)
+	joinHyphenated(s)
 	detectZhVerbCueNames(s)
 	detectZhLatinNames(s)
 	s.dropHanTradeNames()

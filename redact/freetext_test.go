@@ -520,6 +520,8 @@ func TestCuedNames(t *testing.T) {
 		{"Hi, the form again. Surname? Karagianni. I'd like to renew.", "Karagianni"},
 		{"Insured person? Nikos. Last name? Stavropoulos. Date of birth?", "Stavropoulos"},
 		{"Did you change the name? Yes it is fine now", ""},
+		{"moi, the package for kalle-pekka ahonen is at the wrong pickup point", "kalle-pekka ahonen"},
+		{"the anti-theft tag from Maria Lund is still on", "Maria Lund"},
 		{"is the dr martens sale online only", ""},
 		{"I am Very Angry about this", ""},
 		{"can you send it to Royal Mail instead", ""},

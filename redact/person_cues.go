@@ -392,6 +392,69 @@ func extendNames(s *scan) {
 	}
 }
 
+// joinHyphenated grows a name over a hyphenated name right before or
+// after it ("Pieter-Jan" of "Pieter-Jan van der Linden", "kalle-pekka" of
+// "kalle-pekka ahonen"): the tagger knows the parts of a double name less
+// well than the names beside it. The hyphenated word is written in the
+// name's case, and each of its parts could be a name.
+func joinHyphenated(s *scan) {
+	for i := range s.found {
+		f := &s.found[i]
+		if f.Type != Person || s.cjkAt(f.Start) {
+			continue
+		}
+		first, last := s.wordAt(f.Start), s.wordAt(f.End-1)
+		if first >= len(s.words) || last >= len(s.words) || s.words[first].start != f.Start || s.words[last].end != f.End {
+			continue
+		}
+		from, to := first, last
+		if from > 0 && s.gap(from) == " " && s.hyphenName(from-1, first) && s.ownedBy(from-1, f) {
+			from--
+		}
+		if to+1 < len(s.words) && s.gap(to+1) == " " && s.hyphenName(to+1, first) && s.ownedBy(to+1, f) {
+			to++
+		}
+		if from < first || to > last {
+			f.Start, f.End = s.words[from].start, s.words[to].end
+			f.canon = s.lowerCanon(f.Start, f.End)
+		}
+	}
+}
+
+// hyphenName reports whether word k is a hyphenated name written in the
+// case of word first, the name found beside it: parts of two letters or
+// more, each in that case (capitalised, capitals, or lower case), none a
+// function word.
+func (s *scan) hyphenName(k, first int) bool {
+	w, n := s.words[k], s.words[first]
+	v := s.text[w.start:w.end]
+	if w.kind != wLetters || !strings.Contains(v, "-") || s.lex(k)&(lxStop|lxGreeting|lxSignOff|lxStreet|lxStreetPre|lxUnit|lxOrg) != 0 {
+		return false
+	}
+	for part := range strings.SplitSeq(v, "-") {
+		if utf8.RuneCountInString(part) < 2 || lexTable.get(strings.ToLower(part))&(lxStop|lxDict|lxMonth) != 0 && lexTable.get(strings.ToLower(part))&(lxGiven|lxSurname|lxListGiven|lxListSurname) == 0 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(part)
+		upper := strings.ToUpper(part) == part
+		switch {
+		case n.upper:
+			if !upper {
+				return false
+			}
+		case n.cap:
+			if !unicode.IsUpper(r) || upper {
+				return false
+			}
+		default:
+			if strings.ToLower(part) != part {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // particleTail returns the last word of a family name that one or two
 // particles in lower case join to the name ending with word last ("al-"
 // of "Hassan al-Farsi", "van der" of "Anouk van der Berg"): the word after
