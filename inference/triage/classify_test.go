@@ -96,6 +96,12 @@ func TestClassifyTriggers(t *testing.T) {
 		{"zh-Hans", "我要投诉快递员", Complaint},
 		{"zh-Hant", "我要客訴", Complaint},
 		{"ms", "saya nak buat aduan", Complaint},
+		// A demand that a wrong be put right is a complaint, unnamed.
+		{"en", "the kettle came scratched all over, I expect this to be made right", Complaint},
+		{"da", "har ventet 3 uger paa refusionen, det skal i rette op paa", Complaint},
+		{"zh-Hans", "快递员把东西扔楼下就走了，必须给我个交代", Complaint},
+		{"zh-Hant", "少咗燈罩，問客服又推來推去，要你們負責", Complaint},
+		{"ms", "voucher dah tolak tapi barang tak sampai, saya nak korang betulkan benda ni", Complaint},
 		{"en", "I will sue you", LegalThreat},
 		{"da", "min advokat kontakter jer", LegalThreat},
 		{"zh-Hans", "我要去法院起诉你们", LegalThreat},

@@ -140,6 +140,21 @@ func complaintLexicon() lexicon {
 				"buat|membuat|nak|mahu|ingin|hantar|failkan|lapor|kemukakan ~2 aduan|komplen|complain",
 				"要|想|我要|正式 投诉|投訴|客诉|客訴",
 				"投诉|投訴 ~4 快递员|快遞員|送货员|送貨員|客服|你们|你們|店|服务|服務",
+				// A demand that the wrong be put right or answered for
+				// is a complaint, whatever it is called.
+				"made|put|set right",
+				"make|put|set it|this|things|that right",
+				"want|expect|demand|deserve ~2 compensation|something_done|an_apology",
+				"something done about",
+				"rette op",
+				"forventer|kræver|kraever|vil_have ~2 kompensation|erstatning|en_undskyldning",
+				"vil have noteret",
+				"说法|說法|交代",
+				"要你们|要你們|要你哋 ~1 负责|負責|补返|補返|赔|賠",
+				"要求 ~3 处理|處理|赔偿|賠償|补偿|補償",
+				"nak|mahu|minta korang|kamu|pihak_kedai ~2 betulkan|bertanggungjawab|ganti_balik",
+				"nak|mahu report|buat_report|lapor hal|perkara|benda",
+				"pampasan|ganti_rugi",
 			}},
 			{w: 0.7, p: []string{
 				"complaint about|regarding|re|against|concerning",
