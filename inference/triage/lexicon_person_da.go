@@ -23,6 +23,11 @@ func personCuesDA() (strong, weak []string) {
 	strong = []string{
 		"tale|snakke|chatte|skrive|snak|tal|sludre|kontakt|kontakten|i_kontakt|gennemgå|gennemgaa|drøfte|droefte|diskutere|afklare ~2 med ~3 " + anyone,
 		"fat i ~3 " + personDA,
+		"forklare|forklar|forklaret|beskrive ~2 til ~3 " + anyone,
+		"helst|hellere ~1 " + personDA,
+		// Staff, named as a whole: to talk with them, not about the
+		// showroom's ("kan personalet i showroomet hjælpe").
+		"tale|snakke|chatte|skrive ~2 med ~1 jeres|dit|dine|noget personale|personalet",
 		"stil|stille|stilles|stillet|sæt|sætte|saet|saette|send|sende|sendes|viderestil|viderestille|overfør|overføre|overfoer|overfoere|flyt ~1 mig|dig|os|sagen|den|det|samtalen ~2 videre|over|igennem|om ~1 til ~3 " + anyone,
 		"stil|stille|stilles|sætte|sæt ~1 mig|dig ~2 videre|igennem|over|om",
 		"stilles|sendes|viderestilles|stillet|sendt|viderestillet videre|igennem|over|om",

@@ -45,6 +45,8 @@ func personCuesMS() (strong, weak []string) {
 		"ada ?tak|x|ke ~1 " + personMS + " ~3 tak|ke|x|kat|di|yang|boleh",
 		// "admin ada x?", "cs ada tak": is someone there, asked first.
 		"^admin|cs|staf|staff|ejen|agent|manusia ada ?tak|x|ke|tk|kah|ker$",
+		"sis|bro|sis_bro|tuan|puan ~2 admin|cs|staf|staff ~1 ada",
+		"pass|passkan|serah|serahkan ~3 office|pejabat|staf|staff|team|pasukan",
 		"sesiapa|seseorang|siapa_siapa dari|daripada|drp ~2 team|pasukan|syarikat|customer_service|cs|korang|anda|kedai",
 		"bantuan ~2 daripada|dari|drp ~2 " + anyone,
 		// "bagi la orang yang boleh check akaun sy": someone who can.
