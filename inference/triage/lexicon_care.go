@@ -109,6 +109,8 @@ func selfHarmLexicon() lexicon {
 		},
 		vetoes: []string{
 			"想死你|想死我了",
+			// "急到想死": so impatient one could die, a way of saying it.
+			"急到想死|急得想死|等到想死|烦到想死|煩到想死|气到想死|氣到想死|闷到想死|悶到想死|热到想死|熱到想死|饿到想死|餓到想死",
 			"die for|laughing",
 			"kill ~2 order|time|process|app|switch",
 			"mahal|panas|lapar|sejuk|lambat|lawak|gelak nak|mahu mati",
