@@ -291,6 +291,9 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 	// something new asks on its own, whatever it points back with.
 	switched := hasTopic && switchesTopic(m.question, d.Lang)
 	dependent := hasTopic && !switched && dependsOnEarlier(m.question, d.Lang)
+	// In a conversation about something, a message asks about part of
+	// it, unless it says it turns to something new.
+	alone.Continues = hasTopic && !switched
 	// namesInPlay: what the message names beyond the words of asking
 	// points to the article in play ("調查要幾耐" of a late parcel: the
 	// investigation is the late parcel's).
@@ -360,7 +363,7 @@ func (a *Assistant) search(ctx context.Context, m *message) (search.Result, erro
 	// A follow-up: search it with what the conversation is about.
 	standalone := standaloneQuery(m.question, about)
 	joint := alone
-	joint.Text = redact.RemovePlaceholders(standalone)
+	joint.Text, joint.Continues = redact.RemovePlaceholders(standalone), true
 	r, err := a.parts.Retriever.Search(ctx, joint)
 	if err != nil {
 		return r, err

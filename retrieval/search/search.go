@@ -27,6 +27,11 @@ type Query struct {
 	// sections of an article already in play, for a follow-up. All their
 	// passages may come back, not two a document.
 	Within []string
+	// Continues marks a query that continues a conversation: a
+	// follow-up's words with those of the topic in play. It asks about
+	// part of what the article in play says, so that no section is
+	// preferred for coming early in its article.
+	Continues bool
 }
 
 // Passage is a piece of a document that matched a search.
@@ -205,8 +210,9 @@ type question struct {
 	searched bool
 	// passages are the first pass's candidates, best first.
 	passages []scored
-	// within is set when the search is held to some documents.
-	within bool
+	// within is set when the search is held to some documents;
+	// continues when it continues a conversation (Query.Continues).
+	within, continues bool
 }
 
 // firstPass analyses a query and finds its candidates: the passages
@@ -217,7 +223,7 @@ func (ix *Index) firstPass(ctx context.Context, q Query) (*question, error) {
 		d := lang.Detect(q.Text)
 		ql, sure = d.Tag, d.Sure
 	}
-	qs := &question{text: strings.TrimSpace(q.Text), lang: ql, size: max(q.K*3, candidates), within: len(q.Within) > 0}
+	qs := &question{text: strings.TrimSpace(q.Text), lang: ql, size: max(q.K*3, candidates), within: len(q.Within) > 0, continues: q.Continues}
 	if qs.text == "" {
 		return qs, nil
 	}

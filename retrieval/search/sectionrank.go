@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // The section model orders the passages of one article: which section
 // answers the question. Its features, each between 0 and 1 (or a flag),
@@ -54,11 +57,17 @@ const (
 	// hour, after it) holds the time the question says has gone by, -1
 	// when it does not, 0 when either says none.
 	secElapsed
+	// secTitledEarly is 1/n for the article's n-th section (0 for its
+	// lead), times the share of the query the article's title holds:
+	// when the title says all the question asks ("how do I make a
+	// complaint" of "Making a complaint"), the article answers it from
+	// the start, and its first section is the first step.
+	secTitledEarly
 	numSecFeatures
 )
 
 // sectionFeatureNames name the features, for the weights file and tests.
-var sectionFeatureNames = [numSecFeatures]string{"cover", "head", "head_all", "rest", "head_rest", "first_pass", "intent", "holds", "digest", "named", "lead", "region", "elapsed"}
+var sectionFeatureNames = [numSecFeatures]string{"cover", "head", "head_all", "rest", "head_rest", "first_pass", "intent", "holds", "digest", "named", "lead", "region", "elapsed", "titled_early"}
 
 // secVector is the features of a candidate passage within its article.
 type secVector [numSecFeatures]float64
@@ -114,6 +123,9 @@ func sectionVectors(ps []scored, qs *question) []secVector {
 		x[secNamed] = oneIf(!qs.within && unaskedName(p.names, lowerText))
 		x[secLead] = oneIf(p.Heading == "")
 		x[secRegion] = oneIf(qs.from != regionNone && p.headRegion == qs.from)
+		if n := p.ordinal(); n > 0 && !qs.within && !qs.continues {
+			x[secTitledEarly] = p.title / float64(n)
+		}
 		if qs.elapsedKnown {
 			if w, ok := windowOf(p.Heading); ok {
 				x[secElapsed] = 2*oneIf(w.holdsElapsed(qs.elapsed)) - 1
@@ -140,6 +152,20 @@ func beyondTitle(q []queryTerm, inTitle []float64, terms termSet) float64 {
 		return 0
 	}
 	return have / want
+}
+
+// ordinal is the passage's place in its document: 0 for the first
+// (the lead, when the document has one), -1 when its id does not say.
+func (p *scored) ordinal() int {
+	n, ok := strings.CutPrefix(p.ChunkID, p.DocID+"#")
+	if !ok {
+		return -1
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil {
+		return -1
+	}
+	return i
 }
 
 // oneIf is 1 for true, 0 for false.

@@ -4,5 +4,5 @@ package search
 
 // sectionWeights are the section model's weights, learnt from 2692 pairs
 // of candidates of the shop's section questions and of the answers of
-// its first three conversation parts: cover 0.1626, head 0.1222, head_all 0.029, rest 0.0306, head_rest 0.0585, first_pass 0.0341, intent 0.0916, holds 0.0534, digest -0.0538, named -0.084, lead -0.073, region 0.1016, elapsed 0.1058.
-var sectionWeights = secVector{0.1626, 0.1222, 0.029, 0.0306, 0.0585, 0.0341, 0.0916, 0.0534, -0.0538, -0.084, -0.073, 0.1016, 0.1058}
+// its first three conversation parts: cover 0.1423, head 0.1141, head_all 0.0251, rest 0.0398, head_rest 0.0748, first_pass 0.0337, intent 0.0882, holds 0.0455, digest -0.0413, named -0.0781, lead -0.0587, region 0.0924, elapsed 0.1017, titled_early 0.0643.
+var sectionWeights = secVector{0.1423, 0.1141, 0.0251, 0.0398, 0.0748, 0.0337, 0.0882, 0.0455, -0.0413, -0.0781, -0.0587, 0.0924, 0.1017, 0.0643}

@@ -177,3 +177,40 @@ func TestBeyondTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestTitledQuestionFirstStep checks that a short question its
+// article's title says all of is answered from the article's first
+// section when it is asked on its own (the first step, the general
+// case); within a conversation the position counts for nothing.
+func TestTitledQuestionFirstStep(t *testing.T) {
+	ix := openSample(t)
+	tests := []struct {
+		query, doc, want string
+	}{
+		{"kan jeg annullere min ordre", "sample/da/order-changes-and-cancellation.md", "Inden for den første time"},
+		{"订单能取消吗", "sample/zh-Hans/order-changes-and-cancellation.md", "什么时候可以修改或取消"},
+		{"boleh cancel order x", "sample/ms/order-changes-and-cancellation.md", "Bila saya boleh menukar atau membatalkan pesanan?"},
+		{"when is customer service open", "sample/en/opening-hours.md", "Customer service, Europe"},
+	}
+	for _, tt := range tests {
+		for _, continues := range []bool{false, true} {
+			res, err := ix.Search(context.Background(), Query{Text: tt.query, K: 5, Continues: continues})
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := ""
+			for _, p := range res.Passages {
+				if p.DocID == tt.doc {
+					first = p.Heading
+					break
+				}
+			}
+			if !continues && first != tt.want {
+				t.Errorf("%q: first section of %s %q, want %q", tt.query, tt.doc, first, tt.want)
+			}
+			if continues && first == tt.want {
+				t.Logf("%q continuing a conversation: %q first all the same", tt.query, first)
+			}
+		}
+	}
+}
