@@ -46,9 +46,11 @@
 // against its article's best, whether its heading promises the kind of
 // answer asked for, names the asker's part of the world (region.go) or
 // holds the time the question says has gone by ("within the first hour"
-// for "ordered 20 mins ago", elapsed.go), and whether it is a digest of
+// for "ordered 20 mins ago", elapsed.go), whether it is a digest of
 // questions, the lead, or named after something the question does not
-// say. Passages in the query's
+// say, and, for a question asked on its own (not within an article nor
+// continuing a conversation: Query.Continues), how early it comes in an
+// article whose title says the question. Passages in the query's
 // own language and script come first, and an article's version in the
 // other Chinese script follows it.
 //
