@@ -103,6 +103,11 @@ func TestNamesTopicAsWritten(t *testing.T) {
 		{"hvornar da?", lang.Danish, false},
 		{"hvor lange", lang.Danish, false},
 		{"hvad med i tyskland", lang.Danish, true},
+		// How long something takes asks only how long.
+		{"how long does it take?", lang.English, false},
+		{"hvor lang tid tager det", lang.Danish, false},
+		{"brp lama nak ambil", lang.Malay, false},
+		{"how long does delivery take", lang.English, true},
 	} {
 		if got := namesTopic(tc.text, tc.l); got != tc.want {
 			t.Errorf("namesTopic(%q) = %v, want %v", tc.text, got, tc.want)

@@ -204,11 +204,12 @@ func shortText(s string) bool { return utf8.RuneCountInString(strings.TrimSpace(
 var questionWords = map[lang.Tag]string{
 	lang.English: `how what when where which who whom whose why long much many soon fast quickly quick faster cheaper
 		else more less again too also then case if about instead only still yet ever already time times day days week weeks
-		cost costs price prices fee fees charge`,
+		cost costs price prices fee fees charge take takes took taking`,
 	lang.Danish: `hvordan hvad hvornår hvornaar hvor hvilken hvilke hvem hvorfor lang længe laenge tid meget mange hurtigt
-		hurtigere billigere ellers mere mindre igen også ogsaa så saa hvis dag dage uge uger koster koste pris prisen gebyr`,
+		hurtigere billigere ellers mere mindre igen også ogsaa så saa hvis dag dage uge uger koster koste pris prisen gebyr
+		tager tage tog taget`,
 	lang.Malay: `bagaimana camne camna macam mana apa bila bilakah di mana siapa kenapa mengapa berapa brp lama cepat
-		lagi laju murah jika kalau klu hari minggu masa harga kos caj yuran`,
+		lagi laju murah jika kalau klu hari minggu masa harga kos caj yuran ambil ambik`,
 }
 
 // questionHan are the Chinese words of asking, left out when telling
