@@ -215,6 +215,7 @@ func TestLookalikes(t *testing.T) {
 		{"zh-Hans", "我把我妈妈的礼品卡弄丢了"},
 		{"zh-Hans", "急死我了，快递什么时候到"},
 		{"zh-Hant", "急到想死，幾時先寄到九龍呀"},
+		{"zh-Hant", "有人扮客服問我攞驗證碼"},
 		{"zh-Hans", "我想删掉账户里一个旧的收货地址"},
 		{"zh-Hant", "請問客服服務時間"},
 		{"ms", "awak ni robot ke"},

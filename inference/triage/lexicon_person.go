@@ -137,7 +137,7 @@ func personLexicon() lexicon {
 			"explain|forklare|terangkan|jelaskan|解释|解釋 ~3 why|hvorfor|kenapa|mengapa|为什么|為什麼|點解",
 			// Someone claiming to be staff is reported, not asked for.
 			"有人話|有人说|有人說|有人打|有人打來|有人call|someone_called|someone_said|somebody_called|somebody_said|nogen_ringede|en_person_ringede|ada_orang_call|ada_org_call|ada_orang_telefon",
-			"自称|自稱|冒充|假冒|假扮|pretending_to_be|pretends_to_be|claiming_to_be|claims_to_be|claimed_to_be|posing_as|udgav_sig_for|udgiver_sig_for|giver_sig_ud_for|mengaku|ngaku|menyamar",
+			"自称|自稱|冒充|假冒|假扮|扮|扮成|装成|裝成|pretending_to_be|pretends_to_be|claiming_to_be|claims_to_be|claimed_to_be|posing_as|udgav_sig_for|udgiver_sig_for|giver_sig_ud_for|mengaku|ngaku|menyamar",
 			"semalam|dah_cakap|sudah_cakap|telah_bercakap|pernah|tadi",
 			"pukul_berapa|bila_boleh|waktu_operasi|waktu_pejabat|jam_berapa",
 		},
