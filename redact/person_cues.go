@@ -414,11 +414,34 @@ func joinHyphenated(s *scan) {
 		if to+1 < len(s.words) && s.gap(to+1) == " " && s.hyphenName(to+1, first) && s.ownedBy(to+1, f) {
 			to++
 		}
+		// An initial before or after the name: "j. kowalski", "chloe b".
+		for from > 0 && s.initialAt(from-1) && (s.gap(from) == ". " || s.gap(from) == "." || s.gap(from) == " ") && s.ownedBy(from-1, f) {
+			from--
+		}
+		if to+1 < len(s.words) && s.gap(to+1) == " " && s.initialAt(to+1) && to == last &&
+			s.lex(last)&(lxGiven|lxListGiven) != 0 && (to+2 >= len(s.words) || s.gap(to+2) != " " || !s.words[to+2].cap) && s.ownedBy(to+1, f) {
+			to++ // "chloe b", "sam o": a given name and the initial of the family name
+		}
 		if from < first || to > last {
 			f.Start, f.End = s.words[from].start, s.words[to].end
 			f.canon = s.lowerCanon(f.Start, f.End)
 		}
 	}
+}
+
+// initialAt reports whether word k is a lone letter that can be an
+// initial: not the words "a", "i" and "u", not "x", which Malay writes
+// for "not", and not a letter after an apostrophe.
+func (s *scan) initialAt(k int) bool {
+	w := s.words[k]
+	if w.kind != wLetters || w.end-w.start != 1 || strings.HasSuffix(s.gap(k), "'") || strings.HasSuffix(s.gap(k), "’") {
+		return false // the "m" of "I'm", the "s" of "Anna's"
+	}
+	switch s.lower[w.start] {
+	case 'a', 'i', 'u', 'x':
+		return false
+	}
+	return true
 }
 
 // hyphenName reports whether word k is a hyphenated name written in the
