@@ -26,7 +26,8 @@ var zhNameCues = []string{"我叫", "我的名字是", "名字是", "名字叫",
 	"收件人", "收货人", "收貨人", "寄件人", "持卡人", "户名", "戶名", "账户名", "帳戶名", "申请人", "申請人", "本人", "我是",
 	"我太太", "我老婆", "我先生", "我老公", "我丈夫", "我妻子", "我儿子", "我兒子", "我女儿", "我女兒", "我妈妈", "我媽媽",
 	"我爸爸", "我朋友", "我同事", "我邻居", "我鄰居", "我室友", "我哥哥", "我姐姐", "我弟弟", "我妹妹", "我男朋友",
-	"我女朋友", "我同学", "我同學", "我老板", "我老闆", "我婆婆", "我岳母", "我家人"}
+	"我女朋友", "我同学", "我同學", "我老板", "我老闆", "我婆婆", "我岳母", "我家人",
+	"我妈", "我媽", "我爸", "阿妈", "阿媽", "宝宝", "寶寶", "持有人", "户主", "戶主"}
 
 // zhKinCue reports whether a cue names a relation of the customer's
 // ("我邻居", "我太太"), which a name follows less often than other words.
@@ -38,7 +39,22 @@ func zhKinCue(cue string) bool {
 // a space after them.
 var zhLabelCues = map[string]bool{"姓名": true, "联系人": true, "聯絡人": true, "聯繫人": true, "收件人": true,
 	"收货人": true, "收貨人": true, "寄件人": true, "持卡人": true, "户名": true, "戶名": true, "账户名": true,
-	"帳戶名": true, "申请人": true, "申請人": true}
+	"帳戶名": true, "申请人": true, "申請人": true, "持有人": true, "户主": true, "戶主": true}
+
+// zhCopulas join a label to the name it gives: "持卡人係黃麗珍",
+// "收件人写的是王建国".
+var zhCopulas = []string{"写的是", "寫的是", "填的是", "叫做", "名叫", "是", "係", "系", "为", "為", "叫"}
+
+// skipZhCopula returns where the name after a label starts, past a
+// copula, and whether there was one.
+func skipZhCopula(t string, at int) (int, bool) {
+	for _, c := range zhCopulas {
+		if strings.HasPrefix(t[at:], c) {
+			return skipZhPunct(t, at+len(c)), true
+		}
+	}
+	return at, false
+}
 
 // zhTitles come right after a name (or a family name alone).
 var zhTitles = []string{"先生", "女士", "小姐", "太太", "老师", "老師", "经理", "經理", "医生", "醫生", "律师", "律師", "教授", "同学", "同學",
@@ -76,6 +92,11 @@ func detectZh(s *scan) {
 						break
 					}
 					strong = false
+				}
+				if zhLabelCues[cue] && at == i+len(cue) {
+					if next, ok := skipZhCopula(t, at); ok && zhSurnameAt(t, next) > 0 && !zhCommonWordAt(t, next) {
+						at = next // "持卡人係黃麗珍": the label and its name
+					}
 				}
 				if zhLabelCues[cue] && at == i+len(cue) {
 					// A label without its colon ("收件人王慧") must be
