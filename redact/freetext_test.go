@@ -530,6 +530,7 @@ func TestCuedNames(t *testing.T) {
 		{"pls send the replacement to my sister chloe b she'll be home", "chloe b"},
 		{"can u send it to the card instead? j. kowalski", "j. kowalski"},
 		{"I want plan b for my phone", ""},
+		{"salam, parcel saya tak sampai lagi. nama nur syafiqah binti ahmad, no tel", "nur syafiqah binti ahmad"},
 		{"is the dr martens sale online only", ""},
 		{"I am Very Angry about this", ""},
 		{"can you send it to Royal Mail instead", ""},

@@ -478,6 +478,9 @@ func (s *scan) hyphenName(k, first int) bool {
 	return true
 }
 
+// patronymics join a Malay name to the father's: bin, binti.
+var patronymics = map[string]bool{"bin": true, "binti": true, "bt": true, "bte": true, "binte": true}
+
 // particleTail returns the last word of a family name that one or two
 // particles in lower case join to the name ending with word last ("al-"
 // of "Hassan al-Farsi", "van der" of "Anouk van der Berg"): the word after
@@ -485,6 +488,12 @@ func (s *scan) hyphenName(k, first int) bool {
 // there is none.
 func (s *scan) particleTail(last int) int {
 	if !s.words[last].cap {
+		// In lower case, only a patronymic joins: "nur syafiqah binti
+		// ahmad".
+		if j := last + 2; j < len(s.words) && s.gap(last+1) == " " && patronymics[s.lw(last+1)] && s.gap(j) == " " &&
+			!s.words[j].cap && !s.words[j].upper && s.tailWord(j, last) {
+			return j
+		}
 		return last
 	}
 	if j := last + 1; j < len(s.words) && s.gap(j) == " " && s.particleJoined(j) {

@@ -106,6 +106,15 @@ func resolveCluster(text string, cands []Finding) []Finding {
 			whole := p.Start == f.Start && p.End == f.End
 			if whole {
 				p.canon = f.canon
+			} else {
+				// A part left outside the winner keeps no space at its
+				// edges: "<PERSON_1> <PERSON_2>", not "<PERSON_1><PERSON_2>".
+				for p.Start < p.End && (text[p.Start] == ' ' || text[p.Start] == '\t') {
+					p.Start++
+				}
+				for p.End > p.Start && (text[p.End-1] == ' ' || text[p.End-1] == '\t') {
+					p.End--
+				}
 			}
 			if whole || hasWordChar(text[p.Start:p.End]) {
 				kept = append(kept, p)

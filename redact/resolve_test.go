@@ -54,3 +54,19 @@ func TestResolveManyFindings(t *testing.T) {
 		t.Fatalf("resolve kept %d findings, want %d", len(got), len(text)/4)
 	}
 }
+
+func TestResolveTrimsLeftovers(t *testing.T) {
+	text := "nama nurul binti hamdan ye"
+	found := []Finding{
+		{Type: Person, Start: 5, End: 23, Score: 0.9}, // nurul binti hamdan
+		{Type: Person, Start: 17, End: 26, Score: 0.6}, // hamdan ye
+	}
+	got := resolve(text, found, 0.5)
+	if len(got) != 2 || text[got[1].Start:got[1].End] != "ye" {
+		var vs []string
+		for _, f := range got {
+			vs = append(vs, text[f.Start:f.End])
+		}
+		t.Errorf("resolve = %q, want the leftover %q without its space", vs, "ye")
+	}
+}
