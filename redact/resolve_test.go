@@ -58,7 +58,7 @@ func TestResolveManyFindings(t *testing.T) {
 func TestResolveTrimsLeftovers(t *testing.T) {
 	text := "nama nurul binti hamdan ye"
 	found := []Finding{
-		{Type: Person, Start: 5, End: 23, Score: 0.9}, // nurul binti hamdan
+		{Type: Person, Start: 5, End: 23, Score: 0.9},  // nurul binti hamdan
 		{Type: Person, Start: 17, End: 26, Score: 0.6}, // hamdan ye
 	}
 	got := resolve(text, found, 0.5)
