@@ -50,10 +50,13 @@ type rankModel struct {
 }
 
 // score is a document's score.
-func (m rankModel) score(x docVector) float64 {
+func (m rankModel) score(x docVector) float64 { return linear(m.w[:], x[:]) }
+
+// linear is the score of a linear model with weights w of features x.
+func linear(w, x []float64) float64 {
 	s := 0.0
-	for i, w := range m.w {
-		s += w * x[i]
+	for i := range w {
+		s += w[i] * x[i]
 	}
 	return s
 }

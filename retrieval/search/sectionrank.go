@@ -76,13 +76,7 @@ type secVector [numSecFeatures]float64
 type sectionModel struct{ w secVector }
 
 // score is a passage's rank within its article.
-func (m sectionModel) score(x secVector) float64 {
-	s := 0.0
-	for i, w := range m.w {
-		s += w * x[i]
-	}
-	return s
-}
+func (m sectionModel) score(x secVector) float64 { return linear(m.w[:], x[:]) }
 
 // builtinSections is the model searches use.
 var builtinSections = sectionModel{w: sectionWeights}
