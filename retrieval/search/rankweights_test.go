@@ -97,13 +97,7 @@ func trainingPairs(t testing.TB, ix *Index, qs []labelled) []docVector {
 	t.Helper()
 	var pairs []docVector
 	for _, q := range qs {
-		st, err := ix.firstPass(context.Background(), Query{Text: q.text, K: 20})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range st.passages {
-			st.passages[i].measure(st.terms, st.lang)
-		}
+		st := measuredCandidates(t, ix, Query{Text: q.text, K: 20})
 		vecs := docVectors(st.passages, st)
 		langOf := map[string]string{}
 		for _, p := range st.passages {
@@ -130,6 +124,20 @@ func trainingPairs(t testing.TB, ix *Index, qs []labelled) []docVector {
 		}
 	}
 	return pairs
+}
+
+// measuredCandidates are a query's first-pass candidates, each measured
+// against it: what the learnt models are trained on.
+func measuredCandidates(t testing.TB, ix *Index, q Query) *question {
+	t.Helper()
+	st, err := ix.firstPass(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range st.passages {
+		st.passages[i].measure(st.terms, st.lang)
+	}
+	return st
 }
 
 // rankLambda is the L2 penalty of the ranking model's training.

@@ -22,13 +22,7 @@ func sectionPairs(t testing.TB, ix *Index, qs []sectionQuestion) [][]float64 {
 	t.Helper()
 	var pairs [][]float64
 	for _, q := range qs {
-		st, err := ix.firstPass(context.Background(), Query{Text: q.Question, K: 20})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range st.passages {
-			st.passages[i].measure(st.terms, st.lang)
-		}
+		st := measuredCandidates(t, ix, Query{Text: q.Question, K: 20})
 		vecs := sectionVectors(st.passages, st)
 		right := -1
 		for i, p := range st.passages {
