@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Danish writes compounds as one word ("returporto", "telefonnummer"),
@@ -23,7 +22,7 @@ const minCompoundPart = 3
 // splitCompound splits the query word whose stem is stem into two parts
 // that passages hold, preferring the split whose shorter part is
 // longest. It returns the parts' stems, or nil.
-func (ix *Index) splitCompound(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, stem, text string) ([]string, error) {
+func (ix *Index) splitCompound(ctx context.Context, reader snapshot, a analysis.Analyzer, stem, text string) ([]string, error) {
 	var ws wordStems
 	return ix.splitWord(ctx, reader, a, ws.surface(a, stem, text))
 }
@@ -31,7 +30,7 @@ func (ix *Index) splitCompound(ctx context.Context, reader index.IndexReader, a 
 // splitWord splits a word (lower case) into two parts that passages hold,
 // preferring the split whose shorter part is longest. It returns the
 // parts' stems, or nil.
-func (ix *Index) splitWord(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, word string) ([]string, error) {
+func (ix *Index) splitWord(ctx context.Context, reader snapshot, a analysis.Analyzer, word string) ([]string, error) {
 	rs := []rune(word)
 	if len(rs) < 2*minCompoundPart {
 		return nil, nil
@@ -90,7 +89,7 @@ func linkForms(left string) []string {
 }
 
 // heldByPassages reports whether Danish passages hold every term.
-func (ix *Index) heldByPassages(ctx context.Context, reader index.IndexReader, terms ...string) (bool, error) {
+func (ix *Index) heldByPassages(ctx context.Context, reader snapshot, terms ...string) (bool, error) {
 	for _, t := range terms {
 		df, err := ix.dfs.docFreq(ctx, reader, "da", t)
 		if err != nil || df == 0 {

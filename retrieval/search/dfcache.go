@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
-
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // genCache is a cache of what was read from the index, good until the
@@ -62,8 +60,10 @@ const dfCacheSize = 50_000
 // once, not at every search.
 type dfCache struct{ genCache[uint64] }
 
-// docFreq is how many passages hold term in a family's body field.
-func (c *dfCache) docFreq(ctx context.Context, reader index.IndexReader, fam, term string) (uint64, error) {
+// docFreq is how many passages hold term in a family's body field, read
+// from reader; what it reads is kept only when the reader is of the
+// cache's generation.
+func (c *dfCache) docFreq(ctx context.Context, reader snapshot, fam, term string) (uint64, error) {
 	key := fam + "\x00" + term
 	df, gen, ok := c.get(key)
 	if ok {
@@ -75,6 +75,8 @@ func (c *dfCache) docFreq(ctx context.Context, reader index.IndexReader, fam, te
 	}
 	df = tfr.Count()
 	tfr.Close()
-	c.put(gen, key, df)
+	if gen == reader.gen {
+		c.put(gen, key, df)
+	}
 	return df, nil
 }

@@ -1,9 +1,13 @@
 package search
 
 import (
+	"context"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/hushdesk/hushdesk/inference/lang"
+	"github.com/hushdesk/hushdesk/retrieval/kb"
 )
 
 // TestGenCacheBounds: the cache holds at most size entries and about
@@ -44,5 +48,38 @@ func TestGenCacheBounds(t *testing.T) {
 	c.put(g, "b", 2)
 	if _, _, ok := c.get("b"); ok {
 		t.Fatal("a value read while a write landed was kept")
+	}
+}
+
+// TestStaleReaderIsNotCached: a search whose reader was opened before a
+// write lands reads the statistics of before the write; they are not
+// kept for the searches after it, which read the write's.
+func TestStaleReaderIsNotCached(t *testing.T) {
+	ctx := context.Background()
+	ix, err := OpenMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	stale, err := ix.readerFor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stale.Close()
+	doc := kb.Document{ID: "kb/geyser.md", Lang: lang.English,
+		Text: "# Geyser kettles\n\nThe Geyser kettle boils a litre in ninety seconds."}
+	if _, err := ix.Ingest(ctx, []kb.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	if df, err := ix.dfs.docFreq(ctx, stale, "en", "kettl"); err != nil || df != 0 {
+		t.Fatalf("the reader opened before the write reads df %d, %v; want 0", df, err)
+	}
+	fresh, err := ix.readerFor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	if df, err := ix.dfs.docFreq(ctx, fresh, "en", "kettl"); err != nil || df == 0 {
+		t.Fatalf("after the write, df %d, %v: what a stale reader read was kept", df, err)
 	}
 }

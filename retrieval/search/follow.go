@@ -350,6 +350,10 @@ func (a *applier) flush() error {
 	ix := a.ix
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	// The document list and the titles change after the batch: what is
+	// read until they have is not cached either.
+	ix.gen.Add(1)
+	defer ix.gen.Add(1)
 	err := ix.batch(a.batch)
 	if err != nil {
 		return fmt.Errorf("index batch: %w", err)

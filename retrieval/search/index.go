@@ -300,18 +300,28 @@ func (ix *Index) Ready(ctx context.Context) error {
 	return err
 }
 
+// snapshot is a reader of the index as it was at a write generation or
+// later: what it reads may be cached only while the index is still at
+// that generation (a reader opened before a write reads what the write
+// changed as it was).
+type snapshot struct {
+	index.IndexReader
+	gen uint64
+}
+
 // readerFor returns a reader of the index's current snapshot; the caller
 // closes it.
-func (ix *Index) readerFor() (index.IndexReader, error) {
+func (ix *Index) readerFor() (snapshot, error) {
+	gen := ix.gen.Load() // before the reader: it is of gen or later
 	adv, err := ix.idx.Advanced()
 	if err != nil {
-		return nil, fmt.Errorf("index internals: %w", err)
+		return snapshot{}, fmt.Errorf("index internals: %w", err)
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("index reader: %w", err)
+		return snapshot{}, fmt.Errorf("index reader: %w", err)
 	}
-	return r, nil
+	return snapshot{IndexReader: r, gen: gen}, nil
 }
 
 // rawAnalyzer returns a family's analyzer of the index mapping, which

@@ -43,9 +43,9 @@ func (ix *Index) preSearch(ctx context.Context, q query.Query) (map[string]any, 
 // (pruneLimit): the first find nothing, the others cost most of a search
 // in a large knowledge base and say little. The result is never nil, so
 // that Bleve does not look the synonyms up again.
-func (ix *Index) synonymsFor(ctx context.Context, reader index.IndexReader, q query.Query) (search.FieldTermSynonymMap, error) {
+func (ix *Index) synonymsFor(ctx context.Context, reader snapshot, q query.Query) (search.FieldTermSynonymMap, error) {
 	out := search.FieldTermSynonymMap{}
-	thes, ok := reader.(index.ThesaurusReader)
+	thes, ok := reader.IndexReader.(index.ThesaurusReader)
 	m, isSyn := ix.idx.Mapping().(mapping.SynonymMapping)
 	if !ok || !isSyn {
 		return out, nil
@@ -83,8 +83,8 @@ func (ix *Index) synonymsFor(ctx context.Context, reader index.IndexReader, q qu
 // index's document count includes the synonym definitions, which would
 // make every term seem rarer, and the passages shorter, than they are.
 // It returns nil when the index cannot tell its fields' sizes.
-func (ix *Index) passageStats(reader index.IndexReader) (*search.BM25Stats, error) {
-	br, ok := reader.(index.BM25Reader)
+func (ix *Index) passageStats(reader snapshot) (*search.BM25Stats, error) {
+	br, ok := reader.IndexReader.(index.BM25Reader)
 	if !ok {
 		return nil, nil
 	}

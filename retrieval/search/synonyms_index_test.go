@@ -25,7 +25,7 @@ func indexSynonyms(t *testing.T, ix *Index, source string) map[string][]string {
 		t.Fatal(err)
 	}
 	defer reader.Close()
-	thes, ok := reader.(index.ThesaurusReader)
+	thes, ok := reader.IndexReader.(index.ThesaurusReader)
 	if !ok {
 		t.Fatal("the index reader has no thesaurus")
 	}

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	index "github.com/blevesearch/bleve_index_api"
 	"github.com/hushdesk/hushdesk/retrieval/fuzzy"
 )
 
@@ -178,7 +177,7 @@ func (ix *Index) analyseQueryIn(ctx context.Context, lx *lexicon, text string) (
 // familyTerms analyses text in one family: its words, their synonyms,
 // what the family's rules make of its phrases (expand.go), then how
 // rare and how weighty each is.
-func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, lx *lexicon, n uint64, fam, text string) ([]queryTerm, error) {
+func (ix *Index) familyTerms(ctx context.Context, reader snapshot, lx *lexicon, n uint64, fam, text string) ([]queryTerm, error) {
 	a := lx.analyzer(fam)
 	th := lx.thesauri[fam]
 	pre := preNormalize(fam, text)
@@ -214,7 +213,7 @@ func (ix *Index) familyTerms(ctx context.Context, reader index.IndexReader, lx *
 //
 // ws holds the words of pre analysed so far, shared by the terms of one
 // query in one family.
-func (ix *Index) measure(ctx context.Context, reader index.IndexReader, a analysis.Analyzer, th *thesaurus, fam, pre string, q *queryTerm, idf func(uint64) float64, budget *int, ws *wordStems) error {
+func (ix *Index) measure(ctx context.Context, reader snapshot, a analysis.Analyzer, th *thesaurus, fam, pre string, q *queryTerm, idf func(uint64) float64, budget *int, ws *wordStems) error {
 	df, err := ix.dfs.docFreq(ctx, reader, fam, q.term)
 	if err != nil {
 		return err
