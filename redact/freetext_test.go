@@ -53,6 +53,8 @@ func TestFreeText(t *testing.T) {
 		{"dk mobile found", "Jeg har ringet til 28 14 67 93 tre gange", Phone, []string{"28 14 67 93"}},
 
 		{"au mobile in a signature", "Regards\nTegan\n0452 117 830", Phone, []string{"0452 117 830"}},
+		{"gb mobile's long group split", "Thanks!!\nDev\n07911 023 456", Phone, []string{"07911 023 456"}},
+		{"gb shared-cost line stays", "I called 0345 611 2233 and they told me to use chat", Phone, nil},
 		{"registered mobile no.", "please change my registered mobile no. to 9876543210 today", Phone, []string{"9876543210"}},
 		{"order no. stays", "order no. 9876543210 was late", Phone, nil},
 

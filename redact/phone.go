@@ -216,7 +216,7 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 			return 0, "", false
 		}
 		// Grouping only matters when no word says this is a phone.
-		if !context && !groupsFit(c, pr.region, nsn) {
+		if !context && !groupsFit(c, pr.region, nsn, false) {
 			continue
 		}
 		canon = "+" + strconv.Itoa(int(pr.code)) + nsn
@@ -307,7 +307,10 @@ func hotline(c numCandidate, d string) bool {
 	company := false
 	for _, pr := range phonePlans {
 		nsn := pr.national(d)
-		if nsn == "" || !rulesFor(pr.region).valid(nsn) || !groupsFit(c, pr.region, nsn) {
+		// A person's number in another plan only when written as that
+		// plan writes it: a shared-cost line split the way people
+		// split long groups is still the company's.
+		if nsn == "" || !rulesFor(pr.region).valid(nsn) || !groupsFit(c, pr.region, nsn, true) {
 			continue
 		}
 		if !rulesFor(pr.region).company(nsn) {
@@ -345,8 +348,11 @@ func internationalNumber(c numCandidate, context bool) (float64, string, bool) {
 // only where the numbering plan's own national format does: "2012 3456"
 // fits Danish "20 12 34 56", but "620472-7768" does not fit American
 // "(620) 472-7768", so it is no American number. A break right after the
-// trunk prefix is allowed.
-func groupsFit(c numCandidate, region, nsn string) bool {
+// trunk prefix is allowed, and so is one that splits a long group of the
+// format into parts of three or more ("07700 912 667" of British
+// "07700 912667", "012-345 67 89"): people write long groups in shorter
+// ones, unless strict.
+func groupsFit(c numCandidate, region, nsn string, strict bool) bool {
 	if len(c.groups) < 2 {
 		return true
 	}
@@ -368,18 +374,33 @@ func groupsFit(c numCandidate, region, nsn string) bool {
 		if shift == 1 && at == 1 {
 			continue
 		}
-		ok := false
-		for _, b := range breaks {
-			if b+shift == at {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !breakFits(breaks, len(nsn), at-shift, strict) {
 			return false
 		}
 	}
 	return true
+}
+
+// minSplitGroup is the shortest part a long group of a national format
+// may be written in.
+const minSplitGroup = 3
+
+// breakFits reports whether a break written after the at-th digit of a
+// national number of n digits is one of the format's breaks, or splits
+// one of the format's groups into parts of minSplitGroup digits or more
+// (unless strict).
+func breakFits(breaks []int, n, at int, strict bool) bool {
+	start := 0
+	for _, b := range append(breaks, n) {
+		if b == at {
+			return true
+		}
+		if start < at && at < b {
+			return !strict && at-start >= minSplitGroup && b-at >= minSplitGroup
+		}
+		start = b
+	}
+	return false
 }
 
 // phoneNumberWord reports whether the "no." or "nr." at offset i of ctx
