@@ -91,6 +91,23 @@ func TestClassifyTriggers(t *testing.T) {
 		{"ms", "pass kat kawan2 kat office la, pening dah layan bot ni", PersonRequested},
 		{"ms", "sis/bro cs ada? nak tanya sikit", PersonRequested},
 		{"da", "jeg gider ikke chatbotten, giv mig et rigtigt menneske", PersonRequested},
+		// A request put the negative way, a grown-up with the
+		// preposition at the end, where the person is, staff named
+		// alone, the service misspelt.
+		{"da", "kan jeg ikke bare fa en medarbejder i roret", PersonRequested},
+		{"da", "er der ikke en voksen jeg kan snakke med", PersonRequested},
+		{"ms", "oi manusia mana?? dah 3 kali tanya", PersonRequested},
+		{"ms", "costumer servis tolong", PersonRequested},
+		{"en", "costumer service pls", PersonRequested},
+		{"zh-Hans", "接线员", PersonRequested},
+		{"zh-Hant", "客戶服務員，快啲", PersonRequested},
+		{"zh-Hant", "喂有冇人呀", PersonRequested},
+		{"zh-Hans", "退款还没到账，直接帮我找个人查一下吧", PersonRequested},
+		// Told to put it right or put it on record, after what went wrong.
+		{"en", "fed up with how this was handled, the replacement is faulty too. sort it out", Complaint},
+		{"ms", "servis korang teruk gila, barang sampai pecah. tolong selesaikan", Complaint},
+		{"zh-Hans", "包裹被扔门口淋湿了，这事你们得处理，给我记录在案", Complaint},
+		{"zh-Hant", "包裹被丟在門口淋雨，請處理並把這次的問題記錄下來", Complaint},
 		{"en", "the chat bot is useless, get me a real person", PersonRequested},
 		{"en", "you useless bot, where is my refund", Anger},
 		{"da", "I er nogle idioter", Anger},
@@ -178,6 +195,19 @@ func TestLookalikes(t *testing.T) {
 		{"en", "please kill the order, I don't need it"},
 		{"en", "I lost my mother's gift card"},
 		{"en", "the kettle is dead after two weeks"},
+		// How the procedure goes, however many words before it; not a
+		// complaint, said so; someone's work; the hospital as a
+		// workplace or an address; hyperbole; a saved address removed.
+		{"en", "how do i make a complaint, like whats the process"},
+		{"zh-Hant", "唔係要投訴，只係想知如果唔滿意回覆可以點升級處理"},
+		{"en", "my sister is a lawyer and wants an invoice with her firm's vat number"},
+		{"en", "i work at the hospital most days, can i make that my delivery address"},
+		{"da", "jeg arbejder paa hospitalet og vil have pakken derhen i stedet"},
+		{"ms", "sy kerja kat hospital, nak tukar alamat jadi alamat hospital"},
+		{"zh-Hans", "我在医院上班，想把收货地址改成医院"},
+		{"zh-Hant", "個密碼搞到我想死，又鎖咗帳戶"},
+		{"ms", "nak mati tunggu refund ni, bank biasa ambil brp hari"},
+		{"zh-Hans", "怎么删除账户里保存的旧地址"},
 		{"en", "I'm a real estate agent, can I pay by invoice?"},
 		{"en", "What's the legal guarantee in the EU?"},
 		{"en", "I'm a lawyer and need an invoice in my firm's name"},

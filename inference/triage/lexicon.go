@@ -51,7 +51,7 @@ func negators() []cues {
 			// "if I want to talk to a person, when are you open?"
 			"if|hvis|kalau|jika|如果|要是",
 			"ikke|ingen|aldrig|uden",
-			"不用|不需要|无需|無需|不必|没有|沒有|没|沒|别|別|不要|不想|勿|唔使|唔洗|唔駛|唔需要|唔好|唔要|冇|免",
+			"不用|不需要|无需|無需|不必|没有|沒有|没|沒|别|別|不要|不想|勿|唔使|唔洗|唔駛|唔需要|唔好|唔要|冇|免|不是|唔係",
 			"tidak|bukan|jangan|tiada|tanpa|usah",
 		}},
 		// "tak" is Malay for "not" and Danish for "thanks"; "x" is Malay
@@ -65,6 +65,12 @@ func negators() []cues {
 func negationExceptions() []string {
 	return []string{
 		"kan|vil|kunne|ville|gider|skal i|du|de ikke",
+		// "kan jeg ikke bare få ...", "er der ikke en ...": a question
+		// put the negative way asks for it.
+		"kan|kunne|må jeg|vi|man ikke",
+		"er|findes|var der ikke",
+		// "是不是要..." asks; it does not negate.
+		"是不是|係唔係|是唔是",
 		"not only|just",
 		"no one|nobody|one",
 		// A softener negates nothing that follows: "no offence but I'd

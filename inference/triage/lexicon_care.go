@@ -111,6 +111,10 @@ func selfHarmLexicon() lexicon {
 			"想死你|想死我了",
 			// "急到想死": so impatient one could die, a way of saying it.
 			"急到想死|急得想死|等到想死|烦到想死|煩到想死|气到想死|氣到想死|闷到想死|悶到想死|热到想死|熱到想死|饿到想死|餓到想死",
+			// Whatever brings one to it: "個密碼搞到我想死".
+			"到|得 ?我|人|佢|我哋 想死",
+			// "nak mati tunggu refund ni": dying of the wait.
+			"nak|mahu|rasa_nak|macam_nak|boleh mati ~1 tunggu|menunggu|nunggu|tunggu_refund",
 			"die for|laughing",
 			"kill ~2 order|time|process|app|switch",
 			"mahal|panas|lapar|sejuk|lambat|lawak|gelak nak|mahu mati",
@@ -277,6 +281,13 @@ func healthLexicon() lexicon {
 			"sick|tired of|and_tired",
 			"sakit hati|kepala",
 			"hospital ~2 bed|grade",
+			// The hospital as a workplace or a delivery address, not a stay.
+			"work|works|working|job|shift|shifts|nurse|doctor ~3 hospital",
+			"arbejder|arbejde|job|vagt|sygeplejerske|læge ~3 hospitalet|sygehuset",
+			"kerja|bekerja|keje|kije|shift|jururawat|doktor ~3 hospital",
+			"在|喺 ~1 医院|醫院 ~2 上班|工作|返工|返夜班|返更|做嘢|做野",
+			"address|deliver|delivery|ship|send|adresse|levere|levering|sende|alamat|hantar|penghantaran ~4 hospital|hospitalet|sygehuset",
+			"地址 ~4 医院|醫院",
 			"operation|operationen ~2 of|af|the_app|mode|hours",
 			"good|safe|suitable|god|egnet|sesuai|适合|適合 for|til|untuk|用于|用於 ~2 asthma|allergies|allergy|allergi|astma|alergi|过敏|過敏",
 			"roller|window|venetian blind|blinds",

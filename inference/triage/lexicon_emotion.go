@@ -128,6 +128,7 @@ func complaintLexicon() lexicon {
 			"kan jeg|man ~2 klage_videre|anke|gå_videre",
 			"boleh ~2 eskalasi|naik_ke|bawa_ke",
 			"还可以|還可以|可唔可以|可不可以|能不能|能否|可以 ~2 往上|再|向上 ~1 反映|申诉|申訴|投诉|投訴",
+			"点|點|怎么|怎麼|如何|点样|點樣 ~1 升级|升級",
 		},
 		cues: []cues{
 			{w: 0.9, p: []string{
@@ -155,6 +156,9 @@ func complaintLexicon() lexicon {
 				"nak|mahu|minta korang|kamu|pihak_kedai ~2 betulkan|bertanggungjawab|ganti_balik",
 				"nak|mahu report|buat_report|lapor hal|perkara|benda",
 				"pampasan|ganti_rugi",
+				// Put on record: "给我记录在案", "請把這次的問題記錄下來".
+				"记录在案|記錄在案|登记在案|登記在案",
+				"把|将|將 ~6 记录下来|記錄下來|登记下来|登記下來|记下来|記下來",
 			}},
 			{w: 0.7, p: []string{
 				"complaint about|regarding|re|against|concerning",
@@ -169,6 +173,12 @@ func complaintLexicon() lexicon {
 				// Disappointed with someone, as in English; disappointed
 				// alone ("kecewa sikit sebab lambat") is a weaker sign.
 				"kecewa dengan|dgn|sama|kat ~2 servis|layanan|korang|syarikat|anda|you|kedai|staf",
+				// Told to put it right, after what went wrong: "sort it
+				// out", "tolong selesaikan", "这事你们得处理".
+				"sort it|this|that|things out",
+				"tolong|sila|minta|cepat ~1 selesaikan|settlekan|betulkan|uruskan",
+				"你们|你們|你哋 ~2 得|要|必须|必須|最好 处理|處理|解决|解決",
+				"请|請|麻烦|麻煩 处理|處理 并|並|同埋|和",
 			}},
 			{w: 0.5, p: []string{
 				"still|yet no|nothing ~1 answer|reply|response",
@@ -194,7 +204,7 @@ func complaintLexicon() lexicon {
 		vetoes: []string{
 			"proses|prosedur|cara|borang aduan",
 			"complaints|complaint|klage|投诉|投訴|客诉|客訴|aduan procedure|process|policy|page|form|department|team|procedures|procedure|proces|procedure|流程|渠道|方式|proses|prosedur",
-			"how|where|hvordan|hvor|怎么|怎麼|如何|點樣|点样|bagaimana|macam_mana|mcm_mana|camne|camana|cemana ~3 complain|complaint|klage|klager|投诉|投訴|客诉|客訴|aduan|escalate|eskalasi|反映",
+			"how|where|hvordan|hvor|怎么|怎麼|如何|點樣|点样|bagaimana|macam_mana|mcm_mana|camne|camana|cemana ~5 complain|complaint|klage|klager|投诉|投訴|客诉|客訴|aduan|escalate|eskalasi|反映",
 			// How long an answer to a complaint takes is a question the
 			// help centre answers.
 			"how_long|how_many_days|hvor_lang_tid|hvor_mange_dage|berapa_lama|brp_lama|berapa_hari|brp_hari ~4 complaint|complaints|klage|klagen|aduan",
@@ -242,6 +252,11 @@ func legalLexicon() lexicon {
 			"food court",
 			"tennis|basketball court",
 			"i_am|im|i_m a ~1 lawyer|solicitor|attorney",
+			// Someone's work: "my sister is a lawyer", "min søster er advokat".
+			"is|was|s a|an ?corporate|family|tax lawyer|solicitor|attorney",
+			"er|var advokat",
+			"seorang peguam",
+			"是|係 ~1 律师|律師",
 			"as|be|like my|a lawyer|solicitor|attorney",
 			"jeg_er advokat",
 			// A friend who is a lawyer gives an opinion, not a threat.

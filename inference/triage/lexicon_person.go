@@ -45,7 +45,7 @@ func personCuesEN() (strong, weak []string) {
 		"human|live agent|rep|representative|operator|support|being|help|assistance|contact",
 		"^human|hooman|person|agent|representative|operator|someone|somebody|rep|humans|agents|supervisor|manager|%human|%person|%agent|%representative|%operator$",
 		// "custumer servise plz": the service named alone is asked for.
-		"^%customer_%service|%customer_%support|%customer_care ?please|pls|plz|now|asap$",
+		"^%customer_%service|%customer_%support|%customer_care|%costumer_%service|%costumer_%support ?please|pls|plz|now|asap$",
 		"a|any ?single living soul|person|human",
 		"human|person|agent|operator|representative|someone|somebody|humans|hooman|supervisor|manager|rep|reps|%human|%person|%agent please|pls|plz|now|asap",
 		"someone|somebody|anyone|anybody|sum1|person|people|staff from|at|in|on ~2 support|team|customer_service|customer_services|staff|your_company|you|the_shop|the_store|your_shop|your_store|billing|accounts|your_end|your_side|the_company",

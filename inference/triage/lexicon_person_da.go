@@ -8,7 +8,7 @@ const (
 		"leder|lederen|ledere|chef|chefen|chefer|agent|supporter|supporten|support|jeres_support|" +
 		"kollega|kollegaer|kolleger|kollegerne|kollegaerne|en_kollega|supervisor|ansvarlig|en_ansvarlig|den_ansvarlige|" +
 		"teamleder|teamlederen|teamledere|afdelingsleder|afdelingslederen|overordnet|overordnede|en_overordnet|jeres_folk|vedkommende|" +
-		"tekniker|teknikere|teknikeren|en_tekniker|" +
+		"tekniker|teknikere|teknikeren|en_tekniker|voksen|en_voksen|" +
 		"rådgiver|konsulent|sagsbehandler|sagsbehandleren|sagsbehandlere|servicemedarbejder|menneskelig_medarbejder|menneskelig_kollega|menneskelig|" +
 		"en_af_jer|nogen_af_jer|en_fra_jer|en_hos_jer|en_af_jeres|en_af_dine|en_af_dem|" +
 		"en_fra|nogen_fra|en_hos|nogen_hos|jeres_team|teamet|" +
@@ -53,6 +53,8 @@ func personCuesDA() (strong, weak []string) {
 		"en|et levende sjæl|menneske|person",
 		"høre|hører fra ~4 " + personDA,
 		"hvem kan|skal jeg|man ~1 tale|snakke|skrive med",
+		// "en voksen jeg kan snakke med": the preposition at the end.
+		"en|et|nogen ~1 " + personDA + " ~1 jeg|man|vi ~2 kan|må|kunne|gerne ~1 tale|snakke|skrive|chatte med",
 		// Call-back requests.
 		"ring|ringe|ringer|kontakt|kontakte ~1 mig|os ?op|tilbage|igen|på|venligst|lige|i_dag|i_morgen|nu",
 		"ring|ringe|ringer ~1 venligst|lige|gerne ?til ?mig|os ?op|tilbage",

@@ -8,7 +8,7 @@ const (
 		"kakitangan|seseorang|sesiapa|pekerja|human|cs|customer_service|customer_support|khidmat_pelanggan|" +
 		"pihak_customer_service|pihak_syarikat|pihak_kedai|pihak_atasan|orang_sebenar|orang_betul|orang_real|" +
 		"org_sebenar|org_betul|org_real|orang_betul_betul|pegawai_senior|bos|boss|team|pasukan|operator|" +
-		"%manusia|%pegawai|%pengurus|%penyelia|%kakitangan|%seseorang|%customer_%service|%customer_servis|" +
+		"%manusia|%pegawai|%pengurus|%penyelia|%kakitangan|%seseorang|%customer_%service|%customer_servis|%costumer_%service|%costumer_servis|" +
 		"rakan_sekerja|rakan_sekerja_awak|rakan_sekerja_anda|salah_seorang_rakan_sekerja|ketua|ketua_pasukan|team_lead|team_leader|" +
 		"juruteknik|teknisyen|technician|tekniko"
 	personActionsMS = "call|telefon|tepon|fon|hubungi|contact|reply|balas|jawab|uruskan|urus|handle|layan|tolong|bantu|semak|check|tengok"
@@ -32,7 +32,10 @@ func personCuesMS() (strong, weak []string) {
 		"orang|org|manusia sebenar|betul|real|sungguhan|betul_betul",
 		"ejen|agen manusia|sebenar|betul",
 		"^ejen|manusia|staf|admin|staff|%manusia$",
-		"ejen|manusia|staf|staff|admin|pegawai|%manusia please|pls|plz|plis|tolong|sekarang|cepat",
+		personMS + " please|pls|plz|plis|tolong|sekarang|cepat",
+		// "manusia mana??", "admin mana ni": where is the person?
+		personMS + " mana|mane|mna$",
+		personMS + " mana|mane|mna ~1 ni|nih|ne|ke|pergi|hilang|semua",
 		"nak|nk|mahu|mau|hendak|perlu|perlukan|want|minta ~2 " + personMS,
 		"nak|nk|mahu|mau|hendak|perlu|perlukan|minta ~1 orang|org$",
 		"nak|nk|mahu|mau|perlu|perlukan|minta ~1 orang|org ~1 handle|uruskan|urus|layan|tolong|jawab|balas|sebenar|betul|real",

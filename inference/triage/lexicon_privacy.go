@@ -145,6 +145,8 @@ func erasureLexicon() lexicon {
 			"close|luk|lukke|tutup ~2 the_chat|chatten|chat|window|vinduet",
 			"删除|刪除|删掉|刪掉|清空|清除|移除 ~6 购物车|購物車|信用卡|银行卡|銀行卡|地址|订单|訂單|商品|卡|付款方式|支付方式",
 			"购物车|購物車|信用卡|地址 ~3 删除|刪除",
+			// A saved or old address or card: "删除账户里保存的旧地址".
+			"删除|刪除|删掉|刪掉|清除|移除 ~10 保存的|保存嘅|储存的|儲存的|儲存咗嘅|存的|存咗嘅|旧|舊 ~2 地址|卡|信用卡",
 			// A saved delivery address removed, however far the words
 			// of removing stand from it.
 			"删除|刪除|删掉|刪掉|清除|移除 ~12 收货地址|收貨地址|送货地址|送貨地址",
