@@ -82,6 +82,9 @@ func TestUnknownShare(t *testing.T) {
 		{"do you do gift wrapping for orders", 0.3, 1.01},
 		{"how do i return a lamp", 0, 0.01},
 		{"hvor lang tid tager levering til aalborg", 0, 0.01},
+		// Danish stop words typed with the marks dropped are stop words.
+		{"hvor lang reklamationsret er der pa en elkedel", 0, 0.01},
+		{"hvad koster det nar jeg returnerer", 0, 0.01},
 	} {
 		res, err := ix.Search(context.Background(), Query{Text: tt.query, K: 3})
 		if err != nil {

@@ -13,9 +13,11 @@ import (
 
 // Danes on a keyboard without æ, ø and å write ae, oe and aa ("faa",
 // "paa", "hvornaar", "vaeret", "soeg"), as Danish did before 1948 and
-// place names still do (Aarhus, Aalborg). The Danish analyzer writes the
-// three letters that way in both passages and questions, so either
-// spelling finds the other; its stop list holds both spellings.
+// place names still do (Aarhus, Aalborg), or drop the marks ("pa",
+// "nar"). The Danish analyzer writes the three letters the first way in
+// both passages and questions, so either spelling finds the other; its
+// stop list holds all three spellings (but "være" without its mark is
+// "vare", a word of its own).
 
 // Names the Danish layout registers its parts under.
 const (
@@ -36,6 +38,12 @@ func init() {
 		}
 		for w := range m {
 			m.AddToken(lang.Digraphs(w))
+			// With the marks dropped too ("pa", "nar", "ogsa"), unless
+			// the word has an æ: "vare" is "være" without it, and the
+			// shop's word for an item.
+			if vs := lang.WithoutMarks(w); len(vs) == 2 && !strings.ContainsAny(w, "æÆ") {
+				m.AddToken(vs[1])
+			}
 		}
 		return m, nil
 	}); err != nil {

@@ -136,8 +136,9 @@ var (
 // whose last word is in the plural ("public holidays"); version 6 stores
 // each passage's document URL; version 7 joins the phrases before the
 // analyzers, from the vocabulary in use, not in them; version 8 writes
-// Danish æ, ø and å as ae, oe and aa (danish_letters.go).
-const schemaVersion = "8"
+// Danish æ, ø and å as ae, oe and aa (danish_letters.go); version 9
+// stops the Danish stop words typed with the marks dropped ("pa", "nar").
+const schemaVersion = "9"
 
 // vectorFile is the name of the passage vectors' file in the index
 // directory.
