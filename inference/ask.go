@@ -162,7 +162,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		d.Answer = catalog.Text(d.Lang, catalog.Handoff(decision.PersonRequested))
 		d.Team = a.parts.Triage.Route(m.question, a.topicHints(m.thread))
 		return a.finish(ctx, m, stream)
-	case offer && reading.First() == courtesy.No && (onlyCourtesy || offerReply):
+	case offer && reading.First() == courtesy.No && (onlyCourtesy || offerReply && !a.asksForPerson(reading.Rest, d.Lang)):
 		d.Kind, d.Reason = decision.Answer, decision.OfferDeclined
 		d.Answer = catalog.Text(d.Lang, catalog.OfferDeclined)
 		return a.finish(ctx, m, stream)
@@ -762,6 +762,18 @@ func confirmed(sigs []triage.Signal, res search.Result) []triage.Signal {
 		}
 	}
 	return out
+}
+
+// asksForPerson reports whether a phrase of the lexicon asks for a person
+// in text: "算了，我要找人工" turns the offer down in its first words and
+// asks for a person in the rest.
+func (a *Assistant) asksForPerson(text string, l lang.Tag) bool {
+	for _, s := range phrased(a.parts.Triage.Classify(text, l)) {
+		if s.Trigger == decision.PersonRequested {
+			return true
+		}
+	}
+	return false
 }
 
 // phrased keeps the triage's signals that a phrase of the lexicon found:

@@ -338,6 +338,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "is there a human-readable version of my invoice, the email is a mess", kind: decision.Answer, reason: decision.Tentative},
 			{text: "nah its fine ill check the box", kind: decision.Answer, reason: decision.OfferDeclined},
 		}},
+		{"a no to the offer, then a person asked for, hands off", []turn{
+			{text: "is there a human-readable version of my invoice, the email is a mess", kind: decision.Answer, reason: decision.Tentative},
+			{text: "算了，我要找人工", kind: decision.Handoff, reason: decision.PersonRequested},
+		}},
 		{"a yes to the offer with a remark is the reply", []turn{
 			{text: "is there a human-readable version of my invoice, the email is a mess", kind: decision.Answer, reason: decision.Tentative},
 			{text: "ok yeah put me through", kind: decision.Handoff, reason: decision.OfferAccepted},
