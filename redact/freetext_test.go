@@ -545,3 +545,27 @@ func TestCuedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesFoundAgain: a word of a name found in a message makes the
+// same word a name where it comes again, with the names beside it, but
+// not inside a firm's name.
+func TestNamesFoundAgain(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a family name again, in capitals",
+			"HIS NAME WAS ANGUS FRASER, POLICY NUMBER CI-4471190. PLEASE SEND ANY LETTERS TO ME, EILIDH FRASER, AT THE SAME ADDRESS.",
+			[]string{"ANGUS FRASER", "EILIDH FRASER"}},
+		{"a firm named after a person stays",
+			"Dear Sir,\nPlease note that the cheque was issued to J. P. Okafor and not J.B. Okafor as written on your system. The account is Okafor & Sons Ltd.\nThank you.",
+			[]string{"J. P. Okafor", "J.B. Okafor"}},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}

@@ -810,3 +810,108 @@ func (s *scan) covered(k int, min float64) bool {
 	}
 	return false
 }
+
+// maxPropagatedNeighbours is how many words beside a name found again may
+// join it on each side: a given name before a family name, a family name
+// after a given name.
+const maxPropagatedNeighbours = 2
+
+// propagateNames finds again, elsewhere in the message, a word of a name
+// it found: "his name was ANGUS MACLEOD ... send any letters to me, MORAG
+// MACLEOD" (the family name of the first makes the second a name, with
+// the given name beside it), "Rami Alhadad" after "Rami al-Haddad",
+// "Aliyu Bello" after "Abdulrahman Bello". Only words no dictionary holds
+// as an everyday word are found again, and only where nothing else was
+// found.
+func propagateNames(s *scan) {
+	var known map[string]bool
+	for _, f := range s.found {
+		// A name of two words or more vouches for its words; one word
+		// alone ("Hi, Tet is coming") is too often something else.
+		if f.Type != Person || f.Score < cuedNameScore || s.cjkAt(f.Start) || s.wordAt(f.Start) >= s.wordAt(f.End-1) {
+			continue
+		}
+		for k := s.wordAt(f.Start); k < len(s.words) && s.words[k].start < f.End; k++ {
+			if s.words[k].start >= f.Start && s.propagatable(k) {
+				if known == nil {
+					known = map[string]bool{}
+				}
+				known[s.lw(k)] = true
+			}
+		}
+	}
+	if known == nil {
+		return
+	}
+	for k := 0; k < len(s.words); k++ {
+		w := s.words[k]
+		if !known[s.lw(k)] || !(w.cap || w.upper || s.caseless) || s.covered(k, minFound) {
+			continue
+		}
+		from, to := k, k
+		for n := 0; n < maxPropagatedNeighbours && from > 0 && s.gap(from) == " " && s.nameNeighbour(from-1, w) && !s.covered(from-1, minFound); n++ {
+			from--
+		}
+		for n := 0; n < maxPropagatedNeighbours && to+1 < len(s.words) && s.gap(to+1) == " " && s.nameNeighbour(to+1, w) && !s.covered(to+1, minFound); n++ {
+			to++
+		}
+		if s.firmAfter(to) || s.ampersandAfter(to) {
+			k = to
+			continue // "Okafor & Sons Ltd", "Dawes Panel & Paint": a firm's name
+		}
+		s.add(Person, s.words[from].start, s.words[to].end, cuedNameScore, s.lowerCanon(s.words[from].start, s.words[to].end))
+		k = to
+	}
+}
+
+// minFound is the score of a finding that keeps a word from being found
+// again as part of a name: the redactor's default threshold.
+const minFound = 0.5
+
+// ampersandAfter reports whether an "&" follows word k within the
+// capitalised words after it: "Okafor & Sons", "Dawes Panel & Paint".
+func (s *scan) ampersandAfter(k int) bool {
+	for j := k + 1; j < len(s.words) && j <= k+3; j++ {
+		if strings.Contains(s.gap(j), "&") {
+			return true
+		}
+		if !s.words[j].cap && !s.words[j].upper {
+			return false
+		}
+	}
+	return false
+}
+
+// propagatable reports whether word k of a name found can vouch for the
+// same word elsewhere: a word of letters no dictionary holds as an
+// everyday word, nor one of the lexicon's words that are never names.
+func (s *scan) propagatable(k int) bool {
+	w := s.words[k]
+	if w.kind != wLetters || w.end-w.start < 3 {
+		return false
+	}
+	f := s.lex(k)
+	if f&(lxCommon|lxStop|lxNotName|lxHonorific|lxParticle|lxSuffix|lxOrg|lxStreet|lxStreetPre|lxUnit|lxCountry|lxMonth|lxGreeting|lxSignOff) != 0 {
+		return false
+	}
+	return f&lxDict == 0
+}
+
+// nameNeighbour reports whether word k, beside a name found again (like),
+// is part of it: a word of letters in the same case, no everyday word
+// (unless a list holds it as a name), nor a word that is never a name,
+// nor one the rules took for a brand, a place or another value.
+func (s *scan) nameNeighbour(k int, like word) bool {
+	w := s.words[k]
+	if w.kind != wLetters || w.end-w.start < 2 || w.upper != like.upper || !w.upper && !w.cap && !s.caseless {
+		return false
+	}
+	f := s.lex(k)
+	if f&(lxCommon|lxStop|lxNotName|lxHonorific|lxSuffix|lxOrg|lxStreet|lxStreetPre|lxUnit|lxCountry|lxMonth|lxGreeting|lxSignOff) != 0 {
+		return false
+	}
+	if len(s.ruleMark) == len(s.words) && s.ruleMark[k]&(rmNotName|rmNever|rmStructured|rmAddress|rmLocation) != 0 {
+		return false
+	}
+	return f&lxDict == 0 || f&(lxGiven|lxListGiven|lxSurname|lxListSurname) != 0
+}
