@@ -569,3 +569,26 @@ func TestNamesFoundAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestSignatureBlocks: the writer's name on the line before their contact
+// details is a signature, and a number alone on a line there is their
+// phone number; a number alone at the end after no name stays.
+func TestSignatureBlocks(t *testing.T) {
+	tests := []struct {
+		name, text string
+		typ        Type
+		want       []string
+	}{
+		{"name before a phone line", "My card has expired and I need a new one.\nKWAME OSEI\n0277 441 009", Person, []string{"KWAME OSEI"}},
+		{"the phone line itself", "My card has expired and I need a new one.\nKWAME OSEI\n0277 441 009", Phone, []string{"0277 441 009"}},
+		{"labelled lines", "my card expired, need a new one.\nKwame Osei-Bonsu\nTel: 0277 441 009\nkwame@example.com", Phone, []string{"0277 441 009"}},
+		{"an order number alone stays", "where is my parcel? Order number:\n66142907", Phone, nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[tt.typ]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[%s] = %q, want %q", tt.name, tt.text, tt.typ, got, tt.want)
+		}
+	}
+}

@@ -187,8 +187,19 @@ func detectBareSignatures(s *scan) {
 	if s.caseless {
 		return
 	}
-	// At the end: the last words, after a sentence's end or a closing.
-	if tail := strings.TrimSpace(s.text[s.words[n-1].end:]); tail == "" || tail == "." || tail == "!" {
+	// At the end: the last words, after a sentence's end or a closing, or
+	// the line before the writer's contact details ("Kwame Osei\n0277
+	// 441 009").
+	end, numbers := n, [][2]int(nil)
+	if c, bare := s.contactTail(); c < n && c > 0 {
+		end, numbers = c, bare
+	}
+	signed, tailEnd := len(s.found), len(s.text)
+	if end < n {
+		tailEnd = s.lineEnd(end - 1)
+	}
+	if tail := strings.TrimSpace(s.text[s.words[end-1].end:tailEnd]); tail == "" || tail == "." || tail == "!" {
+		n := end
 		from := n - 1
 		marked := signatureMark(s.gap(n - 1))
 		for from > n-maxSignatureWords && s.signatureWord(from-1, marked) && signatureJoin(s.gap(from)) {
@@ -201,6 +212,13 @@ func detectBareSignatures(s *scan) {
 			// Two who sign together: "Magnus & Saoirse", "Ruth and Dan".
 			s.add(Person, s.words[first].start, s.words[end].end, bareSignatureScore, s.lowerCanon(s.words[first].start, s.words[end].end))
 			s.add(Person, s.words[from].start, s.words[n-1].end, bareSignatureScore, s.lowerCanon(s.words[from].start, s.words[n-1].end))
+		}
+	}
+	if end < n && (len(s.found) > signed || s.foundAs(end-1, Person)) {
+		// A number alone on a line after the writer's name, shaped like
+		// a phone number, is theirs.
+		for _, b := range numbers {
+			s.add(Phone, b[0], b[1], signaturePhoneScore, onlyDigits(s.text[b[0]:b[1]]))
 		}
 	}
 	// At the start: a name alone on the first line, a sentence after it,
@@ -216,6 +234,95 @@ func detectBareSignatures(s *scan) {
 			s.add(Person, s.words[0].start, s.words[to].end, bareSignatureScore, s.lowerCanon(s.words[0].start, s.words[to].end))
 		}
 	}
+}
+
+// lineEnd returns the offset of the end of word k's line: its line
+// break, or the text's end.
+func (s *scan) lineEnd(k int) int {
+	if i := strings.IndexByte(s.text[s.words[k].end:], '\n'); i >= 0 {
+		return s.words[k].end + i
+	}
+	return len(s.text)
+}
+
+// contactLabels name the writer's contact details on a line of their own
+// at the end of a message.
+var contactLineLabels = map[string]bool{"tel": true, "tlf": true, "phone": true, "mobile": true, "mob": true, "m": true, "t": true,
+	"hp": true, "cell": true, "email": true, "e": true, "mail": true, "whatsapp": true}
+
+// contactTail returns how many words come before the lines that end a
+// message with nothing but the writer's contact details (phone numbers
+// and e-mail addresses, perhaps after a label), and the spans of the
+// numbers on them that no detector took for a phone number but are shaped
+// like one. With no such lines it returns the number of words.
+func (s *scan) contactTail() (int, [][2]int) {
+	end := len(s.words)
+	var bare [][2]int
+	for end > 0 {
+		from := end - 1
+		for from > 0 && !strings.Contains(s.gap(from), "\n") {
+			from--
+		}
+		ok, b := s.contactLine(from, end)
+		if from == 0 || !ok {
+			break
+		}
+		if b[1] > 0 {
+			bare = append(bare, b)
+		}
+		end = from
+	}
+	return end, bare
+}
+
+// contactLine reports whether words [from, to) make a line of contact
+// details, and returns the span of a number on it shaped like a phone
+// number that no detector took for one.
+func (s *scan) contactLine(from, to int) (bool, [2]int) {
+	digits, start := 0, -1
+	for k := from; k < to; k++ {
+		w := s.words[k]
+		switch {
+		case s.foundAs(k, Phone) || s.foundAs(k, Email):
+		case w.kind == wDigits:
+			if start < 0 {
+				start = k
+			} else if g := s.gap(k); strings.Trim(g, " -.()") != "" {
+				return false, [2]int{}
+			}
+			digits += w.end - w.start
+		case k == from && contactLineLabels[s.lw(k)]:
+		default:
+			return false, [2]int{}
+		}
+	}
+	if start < 0 || s.foundAs(start, Phone) {
+		return true, [2]int{}
+	}
+	if digits < 7 || digits > 15 {
+		return false, [2]int{}
+	}
+	a, b := s.words[start].start, s.words[to-1].end
+	if a > 0 && s.text[a-1] == '+' {
+		a--
+	}
+	return true, [2]int{a, b}
+}
+
+// signaturePhoneScore is the confidence of a number alone on a line of
+// the writer's signature: shaped like a phone number, with no word to say
+// so.
+const signaturePhoneScore = 0.6
+
+// foundAs reports whether word k is inside a finding of type t.
+func (s *scan) foundAs(k int, t Type) bool {
+	w := s.words[k]
+	for _, f := range s.found {
+		if f.Type == t && f.Start <= w.start && w.end <= f.End {
+			return true
+		}
+	}
+	return false
 }
 
 // coSigner returns the first and last words of a name that signs with

@@ -417,3 +417,15 @@ func phoneNumberWord(ctx string, i int) bool {
 	}
 	return false
 }
+
+// onlyDigits returns the digits of s, with a leading plus kept: the
+// canonical form of a phone number no plan validated.
+func onlyDigits(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= '0' && r <= '9' || r == '+' && i == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
