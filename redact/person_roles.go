@@ -562,8 +562,8 @@ func detectContactNames(s *scan) {
 			continue
 		}
 		j := sort.Search(len(s.words), func(k int) bool { return s.words[k].start >= f.Start }) // first word of f
-		if j == 0 {
-			continue
+		if j == 0 || s.words[j-1].end > f.Start {
+			continue // nothing before it, or it starts inside a word
 		}
 		between := s.text[s.words[j-1].end:f.Start]
 		last := j - 1
