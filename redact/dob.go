@@ -39,6 +39,14 @@ func detectBirthDates(s *scan) {
 		if stop < len(s.text) && strings.HasPrefix(s.text[stop:], "日") {
 			stop += len("日")
 		}
+		if era := rocEra(s.text[:start]); era > 0 {
+			// 民國79年5月3日: the year of the Republic of China's
+			// calendar, 1990.
+			if y := num(s.tw(k)); len(s.tw(k)) <= 3 && 1911+y <= time.Now().Year() && validDate(1911+y, date.m, date.d) {
+				start -= era
+				date.y = 1911 + y
+			}
+		}
 		// The cue must be nearer than the previous date: in "born
 		// 03/06/2003, not 10/06/2023" only the first is a birth date.
 		from := max(lastDate, start-40)
@@ -51,12 +59,35 @@ func detectBirthDates(s *scan) {
 		}
 		// A cue is used up by the date after it, even when that date
 		// is already a placeholder ("born <DATE_OF_BIRTH_1>, not ...").
-		if c := birthCues.last(s.lower[from:start]); c >= 0 && !hasPlaceholder(s.text[from+c:start]) || birthCues.has(after) {
+		if c := birthCues.last(s.lower[from:start]); c >= 0 && !hasPlaceholder(s.text[from+c:start]) || birthCues.has(after) || bornAfter(after) {
 			s.add(DateOfBirth, start, stop, 0.85, date.iso())
 		}
 		lastDate = stop
 		k = end
 	}
+}
+
+// rocEra returns the length of 民國 (or 民国) when the text before a date
+// ends with it, else 0.
+func rocEra(before string) int {
+	for _, e := range []string{"民國", "民国"} {
+		if strings.HasSuffix(before, e) {
+			return len(e)
+		}
+	}
+	return 0
+}
+
+// bornAfter reports whether the words right after a Chinese date say it
+// is the day someone was born: "是民國49年5月3日生的". (Not 生效, the day
+// something takes effect.)
+func bornAfter(after string) bool {
+	for _, w := range []string{"生的", "生嘅", "出生", "出世"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // civilDate is a calendar day.
