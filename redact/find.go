@@ -104,6 +104,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	propagateNames(s)
 	detectZhVerbCueNames(s)
 	detectZhLatinNames(s)
+	detectZhContactNames(s)
 	s.dropHanTradeNames()
 	s.dropParticleNames()
 	s.dropGreetedWords()

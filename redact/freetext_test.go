@@ -595,3 +595,25 @@ func TestSignatureBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseContactNames: a Chinese name alone right before a phone
+// number or an address, or after an address with 收, is the name a parcel
+// goes to; a label before a number is not.
+func TestChineseContactNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"before a phone and an address", "黃志明 0912-345-678 台北市大安區忠孝東路四段100號3樓", []string{"黃志明"}},
+		{"before a phone, with a comma", "王芳，(+86) 139-1234-5678，收货地址写错了", []string{"王芳"}},
+		{"after an address, with 收", "寄到广东省广州市天河区体育西路101号维多利广场A座1201室，刘一帆收", []string{"刘一帆"}},
+		{"a label before a number stays", "客服电话 13812345678 打不通", nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}

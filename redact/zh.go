@@ -474,3 +474,93 @@ func zhNotNameAt(t string, i int) bool {
 	}
 	return false
 }
+
+// zhContactNameScore is the confidence of a Chinese name standing alone
+// right before the customer's phone number or address.
+const zhContactNameScore = 0.75
+
+// detectZhContactNames finds a Chinese name written alone right before a
+// phone number or an address, or right after an address with 收, as
+// shipping labels have it: "蔡宗翰 0937-106-428 高雄市…", "张伟，(+86)
+// 139…", "…1103室，潘一鸣收". The clause holds nothing but the name: a
+// family name and one to three more characters, no everyday word, title,
+// brand or place.
+func detectZhContactNames(s *scan) {
+	if !s.hasCJK() {
+		return
+	}
+	t := s.text
+	n := len(s.found)
+	for i := 0; i < n; i++ {
+		f := s.found[i]
+		if f.Type != Phone && f.Type != Address {
+			continue
+		}
+		j := f.Start
+		for j > 0 {
+			r, size := utf8.DecodeLastRuneInString(t[:j])
+			if !strings.ContainsRune(" ,，:：\t", r) {
+				break
+			}
+			j -= size
+		}
+		a := j
+		for a > 0 && j-a < 4*3 {
+			r, size := utf8.DecodeLastRuneInString(t[:a])
+			if !isCJK(r) {
+				break
+			}
+			a -= size
+		}
+		if a < j && (a == 0 || zhClauseStart(t, a)) {
+			s.addZhContactName(a, j)
+		}
+		if f.Type != Address {
+			continue
+		}
+		k := f.End
+		for k < len(t) {
+			r, size := utf8.DecodeRuneInString(t[k:])
+			if !strings.ContainsRune(" ,，", r) {
+				break
+			}
+			k += size
+		}
+		e := k
+		for e < len(t) && e-k < 5*3 {
+			r, size := utf8.DecodeRuneInString(t[e:])
+			if !isCJK(r) {
+				break
+			}
+			e += size
+		}
+		if strings.HasSuffix(t[k:e], "收") && k < e-len("收") {
+			s.addZhContactName(k, e-len("收"))
+		}
+	}
+}
+
+// addZhContactName adds t[a:b] as a name when it is one: two to four
+// characters, a family name first, no stop character, title, everyday
+// word, brand or place, and nothing found there yet.
+func (s *scan) addZhContactName(a, b int) {
+	t := s.text
+	runes := utf8.RuneCountInString(t[a:b])
+	sn := zhSurnameAt(t, a)
+	if runes < 2 || runes > 4 || sn == 0 || sn >= b-a || zhCommonWordAt(t, a) || zhNotNameAt(t, a) {
+		return
+	}
+	for i := a + sn; i < b; {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if zhStop[r] && !zhGivenStop[r] || zhTitleAt(t, i) || zhCommonWordAt(t, i) {
+			return
+		}
+		i += size
+	}
+	for _, f := range s.found {
+		if f.Start < b && a < f.End && f.Score >= minFound {
+			return
+		}
+	}
+	s.add(Person, a, b, zhContactNameScore, t[a:b])
+}
