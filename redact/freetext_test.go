@@ -617,3 +617,23 @@ func TestChineseContactNames(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseCoordinatedNames: a name joined by 和 or 与 to a name found
+// is a name too; a family-name character that starts an everyday word
+// ("都喜欢") is none.
+func TestChineseCoordinatedNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"after the name found", "会议纪要抄送给欧阳静怡和钱明，他俩都要看", []string{"欧阳静怡", "钱明"}},
+		{"an everyday word is no name", "我和朋友都喜欢这个杯子", nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}

@@ -564,3 +564,87 @@ func (s *scan) addZhContactName(a, b int) {
 	}
 	s.add(Person, a, b, zhContactNameScore, t[a:b])
 }
+
+// zhAnds join two names: "上官雨萱和钱明", "陈伟与王芳", "张三、李四".
+var zhAnds = []string{"和", "与", "與", "跟", "同", "及", "以及", "、"}
+
+// detectZhCoordinated finds a Chinese name joined by "和", "与" or "、"
+// to a name found, before or after it: "抄送给上官雨萱和钱明". The other
+// name is a family name and one or two given characters, no everyday
+// word, brand or place, and ends where the clause or the pair ends.
+func detectZhCoordinated(s *scan) {
+	if !s.hasCJK() {
+		return
+	}
+	t := s.text
+	n := len(s.found)
+	for i := 0; i < n; i++ {
+		f := s.found[i]
+		if f.Type != Person || f.Score < minFound || !s.cjkAt(f.Start) {
+			continue
+		}
+		// After: name 和 name.
+		for _, and := range zhAnds {
+			if !strings.HasPrefix(t[f.End:], and) {
+				continue
+			}
+			a := f.End + len(and)
+			if sn := zhSurnameAt(t, a); sn > 0 && !zhCommonWordAt(t, a) && !zhNotNameAt(t, a) {
+				if b := zhGiven(t, a+sn); b > a+sn && zhPairEnd(t, b) {
+					s.addZhContactName(a, b)
+				}
+			}
+			break
+		}
+		// Before: name 和 name.
+		for _, and := range zhAnds {
+			if !strings.HasSuffix(t[:f.Start], and) {
+				continue
+			}
+			b := f.Start - len(and)
+			for a := b; a > 0 && b-a < 4*3; {
+				r, size := utf8.DecodeLastRuneInString(t[:a])
+				if !isCJK(r) {
+					break
+				}
+				a -= size
+				if zhSurnameAt(t, a) > 0 && b-a >= 2*3 && zhGiven(t, a+zhSurnameAt(t, a)) == b {
+					s.addZhContactName(a, b)
+					break
+				}
+			}
+			break
+		}
+	}
+}
+
+// zhPairEnd reports whether a pair of names can end at i: the clause
+// ends, or what follows speaks of the two ("他俩", "两个", "都", "的").
+func zhPairEnd(t string, i int) bool {
+	if zhClauseEnd(t, i) {
+		return true
+	}
+	for _, w := range []string{"他俩", "她俩", "他們", "他们", "两个", "兩個", "两位", "兩位", "都", "的", "嘅", "一起", "也"} {
+		if strings.HasPrefix(t[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropHanEverydayNames removes the Chinese names that begin with an
+// everyday word ("都喜欢" of "我和朋友都喜欢"): what the rules never take
+// for a name, the character tagger may, reading 都 as a family name.
+func (s *scan) dropHanEverydayNames() {
+	if !s.hasCJK() {
+		return
+	}
+	kept := s.found[:0]
+	for _, f := range s.found {
+		if f.Type == Person && s.cjkAt(f.Start) && zhCommonWordAt(s.text, f.Start) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	s.found = kept
+}
