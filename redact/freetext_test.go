@@ -637,3 +637,25 @@ func TestChineseCoordinatedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestCuesAfterTheTagger: the cues the tagger does not read find a name
+// after them, but not an everyday word.
+func TestCuesAfterTheTagger(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"spoke to", "I spoke to Kalinda on the phone and she said it was sorted", []string{"Kalinda"}},
+		{"spoke to a department stays", "i spoke to customer service twice", nil},
+		{"the name on the parcel is", "the name on the parcel is tamsin, not tasmin", []string{"tamsin"}},
+		{"back again", "hey its ziggy again, any news on the refund?", []string{"ziggy"}},
+		{"an everyday word back again stays", "its fine again, the second one arrived", nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}

@@ -776,6 +776,16 @@ func detectCuedNames(s *scan) {
 			s.words[k].cap && s.gap(k) == " " {
 			cue = cueStrong // "its me Osric, from earlier"
 		}
+		if cue != cueStrong && (s.nameIsBefore(k) || s.backAgain(k)) && s.cueableName(k) {
+			cue = cueStrong // "the name on the parcel is gemma", "its bex again"
+		}
+		if cue == cueWeak && s.speechPartnerBefore(k) && s.words[k].cap && !s.words[k].upper &&
+			s.cuedNameWord(k, cueWeak) && (k+1 >= len(s.words) || !s.gapInside(k+1) || !s.words[k+1].cap) {
+			// "I spoke to Rashida yesterday": one capitalised word no
+			// dictionary holds, after the words of speaking to someone.
+			s.add(Person, s.words[k].start, s.words[k].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[k].end))
+			continue
+		}
 		if cue == cueNone && s.namedAfter(k) && s.cuedNameWord(k, cueStrong) {
 			// "Ptolemy is my actual first name"
 			s.add(Person, s.words[k].start, s.words[k].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[k].end))
@@ -806,6 +816,83 @@ func detectCuedNames(s *scan) {
 		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
 		k = j - 1
 	}
+}
+
+// cueableName reports whether word k can be a name after a cue that the
+// tagger does not read: capitalised, or in lower case no everyday word
+// ("its fine again" is none).
+func (s *scan) cueableName(k int) bool {
+	w, f := s.words[k], s.lex(k)
+	return w.cap || w.upper || f&(lxDict|lxCommon) == 0
+}
+
+// speechPartnerBefore reports whether the words before word k speak of
+// talking to someone: "spoke to", "talked with", "asked for", "chatted
+// with".
+func (s *scan) speechPartnerBefore(k int) bool {
+	if k < 2 || s.gap(k) != " " || s.gap(k-1) != " " {
+		return false
+	}
+	switch s.lw(k - 1) {
+	case "to", "with":
+		switch s.lw(k - 2) {
+		case "spoke", "speak", "speaking", "talked", "talk", "talking", "chatted", "chatting", "chat", "spoken":
+			return true
+		}
+	case "for":
+		return s.lw(k-2) == "asked" || s.lw(k-2) == "ask"
+	}
+	return false
+}
+
+// nameIsBefore reports whether word k follows "name ... is" within a few
+// words: "the name on the parcel is gemma", "name for the booking is
+// Aroha", "the name should be Tui".
+func (s *scan) nameIsBefore(k int) bool {
+	if k < 2 || s.gap(k) != " " {
+		return false
+	}
+	j := k - 1
+	switch s.lw(j) {
+	case "is", "was":
+	case "be":
+		if j < 1 || s.lw(j-1) != "should" && s.lw(j-1) != "will" {
+			return false
+		}
+		j--
+	default:
+		return false
+	}
+	for i := j - 1; i >= 0 && i >= j-5; i-- {
+		if s.gap(i+1) != " " {
+			return false
+		}
+		switch s.lw(i) {
+		case "name", "names":
+			return i == 0 || s.lw(i-1) != "my" || i+1 < j // "my name is" is the tagger's own cue
+		case "it", "this", "that", "which", "what":
+			return false
+		}
+	}
+	return false
+}
+
+// backAgain reports whether word k is a name the writer gives on coming
+// back: "its bex again", "it's Priya here", "hey its sam again".
+func (s *scan) backAgain(k int) bool {
+	if k < 1 || k+1 >= len(s.words) || s.gap(k) != " " || s.gap(k+1) != " " && !strings.HasPrefix(s.gap(k+1), ",") {
+		return false
+	}
+	switch s.lw(k - 1) {
+	case "its", "it's":
+	default:
+		return false
+	}
+	if k >= 2 && !s.clauseEndsAfter(k-2) && s.lw(k-2) != "hi" && s.lw(k-2) != "hey" && s.lw(k-2) != "hello" && s.lw(k-2) != "yo" {
+		return false
+	}
+	next := s.lw(k + 1)
+	return next == "again" || next == "here"
 }
 
 // calledPeople are the words for a person before "called" or "named".
