@@ -56,7 +56,7 @@ doktor rev señor señora sra
 
 // nameParticles join the words of one name.
 const nameParticles = `
-van von de der den da das do dos di del della le la du des ter ten bin binti bt bte binte ibn al el
+van von de der den da das do dos di del della dela le la du des ter ten bin binti bt bte binte ibn bint al el ap ab te
 `
 
 // nameSuffixes follow a name.
