@@ -659,3 +659,21 @@ func TestCuesAfterTheTagger(t *testing.T) {
 		}
 	}
 }
+
+// TestParticlesInNames: a particle inside a name keeps the name whole.
+func TestParticlesInNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"dela", "Please add my daughter, Kristine Joy dela Cruz, to the plan.", []string{"Kristine Joy dela Cruz"}},
+		{"ap", "The account holder is Dafydd ap Rhys of Aberystwyth.", []string{"Dafydd ap Rhys"}},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
