@@ -650,6 +650,8 @@ func TestCuesAfterTheTagger(t *testing.T) {
 		{"the name on the parcel is", "the name on the parcel is tamsin, not tasmin", []string{"tamsin"}},
 		{"back again", "hey its ziggy again, any news on the refund?", []string{"ziggy"}},
 		{"an everyday word back again stays", "its fine again, the second one arrived", nil},
+		{"I, name,", "Kindly be informed that I, Tochukwu Ezeagwu, have changed my residential address to Lekki.", []string{"Tochukwu Ezeagwu"}},
+		{"I, a title, stays", "I, Sir, wish to complain about the delay", nil},
 	}
 	r := New(Options{})
 	for _, tt := range tests {

@@ -776,6 +776,20 @@ func detectCuedNames(s *scan) {
 			s.words[k].cap && s.gap(k) == " " {
 			cue = cueStrong // "its me Osric, from earlier"
 		}
+		if cue != cueStrong && s.appositionBefore(k) {
+			// "I, Ikechukwu Onwuegbuzie, have changed my address", "my
+			// name, Georgia Papadopoulou, in May": the words between the
+			// commas, capitalised, and no everyday word.
+			j := k
+			for j < len(s.words) && j < k+4 && s.words[j].cap && s.cuedNameWord(j, cueWeak) && (j == k || signatureJoin(s.gap(j))) {
+				j++
+			}
+			if j > k && j < len(s.words) && strings.HasPrefix(s.gap(j), ",") {
+				s.add(Person, s.words[k].start, s.words[j-1].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[j-1].end))
+				k = j - 1
+				continue
+			}
+		}
 		if cue != cueStrong && (s.nameIsBefore(k) || s.backAgain(k)) && s.cueableName(k) {
 			cue = cueStrong // "the name on the parcel is gemma", "its bex again"
 		}
@@ -816,6 +830,21 @@ func detectCuedNames(s *scan) {
 		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
 		k = j - 1
 	}
+}
+
+// appositionBefore reports whether word k follows "I," or "my name,"
+// opening an apposition: "I, Ikechukwu Onwuegbuzie, have changed ...".
+func (s *scan) appositionBefore(k int) bool {
+	if k < 1 || s.gap(k) != ", " {
+		return false
+	}
+	switch {
+	case s.lw(k-1) == "i" && s.text[s.words[k-1].start] == 'I':
+		return true
+	case s.lw(k-1) == "name" && k >= 2 && (s.lw(k-2) == "my" || s.lw(k-2) == "the"):
+		return true
+	}
+	return false
 }
 
 // cueableName reports whether word k can be a name after a cue that the
