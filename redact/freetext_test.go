@@ -662,7 +662,8 @@ func TestCuesAfterTheTagger(t *testing.T) {
 	}
 }
 
-// TestParticlesInNames: a particle inside a name keeps the name whole.
+// TestParticlesInNames: a particle inside a name keeps the name whole,
+// and a title before it marks it.
 func TestParticlesInNames(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -670,6 +671,7 @@ func TestParticlesInNames(t *testing.T) {
 	}{
 		{"dela", "Please add my daughter, Kristine Joy dela Cruz, to the plan.", []string{"Kristine Joy dela Cruz"}},
 		{"ap", "The account holder is Dafydd ap Rhys of Aberystwyth.", []string{"Dafydd ap Rhys"}},
+		{"a chief's title", "Please confirm the premium was paid this month. Policy SME-22014.\nChief Udo Ekpenyong", []string{"Udo Ekpenyong"}},
 	}
 	r := New(Options{})
 	for _, tt := range tests {

@@ -51,7 +51,7 @@ kunde kundeservice hilsen venlig venlige pesanan pelanggan bayaran
 const honorifics = `
 mr mrs ms miss mx dr prof professor mister madame mme mlle sir dame lord lady herr hr fru frk
 frøken encik puan pn cik tuan tn datuk dato datin haji hj hajah hjh tengku ustaz ustazah
-doktor rev señor señora sra
+doktor rev señor señora sra chief alhaji alhaja engr pastor barr
 `
 
 // nameParticles join the words of one name.
