@@ -652,6 +652,8 @@ func TestCuesAfterTheTagger(t *testing.T) {
 		{"an everyday word back again stays", "its fine again, the second one arrived", nil},
 		{"I, name,", "Kindly be informed that I, Tochukwu Ezeagwu, have changed my residential address to Lekki.", []string{"Tochukwu Ezeagwu"}},
 		{"I, a title, stays", "I, Sir, wish to complain about the delay", nil},
+		{"a given name that is an everyday word, doing something", "Hello, I want to confirm if Grace has paid the premium this month.", []string{"Grace"}},
+		{"the everyday word at a sentence's start stays", "I hope the parcel comes. Hope it works.", nil},
 	}
 	r := New(Options{})
 	for _, tt := range tests {

@@ -393,11 +393,30 @@ func (s *scan) placedBefore(k int) bool {
 func detectActors(s *scan) {
 	for k := 0; k+1 < len(s.words); k++ {
 		w := s.words[k]
-		if !w.cap || w.upper && w.end-w.start <= 4 || s.lex(k)&lxDict != 0 || !s.actorAfter(k) || !s.roleNameWord(k) || s.covered(k, cuedNameScore) {
+		if !w.cap || w.upper && w.end-w.start <= 4 || !s.actorAfter(k) || s.covered(k, cuedNameScore) {
 			continue
+		}
+		if s.lex(k)&lxDict != 0 || !s.roleNameWord(k) {
+			if !s.everydayGivenName(k) {
+				continue
+			}
 		}
 		s.add(Person, w.start, w.end, cuedNameScore, s.lowerCanon(w.start, w.end))
 	}
+}
+
+// everydayGivenName reports whether word k is a given name that is also
+// an everyday word (Hope, Grace, Mercy, Gift), capitalised inside a
+// sentence, where only a name is: "I want to confirm if Hope has paid".
+func (s *scan) everydayGivenName(k int) bool {
+	w, f := s.words[k], s.lex(k)
+	if k == 0 || w.upper || f&(lxGiven|lxListGiven) == 0 || f&(lxStop|lxNotName|lxMonth|lxCountry|lxHonorific|lxGreeting|lxSignOff) != 0 {
+		return false
+	}
+	if s.caseless || strings.ContainsAny(s.gap(k), ".!?\n:;\"'(") || s.words[k-1].kind != wLetters {
+		return false // the start of a sentence, a line or a quotation capitalises any word
+	}
+	return len(s.ruleMark) != len(s.words) || s.ruleMark[k]&(rmNotName|rmNever|rmStructured|rmAddress|rmLocation) == 0
 }
 
 // actorAfter reports whether word k is followed by what only a person
