@@ -56,6 +56,7 @@ func TestFreeText(t *testing.T) {
 		{"dk mobile found", "Jeg har ringet til 28 14 67 93 tre gange", Phone, []string{"28 14 67 93"}},
 
 		{"au mobile in a signature", "Regards\nTegan\n0452 117 830", Phone, []string{"0452 117 830"}},
+		{"trunk prefix in brackets", "call me on +44 (0)7911 238 604 pls", Phone, []string{"+44 (0)7911 238 604"}},
 		{"gb mobile's long group split", "Thanks!!\nDev\n07911 023 456", Phone, []string{"07911 023 456"}},
 		{"gb shared-cost line stays", "I called 0345 611 2233 and they told me to use chat", Phone, nil},
 		{"registered mobile no.", "please change my registered mobile no. to 9876543210 today", Phone, []string{"9876543210"}},

@@ -324,7 +324,7 @@ func hotline(c numCandidate, d string) bool {
 // internationalNumber reads a number written with its country code, after
 // + or 00.
 func internationalNumber(c numCandidate, context bool) (float64, string, bool) {
-	raw := c.digits
+	raw := withoutBracketedTrunk(c)
 	if !c.plus {
 		raw = raw[2:]
 	}
@@ -428,4 +428,19 @@ func onlyDigits(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// withoutBracketedTrunk returns a candidate's digits without a trunk
+// prefix written in brackets after the country code, which is not dialled
+// from abroad: "+44 (0)7911 238 604", "+45 (0) 28 14 67 93".
+func withoutBracketedTrunk(c numCandidate) string {
+	at := 0
+	for g := 0; g+1 < len(c.groups) && g < len(c.seps); g++ {
+		at += c.groups[g]
+		if g+1 < len(c.seps) && c.groups[g+1] == 1 && c.digits[at] == '0' &&
+			strings.Contains(c.seps[g], "(") && strings.Contains(c.seps[g+1], ")") {
+			return c.digits[:at] + c.digits[at+1:]
+		}
+	}
+	return c.digits
 }
