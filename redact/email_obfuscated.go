@@ -59,6 +59,11 @@ func detectObfuscatedEmails(s *scan) {
 				continue
 			}
 			end, ok := domainEnd(l, i+len(at), at == "#")
+			if !ok && at == "#" && strings.ContainsAny(l[start:i], "._") {
+				// "ulrik.kragh#webspeed.dk": a local part shaped like an
+				// address's before any domain with a mail TLD.
+				end, ok = domainEnd(l, i+len(at), false)
+			}
 			if !ok {
 				continue
 			}
@@ -99,12 +104,15 @@ func isLocalByte(c byte) bool { return isAlnum(c) || c == '.' || c == '_' || c =
 // the last a known top-level domain.
 func domainEnd(l string, i int, provider bool) (int, bool) {
 	if provider {
+		// The longest provider that ends there: "yahoo.com.tw", not
+		// "yahoo.com".
+		best := 0
 		for _, p := range mailProviders {
-			if strings.HasPrefix(l[i:], p) && (i+len(p) == len(l) || !isAlnum(l[i+len(p)])) {
-				return i + len(p), true
+			if len(p) > best && strings.HasPrefix(l[i:], p) && domainEndsAt(l, i+len(p)) {
+				best = len(p)
 			}
 		}
-		return 0, false
+		return i + best, best > 0
 	}
 	labels, end, j := 0, 0, i
 	for {
@@ -132,6 +140,15 @@ func domainEnd(l string, i int, provider bool) (int, bool) {
 		j = next
 	}
 	return end, end > 0
+}
+
+// domainEndsAt reports whether a domain can end at i: no letter or digit
+// follows, nor a dot and another label.
+func domainEndsAt(l string, i int) bool {
+	if i < len(l) && isAlnum(l[i]) {
+		return false
+	}
+	return i+1 >= len(l) || l[i] != '.' || !isAlnum(l[i+1])
 }
 
 // canonDomain writes a domain with dots.

@@ -22,6 +22,8 @@ func TestFreeText(t *testing.T) {
 		{"hash provider", "邮箱zhao_yt2008#163.com，#换成@", Email, []string{"zhao_yt2008#163.com"}},
 		{"name at domain dot com", "reach me at jsmith at example dot com", Email, []string{"jsmith at example dot com"}},
 		{"snabel-a", "min mail er ole snabel-a firma punktum dk", Email, []string{"ole snabel-a firma punktum dk"}},
+		{"hash before a provider's longer domain", "邮箱yuting_chen#yahoo.com.tw，#换成@", Email, []string{"yuting_chen#yahoo.com.tw"}},
+		{"hash before any domain, an address's local part", "email ulrik.kragh#webspeed.dk tak", Email, []string{"ulrik.kragh#webspeed.dk"}},
 		{"hash before a provider", "send to ravi.n#rediffmail.com (# = @)", Email, []string{"ravi.n#rediffmail.com"}},
 		{"look at a site stays", "please look at example.com for details", Email, nil},
 		{"order hash stays", "order #163.com was wrong", Email, nil},
