@@ -164,9 +164,19 @@ func (s *scan) partBefore(k int) (int, bool) {
 	if !s.partWord(j) {
 		return 0, false
 	}
+	lower := -1 // the last lower-case word taken for a place name's particle
 	for n := 1; j > 0 && s.partGap(j); n++ {
 		if n >= maxPartWords {
+			if lower >= 0 {
+				// "... Niels Brandt-Møller på Vesterbro 41": too long for
+				// a part, so the lower-case word was the sentence's, and
+				// the part starts after it.
+				return lower + 1, true
+			}
 			return 0, false
+		}
+		if w := s.words[j]; w.kind == wLetters && !w.cap && !w.upper && lower < 0 && !s.addrWord(j) {
+			lower = j
 		}
 		if !s.partWord(j - 1) {
 			// A lower-case word before the part is the sentence's ("I

@@ -124,6 +124,7 @@ func TestChineseAddresses(t *testing.T) {
 func TestAddressForms(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"please deliver to 27 rue des Acacias, 75017 Paris, merci", "27 rue des Acacias, 75017 Paris"},
+		{"pakken var til en Karen Lund-Hansen på Vesterbro 41, 1. tv, 9000 Aalborg, men kom til mig", "Vesterbro 41, 1. tv, 9000 Aalborg"},
 		{"ship to 402-15 Bloor St, Toronto, ON M4W 1A8 please", "402-15 Bloor St, Toronto, ON M4W 1A8"},
 		{"send it to 31 Terenure Road, Dublin 6, D6W X2K4 thanks", "31 Terenure Road, Dublin 6, D6W X2K4"},
 		{"my flat is 5/42 Ponsonby Road, Auckland 1011.", "5/42 Ponsonby Road, Auckland 1011"},
