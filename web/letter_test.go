@@ -99,8 +99,11 @@ func TestSubjectLetterPDF(t *testing.T) {
 					t.Errorf("the letter does not say %q", w)
 				}
 			}
+			// The subject's pseudonym, a random key's hash in hex, may
+			// hold "5678" by chance.
+			shown := strings.ReplaceAll(text, lettertest.NoSpace(subject), "")
 			for _, s := range never {
-				if strings.Contains(text, lettertest.NoSpace(s)) {
+				if strings.Contains(shown, lettertest.NoSpace(s)) {
 					t.Errorf("the letter shows %q", s)
 				}
 			}
