@@ -34,6 +34,8 @@ func TestFreeText(t *testing.T) {
 		{"bracketed dk code", "ring på (+45) 28 14 67 93 i dag", Phone, []string{"(+45) 28 14 67 93"}},
 		{"double spaces in a card", "kortnr 4878  7263  8963  3307 tak", CreditCard, []string{"4878  7263  8963  3307"}},
 		{"card 4-8-4", "card 4111 11111111 1111 please", CreditCard, []string{"4111 11111111 1111"}},
+		{"card in any grouping after its cue", "also pls update my card to 416580 0986 55 4935", CreditCard, []string{"416580 0986 55 4935"}},
+		{"the same grouping without a cue stays", "ref 416580 0986 55 4935", CreditCard, nil},
 		{"card failing luhn stays", "ref 4111 11111111 1112 please", CreditCard, nil},
 		{"tracking number passing luhn stays", "parcel dah sampai tapi saya tak terima. Tracking 630018829311.", CreditCard, nil},
 		{"card after its cue", "pls refund to 630018829311 my card", CreditCard, []string{"630018829311"}},

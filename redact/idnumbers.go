@@ -47,7 +47,10 @@ func paymentCard(c numCandidate, ctx string) (float64, bool) {
 		return 0, false
 	}
 	if len(c.groups) > 1 {
-		ok := c.grouped(4, 6, 4) || c.grouped(4, 6, 5) || len(d) >= 15 && knownCardPrefix(d) && c.groups[0] >= 4 && minGroup(c.groups) >= 3
+		ok := c.grouped(4, 6, 4) || c.grouped(4, 6, 5) || len(d) >= 15 && knownCardPrefix(d) && c.groups[0] >= 4 && minGroup(c.groups) >= 3 ||
+			// "update my card to 416580 0986 55 4935": after the word
+			// for a card, any grouping of a card network's number.
+			len(d) >= 15 && knownCardPrefix(d) && c.groups[0] >= 4 && cardCueEnds(ctx)
 		if !ok {
 			ok = true
 			for i, g := range c.groups {
@@ -74,6 +77,14 @@ func paymentCard(c numCandidate, ctx string) (float64, bool) {
 		return 0, false
 	}
 	return 0.55, true
+}
+
+// cardCueEnds reports whether the text before a number ends with the
+// word for a card a few words before it ("my card to", "kortnummer:",
+// "kad saya").
+func cardCueEnds(ctx string) bool {
+	i := lastCue(ctx, "card", "kort", "kad", "卡", "visa", "mastercard", "amex")
+	return i >= 0 && len(ctx)-i <= 24 && !labelledNotPersonal(ctx)
 }
 
 // minGroup returns the length of the shortest group.
