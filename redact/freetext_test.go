@@ -660,6 +660,7 @@ func TestCuesAfterTheTagger(t *testing.T) {
 		{"I, a title, stays", "I, Sir, wish to complain about the delay", nil},
 		{"a given name that is an everyday word, doing something", "Hello, I want to confirm if Grace has paid the premium this month.", []string{"Grace"}},
 		{"the everyday word at a sentence's start stays", "I hope the parcel comes. Hope it works.", nil},
+		{"the end of a place's name stays", "the store manager at Leeds Trinity said you'd refund the difference", nil},
 	}
 	r := New(Options{})
 	for _, tt := range tests {

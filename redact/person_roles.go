@@ -416,6 +416,9 @@ func (s *scan) everydayGivenName(k int) bool {
 	if s.caseless || strings.ContainsAny(s.gap(k), ".!?\n:;\"'(") || s.words[k-1].kind != wLetters {
 		return false // the start of a sentence, a line or a quotation capitalises any word
 	}
+	if s.words[k-1].cap || s.words[k-1].upper {
+		return false // "the store at Leeds Trinity said": the end of a place's name
+	}
 	return len(s.ruleMark) != len(s.words) || s.ruleMark[k]&(rmNotName|rmNever|rmStructured|rmAddress|rmLocation) == 0
 }
 
