@@ -319,7 +319,7 @@ func zhCommonWordAt(t string, i int) bool {
 // then given-name characters of the lists making three or four
 // characters, no everyday word and no brand or place of the lists.
 var zhVerbCues = []string{"抄送给", "抄送給", "转告", "轉告", "告诉", "告訴", "通知", "交给", "交給",
-	"帮", "幫", "跟", "给", "給", "替", "让", "讓", "搵", "找", "问", "問", "同", "代"}
+	"帮", "幫", "跟", "给", "給", "替", "让", "讓", "搵", "找", "问", "問", "同", "代", "查一下", "查下", "查查", "我係"}
 
 // zhRoleCues put a person in a role or a field ("对接人冯佳", "联系人换成黄
 // 思远"): a family name and one given-name character of the lists suffice
@@ -392,7 +392,7 @@ func (s *scan) zhNameAfterCue(i, limit int) (int, bool) {
 		if !ok && !c.role {
 			// A family name and one given character, then what is done
 			// for them: "请给张敏打个电话", "帮王芳寄去".
-			if e, two := zhFullNameAt(t, at, limit, true); two && zhActionAt(t, e) {
+			if e, two := zhFullNameAt(t, at, limit, true); two && (zhActionAt(t, e) || zhOrderOfAt(t, e)) {
 				end, ok = e, true
 			}
 		}
@@ -408,6 +408,21 @@ func (s *scan) zhNameAfterCue(i, limit int) (int, bool) {
 // call, a parcel sent, a message passed on.
 var zhActions = []string{"打电话", "打電話", "打个电话", "打個電話", "回电", "回電", "发", "發", "寄", "送", "转告", "轉告",
 	"留", "联系", "聯絡", "聯繫", "回复", "回覆", "退", "开", "開"}
+
+// zhOrdersOf say that what comes before them owns an order or a parcel:
+// "查一下王静的订单", "幫我查下陳明張單".
+var zhOrdersOf = []string{"的订单", "的訂單", "的单", "的單", "嘅單", "嘅订单", "嘅訂單", "張單", "张单", "個單", "个单",
+	"的包裹", "嘅包裹", "的快递", "的快遞", "嘅快遞"}
+
+// zhOrderOfAt reports whether words of zhOrdersOf begin at byte i.
+func zhOrderOfAt(t string, i int) bool {
+	for _, w := range zhOrdersOf {
+		if strings.HasPrefix(t[i:], w) {
+			return true
+		}
+	}
+	return false
+}
 
 // zhActionAt reports whether an action of zhActions begins at byte i.
 func zhActionAt(t string, i int) bool {
