@@ -47,6 +47,8 @@ func TestFreeText(t *testing.T) {
 		{"roc calendar birth date", "我的生日是民國79年5月3日，系統一直說格式錯誤", DateOfBirth, []string{"民國79年5月3日"}},
 		{"born, said after the date", "我阿嬤是民國49年5月3日生的，敬老優惠怎麼申請", DateOfBirth, []string{"民國49年5月3日"}},
 		{"the day a policy takes effect stays", "保單2024年3月5日生效", DateOfBirth, nil},
+		{"the company's hotline named stays", "你哋客服熱線係咪2388 6120？打咗好多次都冇人聽", Phone, nil},
+		{"the number called to reach the company stays", "我之前打過去2233 3000佢哋話會豁免", Phone, nil},
 		{"dk service number stays", "Jeg har ringet til 70 12 34 56 tre gange", Phone, nil},
 		{"my toll-free stays", "Hubungi 1-300-88-6688 untuk bantuan", Phone, nil},
 		{"cn 400 stays", "客服电话400-820-1234", Phone, nil},

@@ -177,6 +177,10 @@ func phoneNumber(s *scan, c numCandidate, after string) (float64, string, bool) 
 		}
 		return 0, "", false
 	}
+	if companyLine(s.wordsBefore(c.start)) {
+		s.company = true // "客服熱線2888 1888", "your hotline 2233 3000"
+		return 0, "", false
+	}
 	if c.plus || (len(d) > 9 && d[0] == '0' && d[1] == '0') {
 		score, canon, ok := internationalNumber(c, context)
 		if !ok && canon == "company" {
@@ -443,4 +447,29 @@ func withoutBracketedTrunk(c numCandidate) string {
 		}
 	}
 	return c.digits
+}
+
+// companyLines name the company's own line right before its number: the
+// number a customer rings to reach the shop is no one's personal data.
+var companyLines = []string{"客服熱線", "客服热线", "客服電話", "客服电话", "熱線", "热线", "打過去", "打过去", "打咗去",
+	"hotline", "helpline", "your number", "your line", "customer service number", "customer service line",
+	"called you on", "rang you on", "kundeservice", "jeres nummer", "talian khidmat pelanggan", "nombor korang"}
+
+// companyLine reports whether the words before a number end with the
+// name of the company's line, perhaps with "is" or a colon after it
+// ("你哋客服熱線係咪2388 6120", "your hotline is").
+func companyLine(before string) bool {
+	b := strings.TrimRight(before, " :：(")
+	for _, cop := range []string{"係咪", "係唔係", "是不是", "係", "是", "为", "為", "is", "er", "ialah", "="} {
+		if t := strings.TrimSuffix(b, cop); t != b && (cop[0] >= 0x80 || t == "" || t[len(t)-1] == ' ') {
+			b = strings.TrimRight(t, " :：")
+			break
+		}
+	}
+	for _, w := range companyLines {
+		if strings.HasSuffix(b, w) && (len(b) == len(w) || w[0] >= 0x80 || !isWordByte(b[len(b)-len(w)-1])) {
+			return true
+		}
+	}
+	return false
 }
