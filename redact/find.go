@@ -101,6 +101,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectContactNames(s)
 	extendNames(s)
 	joinHyphenated(s)
+	detectKoreanNames(s)
 	propagateNames(s)
 	detectZhVerbCueNames(s)
 	detectZhLatinNames(s)

@@ -696,3 +696,24 @@ func TestParticlesInNames(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanNames: a Korean family name with a given name of two
+// syllables, hyphenated or (after the family name) in one word, in
+// either order; a family name alone, or before an everyday word, stays.
+func TestKoreanNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"in lower case, one word", "hi its kim minji, my refund is late", []string{"kim minji"}},
+		{"grown from the family name found", "pls send to kwon minseo at the same address", []string{"kwon minseo"}},
+		{"a family name alone stays", "is the Kim family discount still on?", nil},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		got := findAll(r, tt.text)[Person]
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
