@@ -129,7 +129,7 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 			// A tentative answer offered a person: "yes please" takes
 			// it, "no thanks" declines it, but "ok" or "ok thanks",
 			// courtesy in their own right, say it helped.
-			offer = r.First() == courtesy.No || r.First() == courtesy.Yes && !courtesy.Read(d.Question.Text, d.Lang, false).Only() &&
+			offer = r.Reply() == courtesy.No || r.Reply() == courtesy.Yes && !courtesy.Read(d.Question.Text, d.Lang, false).Only() &&
 				!saysItHelped(r, d.Question.Text, d.Lang)
 		}
 	} else if !offer && m.thread.answeredLast() && replyFirst(r) && remark(r.Rest, d.Lang) && !asksInForm(d.Question.Text) &&
@@ -156,13 +156,13 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		!strings.ContainsAny(m.question, "?？") && search.AnswersKind(m.question, "") && !announcesTopic(m.question, d.Lang) ||
 		farewell(reading, m.question, d.Lang)
 	switch {
-	case offer && reading.First() == courtesy.Yes && (onlyCourtesy || offerReply):
+	case offer && reading.Reply() == courtesy.Yes && (onlyCourtesy || offerReply):
 		// "Yes please" to "Would you like to talk to a person?".
 		d.Kind, d.Reason = decision.Handoff, decision.OfferAccepted
 		d.Answer = catalog.Text(d.Lang, catalog.Handoff(decision.PersonRequested))
 		d.Team = a.parts.Triage.Route(m.question, a.topicHints(m.thread))
 		return a.finish(ctx, m, stream)
-	case offer && reading.First() == courtesy.No && (onlyCourtesy || offerReply && !a.asksForPerson(reading.Rest, d.Lang)):
+	case offer && reading.Reply() == courtesy.No && (onlyCourtesy || offerReply && !a.asksForPerson(reading.Rest, d.Lang)):
 		d.Kind, d.Reason = decision.Answer, decision.OfferDeclined
 		d.Answer = catalog.Text(d.Lang, catalog.OfferDeclined)
 		return a.finish(ctx, m, stream)

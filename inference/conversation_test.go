@@ -190,6 +190,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "Do you sell garden furniture made of teak?", kind: decision.Abstain},
 			{text: "no thanks", kind: decision.Answer, reason: decision.OfferDeclined},
 		}},
+		{"thanks, but no: the no decides", []turn{
+			{text: "你哋有冇賣柚木花園傢俬", kind: decision.Abstain},
+			{text: "唔該，唔使", kind: decision.Answer, reason: decision.OfferDeclined},
+		}},
 		{"offer accepted", []turn{
 			{text: "Do you sell garden furniture made of teak?", kind: decision.Abstain},
 			{text: "yes please", kind: decision.Handoff, reason: decision.OfferAccepted},

@@ -12,6 +12,7 @@
 package courtesy
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -92,6 +93,20 @@ func (r Reading) First() Kind {
 		return None
 	}
 	return r.Kinds[0]
+}
+
+// Reply is the yes or the no a message gives to a question, read for
+// an answer: a no anywhere outweighs a yes ("唔該，唔使", "ok no
+// thanks": thanks, but no), else its first yes; None when it gives
+// neither.
+func (r Reading) Reply() Kind {
+	if slices.Contains(r.Kinds, No) {
+		return No
+	}
+	if slices.Contains(r.Kinds, Yes) {
+		return Yes
+	}
+	return None
 }
 
 // Read finds the courtesy at the start and the end of a message. With
