@@ -190,6 +190,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "Do you sell garden furniture made of teak?", kind: decision.Abstain},
 			{text: "no thanks", kind: decision.Answer, reason: decision.OfferDeclined},
 		}},
+		{"it's ok, to the offer, declines it", []turn{
+			{text: "sælger I havemøbler i teak?", kind: decision.Abstain},
+			{text: "det er ok", kind: decision.Answer, reason: decision.OfferDeclined},
+		}},
 		{"thanks, but no: the no decides", []turn{
 			{text: "你哋有冇賣柚木花園傢俬", kind: decision.Abstain},
 			{text: "唔該，唔使", kind: decision.Answer, reason: decision.OfferDeclined},
