@@ -561,24 +561,14 @@ func TestCuedNames(t *testing.T) {
 // same word a name where it comes again, with the names beside it, but
 // not inside a firm's name.
 func TestNamesFoundAgain(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	expectNames(t, []nameCase{
 		{"a family name again, in capitals",
 			"HIS NAME WAS ANGUS FRASER, POLICY NUMBER CI-4471190. PLEASE SEND ANY LETTERS TO ME, EILIDH FRASER, AT THE SAME ADDRESS.",
 			[]string{"ANGUS FRASER", "EILIDH FRASER"}},
 		{"a firm named after a person stays",
 			"Dear Sir,\nPlease note that the cheque was issued to J. P. Okafor and not J.B. Okafor as written on your system. The account is Okafor & Sons Ltd.\nThank you.",
 			[]string{"J. P. Okafor", "J.B. Okafor"}},
-	}
-	r := New(Options{})
-	for _, tt := range tests {
-		got := findAll(r, tt.text)[Person]
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestSignatureBlocks: the writer's name on the line before their contact
@@ -608,22 +598,12 @@ func TestSignatureBlocks(t *testing.T) {
 // number or an address, or after an address with 收, is the name a parcel
 // goes to; a label before a number is not.
 func TestChineseContactNames(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	expectNames(t, []nameCase{
 		{"before a phone and an address", "黃志明 0912-345-678 台北市大安區忠孝東路四段100號3樓", []string{"黃志明"}},
 		{"before a phone, with a comma", "王芳，(+86) 139-1234-5678，收货地址写错了", []string{"王芳"}},
 		{"after an address, with 收", "寄到广东省广州市天河区体育西路101号维多利广场A座1201室，刘一帆收", []string{"刘一帆"}},
 		{"a label before a number stays", "客服电话 13812345678 打不通", nil},
-	}
-	r := New(Options{})
-	for _, tt := range tests {
-		got := findAll(r, tt.text)[Person]
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestChineseNamesAfterWords: a name joined by 和 or 与 to a name found
@@ -631,32 +611,19 @@ func TestChineseContactNames(t *testing.T) {
 // order; a family-name character that starts an everyday word ("都喜欢")
 // is none.
 func TestChineseNamesAfterWords(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	expectNames(t, []nameCase{
 		{"after the name found", "会议纪要抄送给欧阳静怡和钱明，他俩都要看", []string{"欧阳静怡", "钱明"}},
 		{"an everyday word is no name", "我和朋友都喜欢这个杯子", nil},
 		{"checked for, with a compound family name", "幫我查下歐陽詠欣張單寄咗未", []string{"歐陽詠欣"}},
 		{"two characters owning an order", "帮我查一下李静的订单，她说一直显示待发货", []string{"李静"}},
 		{"checking an order stays", "帮我查一下订单", nil},
-	}
-	r := New(Options{})
-	for _, tt := range tests {
-		got := findAll(r, tt.text)[Person]
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestCuesAfterTheTagger: the cues the tagger does not read find a name
 // after them, but not an everyday word.
 func TestCuesAfterTheTagger(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	expectNames(t, []nameCase{
 		{"spoke to", "I spoke to Kalinda on the phone and she said it was sorted", []string{"Kalinda"}},
 		{"spoke to a department stays", "i spoke to customer service twice", nil},
 		{"the name on the parcel is", "the name on the parcel is tamsin, not tasmin", []string{"tamsin"}},
@@ -667,48 +634,39 @@ func TestCuesAfterTheTagger(t *testing.T) {
 		{"a given name that is an everyday word, doing something", "Hello, I want to confirm if Grace has paid the premium this month.", []string{"Grace"}},
 		{"the everyday word at a sentence's start stays", "I hope the parcel comes. Hope it works.", nil},
 		{"the end of a place's name stays", "the store manager at Leeds Trinity said you'd refund the difference", nil},
-	}
-	r := New(Options{})
-	for _, tt := range tests {
-		got := findAll(r, tt.text)[Person]
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestParticlesInNames: a particle inside a name keeps the name whole,
 // and a title before it marks it.
 func TestParticlesInNames(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	expectNames(t, []nameCase{
 		{"dela", "Please add my daughter, Kristine Joy dela Cruz, to the plan.", []string{"Kristine Joy dela Cruz"}},
 		{"ap", "The account holder is Dafydd ap Rhys of Aberystwyth.", []string{"Dafydd ap Rhys"}},
 		{"a chief's title", "Please confirm the premium was paid this month. Policy SME-22014.\nChief Udo Ekpenyong", []string{"Udo Ekpenyong"}},
-	}
-	r := New(Options{})
-	for _, tt := range tests {
-		got := findAll(r, tt.text)[Person]
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: Find(%q)[PERSON] = %q, want %q", tt.name, tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestKoreanNames: a Korean family name with a given name of two
 // syllables, hyphenated or (after the family name) in one word, in
 // either order; a family name alone, or before an everyday word, stays.
 func TestKoreanNames(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	expectNames(t, []nameCase{
 		{"in lower case, one word", "hi its kim minji, my refund is late", []string{"kim minji"}},
 		{"grown from the family name found", "pls send to kwon minseo at the same address", []string{"kwon minseo"}},
 		{"a family name alone stays", "is the Kim family discount still on?", nil},
-	}
+	})
+}
+
+// nameCase is a message and the names Find should find in it.
+type nameCase struct {
+	name, text string
+	want       []string
+}
+
+// expectNames checks that Find finds exactly the names of each case.
+func expectNames(t *testing.T, tests []nameCase) {
+	t.Helper()
 	r := New(Options{})
 	for _, tt := range tests {
 		got := findAll(r, tt.text)[Person]
