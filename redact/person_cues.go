@@ -263,8 +263,11 @@ func (s *scan) contactTail() (int, [][2]int) {
 		for from > 0 && !strings.Contains(s.gap(from), "\n") {
 			from--
 		}
+		if from == 0 {
+			break // the message's first line: nothing before it to sign
+		}
 		ok, b := s.contactLine(from, end)
-		if from == 0 || !ok {
+		if !ok {
 			break
 		}
 		if b[1] > 0 {
