@@ -245,11 +245,6 @@ func (s *scan) lineEnd(k int) int {
 	return len(s.text)
 }
 
-// contactLabels name the writer's contact details on a line of their own
-// at the end of a message.
-var contactLineLabels = map[string]bool{"tel": true, "tlf": true, "phone": true, "mobile": true, "mob": true, "m": true, "t": true,
-	"hp": true, "cell": true, "email": true, "e": true, "mail": true, "whatsapp": true}
-
 // contactTail returns how many words come before the lines that end a
 // message with nothing but the writer's contact details (phone numbers
 // and e-mail addresses, perhaps after a label), and the spans of the
@@ -294,7 +289,7 @@ func (s *scan) contactLine(from, to int) (bool, [2]int) {
 				return false, [2]int{}
 			}
 			digits += w.end - w.start
-		case k == from && contactLineLabels[s.lw(k)]:
+		case k == from && contactLabels[s.lw(k)]:
 		default:
 			return false, [2]int{}
 		}
