@@ -609,11 +609,13 @@ func TestChineseContactNames(t *testing.T) {
 // TestChineseNamesAfterWords: a name joined by 和 or 与 to a name found
 // is a name too, and so is one after the words of checking on someone's
 // order; a family-name character that starts an everyday word ("都喜欢")
-// is none.
+// is none, nor a Cantonese kinship term ("阿哥做" of "我阿哥做律師").
 func TestChineseNamesAfterWords(t *testing.T) {
 	expectNames(t, []nameCase{
 		{"after the name found", "会议纪要抄送给欧阳静怡和钱明，他俩都要看", []string{"欧阳静怡", "钱明"}},
 		{"an everyday word is no name", "我和朋友都喜欢这个杯子", nil},
+		{"a kinship term before a title is no name", "我阿哥做律師，佢話運費都要退返俾我", nil},
+		{"nor is one before a copula", "我阿姐係醫生", nil},
 		{"checked for, with a compound family name", "幫我查下歐陽詠欣張單寄咗未", []string{"歐陽詠欣"}},
 		{"two characters owning an order", "帮我查一下李静的订单，她说一直显示待发货", []string{"李静"}},
 		{"checking an order stays", "帮我查一下订单", nil},

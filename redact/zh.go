@@ -656,10 +656,31 @@ func (s *scan) dropHanEverydayNames() {
 	}
 	kept := s.found[:0]
 	for _, f := range s.found {
-		if f.Type == Person && s.cjkAt(f.Start) && zhCommonWordAt(s.text, f.Start) {
+		if f.Type == Person && s.cjkAt(f.Start) && (zhCommonWordAt(s.text, f.Start) || zhKinOnly(s.text[f.Start:f.End])) {
 			continue
 		}
 		kept = append(kept, f)
 	}
 	s.found = kept
+}
+
+// zhKinTerms are the Cantonese forms of address for one's family, which
+// begin with 阿 as pet names do ("阿明"): "我阿哥做律師" names a brother.
+var zhKinTerms = []string{"阿哥", "阿姐", "阿妹", "阿弟", "阿媽", "阿妈", "阿爸", "阿婆", "阿公", "阿嫂", "阿叔", "阿伯",
+	"阿嬸", "阿婶", "阿爺", "阿爷", "阿嫲", "阿仔", "阿女", "阿哥哥", "阿姊"}
+
+// zhCopulaRunes say what someone is or does for a living right after
+// them: "阿哥做律師", "阿姐係醫生".
+const zhCopulaRunes = "做係系是当當"
+
+// zhKinOnly reports whether a Chinese name is a kinship term, alone or
+// with the copula before a title ("阿哥做" of "我阿哥做律師").
+func zhKinOnly(name string) bool {
+	for _, k := range zhKinTerms {
+		if rest, ok := strings.CutPrefix(name, k); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return rest == "" || strings.ContainsRune(zhCopulaRunes, r)
+		}
+	}
+	return false
 }

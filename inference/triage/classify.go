@@ -76,7 +76,7 @@ func (p *Policy) lexiconEvidence(a analysis, l lang.Tag) lexiconFindings {
 	for _, h := range hits {
 		r := p.rules[h.id]
 		switch r.kind {
-		case kindVeto, kindClauseVeto:
+		case kindVeto, kindClauseVeto, kindMessageVeto:
 			ruledOut |= 1 << r.trigger
 		case kindAnchor:
 			anchors |= 1 << r.trigger
@@ -95,7 +95,8 @@ func (p *Policy) lexiconEvidence(a analysis, l lang.Tag) lexiconFindings {
 }
 
 // vetoed reports whether a look-alike of the cue's trigger overlaps it,
-// or a clause veto of the trigger stands in the same clause.
+// a clause veto of the trigger stands in the same clause, or a message
+// veto anywhere.
 func (p *Policy) vetoed(h hit, trigger int, hits []hit, toks []token) bool {
 	for _, v := range hits {
 		r := p.rules[v.id]
@@ -106,6 +107,8 @@ func (p *Policy) vetoed(h hit, trigger int, hits []hit, toks []token) bool {
 		case r.kind == kindVeto && v.start < h.end && h.start < v.end && !p.excepted(v, hits):
 			return true
 		case r.kind == kindClauseVeto && toks[v.start].clause == toks[h.start].clause:
+			return true
+		case r.kind == kindMessageVeto:
 			return true
 		}
 	}

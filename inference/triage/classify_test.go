@@ -180,6 +180,32 @@ func TestClassifyTriggers(t *testing.T) {
 }
 
 // TestLookalikes checks messages that carry a cue word but no trigger.
+// TestEscalationAsked checks that what happens if a complaint's outcome
+// does not satisfy is a question about the procedure (a complaint asked
+// about, which the assistant answers), not a request for a person now.
+func TestEscalationAsked(t *testing.T) {
+	p := newTestPolicy(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "if im not happy with the reply to my complaint can someone more senior look at it?"},
+		{"da", "hvis jeg ikke er tilfreds med svaret paa min klage, kan en leder saa se på den?"},
+		{"zh-Hans", "处理结果不满意可以找主管吗"},
+		{"zh-Hant", "投訴之後可唔可以要求轉俾主管跟進"},
+	} {
+		if got := p.Classify(tc.text, lang.Tag(tc.lang)); has(got, PersonRequested) {
+			t.Errorf("Classify(%q, %s) = %v, want no request for a person", tc.text, tc.lang, got)
+		}
+	}
+	// Asked for now, a manager is still a person.
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "im not happy, i want to speak to a manager"},
+		{"zh-Hans", "我要找你们主管"},
+	} {
+		if got := p.Classify(tc.text, lang.Tag(tc.lang)); !has(got, PersonRequested) {
+			t.Errorf("Classify(%q, %s) = %v, want a request for a person", tc.text, tc.lang, got)
+		}
+	}
+}
+
 func TestLookalikes(t *testing.T) {
 	p := newTestPolicy(t)
 	tests := []struct{ lang, text string }{
@@ -211,6 +237,18 @@ func TestLookalikes(t *testing.T) {
 		{"en", "I'm a real estate agent, can I pay by invoice?"},
 		{"en", "What's the legal guarantee in the EU?"},
 		{"en", "I'm a lawyer and need an invoice in my firm's name"},
+		// Anger with oneself, a clause later; a Malay passive (being
+		// scolded); the fear of being defrauded; a thing that is
+		// "killing me"; a brother who works as a lawyer.
+		{"zh-Hans", "气死我了，自己下单的时候忘了填优惠码，现在还能补吗"},
+		{"zh-Hant", "嬲死自己，買咗張禮物卡送人先發覺唔啱用，可以退嗎"},
+		{"en", "so annoyed, my own fault, forgot the code at checkout"},
+		{"ms", "habislah sy kena marah dgn bini, lupa masuk kod diskaun"},
+		{"ms", "mak sy takut kena scam, staf larkspur ada minta OTP ke?"},
+		{"da", "min far er bange for svindel – beder i nogensinde om engangskoder i telefonen?"},
+		{"en", "my mum is worried about scams, do your staff ever ask for codes?"},
+		{"da", "det her tager livet af mig, pakken har staaet som leveret i 2 dage"},
+		{"zh-Hant", "我阿哥做律師，佢話成張單退貨運費都要退返俾我"},
 		{"en", "HOW DO I RETURN AN ITEM"},
 		{"en", "I can't afford express shipping, what's the cheapest?"},
 		{"en", "how do I delete an item from my basket"},

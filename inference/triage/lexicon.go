@@ -14,6 +14,9 @@ type lexicon struct {
 	// clauseVetoes cancel a cue anywhere in the same clause: "I spoke to
 	// an agent yesterday" reports a past contact, it does not ask for one.
 	clauseVetoes []string
+	// messageVetoes cancel a cue anywhere in the message: "气死我了，自己
+	// 下单的时候忘了填" is angry, but with oneself, said a clause later.
+	messageVetoes []string
 	// anchors are words the message must hold for the learned model to
 	// fire the trigger alone: a word for a person, a call or a bot for a
 	// request for a person. Without them, "please help me track my order"

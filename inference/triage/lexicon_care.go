@@ -119,6 +119,8 @@ func selfHarmLexicon() lexicon {
 			"kill ~2 order|time|process|app|switch",
 			"mahal|panas|lapar|sejuk|lambat|lawak|gelak nak|mahu mati",
 			"dø|døde af grin|nysgerrighed|kedsomhed",
+			// A thing that is "killing me": "det her tager livet af mig".
+			"det|dette|den|ventetiden|ventetid|login|pakken|leveringen ~2 tager|tog livet af mig",
 			"end ~2 subscription|order|contract|membership|trial",
 			// Not wanting a thing any more is a return, not despair.
 			"want|like|need|use ~3 it|this|that|them|these|those|the_order|the_item|the_product|my_order ~2 anymore|any_more|no_more",

@@ -9,6 +9,13 @@ func angerLexicon() lexicon {
 		trigger: Anger,
 		// Anger at oneself is not anger at the company.
 		clauseVetoes: []string{"diri_sendiri|myself|mig_selv|我自己|自己嬲|自己气|自己氣"},
+		// A fault of one's own told anywhere in the message.
+		messageVetoes: []string{
+			"自己 ~8 忘了|忘记|忘記|唔記得|冇記得|搞错|搞錯|按错|按錯|填错|填錯|打错|打錯|买错|買錯|唔小心|不小心",
+			"my own fault|mistake|stupidity",
+			"min egen fejl|skyld",
+			"salah ~1 sendiri|sy_sendiri|saya_sendiri",
+		},
 		cues: []cues{
 			{w: 0.4, p: []string{
 				"third|fourth|fifth|3rd|4th|5th|tenth|umpteenth time",
@@ -69,6 +76,13 @@ func angerLexicon() lexicon {
 		},
 		vetoes: []string{
 			"垃圾袋|垃圾桶|垃圾筒|垃圾邮件|垃圾郵件",
+			// Anger at oneself, said just before what one did: "嬲死自己",
+			// "气死我了，自己下单的时候忘了填".
+			"气死|氣死|嬲死|激死|火大 ~3 自己",
+			// Fear of being defrauded is a worry, not anger at the
+			// company: "mak sy takut kena scam", "min far er bange for
+			// svindel", "worried about scams".
+			"afraid|scared|worried|wary|nervous|paranoid|fear|fears|takut|risau|bimbang|bange|nervøs|ræd|frygter|bekymret|怕|害怕|担心|擔心|驚 ~3 scam|scams|scammers|scammed|fraud|fraudsters|svindel|svindlere|tipu|ditipu|penipuan|scammer|诈骗|詐騙|骗子|騙子|呃人",
 			"tak|tidak guna|berguna hidup",
 			"妈妈|媽媽|他妈妈|他媽媽",
 			"hell_of_a|hell_yeah|what_the_hell_is_a",
@@ -112,6 +126,9 @@ func angerFeelingLexicon() lexicon {
 			"marah|geram|sur|vred diri|diri_sendiri|sendiri|mig_selv",
 			"生 ~2 自己 ~1 的气|的氣",
 			"不生气|不生氣|没生气|沒生氣|冇嬲|唔嬲|唔係嬲|并不生气|並不生氣|不是生气|不是生氣",
+			"气死|氣死|嬲死|激死 ~3 自己",
+			// The Malay passive: "kena marah dgn bini" is being scolded.
+			"kena|kene|asyik_kena|selalu_kena|dimarahi marah|maki|sound|tengking",
 		},
 	}
 }
@@ -257,6 +274,8 @@ func legalLexicon() lexicon {
 			"er|var advokat",
 			"seorang peguam",
 			"是|係 ~1 律师|律師",
+			// Working as one: "我阿哥做律師", "她当律师".
+			"做|当|當|做緊|做紧 律师|律師",
 			"as|be|like my|a lawyer|solicitor|attorney",
 			"jeg_er advokat",
 			// A friend who is a lawyer gives an opinion, not a threat.

@@ -112,6 +112,16 @@ func personLexicon() lexicon {
 		negatable: true,
 		cues:      []cues{{w: 0.9, p: strong}, {w: 0.7, p: weak}},
 		anchors:   personAnchors(),
+		messageVetoes: []string{
+			// What happens if a complaint's outcome does not satisfy is
+			// asked, the complaints procedure's next step, not for a
+			// person now: "if im not happy with the reply can someone
+			// more senior look at it", "处理结果不满意可以找主管吗",
+			// "投訴之後可唔可以要求轉俾主管跟進".
+			"if|when|hvis|kalau|jika|kalo ~6 not|unhappy|dissatisfied|ikke|utilfreds|tak|tidak|x|tk ~2 happy|satisfied|pleased|tilfreds|enig|puas_hati|berpuas_hati|setuju",
+			"投诉|投訴 ~1 之后|之後|以后|以後|后|後 ~3 可以|可唔可以|可不可以|能不能|能否|还可以|還可以",
+			"处理结果|處理結果|处理|處理|结果|結果|答复|答覆|回复|回覆 ~1 不满意|不滿意|唔滿意|唔满意 ~3 可以|可唔可以|可不可以|能不能|能否|还可以|還可以",
+		},
 		clauseVetoes: []string{
 			// A past contact, or a question about when people are there.
 			"spoke|talked|chatted|spoken|yesterday|told_me|they_said|he_said|she_said|last_week|earlier_today",

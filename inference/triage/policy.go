@@ -15,6 +15,7 @@ const (
 	kindCue ruleKind = iota
 	kindVeto
 	kindClauseVeto
+	kindMessageVeto
 	kindNegator
 	kindNegException
 	kindAnchor
@@ -92,6 +93,11 @@ func New(opts Options) (*Policy, error) {
 		}
 		for _, src := range lx.clauseVetoes {
 			if err := p.addRule(src, rule{kind: kindClauseVeto, trigger: ti}); err != nil {
+				return nil, err
+			}
+		}
+		for _, src := range lx.messageVetoes {
+			if err := p.addRule(src, rule{kind: kindMessageVeto, trigger: ti}); err != nil {
 				return nil, err
 			}
 		}

@@ -21,6 +21,7 @@ func version(p *Policy) string {
 		}
 		writeList(h, "veto", lx.vetoes)
 		writeList(h, "clause-veto", lx.clauseVetoes)
+		writeList(h, "message-veto", lx.messageVetoes)
 		writeList(h, "anchor", lx.anchors)
 	}
 	for _, c := range negators() {
