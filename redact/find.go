@@ -111,6 +111,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	s.dropHanEverydayNames()
 	s.dropParticleNames()
 	s.dropGreetedWords()
+	s.dropGreetedBusinesses()
 	s.dropPlaceNames()
 	return s.found
 }

@@ -622,6 +622,20 @@ func TestChineseNamesAfterWords(t *testing.T) {
 	})
 }
 
+// TestGreetedBusinesses: the business a message opens by greeting is no
+// person; the agent greeted by a name the lists know is.
+func TestGreetedBusinesses(t *testing.T) {
+	expectNames(t, []nameCase{
+		{"a name no list knows", "Hi Emirates, can I use Skywards Miles to upgrade on the flight in December?", nil},
+		{"dear, then the company", "Dear Meralco, is the grace period for the May bill extended?", nil},
+		{"a word of trade in it", "Hello Chunghwa Telecom, I'd like to apply for fibre at my new flat.", nil},
+		{"a capital inside a word", "Hi EgyptAir, my flight was moved.", nil},
+		{"the agent, a name the lists know", "Hi Faith, thanks for the call earlier, the parcel came.", []string{"Faith"}},
+		{"a name further on stays", "Hej Mette, tak for hjælpen. Hilsen Jens Hansen", []string{"Mette", "Jens Hansen"}},
+		{"not the message's first words", "Thanks for the reply. Hi Ngozi, the refund came.", []string{"Ngozi"}},
+	})
+}
+
 // TestCuesAfterTheTagger: the cues the tagger does not read find a name
 // after them, but not an everyday word.
 func TestCuesAfterTheTagger(t *testing.T) {

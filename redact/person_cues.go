@@ -733,6 +733,58 @@ func (s *scan) greetedEveryday(f Finding) bool {
 	return plain
 }
 
+// dropGreetedBusinesses removes the names a message opens by greeting
+// that name the business written to: "Hi Emirates,", "Dear Meralco,",
+// "Hello Chunghwa Telecom,". Customers greet the company by its name as
+// often as the agent by theirs; the agent's name is one the lists know
+// ("Hi Faith,", "Hej Mette"), the company's is not, or has a word of
+// trade in it or a capital inside a word (VPBank, EgyptAir).
+func (s *scan) dropGreetedBusinesses() { s.dropNames(s.greetedBusiness) }
+
+// greetedBusiness reports whether f is the addressee of the greeting that
+// opens the message, ends its clause, and names no one the lists know.
+func (s *scan) greetedBusiness(f Finding) bool {
+	first := s.wordAt(f.Start)
+	if first != 1 || s.lex(0)&lxGreeting == 0 || strings.TrimSpace(s.gap(0)) != "" {
+		return false
+	}
+	last := first
+	for last+1 < len(s.words) && s.words[last+1].start < f.End {
+		last++
+	}
+	if last+1 < len(s.words) {
+		if g := strings.TrimLeft(s.gap(last+1), " "); g == "" || !strings.ContainsAny(g[:1], ",!\n:;-") {
+			return false
+		}
+	}
+	const names = lxGiven | lxSurname | lxCommon | lxListGiven | lxListSurname
+	for k := first; k <= last; k++ {
+		if s.tradeWord(k, tradeAfter) || innerCapital(s.tw(k)) {
+			return true
+		}
+	}
+	for k := first; k <= last; k++ {
+		if s.lex(k)&names != 0 || !s.words[k].cap {
+			return false
+		}
+	}
+	return true
+}
+
+// innerCapital reports whether a word has a capital after a lower-case
+// letter, as brands are written (VPBank, MultiChoice) and names are not
+// (McDonald and MacLeod aside: a capital after Mc or Mac is a name's).
+func innerCapital(w string) bool {
+	prevLower := false
+	for i, r := range w {
+		if unicode.IsUpper(r) && prevLower && !strings.HasSuffix(w[:i], "Mc") && !strings.HasSuffix(w[:i], "Mac") {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
+}
+
 // onlyParticles reports whether every word of f is a chat particle.
 func (s *scan) onlyParticles(f Finding) bool {
 	n := 0
