@@ -124,8 +124,8 @@ func zhAfterRoad(t string, i int) (int, bool) {
 
 // zhUnitWords follow a number in the part of an address after the street,
 // longest first.
-var zhUnitWords = []string{"号楼", "號樓", "单元", "單元", "号", "號", "巷", "弄", "栋", "棟", "幢", "座", "楼", "樓", "层", "層",
-	"室", "房", "期", "F", "f"}
+var zhUnitWords = []string{"号楼", "號樓", "号院", "號院", "号屋", "號屋", "单元", "單元", "号", "號", "巷", "弄", "栋", "棟", "幢", "座", "楼", "樓",
+	"层", "層", "室", "房", "期", "区", "區", "F", "f"}
 
 // zhEstates end the name of a building or an estate: 大厦, 小区, 邨.
 var zhEstates = []string{"大厦", "大廈", "小区", "小區", "社区", "社區", "花园", "花園", "中心", "广场", "廣場", "大楼", "大樓",
@@ -177,9 +177,55 @@ func zhUnits(t string, i int) (end, units int) {
 					return e, units + n
 				}
 			}
+			// A complex whose name ends in no word of a building
+			// (世茂东外滩, 金融港), after the house number, then the
+			// units of a flat in it: 11栋2单元802室, B18栋1单元1603室.
+			if units > 0 {
+				if e, n := zhComplexUnits(t, j); n > 0 {
+					return e, units + n
+				}
+			}
 		}
 		return end, units
 	}
+}
+
+// zhComplexUnits reads, from i, the name of a complex (two to eight
+// Chinese characters, no particle or cue among them) and then the units of
+// a flat in it: two units or more, or one that only a dwelling has (a
+// room, a block, a village house: 23號屋). It returns their end and how
+// many units it read, or i and 0.
+func zhComplexUnits(t string, i int) (int, int) {
+	end, n := i, 0
+	for n < 8 && end < len(t) {
+		r, size := decodeRune(t, end)
+		if !isCJK(r) || zhAddrStop[r] || zhStop[r] {
+			break
+		}
+		end += size
+		n++
+		if n < 2 {
+			continue
+		}
+		if e, units := zhUnits(t, end); units >= 2 || units == 1 && zhDwellingUnit(t[end:e]) {
+			return e, units
+		}
+	}
+	return i, 0
+}
+
+// zhDwellingUnits end a number only a dwelling has: a room, a block of
+// flats, a village house.
+var zhDwellingUnits = []string{"室", "号楼", "號樓", "号屋", "號屋", "栋", "棟", "幢", "单元", "單元"}
+
+// zhDwellingUnit reports whether units end in a unit of zhDwellingUnits.
+func zhDwellingUnit(units string) bool {
+	for _, u := range zhDwellingUnits {
+		if strings.HasSuffix(units, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // zhUnitAt returns the unit word at i, or "".
@@ -243,9 +289,25 @@ func zhBackFromRoad(t string, i int) int {
 		case r >= 'A' && r <= 'Z' && start-size > 0 && zhNameCharBefore(t, start-size):
 			// A block's letter between a building and its unit (淘大花園C座).
 		case !isCJK(r) || zhAddrStop[r]:
-			return start
+			return zhPastChange(t, start, i)
 		}
 		start -= size
+	}
+	return zhPastChange(t, start, i)
+}
+
+// zhChanges say what an address is changed to ("地址改成", "改为"): their
+// characters also stand in places' names (成都), so they are skipped as a
+// whole before an address, not stopped at one by one.
+var zhChanges = []string{"改成", "改为", "改為", "换成", "換成", "改到", "更新为", "更新為"}
+
+// zhPastChange returns start moved past a change word that opens what was
+// read back from a road at i.
+func zhPastChange(t string, start, i int) int {
+	for _, c := range zhChanges {
+		if strings.HasPrefix(t[start:], c) && start+len(c) < i {
+			return start + len(c)
+		}
 	}
 	return start
 }
