@@ -104,6 +104,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectKoreanNames(s)
 	propagateNames(s)
 	detectZhVerbCueNames(s)
+	detectZhDashSignature(s)
 	detectZhLatinNames(s)
 	detectZhContactNames(s)
 	detectZhCoordinated(s)

@@ -626,6 +626,16 @@ func TestChineseNamesAfterWords(t *testing.T) {
 		{"checked for, with a compound family name", "幫我查下歐陽詠欣張單寄咗未", []string{"歐陽詠欣"}},
 		{"two characters owning an order", "帮我查一下李静的订单，她说一直显示待发货", []string{"李静"}},
 		{"checking an order stays", "帮我查一下订单", nil},
+		{"after a job, and the one listed next", "发票抬头写公司就行 寄给财务张伟、刘洋都可以", []string{"张伟", "刘洋"}},
+		{"a job word alone stays", "财务部说发票已经开了", nil},
+		{"after 畀, a full name", "你哋直接send份報價畀曾浩賢就得", []string{"曾浩賢"}},
+		{"signed after a dash", "電郵改咗做新地址 麻煩更新 ——陳明", []string{"陳明"}},
+		{"a pet name signed", "麻烦转告一下 合同带两份 ——小林", []string{"小林"}},
+		{"two given characters signed", "抬頭寫公司 統編要再給你嗎 ——雅婷", []string{"雅婷"}},
+		{"a dash before words stays", "我要退货——不要了", nil},
+		{"a family name and a Latin given name", "陈Kelly昨天在你们店里办的卡", []string{"陈Kelly"}},
+		{"the same after 我係", "我係陳Kelly 上星期買咗部電話", []string{"陳Kelly"}},
+		{"a brand in letters stays", "呢部Samsung好用，我想买Apple的耳机", nil},
 	})
 }
 

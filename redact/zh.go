@@ -319,12 +319,15 @@ func zhCommonWordAt(t string, i int) bool {
 // then given-name characters of the lists making three or four
 // characters, no everyday word and no brand or place of the lists.
 var zhVerbCues = []string{"抄送给", "抄送給", "转告", "轉告", "告诉", "告訴", "通知", "交给", "交給",
-	"帮", "幫", "跟", "给", "給", "替", "让", "讓", "搵", "找", "问", "問", "同", "代", "查一下", "查下", "查查", "我係"}
+	"帮", "幫", "跟", "给", "給", "替", "让", "讓", "搵", "找", "问", "問", "同", "代", "查一下", "查下", "查查", "我係",
+	"孩子", "小孩", "儿子", "兒子", "女儿", "女兒", "畀", "俾"}
 
 // zhRoleCues put a person in a role or a field ("对接人冯佳", "联系人换成黄
 // 思远"): a family name and one given-name character of the lists suffice
 // after them.
-var zhRoleCues = []string{"对接人", "對接人", "负责人", "負責人", "换成", "換成", "改成", "改为", "改為", "写成", "寫成"}
+var zhRoleCues = []string{"对接人", "對接人", "负责人", "負責人", "换成", "換成", "改成", "改为", "改為", "写成", "寫成",
+	// A job before the name, as Chinese names staff: "寄给财务张伟".
+	"财务", "財務", "会计", "會計", "出纳", "出納", "助理", "秘书", "秘書", "店员", "店員", "销售", "銷售", "业务员", "業務員"}
 
 // zhVerbCueScore is the confidence of a name found after a verb cue.
 const zhVerbCueScore = 0.8
@@ -355,6 +358,67 @@ func detectZhVerbCueNames(s *scan) {
 			i += size
 		}
 	}
+}
+
+// zhDashes open a signature after the message: "——小林", "--陈明".
+var zhDashes = []string{"——", "—", "--", "-", "~", "～"}
+
+// detectZhDashSignature finds the name a Chinese message is signed with
+// after a dash at its end: a family name and a given name (——陳明), a
+// pet name (——小林, ——阿明) or a given name of two characters of the
+// lists (——雅婷). It runs after the tagger.
+func detectZhDashSignature(s *scan) {
+	if !s.hasCJK() {
+		return
+	}
+	t := strings.TrimRight(s.text, " \n\r\t。.!！")
+	for _, d := range zhDashes {
+		i := strings.LastIndex(t, d)
+		if i < 0 {
+			continue
+		}
+		at := i + len(d)
+		for at < len(t) && t[at] == ' ' {
+			at++
+		}
+		name := t[at:]
+		n := utf8.RuneCountInString(name)
+		if n < 2 || n > 4 || strings.ContainsAny(name, " \n") || i > 0 && t[i-1] != ' ' && t[i-1] != '\n' && !isCJK(lastRune(t[:i])) {
+			return
+		}
+		if zhSignedName(name) {
+			s.add(Person, at, len(t), zhVerbCueScore, name)
+		}
+		return
+	}
+}
+
+// zhSignedName reports whether a signature's text is a name: a family name
+// and given characters of the lists, a pet name, or two given characters.
+func zhSignedName(name string) bool {
+	if zhCommonWordAt(name, 0) || zhNotNameAt(name, 0) {
+		return false
+	}
+	if sn := zhSurnameAt(name, 0); sn > 0 && zhGiven(name, sn) == len(name) && sn < len(name) {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	if (r == '小' || r == '老' || r == '阿') && utf8.RuneCountInString(name) == 2 {
+		c, _ := utf8.DecodeRuneInString(name[size:])
+		return zhSurnameAt(name, size) > 0 || zhGivenCount[c] > 0
+	}
+	for _, c := range name {
+		if !isCJK(c) || zhStop[c] || zhGivenCount[c] == 0 {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(name) == 2
+}
+
+// lastRune is the last rune of t.
+func lastRune(t string) rune {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r
 }
 
 // zhNameCue is a verb or role cue.

@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Chinese writers name people in Latin letters as often as in characters,
 // right after the word that says who they are: "我老婆Winnie會幫我收貨",
@@ -28,16 +31,47 @@ func detectZhLatinNames(s *scan) {
 	for k := 1; k < len(s.words); k++ {
 		w, prev := s.words[k], s.words[k-1]
 		if w.kind != wLetters || !w.cap || s.acronym(k) || prev.kind != wCJK || prev.end != w.start ||
-			s.covered(k, zhLatinCueScore) || !s.zhLatinCueBefore(w.start) || !s.cuedNameWord(k, cueStrong) ||
-			s.lex(k)&(lxDict|lxCommon) != 0 && s.lex(k)&(lxGiven|lxListGiven) == 0 {
+			s.covered(k, zhLatinCueScore) {
 			continue
+		}
+		start := w.start
+		if !s.zhLatinCueBefore(w.start) || !s.cuedNameWord(k, cueStrong) ||
+			s.lex(k)&(lxDict|lxCommon) != 0 && s.lex(k)&(lxGiven|lxListGiven) == 0 {
+			// A family name in characters and a given name in letters,
+			// as Hong Kong writes them: "陈Kelly", "我係陳Kelly".
+			if start = s.zhSurnameBeforeLatin(k); start == w.start {
+				continue
+			}
 		}
 		end := k
 		if k+1 < len(s.words) && s.gap(k+1) == " " && s.words[k+1].kind == wLetters && s.words[k+1].cap && s.tailWord(k+1, k) {
 			end = k + 1
 		}
-		s.add(Person, w.start, s.words[end].end, zhLatinCueScore, s.lowerCanon(w.start, s.words[end].end))
+		s.add(Person, start, s.words[end].end, zhLatinCueScore, s.lowerCanon(start, s.words[end].end))
 	}
+}
+
+// zhSurnameBeforeLatin returns where a one-character family name starts
+// that stands right before Latin word k, a given name of the lists, and
+// itself opens its word or follows a particle or a cue; or word k's
+// start.
+func (s *scan) zhSurnameBeforeLatin(k int) int {
+	w, t := s.words[k], s.text
+	if s.lex(k)&(lxGiven|lxListGiven) == 0 || s.lex(k)&lxDict != 0 {
+		return w.start
+	}
+	r, size := utf8.DecodeLastRuneInString(t[:w.start])
+	p := w.start - size
+	if !isCJK(r) || zhSurnameAt(t, p) != size || zhCommonWordAt(t, p) || zhNotNameAt(t, p) {
+		return w.start
+	}
+	if p > s.words[k-1].start {
+		before, _ := utf8.DecodeLastRuneInString(t[:p])
+		if !zhStop[before] && !s.zhLatinCueBefore(p) {
+			return w.start
+		}
+	}
+	return p
 }
 
 // zhLatinCueBefore reports whether the Chinese text ending at byte i ends
