@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // birthCues say that a date nearby is a date of birth.
@@ -87,7 +89,35 @@ func bornAfter(after string) bool {
 			return true
 		}
 	}
-	return false
+	// 生 alone, ending the clause: "2015年6月1日生，儿童票".
+	rest, ok := strings.CutPrefix(after, "生")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !isCJK(r) && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// detectROCBirthYears finds the year of birth Taiwan gives as its
+// cohort: "我是民國85年次的" (born in 1996).
+func detectROCBirthYears(s *scan) {
+	for _, era := range []string{"民國", "民国"} {
+		for from := 0; ; {
+			i := strings.Index(s.text[from:], era)
+			if i < 0 {
+				break
+			}
+			at := from + i + len(era)
+			from = at
+			j := at
+			for j < len(s.text) && j-at < 3 && s.text[j] >= '0' && s.text[j] <= '9' {
+				j++
+			}
+			if y := num(s.text[at:j]); j > at && strings.HasPrefix(s.text[j:], "年次") && y > 0 && 1911+y <= time.Now().Year() {
+				s.add(DateOfBirth, at-len(era), j+len("年"), 0.85, strconv.Itoa(1911+y))
+			}
+		}
+	}
 }
 
 // civilDate is a calendar day.

@@ -131,6 +131,7 @@ func detectRules(s *scan) {
 		detectNumbers(s)
 		detectLetterIDs(s)
 		detectBirthDates(s)
+		detectROCBirthYears(s)
 	}
 	if words {
 		detectPersons(s)

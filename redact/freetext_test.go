@@ -85,6 +85,10 @@ func TestFreeText(t *testing.T) {
 		{"malay lahir", "anak sy lahir 12/03/2018", DateOfBirth, []string{"12/03/2018"}},
 		{"delivery date stays", "levering 3/4-2024 kl 10", DateOfBirth, nil},
 		{"ref. is no cue", "ref. 29.8.51 i systemet", DateOfBirth, nil},
+		{"生 after the date, ending the clause", "孩子，2015年6月1日生，儿童票需要什么证件", DateOfBirth, []string{"2015年6月1日"}},
+		{"生效 stays", "新规定2024年6月1日生效", DateOfBirth, nil},
+		{"a cohort of the Republic's calendar", "我是民國85年次的 學生優惠還能用嗎", DateOfBirth, []string{"民國85年"}},
+		{"a year of the Republic's calendar stays", "民國85年的時候", DateOfBirth, nil},
 	}
 	r := New(Options{})
 	for _, tt := range tests {
