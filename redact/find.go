@@ -105,6 +105,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	propagateNames(s)
 	detectZhVerbCueNames(s)
 	detectZhDashSignature(s)
+	detectZhCantoneseTitles(s)
 	detectZhLatinNames(s)
 	detectZhContactNames(s)
 	detectZhCoordinated(s)

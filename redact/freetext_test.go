@@ -634,12 +634,17 @@ func TestChineseNamesAfterWords(t *testing.T) {
 		{"a job word alone stays", "财务部说发票已经开了", nil},
 		{"after 畀, a full name", "你哋直接send份報價畀曾浩賢就得", []string{"曾浩賢"}},
 		{"signed after a dash", "電郵改咗做新地址 麻煩更新 ——陳明", []string{"陳明"}},
-		{"a pet name signed", "麻烦转告一下 合同带两份 ——小林", []string{"小林"}},
+		{"a pet name signed, its family name", "麻烦转告一下 合同带两份 ——小林", []string{"林"}},
 		{"two given characters signed", "抬頭寫公司 統編要再給你嗎 ——雅婷", []string{"雅婷"}},
 		{"a dash before words stays", "我要退货——不要了", nil},
 		{"a family name and a Latin given name", "陈Kelly昨天在你们店里办的卡", []string{"陈Kelly"}},
 		{"the same after 我係", "我係陳Kelly 上星期買咗部電話", []string{"陳Kelly"}},
 		{"a brand in letters stays", "呢部Samsung好用，我想买Apple的耳机", nil},
+		{"a family name before a Cantonese title", "收件人寫何太就得", []string{"何"}},
+		{"before sir", "黃sir話你哋可以幫我處理退款", []string{"黃"}},
+		{"a compound family name", "我係歐陽太 上星期叫你哋送嘅花牌", []string{"歐陽"}},
+		{"too, and a birthday, stay", "何太贵了吧 祝你生日快乐", nil},
+		{"a family name after 老, alone as in 老张", "你们那个叫老周的上门量尺寸", []string{"周"}},
 	})
 }
 

@@ -360,6 +360,68 @@ func detectZhVerbCueNames(s *scan) {
 	}
 }
 
+// zhCantoneseTitles follow a family name alone in Hong Kong: 何太 (Mrs Ho),
+// 陳生 (Mr Chan), 黃sir, 李姑娘. Their characters say other things as well
+// (太贵, 生日), so the family name must stand where a name does: after a
+// cue, a particle or the clause's start, and before what a person does.
+var zhCantoneseTitles = []string{"太", "生", "sir", "Sir", "SIR", "姑娘"}
+
+// zhAfterPerson are the characters that follow a person named: what they
+// say or do, and the particles after a name.
+const zhAfterPerson = "話话说說讲講就嘅的係是都同和收喺在会會叫打要已而咗仲又先應应"
+
+// detectZhCantoneseTitles finds the family names before a Cantonese title.
+// It runs after the tagger.
+func detectZhCantoneseTitles(s *scan) {
+	if !s.hasCJK() {
+		return
+	}
+	t := s.text
+	for _, w := range s.words {
+		if w.kind != wCJK {
+			continue
+		}
+		for i := w.start; i < w.end; {
+			_, size := utf8.DecodeRuneInString(t[i:])
+			sn := zhSurnameAt(t, i)
+			if sn == 0 || zhCommonWordAt(t, i) || zhNotNameAt(t, i) || !s.zhNameMayStart(i, w.start) {
+				i += size
+				continue
+			}
+			at := i + sn
+			for _, title := range zhCantoneseTitles {
+				rest, ok := strings.CutPrefix(t[at:], title)
+				if !ok {
+					continue
+				}
+				if title[0] < 0x80 && rest != "" && isAlnum(rest[0]) {
+					break // 黃sirius
+				}
+				r, _ := utf8.DecodeRuneInString(rest)
+				if rest == "" || !isCJK(r) || strings.ContainsRune(zhAfterPerson, r) {
+					s.add(Person, i, at, zhVerbCueScore, t[i:at])
+				}
+				break
+			}
+			i += size
+		}
+	}
+}
+
+// zhNameMayStart reports whether a name may start at byte i of the
+// Chinese word starting at ws: at the word's start, or after a particle,
+// a pronoun, a verb of the lists (zhStop) or a cue.
+func (s *scan) zhNameMayStart(i, ws int) bool {
+	if i == ws {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s.text[:i])
+	if zhStop[r] || strings.ContainsRune("寫写找搵畀俾叫", r) {
+		return true
+	}
+	return strings.HasSuffix(s.text[:i], "我係")
+}
+
 // zhDashes open a signature after the message: "——小林", "--陈明".
 var zhDashes = []string{"——", "—", "--", "-", "~", "～"}
 
@@ -387,7 +449,10 @@ func detectZhDashSignature(s *scan) {
 			return
 		}
 		if zhSignedName(name) {
-			s.add(Person, at, len(t), zhVerbCueScore, name)
+			if r, size := utf8.DecodeRuneInString(name); (r == '小' || r == '老') && zhSurnameAt(name, size) > 0 {
+				at += size // 小林 names 林, as 小王 names 王
+			}
+			s.add(Person, at, len(t), zhVerbCueScore, t[at:])
 		}
 		return
 	}
