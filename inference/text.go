@@ -42,7 +42,7 @@ var placeholderRE = regexp.MustCompile(`<[A-Z][A-Z_]*_[0-9]+>`)
 var neverRestored = map[redact.Type]bool{
 	redact.CreditCard: true, redact.IBAN: true, redact.DKCPR: true, redact.CNResidentID: true,
 	redact.MYNRIC: true, redact.HKID: true, redact.TWID: true, redact.USSSN: true, redact.UKNINO: true,
-	redact.Passport: true, redact.DriverLicense: true,
+	redact.Passport: true, redact.DriverLicense: true, redact.NationalID: true,
 }
 
 // restorerFor returns the function that shows the customer their own
@@ -119,7 +119,7 @@ var hiddenWords = map[catalog.Key][]redact.Type{
 	"hidden.phone":    {redact.Phone},
 	"hidden.card":     {redact.CreditCard},
 	"hidden.account":  {redact.IBAN},
-	"hidden.id":       {redact.DKCPR, redact.CNResidentID, redact.MYNRIC, redact.HKID, redact.TWID, redact.USSSN, redact.UKNINO, redact.Passport, redact.DriverLicense},
+	"hidden.id":       {redact.DKCPR, redact.CNResidentID, redact.MYNRIC, redact.HKID, redact.TWID, redact.USSSN, redact.UKNINO, redact.Passport, redact.DriverLicense, redact.NationalID},
 	"hidden.address":  {redact.Address},
 	"hidden.name":     {redact.Person},
 	"hidden.date":     {redact.DateOfBirth},

@@ -88,6 +88,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectRules(s)
 	tagZh(s)
 	tagLatin(s)
+	detectCuedIDs(s)
 	detectIntroductions(s)
 	detectBareSignatures(s)
 	detectCuedNames(s)

@@ -111,7 +111,7 @@ func labelOf(t Type, n int) string {
 var labelsByType = func() map[Type]*[8]string {
 	m := make(map[Type]*[8]string)
 	for _, t := range []Type{Email, Phone, CreditCard, IBAN, IPAddress, URL, DKCPR, CNResidentID, MYNRIC, HKID, TWID,
-		USSSN, UKNINO, DateOfBirth, Address, Person, Location, DriverLicense, Passport} {
+		USSSN, UKNINO, DateOfBirth, Address, Person, Location, DriverLicense, Passport, NationalID} {
 		var ls [8]string
 		for i := range ls {
 			ls[i] = "<" + string(t) + "_" + strconv.Itoa(i+1) + ">"

@@ -34,6 +34,10 @@ const (
 	// words before them.
 	DriverLicense Type = "DRIVER_LICENSE"
 	Passport      Type = "PASSPORT"
+	// NationalID is an identity number of a country whose rules this
+	// package does not check, recognised by the word before it (CPF,
+	// PESEL, NIC, Aadhaar).
+	NationalID Type = "NATIONAL_ID"
 )
 
 // Finding is one piece of personal data found in a text.
