@@ -126,10 +126,10 @@ func (a *Assistant) respond(ctx context.Context, m *message, stream *Stream) (Re
 		// within a question the same words ask ("ada yg lagi cepat x").
 		reading = r
 		if m.thread.tentativeLast() {
-			// A tentative answer offered a person: "yes please" takes
-			// it, "no thanks" declines it, but "ok" or "ok thanks",
-			// courtesy in their own right, say it helped.
-			offer = r.Reply() == courtesy.No || r.Reply() == courtesy.Yes && !courtesy.Read(d.Question.Text, d.Lang, false).Only() &&
+			// A tentative answer offered a person: "yes please" or "go
+			// ahead" takes it, "no thanks" declines it, but "ok" or "ok
+			// thanks", courtesy in their own right, say it helped.
+			offer = r.Reply() == courtesy.No || r.Reply() == courtesy.Yes && (r.Consent || !courtesy.Read(d.Question.Text, d.Lang, false).Only()) &&
 				!saysItHelped(r, d.Question.Text, d.Lang)
 		}
 	} else if !offer && m.thread.answeredLast() && replyFirst(r) && remark(r.Rest, d.Lang) && !asksInForm(d.Question.Text) &&

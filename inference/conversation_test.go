@@ -207,6 +207,10 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "do you do gift wrapping for orders", kind: decision.Answer, reason: decision.Tentative},
 			{text: "yes please", kind: decision.Handoff, reason: decision.OfferAccepted},
 		}},
+		{"a yes that consents, after a tentative answer, takes the offer", []turn{
+			{text: "你们有会员积分吗", kind: decision.Answer, reason: decision.Tentative},
+			{text: "好啊", kind: decision.Handoff, reason: decision.OfferAccepted},
+		}},
 		{"a goodbye or an ok with thanks after a tentative answer says it helped", []turn{
 			{text: "do you do gift wrapping for orders", kind: decision.Answer, reason: decision.Tentative},
 			{text: "good to know, bye!", kind: decision.Answer, reason: decision.Smalltalk},

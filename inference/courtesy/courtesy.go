@@ -65,6 +65,10 @@ type Reading struct {
 	// Opening is the courtesy the message opens with ("no thanks, I'll
 	// look it up": No); None when it opens with something else.
 	Opening Kind
+	// Consent: a yes among them asks for what was offered to be done
+	// ("go ahead", "ja tak", "好啊"), which a yes saying that an answer
+	// helped never does.
+	Consent bool
 }
 
 // Only reports whether the message is courtesy and nothing else.
@@ -119,10 +123,11 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 	var r Reading
 	start, end := 0, len(toks)
 	for start < end {
-		k, n := match(toks[start:end], l, answer, true)
+		k, n, consent := match(toks[start:end], l, answer, true)
 		if n == 0 {
 			break
 		}
+		r.Consent = r.Consent || consent
 		r.Kinds = append(r.Kinds, k)
 		if r.Opening == None {
 			r.Opening = k
@@ -131,12 +136,13 @@ func Read(text string, l lang.Tag, answer bool) Reading {
 	}
 	var tail []Kind
 	for start < end {
-		k, n := match(toks[start:end], l, answer, false)
+		k, n, consent := match(toks[start:end], l, answer, false)
 		if n == 0 || end-n > start && (negation[toks[end-n-1].text] || latinNegation[toks[end-n-1].text] || l == lang.Malay && toks[end-n-1].text == "tak") {
 			// "唔得", "不好", "没问题" read backwards: a negation before the
 			// word makes it another word ("not OK").
 			break
 		}
+		r.Consent = r.Consent || consent
 		tail = append(tail, k)
 		end -= n
 	}

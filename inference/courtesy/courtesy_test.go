@@ -193,3 +193,27 @@ func TestOpening(t *testing.T) {
 		}
 	}
 }
+
+// TestConsent: a yes that asks for what was offered consents; a yes that
+// may say an answer helped does not.
+func TestConsent(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		l    lang.Tag
+		want bool
+	}{
+		{"sure go ahead", lang.English, true},
+		{"yes please", lang.English, true},
+		{"好啊", lang.ChineseSimplified, true},
+		{"ja tak", lang.Danish, true},
+		{"ya tolong", lang.Malay, true},
+		{"ok", lang.English, false},
+		{"ok la", lang.Malay, false},
+		{"yes thanks", lang.English, false},
+		{"好的", lang.ChineseSimplified, false},
+	} {
+		if got := Read(tt.text, tt.l, true).Consent; got != tt.want {
+			t.Errorf("Read(%q).Consent = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -25,6 +25,7 @@ type entry struct {
 	squeezed []string
 	kind     Kind
 	answer   bool
+	consent  bool
 	langs    []lang.Tag
 }
 
@@ -32,10 +33,11 @@ type entry struct {
 // chat; "|" separates phrases. Phrases of kind None are fillers that go
 // with courtesy ("so much", "lah", "啦") and are dropped with it.
 var phrases = []struct {
-	kind   Kind
-	answer bool
-	langs  []lang.Tag
-	list   string
+	kind    Kind
+	answer  bool
+	consent bool
+	langs   []lang.Tag
+	list    string
 }{
 	{kind: Greeting, list: `hi|hello|hey|hiya|heya|hai|helo|hallo|hi there|hello there|hey there|good morning|good afternoon|good evening|morning|evening|greetings|howdy|yo|gday|hej|hejsa|halløj|haløj|goddag|godmorgen|god morgen|godaften|god aften|dav|davs|assalamualaikum|assalamualaikom|salam|selamat pagi|selamat petang|selamat malam|selamat tengahari|selamat tengah hari|pagi|你好|您好|嗨|哈囉|哈啰|哈喽|早安|早上好|早晨|午安|下午好|晚上好|在吗|在嗎|喂|hej med dig|hej igen|hi again|hello again|hey again|god eftermiddag|godmiddag|god formiddag|slmt pagi|slmt ptg|slmt petang|slmt mlm|slmt tgh hari|salam sejahtera|hai semua|hi semua|早|早呀|早啊|哈喽|哈啰|👋`},
 	{kind: Thanks, list: `thanks|thank you|thankyou|thank u|thanx|thx|thnx|thnks|tnx|ty|tq|tqvm|tqsm|tysm|tyvm|many thanks|much appreciated|appreciated|appreciate it|cheers|thanks a lot|thanks a bunch|mange tak|tusind tak|tusinde tak|tak skal du have|takker|tak for hjælpen|tak for hjælp|tak for det|tak for svaret|terima kasih|terimakasih|trima kasih|makasih|tenkiu|tenkyu|谢谢|謝謝|多谢|多謝|谢啦|謝啦|谢了|謝了|感谢|感謝|万分感谢|萬分感謝|唔该|唔該|唔该晒|唔該晒|多谢晒|多謝晒|3q|麻烦了|麻煩了|麻烦你了|麻煩你了|辛苦了|辛苦晒|takker|1000 tak|tusen tak|mksh|mkasih|mks|trimas|trmksh|thanks anyway|thx anyway|tq anyway|ty anyway|tak alligevel|terima kasih anyway|谢谢啦|謝謝啦|感恩|谢谢帮忙|謝謝幫忙|谢谢你的帮忙|謝謝你的幫忙|谢谢您的帮忙|謝謝您的幫忙|谢谢你的帮助|謝謝你的幫助|谢谢帮助|謝謝幫助|多谢帮忙|多謝幫忙|感谢帮忙|感謝幫忙|感谢你的帮助|感謝你的幫助|多謝你幫手|多謝幫手|唔該晒你幫手|唔該你幫手|🙏`},
@@ -43,7 +45,10 @@ var phrases = []struct {
 	{kind: Goodbye, list: `bye|bye bye|byebye|goodbye|good bye|see you|see ya|cya|take care|have a nice day|have a good day|have a great day|good night|ttyl|farvel|hej hej|vi ses|hav en god dag|hav en god aften|hav en god weekend|god weekend|ha en god dag|på gensyn|selamat tinggal|jumpa lagi|bai|chow|ciao|拜拜|再见|再見|掰掰|88|886|拜|laters|see you later|talk later|talk to you later|catch you later|bye for now|jmpa lg|jumpa lg|jumpa lagi ya|babai|bai bai|slmt mlm|selamat malam|晚安|再会|回头见|回頭見|拜啦`},
 	{kind: Ack, list: `ok|okay|okey|okie|oki|okk|k|kk|alright|all right|got it|i see|understood|noted|fine|cool|great|perfect|sounds good|makes sense|that helps|that helped|thats clear|will do|right|ok got it|ok noted|righto|right o|that clears it up|clears it up|that clears that up|ok la|okla|ok lah|oklah|oke|faham|baik|baiklah|settle|fint|det er fint|forstået|forstaaet|godt|super|perfekt|i orden|klart|fedt|好|好的|好吧|好嘅|好啊|明白|明白了|知道|知道了|收到|了解|了解了|懂了|懂|行|嗯|嗯嗯|哦|喔|噢|冇問題|没问题|沒問題|没事了|沒事了|得|得啦|top|okidoki|okey dokey|okie dokie|okeh|gotcha|got u|roger|roger that|alrighty|找到了|搞掂|搞定|ok noted|dah faham|paham|ok faham|i get it|ah ok|ahh ok|ah i see|aha|np|no prob|no problem|okok|ok ok ok|👍|👌|🆗|✅|💯|🙂|😊|😀|😃|😄|😁|☺|😉`},
 	{kind: Compliment, list: `youre great|you are great|youre awesome|you are awesome|u r awesome|ur awesome|you rock|great job|good job|well done|nice|very helpful|so helpful|really helpful|helpful|brilliant|amazing|awesome|youre the best|ur the best|good bot|love it|godt klaret|du er god|du er sød|sødt af dig|fantastisk|super service|bagus|terbaik|hebat|mantap|power|best|你好棒|好棒|太棒了|很棒|厉害|厲害|好叻|赞|讚|你真好|很有帮助|很有幫助|回复好快|回覆好快|回复很快|回覆很快|回得好快|覆得好快|效率高|好有效率|很有效率|真快|很好|真好|好好|超好|太好了|非常好|幾好|几好|好正|super helpful|so quick|that was quick|that was fast|quick reply|fast reply|quick response|svarer hurtigt|hurtigt svar|hurtig service|laju betul|cepat betul|cepat gila|servis terbaik|❤|♥|💕|😍|🥰|🤩|👏`},
-	{kind: Yes, answer: true, list: `yes|yeah|yep|yup|ya|yea|ye|sure|ok|okay|please|yes please|yes pls|yes plz|go ahead|please do|that would be great|i would|absolutely|of course|ja|ja tak|ja gerne|gerne|ja please|jo|gør det|boleh|boleh la|boleh lah|ya boleh|nak|nak la|mahu|baik|好|好的|要|是|是的|对|對|可以|麻烦了|麻煩了|麻烦你|麻煩你|麻烦|麻煩|係|係呀|好呀|好啊|好吖|唔該|唔该|当然|當然|嗯|行|行啊|blh|boleh jgk|boleh juga|blh jgk|ok boleh|sure thing|yes sure|yes do|please yes|ja gerne tak|ja det vil jeg gerne|det vil jeg gerne|that would help|thatd help|it would help|that will help|det ville hjælpe|det vil hjælpe|alright|all right|alright then|definitely|certainly|for sure|yes definitely|go for it|go on|go ahead please|please go ahead|do it|lets do it|lets do that|good|tolong|ya tolong|ye tolong|tolong ye|boleh tolong|转吧|轉吧|转接|轉接|转人工|轉人工|得|得呀|得啦|ok 得|jep|jeps|y|yy|sure why not|ok la boleh|boleh boleh|嗯嗯|唔該晒|唔该晒|麻烦你了|麻煩你了|sounds good|sounds great|that sounds good|👍|👌`},
+	{kind: Yes, answer: true, list: `yes|yeah|yep|yup|ya|yea|ye|sure|ok|okay|please|that would be great|i would|absolutely|of course|ja|gerne|jo|boleh|boleh la|boleh lah|nak|nak la|mahu|baik|好|好的|要|是|是的|对|對|可以|麻烦|麻煩|係|係呀|唔該|唔该|当然|當然|嗯|行|行啊|blh|boleh jgk|boleh juga|blh jgk|ok boleh|sure thing|yes sure|yes do|please yes|that would help|thatd help|it would help|that will help|det ville hjælpe|det vil hjælpe|alright|all right|alright then|definitely|certainly|for sure|yes definitely|good|得|得呀|得啦|ok 得|jep|jeps|y|yy|boleh boleh|嗯嗯|唔該晒|唔该晒|sounds good|sounds great|that sounds good|👍|👌`},
+	// Consent: a yes that asks for what was offered to be done, which a
+	// yes saying an answer helped never is ("go ahead", "ja tak", "转人工").
+	{kind: Yes, answer: true, consent: true, list: `yes please|yes pls|yes plz|go ahead|please do|ja tak|ja gerne|ja please|gør det|ya boleh|麻烦了|麻煩了|麻烦你|麻煩你|好呀|好啊|好吖|ja gerne tak|ja det vil jeg gerne|det vil jeg gerne|go for it|go on|go ahead please|please go ahead|do it|lets do it|lets do that|tolong|ya tolong|ye tolong|tolong ye|boleh tolong|转吧|轉吧|转接|轉接|转人工|轉人工|麻烦你了|麻煩你了|sure why not|ok la boleh|sure go ahead|yes go ahead|ok go ahead|yes do it`},
 	{kind: No, answer: true, list: `no|nope|nah|no thanks|no thank you|no thx|not now|no need|its fine|its ok|its okay|thats ok|thats okay|thats fine|det er ok|det er okay|im good|all good|never mind|nevermind|nvm|nej|nej tak|ellers tak|nej det er fint|ikke nødvendigt|ikke nu|tidak|takpe|tak apa|takpa|x pe|xpe|x payah|tak payah|tak perlu|tak nak|x nak|tak mahu|tidak perlu|tak usah|xyah|x yah|不用|不用了|不要|不需要|算了|唔使|唔使喇|唔駛|唔洗|唔好|不必|没事|冇事|沒事|不了|唔需要|算啦|算吧|唔緊要|唔紧要|不要紧|不要緊|没关系|沒關係|冇所謂|冇所谓|无所谓|無所謂|不麻烦了|不麻煩了|不用麻烦|不用麻煩|唔使麻煩|唔使麻烦|dont bother|do not bother|not important|doesnt matter|it doesnt matter|no worries|det behøves ikke|behøves ikke|det er ikke nødvendigt|lad være|glem det|tak pe|x pe la|tak apa la|tak penting|x penting|ill pass|i will pass|pass|maybe later|later maybe|not right now|not at the moment|another time|some other time|maybe another time|nanti je|lain kali|senere|måske senere|ikke lige nu|下次吧|下次啦|遲啲先|迟点再说|以后再说|以後再說|forget it|n|nn|not needed|no need thanks|not necessary|unnecessary|唔要|不要了|ill have a look myself|ill look myself|ill check myself|ill look it up myself|jeg kigger selv|jeg ser selv|jeg tjekker selv|sy tengok sendiri|saya tengok sendiri|sy cari sendiri|saya cari sendiri|我自己看看|我自己看看吧|我自己再看看|我自己查查|我自己睇吓|我自己睇下|算數啦|算数啦|算数|算數|👎`},
 	{kind: No, answer: true, langs: []lang.Tag{lang.Malay}, list: `tak|x|tk`},
 	// A name beside courtesy is whom it thanks or greets, or who signs
@@ -58,7 +63,7 @@ var lexicon = func() []entry {
 	var out []entry
 	for _, g := range phrases {
 		for _, p := range strings.Split(g.list, "|") {
-			out = append(out, entry{words: phraseWords(p), kind: g.kind, answer: g.answer, langs: g.langs})
+			out = append(out, entry{words: phraseWords(p), kind: g.kind, answer: g.answer, consent: g.consent, langs: g.langs})
 		}
 	}
 	return out
@@ -74,11 +79,12 @@ func phraseWords(p string) []string {
 }
 
 // match returns the kind and length of the longest phrase at the start
-// (or, with atStart false, the end) of toks; 0 when none. Replies to a
+// (or, with atStart false, the end) of toks, 0 when none, and whether
+// it consents. Replies to a
 // question (yes, no) count only with answer; with answer, they win over
 // the same words as an acknowledgement.
-func match(toks []token, l lang.Tag, answer, atStart bool) (Kind, int) {
-	best, bestN := None, 0
+func match(toks []token, l lang.Tag, answer, atStart bool) (Kind, int, bool) {
+	best, bestN, consent := None, 0, false
 	for i := range lexicon {
 		e := &lexicon[i]
 		n := len(e.words)
@@ -90,10 +96,10 @@ func match(toks []token, l lang.Tag, answer, atStart bool) (Kind, int) {
 			continue
 		}
 		if used > bestN || (used == bestN && e.answer && best != Yes && best != No) {
-			best, bestN = e.kind, used
+			best, bestN, consent = e.kind, used, e.consent
 		}
 	}
-	return best, bestN
+	return best, bestN, consent
 }
 
 func hasLang(ls []lang.Tag, l lang.Tag) bool {
