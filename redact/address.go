@@ -289,3 +289,41 @@ func currencyAmount(lw string) bool {
 	}
 	return false
 }
+
+// dropVersionAddresses removes the addresses that are a unit word and a
+// version number: "APP 8.4.1版本" is an app's version, though "app" opens
+// a flat's number in Swedish and French ("app 3"). A number with two dots
+// or more numbers no flat.
+func (s *scan) dropVersionAddresses() {
+	kept := s.found[:0]
+	for _, f := range s.found {
+		if f.Type == Address && versionOnly(s.text[f.Start:f.End]) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	s.found = kept
+}
+
+// versionOnly reports whether an address's text is at most two words, the
+// last a version number (digits with two dots or more: 8.4.1).
+func versionOnly(t string) bool {
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 2 {
+		return false
+	}
+	last := words[len(words)-1]
+	dots := 0
+	for i := 0; i < len(last); i++ {
+		switch {
+		case last[i] == '.':
+			if i == 0 || i == len(last)-1 || !isDigit(last[i-1]) {
+				return false
+			}
+			dots++
+		case !isDigit(last[i]):
+			return false
+		}
+	}
+	return dots >= 2
+}

@@ -116,6 +116,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	s.dropGreetedWords()
 	s.dropGreetedBusinesses()
 	s.dropPlaceNames()
+	s.dropVersionAddresses()
 	return s.found
 }
 

@@ -145,6 +145,9 @@ func TestAddressForms(t *testing.T) {
 		{"my flat is 5/42 Ponsonby Road, Auckland 1011.", "5/42 Ponsonby Road, Auckland 1011"},
 		{"adres: Keizersgracht 221-3, 1016 DV Amsterdam", "Keizersgracht 221-3, 1016 DV Amsterdam"},
 		{"Shop 2, 88 Sydney Rd, Brunswick VIC 3056", "Shop 2, 88 Sydney Rd, Brunswick VIC 3056"},
+		// An app's version is no flat ("app" opens one in Swedish).
+		{"APP 8.4.1版本一直闪退，手机是小米14", ""},
+		{"the APP 5.1.4 keeps spinning after login", ""},
 		{"I live at The Granary, Upper Slaughter, Cheltenham GL54 2JF, since May", "The Granary, Upper Slaughter, Cheltenham GL54 2JF"},
 		{"she's at Cnoc na Gaoithe, Baile Mhúirne, Co. Chorcaí P12 X2C4.", "Cnoc na Gaoithe, Baile Mhúirne, Co. Chorcaí P12 X2C4"},
 		{"send it to 7 Glenview Heights, Sligo, F91 K2W8 please", "7 Glenview Heights, Sligo, F91 K2W8"},
