@@ -103,6 +103,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	extendNames(s)
 	joinHyphenated(s)
 	detectKoreanNames(s)
+	detectKoreanAddresses(s)
 	propagateNames(s)
 	detectZhVerbCueNames(s)
 	detectZhDashSignature(s)

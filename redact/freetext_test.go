@@ -171,6 +171,11 @@ func TestAddressForms(t *testing.T) {
 		{"it should go to Rua Padre Chagas, 215, apto 302, Porto Alegre please", "Rua Padre Chagas, 215, apto 302, Porto Alegre"},
 		{"new address: Leof. Kifisias 210, 152 31 Chalandri", "Leof. Kifisias 210, 152 31 Chalandri"},
 		{"I moved to Skólavörðustígur 22, 101 Reykjavík last month", "Skólavörðustígur 22, 101 Reykjavík"},
+		// Korean roads and districts in Latin letters, in either order.
+		{"my address is 12F, 231 Teheran-ro, Gangnam-gu, Seoul 06142 now", "12F, 231 Teheran-ro, Gangnam-gu, Seoul 06142"},
+		{"please send to 101-1502, 20 Gwangnaru-ro 56-gil, Gwangjin-gu, Seoul. thanks", "101-1502, 20 Gwangnaru-ro 56-gil, Gwangjin-gu, Seoul"},
+		{"change it to Seoul, Mapo-gu, Yanghwa-ro 19-gil 22-16, 3rd floor. The old one", "Seoul, Mapo-gu, Yanghwa-ro 19-gil 22-16, 3rd floor"},
+		{"the shop on Teheran-ro is nice", ""},
 		{"Thanks, Ole, 2100 København", ""},
 		{"is the Leeds LS1 4DY store open", ""},
 		{"The delivery to Alice Springs is quoted at 6 days", ""},
