@@ -171,6 +171,9 @@ func TestAddressForms(t *testing.T) {
 		{"it should go to Rua Padre Chagas, 215, apto 302, Porto Alegre please", "Rua Padre Chagas, 215, apto 302, Porto Alegre"},
 		{"new address: Leof. Kifisias 210, 152 31 Chalandri", "Leof. Kifisias 210, 152 31 Chalandri"},
 		{"I moved to Skólavörðustígur 22, 101 Reykjavík last month", "Skólavörðustígur 22, 101 Reykjavík"},
+		// Hungarian roads and squares (út, tér), Icelandic compounds.
+		{"Please update my address to 1133 Budapest, Váci út 112. III/7. Thanks", "1133 Budapest, Váci út 112. III/7"},
+		{"the address is Hrísateigur 14, 105 Reykjavík thanks", "Hrísateigur 14, 105 Reykjavík"},
 		// Korean roads and districts in Latin letters, in either order.
 		{"my address is 12F, 231 Teheran-ro, Gangnam-gu, Seoul 06142 now", "12F, 231 Teheran-ro, Gangnam-gu, Seoul 06142"},
 		{"please send to 101-1502, 20 Gwangnaru-ro 56-gil, Gwangjin-gu, Seoul. thanks", "101-1502, 20 Gwangnaru-ro 56-gil, Gwangjin-gu, Seoul"},

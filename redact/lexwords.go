@@ -78,6 +78,7 @@ strasse straße str weg gasse platz allee laan straat gracht plein kade
 gade vej allé alle plads stræde torv vænge vænget boulevarden
 gata gatan vägen väg veien vei vegen vegur katu tie utca ulica
 cad cadde caddesi sok sokak sokağı blv bulvar bulvarı mah mahalle mahallesi stígur braut ro gil
+út tér körút krt
 `
 
 const streetPrefixes = `
@@ -92,7 +93,7 @@ var streetSuffixes = []string{
 	"gade", "vej", "vænget", "vænge", "stræde", "plads", "torv", "allé",
 	"strasse", "straße", "weg", "gasse", "platz", "allee", "laan", "straat", "gracht",
 	"gata", "gatan", "vägen", "veien", "vegen", "vegur", "katu", "utca", "ulica",
-	"street", "road", "vejen", "gaden", "stígur", "braut",
+	"street", "road", "vejen", "gaden", "stígur", "braut", "teigur", "stræti", "götu",
 }
 
 // unitWords name the parts of an address after the street.
