@@ -679,6 +679,12 @@ func TestCuesAfterTheTagger(t *testing.T) {
 	expectNames(t, []nameCase{
 		{"spoke to", "I spoke to Kalinda on the phone and she said it was sorted", []string{"Kalinda"}},
 		{"spoke to a department stays", "i spoke to customer service twice", nil},
+		{"a relation, then the name", "the connection is registered to my father, Thambirajah Sivakumar. Please call", []string{"Thambirajah Sivakumar"}},
+		{"the name, then a relation", "It's for Nneka, my sister, she will pay on delivery.", []string{"Nneka"}},
+		{"a relation, then an everyday word, stays", "this is for my sister, Thanks a lot", nil},
+		{"the name on a ticket", "my e-ticket shows the name ABEBE BEKELE but my passport differs", []string{"ABEBE BEKELE"}},
+		{"full name, in lower case", "full name abebe girma, postal address below", []string{"abebe girma"}},
+		{"the name of a field stays", "the name field is empty when I check out", nil},
 		{"the name on the parcel is", "the name on the parcel is tamsin, not tasmin", []string{"tamsin"}},
 		{"back again", "hey its ziggy again, any news on the refund?", []string{"ziggy"}},
 		{"an everyday word back again stays", "its fine again, the second one arrived", nil},

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -840,6 +841,23 @@ func detectCuedNames(s *scan) {
 				continue
 			}
 		}
+		if cue != cueStrong && s.words[k].cap && (s.kinBefore(k) || s.kinAfterRun(k)) {
+			// "registered to my father, Thambirajah Sivakumar.", "it's
+			// for Nneka, my sister": a relation and a name side by side,
+			// between commas. Capitalised words, no everyday word.
+			j := k
+			for j < len(s.words) && j < k+4 && s.words[j].cap && s.cuedNameWord(j, cueWeak) && (j == k || signatureJoin(s.gap(j))) {
+				j++
+			}
+			if j > k && (j == len(s.words) || strings.ContainsAny(s.gap(j)[:1], ",.;!?\n")) {
+				s.add(Person, s.words[k].start, s.words[j-1].end, cuedNameScore, s.lowerCanon(s.words[k].start, s.words[j-1].end))
+				k = j - 1
+				continue
+			}
+		}
+		if cue == cueNone && s.theNameBefore(k) && s.cueableName(k) {
+			cue = cueStrong // "shows the name ABEBE BEKELE", "full name abebe girma"
+		}
 		if cue != cueStrong && (s.nameIsBefore(k) || s.backAgain(k)) && s.cueableName(k) {
 			cue = cueStrong // "the name on the parcel is gemma", "its bex again"
 		}
@@ -880,6 +898,43 @@ func detectCuedNames(s *scan) {
 		s.add(Person, start, end, cuedNameScore, s.lowerCanon(start, end))
 		k = j - 1
 	}
+}
+
+// kinBefore reports whether word k follows a relation of the customer's
+// and a comma: "my father, Thambirajah Sivakumar".
+func (s *scan) kinBefore(k int) bool {
+	if k < 2 || s.gap(k) != ", " {
+		return false
+	}
+	return slices.Contains(kinNameCues, s.lower[s.words[k-2].start:s.words[k-1].end])
+}
+
+// kinAfterRun reports whether the capitalised words from k (up to three)
+// are followed by a comma and a relation of the customer's: "Nneka, my
+// sister".
+func (s *scan) kinAfterRun(k int) bool {
+	j := k
+	for j < len(s.words) && j < k+3 && s.words[j].cap && (j == k || s.gap(j) == " ") {
+		j++
+	}
+	if j+1 >= len(s.words) || s.gap(j) != ", " {
+		return false
+	}
+	return slices.Contains(kinNameCues, s.lower[s.words[j].start:s.words[j+1].end])
+}
+
+// theNameBefore reports whether word k follows "the name", "full name" or
+// "name" after a possessive: "shows the name ABEBE BEKELE", "full name
+// abebe girma". "The name on the parcel is gemma" is read by nameIsBefore.
+func (s *scan) theNameBefore(k int) bool {
+	if k < 2 || s.gap(k) != " " || s.gap(k-1) != " " || s.lw(k-1) != "name" {
+		return false
+	}
+	switch s.lw(k - 2) {
+	case "the", "full", "my", "her", "his", "their", "passenger", "first", "last", "legal":
+		return true
+	}
+	return false
 }
 
 // appositionBefore reports whether word k follows "I," or "my name,"
