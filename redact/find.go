@@ -92,6 +92,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	detectIntroductions(s)
 	detectBareSignatures(s)
 	detectCuedNames(s)
+	detectUnlistedIntroductions(s)
 	detectRoleNames(s)
 	detectPossessiveNames(s)
 	detectActors(s)

@@ -685,6 +685,8 @@ func TestCuesAfterTheTagger(t *testing.T) {
 		{"the name on a ticket", "my e-ticket shows the name ABEBE BEKELE but my passport differs", []string{"ABEBE BEKELE"}},
 		{"full name, in lower case", "full name abebe girma, postal address below", []string{"abebe girma"}},
 		{"the name of a field stays", "the name field is empty when I check out", nil},
+		{"a name no list knows, introduced", "Pathirana here, from Kandy. The SMS alerts still go to my old number.", []string{"Pathirana"}},
+		{"an everyday word before here stays", "Everything here is broken, please help", nil},
 		{"the name on the parcel is", "the name on the parcel is tamsin, not tasmin", []string{"tamsin"}},
 		{"back again", "hey its ziggy again, any news on the refund?", []string{"ziggy"}},
 		{"an everyday word back again stays", "its fine again, the second one arrived", nil},

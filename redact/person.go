@@ -206,5 +206,34 @@ func detectIntroductions(s *scan) {
 	}
 }
 
+// detectUnlistedIntroductions adds, after the tagger, the names their
+// writers introduce that no list knows: "Pathirana here, from Kandy.",
+// "Ngozi speaking". Capitalised, no everyday word, no place: the words
+// after them say who they are.
+func detectUnlistedIntroductions(s *scan) {
+	if s.has&hasCap == 0 {
+		return
+	}
+	for i := 0; i < len(s.words); i++ {
+		if !s.nameShaped(i) || !s.words[i].cap || !s.sentenceStart(i) && (i == 0 || s.lex(i-1)&lxGreeting == 0) {
+			continue
+		}
+		j := s.nameRunEnd(i)
+		if j-i > 3 || s.covered(i, introScore) || !s.introducedAfter(nameRun{i, j}) {
+			i = j - 1
+			continue
+		}
+		unlisted := true
+		for k := i; k < j; k++ {
+			unlisted = unlisted && s.words[k].cap && s.cuedNameWord(k, cueWeak)
+		}
+		if unlisted {
+			start, end := s.words[i].start, s.words[j-1].end
+			s.add(Person, start, end, introScore, s.lowerCanon(start, end))
+		}
+		i = j - 1
+	}
+}
+
 // introScore is the score of a listed name its writer introduces.
 const introScore = 0.75
