@@ -58,6 +58,12 @@ func detectObfuscatedEmails(s *scan) {
 			if i-start < 2 || start > 0 && l[start-1] >= 0x80 && !s.cjkBefore(start) {
 				continue
 			}
+			local := l[start:i]
+			if at != "#" {
+				// The dots of the local part written out too: "rohit dot
+				// malhotra at gmail dot com".
+				start, local = localPartBack(l, start, local)
+			}
 			end, ok := domainEnd(l, i+len(at), at == "#")
 			if !ok && at == "#" && strings.ContainsAny(l[start:i], "._") {
 				// "ulrik.kragh#webspeed.dk": a local part shaped like an
@@ -71,11 +77,11 @@ func detectObfuscatedEmails(s *scan) {
 			// the dots too must be written out, or the local part must
 			// look like one (pia.juul, lin_88), or the domain be a mail
 			// provider's.
-			if at == " at " && !strings.ContainsAny(l[start:i], "._-+0123456789") && !strings.Contains(l[i:end], " dot ") &&
+			if at == " at " && !strings.ContainsAny(local, "._-+0123456789") && !strings.Contains(l[i:end], " dot ") &&
 				!isProvider(canonDomain(l[i+len(at):end])) {
 				continue
 			}
-			canon := l[start:i] + "@" + canonDomain(l[i+len(at):end])
+			canon := local + "@" + canonDomain(l[i+len(at):end])
 			s.add(Email, start, end, 0.9, canon)
 			off = end
 		}
@@ -157,4 +163,31 @@ func canonDomain(d string) string {
 		d = strings.ReplaceAll(d, f, ".")
 	}
 	return d
+}
+
+// localPartBack extends a local part that starts at start back over the
+// dots written as words before it ("rohit dot malhotra"), and returns its
+// new start and its canonical form (with the dots).
+func localPartBack(l string, start int, local string) (int, string) {
+	for {
+		moved := false
+		for _, df := range dotForms[:len(dotForms)-1] {
+			p, ok := strings.CutSuffix(l[:start], df)
+			if !ok {
+				continue
+			}
+			q := len(p)
+			for q > 0 && isLocalByte(l[q-1]) {
+				q--
+			}
+			if q < len(p) {
+				local = l[q:len(p)] + "." + local
+				start, moved = q, true
+			}
+			break
+		}
+		if !moved {
+			return start, local
+		}
+	}
 }
