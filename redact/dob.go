@@ -231,3 +231,29 @@ func hasPlaceholder(t string) bool {
 	}
 	return false
 }
+
+// detectNamedBirthDates finds the dates written in brackets right after a
+// person's name, as forms and lists of travellers give them: "Daan Bakker
+// (02-05-2014), Fleur Bakker (19-11-2017)". It runs after the names are
+// found.
+func detectNamedBirthDates(s *scan) {
+	n := len(s.found)
+	for i := 0; i < n; i++ {
+		f := s.found[i]
+		if f.Type != Person {
+			continue
+		}
+		k := s.wordAt(f.End)
+		if k >= len(s.words) || s.words[k].start < f.End || s.words[k].kind != wDigits || strings.TrimSpace(s.text[f.End:s.words[k].start]) != "(" {
+			continue
+		}
+		end, date, ok := s.dateAt(k)
+		if !ok || date.y == 0 || date.y >= time.Now().Year() {
+			continue // this year's date beside a name is when they did something
+		}
+		stop := s.words[end].end
+		if stop < len(s.text) && s.text[stop] == ')' {
+			s.add(DateOfBirth, s.words[k].start, stop, 0.8, date.iso())
+		}
+	}
+}

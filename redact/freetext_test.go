@@ -88,6 +88,8 @@ func TestFreeText(t *testing.T) {
 		{"ref. is no cue", "ref. 29.8.51 i systemet", DateOfBirth, nil},
 		{"生 after the date, ending the clause", "孩子，2015年6月1日生，儿童票需要什么证件", DateOfBirth, []string{"2015年6月1日"}},
 		{"生效 stays", "新规定2024年6月1日生效", DateOfBirth, nil},
+		{"in brackets after a name", "Please add my children: Daan Bakker (02-05-2014), Fleur Bakker (19-11-2017).", DateOfBirth, []string{"02-05-2014", "19-11-2017"}},
+		{"in brackets after no name stays", "the order (02-05-2014) never came", DateOfBirth, nil},
 		{"a cohort of the Republic's calendar", "我是民國85年次的 學生優惠還能用嗎", DateOfBirth, []string{"民國85年"}},
 		{"a year of the Republic's calendar stays", "民國85年的時候", DateOfBirth, nil},
 	}
