@@ -101,6 +101,9 @@ func bornAfter(after string) bool {
 // detectROCBirthYears finds the year of birth Taiwan gives as its
 // cohort: "我是民國85年次的" (born in 1996).
 func detectROCBirthYears(s *scan) {
+	if !s.hasCJK() {
+		return
+	}
 	for _, era := range []string{"民國", "民国"} {
 		for from := 0; ; {
 			i := strings.Index(s.text[from:], era)

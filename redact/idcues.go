@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,25 +42,34 @@ func detectCuedIDs(s *scan) {
 		return
 	}
 	low := s.lower
-	for _, cue := range idCues {
-		for from := 0; ; {
-			i := strings.Index(low[from:], cue)
-			if i < 0 {
-				break
-			}
-			at := from + i
+	for k := range s.words {
+		at := s.words[k].start
+		for _, cue := range idCueIndex[s.lw(k)] {
 			end := at + len(cue)
-			from = end
-			if cue[0] < 0x80 && (at > 0 && isAlpha(low[at-1]) || end < len(low) && isAlpha(low[end])) {
-				continue // "tin" of "getting", "ic" of "music"
+			if !strings.HasPrefix(low[at:], cue) || end < len(low) && isAlpha(low[end]) {
+				continue // "tin" of "getting" never starts a word here
 			}
 			p := skipIDFillers(s.text, end)
 			if q, ok := readIDNumber(s.text, p); ok && !s.overlapsFinding(p, q) {
 				s.add(NationalID, p, q, idCueScore, strings.ToUpper(strings.Map(dropSeparators, s.text[p:q])))
 			}
+			break
 		}
 	}
 }
+
+// idCueIndex holds the words of idCues by their first word, longest first.
+var idCueIndex = func() map[string][]string {
+	m := make(map[string][]string)
+	for _, c := range idCues {
+		first, _, _ := strings.Cut(c, " ")
+		m[first] = append(m[first], c)
+	}
+	for _, cs := range m {
+		slices.SortFunc(cs, func(a, b string) int { return len(b) - len(a) })
+	}
+	return m
+}()
 
 // skipIDFillers returns where the number after an id's word starts: past
 // spaces, punctuation and the words of idFillers.
