@@ -594,9 +594,10 @@ func (a *Assistant) decide(ctx context.Context, m *message, res search.Result) {
 		// Much of what it asks is in words the help centre never uses.
 		d.Kind, d.Reason, d.Passages = decision.Answer, decision.Tentative, res.Passages
 		return
-	case troubled(m.question, d.Lang) && len(res.Passages) > 0:
+	case troubled(m.question, d.Lang):
 		// "Something's wrong with my payment": a problem with one thing
-		// named, which the search cannot pin down. What about it?
+		// named, which the search cannot pin down. What about it? With
+		// nothing found ("东西不对劲"), it is asked without suggestions.
 		askBack(d, res, decision.Vague)
 		return
 	case res.Confidence >= tentativeShare*a.opts.MinConfidence && len(res.Passages) > 0:

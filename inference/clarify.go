@@ -63,11 +63,11 @@ var genericHan = []string{
 var trouble = map[lang.Tag][]string{
 	lang.English: {"problem", "problems", "issue", "issues", "trouble", "wrong", "broken", "help", "not working", "doesnt work",
 		"doesn't work", "wont work", "won't work", "cant", "can't", "fix", "assistance", "assist", "not right", "confused",
-		"dont understand", "don't understand", "messed up", "mixed up", "screwed up"},
-	lang.Danish:             {"problem", "problemer", "fejl", "galt", "forkert", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke", "forstår det ikke", "forstår ikke", "forvirret"},
-	lang.Malay:              {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan", "tak faham", "x faham", "tak paham", "keliru"},
-	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "帮帮", "帮手", "帮助", "协助", "帮下", "帮吓", "怎么办", "有点事", "有事", "不明白", "不懂", "搞不懂", "看不懂"},
-	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "幫幫", "幫手", "幫助", "協助", "幫下", "幫吓", "怎麼辦", "點算", "唔明", "睇唔明", "不明白", "不懂", "有啲嘢", "有點事", "有事"},
+		"dont understand", "don't understand", "messed up", "mixed up", "screwed up", "doesnt go through", "not going through"},
+	lang.Danish:             {"problem", "problemer", "fejl", "galt", "forkert", "virker ikke", "hjælp", "hjaelp", "brug for", "fungerer ikke", "forstår det ikke", "forstår ikke", "forvirret", "går ikke", "gaar ikke", "virker stadig ikke"},
+	lang.Malay:              {"masalah", "problem", "isu", "salah", "rosak", "tak boleh", "x boleh", "tak jalan", "tolong", "bantu", "bantuan", "tak faham", "x faham", "tak paham", "keliru", "x jadi", "tak jadi", "tk jadi", "tak menjadi"},
+	lang.ChineseSimplified:  {"问题", "出错", "不行", "用不了", "坏了", "坏掉", "帮忙", "帮我", "帮帮", "帮手", "帮助", "协助", "帮下", "帮吓", "怎么办", "有点事", "有事", "不明白", "不懂", "搞不懂", "看不懂", "不对劲", "不對勁", "搞不定", "帮个忙"},
+	lang.ChineseTraditional: {"問題", "出錯", "不行", "唔得", "用唔到", "壞了", "壞掉", "幫忙", "幫我", "幫幫", "幫手", "幫助", "協助", "幫下", "幫吓", "怎麼辦", "點算", "唔明", "睇唔明", "不明白", "不懂", "有啲嘢", "有點事", "有事", "搞唔掂", "唔對路", "唔妥", "咩事", "幫個忙"},
 }
 
 // helping are the words of trouble that ask for help rather than say
@@ -77,7 +77,8 @@ var trouble = map[lang.Tag][]string{
 var helping = map[string]bool{"help": true, "assistance": true, "assist": true, "hjælp": true, "hjaelp": true,
 	"brug for": true, "tolong": true, "bantu": true, "bantuan": true, "帮忙": true, "帮我": true, "幫忙": true, "幫我": true,
 	"怎么办": true, "怎麼辦": true, "點算": true, "帮帮": true, "幫幫": true, "帮手": true, "幫手": true,
-	"帮助": true, "幫助": true, "协助": true, "協助": true, "帮下": true, "帮吓": true, "幫下": true, "幫吓": true}
+	"帮助": true, "幫助": true, "协助": true, "協助": true, "帮下": true, "帮吓": true, "幫下": true, "幫吓": true,
+	"帮个忙": true, "幫個忙": true}
 
 // troubled reports whether a message says something is wrong or asks for
 // help (in its language or in English, which customers mix in), and names
@@ -227,13 +228,14 @@ var announcing = map[lang.Tag][]string{
 	lang.English: {"question about", "question regarding", "questions about", "query about", "ask about", "asking about",
 		"ask something about", "enquiry about", "inquiry about", "wondering about", "something about", "ask you about",
 		"ask something", "ask a question", "ask you something", "can i ask", "may i ask", "have a question", "got a question",
-		"quick question", "quick q", "got a q", "question for you", "talk about", "speak about", "discuss", "chat about"},
+		"quick question", "quick q", "got a q", "question for you", "talk about", "speak about", "discuss", "chat about",
+		"its about", "it's about", "it is about", "this is about", "regarding", "concerning"},
 	lang.Danish: {"spørgsmål om", "spoergsmaal om", "spørgsmål angående", "spørgsmål vedrørende", "spørge om", "spoerge om",
 		"spørge til", "noget om", "angående", "vedrørende", "et spørgsmål", "et spoergsmaal", "et hurtigt spørgsmål", "et spm",
-		"tale om", "snakke om"},
+		"tale om", "snakke om", "det handler om", "det drejer sig om"},
 	lang.Malay: {"tanya pasal", "tanya tentang", "tanya mengenai", "soalan pasal", "soalan tentang", "soalan mengenai",
 		"tanya sikit", "tanya sesuatu", "nak tanya", "nk tanya", "mau tanya", "nak tny", "nk tny", "ada soalan", "ada satu soalan",
-		"cakap pasal", "bincang"},
+		"cakap pasal", "bincang", "ni pasal", "ini pasal", "pasal"},
 	lang.ChineseSimplified:  {"想问一下", "问一下", "请问一下", "想问下", "想问", "想咨询", "咨询一下", "关于", "有关", "的事", "方面", "的问题", "那边", "问下"},
 	lang.ChineseTraditional: {"想問一下", "問一下", "請問一下", "想問下", "想問", "想諮詢", "諮詢一下", "問下", "關於", "有關", "嘅事", "的事", "方面", "的問題", "嘅問題", "嗰度", "嗰邊", "那邊"},
 }

@@ -257,6 +257,12 @@ func TestConversationWithoutModel(t *testing.T) {
 			{text: "i want to change something", kind: decision.Clarify, reason: decision.Vague},
 			{text: "jeg vil gerne ændre noget", kind: decision.Clarify, reason: decision.Vague},
 		}},
+		{"trouble with nothing named, even when the search finds nothing, is asked back", []turn{
+			{text: "东西不对劲", kind: decision.Clarify, reason: decision.Vague},
+			{text: "有啲嘢搞唔掂呀", kind: decision.Clarify, reason: decision.Vague},
+			{text: "在吗 帮个忙", kind: decision.Clarify, reason: decision.Vague},
+			{text: "hello?? its about my account", kind: decision.Clarify, reason: decision.Vague},
+		}},
 		{"the reply to a question asked back says what was meant", []turn{
 			{text: "det virker ikke", kind: decision.Clarify, reason: decision.Vague},
 			{text: "kedlen", kind: decision.Answer, doc: "sample/da/warranty.md"},

@@ -93,12 +93,12 @@ func praise(toks []token, anchored bool) bool {
 }
 
 // helpWords ask for help ("hjælp tak", "tolong"); helpHan do in Chinese
-// when a help character is doubled or followed by 我 or 手 ("帮帮我",
+// when a help character is doubled or followed by 我, 手, 忙 or 个 ("帮帮我", "帮个忙",
 // "唔該幫幫手"), where alone it praises (很有帮助).
 var (
 	helpWords = wordSet(`help helps hjaelp hjaelpe hjælp hjælpe tolong tlg bantu bantuan`)
 	helpHan   = wordSet(`帮 幫`)
-	helpAfter = wordSet(`帮 幫 我 手`)
+	helpAfter = wordSet(`帮 幫 我 手 个 個 忙`)
 )
 
 // asksHelp reports whether the tokens ask for help, which is no praise.
