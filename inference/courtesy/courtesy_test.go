@@ -26,6 +26,8 @@ func TestRead(t *testing.T) {
 		{"u r awesome", lang.English, false, Compliment, Compliment, true, ""},
 		// Intensifiers between a phrase's words keep the phrase.
 		{"du er sgu god", lang.Danish, false, Compliment, Compliment, true, ""},
+		{"i er sgu hurtige, godt gaaet", lang.Danish, false, Compliment, Compliment, true, ""},
+		{"在吗 帮个忙", lang.ChineseSimplified, false, Greeting, Greeting, false, "帮个忙"},
 		{"you are really great!", lang.English, false, Compliment, Compliment, true, ""},
 		{"you are so so awesome", lang.English, false, Compliment, Compliment, true, ""},
 		{"really", lang.English, false, None, None, false, "really"},
