@@ -81,3 +81,29 @@ func isAllAlpha(s string) bool {
 	}
 	return s != ""
 }
+
+// roleMailboxes are the local parts of the addresses a business answers
+// at, not a person: support@, help@, kundeservice@, privacy@. Customers
+// quote them ("I wrote to support@shop.example"); they are no one's
+// personal data.
+var roleMailboxes = map[string]bool{"support": true, "help": true, "helpdesk": true, "info": true, "service": true,
+	"customerservice": true, "customer.service": true, "customercare": true, "care": true, "contact": true, "sales": true,
+	"billing": true, "privacy": true, "dpo": true, "noreply": true, "no-reply": true, "donotreply": true, "orders": true,
+	"returns": true, "enquiries": true, "inquiries": true, "feedback": true, "kundeservice": true,
+	"kontakt": true, "hjaelp": true, "hjælp": true, "ordre": true, "faktura": true, "invoice": true, "invoices": true,
+	"bantuan": true, "khidmat": true, "cs": true, "complaints": true, "klage": true, "webshop": true, "shop": true}
+
+// dropRoleMailboxes removes the e-mail addresses of a business's role
+// mailboxes. It runs after the tagger, which reads every address.
+func (s *scan) dropRoleMailboxes() {
+	kept := s.found[:0]
+	for _, f := range s.found {
+		if f.Type == Email {
+			if local, _, ok := strings.Cut(strings.ToLower(s.text[f.Start:f.End]), "@"); ok && roleMailboxes[local] {
+				continue
+			}
+		}
+		kept = append(kept, f)
+	}
+	s.found = kept
+}

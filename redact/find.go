@@ -119,6 +119,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	s.dropGreetedBusinesses()
 	s.dropPlaceNames()
 	s.dropVersionAddresses()
+	s.dropRoleMailboxes()
 	detectNamedBirthDates(s)
 	return s.found
 }

@@ -21,7 +21,7 @@ func (f *fakeNames) FindNames(_ context.Context, text string) ([]string, error) 
 func TestRedactContext(t *testing.T) {
 	// A word in lower case that no list knows: neither the rules nor the
 	// tagger take it for a name, the model does.
-	text := "Ask the zorbu about order 12345678; zorbu knows. Mail help@example.com"
+	text := "Ask the zorbu about order 12345678; zorbu knows. Mail ann@example.com"
 	tests := []struct {
 		name  string
 		model *fakeNames

@@ -77,10 +77,10 @@ func TestRedactPlaceholders(t *testing.T) {
 }
 
 func TestAllow(t *testing.T) {
-	r := New(Options{Allow: []string{"help@larkspur.example", "+45 70 20 30 40"}})
-	text := "Write to help@larkspur.example or call +45 70203040; or me at me@example.org"
+	r := New(Options{Allow: []string{"anna.berg@larkspur.example", "+45 70 20 30 40"}})
+	text := "Write to anna.berg@larkspur.example or call +45 70203040; or me at me@example.org"
 	res := r.Redact(text, nil)
-	if want := "Write to help@larkspur.example or call +45 70203040; or me at <EMAIL_1>"; res.Text != want {
+	if want := "Write to anna.berg@larkspur.example or call +45 70203040; or me at <EMAIL_1>"; res.Text != want {
 		t.Fatalf("Redact = %q, want %q", res.Text, want)
 	}
 }
@@ -99,8 +99,8 @@ func TestOffsetsMapToOriginal(t *testing.T) {
 
 func TestAllowDomainsAndAllowing(t *testing.T) {
 	r := New(Options{AllowDomains: []string{"@larkspur.example"}})
-	got := r.Redact("Write to help@larkspur.example or see https://support.larkspur.example/returns, not ann@gmail.com", nil).Text
-	if !strings.Contains(got, "help@larkspur.example") || !strings.Contains(got, "support.larkspur.example") || strings.Contains(got, "ann@gmail.com") {
+	got := r.Redact("Write to anna.berg@larkspur.example or see https://support.larkspur.example/returns, not ann@gmail.com", nil).Text
+	if !strings.Contains(got, "anna.berg@larkspur.example") || !strings.Contains(got, "support.larkspur.example") || strings.Contains(got, "ann@gmail.com") {
 		t.Fatalf("domains: %q", got)
 	}
 	// A value allowed for one call only.
