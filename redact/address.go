@@ -293,11 +293,12 @@ func currencyAmount(lw string) bool {
 // dropVersionAddresses removes the addresses that are a unit word and a
 // version number: "APP 8.4.1版本" is an app's version, though "app" opens
 // a flat's number in Swedish and French ("app 3"). A number with two dots
-// or more numbers no flat.
+// or more numbers no flat. So are the codes a reference's label stands
+// before: "Order FL-2201" is an order, not a floor.
 func (s *scan) dropVersionAddresses() {
 	kept := s.found[:0]
 	for _, f := range s.found {
-		if f.Type == Address && versionOnly(s.text[f.Start:f.End]) {
+		if f.Type == Address && (versionOnly(s.text[f.Start:f.End]) || s.referenceCode(f)) {
 			continue
 		}
 		kept = append(kept, f)
@@ -326,4 +327,20 @@ func versionOnly(t string) bool {
 		}
 	}
 	return dots >= 2
+}
+
+// referenceLabels name the codes of orders, cases and bookings.
+var referenceLabels = map[string]bool{"order": true, "ordre": true, "ordren": true, "pesanan": true, "ref": true,
+	"reference": true, "case": true, "sag": true, "policy": true, "police": true, "polis": true, "booking": true,
+	"invoice": true, "faktura": true, "invois": true, "tracking": true, "ticket": true, "claim": true, "ordrenummer": true}
+
+// referenceCode reports whether an address of one or two words follows a
+// reference's label: "Order FL-2201".
+func (s *scan) referenceCode(f Finding) bool {
+	k := s.wordAt(f.Start)
+	if k <= 0 || k >= len(s.words) || len(strings.Fields(s.text[f.Start:f.End])) > 2 {
+		return false
+	}
+	g := strings.TrimSpace(s.gap(k))
+	return (g == "" || g == ":" || g == "#" || g == "no." || g == "nr.") && referenceLabels[s.lw(k-1)]
 }

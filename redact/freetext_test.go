@@ -153,6 +153,8 @@ func TestAddressForms(t *testing.T) {
 		// An app's version is no flat ("app" opens one in Swedish).
 		{"APP 8.4.1版本一直闪退，手机是小米14", ""},
 		{"the APP 5.1.4 keeps spinning after login", ""},
+		// A code after a reference's label is the reference's.
+		{"Bouquet sampai dah layu. Sangat kecewa. Order FL-2201.", ""},
 		{"I live at The Granary, Upper Slaughter, Cheltenham GL54 2JF, since May", "The Granary, Upper Slaughter, Cheltenham GL54 2JF"},
 		{"she's at Cnoc na Gaoithe, Baile Mhúirne, Co. Chorcaí P12 X2C4.", "Cnoc na Gaoithe, Baile Mhúirne, Co. Chorcaí P12 X2C4"},
 		{"send it to 7 Glenview Heights, Sligo, F91 K2W8 please", "7 Glenview Heights, Sligo, F91 K2W8"},
@@ -268,6 +270,10 @@ func TestTradeNames(t *testing.T) {
 		{"Do you sell Victoria Marsh dresses in size 12?", nil},
 		{"Was the invoice from Hansen & Søn paid?", nil},
 		{"Bila stok Milo 2kg masuk semula?", nil},
+		{"You can close it, the replacement Anton Berg box arrived today.", nil},
+		{"Det er et Jacob Jensen vaekkeur der ikke kan stilles.", nil},
+		{"Kek aiskrim Baskin Robbins sampai cair, rider lambat.", nil},
+		{"thanks Sarah ur the best", []string{"Sarah"}},
 		{"Ada jualan untuk set hamper biskut Julie's tak?", nil},
 		{"Saya nak beli tiket konsert Siti Nurhaliza melalui app", nil},
 		{"Tolong hantar kepada Siti Nurhaliza, rumah dia kat Shah Alam", []string{"Siti Nurhaliza"}},
