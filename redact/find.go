@@ -118,6 +118,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	s.dropGreetedWords()
 	s.dropGreetedBusinesses()
 	s.dropPlaceNames()
+	s.dropTradeNames()
 	s.dropVersionAddresses()
 	s.dropRoleMailboxes()
 	detectNamedBirthDates(s)

@@ -274,6 +274,7 @@ func TestTradeNames(t *testing.T) {
 		{"Det er et Jacob Jensen vaekkeur der ikke kan stilles.", nil},
 		{"Kek aiskrim Baskin Robbins sampai cair, rider lambat.", nil},
 		{"thanks Sarah ur the best", []string{"Sarah"}},
+		{"Dr. Martens 1460 boots: I ordered size 8 but got a 9.", nil},
 		{"Ada jualan untuk set hamper biskut Julie's tak?", nil},
 		{"Saya nak beli tiket konsert Siti Nurhaliza melalui app", nil},
 		{"Tolong hantar kepada Siti Nurhaliza, rumah dia kat Shah Alam", []string{"Siti Nurhaliza"}},

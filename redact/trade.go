@@ -74,6 +74,9 @@ func (s *scan) tradeName(from, to int) bool {
 	if to < len(s.words) && s.gap(to) == " " && quantity(s.lw(to)) {
 		return true // Milo 2kg: a product and its size
 	}
+	if to+1 < len(s.words) && s.gap(to) == " " && s.gap(to+1) == " " && modelCode(s.tw(to)) && s.tradeWord(to+1, tradeGoods) {
+		return true // Dr. Martens 1460 boots: a brand, its model and the goods
+	}
 	if j < len(s.words) {
 		g := s.gap(j)
 		if g == " " && (s.tradeWord(j, tradeAfter) || s.tradeWord(j, tradeGoods)) {
@@ -174,4 +177,19 @@ func (s *scan) dropTradeNames() {
 		kept = append(kept, f)
 	}
 	s.found = kept
+}
+
+// modelCode reports whether a word is a product's model: digits, or
+// letters and digits with a digit in them (1460, V15, TM6).
+func modelCode(w string) bool {
+	digit := false
+	for i := 0; i < len(w); i++ {
+		switch {
+		case isDigit(w[i]):
+			digit = true
+		case !isAlpha(w[i]) && w[i] != '-':
+			return false
+		}
+	}
+	return digit && len(w) <= 8
 }
