@@ -55,14 +55,14 @@ func detectObfuscatedEmails(s *scan) {
 			for start < i && (l[start] == '.' || l[start] == '-') {
 				start++
 			}
-			if i-start < 2 || start > 0 && l[start-1] >= 0x80 && !s.cjkBefore(start) {
-				continue
-			}
 			local := l[start:i]
-			if at != "#" {
+			if at != "#" && start < i {
 				// The dots of the local part written out too: "rohit dot
-				// malhotra at gmail dot com".
+				// malhotra at gmail dot com", "anna dot k at ...".
 				start, local = localPartBack(l, start, local)
+			}
+			if len(local) < 2 || start > 0 && l[start-1] >= 0x80 && !s.cjkBefore(start) {
+				continue
 			}
 			end, ok := domainEnd(l, i+len(at), at == "#")
 			if !ok && at == "#" && strings.ContainsAny(l[start:i], "._") {

@@ -18,6 +18,7 @@ func TestFreeText(t *testing.T) {
 	}{
 		{"at dot", "skriv til pia.juul AT gmail DOT com tak", Email, []string{"pia.juul AT gmail DOT com"}},
 		{"the local part's dots written out", "Mail me on rohit dot malhotra at gmail dot com thanks", Email, []string{"rohit dot malhotra at gmail dot com"}},
+		{"a one-letter part after a dot written out", "write to anna dot k at gmail dot com pls", Email, []string{"anna dot k at gmail dot com"}},
 		{"a business's role mailbox stays", "I wrote to support@shop.example and kundeservice@butik.example twice", Email, nil},
 		{"a person's address beside it goes", "wrote to help@shop.example from jane.doe@gmail.com", Email, []string{"jane.doe@gmail.com"}},
 		{"bracket at", "mail: lin.mengyao(at)126(dot)com", Email, []string{"lin.mengyao(at)126(dot)com"}},
