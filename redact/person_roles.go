@@ -156,8 +156,8 @@ func detectCoordinated(s *scan) {
 // itself: capitalised, no everyday or function word, nothing a list says
 // is a brand, a shop or a place.
 func (s *scan) coordinatedWord(k int) bool {
-	if k < 0 || k >= len(s.words) || s.words[k].kind != wLetters || s.shapeOf(k) != shCap || s.firmAfter(k) {
-		return false
+	if k < 0 || k >= len(s.words) || s.words[k].kind != wLetters || s.shapeOf(k) != shCap && !s.caseless || s.firmAfter(k) {
+		return false // in a message without capitals, any case: "for tamsin, oisín and rua"
 	}
 	f := s.lex(k)
 	if f&lxDict != 0 && f&(lxGiven|lxListGiven|lxSurname|lxListSurname) == 0 || f&lxCommon != 0 {

@@ -45,6 +45,8 @@ func TestCoordinatedNames(t *testing.T) {
 		{"Please send someone this week. Annegret Kühnemund, Tel. 03643 418 226", nil, []string{"Tel"}},
 		{"Beneficiary is Chukwuemeka Obiorah-Nnaji, GTBank. Please check", nil, []string{"GTBank"}},
 		{"I bought it at Marks and Spencer", nil, []string{"Marks", "Spencer"}},
+		// A message without capitals lists its names in lower case.
+		{"hi i need to add a gift message for tamsin, oisín and ruairi on order 88217640", []string{"tamsin", "oisín"}, []string{"order"}},
 	} {
 		checkNames(t, tt.text, tt.want, tt.not)
 	}
