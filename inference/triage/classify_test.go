@@ -28,6 +28,13 @@ func TestClassifyTriggers(t *testing.T) {
 		want       Trigger
 	}{
 		{"en", "talk to a human", PersonRequested},
+		{"en", "Your team lead, please. This is the third time my delivery has been moved.", PersonRequested},
+		{"da", "stop botten", PersonRequested},
+		{"ms", "Takkan tak boleh cakap dengan orang betul?", PersonRequested},
+		{"zh-Hant", "我要向你們的經理投訴。", PersonRequested},
+		{"zh-Hant", "接線生", PersonRequested},
+		{"zh-Hant", "可唔可以搵個 cs 覆我", PersonRequested},
+		{"zh-Hant", "客服喺邊？出嚟應下啦", PersonRequested},
 		{"ms", "Awak tak faham soalan saya. Boleh bagi orang lain layan?", PersonRequested},
 		{"ms", "manusai plz", PersonRequested},
 		{"da", "kundeservise tak", PersonRequested},
@@ -249,6 +256,12 @@ func TestLookalikes(t *testing.T) {
 		{"en", "my mum is worried about scams, do your staff ever ask for codes?"},
 		{"da", "det her tager livet af mig, pakken har staaet som leveret i 2 dage"},
 		{"zh-Hant", "我阿哥做律師，佢話成張單退貨運費都要退返俾我"},
+		// Whether the assistant is a bot, which languages the staff
+		// speak, a relative who collects.
+		{"en", "Is this a bot?"},
+		{"en", "Which languages do your customer service agents speak?"},
+		{"ms", "Ejen khidmat pelanggan anda boleh bercakap bahasa Melayu?"},
+		{"zh-Hant", "我屋企人可以幫我收件嗎？"},
 		{"en", "HOW DO I RETURN AN ITEM"},
 		{"en", "I can't afford express shipping, what's the cheapest?"},
 		{"en", "how do I delete an item from my basket"},

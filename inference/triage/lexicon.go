@@ -81,6 +81,8 @@ func negationExceptions() []string {
 		"no offence|offense|disrespect|worries|problem|rush|pressure|hard_feelings",
 		"appreciate|appreciated|grateful|great|nice|good|helpful|happy ?it if",
 		"boleh|bolehkah|blh|bole|boley|bleh|ada|ke tak|x|tk",
+		// "takkan tak boleh cakap dengan orang betul?": surely one can.
+		"takkan tak|x|tidak|tk",
 		"why|how_come ?do|does not|dont|doesnt|cant",
 	}
 }

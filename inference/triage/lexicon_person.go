@@ -35,6 +35,9 @@ const (
 func personCuesEN() (strong, weak []string) {
 	anyone := alts(personEN, someoneEN)
 	strong = []string{
+		// A senior person asked for with a plea: "Your team lead, please."
+		"team_lead|team_leader|supervisor|manager|someone_senior|someone_more_senior|a_senior ~1 please|pls|plz|now|asap",
+		"^your|a|the|get_me_a|get_me_the|get_me_your ?team_lead|team_leader|supervisor|manager$",
 		"talk|speak|chat|talking|speaking|chatting|converse|deal|communicate|word ?directly to|with ~3 " + anyone,
 		"have a word with ~3 " + anyone,
 		"transfer|connect|put|pass|forward|escalate|redirect|patch|route|hand|refer|send|move|bump me|us|this|it|my_case|the_case|the_chat|the_conversation ~2 to|with|through|over_to|on_to ~3 " + anyone,
@@ -143,6 +146,10 @@ func personLexicon() lexicon {
 			"work|working|open ~4 weekends|weekend|saturday|saturdays|sunday|sundays|holidays|holiday|christmas|evenings|tonight",
 			"arbejder|åbent|åben|åbne ~4 weekenden|weekend|lørdag|søndag|helligdage|helligdag|jul|aften|om_aftenen",
 			"kerja|buka ~2 hari_sabtu|hari_ahad|sabtu|ahad|cuti|hujung_minggu|malam",
+			// Which languages the staff speak is asked, not for them.
+			"which|what|hvilke|hvilket|apa ~3 language|languages|sprog|bahasa",
+			"bahasa ~1 melayu|malaysia|inggeris|english|cina|mandarin|tamil|kantonis",
+			"讲|講|说|說|識|识|会|會|用 ~2 普通话|普通話|广东话|廣東話|粤语|粵語|国语|國語|英文|英语|英語|马来文|馬來文",
 			// Why one would want a person is asked, not for one.
 			"explain|forklare|terangkan|jelaskan|解释|解釋 ~3 why|hvorfor|kenapa|mengapa|为什么|為什麼|點解",
 			// Someone claiming to be staff is reported, not asked for.
@@ -157,6 +164,7 @@ func personLexicon() lexicon {
 			"机器人|機器人|机械人|機械人|智能|ai|bot|chatbot ~1 客服",
 			// Asking whether the assistant is a bot is not asking for a person.
 			"are|r you|u ?a|an ?real ?bot|robot|human|person|ai|machine|chatbot|computer",
+			"is|isnt|is_it this|it|that ~1 a|an|just_a ?real ?bot|robot|chatbot|ai|human|person|machine",
 			"er det|er du ~2 robot|bot|menneske|chatbot|maskine|rigtig_person",
 			"awak|kau|anda|korang|you|ini ?ni robot|bot|manusia|mesin|ai ?ke|kah",
 			"manusia ~1 ke|atau mesin|robot",
@@ -173,7 +181,7 @@ func personLexicon() lexicon {
 			"chat|chatbot|bot|cs|khidmat_pelanggan|ejen|assistant|asisten|pembantu ni|ini ~2 manusia|orang_betul|orang_sebenar|robot|bot|ai ke|kah",
 			"客服|在线客服|在線客服|线上客服|線上客服|聊天 是|係 ~2 真人|机器人|機器人|机械人|機械人|ai",
 			"anden person|en_anden|nogen_anden|andre ~3 hente|modtage|underskrive",
-			"别人|其他人|朋友|家人|邻居|鄰居|同事|同学|同學|室友|老公|老婆|屋企人 ~3 代收|代领|代領|取|拿|签收|簽收|收",
+			"别人|其他人|朋友|家人|邻居|鄰居|同事|同学|同學|室友|老公|老婆|屋企人 ~5 代收|代领|代領|取|拿|签收|簽收|收|收件",
 			"快递员|快遞員|速递员|速遞員|送货员|送貨員|外卖员|外賣員|司机|司機|派件员|派件員|速遞|快递|快遞 ~6 打电话|打電話|call|联系|聯絡|联络|話|说",
 			"real estate ~1 agent|agents",
 			"delivery|shipping|courier|travel|estate|insurance|sales|customs|forwarding|booking|letting|secret|user agent|agents",

@@ -21,6 +21,8 @@ const (
 func personCuesDA() (strong, weak []string) {
 	anyone := alts(personDA, "nogen|human|humans|agent|rep|supervisor|manager|staff|%human|en_der|nogen_der|en_som|nogen_som")
 	strong = []string{
+		// "stop botten": the bot stopped, a person instead.
+		"stop|stands|sluk|drop ~1 botten|robotten|chatbotten|den_robot|den_bot",
 		"tale|snakke|chatte|skrive|snak|tal|sludre|kontakt|kontakten|i_kontakt|gennemgå|gennemgaa|drøfte|droefte|diskutere|afklare ~2 med ~3 " + anyone,
 		"fat i ~3 " + personDA,
 		"forklare|forklar|forklaret|beskrive ~2 til ~3 " + anyone,
