@@ -55,6 +55,9 @@ func detectKoreanAddresses(s *scan) {
 		for start > 0 && strings.TrimSpace(s.gap(start)) == "," && (s.koreanPart(start-1, koreanAreas) ||
 			koreanCities[s.lw(start-1)] || s.numberish(start-1) || s.floorWord(start-1)) {
 			start--
+			for start > 0 && s.gap(start) == "-" && s.words[start-1].kind == wDigits {
+				start-- // 101-1502: a block's and a flat's numbers
+			}
 		}
 		// After it: districts, a city, a postcode, a floor.
 		for end+1 < len(s.words) {

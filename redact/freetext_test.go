@@ -185,6 +185,7 @@ func TestAddressForms(t *testing.T) {
 		// Korean roads and districts in Latin letters, in either order.
 		{"my address is 12F, 231 Teheran-ro, Gangnam-gu, Seoul 06142 now", "12F, 231 Teheran-ro, Gangnam-gu, Seoul 06142"},
 		{"please send to 101-1502, 20 Gwangnaru-ro 56-gil, Gwangjin-gu, Seoul. thanks", "101-1502, 20 Gwangnaru-ro 56-gil, Gwangjin-gu, Seoul"},
+		{"Please change the shipping address to 101-1502, 20 Gwangnaru-ro 56-gil, Gwangjin-gu, Seoul", "101-1502, 20 Gwangnaru-ro 56-gil, Gwangjin-gu, Seoul"},
 		{"change it to Seoul, Mapo-gu, Yanghwa-ro 19-gil 22-16, 3rd floor. The old one", "Seoul, Mapo-gu, Yanghwa-ro 19-gil 22-16, 3rd floor"},
 		{"the shop on Teheran-ro is nice", ""},
 		{"Thanks, Ole, 2100 København", ""},
@@ -698,6 +699,8 @@ func TestCuesAfterTheTagger(t *testing.T) {
 		{"the name on a ticket", "my e-ticket shows the name ABEBE BEKELE but my passport differs", []string{"ABEBE BEKELE"}},
 		{"full name, in lower case", "full name abebe girma, postal address below", []string{"abebe girma"}},
 		{"the name of a field stays", "the name field is empty when I check out", nil},
+		{"a field of a list", "NIC 199876503817, name Chamari Wickramasinghe, address below", []string{"Chamari Wickramasinghe"}},
+		{"a name tag in a list stays", "the product name field, name tag stays", nil},
 		{"a name no list knows, introduced", "Pathirana here, from Kandy. The SMS alerts still go to my old number.", []string{"Pathirana"}},
 		{"an everyday word before here stays", "Everything here is broken, please help", nil},
 		{"the name on the parcel is", "the name on the parcel is tamsin, not tasmin", []string{"tamsin"}},

@@ -927,7 +927,13 @@ func (s *scan) kinAfterRun(k int) bool {
 // "name" after a possessive: "shows the name ABEBE BEKELE", "full name
 // abebe girma". "The name on the parcel is gemma" is read by nameIsBefore.
 func (s *scan) theNameBefore(k int) bool {
-	if k < 2 || s.gap(k) != " " || s.gap(k-1) != " " || s.lw(k-1) != "name" {
+	if k < 2 || s.gap(k) != " " || s.lw(k-1) != "name" {
+		return false
+	}
+	if g := strings.TrimSpace(s.gap(k - 1)); g == "," || g == ";" {
+		return true // a field of a list: "NIC 199876503817, name Chamari Wickramasinghe, address"
+	}
+	if s.gap(k-1) != " " {
 		return false
 	}
 	switch s.lw(k - 2) {
