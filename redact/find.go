@@ -117,6 +117,7 @@ func (r *Redactor) detect(s *scan) []Finding {
 	s.dropParticleNames()
 	s.dropGreetedWords()
 	s.dropGreetedBusinesses()
+	s.dropPossessedBrands()
 	s.dropPlaceNames()
 	s.dropTradeNames()
 	s.dropVersionAddresses()

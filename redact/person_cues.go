@@ -693,6 +693,25 @@ var chatParticles = map[string]bool{"ye": true, "yer": true, "ya": true, "je": t
 // courtesy.
 func (s *scan) dropParticleNames() { s.dropNames(s.onlyParticles) }
 
+// dropPossessedBrands removes the names that open with a possessive and
+// go on with a brand's word, a capital inside it: "My WhatsApp is ...".
+// A name opens with no "my" ("My Sarah" is found as Sarah).
+func (s *scan) dropPossessedBrands() { s.dropNames(s.possessedBrand) }
+
+// possessedBrand reports whether f opens with my, our or your and the rest
+// is one word with a capital inside it.
+func (s *scan) possessedBrand(f Finding) bool {
+	k := s.wordAt(f.Start)
+	if k+1 >= len(s.words) || s.words[k+1].start >= f.End || s.words[k+1].end < f.End {
+		return false // not two words exactly
+	}
+	switch s.lw(k) {
+	case "my", "our", "your", "min", "mit", "vores", "din", "dit":
+		return innerCapital(s.tw(k + 1))
+	}
+	return false
+}
+
 // dropNames removes the names outside Chinese text that drop reports.
 func (s *scan) dropNames(drop func(Finding) bool) {
 	kept := s.found[:0]
