@@ -681,7 +681,7 @@ func TestGreetedBusinesses(t *testing.T) {
 		{"dear, then the company", "Dear Meralco, is the grace period for the May bill extended?", nil},
 		{"a word of trade in it", "Hello Chunghwa Telecom, I'd like to apply for fibre at my new flat.", nil},
 		{"a capital inside a word", "Hi EgyptAir, my flight was moved.", nil},
-		{"a possessed brand", "please update my address soon. My WhatsApp is the best way to reach me.", nil},
+		{"a possessed brand", "please update my address: Jl. Kemang Raya No. 18, Jakarta Selatan 12730. My WhatsApp is +62 813 8821 4470.", nil},
 		{"the agent, a name the lists know", "Hi Faith, thanks for the call earlier, the parcel came.", []string{"Faith"}},
 		{"a name further on stays", "Hej Mette, tak for hjælpen. Hilsen Jens Hansen", []string{"Mette", "Jens Hansen"}},
 		{"not the message's first words", "Thanks for the reply. Hi Ngozi, the refund came.", []string{"Ngozi"}},
