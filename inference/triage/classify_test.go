@@ -197,6 +197,7 @@ func TestEscalationAsked(t *testing.T) {
 		{"da", "hvis jeg ikke er tilfreds med svaret paa min klage, kan en leder saa se på den?"},
 		{"zh-Hans", "处理结果不满意可以找主管吗"},
 		{"zh-Hant", "投訴之後可唔可以要求轉俾主管跟進"},
+		{"zh-Hant", "投訴唔滿意可以搵主管嗎"},
 	} {
 		if got := p.Classify(tc.text, lang.Tag(tc.lang)); has(got, PersonRequested) {
 			t.Errorf("Classify(%q, %s) = %v, want no request for a person", tc.text, tc.lang, got)

@@ -123,7 +123,7 @@ func personLexicon() lexicon {
 			// "投訴之後可唔可以要求轉俾主管跟進".
 			"if|when|hvis|kalau|jika|kalo ~6 not|unhappy|dissatisfied|ikke|utilfreds|tak|tidak|x|tk ~2 happy|satisfied|pleased|tilfreds|enig|puas_hati|berpuas_hati|setuju",
 			"投诉|投訴 ~1 之后|之後|以后|以後|后|後 ~3 可以|可唔可以|可不可以|能不能|能否|还可以|還可以",
-			"处理结果|處理結果|处理|處理|结果|結果|答复|答覆|回复|回覆 ~1 不满意|不滿意|唔滿意|唔满意 ~3 可以|可唔可以|可不可以|能不能|能否|还可以|還可以",
+			"投诉|投訴|处理结果|處理結果|处理|處理|结果|結果|答复|答覆|回复|回覆 ~1 不满意|不滿意|唔滿意|唔满意 ~3 可以|可唔可以|可不可以|能不能|能否|还可以|還可以",
 		},
 		clauseVetoes: []string{
 			// A past contact, or a question about when people are there.
