@@ -335,27 +335,41 @@ const zhVerbCueScore = 0.8
 // detectZhVerbCueNames finds the full names after verb cues. It runs
 // after the Chinese tagger, whose features it leaves alone.
 func detectZhVerbCueNames(s *scan) {
+	t := s.text
+	s.eachHanRune(func(i, start, end int) int {
+		next := 0
+		if e, ok := s.zhNameAfterCue(i, end); ok {
+			next = e
+		}
+		// "，潘一鸣收": a name and 收 ending a clause, as a parcel is
+		// addressed.
+		if i == start || zhClauseStart(t, i) {
+			if e, ok := zhFullNameAt(t, i, end, false); ok && strings.HasPrefix(t[e:], "收") && zhClauseEnd(t, e+len("收")) {
+				s.add(Person, i, e, zhVerbCueScore, t[i:e])
+			}
+		}
+		return next
+	})
+}
+
+// eachHanRune calls visit at each rune of the scan's Chinese words, with
+// the word's bounds; visit returns where to go on from, or 0 for the next
+// rune.
+func (s *scan) eachHanRune(visit func(i, start, end int) int) {
 	if !s.hasCJK() {
 		return
 	}
-	t := s.text
 	for _, w := range s.words {
 		if w.kind != wCJK {
 			continue
 		}
 		for i := w.start; i < w.end; {
-			_, size := utf8.DecodeRuneInString(t[i:])
-			if end, ok := s.zhNameAfterCue(i, w.end); ok {
-				size = end - i
+			_, size := utf8.DecodeRuneInString(s.text[i:])
+			if next := visit(i, w.start, w.end); next > i {
+				i = next
+			} else {
+				i += size
 			}
-			// "，潘一鸣收": a name and 收 ending a clause, as a parcel is
-			// addressed.
-			if i == w.start || zhClauseStart(t, i) {
-				if end, ok := zhFullNameAt(t, i, w.end, false); ok && strings.HasPrefix(t[end:], "收") && zhClauseEnd(t, end+len("收")) {
-					s.add(Person, i, end, zhVerbCueScore, t[i:end])
-				}
-			}
-			i += size
 		}
 	}
 }
@@ -373,39 +387,29 @@ const zhAfterPerson = "話话说說讲講就嘅的係是都同和收喺在会會
 // detectZhCantoneseTitles finds the family names before a Cantonese title.
 // It runs after the tagger.
 func detectZhCantoneseTitles(s *scan) {
-	if !s.hasCJK() {
-		return
-	}
 	t := s.text
-	for _, w := range s.words {
-		if w.kind != wCJK {
-			continue
+	s.eachHanRune(func(i, start, _ int) int {
+		sn := zhSurnameAt(t, i)
+		if sn == 0 || zhCommonWordAt(t, i) || zhNotNameAt(t, i) || !s.zhNameMayStart(i, start) {
+			return 0
 		}
-		for i := w.start; i < w.end; {
-			_, size := utf8.DecodeRuneInString(t[i:])
-			sn := zhSurnameAt(t, i)
-			if sn == 0 || zhCommonWordAt(t, i) || zhNotNameAt(t, i) || !s.zhNameMayStart(i, w.start) {
-				i += size
+		at := i + sn
+		for _, title := range zhCantoneseTitles {
+			rest, ok := strings.CutPrefix(t[at:], title)
+			if !ok {
 				continue
 			}
-			at := i + sn
-			for _, title := range zhCantoneseTitles {
-				rest, ok := strings.CutPrefix(t[at:], title)
-				if !ok {
-					continue
-				}
-				if title[0] < 0x80 && rest != "" && isAlnum(rest[0]) {
-					break // 黃sirius
-				}
-				r, _ := utf8.DecodeRuneInString(rest)
-				if rest == "" || !isCJK(r) || strings.ContainsRune(zhAfterPerson, r) {
-					s.add(Person, i, at, zhVerbCueScore, t[i:at])
-				}
-				break
+			if title[0] < 0x80 && rest != "" && isAlnum(rest[0]) {
+				break // 黃sirius
 			}
-			i += size
+			r, _ := utf8.DecodeRuneInString(rest)
+			if rest == "" || !isCJK(r) || strings.ContainsRune(zhAfterPerson, r) {
+				s.add(Person, i, at, zhVerbCueScore, t[i:at])
+			}
+			break
 		}
-	}
+		return 0
+	})
 }
 
 // zhNameMayStart reports whether a name may start at byte i of the
