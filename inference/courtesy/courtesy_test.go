@@ -175,47 +175,36 @@ func TestClosing(t *testing.T) {
 	}
 }
 
-// TestOpening: the courtesy a message opens with, not the one it ends
-// with ("ada yg lagi cepat x" asks, with a Malay "x" at its end).
+// TestOpening: the courtesy a message opens with, read for an answer, not
+// the one it ends with ("ada yg lagi cepat x" asks, with a Malay "x" at
+// its end); and whether its yes consents (asks for what was offered to be
+// done) rather than saying an answer helped.
 func TestOpening(t *testing.T) {
 	for _, tt := range []struct {
-		text string
-		l    lang.Tag
-		want Kind
+		text    string
+		l       lang.Tag
+		want    Kind
+		consent bool
 	}{
-		{"no thanks, ill look it up on maps", lang.English, No},
-		{"不用了 我自己查", lang.ChineseSimplified, No},
-		{"ok yeah put me through", lang.English, Yes},
-		{"ada yg lagi cepat x", lang.Malay, None},
-		{"如果还是解决不了呢", lang.ChineseSimplified, None},
-		{"where is my parcel", lang.English, None},
+		{"no thanks, ill look it up on maps", lang.English, No, false},
+		{"不用了 我自己查", lang.ChineseSimplified, No, false},
+		{"ok yeah put me through", lang.English, Yes, false},
+		{"ada yg lagi cepat x", lang.Malay, None, false},
+		{"如果还是解决不了呢", lang.ChineseSimplified, None, false},
+		{"where is my parcel", lang.English, None, false},
+		{"sure go ahead", lang.English, Yes, true},
+		{"yes please", lang.English, Yes, true},
+		{"好啊", lang.ChineseSimplified, Yes, true},
+		{"ja tak", lang.Danish, Yes, true},
+		{"ya tolong", lang.Malay, Yes, true},
+		{"ok", lang.English, Yes, false},
+		{"ok la", lang.Malay, Ack, false},
+		{"yes thanks", lang.English, Yes, false},
+		{"好的", lang.ChineseSimplified, Yes, false},
 	} {
-		if got := Read(tt.text, tt.l, true).Opening; got != tt.want {
-			t.Errorf("Read(%q).Opening = %s, want %s", tt.text, got, tt.want)
-		}
-	}
-}
-
-// TestConsent: a yes that asks for what was offered consents; a yes that
-// may say an answer helped does not.
-func TestConsent(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		l    lang.Tag
-		want bool
-	}{
-		{"sure go ahead", lang.English, true},
-		{"yes please", lang.English, true},
-		{"好啊", lang.ChineseSimplified, true},
-		{"ja tak", lang.Danish, true},
-		{"ya tolong", lang.Malay, true},
-		{"ok", lang.English, false},
-		{"ok la", lang.Malay, false},
-		{"yes thanks", lang.English, false},
-		{"好的", lang.ChineseSimplified, false},
-	} {
-		if got := Read(tt.text, tt.l, true).Consent; got != tt.want {
-			t.Errorf("Read(%q).Consent = %v, want %v", tt.text, got, tt.want)
+		r := Read(tt.text, tt.l, true)
+		if r.Opening != tt.want || r.Consent != tt.consent {
+			t.Errorf("Read(%q): Opening %s, Consent %v; want %s, %v", tt.text, r.Opening, r.Consent, tt.want, tt.consent)
 		}
 	}
 }
