@@ -145,11 +145,4 @@ func dropSeparators(r rune) rune {
 }
 
 // overlapsFinding reports whether any finding overlaps [start, end).
-func (s *scan) overlapsFinding(start, end int) bool {
-	for _, f := range s.found {
-		if f.Start < end && start < f.End {
-			return true
-		}
-	}
-	return false
-}
+func (s *scan) overlapsFinding(start, end int) bool { return s.findingOver(start, end, nil) }

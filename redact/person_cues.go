@@ -316,12 +316,7 @@ const signaturePhoneScore = 0.6
 // foundAs reports whether word k is inside a finding of type t.
 func (s *scan) foundAs(k int, t Type) bool {
 	w := s.words[k]
-	for _, f := range s.found {
-		if f.Type == t && f.Start <= w.start && w.end <= f.End {
-			return true
-		}
-	}
-	return false
+	return s.findingOver(w.start, w.end, func(f Finding) bool { return f.Type == t && f.Start <= w.start && w.end <= f.End })
 }
 
 // coSigner returns the first and last words of a name that signs with
@@ -1156,12 +1151,7 @@ var cueLabels = map[string]bool{"name": true, "names": true, "navn": true, "navn
 // word k.
 func (s *scan) covered(k int, min float64) bool {
 	w := s.words[k]
-	for _, f := range s.found {
-		if f.Score >= min && f.Start < w.end && w.start < f.End {
-			return true
-		}
-	}
-	return false
+	return s.findingOver(w.start, w.end, func(f Finding) bool { return f.Score >= min })
 }
 
 // maxPropagatedNeighbours is how many words beside a name found again may

@@ -117,10 +117,5 @@ func (s *scan) addOrGrowPerson(start, end int, score float64) {
 // type than t that scores enough to be kept.
 func (s *scan) coveredByOther(k int, t Type) bool {
 	w := s.words[k]
-	for _, f := range s.found {
-		if f.Type != t && f.Score >= minFound && f.Start < w.end && w.start < f.End {
-			return true
-		}
-	}
-	return false
+	return s.findingOver(w.start, w.end, func(f Finding) bool { return f.Type != t && f.Score >= minFound })
 }

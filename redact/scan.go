@@ -129,6 +129,18 @@ func inBuffer(v string, b []byte) bool {
 	return p >= start && p < start+uintptr(cap(b))
 }
 
+// findingOver reports whether a finding overlapping [start, end) is one ok
+// accepts (any, with ok nil): the one question the detectors ask of what
+// was found before them.
+func (s *scan) findingOver(start, end int, ok func(Finding) bool) bool {
+	for _, f := range s.found {
+		if f.Start < end && start < f.End && (ok == nil || ok(f)) {
+			return true
+		}
+	}
+	return false
+}
+
 // add records a candidate finding.
 func (s *scan) add(t Type, start, end int, score float64, canon string) {
 	s.found = append(s.found, Finding{Type: t, Start: start, End: end, Score: score, canon: canon})
