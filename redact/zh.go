@@ -705,10 +705,8 @@ func (s *scan) addZhContactName(a, b int) {
 		}
 		i += size
 	}
-	for _, f := range s.found {
-		if f.Start < b && a < f.End && f.Score >= minFound {
-			return
-		}
+	if s.findingOver(a, b, func(f Finding) bool { return f.Score >= minFound }) {
+		return
 	}
 	s.add(Person, a, b, zhContactNameScore, t[a:b])
 }
