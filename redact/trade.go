@@ -146,17 +146,7 @@ func (s *scan) hanTradeAfter(end int) bool {
 // dropHanTradeNames removes the Chinese names that name a shop or its
 // goods (see hanTradeAfter), whichever detector found them.
 func (s *scan) dropHanTradeNames() {
-	if !s.hasCJK() {
-		return
-	}
-	kept := s.found[:0]
-	for _, f := range s.found {
-		if f.Type == Person && s.cjkAt(f.Start) && s.hanTradeAfter(f.End) {
-			continue
-		}
-		kept = append(kept, f)
-	}
-	s.found = kept
+	s.dropHanNames(func(f Finding) bool { return s.hanTradeAfter(f.End) })
 }
 
 // dropTradeNames removes the Latin-script names that name a business or

@@ -782,12 +782,20 @@ func zhPairEnd(t string, i int) bool {
 // everyday word ("都喜欢" of "我和朋友都喜欢"): what the rules never take
 // for a name, the character tagger may, reading 都 as a family name.
 func (s *scan) dropHanEverydayNames() {
+	s.dropHanNames(func(f Finding) bool {
+		return zhCommonWordAt(s.text, f.Start) || zhKinOnly(s.text[f.Start:f.End])
+	})
+}
+
+// dropHanNames removes the names in Chinese text that drop reports, as
+// dropNames does outside it.
+func (s *scan) dropHanNames(drop func(Finding) bool) {
 	if !s.hasCJK() {
 		return
 	}
 	kept := s.found[:0]
 	for _, f := range s.found {
-		if f.Type == Person && s.cjkAt(f.Start) && (zhCommonWordAt(s.text, f.Start) || zhKinOnly(s.text[f.Start:f.End])) {
+		if f.Type == Person && s.cjkAt(f.Start) && drop(f) {
 			continue
 		}
 		kept = append(kept, f)
